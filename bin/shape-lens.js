@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+'use strict';
+// The CLI lives in the bundle; `npm run build` (or `npm test`) makes it.
+const path = require('path');
+const fs = require('fs');
+const cli = path.join(__dirname, '..', 'dist', 'cli.js');
+if (!fs.existsSync(cli)) {
+  process.stderr.write('shape-lens: dist/cli.js is missing; run `npm run build` first.\n');
+  process.exit(2);
+}
+require(cli)
+  .main(process.argv.slice(2))
+  .then((code) => process.exit(code), (e) => {
+    process.stderr.write(`shape-lens: ${e && e.stack ? e.stack : e}\n`);
+    process.exit(1);
+  });

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/**
+ * Build: copy the tree-sitter runtime and the Python grammar from their
+ * pinned npm packages into grammars/, then bundle the entry points with
+ * esbuild into dist/.
+ */
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+
+function copyGrammars() {
+  const out = path.join(root, 'grammars');
+  fs.mkdirSync(out, { recursive: true });
+  const files = [
+    [require.resolve('web-tree-sitter/tree-sitter.wasm'), 'tree-sitter.wasm'],
+    [path.join(path.dirname(require.resolve('tree-sitter-python/package.json')), 'tree-sitter-python.wasm'), 'tree-sitter-python.wasm'],
+  ];
+  for (const [from, name] of files) fs.copyFileSync(from, path.join(out, name));
+}
+
+async function bundle() {
+  const esbuild = require('esbuild');
+  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
+  const entries = [
+    { entryPoints: [path.join(root, 'server/src/cli/main.ts')], outfile: path.join(root, 'dist/cli.js') },
+  ];
+  for (const extra of [
+    { file: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+    { file: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  ]) {
+    if (fs.existsSync(path.join(root, extra.file))) {
+      entries.push({ entryPoints: [path.join(root, extra.file)], outfile: path.join(root, extra.out), external: extra.external });
+    }
+  }
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+}
+
+async function main() {
+  copyGrammars();
+  await bundle();
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
+
+module.exports = { main };

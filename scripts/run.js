@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+/**
+ * Entry for `npm test`, `npm run demo` and the benchmarks. It works on a
+ * fresh clone: it installs the npm dependencies when they are missing or
+ * older than package-lock.json, builds, then runs the task.
+ */
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+function ensureDependencies() {
+  const marker = path.join(root, 'node_modules', '.package-lock.json');
+  const lock = path.join(root, 'package-lock.json');
+  const stale = !fs.existsSync(marker) || fs.statSync(marker).mtimeMs < fs.statSync(lock).mtimeMs;
+  if (stale) {
+    console.log('Installing npm dependencies (npm ci) ...');
+    if (run(npm, ['ci', '--no-audit', '--no-fund']) !== 0) process.exit(1);
+  }
+}
+
+function node(script, args = []) {
+  return run(process.execPath, [script, ...args]);
+}
+
+async function main() {
+  const task = process.argv[2];
+  ensureDependencies();
+  await require('./build').main();
+  const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+  switch (task) {
+    case 'test': {
+      if (run(bin('tsc'), ['-p', '.', '--noEmit']) !== 0) process.exit(1);
+      process.exit(run(bin('mocha'), process.argv.slice(3)));
+    }
+    case 'demo':
+      process.exit(node(path.join(root, 'scripts', 'demo.js'), process.argv.slice(3)));
+    case 'bench-layers':
+      process.exit(node(path.join(root, 'scripts', 'bench-layers.js'), process.argv.slice(3)));
+    default:
+      console.error(`scripts/run.js: unknown task ${task}`);
+      process.exit(2);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

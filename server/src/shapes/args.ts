@@ -1,0 +1,283 @@
+/**
+ * Binding a constructor call to a layer's Python signature, and reading the
+ * bound arguments the way Keras validates them.
+ *
+ * Every accessor raises `KerasError` where Keras would raise for that value
+ * and `CannotTell` where the value is unknown, so rule code reads like the
+ * Keras constructor it mirrors.
+ */
+
+import { cannotTell, raise } from './errors';
+import { pyRepr, pyTypeName, type LayerCall, type PyValue } from './values';
+
+export interface Param {
+  name: string;
+  /** Default value; absent means the parameter is required. */
+  default?: PyValue;
+  /** Keyword-only (after `*` in the Python signature). */
+  kwOnly?: boolean;
+}
+
+const NONE: PyValue = { kind: 'none' };
+
+/** Shorthand for building signatures: `p('units')`, `p('use_bias', true)`. */
+export function p(name: string, dflt?: null | boolean | number | string | PyValue, kwOnly = false): Param {
+  if (dflt === undefined) return { name, kwOnly };
+  return { name, default: toPy(dflt), kwOnly };
+}
+
+/** Keyword-only parameter with a default. */
+export function kw(name: string, dflt: null | boolean | number | string | PyValue): Param {
+  return p(name, dflt, true);
+}
+
+/** Plain JS literal to PyValue: integers become `int`, use `{kind:'float'}` for floats. */
+export function toPy(v: null | boolean | number | string | PyValue): PyValue {
+  if (v === null) return NONE;
+  if (typeof v === 'boolean') return { kind: 'bool', value: v };
+  if (typeof v === 'number') return Number.isInteger(v) ? { kind: 'int', value: v } : { kind: 'float', value: v };
+  if (typeof v === 'string') return { kind: 'str', value: v };
+  return v;
+}
+
+/** Keyword arguments that `keras.layers.Layer.__init__` accepts for every layer. */
+export const BASE_LAYER_KWARGS = ['activity_regularizer', 'trainable', 'dtype', 'autocast', 'name', 'input_dim', 'input_shape'];
+
+export interface EngineOptions {
+  /** `keras.config.image_data_format()`: what `data_format=None` means. */
+  imageDataFormat: 'channels_last' | 'channels_first';
+}
+
+export const DEFAULT_OPTIONS: EngineOptions = { imageDataFormat: 'channels_last' };
+
+/** The arguments of one layer, bound to its signature. */
+export class Args {
+  constructor(
+    readonly className: string,
+    private readonly values: Map<string, PyValue>,
+    private readonly explicit: Set<string>,
+    readonly options: EngineOptions,
+  ) {}
+
+  /** The bound value, or the default, or None when the name is not in the signature. */
+  get(name: string): PyValue {
+    return this.values.get(name) ?? NONE;
+  }
+
+  /** True when the call passed this argument (positionally or by keyword). */
+  given(name: string): boolean {
+    return this.explicit.has(name);
+  }
+
+  isNone(name: string): boolean {
+    return this.known(name).kind === 'none';
+  }
+
+  /** The value, raising `CannotTell` when the source does not tell it. */
+  known(name: string): PyValue {
+    const v = this.get(name);
+    if (v.kind === 'unknown') cannotTell(`${this.className}: \`${name}\` is not known statically`);
+    return v;
+  }
+
+  /** An `int` (Python bool is an int too, as `isinstance(True, int)` is). */
+  int(name: string): number {
+    const v = this.known(name);
+    if (v.kind === 'int') return v.value;
+    if (v.kind === 'bool') return v.value ? 1 : 0;
+    raise(`Expected an integer value for \`${name}\`, got <class '${pyTypeName(v)}'>.`, 'TypeError');
+  }
+
+  /** An int, or None. */
+  intOrNone(name: string): number | null {
+    return this.isNone(name) ? null : this.int(name);
+  }
+
+  /** A positive int, with Keras's usual "expected a positive integer" message. */
+  positiveInt(name: string): number {
+    const v = this.known(name);
+    if ((v.kind !== 'int' && v.kind !== 'bool') || (v.kind === 'int' ? v.value : Number(v.value)) <= 0) {
+      raise(`Received an invalid value for \`${name}\`, expected a positive integer. Received: ${name}=${pyRepr(v)}`);
+    }
+    return v.kind === 'int' ? v.value : 1;
+  }
+
+  /** Any real number (int or float). */
+  number(name: string): number {
+    const v = this.known(name);
+    if (v.kind === 'int' || v.kind === 'float') return v.value;
+    if (v.kind === 'bool') return v.value ? 1 : 0;
+    raise(`Expected a number for \`${name}\`, got ${pyRepr(v)}`, 'TypeError');
+  }
+
+  /** Python truthiness of the argument. */
+  bool(name: string): boolean {
+    return truthy(this.known(name));
+  }
+
+  str(name: string): string {
+    const v = this.known(name);
+    if (v.kind !== 'str') raise(`Expected a string for \`${name}\`, got ${pyRepr(v)}`, 'TypeError');
+    return v.value;
+  }
+
+  /** A string argument lower-cased, or null for None, as Keras's standardizers read it. */
+  strLowerOrNone(name: string): string | null {
+    const v = this.known(name);
+    if (v.kind === 'none') return null;
+    if (v.kind !== 'str') raise(`Expected a string for \`${name}\`, got ${pyRepr(v)}`, 'TypeError');
+    return v.value.toLowerCase();
+  }
+
+  /** `data_format`, standardized as `keras.src.backend.standardize_data_format` does. */
+  dataFormat(name = 'data_format'): 'channels_last' | 'channels_first' {
+    const v = this.known(name);
+    if (v.kind === 'none') return this.options.imageDataFormat;
+    const s = v.kind === 'str' ? v.value.toLowerCase() : null;
+    if (s !== 'channels_last' && s !== 'channels_first') {
+      raise(
+        `The \`data_format\` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=${pyRepr(v)}`,
+      );
+    }
+    return s;
+  }
+
+  /** A rate in [0, 1] as Dropout-like layers require (`0 <= rate <= 1`). */
+  rate(name: string): number {
+    const v = this.known(name);
+    if (v.kind !== 'int' && v.kind !== 'float' && v.kind !== 'bool') {
+      raise(`Invalid value received for argument \`${name}\`. Expected a float value between 0 and 1. Received: ${name}=${pyRepr(v)}`);
+    }
+    const x = this.number(name);
+    if (x < 0 || x > 1) {
+      raise(`Invalid value received for argument \`${name}\`. Expected a float value between 0 and 1. Received: ${name}=${pyRepr(v)}`);
+    }
+    return x;
+  }
+}
+
+/** Python truthiness. */
+export function truthy(v: PyValue): boolean {
+  switch (v.kind) {
+    case 'int':
+    case 'float':
+      return v.value !== 0;
+    case 'str':
+      return v.value.length > 0;
+    case 'bool':
+      return v.value;
+    case 'none':
+      return false;
+    case 'tuple':
+    case 'list':
+      return v.items.length > 0;
+    case 'dict':
+      return v.entries.length > 0;
+    case 'unknown':
+      return cannotTell('truth value not known statically');
+    default:
+      return true;
+  }
+}
+
+/**
+ * Binds a call to a signature the way Python does: positional arguments in
+ * order, then keywords; unexpected, duplicated or missing arguments raise
+ * `TypeError`. Keywords not in the signature go to the base `Layer`, which
+ * accepts only `BASE_LAYER_KWARGS` and raises `ValueError` on the rest.
+ */
+export function bindArgs(call: LayerCall, signature: Param[], options: EngineOptions, extraKwargs: string[] = []): Args {
+  const values = new Map<string, PyValue>();
+  const explicit = new Set<string>();
+  const positional = signature.filter((q) => !q.kwOnly);
+  const name = call.className;
+  if (call.args.length > positional.length) {
+    raise(
+      `${name}.__init__() takes ${positional.length + 1} positional arguments but ${call.args.length + 1} were given`,
+      'TypeError',
+    );
+  }
+  call.args.forEach((v, i) => {
+    values.set(positional[i].name, v);
+    explicit.add(positional[i].name);
+  });
+  const known = new Set(signature.map((q) => q.name));
+  const allowedExtra = new Set([...BASE_LAYER_KWARGS, ...extraKwargs]);
+  const unrecognized: Array<[string, PyValue]> = [];
+  for (const [k, v] of call.kwargs) {
+    if (known.has(k)) {
+      if (explicit.has(k)) raise(`${name}.__init__() got multiple values for argument '${k}'`, 'TypeError');
+      values.set(k, v);
+      explicit.add(k);
+    } else if (allowedExtra.has(k)) {
+      values.set(k, v);
+      explicit.add(k);
+    } else {
+      unrecognized.push([k, v]);
+    }
+  }
+  const missing = signature.filter((q) => q.default === undefined && !explicit.has(q.name)).map((q) => `'${q.name}'`);
+  if (missing.length > 0) {
+    raise(
+      `${name}.__init__() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${missing.join(' and ')}`,
+      'TypeError',
+    );
+  }
+  for (const q of signature) {
+    if (!values.has(q.name) && q.default !== undefined) values.set(q.name, q.default);
+  }
+  if (unrecognized.length > 0) {
+    raise(
+      `Unrecognized keyword arguments passed to ${name}: {${unrecognized.map(([k, v]) => `'${k}': ${pyRepr(v)}`).join(', ')}}`,
+    );
+  }
+  return new Args(name, values, explicit, options);
+}
+
+/** The items of a tuple or list, or null when the value is neither. */
+export function sequenceItems(v: PyValue): PyValue[] | null {
+  return v.kind === 'tuple' || v.kind === 'list' ? v.items : null;
+}
+
+/**
+ * `keras.src.utils.argument_validation.standardize_tuple`: an int is repeated
+ * `n` times; a sequence must have `n` integer items; items must be > 0
+ * (or >= 0 with `allowZero`).
+ */
+export function standardizeTuple(v: PyValue, n: number, name: string, allowZero = false): number[] {
+  if (v.kind === 'unknown') cannotTell(`\`${name}\` is not known statically`);
+  const msg = `The \`${name}\` argument must be a tuple of ${n} integers. Received ${name}=${pyRepr(v)}`;
+  let out: number[];
+  if (v.kind === 'int' || v.kind === 'bool') {
+    out = new Array(n).fill(v.kind === 'int' ? v.value : Number(v.value));
+  } else {
+    const items = sequenceItems(v) ?? (v.kind === 'str' ? [...v.value].map((c) => ({ kind: 'str', value: c }) as PyValue) : null);
+    if (items === null || items.length !== n) raise(msg);
+    out = items.map((x) => {
+      if (x.kind === 'unknown') cannotTell(`\`${name}\` is not known statically`);
+      if (x.kind === 'int') return x.value;
+      if (x.kind === 'bool') return Number(x.value);
+      // Python's int() accepts floats (truncating) and numeric strings.
+      if (x.kind === 'float') return Math.trunc(x.value);
+      if (x.kind === 'str' && /^\s*[-+]?\d+\s*$/.test(x.value)) return parseInt(x.value, 10);
+      raise(`${msg} including element ${pyRepr(x)} of type <class '${pyTypeName(x)}'>`);
+    });
+  }
+  const bad = out.filter((x) => (allowZero ? x < 0 : x <= 0));
+  if (bad.length > 0) {
+    raise(`${msg}, including values {${[...new Set(bad)].join(', ')}} that do not satisfy \`value ${allowZero ? '>= 0' : '> 0'}\``);
+  }
+  return out;
+}
+
+/** `keras.src.utils.argument_validation.standardize_padding`. */
+export function standardizePadding(v: PyValue, allowCausal = false): 'valid' | 'same' | 'causal' {
+  if (v.kind === 'unknown') cannotTell('`padding` is not known statically');
+  if (v.kind !== 'str') raise(`The \`padding\` argument must be a string. Received: padding=${pyRepr(v)}`, 'AttributeError');
+  const s = v.value.toLowerCase();
+  const allowed = allowCausal ? ['valid', 'same', 'causal'] : ['valid', 'same'];
+  if (!allowed.includes(s)) {
+    raise(`The \`padding\` argument must be a list/tuple or one of ${allowed.map((x) => `"${x}"`).join(', ')}. Received: ${v.value}`);
+  }
+  return s as 'valid' | 'same' | 'causal';
+}

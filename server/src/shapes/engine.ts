@@ -1,0 +1,104 @@
+/**
+ * The shape engine's public face: construct a layer, call it on shapes.
+ *
+ * Pure functions of plain data. Every answer is a value: a result, a Keras
+ * error, or "unknown" (an unknown class, an argument the source does not
+ * tell, or a rule's own failure). Nothing here throws on user input.
+ */
+
+import { bindArgs, DEFAULT_OPTIONS, type EngineOptions } from './args';
+import { lookupRule } from './catalog';
+import { CannotTell, KerasError } from './errors';
+import type { CallResult, ConstructedLayer, RuleContext, Weight } from './rule';
+import type { Shape } from './shape';
+import type { CallInputs } from './tensors';
+import type { LayerCall } from './values';
+
+export interface EngineError {
+  /** The Python exception class Keras raises. */
+  pyType: string;
+  message: string;
+}
+
+export interface ParamCounts {
+  /** `null` where a weight's size depends on a dimension the source does not tell. */
+  total: number | null;
+  trainable: number | null;
+  nonTrainable: number | null;
+}
+
+export type Constructed =
+  | { status: 'ok'; layer: ConstructedLayer }
+  | { status: 'error'; error: EngineError }
+  | { status: 'unknown'; reason: string };
+
+export type Called =
+  | { status: 'ok'; outputs: Shape[]; single: boolean; weights: Weight[]; params: ParamCounts }
+  | { status: 'error'; error: EngineError }
+  | { status: 'unknown'; reason: string };
+
+/** Constructs a layer from its class name and evaluated arguments. */
+export function constructLayer(call: LayerCall, options: EngineOptions = DEFAULT_OPTIONS): Constructed {
+  return guard(() => ({ status: 'ok', layer: constructOrRaise(call, makeContext(options)) }));
+}
+
+/** Calls a constructed layer on input shapes: output shapes, weights and parameter counts. */
+export function callLayer(layer: ConstructedLayer, inputs: CallInputs, options: EngineOptions = DEFAULT_OPTIONS): Called {
+  return guard(() => {
+    const result = layer.rule.call(layer.args, inputs, makeContext(options), layer.state);
+    return {
+      status: 'ok',
+      outputs: result.outputs,
+      single: result.single ?? result.outputs.length === 1,
+      weights: result.weights,
+      params: countParams(result.weights),
+    };
+  });
+}
+
+/** True when the engine has a rule for this class name (or alias). */
+export function knowsLayer(className: string): boolean {
+  return lookupRule(className) !== undefined;
+}
+
+export function countParams(weights: Weight[]): ParamCounts {
+  let trainable: number | null = 0;
+  let nonTrainable: number | null = 0;
+  for (const w of weights) {
+    let size: number | null = 1;
+    for (const d of w.shape) size = typeof d === 'number' && size !== null ? size * d : null;
+    if (w.trainable) trainable = trainable === null || size === null ? null : trainable + size;
+    else nonTrainable = nonTrainable === null || size === null ? null : nonTrainable + size;
+  }
+  const total = trainable === null || nonTrainable === null ? null : trainable + nonTrainable;
+  return { total, trainable, nonTrainable };
+}
+
+function constructOrRaise(call: LayerCall, ctx: RuleContext): ConstructedLayer {
+  const rule = lookupRule(call.className);
+  if (!rule) throw new CannotTell(`no shape rule for ${call.className}`);
+  if (call.incomplete) throw new CannotTell(`${call.className}: arguments not known statically`);
+  const args = bindArgs({ ...call, className: rule.className }, rule.signature, ctx.options, rule.extraKwargs);
+  const state = rule.construct ? rule.construct(args, ctx) : undefined;
+  return { rule, args, state };
+}
+
+function makeContext(options: EngineOptions): RuleContext {
+  const ctx: RuleContext = {
+    options,
+    construct: (call) => constructOrRaise(call, ctx),
+    call: (layer, inputs): CallResult => layer.rule.call(layer.args, inputs, ctx, layer.state),
+  };
+  return ctx;
+}
+
+function guard<T>(f: () => T): T | { status: 'error'; error: EngineError } | { status: 'unknown'; reason: string } {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof KerasError) return { status: 'error', error: { pyType: e.pyType, message: e.message } };
+    if (e instanceof CannotTell) return { status: 'unknown', reason: e.message };
+    // A rule's own bug must never become a false error for the user.
+    return { status: 'unknown', reason: `internal: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The shape of a layer rule: one per Keras layer class (or one per family,
+ * parameterised by rank), registered in `catalog.ts`.
+ *
+ * A rule mirrors the Keras class: `signature` is its `__init__` in
+ * positional order, `construct` is the validation its `__init__` does, and
+ * `call` is `build` + `compute_output_shape` + the checks `__call__` makes.
+ * Rules raise (`raise`, `cannotTell`); the engine turns that into values.
+ */
+
+import type { Args, EngineOptions, Param } from './args';
+import type { Shape } from './shape';
+import type { CallInputs } from './tensors';
+import type { LayerCall } from './values';
+
+/** One weight variable a layer creates in `build`. */
+export interface Weight {
+  name: string;
+  shape: Shape;
+  trainable: boolean;
+}
+
+/** What calling a layer produces. */
+export interface CallResult {
+  /** Output shapes, in the order Keras returns them. */
+  outputs: Shape[];
+  /** True when Keras returns one tensor rather than a list/tuple (default: `outputs.length === 1`). */
+  single?: boolean;
+  /** Variables created by `build`, in Keras's order. */
+  weights: Weight[];
+}
+
+/** The layer-making services a wrapper rule (Bidirectional, TimeDistributed, RNN) needs. */
+export interface RuleContext {
+  options: EngineOptions;
+  /** Constructs a nested layer (raises as its constructor would). */
+  construct(call: LayerCall): ConstructedLayer;
+  /** Calls a nested layer (raises as its call would). */
+  call(layer: ConstructedLayer, inputs: CallInputs): CallResult;
+}
+
+export interface LayerRule {
+  /** Canonical Keras class name, e.g. `Conv2D`. */
+  className: string;
+  /** Other public names of the same class, e.g. `Convolution2D`. */
+  aliases?: string[];
+  /** `__init__` parameters in Python's positional order. */
+  signature: Param[];
+  /** Keyword names accepted besides the signature and the base `Layer`'s (e.g. `**kwargs` forwarded elsewhere). */
+  extraKwargs?: string[];
+  /** Constructor-time checks; may return derived state kept for `call`. */
+  construct?(args: Args, ctx: RuleContext): unknown;
+  /** Output shapes and weights for the given inputs. */
+  call(args: Args, inputs: CallInputs, ctx: RuleContext, state: unknown): CallResult;
+}
+
+/** A layer whose constructor succeeded: its rule, bound arguments and constructor state. */
+export interface ConstructedLayer {
+  rule: LayerRule;
+  args: Args;
+  state: unknown;
+}

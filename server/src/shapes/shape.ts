@@ -1,0 +1,59 @@
+/**
+ * Tensor shapes. A dimension is a whole number, `null` where Keras itself
+ * has `None` (the batch axis, a variable length), or `'?'` where Keras would
+ * know a number at run time but the source does not tell it.
+ *
+ * `'?'` never makes an error: every check that meets one lets it pass.
+ */
+
+export type Dim = number | null | '?';
+export type Shape = Dim[];
+
+export const UNKNOWN_DIM = '?' as const;
+
+export function isKnown(d: Dim): d is number {
+  return typeof d === 'number';
+}
+
+/** Keras's text form, `(None, 15, 15, 12)`; `?` for a dimension the source does not tell. */
+export function formatShape(shape: Shape): string {
+  const parts = shape.map(formatDim);
+  return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
+}
+
+export function formatDim(d: Dim): string {
+  return d === null ? 'None' : String(d);
+}
+
+/** Product of dimensions: a number when all are known, else null (None) or '?'. */
+export function dimProduct(dims: Dim[]): Dim {
+  let p = 1;
+  let sawUnknown = false;
+  for (const d of dims) {
+    if (d === null) return null;
+    if (d === '?') sawUnknown = true;
+    else p *= d;
+  }
+  return sawUnknown ? '?' : p;
+}
+
+/** Sum of dimensions with the same propagation as `dimProduct`. */
+export function dimSum(dims: Dim[]): Dim {
+  let s = 0;
+  let sawUnknown = false;
+  for (const d of dims) {
+    if (d === null) return null;
+    if (d === '?') sawUnknown = true;
+    else s += d;
+  }
+  return sawUnknown ? '?' : s;
+}
+
+/** Applies `f` to a known dimension and passes `None`/`'?'` through. */
+export function mapDim(d: Dim, f: (n: number) => number): Dim {
+  return typeof d === 'number' ? f(d) : d;
+}
+
+export function shapesEqual(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}

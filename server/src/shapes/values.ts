@@ -1,0 +1,134 @@
+/**
+ * Python values as the shape engine sees them: the already-evaluated
+ * arguments of a layer's constructor call.
+ *
+ * The engine never sees syntax. The interpreter turns source text into these
+ * values; anything it could not work out statically is `unknown`, and the
+ * engine treats an unknown argument as "cannot say", never as an error.
+ */
+
+export type PyValue =
+  | { kind: 'int'; value: number }
+  | { kind: 'float'; value: number }
+  | { kind: 'str'; value: string }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'none' }
+  | { kind: 'tuple'; items: PyValue[] }
+  | { kind: 'list'; items: PyValue[] }
+  | { kind: 'dict'; entries: Array<[PyValue, PyValue]> }
+  /** A layer object passed as an argument (Bidirectional, TimeDistributed, RNN cells). */
+  | { kind: 'layer'; call: LayerCall }
+  /**
+   * Any other object or callable the interpreter recognised by name, e.g.
+   * `keras.activations.relu`, `keras.initializers.HeNormal()`,
+   * `keras.regularizers.l2(0.01)`. `qualname` is the dotted Keras path.
+   */
+  | { kind: 'object'; qualname: string; called: boolean }
+  | { kind: 'unknown'; why?: string };
+
+/** A layer constructor call: class name plus evaluated arguments, in source order. */
+export interface LayerCall {
+  className: string;
+  args: PyValue[];
+  kwargs: Array<[string, PyValue]>;
+  /** The call used `*args`/`**kwargs` the interpreter could not expand: arguments are not all known. */
+  incomplete?: boolean;
+}
+
+export const NONE: PyValue = { kind: 'none' };
+export const UNKNOWN: PyValue = { kind: 'unknown' };
+
+export function int(value: number): PyValue {
+  return { kind: 'int', value };
+}
+export function float(value: number): PyValue {
+  return { kind: 'float', value };
+}
+export function str(value: string): PyValue {
+  return { kind: 'str', value };
+}
+export function bool(value: boolean): PyValue {
+  return { kind: 'bool', value };
+}
+export function tuple(items: PyValue[]): PyValue {
+  return { kind: 'tuple', items };
+}
+export function list(items: PyValue[]): PyValue {
+  return { kind: 'list', items };
+}
+
+/** True when the value, or anything inside it, is unknown. */
+export function containsUnknown(v: PyValue): boolean {
+  switch (v.kind) {
+    case 'unknown':
+      return true;
+    case 'tuple':
+    case 'list':
+      return v.items.some(containsUnknown);
+    case 'dict':
+      return v.entries.some(([k, x]) => containsUnknown(k) || containsUnknown(x));
+    default:
+      return false;
+  }
+}
+
+/** Python's `repr`, as Keras interpolates values into its messages. */
+export function pyRepr(v: PyValue): string {
+  switch (v.kind) {
+    case 'int':
+      return String(v.value);
+    case 'float':
+      return formatFloat(v.value);
+    case 'str':
+      return `'${v.value}'`;
+    case 'bool':
+      return v.value ? 'True' : 'False';
+    case 'none':
+      return 'None';
+    case 'tuple':
+      return v.items.length === 1 ? `(${pyRepr(v.items[0])},)` : `(${v.items.map(pyRepr).join(', ')})`;
+    case 'list':
+      return `[${v.items.map(pyRepr).join(', ')}]`;
+    case 'dict':
+      return `{${v.entries.map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
+    case 'layer':
+      return `<${v.call.className}>`;
+    case 'object':
+      return v.qualname;
+    case 'unknown':
+      return '?';
+  }
+}
+
+/** Python's name for the value's type, as in `<class 'float'>`. */
+export function pyTypeName(v: PyValue): string {
+  switch (v.kind) {
+    case 'int':
+      return 'int';
+    case 'float':
+      return 'float';
+    case 'str':
+      return 'str';
+    case 'bool':
+      return 'bool';
+    case 'none':
+      return 'NoneType';
+    case 'tuple':
+      return 'tuple';
+    case 'list':
+      return 'list';
+    case 'dict':
+      return 'dict';
+    case 'layer':
+      return v.call.className;
+    case 'object':
+      return v.qualname.split('.').pop() ?? 'object';
+    case 'unknown':
+      return 'unknown';
+  }
+}
+
+export function formatFloat(x: number): string {
+  if (Number.isInteger(x) && Math.abs(x) < 1e16) return `${x}.0`;
+  return String(x);
+}
