@@ -9,6 +9,7 @@
 import { bindArgs, DEFAULT_OPTIONS, type EngineOptions } from './args';
 import { lookupRule } from './catalog';
 import { CannotTell, KerasError } from './errors';
+import { checkIdentifierArgs } from './identifiers';
 import type { CallResult, ConstructedLayer, RuleContext, Weight } from './rule';
 import type { Shape } from './shape';
 import type { CallInputs } from './tensors';
@@ -80,6 +81,8 @@ function constructOrRaise(call: LayerCall, ctx: RuleContext): ConstructedLayer {
   if (call.incomplete) throw new CannotTell(`${call.className}: arguments not known statically`);
   const args = bindArgs({ ...call, className: rule.className }, rule.signature, ctx.options, rule.extraKwargs);
   const state = rule.construct ? rule.construct(args, ctx) : undefined;
+  // Every Keras constructor passes these through `activations.get`, `initializers.get`, ...
+  checkIdentifierArgs(args, [...rule.signature.map((q) => q.name), 'activity_regularizer']);
   return { rule, args, state };
 }
 
