@@ -10,7 +10,10 @@ if (!fs.existsSync(cli)) {
 }
 require(cli)
   .main(process.argv.slice(2))
-  .then((code) => process.exit(code), (e) => {
+  .then((code) => {
+    // exitCode, not exit(): exit() would cut off output still buffered for a pipe.
+    process.exitCode = code;
+  }, (e) => {
     process.stderr.write(`shape-lens: ${e && e.stack ? e.stack : e}\n`);
-    process.exit(1);
+    process.exitCode = 1;
   });

@@ -62,10 +62,12 @@ export async function main(argv: string[]): Promise<number> {
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => {
+      process.exitCode = code;
+    },
     (e) => {
       process.stderr.write(`shape-lens: ${e instanceof Error ? e.stack : String(e)}\n`);
-      process.exit(1);
+      process.exitCode = 1;
     },
   );
 }
