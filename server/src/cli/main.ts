@@ -7,10 +7,46 @@
 
 import * as fs from 'fs';
 import { checkCases, formatCaseTable, readCases } from '../analysis/caseReport';
+import { analyze, diagnostics, summary, summaryJson } from '../analysis';
+import { formatSummaryTable } from '../analysis/summary';
 import { loadPythonParser } from '../syntax/parser';
 
 const USAGE = `usage:
+  shape-lens summary FILE.py... [--json]        what model.summary() would print, without running the file
   shape-lens check-layers FILE.jsonl [--json]   compare the engine with Keras truth cases`;
+
+async function summaryCommand(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const files = argv.filter((a) => !a.startsWith('--'));
+  if (files.length === 0) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const parser = await loadPythonParser();
+  const results: Array<Record<string, unknown>> = [];
+  let status = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      process.stderr.write(`shape-lens: cannot read ${file}: ${(e as Error).message}\n`);
+      status = 2;
+      continue;
+    }
+    const a = analyze(text, parser);
+    if (json) {
+      results.push(summaryJson(a, files.length > 1 ? file : undefined));
+      continue;
+    }
+    const models = summary(a);
+    if (models.length === 0) process.stdout.write(`${file}: no Keras model found\n`);
+    for (const m of models) process.stdout.write(`${formatSummaryTable(m, file)}\n\n`);
+    for (const d of diagnostics(a)) process.stdout.write(`${file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}\n`);
+  }
+  if (json) process.stdout.write(`${JSON.stringify(files.length > 1 ? results : results[0] ?? null)}\n`);
+  return status;
+}
 
 async function checkLayers(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
@@ -49,6 +85,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'check-layers':
       return checkLayers(rest);
+    case 'summary':
+      return summaryCommand(rest);
     case '--help':
     case '-h':
     case undefined:

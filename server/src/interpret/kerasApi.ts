@@ -1,0 +1,668 @@
+/**
+ * The Keras API as the interpreter sees it: constructing and calling layers,
+ * `Input`, `Sequential` (`add`, `pop`, `build`), functional `Model`s, models
+ * used as layers, subclassed models, and the methods and attributes of these
+ * objects. Shapes and errors come from the shape engine.
+ */
+
+import { callLayer, constructLayer, type Called } from '../shapes/engine';
+import type { Shape } from '../shapes/shape';
+import type { CallArg } from '../shapes/tensors';
+import type { LayerCall } from '../shapes/values';
+import type { SyntaxNode } from '../syntax/parser';
+import { BUILTIN_NAMES } from './builtins';
+import { functionalOps, findDisconnected } from './graph';
+import type { Interpreter } from './interpreter';
+import { canonicalName, layerClassOf } from './names';
+import { checkOptimizerCall } from './optimizers';
+import { callOp, OP_FUNCTIONS, opClassForOperator } from './ops';
+import type { Scope } from './scope';
+import {
+  asItems,
+  asShape,
+  NONE_V,
+  spanOf,
+  toPy,
+  unknown,
+  UNKNOWN,
+  type ClassObj,
+  type GraphNode,
+  type InstanceObj,
+  type LayerObj,
+  type ModelObj,
+  type TensorObj,
+  type Value,
+} from './values';
+
+/** Functional forms of the merge layers: `layers.concatenate([a, b])` is `Concatenate()([a, b])`. */
+const MERGE_FUNCTIONS: Record<string, string> = {
+  concatenate: 'Concatenate', add: 'Add', subtract: 'Subtract', multiply: 'Multiply', average: 'Average', maximum: 'Maximum', minimum: 'Minimum', dot: 'Dot',
+};
+
+/** Keras's `to_snake_case`, for automatic layer names. */
+export function snakeCase(name: string): string {
+  return name
+    .replace(/\W+/g, '')
+    .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+}
+
+export class KerasApi {
+  readonly models: ModelObj[] = [];
+  readonly layers: LayerObj[] = [];
+  readonly warnings: Array<{ span: ReturnType<typeof spanOf>; code: string; message: string }> = [];
+  private readonly nameCounts = new Map<string, number>();
+  private readonly starModules = new Set<string>();
+  private nextId = 1;
+
+  constructor(readonly interp: Interpreter) {}
+
+  builtin(name: string): Value | undefined {
+    if (BUILTIN_NAMES.has(name)) return { kind: 'ref', qualname: `builtins.${name}` };
+    if (this.starModules.has('keras.layers') && /^[A-Z]/.test(name)) return { kind: 'ref', qualname: `keras.layers.${name}` };
+    if (this.starModules.has('keras.layers') && name in MERGE_FUNCTIONS) return { kind: 'ref', qualname: `keras.layers.${name}` };
+    if (this.starModules.has('keras.models') && (name === 'Sequential' || name === 'Model')) return { kind: 'ref', qualname: `keras.${name}` };
+    return undefined;
+  }
+
+  importStar(module: string, _scope: Scope): void {
+    this.starModules.add(module);
+  }
+
+  uniqueName(base: string): string {
+    const n = this.nameCounts.get(base) ?? 0;
+    this.nameCounts.set(base, n + 1);
+    return n === 0 ? base : `${base}_${n}`;
+  }
+
+  // ------------------------------------------------------------- library calls
+
+  callRef(qualname: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete: boolean): Value {
+    const q = canonicalName(qualname);
+    if (q === 'builtins.super()') return UNKNOWN;
+    if (q === 'keras.Input') return this.makeInput(args, kwargs, node);
+    if (q === 'keras.Sequential') return this.makeSequential(args, kwargs, node);
+    if (q === 'keras.Model') return this.makeFunctional(args, kwargs, node);
+    const cls = layerClassOf(q);
+    if (cls) return { kind: 'layer', layer: this.constructLayerObj(cls, args, kwargs, node, incomplete) };
+    const fn = /^keras\.layers\.([a-z_]+)$/.exec(q)?.[1];
+    if (fn && MERGE_FUNCTIONS[fn]) {
+      const [inputs, ...rest] = args;
+      const layer = this.constructLayerObj(MERGE_FUNCTIONS[fn], rest, kwargs.filter(([k]) => k !== 'inputs'), node, incomplete);
+      return this.callLayerValue(layer, [inputs ?? kwargs.find(([k]) => k === 'inputs')?.[1] ?? UNKNOWN], [], node);
+    }
+    const op = /^keras\.ops\.(?:numpy\.|nn\.|core\.)?([a-z_0-9]+)$/.exec(q)?.[1];
+    if (op && OP_FUNCTIONS.has(op)) return callOp(this, op, args, kwargs, node);
+    if (/^keras\.optimizers\.[A-Z]/.test(q)) {
+      const problem = checkOptimizerCall(q.split('.').pop()!, kwargs);
+      if (problem) return this.interp.raise('ValueError', problem, node);
+      return { kind: 'object', qualname: q };
+    }
+    if (/^keras\.(backend|config)\.image_data_format$/.test(q)) return { kind: 'str', value: this.interp.options.imageDataFormat };
+    if (/^keras\.(backend|config)\.set_image_data_format$/.test(q)) {
+      const v = args[0] ?? kwargs[0]?.[1];
+      if (v?.kind === 'str' && (v.value === 'channels_first' || v.value === 'channels_last')) this.interp.options.imageDataFormat = v.value;
+      return NONE_V;
+    }
+    const np = /^numpy\.(zeros|ones|empty|random\.(?:rand|randn|random|normal|uniform|randint))$/.exec(q)?.[1];
+    if (np) return this.numpyArray(np, args, kwargs);
+    return { kind: 'object', qualname: q };
+  }
+
+  private numpyArray(fn: string, args: Value[], kwargs: Array<[string, Value]>): Value {
+    const kw = new Map(kwargs);
+    if (fn === 'random.rand' || fn === 'random.randn') return { kind: 'array', shape: args.every((a) => a.kind === 'int') ? args.map((a) => (a as { value: number }).value) : null };
+    const shapeArg = fn.startsWith('random.') ? (kw.get('size') ?? (fn === 'random.random' ? args[0] : args[2])) : (args[0] ?? kw.get('shape'));
+    return { kind: 'array', shape: shapeArg ? asShape(shapeArg) : null };
+  }
+
+  // -------------------------------------------------------------------- layers
+
+  constructLayerObj(className: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete = false): LayerObj {
+    const call: LayerCall = { className, args: args.map((a) => toPy(a)), kwargs: kwargs.map(([k, v]) => [k, toPy(v)]), incomplete };
+    const constructed = constructLayer(call, this.interp.options);
+    const nameArg = kwargs.find(([k]) => k === 'name')?.[1];
+    const layer: LayerObj = {
+      id: this.nextId++,
+      className,
+      name: nameArg?.kind === 'str' ? nameArg.value : this.uniqueName(snakeCase(className)),
+      call,
+      constructed,
+      span: spanOf(node),
+      outputShapes: null,
+      inputShapes: null,
+      single: true,
+      params: null,
+      weights: [],
+      callSpans: [],
+    };
+    this.layers.push(layer);
+    if (constructed.status === 'error') this.interp.raise(constructed.error.pyType, constructed.error.message, node);
+    return layer;
+  }
+
+  /** Calls a layer on tensors (or arrays): runs the engine, records the graph node, returns the output tensor(s). */
+  callLayerValue(layer: LayerObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+    if (layer.model) return this.callModel(layer.model, args, kwargs, node);
+    const inputTensors: TensorObj[] = [];
+    const toArg = (v: Value): CallArg => {
+      if (v.kind === 'tensor') {
+        inputTensors.push(v.tensor);
+        return v.tensor.shape ? { kind: 'tensor', shape: v.tensor.shape } : { kind: 'value', value: { kind: 'unknown' } };
+      }
+      if (v.kind === 'array') return v.shape ? { kind: 'tensor', shape: v.shape } : { kind: 'value', value: { kind: 'unknown' } };
+      const items = asItems(v);
+      if (items && items.some((x) => x.kind === 'tensor' || x.kind === 'array' || asItems(x))) return { kind: 'list', items: items.map(toArg) };
+      return { kind: 'value', value: toPy(v) };
+    };
+    const callArgs = args.map(toArg);
+    const callKwargs: Record<string, CallArg> = {};
+    for (const [k, v] of kwargs) callKwargs[k] = toArg(v);
+    const unknownInput = [...callArgs, ...Object.values(callKwargs)].some(hasUnknownTensor);
+    let result: Called;
+    if (layer.constructed.status !== 'ok' || unknownInput) {
+      result = { status: 'unknown', reason: layer.constructed.status !== 'ok' ? 'layer not known' : 'input shape not known' };
+    } else {
+      result = callLayer(layer.constructed.layer, { args: callArgs, kwargs: callKwargs }, this.interp.options);
+    }
+    if (result.status === 'error') return this.interp.raise(result.error.pyType, result.error.message, node);
+    const inputShapes = inputTensors.map((t) => t.shape ?? []);
+    if (result.status === 'ok') {
+      layer.outputShapes = result.outputs;
+      layer.single = result.single;
+      if (!layer.params) {
+        layer.params = result.params;
+        layer.weights = result.weights;
+        layer.inputShapes = inputShapes;
+      }
+    } else if (layer.outputShapes === null) {
+      layer.outputShapes = null;
+    }
+    const outputs = result.status === 'ok' ? result.outputs : [null];
+    layer.callSpans.push({ span: spanOf(node), outputs: result.status === 'ok' ? result.outputs : null, single: result.status === 'ok' ? result.single : true, inputs: inputShapes });
+    return this.emitNode(layer, inputTensors, outputs as Array<Shape | null>, result.status === 'ok' ? result.single : true);
+  }
+
+  /** Records a graph node of `op` and returns its output tensor(s). */
+  emitNode(op: LayerObj, inputs: TensorObj[], outputs: Array<Shape | null>, single: boolean): Value {
+    const gnode: GraphNode = { op, inputs, outputs: [], isInput: false };
+    gnode.outputs = outputs.map((shape, index) => ({ shape, node: gnode, index }));
+    const values: Value[] = gnode.outputs.map((t) => ({ kind: 'tensor', tensor: t }));
+    return single ? values[0] : { kind: 'list', items: values };
+  }
+
+  /** A recorded op (`x * 2`, `x[:, 0]`, `ops.mean(x)`): a summary row with no weights. */
+  makeOp(className: string, node: SyntaxNode): LayerObj {
+    const layer: LayerObj = {
+      id: this.nextId++,
+      className,
+      name: this.uniqueName(snakeCase(className)),
+      call: { className, args: [], kwargs: [] },
+      constructed: { status: 'unknown', reason: 'op' },
+      span: spanOf(node),
+      outputShapes: null,
+      inputShapes: null,
+      single: true,
+      params: { total: 0, trainable: 0, nonTrainable: 0 },
+      weights: [],
+      callSpans: [],
+      isOp: true,
+    };
+    this.layers.push(layer);
+    return layer;
+  }
+
+  tensorBinary(op: string, a: Value, b: Value, node: SyntaxNode): Value {
+    const cls = opClassForOperator(op);
+    if (!cls) return UNKNOWN;
+    return callOp(this, cls === 'Matmul' ? 'matmul' : snakeCase(cls), [a, b], [], node);
+  }
+
+  tensorUnary(cls: string, a: Value, node: SyntaxNode): Value {
+    return callOp(this, snakeCase(cls), [a], [], node);
+  }
+
+  tensorGetItem(obj: Value & { kind: 'tensor' }, subs: SyntaxNode[], scope: Scope, node: SyntaxNode): Value {
+    return callOp(this, 'get_item', [obj], [], node, { subs, scope, interp: this.interp });
+  }
+
+  // -------------------------------------------------------------------- models
+
+  private makeInput(args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+    const kw = new Map(kwargs);
+    const shapeV = args[0] ?? kw.get('shape');
+    const batchSize = args[1] ?? kw.get('batch_size');
+    const batchShape = kw.get('batch_shape');
+    let shape: Shape | null = null;
+    if (batchShape && batchShape.kind !== 'none') shape = asShape(batchShape);
+    else if (shapeV && shapeV.kind !== 'none') {
+      const s = asItems(shapeV) ? asShape(shapeV) : null;
+      if (shapeV.kind === 'int') return this.interp.raise('ValueError', `Cannot convert '${shapeV.value}' to a shape: \`shape\` must be a tuple such as (${shapeV.value},), not an int.`, node);
+      shape = s ? [batchSize?.kind === 'int' ? batchSize.value : null, ...s] : null;
+    }
+    const layer = this.makeInputLayer(shape, node, kw.get('name'));
+    return this.inputTensor(layer);
+  }
+
+  makeInputLayer(shape: Shape | null, node: SyntaxNode, nameArg?: Value): LayerObj {
+    const layer = this.makeOp('InputLayer', node);
+    if (nameArg?.kind === 'str') layer.name = nameArg.value;
+    layer.isOp = false;
+    layer.inputShape = shape ?? undefined;
+    layer.outputShapes = shape ? [shape] : null;
+    return layer;
+  }
+
+  private inputTensor(layer: LayerObj): Value {
+    const gnode: GraphNode = { op: layer, inputs: [], outputs: [], isInput: true };
+    gnode.outputs = [{ shape: layer.inputShape ?? null, node: gnode, index: 0 }];
+    return { kind: 'tensor', tensor: gnode.outputs[0] };
+  }
+
+  newModel(kind: string, node: SyntaxNode, nameArg?: Value): ModelObj {
+    const model: ModelObj = {
+      id: this.nextId++,
+      kind,
+      name: nameArg?.kind === 'str' ? nameArg.value : this.uniqueName(snakeCase(kind === 'Functional' ? 'functional' : kind)),
+      span: spanOf(node),
+      layers: [],
+      inputShape: null,
+      built: false,
+      outputShapes: null,
+    };
+    this.models.push(model);
+    return model;
+  }
+
+  private makeSequential(args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+    const kw = new Map(kwargs);
+    const model = this.newModel('Sequential', node, kw.get('name'));
+    const layersArg = args[0] ?? kw.get('layers');
+    for (const item of (layersArg && asItems(layersArg)) ?? []) this.sequentialAdd(model, item, node, false);
+    if (model.layers.length > 0) this.sequentialRebuild(model, node);
+    return { kind: 'model', model };
+  }
+
+  sequentialAdd(model: ModelObj, item: Value, node: SyntaxNode, rebuild: boolean): void {
+    if (item.kind === 'tensor' && item.tensor.node?.isInput) {
+      model.inputShape = item.tensor.shape;
+      model.inputLayer = item.tensor.node.op;
+      return;
+    }
+    let layer: LayerObj | undefined;
+    if (item.kind === 'layer') layer = item.layer;
+    else if (item.kind === 'model') layer = this.modelAsLayer(item.model);
+    else if (item.kind === 'instance' && (item.inst.model || item.inst.layer)) layer = item.inst.layer ?? this.modelAsLayer(item.inst.model!);
+    if (!layer) {
+      if (item.kind === 'unknown') {
+        model.broken = true;
+        return;
+      }
+      this.interp.raise('ValueError', `Only instances of \`keras.Layer\` can be added to a Sequential model. Received: ${item.kind}`, node);
+      return;
+    }
+    if (model.layers.length === 0 && model.inputShape === null) {
+      const declared = declaredInputShape(layer);
+      if (declared) model.inputShape = declared;
+    }
+    model.layers.push(layer);
+    if (rebuild) this.sequentialRebuild(model, node);
+  }
+
+  /** Keras's `_maybe_rebuild`: with a known input, run every layer in order. */
+  sequentialRebuild(model: ModelObj, node: SyntaxNode): void {
+    model.built = false;
+    if (!model.inputShape || model.layers.length === 0) return;
+    let x: Value = { kind: 'tensor', tensor: { shape: model.inputShape, index: 0 } };
+    for (const layer of model.layers) {
+      const spans = layer.callSpans.length;
+      x = this.callLayerValue(layer, [x], [], node);
+      // A Sequential's own calls are not call sites in the source.
+      layer.callSpans.length = spans;
+      if (x.kind !== 'tensor') break;
+    }
+    model.built = true;
+    model.outputShapes = x.kind === 'tensor' && x.tensor.shape ? [x.tensor.shape] : null;
+  }
+
+  private makeFunctional(args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+    const kw = new Map(kwargs);
+    const inputsV = args[0] ?? kw.get('inputs');
+    const outputsV = args[1] ?? kw.get('outputs');
+    if (!inputsV || !outputsV) {
+      // `keras.Model()` with no graph: nothing to list.
+      return { kind: 'object', qualname: 'keras.Model' };
+    }
+    const inputs = flattenTensorValues(inputsV);
+    const outputs = flattenTensorValues(outputsV);
+    if (inputs === undefined || outputs === undefined) {
+      const model = this.newModel('Functional', node, kw.get('name'));
+      model.broken = true;
+      return { kind: 'model', model };
+    }
+    const problem = findDisconnected(inputs, outputs);
+    if (problem) return this.interp.raise('ValueError', problem, node);
+    const model = this.newModel('Functional', node, kw.get('name'));
+    const ops = functionalOps(inputs, outputs);
+    model.functional = { inputs, outputs, ops };
+    model.layers = ops;
+    model.built = true;
+    model.inputShape = inputs[0]?.shape ?? null;
+    model.outputShapes = outputs.every((t) => t.shape) ? outputs.map((t) => t.shape!) : null;
+    return { kind: 'model', model };
+  }
+
+  /** One LayerObj stands for a model used as a layer (a summary row of its kind). */
+  modelAsLayer(model: ModelObj): LayerObj {
+    const existing = this.layers.find((l) => l.model === model);
+    if (existing) return existing;
+    const layer = this.makeOp(model.kind, { startPosition: { row: model.span.startLine, column: model.span.startCol }, endPosition: { row: model.span.endLine, column: model.span.endCol } } as SyntaxNode);
+    layer.isOp = false;
+    layer.name = model.name;
+    layer.model = model;
+    layer.params = null;
+    return layer;
+  }
+
+  /** A model called on tensors: its output shapes with the caller's batch axis. */
+  callModel(model: ModelObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+    const x = args[0] ?? kwargs.find(([k]) => k === 'inputs')?.[1] ?? UNKNOWN;
+    const layer = this.modelAsLayer(model);
+    const inputTensors = flattenTensorValues(x) ?? [];
+    const inShape = x.kind === 'tensor' ? x.tensor.shape : x.kind === 'array' ? x.shape : null;
+    if (model.instance) return this.callSubclassed(model, x, args, kwargs, node);
+    if (model.kind === 'Sequential' && !model.built && inShape) {
+      model.inputShape = inShape;
+      this.sequentialRebuild(model, node);
+    }
+    let outs: Array<Shape | null> = [null];
+    if (model.built && model.outputShapes) {
+      const batch = inShape ? inShape[0] : null;
+      outs = model.outputShapes.map((s) => [batch, ...s.slice(1)]);
+    }
+    layer.params = modelTotals(model);
+    layer.outputShapes = outs.every((s) => s) ? (outs as Shape[]) : null;
+    layer.single = outs.length === 1;
+    layer.callSpans.push({ span: spanOf(node), outputs: layer.outputShapes, single: layer.single, inputs: inShape ? [inShape] : [] });
+    return this.emitNode(layer, inputTensors, outs, outs.length === 1);
+  }
+
+  private callSubclassed(model: ModelObj, x: Value, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+    const inst = model.instance!;
+    const call = findMethod(inst.cls, 'call');
+    if (!call) return UNKNOWN;
+    const out = this.interp.callFunction(call, args, kwargs, node, { kind: 'instance', inst });
+    model.built = model.layers.every((l) => l.params !== null) || model.layers.length === 0;
+    const shape = out.kind === 'tensor' ? out.tensor.shape : null;
+    model.outputShapes = shape ? [shape] : null;
+    void x;
+    return out;
+  }
+
+  instantiate(cls: ClassObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+    const inst: InstanceObj = { cls, attrs: new Map() };
+    if (cls.kerasBase === 'Model') {
+      inst.model = this.newModel(cls.name, node);
+      inst.model.instance = inst;
+    } else if (cls.kerasBase === 'Layer') {
+      inst.layer = this.makeOp(cls.name, node);
+      inst.layer.isOp = false;
+      inst.layer.params = null;
+    }
+    const init = findMethod(cls, '__init__');
+    if (init) this.interp.callFunction(init, args, kwargs, node, { kind: 'instance', inst });
+    return { kind: 'instance', inst };
+  }
+
+  callInstance(inst: InstanceObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+    if (inst.model) return this.callModel(inst.model, args, kwargs, node);
+    const fn = findMethod(inst.cls, inst.layer ? 'call' : '__call__');
+    if (!fn) return UNKNOWN;
+    const out = this.interp.callFunction(fn, args, kwargs, node, { kind: 'instance', inst });
+    if (inst.layer && out.kind === 'tensor') {
+      // A custom layer: its body ran on the caller's graph; its own row shows the result.
+      inst.layer.outputShapes = out.tensor.shape ? [out.tensor.shape] : null;
+    }
+    return out;
+  }
+
+  // -------------------------------------------------------- attributes, methods
+
+  getAttribute(obj: Value, attr: string, node: SyntaxNode): Value {
+    switch (obj.kind) {
+      case 'ref':
+        if (obj.qualname === 'builtins.super()') return { kind: 'ref', qualname: 'builtins.super()' };
+        return { kind: 'ref', qualname: `${obj.qualname}.${attr}` };
+      case 'instance': {
+        const own = obj.inst.attrs.get(attr);
+        if (own) return own;
+        const m = findMethod(obj.inst.cls, attr);
+        if (m) return { kind: 'bound', self: obj, fn: m };
+        const ca = findClassAttr(obj.inst.cls, attr);
+        if (ca) return ca;
+        if (obj.inst.model) return this.getAttribute({ kind: 'model', model: obj.inst.model }, attr, node);
+        return unknown(`attribute ${attr}`);
+      }
+      case 'class': {
+        const m = findMethod(obj.cls, attr);
+        if (m) return { kind: 'function', fn: m };
+        return findClassAttr(obj.cls, attr) ?? UNKNOWN;
+      }
+      case 'model':
+        return this.modelAttribute(obj.model, attr, obj);
+      case 'layer':
+        return this.layerAttribute(obj.layer, attr, obj);
+      case 'tensor':
+      case 'array': {
+        const shape = obj.kind === 'tensor' ? obj.tensor.shape : obj.shape;
+        if (attr === 'shape') return shape ? { kind: 'tuple', items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })) } : UNKNOWN;
+        if (attr === 'ndim') return shape ? { kind: 'int', value: shape.length } : UNKNOWN;
+        if (attr === 'reshape' || attr === 'astype') return { kind: 'method', self: obj, name: attr };
+        return UNKNOWN;
+      }
+      case 'list':
+      case 'dict':
+      case 'str':
+        return { kind: 'method', self: obj, name: attr };
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private modelAttribute(model: ModelObj, attr: string, self: Value): Value {
+    switch (attr) {
+      case 'layers':
+        return { kind: 'list', items: model.layers.filter((l) => l.className !== 'InputLayer').map((l) => (l.model ? { kind: 'model', model: l.model } : { kind: 'layer', layer: l }) as Value) };
+      case 'output':
+      case 'outputs':
+      case 'input':
+      case 'inputs': {
+        const f = model.functional;
+        if (!f) return UNKNOWN;
+        const ts = attr.startsWith('output') ? f.outputs : f.inputs;
+        const vals: Value[] = ts.map((t) => ({ kind: 'tensor', tensor: t }));
+        return attr.endsWith('s') || vals.length !== 1 ? { kind: 'list', items: vals } : vals[0];
+      }
+      case 'output_shape':
+        return model.outputShapes?.length === 1 ? shapeValue(model.outputShapes[0]) : UNKNOWN;
+      case 'trainable':
+        return { kind: 'bool', value: !model.layers.every((l) => l.frozen) };
+      case 'name':
+        return { kind: 'str', value: model.name };
+      default:
+        return { kind: 'method', self, name: attr };
+    }
+  }
+
+  private layerAttribute(layer: LayerObj, attr: string, self: Value): Value {
+    switch (attr) {
+      case 'output':
+        return layer.outputShapes?.length === 1 ? { kind: 'tensor', tensor: { shape: layer.outputShapes[0], index: 0 } } : UNKNOWN;
+      case 'output_shape':
+        return layer.outputShapes?.length === 1 ? shapeValue(layer.outputShapes[0]) : UNKNOWN;
+      case 'trainable':
+        return { kind: 'bool', value: !layer.frozen };
+      case 'name':
+        return { kind: 'str', value: layer.name };
+      default:
+        return { kind: 'method', self, name: attr };
+    }
+  }
+
+  setAttribute(obj: Value, attr: string, value: Value, _node: SyntaxNode): void {
+    if (obj.kind === 'instance') {
+      obj.inst.attrs.set(attr, value);
+      const model = obj.inst.model;
+      if (model) {
+        const layer = value.kind === 'layer' ? value.layer : value.kind === 'model' ? this.modelAsLayer(value.model) : undefined;
+        if (layer && !model.layers.includes(layer)) model.layers.push(layer);
+        for (const item of asItems(value) ?? []) if (item.kind === 'layer' && !model.layers.includes(item.layer)) model.layers.push(item.layer);
+      }
+      return;
+    }
+    if (attr === 'trainable' && value.kind === 'bool') {
+      if (obj.kind === 'layer') obj.layer.frozen = !value.value;
+      if (obj.kind === 'model') for (const l of model_layers(obj.model)) l.frozen = !value.value;
+    }
+  }
+
+  callMethod(self: Value, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+    if (self.kind === 'model') return this.modelMethod(self.model, name, args, kwargs, node);
+    if (self.kind === 'list') {
+      if (name === 'append' && args[0]) self.items.push(args[0]);
+      else if (name === 'extend' && args[0]) self.items.push(...(asItems(args[0]) ?? []));
+      else if (name === 'insert' && args.length === 2 && args[0].kind === 'int') self.items.splice(args[0].value, 0, args[1]);
+      else if (name === 'pop') return self.items.pop() ?? UNKNOWN;
+      return NONE_V;
+    }
+    if (self.kind === 'dict') {
+      if (name === 'get') return self.entries.find(([k]) => k.kind === 'str' && args[0]?.kind === 'str' && k.value === args[0].value)?.[1] ?? args[1] ?? NONE_V;
+      if (name === 'items') return { kind: 'list', items: self.entries.map(([k, v]) => ({ kind: 'tuple', items: [k, v] }) as Value) };
+      if (name === 'keys') return { kind: 'list', items: self.entries.map(([k]) => k) };
+      if (name === 'values') return { kind: 'list', items: self.entries.map(([, v]) => v) };
+      return UNKNOWN;
+    }
+    if ((self.kind === 'tensor' || self.kind === 'array') && name === 'reshape') {
+      return callOp(this, 'reshape', [self, args.length === 1 ? args[0] : { kind: 'tuple', items: args }], [], node);
+    }
+    if (self.kind === 'array' && name === 'astype') return self;
+    return UNKNOWN;
+  }
+
+  private modelMethod(model: ModelObj, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+    switch (name) {
+      case 'add':
+        if (model.kind === 'Sequential') this.sequentialAdd(model, args[0] ?? kwargs[0]?.[1] ?? UNKNOWN, node, true);
+        return NONE_V;
+      case 'pop': {
+        const last = model.layers.pop();
+        this.sequentialRebuild(model, node);
+        return last ? { kind: 'layer', layer: last } : NONE_V;
+      }
+      case 'build': {
+        const s = args[0] ?? kwargs.find(([k]) => k === 'input_shape')?.[1];
+        const shape = s ? asShape(s) : null;
+        if (shape && model.kind === 'Sequential') {
+          model.inputShape = shape;
+          this.sequentialRebuild(model, node);
+        }
+        return NONE_V;
+      }
+      case 'compile':
+        model.compiled = { loss: kwargs.find(([k]) => k === 'loss')?.[1] ?? args[1], spanOfCompile: spanOf(node) };
+        return NONE_V;
+      case 'get_layer': {
+        const key = args[0] ?? kwargs[0]?.[1];
+        const l = key?.kind === 'str' ? model.layers.find((x) => x.name === key.value) : key?.kind === 'int' ? model.layers[key.value] : undefined;
+        return l ? { kind: 'layer', layer: l } : UNKNOWN;
+      }
+      case 'predict':
+      case '__call__':
+        return UNKNOWN;
+      default:
+        return UNKNOWN;
+    }
+  }
+}
+
+function model_layers(model: ModelObj): LayerObj[] {
+  return model.layers.flatMap((l) => (l.model ? [l, ...model_layers(l.model)] : [l]));
+}
+
+/** The input shape a layer declares with `input_shape=`/`input_dim=` (Keras 2 style), with the batch axis. */
+function declaredInputShape(layer: LayerObj): Shape | null {
+  const kw = new Map(layer.call.kwargs);
+  const dim = kw.get('input_dim');
+  if (dim && dim.kind === 'int') return [null, dim.value];
+  const shape = kw.get('input_shape');
+  if (!shape || shape.kind === 'none') return null;
+  if (shape.kind === 'tuple' || shape.kind === 'list') return [null, ...shape.items.map((x) => (x.kind === 'int' ? x.value : x.kind === 'none' ? null : '?'))];
+  return null;
+}
+
+function hasUnknownTensor(a: CallArg): boolean {
+  if (a.kind === 'list') return a.items.some(hasUnknownTensor);
+  return a.kind === 'value' && a.value.kind === 'unknown';
+}
+
+export function flattenTensorValues(v: Value): TensorObj[] | undefined {
+  if (v.kind === 'tensor') return [v.tensor];
+  const items = asItems(v) ?? (v.kind === 'dict' ? v.entries.map(([, x]) => x) : undefined);
+  if (!items) return undefined;
+  const out: TensorObj[] = [];
+  for (const item of items) {
+    const inner = flattenTensorValues(item);
+    if (!inner) return undefined;
+    out.push(...inner);
+  }
+  return out;
+}
+
+function shapeValue(shape: Shape): Value {
+  return { kind: 'tuple', items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })) };
+}
+
+export function findMethod(cls: ClassObj, name: string): import('./values').FunctionObj | undefined {
+  const own = cls.methods.get(name);
+  if (own) return own;
+  for (const b of cls.bases) if (b.kind === 'class') {
+    const m = findMethod(b.cls, name);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+function findClassAttr(cls: ClassObj, name: string): Value | undefined {
+  const own = cls.attrs.get(name);
+  if (own) return own;
+  for (const b of cls.bases) if (b.kind === 'class') {
+    const a = findClassAttr(b.cls, name);
+    if (a) return a;
+  }
+  return undefined;
+}
+
+/** Parameter totals of a model: sums over its rows once each; null when any is unknown or it is unbuilt. */
+export function modelTotals(model: ModelObj): { total: number | null; trainable: number | null; nonTrainable: number | null } {
+  if (!model.built || model.broken) return { total: null, trainable: null, nonTrainable: null };
+  let trainable: number | null = 0;
+  let nonTrainable: number | null = 0;
+  const seen = new Set<LayerObj>();
+  for (const l of model.layers) {
+    if (seen.has(l)) continue;
+    seen.add(l);
+    const p = l.model ? modelTotals(l.model) : l.params;
+    if (!p || p.trainable === null || p.nonTrainable === null || trainable === null || nonTrainable === null) {
+      trainable = null;
+      nonTrainable = null;
+      continue;
+    }
+    if (l.frozen) nonTrainable += p.trainable + p.nonTrainable;
+    else {
+      trainable += p.trainable;
+      nonTrainable += p.nonTrainable;
+    }
+  }
+  return { total: trainable === null || nonTrainable === null ? null : trainable + nonTrainable, trainable, nonTrainable };
+}

@@ -1,0 +1,225 @@
+/**
+ * `keras.ops` calls and Python operators on symbolic tensors. In a
+ * functional graph each is an operation with a summary row of its own
+ * (`x * 2` is a `Multiply` row, `x[:, 0]` a `GetItem` row), so each call
+ * records a graph node with its output shape.
+ */
+
+import { broadcastShapes, canonicalizeAxis } from '../shapes/arith';
+import { KerasError } from '../shapes/errors';
+import { dimProduct, type Dim, type Shape } from '../shapes/shape';
+import type { SyntaxNode } from '../syntax/parser';
+import type { Interpreter } from './interpreter';
+import type { KerasApi } from './kerasApi';
+import type { Scope } from './scope';
+import { asInt, asItems, UNKNOWN, type TensorObj, type Value } from './values';
+
+const BINARY: Record<string, string> = {
+  add: 'Add', subtract: 'Subtract', multiply: 'Multiply', divide: 'Divide', true_divide: 'TrueDivide', floor_divide: 'FloorDivide',
+  power: 'Power', mod: 'Mod', maximum: 'Maximum', minimum: 'Minimum',
+};
+const REDUCE: Record<string, string> = { mean: 'Mean', sum: 'Sum', max: 'Max', min: 'Min', prod: 'Prod', std: 'Std', var: 'Var', argmax: 'Argmax', argmin: 'Argmin' };
+const ELEMENTWISE: Record<string, string> = {
+  negative: 'Negative', abs: 'Absolute', exp: 'Exp', log: 'Log', sqrt: 'Sqrt', square: 'Square', tanh: 'Tanh', sigmoid: 'Sigmoid', relu: 'Relu',
+  softmax: 'Softmax', cast: 'Cast', stop_gradient: 'StopGradient', sin: 'Sin', cos: 'Cos', gelu: 'Gelu', silu: 'Silu',
+};
+
+export const OP_FUNCTIONS = new Set([
+  ...Object.keys(BINARY), ...Object.keys(REDUCE), ...Object.keys(ELEMENTWISE),
+  'matmul', 'reshape', 'concatenate', 'expand_dims', 'squeeze', 'transpose', 'stack', 'get_item',
+]);
+
+/** The op class Keras records for a Python operator on tensors. */
+export function opClassForOperator(op: string): string | undefined {
+  return { '+': 'Add', '-': 'Subtract', '*': 'Multiply', '/': 'TrueDivide', '//': 'FloorDivide', '**': 'Power', '%': 'Mod', '@': 'Matmul' }[op];
+}
+
+interface GetItemContext {
+  subs: SyntaxNode[];
+  scope: Scope;
+  interp: Interpreter;
+}
+
+/** Shape of a value taking part in an op: a tensor's, an array's, [] for a number; undefined when not known. */
+function shapeOf(v: Value): Shape | undefined {
+  if (v.kind === 'tensor') return v.tensor.shape ?? undefined;
+  if (v.kind === 'array') return v.shape ?? undefined;
+  if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool') return [];
+  return undefined;
+}
+
+export function callOp(api: KerasApi, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, getItem?: GetItemContext): Value {
+  const kw = new Map(kwargs);
+  const arg = (i: number, key: string): Value | undefined => args[i] ?? kw.get(key);
+  const tensorsIn: TensorObj[] = [];
+  const collect = (v: Value | undefined) => {
+    if (!v) return;
+    if (v.kind === 'tensor') tensorsIn.push(v.tensor);
+    for (const x of asItems(v) ?? []) collect(x);
+  };
+  args.forEach(collect);
+  kwargs.forEach(([, v]) => collect(v));
+  let className: string;
+  let out: Shape | null = null;
+  try {
+    if (name in BINARY || name === 'matmul') {
+      className = name === 'matmul' ? 'Matmul' : BINARY[name];
+      const a = shapeOf(arg(0, 'x1') ?? UNKNOWN);
+      const b = shapeOf(arg(1, 'x2') ?? UNKNOWN);
+      if (a && b) out = name === 'matmul' ? matmulShape(a, b) : broadcastShapes(a, b);
+    } else if (name in ELEMENTWISE) {
+      className = ELEMENTWISE[name];
+      out = shapeOf(arg(0, 'x') ?? UNKNOWN) ?? null;
+    } else if (name in REDUCE) {
+      className = REDUCE[name];
+      const x = shapeOf(arg(0, 'x') ?? UNKNOWN);
+      const axis = arg(1, 'axis') ?? { kind: 'none' };
+      const keep = kw.get('keepdims') ?? args[2];
+      if (x) out = reduceShape(x, axis, keep?.kind === 'bool' && keep.value);
+    } else if (name === 'reshape') {
+      className = 'Reshape';
+      const x = shapeOf(arg(0, 'x') ?? UNKNOWN);
+      const target = arg(1, 'newshape') ?? kw.get('new_shape');
+      if (x && target) out = reshapeShape(x, target);
+    } else if (name === 'concatenate') {
+      className = 'Concatenate';
+      const xs = asItems(arg(0, 'xs') ?? UNKNOWN)?.map(shapeOf);
+      const axis = asInt(arg(1, 'axis') ?? { kind: 'int', value: 0 });
+      if (xs && xs.every((s) => s) && axis !== undefined) out = concatShape(xs as Shape[], axis);
+    } else if (name === 'stack') {
+      className = 'Stack';
+      const xs = asItems(arg(0, 'x') ?? UNKNOWN)?.map(shapeOf);
+      const axis = asInt(arg(1, 'axis') ?? { kind: 'int', value: 0 });
+      if (xs && xs.length > 0 && xs.every((s) => s) && axis !== undefined) {
+        const s = xs[0]!;
+        const at = canonicalizeAxis(axis, s.length + 1);
+        out = [...s.slice(0, at), xs.length, ...s.slice(at)];
+      }
+    } else if (name === 'expand_dims') {
+      className = 'ExpandDims';
+      const x = shapeOf(arg(0, 'x') ?? UNKNOWN);
+      const axis = asInt(arg(1, 'axis') ?? UNKNOWN);
+      if (x && axis !== undefined) {
+        const at = canonicalizeAxis(axis, x.length + 1);
+        out = [...x.slice(0, at), 1, ...x.slice(at)];
+      }
+    } else if (name === 'squeeze') {
+      className = 'Squeeze';
+      const x = shapeOf(arg(0, 'x') ?? UNKNOWN);
+      const axis = arg(1, 'axis') ?? { kind: 'none' };
+      if (x) {
+        if (axis.kind === 'none') out = x.filter((d) => d !== 1);
+        else {
+          const axes = (asItems(axis) ?? [axis]).map(asInt);
+          if (axes.every((a) => a !== undefined)) {
+            const drop = new Set(axes.map((a) => canonicalizeAxis(a!, x.length)));
+            out = x.filter((_, i) => !drop.has(i));
+          }
+        }
+      }
+    } else if (name === 'transpose') {
+      className = 'Transpose';
+      const x = shapeOf(arg(0, 'x') ?? UNKNOWN);
+      const axes = arg(1, 'axes');
+      if (x) {
+        if (!axes || axes.kind === 'none') out = [...x].reverse();
+        else {
+          const perm = asItems(axes)?.map(asInt);
+          if (perm && perm.every((a) => a !== undefined)) out = perm.map((a) => x[canonicalizeAxis(a!, x.length)]);
+        }
+      }
+    } else if (name === 'get_item' && getItem) {
+      className = 'GetItem';
+      const x = shapeOf(args[0]);
+      if (x) out = getItemShape(x, getItem) ?? null;
+    } else {
+      return UNKNOWN;
+    }
+  } catch (e) {
+    if (e instanceof KerasError) return api.interp.raise(e.pyType, e.message, node);
+    throw e;
+  }
+  if (tensorsIn.length === 0) {
+    // Eager NumPy-style computation: a value, not a graph operation.
+    return out ? { kind: 'array', shape: out } : UNKNOWN;
+  }
+  const op = api.makeOp(className, node);
+  op.outputShapes = out ? [out] : null;
+  op.callSpans.push({ span: op.span, outputs: op.outputShapes, single: true, inputs: tensorsIn.map((t) => t.shape ?? []) });
+  return api.emitNode(op, tensorsIn, [out], true);
+}
+
+function matmulShape(a: Shape, b: Shape): Shape | null {
+  if (a.length < 2 || b.length < 2) return null;
+  const batch = broadcastShapes(a.slice(0, -2), b.slice(0, -2));
+  return [...batch, a[a.length - 2], b[b.length - 1]];
+}
+
+function reduceShape(x: Shape, axis: Value, keepdims: boolean): Shape | null {
+  if (axis.kind === 'none') return keepdims ? x.map(() => 1) : [];
+  const axes = (asItems(axis) ?? [axis]).map(asInt);
+  if (axes.some((a) => a === undefined)) return null;
+  const set = new Set(axes.map((a) => canonicalizeAxis(a!, x.length)));
+  return keepdims ? x.map((d, i) => (set.has(i) ? 1 : d)) : x.filter((_, i) => !set.has(i));
+}
+
+function reshapeShape(x: Shape, target: Value): Shape | null {
+  const items = asItems(target) ?? (target.kind === 'int' ? [target] : undefined);
+  if (!items) return null;
+  const dims: Dim[] = items.map((v) => (v.kind === 'int' ? v.value : v.kind === 'none' ? null : '?'));
+  const minus = dims.findIndex((d) => d === -1);
+  if (minus >= 0) {
+    const known = dimProduct(dims.filter((_, i) => i !== minus));
+    const total = dimProduct(x);
+    dims[minus] = typeof known === 'number' && typeof total === 'number' && known !== 0 ? total / known : total === null ? null : '?';
+  }
+  return dims;
+}
+
+function concatShape(xs: Shape[], axis: number): Shape | null {
+  const rank = xs[0].length;
+  const at = canonicalizeAxis(axis, rank);
+  const out = [...xs[0]];
+  for (const s of xs.slice(1)) {
+    const a = out[at];
+    const b = s[at];
+    out[at] = a === null || b === null ? null : typeof a === 'number' && typeof b === 'number' ? a + b : '?';
+  }
+  return out;
+}
+
+/** The shape of `x[...]` for ints, slices, `None` (new axis) and `...`. */
+function getItemShape(x: Shape, ctx: GetItemContext): Shape | undefined {
+  const subs = ctx.subs.length === 1 && ctx.subs[0].type === 'tuple' ? ctx.subs[0].namedChildren.filter((c): c is SyntaxNode => !!c) : ctx.subs;
+  const out: Dim[] = [];
+  let axis = 0;
+  const consumed = subs.filter((s) => s.type !== 'none' && s.type !== 'ellipsis').length;
+  for (const s of subs) {
+    if (s.type === 'ellipsis') {
+      const skip = x.length - consumed;
+      for (let k = 0; k < skip; k++) out.push(x[axis++]);
+    } else if (s.type === 'none') {
+      out.push(1);
+    } else if (s.type === 'slice') {
+      const parts = ctx.interp.sliceParts(s, ctx.scope);
+      const d = x[axis++];
+      if (!parts) out.push(typeof d === 'number' ? '?' : d);
+      else out.push(typeof d === 'number' ? sliceLength(d, parts) : parts.every((p) => p === null) ? d : parts[0] !== null && parts[1] !== null && parts[0] >= 0 && parts[1] >= 0 ? sliceLength(parts[1], parts) : d === null ? null : '?');
+    } else {
+      const v = ctx.interp.eval(s, ctx.scope);
+      if (v.kind !== 'int') return undefined;
+      axis++;
+    }
+  }
+  while (axis < x.length) out.push(x[axis++]);
+  return out;
+}
+
+function sliceLength(n: number, [start, stop, step]: Array<number | null>): number {
+  const s = step ?? 1;
+  const norm = (i: number | null, d: number) => (i === null ? d : i < 0 ? Math.max(0, i + n) : Math.min(i, n));
+  if (s > 0) return Math.max(0, Math.ceil((norm(stop, n) - norm(start, 0)) / s));
+  const lo = stop === null ? -1 : norm(stop, -1);
+  const hi = start === null ? n - 1 : Math.min(norm(start, n - 1), n - 1);
+  return Math.max(0, Math.ceil((hi - lo) / -s));
+}

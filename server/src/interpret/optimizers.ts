@@ -1,0 +1,37 @@
+/**
+ * What Keras 3's optimizer constructors accept. Keras 2 spellings such as
+ * `lr=` or `decay=` raise in Keras 3 ("Argument(s) not recognized").
+ */
+
+/** Keyword arguments of `keras.optimizers.Optimizer.__init__`, common to all. */
+const BASE = [
+  'learning_rate', 'weight_decay', 'clipnorm', 'clipvalue', 'global_clipnorm', 'use_ema', 'ema_momentum', 'ema_overwrite_frequency',
+  'loss_scale_factor', 'gradient_accumulation_steps', 'name',
+];
+
+/** Each optimizer's own parameters, besides the base ones. */
+const OWN: Record<string, string[]> = {
+  Adam: ['beta_1', 'beta_2', 'epsilon', 'amsgrad'],
+  AdamW: ['beta_1', 'beta_2', 'epsilon', 'amsgrad'],
+  Adamax: ['beta_1', 'beta_2', 'epsilon'],
+  Nadam: ['beta_1', 'beta_2', 'epsilon'],
+  SGD: ['momentum', 'nesterov'],
+  RMSprop: ['rho', 'momentum', 'epsilon', 'centered'],
+  Adagrad: ['initial_accumulator_value', 'epsilon'],
+  Adadelta: ['rho', 'epsilon'],
+  Ftrl: ['learning_rate_power', 'initial_accumulator_value', 'l1_regularization_strength', 'l2_regularization_strength', 'l2_shrinkage_regularization_strength', 'beta'],
+  Lion: ['beta_1', 'beta_2'],
+  Lamb: ['beta_1', 'beta_2', 'epsilon'],
+  Muon: ['adam_beta_1', 'adam_beta_2', 'epsilon', 'exclude_layers', 'exclude_embeddings', 'muon_a', 'muon_b', 'muon_c', 'adam_lr_ratio', 'momentum', 'ns_steps', 'nesterov', 'rms_rate'],
+};
+
+/** The Keras error for unaccepted keyword arguments, or undefined. Unknown optimizer classes are never flagged. */
+export function checkOptimizerCall(className: string, kwargs: Array<[string, unknown]>): string | undefined {
+  const own = OWN[className];
+  if (!own) return undefined;
+  const allowed = new Set([...BASE, ...own]);
+  const bad = kwargs.filter(([k]) => !allowed.has(k));
+  if (bad.length === 0) return undefined;
+  const hint = bad.some(([k]) => k === 'lr') ? ' Keras 3 calls it `learning_rate`.' : '';
+  return `Argument(s) not recognized: {${bad.map(([k]) => `'${k}'`).join(', ')}} passed to ${className}.${hint}`;
+}

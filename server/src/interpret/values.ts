@@ -1,0 +1,199 @@
+/**
+ * The interpreter's values: Python data the analysis can know, plus the
+ * objects that build models (layers, symbolic tensors, models, user
+ * functions, classes and instances). Objects have identity: a layer called
+ * twice, or a model mutated by `add`, is one JS object.
+ */
+
+import type { Constructed } from '../shapes/engine';
+import type { Shape } from '../shapes/shape';
+import type { LayerCall, PyValue } from '../shapes/values';
+import type { SyntaxNode } from '../syntax/parser';
+import type { Scope } from './scope';
+
+/** A source range (0-based lines and columns, as tree-sitter gives them). */
+export interface Span {
+  startLine: number;
+  startCol: number;
+  endLine: number;
+  endCol: number;
+}
+
+export function spanOf(node: SyntaxNode): Span {
+  return { startLine: node.startPosition.row, startCol: node.startPosition.column, endLine: node.endPosition.row, endCol: node.endPosition.column };
+}
+
+/** One call of a layer on tensors: a node of the functional graph. */
+export interface GraphNode {
+  op: LayerObj;
+  inputs: TensorObj[];
+  outputs: TensorObj[];
+  /** Set for the node an `Input(...)` creates. */
+  isInput: boolean;
+}
+
+export interface TensorObj {
+  shape: Shape | null;
+  /** The node that produced it; undefined for tensors of unknown origin. */
+  node?: GraphNode;
+  /** Index among the node's outputs. */
+  index: number;
+}
+
+export interface LayerObj {
+  id: number;
+  className: string;
+  /** Keras's auto name (`conv2d_1`) or the `name=` given. */
+  name: string;
+  call: LayerCall;
+  constructed: Constructed;
+  /** Where the layer object was constructed (the truth's `line`). */
+  span: Span;
+  /** Output shapes of the latest call (what `summary()` prints), null while never built. */
+  outputShapes: Shape[] | null;
+  /** Input shapes of the first call (what its weights were built for). */
+  inputShapes: Shape[] | null;
+  single: boolean;
+  params: { total: number | null; trainable: number | null; nonTrainable: number | null } | null;
+  weights: Array<{ name: string; shape: Shape; trainable: boolean }>;
+  /** Every call site, for hints on `layer(x)` lines. */
+  callSpans: Array<{ span: Span; outputs: Shape[] | null; single: boolean; inputs: Shape[] }>;
+  /** A model used as a layer. */
+  model?: ModelObj;
+  /** Not a layer but a recorded op (`x * 2` -> Multiply, `x[:, 0]` -> GetItem). */
+  isOp?: boolean;
+  /** InputLayer: the shape it declares. */
+  inputShape?: Shape;
+  /** A layer whose `trainable` was set False after construction. */
+  frozen?: boolean;
+}
+
+export interface ModelObj {
+  id: number;
+  kind: string;
+  name: string;
+  span: Span;
+  /** Sequential: its layers; subclassed: the tracked layers; functional: computed rows. */
+  layers: LayerObj[];
+  /** Sequential: batch input shape once known. */
+  inputShape: Shape | null;
+  functional?: { inputs: TensorObj[]; outputs: TensorObj[]; ops: LayerObj[] };
+  /** Subclassed models: the instance that holds `call`. */
+  instance?: InstanceObj;
+  built: boolean;
+  /** The InputLayer a Sequential uses (not listed by summary). */
+  inputLayer?: LayerObj;
+  /** The output shapes of the whole model, once built. */
+  outputShapes: Shape[] | null;
+  /** Set when a model of the file failed to build (rows stay as Keras had them). */
+  broken?: boolean;
+  compiled?: { loss?: Value; spanOfCompile: Span };
+}
+
+export interface FunctionObj {
+  name: string;
+  node: SyntaxNode;
+  closure: Scope;
+  /** Default values, evaluated at definition time. */
+  defaults: Map<string, Value>;
+}
+
+export interface ClassObj {
+  name: string;
+  node: SyntaxNode;
+  bases: Value[];
+  methods: Map<string, FunctionObj>;
+  attrs: Map<string, Value>;
+  /** True when it derives from keras.Model / keras.layers.Layer. */
+  kerasBase?: 'Model' | 'Layer';
+}
+
+export interface InstanceObj {
+  cls: ClassObj;
+  attrs: Map<string, Value>;
+  /** For keras.Model subclasses: the model record. */
+  model?: ModelObj;
+  /** For keras.layers.Layer subclasses: the layer record. */
+  layer?: LayerObj;
+}
+
+export type Value =
+  | { kind: 'int'; value: number }
+  | { kind: 'float'; value: number }
+  | { kind: 'str'; value: string }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'none' }
+  | { kind: 'tuple'; items: Value[] }
+  | { kind: 'list'; items: Value[] }
+  | { kind: 'dict'; entries: Array<[Value, Value]> }
+  | { kind: 'unknown'; why?: string }
+  /** A module, class or function of a library, by canonical dotted name. */
+  | { kind: 'ref'; qualname: string }
+  /** The result of calling a library thing we only know by name (e.g. an optimizer). */
+  | { kind: 'object'; qualname: string; call?: LayerCall }
+  | { kind: 'layer'; layer: LayerObj }
+  | { kind: 'tensor'; tensor: TensorObj }
+  | { kind: 'model'; model: ModelObj }
+  | { kind: 'array'; shape: Shape | null }
+  | { kind: 'function'; fn: FunctionObj }
+  | { kind: 'class'; cls: ClassObj }
+  | { kind: 'instance'; inst: InstanceObj }
+  | { kind: 'bound'; self: Value; fn: FunctionObj }
+  /** A method of a library object, e.g. `model.add`, `layers.append`. */
+  | { kind: 'method'; self: Value; name: string };
+
+export const UNKNOWN: Value = { kind: 'unknown' };
+export const NONE_V: Value = { kind: 'none' };
+
+export function unknown(why: string): Value {
+  return { kind: 'unknown', why };
+}
+
+/** The engine's view of an argument value: tensors and objects it cannot use become unknown. */
+export function toPy(v: Value, depth = 0): PyValue {
+  if (depth > 20) return { kind: 'unknown', why: 'too deep' };
+  switch (v.kind) {
+    case 'int':
+    case 'float':
+    case 'str':
+    case 'bool':
+    case 'none':
+      return v;
+    case 'tuple':
+    case 'list':
+      return { kind: v.kind, items: v.items.map((x) => toPy(x, depth + 1)) };
+    case 'dict':
+      return { kind: 'dict', entries: v.entries.map(([k, x]) => [toPy(k, depth + 1), toPy(x, depth + 1)] as [PyValue, PyValue]) };
+    case 'layer':
+      return { kind: 'layer', call: v.layer.call };
+    case 'ref':
+      return { kind: 'object', qualname: v.qualname, called: false };
+    case 'object':
+      return { kind: 'object', qualname: v.qualname, called: true };
+    case 'function':
+    case 'bound':
+      return { kind: 'object', qualname: 'user.function', called: false };
+    default:
+      return { kind: 'unknown', why: v.kind };
+  }
+}
+
+/** A known int, or undefined. */
+export function asInt(v: Value): number | undefined {
+  if (v.kind === 'int') return v.value;
+  if (v.kind === 'bool') return Number(v.value);
+  return undefined;
+}
+
+/** The items of a tuple or list, or undefined. */
+export function asItems(v: Value): Value[] | undefined {
+  return v.kind === 'tuple' || v.kind === 'list' ? v.items : undefined;
+}
+
+/** A shape written in source (`(28, 28, 1)`, `[None, 20]`, `(784,)`, an int): dims, or null if not a shape. */
+export function asShape(v: Value): Shape | null {
+  if (v.kind === 'int') return [v.value];
+  const items = asItems(v);
+  if (!items) return null;
+  return items.map((x) => (x.kind === 'int' ? x.value : x.kind === 'none' ? null : '?'));
+}

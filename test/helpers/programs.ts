@@ -1,0 +1,69 @@
+/**
+ * Comparing an analysis with a `programs/*.truth.json`: the models in order,
+ * each row's class, output shape and parameter count, the totals, and the
+ * error (an error diagnostic on the truth's line, and no other).
+ */
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze, diagnostics, summary } from '../../server/src/analysis';
+import type { PythonParser } from '../../server/src/syntax/parser';
+
+export interface ProgramTruth {
+  models: Array<{
+    line: number;
+    kind: string;
+    layers: Array<{ line: number; class: string; output_shape: unknown; params: number }>;
+    total_params: number | null;
+    trainable_params: number | null;
+    non_trainable_params: number | null;
+  }>;
+  error: { line: number; type: string; message: string } | null;
+}
+
+export function programFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.py') && fs.existsSync(path.join(dir, f.replace(/\.py$/, '.truth.json'))))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/** Every difference between the analysis of `file` and its truth, as readable lines. */
+export function compareProgram(file: string, parser: PythonParser): string[] {
+  const truth = JSON.parse(fs.readFileSync(file.replace(/\.py$/, '.truth.json'), 'utf8')) as ProgramTruth;
+  const a = analyze(fs.readFileSync(file, 'utf8'), parser);
+  const got = summary(a);
+  const problems: string[] = [];
+  const n = Math.max(truth.models.length, got.length);
+  for (let i = 0; i < n; i++) {
+    const t = truth.models[i];
+    const g = got[i];
+    if (!t || !g) {
+      problems.push(`model ${i}: expected ${t ? `${t.kind} at line ${t.line}` : 'none'}, got ${g ? `${g.kind} at line ${g.line}` : 'none'}`);
+      continue;
+    }
+    const where = `model ${i} (${t.kind}, line ${t.line})`;
+    if (t.kind !== g.kind || t.line !== g.line) problems.push(`${where}: got ${g.kind} at line ${g.line}`);
+    const rows = Math.max(t.layers.length, g.layers.length);
+    for (let r = 0; r < rows; r++) {
+      const tr = t.layers[r];
+      const gr = g.layers[r];
+      const tText = tr ? `${tr.class}@${tr.line} ${JSON.stringify(tr.output_shape)} ${tr.params}` : 'none';
+      const gText = gr ? `${gr.class}@${gr.line} ${JSON.stringify(gr.output_shape)} ${gr.params}` : 'none';
+      if (tText !== gText) problems.push(`${where} row ${r}: expected ${tText}, got ${gText}`);
+    }
+    for (const k of ['total_params', 'trainable_params', 'non_trainable_params'] as const) {
+      if (t[k] !== g[k]) problems.push(`${where} ${k}: expected ${t[k]}, got ${g[k]}`);
+    }
+  }
+  const errors = diagnostics(a).filter((d) => d.severity === 'error');
+  if (truth.error) {
+    if (!errors.some((d) => d.line === truth.error!.line)) {
+      problems.push(`expected an error diagnostic on line ${truth.error.line} (${truth.error.type}: ${truth.error.message}), got ${JSON.stringify(errors.map((d) => `${d.line}: ${d.message}`))}`);
+    }
+  }
+  const stray = errors.filter((d) => !truth.error || d.line !== truth.error.line);
+  for (const d of stray) problems.push(`unexpected error diagnostic at line ${d.line}: ${d.message}`);
+  return problems;
+}
