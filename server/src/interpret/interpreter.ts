@@ -618,6 +618,7 @@ export class Interpreter {
     if (a.kind === 'tensor' || b.kind === 'tensor') {
       return this.api.tensorBinary(op, a, b, node);
     }
+    if (a.kind === 'array' || b.kind === 'array') return this.api.arrayBinary(a, b);
     if ((a.kind === 'list' || a.kind === 'tuple') && (b.kind === 'list' || b.kind === 'tuple') && op === '+') {
       return { kind: a.kind, items: [...a.items, ...b.items] };
     }

@@ -5,6 +5,7 @@
  * objects. Shapes and errors come from the shape engine.
  */
 
+import { broadcastShapes } from '../shapes/arith';
 import { callLayer, constructLayer, type Called } from '../shapes/engine';
 import type { Shape } from '../shapes/shape';
 import type { CallArg } from '../shapes/tensors';
@@ -14,6 +15,7 @@ import { BUILTIN_NAMES } from './builtins';
 import { functionalOps, findDisconnected } from './graph';
 import type { Interpreter } from './interpreter';
 import { canonicalName, layerClassOf } from './names';
+import { loadDataValue } from './datasets';
 import { checkOptimizerCall } from './optimizers';
 import { callOp, OP_FUNCTIONS, opClassForOperator } from './ops';
 import type { Scope } from './scope';
@@ -105,6 +107,22 @@ export class KerasApi {
       if (v?.kind === 'str' && (v.value === 'channels_first' || v.value === 'channels_last')) this.interp.options.imageDataFormat = v.value;
       return NONE_V;
     }
+    const dataset = /^keras\.datasets\.([a-z_0-9]+)\.load_data$/.exec(q)?.[1];
+    if (dataset) return loadDataValue(dataset, this.interp.options.imageDataFormat) ?? UNKNOWN;
+    if (/^(keras\.utils|keras\.preprocessing\.sequence)\.pad_sequences$/.test(q)) {
+      const x = args[0];
+      const maxlen = args[1] ?? kwargs.find(([k]) => k === 'maxlen')?.[1];
+      const n = x?.kind === 'array' && x.shape ? x.shape[0] : x && asItems(x) ? asItems(x)!.length : '?';
+      return { kind: 'array', shape: maxlen?.kind === 'int' ? [n, maxlen.value] : null };
+    }
+    if (q === 'keras.utils.to_categorical') {
+      const y = args[0];
+      const classes = args[1] ?? kwargs.find(([k]) => k === 'num_classes')?.[1];
+      const n = y?.kind === 'array' && y.shape ? y.shape[0] : '?';
+      return { kind: 'array', shape: classes?.kind === 'int' ? [n, classes.value] : null };
+    }
+    if (q === 'numpy.reshape' && args[0]?.kind === 'array') return this.callMethod(args[0], 'reshape', args.slice(1), kwargs, node);
+    if (/^numpy\.(array|asarray|float32|int32)$/.test(q) && args[0]?.kind === 'array') return args[0];
     const np = /^numpy\.(zeros|ones|empty|random\.(?:rand|randn|random|normal|uniform|randint))$/.exec(q)?.[1];
     if (np) return this.numpyArray(np, args, kwargs);
     return { kind: 'object', qualname: q };
@@ -123,10 +141,12 @@ export class KerasApi {
     const call: LayerCall = { className, args: args.map((a) => toPy(a)), kwargs: kwargs.map(([k, v]) => [k, toPy(v)]), incomplete };
     const constructed = constructLayer(call, this.interp.options);
     const nameArg = kwargs.find(([k]) => k === 'name')?.[1];
+    // Aliases (`MaxPool2D`, `Convolution2D`) are the same class: summary prints the canonical name.
+    const canonical = constructed.status === 'ok' ? constructed.layer.rule.className : className;
     const layer: LayerObj = {
       id: this.nextId++,
-      className,
-      name: nameArg?.kind === 'str' ? nameArg.value : this.uniqueName(snakeCase(className)),
+      className: canonical,
+      name: nameArg?.kind === 'str' ? nameArg.value : this.uniqueName(snakeCase(canonical)),
       call,
       constructed,
       span: spanOf(node),
@@ -168,6 +188,19 @@ export class KerasApi {
     }
     if (result.status === 'error') return this.interp.raise(result.error.pyType, result.error.message, node);
     const inputShapes = inputTensors.map((t) => t.shape ?? []);
+    if (inputTensors.length === 0 && result.status === 'ok') {
+      // An eager call on arrays: Keras records a node only when the call builds weights.
+      if (!layer.params) {
+        layer.params = result.params;
+        layer.weights = result.weights;
+        if (result.weights.length > 0) {
+          layer.outputShapes = result.outputs;
+          layer.single = result.single;
+        }
+      }
+      const arrays: Value[] = result.outputs.map((shape) => ({ kind: 'array', shape }));
+      return result.single ? arrays[0] : { kind: 'list', items: arrays };
+    }
     if (result.status === 'ok') {
       layer.outputShapes = result.outputs;
       layer.single = result.single;
@@ -217,6 +250,19 @@ export class KerasApi {
     const cls = opClassForOperator(op);
     if (!cls) return UNKNOWN;
     return callOp(this, cls === 'Matmul' ? 'matmul' : snakeCase(cls), [a, b], [], node);
+  }
+
+  /** NumPy arithmetic: an array of the broadcast shape (unknown when it cannot be worked out). */
+  arrayBinary(a: Value, b: Value): Value {
+    const shapeOf = (v: Value): Shape | null | undefined => (v.kind === 'array' ? v.shape : v.kind === 'int' || v.kind === 'float' ? [] : undefined);
+    const x = shapeOf(a);
+    const y = shapeOf(b);
+    if (!x || !y) return { kind: 'array', shape: null };
+    try {
+      return { kind: 'array', shape: broadcastShapes(x, y) };
+    } catch {
+      return { kind: 'array', shape: null };
+    }
   }
 
   tensorUnary(cls: string, a: Value, node: SyntaxNode): Value {
@@ -310,11 +356,22 @@ export class KerasApi {
     if (rebuild) this.sequentialRebuild(model, node);
   }
 
+  /** The batch input shape a Sequential can be built from: an Input, `input_shape=` on its first layer, or a built model first. */
+  private sequentialInput(model: ModelObj): Shape | null {
+    if (model.inputShape) return model.inputShape;
+    const first = model.layers[0];
+    // Keras builds from a first layer's own `input_shape` (a built model) once a second layer is there.
+    if (first?.model?.built && first.model.inputShape && model.layers.length > 1) return first.model.inputShape;
+    return null;
+  }
+
   /** Keras's `_maybe_rebuild`: with a known input, run every layer in order. */
   sequentialRebuild(model: ModelObj, node: SyntaxNode): void {
     model.built = false;
-    if (!model.inputShape || model.layers.length === 0) return;
-    let x: Value = { kind: 'tensor', tensor: { shape: model.inputShape, index: 0 } };
+    const input = this.sequentialInput(model);
+    if (!input || model.layers.length === 0) return;
+    model.inputShape = input;
+    let x: Value = { kind: 'tensor', tensor: { shape: input, index: 0 } };
     for (const layer of model.layers) {
       const spans = layer.callSpans.length;
       x = this.callLayerValue(layer, [x], [], node);
@@ -417,14 +474,35 @@ export class KerasApi {
 
   callInstance(inst: InstanceObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
     if (inst.model) return this.callModel(inst.model, args, kwargs, node);
-    const fn = findMethod(inst.cls, inst.layer ? 'call' : '__call__');
-    if (!fn) return UNKNOWN;
-    const out = this.interp.callFunction(fn, args, kwargs, node, { kind: 'instance', inst });
-    if (inst.layer && out.kind === 'tensor') {
-      // A custom layer: its body ran on the caller's graph; its own row shows the result.
-      inst.layer.outputShapes = out.tensor.shape ? [out.tensor.shape] : null;
-    }
-    return out;
+    if (inst.layer) return this.callCustomLayer(inst, args, kwargs, node);
+    const fn = findMethod(inst.cls, '__call__');
+    return fn ? this.interp.callFunction(fn, args, kwargs, node, { kind: 'instance', inst }) : UNKNOWN;
+  }
+
+  /**
+   * A `keras.layers.Layer` subclass called on tensors is one node of the
+   * caller's graph: its `call` runs on detached copies of the inputs, so the
+   * operations inside it stay inside it, as in Keras.
+   */
+  private callCustomLayer(inst: InstanceObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+    const layer = inst.layer!;
+    const fn = findMethod(inst.cls, 'call');
+    const inputTensors = args.flatMap((a) => flattenTensorValues(a) ?? []);
+    const detach = (v: Value): Value => {
+      if (v.kind === 'tensor') return { kind: 'tensor', tensor: { shape: v.tensor.shape, index: 0 } };
+      const items = asItems(v);
+      return items ? { kind: v.kind as 'list' | 'tuple', items: items.map(detach) } : v;
+    };
+    const out = fn ? this.interp.callFunction(fn, args.map(detach), kwargs, node, { kind: 'instance', inst }) : UNKNOWN;
+    const outs = flattenTensorValues(out) ?? [];
+    const shapes = outs.length > 0 ? outs.map((t) => t.shape) : [null];
+    const eager = inputTensors.length === 0;
+    layer.outputShapes = shapes.every((s) => s) ? (shapes as Shape[]) : null;
+    layer.single = out.kind === 'tensor' || outs.length <= 1;
+    layer.params = customLayerParams(inst);
+    if (eager) return out;
+    layer.callSpans.push({ span: spanOf(node), outputs: layer.outputShapes, single: layer.single, inputs: inputTensors.map((t) => t.shape ?? []) });
+    return this.emitNode(layer, inputTensors, shapes, layer.single);
   }
 
   // -------------------------------------------------------- attributes, methods
@@ -665,4 +743,30 @@ export function modelTotals(model: ModelObj): { total: number | null; trainable:
     }
   }
   return { total: trainable === null || nonTrainable === null ? null : trainable + nonTrainable, trainable, nonTrainable };
+}
+
+/** A custom layer's parameters: those of the layers it holds; unknown when it makes weights of its own. */
+function customLayerParams(inst: InstanceObj): { total: number | null; trainable: number | null; nonTrainable: number | null } {
+  if (findMethod(inst.cls, 'build')) return { total: null, trainable: null, nonTrainable: null };
+  let trainable: number | null = 0;
+  let nonTrainable: number | null = 0;
+  const seen = new Set<LayerObj>();
+  const add = (v: Value) => {
+    const l = v.kind === 'layer' ? v.layer : v.kind === 'instance' ? (v.inst.layer ?? undefined) : undefined;
+    const p = v.kind === 'model' ? modelTotals(v.model) : l && !seen.has(l) ? (seen.add(l), l.params ?? (l.outputShapes === null ? { total: 0, trainable: 0, nonTrainable: 0 } : null)) : undefined;
+    if (p === undefined) return;
+    if (!p || p.trainable === null || p.nonTrainable === null || trainable === null || nonTrainable === null) {
+      trainable = nonTrainable = null;
+      return;
+    }
+    trainable += p.trainable;
+    nonTrainable += p.nonTrainable;
+  };
+  for (const v of inst.attrs.values()) {
+    add(v);
+    for (const item of asItems(v) ?? []) add(item);
+  }
+  const t = trainable as number | null;
+  const n = nonTrainable as number | null;
+  return { total: t === null || n === null ? null : t + n, trainable: t, nonTrainable: n };
 }

@@ -13,12 +13,16 @@ import { formatShape, type Dim, type Shape } from './shape';
 
 export type Padding = 'valid' | 'same' | 'causal';
 
-/** Output length of a convolution (`valid`/`causal` pad none or all on the left; `same` keeps ceil(n / stride)). */
+/**
+ * Output length of a convolution, as `compute_conv_output_shape`: `valid`
+ * gives floor((n - dilation * (kernel - 1) - 1) / stride) + 1 (zero or
+ * negative when the window does not fit); `same` and `causal` (which pads
+ * dilation * (kernel - 1) on the left) give floor((n - 1) / stride) + 1.
+ */
 export function convOutputLength(length: Dim, kernel: number, padding: Padding, stride: number, dilation = 1): Dim {
   if (typeof length !== 'number') return length;
-  const effective = (kernel - 1) * dilation + 1;
-  if (padding === 'same' || padding === 'causal') return Math.floor((length + stride - 1) / stride);
-  return Math.floor((length - effective + stride) / stride);
+  if (padding === 'same' || padding === 'causal') return Math.floor((length - 1) / stride) + 1;
+  return Math.floor((length - dilation * (kernel - 1) - 1) / stride) + 1;
 }
 
 /** Output length of a pooling window (`valid`: floor((n - k) / s) + 1; `same`: floor((n - 1) / s) + 1). */
@@ -30,7 +34,8 @@ export function poolOutputLength(length: Dim, pool: number, padding: 'valid' | '
 
 /**
  * Output length of a transposed convolution, as
- * `keras.src.backend.common.backend_utils.compute_conv_transpose_output_length`.
+ * `keras.src.backend.common.backend_utils._get_output_shape_given_tf_padding`
+ * (used by `compute_conv_transpose_output_shape`).
  */
 export function deconvOutputLength(
   length: Dim,
@@ -42,11 +47,13 @@ export function deconvOutputLength(
 ): Dim {
   if (typeof length !== 'number') return length;
   const k = (kernel - 1) * dilation + 1;
-  if (outputPadding === null) {
-    return padding === 'valid' ? length * stride + Math.max(k - stride, 0) : length * stride;
+  if (padding === 'valid') {
+    // Without output_padding Keras pads so the output is (n - 1) * s + max(k, s).
+    const pad = outputPadding === null ? Math.max(k, stride) - k : outputPadding;
+    return (length - 1) * stride + k + pad;
   }
-  const pad = padding === 'same' ? Math.floor(k / 2) : 0;
-  return (length - 1) * stride + k - 2 * pad + outputPadding;
+  if (outputPadding === null) return length * stride;
+  return (length - 1) * stride + (k % 2) + outputPadding;
 }
 
 /** NumPy broadcasting of two shapes, raising as `ops.operation_utils.broadcast_shapes` does. */

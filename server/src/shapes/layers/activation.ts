@@ -1,8 +1,117 @@
 /**
- * activation layers. Rules are added here, one per Keras class or one per family
- * parameterised by rank.
+ * Activation layers (`keras/src/layers/activations/`): ReLU, LeakyReLU,
+ * PReLU, ELU, Softmax. (`Activation` is a core layer.) Keras 3 has no
+ * other names for them; `ThresholdedReLU` is gone and stays unknown.
+ *
+ * All keep their input's shape. Only PReLU has a weight: `alpha`, shaped
+ * like the input without its batch axis, with each shared axis set to 1.
  */
 
-import type { LayerRule } from '../rule';
+import { p, truthy } from '../args';
+import { cannotTell, raise } from '../errors';
+import { singleInput } from '../inputSpec';
+import type { CallInputs } from '../tensors';
+import type { CallResult, LayerRule } from '../rule';
+import { formatShape, type Dim } from '../shape';
+import { float, pyTypeName, type PyValue } from '../values';
+import { asNumber, numberForCompare, pyStr } from './reshapingPy';
 
-export const rules: LayerRule[] = [];
+function identity(layer: string, inputs: CallInputs): CallResult {
+  return { outputs: [singleInput(layer, inputs)], weights: [] };
+}
+
+/** `value is None or value < 0.0` as ReLU checks it (a non-number fails the comparison). */
+function noneOrNegative(v: PyValue, literal: 'int' | 'float'): boolean {
+  if (v.kind === 'none') return true;
+  return numberForCompare(v, '<', literal, true) < 0;
+}
+
+const relu: LayerRule = {
+  className: 'ReLU',
+  signature: [p('max_value', null), p('negative_slope', float(0)), p('threshold', float(0))],
+  construct(a) {
+    const max = a.known('max_value');
+    if (max.kind !== 'none' && numberForCompare(max, '<', 'float', true) < 0) {
+      raise(`max_value of a ReLU layer cannot be a negative value. Received: max_value=${pyStr(max)}`);
+    }
+    for (const name of ['negative_slope', 'threshold']) {
+      const v = a.known(name);
+      if (noneOrNegative(v, 'float')) {
+        raise(`${name} of a ReLU layer cannot be None or a negative value. Received: ${name}=${pyStr(v)}`);
+      }
+    }
+    return undefined;
+  },
+  call: (_a, inputs) => identity('ReLU', inputs),
+};
+
+const leakyRelu: LayerRule = {
+  className: 'LeakyReLU',
+  signature: [p('negative_slope', 0.3)],
+  // Keras 3 still takes the Keras 2 keyword `alpha` (with a deprecation warning); it wins over `negative_slope`.
+  extraKwargs: ['alpha'],
+  construct(a) {
+    const v = a.given('alpha') ? a.known('alpha') : a.known('negative_slope');
+    if (noneOrNegative(v, 'int')) {
+      raise(
+        `The negative_slope value of a Leaky ReLU layer cannot be None or negative value. Expected a float. Received: negative_slope=${pyStr(v)}`,
+      );
+    }
+    return undefined;
+  },
+  call: (_a, inputs) => identity('LeakyReLU', inputs),
+};
+
+/** PReLU's `shared_axes`: None, or a list (a lone value becomes a one-item list). */
+function sharedAxes(v: PyValue): PyValue[] | null {
+  if (v.kind === 'none') return null;
+  return v.kind === 'list' || v.kind === 'tuple' ? v.items : [v];
+}
+
+/** `param_shape[i - 1] = 1` with Python's list indexing (negative from the end; out of range raises). */
+function shareAxis(param: Dim[], axis: PyValue): void {
+  const n = asNumber(axis);
+  if (axis.kind === 'object' || axis.kind === 'layer') cannotTell('`shared_axes` item is an object');
+  if (n === null) raise(`unsupported operand type(s) for -: '${pyTypeName(axis)}' and 'int'`, 'TypeError');
+  if (n.isFloat) raise('list indices must be integers or slices, not float', 'TypeError');
+  const i = n.value - 1;
+  if (i < -param.length || i >= param.length) raise('list assignment index out of range', 'IndexError');
+  param[i < 0 ? i + param.length : i] = 1;
+}
+
+const prelu: LayerRule = {
+  className: 'PReLU',
+  signature: [p('alpha_initializer', 'Zeros'), p('alpha_regularizer', null), p('alpha_constraint', null), p('shared_axes', null)],
+  construct(a) {
+    return sharedAxes(a.known('shared_axes'));
+  },
+  call(a, inputs, _ctx, state) {
+    const x = singleInput('PReLU', inputs);
+    const param: Dim[] = x.slice(1);
+    for (const axis of (state as PyValue[] | null) ?? []) shareAxis(param, axis);
+    if (param.includes(null)) {
+      raise(
+        `Shapes used to initialize variables must be fully-defined (no \`None\` dimensions). Received: shape=${formatShape(param)} for variable 'alpha'`,
+      );
+    }
+    // `trainable=False` on the layer makes its weight non-trainable.
+    const trainable = a.given('trainable') ? truthy(a.known('trainable')) : true;
+    return { outputs: [x], weights: [{ name: 'alpha', shape: param, trainable }] };
+  },
+};
+
+const elu: LayerRule = {
+  className: 'ELU',
+  // `alpha` is stored unchecked: any value builds on a symbolic call.
+  signature: [p('alpha', float(1))],
+  call: (_a, inputs) => identity('ELU', inputs),
+};
+
+const softmax: LayerRule = {
+  className: 'Softmax',
+  // `axis` is only used when computing values; the output shape is the input's whatever it is.
+  signature: [p('axis', -1)],
+  call: (_a, inputs) => identity('Softmax', inputs),
+};
+
+export const rules: LayerRule[] = [relu, leakyRelu, prelu, elu, softmax];

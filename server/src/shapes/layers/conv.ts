@@ -1,8 +1,115 @@
 /**
- * conv layers. Rules are added here, one per Keras class or one per family
- * parameterised by rank.
+ * Convolution layers (`keras/src/layers/convolutional/`). As in Keras, each
+ * kind is one base parameterised by rank with thin leaves: Conv1D/2D/3D
+ * (`base_conv.py`) here; the transposed, depthwise and separable kinds in
+ * convTranspose.ts and convDepthwise.ts.
  */
 
-import type { LayerRule } from '../rule';
+import { p, type Args } from '../args';
+import { raise } from '../errors';
+import { checkInputSpec, singleInput } from '../inputSpec';
+import type { LayerRule, Weight } from '../rule';
+import { formatShape, type Dim } from '../shape';
+import { channelOf, numberArg, reprNum, weightShape, withBaseLayer, type PyNum, type WeightDim } from './convArgs';
+import { checkStridesWithDilation, pyMod, readFilters, readGeometry, snakeName, unitDefault } from './convBase';
+import { depthwiseRules, separableRules } from './convDepthwise';
+import { convOutputShape, type ConvGeometry } from './convShape';
+import { transposeRules } from './convTranspose';
 
-export const rules: LayerRule[] = [];
+interface ConvState {
+  g: ConvGeometry;
+  filters: PyNum | null;
+  groups: PyNum;
+}
+
+function readConv(a: Args, rank: number): ConvState {
+  const g = readGeometry(a, rank, rank === 1);
+  const filters = readFilters(a);
+  const groups = numberArg(a, 'groups', false) as PyNum;
+  if (groups.n <= 0) raise(`The number of groups must be a positive integer. Received: groups=${reprNum(groups)}.`);
+  if (filters !== null && pyMod(filters.n, groups.n) !== 0) {
+    raise(
+      `The number of filters must be evenly divisible by the number of groups. ` +
+        `Received: groups=${reprNum(groups)}, filters=${reprNum(filters)}.`,
+    );
+  }
+  checkStridesWithDilation(g);
+  return { g, filters, groups };
+}
+
+/** `input_channel // groups` in Python numbers; '?' stays '?'. */
+function perGroup(channel: Dim, groups: PyNum): WeightDim {
+  if (typeof channel !== 'number') return channel;
+  return { n: Math.floor(channel / groups.n), float: groups.float };
+}
+
+/** LoRA weights `enable_lora` adds after `build`: the kernel becomes non-trainable. */
+function loraWeights(a: Args, name: string, weights: Weight[], kernelDims: WeightDim[], filters: PyNum | null): void {
+  const rankValue = a.get('lora_rank');
+  if (rankValue.kind === 'none' || !a.bool('lora_rank')) return;
+  if (!a.isNone('kernel_constraint')) {
+    raise('Lora is incompatible with kernel constraints. In order to enable lora on this layer, remove the `kernel_constraint` argument.');
+  }
+  const r = numberArg(a, 'lora_rank', false) as PyNum;
+  weights[0].trainable = false;
+  weights.push({ name: 'lora_kernel_a', shape: weightShape(name, 'lora_kernel_a', [...kernelDims.slice(0, -1), r]), trainable: true });
+  weights.push({ name: 'lora_kernel_b', shape: weightShape(name, 'lora_kernel_b', [r, filters]), trainable: true });
+}
+
+function convRule(rank: 1 | 2 | 3): LayerRule {
+  const className = `Conv${rank}D`;
+  const name = snakeName(className);
+  return {
+    className,
+    aliases: [`Convolution${rank}D`],
+    signature: [
+      p('filters'),
+      p('kernel_size'),
+      p('strides', unitDefault(rank)),
+      p('padding', 'valid'),
+      p('data_format', null),
+      p('dilation_rate', unitDefault(rank)),
+      p('groups', 1),
+      p('activation', null),
+      p('use_bias', true),
+      p('kernel_initializer', 'glorot_uniform'),
+      p('bias_initializer', 'zeros'),
+      p('kernel_regularizer', null),
+      p('bias_regularizer', null),
+      p('activity_regularizer', null),
+      p('kernel_constraint', null),
+      p('bias_constraint', null),
+    ],
+    // BaseConv's own keywords, reached through the leaf's **kwargs.
+    extraKwargs: ['lora_rank', 'lora_alpha'],
+    construct: (a) => readConv(a, rank),
+    call(a, inputs, _ctx, state) {
+      const { g, filters, groups } = state as ConvState;
+      const x = singleInput(className, inputs);
+      checkInputSpec(className, x, { minNdim: rank + 2 });
+      const channel = channelOf(x, g.dataFormat);
+      if (channel === null) raise(`unsupported operand type(s) for %: 'NoneType' and '${groups.float ? 'float' : 'int'}'`, 'TypeError');
+      if (typeof channel === 'number' && pyMod(channel, groups.n) !== 0) {
+        raise(
+          `The number of input channels must be evenly divisible by the number of groups. ` +
+            `Received groups=${reprNum(groups)}, but the input has ${channel} channels (full input shape is ${formatShape(x)}).`,
+        );
+      }
+      const kernelDims: WeightDim[] = [...g.kernel, perGroup(channel, groups), filters];
+      const output = convOutputShape(x, g, filters);
+      const weights: Weight[] = [{ name: 'kernel', shape: weightShape(name, 'kernel', kernelDims), trainable: true }];
+      if (a.bool('use_bias')) weights.push({ name: 'bias', shape: weightShape(name, 'bias', [filters]), trainable: true });
+      loraWeights(a, name, weights, kernelDims, filters);
+      return { outputs: [output], weights };
+    },
+  };
+}
+
+export const rules: LayerRule[] = [
+  convRule(1),
+  convRule(2),
+  convRule(3),
+  ...transposeRules,
+  ...depthwiseRules,
+  ...separableRules,
+].map(withBaseLayer);

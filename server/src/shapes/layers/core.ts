@@ -1,12 +1,23 @@
 /**
  * Core layers (`keras/src/layers/core/`): Dense, EinsumDense, Embedding,
- * Masking, Identity, Activation, InputLayer.
+ * Masking, Identity, InputLayer, and Activation (which Keras keeps under
+ * `layers/activations/` but exports as a core layer).
+ *
+ * EinsumDense lives in coreEinsum.ts (MultiHeadAttention reuses it) and
+ * InputLayer in coreInput.ts.
  */
 
 import { p } from '../args';
 import { raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
-import type { LayerRule } from '../rule';
+import type { Shape } from '../shape';
+import { flattenTensors, type CallInputs } from '../tensors';
+import type { LayerRule, Weight } from '../rule';
+import type { Args } from '../args';
+import { pyRepr, pyTypeName } from '../values';
+import { loraWeights, einsumRules } from './coreEinsum';
+import { inputLayerRules } from './coreInput';
+import { makeWeight, sizeDim } from './corePy';
 
 const dense: LayerRule = {
   className: 'Dense',
@@ -37,10 +48,98 @@ const dense: LayerRule = {
     if (last === null) {
       raise(`The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: (${x.map(String).join(', ')})`);
     }
-    const weights = [{ name: 'kernel', shape: [last, units], trainable: true }];
+    const weights: Weight[] = [{ name: 'kernel', shape: [last, units], trainable: true }];
     if (a.bool('use_bias')) weights.push({ name: 'bias', shape: [units], trainable: true });
+    weights.push(...lora(a, 'dense', weights[0], 'kernel'));
     return { outputs: [[...x.slice(0, -1), units]], weights };
   },
 };
 
-export const rules: LayerRule[] = [dense];
+/**
+ * `enable_lora`, which `build` runs when `lora_rank` is truthy: the kernel
+ * (or embeddings) freezes and two trainable factors are added.
+ */
+function lora(a: Args, path: string, frozen: Weight, what: 'kernel' | 'embeddings'): Weight[] {
+  if (!a.bool('lora_rank')) return [];
+  const constraint = `${what}_constraint`;
+  if (a.bool(constraint)) {
+    const noun = what === 'kernel' ? 'kernel' : 'embedding';
+    raise(`Lora is incompatible with ${noun} constraints. In order to enable lora on this layer, remove the \`${constraint}\` argument.`);
+  }
+  const rank = sizeDim(a.get('lora_rank'), (r) => `(${frozen.shape[0]}, ${r})`);
+  return loraWeights(path, frozen, rank);
+}
+
+/** Activation and Identity return what they are given: one tensor, or each tensor of a list. */
+function passThrough(inputs: CallInputs): { outputs: Shape[]; single: boolean; weights: Weight[] } {
+  const first = inputs.args[0] ?? inputs.kwargs['inputs'];
+  if (first?.kind === 'tensor') return { outputs: [first.shape], single: true, weights: [] };
+  const shapes = flattenTensors(first);
+  if (shapes.length === 0) raise('Expected a tensor input.', 'TypeError');
+  return { outputs: shapes, single: false, weights: [] };
+}
+
+const activation: LayerRule = {
+  className: 'Activation',
+  signature: [p('activation')],
+  call: (_a, inputs) => passThrough(inputs),
+};
+
+const identity: LayerRule = {
+  className: 'Identity',
+  signature: [],
+  call: (_a, inputs) => passThrough(inputs),
+};
+
+const masking: LayerRule = {
+  className: 'Masking',
+  signature: [p('mask_value', { kind: 'float', value: 0 })],
+  call(_a, inputs) {
+    const x = singleInput('Masking', inputs);
+    // The mask is computed on call with `any(..., axis=-1)`: a scalar has no last axis.
+    if (x.length === 0) raise('axis -1 is out of bounds for an array with dimension 0.');
+    return { outputs: [x], weights: [] };
+  },
+};
+
+/** Embedding's own check of `input_dim`/`output_dim`: a real int (not a bool), > 0. */
+function embeddingDim(a: Args, name: string): number {
+  const v = a.known(name);
+  if (v.kind !== 'int' || v.value <= 0) {
+    raise(`\`${name}\` must be a positive integer. Received: ${name}=${v.kind === 'str' ? v.value : pyRepr(v)} (of type ${pyTypeName(v)}).`);
+  }
+  return v.value;
+}
+
+const embedding: LayerRule = {
+  className: 'Embedding',
+  signature: [
+    p('input_dim'),
+    p('output_dim'),
+    p('embeddings_initializer', 'uniform'),
+    p('embeddings_regularizer', null),
+    p('embeddings_constraint', null),
+    p('mask_zero', false),
+    p('weights', null),
+    p('lora_rank', null),
+    p('lora_alpha', null),
+    p('quantization_config', null),
+  ],
+  // Keras 3 pops `input_length` with a deprecation warning and ignores it.
+  extraKwargs: ['input_length'],
+  construct(a) {
+    embeddingDim(a, 'input_dim');
+    embeddingDim(a, 'output_dim');
+    return undefined;
+  },
+  call(a, inputs) {
+    const x = singleInput('Embedding', inputs);
+    const inputDim = embeddingDim(a, 'input_dim');
+    const outputDim = embeddingDim(a, 'output_dim');
+    const table = makeWeight('embedding/embeddings', [inputDim, outputDim]);
+    const weights = [table, ...lora(a, 'embedding', table, 'embeddings')];
+    return { outputs: [[...x, outputDim]], weights };
+  },
+};
+
+export const rules: LayerRule[] = [dense, ...einsumRules, embedding, masking, identity, activation, ...inputLayerRules];

@@ -1,8 +1,105 @@
 /**
- * pooling layers. Rules are added here, one per Keras class or one per family
- * parameterised by rank.
+ * Pooling layers (`keras/src/layers/pooling/`). As in Keras, each kind is one
+ * base parameterised by rank: MaxPooling/AveragePooling 1D-3D
+ * (`base_pooling.py`), GlobalMax/GlobalAveragePooling 1D-3D
+ * (`base_global_pooling.py`) here, and the adaptive poolings in
+ * poolingAdaptive.ts.
  */
 
+import { p, type Args } from '../args';
+import { poolOutputLength } from '../arith';
+import { raise } from '../errors';
+import { checkInputSpec, singleInput } from '../inputSpec';
 import type { LayerRule } from '../rule';
+import { formatShape, type Shape } from '../shape';
+import { pyRepr, type PyValue } from '../values';
+import { channelOf, kerasTuple, reprTuple, spatialOf, withBaseLayer, withChannels, type PyNum } from './convArgs';
+import { adaptiveRules } from './poolingAdaptive';
 
-export const rules: LayerRule[] = [];
+type DataFormat = 'channels_last' | 'channels_first';
+
+interface PoolState {
+  poolSize: PyNum[];
+  strides: PyNum[];
+  /** Kept as given: BasePooling never standardizes it, so only `call` can refuse it. */
+  padding: PyValue;
+  dataFormat: DataFormat;
+}
+
+function readPool(a: Args, rank: number): PoolState {
+  const poolSize = kerasTuple(a.get('pool_size'), rank, 'pool_size');
+  const strideArg = a.isNone('strides') ? a.get('pool_size') : a.get('strides');
+  const strides = kerasTuple(strideArg, rank, 'strides', true);
+  const padding = a.known('padding');
+  return { poolSize, strides, padding, dataFormat: a.dataFormat() };
+}
+
+/** `compute_pooling_output_shape`, with the errors it raises. */
+function poolOutputShape(x: Shape, s: PoolState): Shape {
+  const pad = s.padding.kind === 'str' ? s.padding.value : null;
+  if (s.strides.some((st) => st.n === 0)) {
+    // Keras divides by the strides before anything else looks at them.
+    raise('division by zero', 'ZeroDivisionError');
+  }
+  if (pad !== 'valid' && pad !== 'same') {
+    raise(`Argument \`padding\` must be either 'valid' or 'same'. Received: padding=${s.padding.kind === 'str' ? s.padding.value : pyRepr(s.padding)}`);
+  }
+  const spatial = spatialOf(x, s.dataFormat).map((n, i) => poolOutputLength(n, s.poolSize[i].n, pad, s.strides[i].n));
+  if (pad === 'valid' && spatial.some((d) => typeof d === 'number' && d <= 0)) {
+    raise(
+      `Computed output size would be zero or negative. Received: \`inputs.shape=${formatShape(x)}\`, ` +
+        `\`pool_size=${reprTuple(s.poolSize)}\`, \`strides=${reprTuple(s.strides)}\`, \`padding=valid\`.`,
+    );
+  }
+  return withChannels(x[0], spatial, channelOf(x, s.dataFormat), s.dataFormat);
+}
+
+function poolRule(kind: 'Max' | 'Average', rank: 1 | 2 | 3): LayerRule {
+  const className = `${kind}Pooling${rank}D`;
+  // MaxPooling defaults pool_size to 2 per axis; AveragePooling requires it.
+  const poolDefault = rank === 1 ? 2 : { kind: 'tuple' as const, items: new Array(rank).fill({ kind: 'int', value: 2 }) };
+  return {
+    className,
+    aliases: [`${kind === 'Max' ? 'Max' : 'Avg'}Pool${rank}D`],
+    signature: [
+      kind === 'Max' ? p('pool_size', poolDefault) : p('pool_size'),
+      p('strides', null),
+      p('padding', 'valid'),
+      p('data_format', null),
+      p('name', null),
+    ],
+    construct: (a) => readPool(a, rank),
+    call(_a, inputs, _ctx, state) {
+      const x = singleInput(className, inputs);
+      checkInputSpec(className, x, { ndim: rank + 2 });
+      return { outputs: [poolOutputShape(x, state as PoolState)], weights: [] };
+    },
+  };
+}
+
+interface GlobalState {
+  dataFormat: DataFormat;
+  keepdims: boolean;
+}
+
+function globalRule(kind: 'Max' | 'Average', rank: 1 | 2 | 3): LayerRule {
+  const className = `Global${kind}Pooling${rank}D`;
+  return {
+    className,
+    aliases: [`Global${kind === 'Max' ? 'Max' : 'Avg'}Pool${rank}D`],
+    signature: [p('data_format', null), p('keepdims', false)],
+    construct: (a): GlobalState => ({ dataFormat: a.dataFormat(), keepdims: a.bool('keepdims') }),
+    call(_a, inputs, _ctx, state) {
+      const { dataFormat, keepdims } = state as GlobalState;
+      const x = singleInput(className, inputs);
+      checkInputSpec(className, x, { ndim: rank + 2 });
+      const spatial = keepdims ? new Array(rank).fill(1) : [];
+      return { outputs: [withChannels(x[0], spatial, channelOf(x, dataFormat), dataFormat)], weights: [] };
+    },
+  };
+}
+
+export const rules: LayerRule[] = [
+  ...([1, 2, 3] as const).flatMap((r) => [poolRule('Max', r), poolRule('Average', r), globalRule('Max', r), globalRule('Average', r)]),
+  ...adaptiveRules,
+].map(withBaseLayer);

@@ -1,8 +1,25 @@
 /**
- * preprocessing layers. Rules are added here, one per Keras class or one per family
- * parameterised by rank.
+ * Preprocessing layers (`keras/src/layers/preprocessing/`). Rescaling lives
+ * here; the other classes are split by kind into `preprocessingImage.ts`
+ * (geometric image layers), `preprocessingColor.ts` (colour/intensity and
+ * augmentation-pipeline layers) and `preprocessingData.ts` (categorical and
+ * numerical layers). This file gathers their rules for the catalog.
  */
 
+import { p } from '../args';
+import { singleInput } from '../inputSpec';
 import type { LayerRule } from '../rule';
+import { colorRules } from './preprocessingColor';
+import { dataRules } from './preprocessingData';
+import { geometricRules } from './preprocessingImage';
 
-export const rules: LayerRule[] = [];
+/** Rescaling stores `scale`/`offset` unchecked and returns its input shape. */
+const rescaling: LayerRule = {
+  className: 'Rescaling',
+  signature: [p('scale'), p('offset', 0.0)],
+  call(_a, inputs) {
+    return { outputs: [singleInput('Rescaling', inputs)], weights: [] };
+  },
+};
+
+export const rules: LayerRule[] = [rescaling, ...geometricRules, ...colorRules, ...dataRules];

@@ -1,8 +1,177 @@
 /**
- * regularization layers. Rules are added here, one per Keras class or one per family
- * parameterised by rank.
+ * Regularization layers (`keras/src/layers/regularization/`): Dropout,
+ * SpatialDropout1D/2D/3D, GaussianDropout, GaussianNoise, AlphaDropout,
+ * ActivityRegularization.
+ *
+ * All return their input's shape and own no weights (the seed generator's
+ * state variable is not counted by `count_params`); what matters is what
+ * their constructors reject.
  */
 
-import type { LayerRule } from '../rule';
+import { BASE_LAYER_KWARGS, p, type Args, type Param } from '../args';
+import { cannotTell, raise } from '../errors';
+import { checkInputSpec, singleInput } from '../inputSpec';
+import type { CallResult, LayerRule } from '../rule';
+import type { CallInputs } from '../tensors';
+import { float, pyTypeName, type PyValue } from '../values';
+import { asNumber, kerasDataFormat, numberForCompare, pyIterItems, pyStr, rejectBaseKwargs } from './reshapingPy';
 
-export const rules: LayerRule[] = [];
+/** `if not 0 <= rate <= 1: raise ValueError(...)`; a non-number fails the comparison with TypeError. */
+function checkUnitInterval(a: Args, name: string): number {
+  const v = a.known(name);
+  const x = numberForCompare(v, '<=', 'int', false);
+  if (!(x >= 0 && x <= 1)) {
+    raise(`Invalid value received for argument \`${name}\`. Expected a float value between 0 and 1. Received: ${name}=${pyStr(v)}`);
+  }
+  return x;
+}
+
+/** `SeedGenerator(seed)`, made only when the layer has randomness to seed (`rate > 0`). */
+function checkSeed(a: Args, amount: number): void {
+  if (!(amount > 0)) return;
+  const v = a.get('seed');
+  // The seed never changes a shape: one the source does not tell is taken to be valid rather than losing the layer.
+  if (v.kind === 'unknown' || v.kind === 'object' || v.kind === 'layer') return;
+  if (v.kind !== 'none' && v.kind !== 'int' && v.kind !== 'bool') {
+    raise(`Argument \`seed\` must be an integer. Received: seed=${pyStr(v)}`);
+  }
+}
+
+/** `Dropout._validate_noise_shape`: None, or an iterable of positive ints and Nones. */
+function checkNoiseShape(v: PyValue): void {
+  if (v.kind === 'none' || v.kind === 'unknown') return;
+  const head = 'Invalid value received for argument `noise_shape`.';
+  if (v.kind === 'str') raise(`${head} Expected a tuple or list of integers. Received: noise_shape=${v.value}`);
+  const items = pyIterItems(v);
+  if (items === null) {
+    raise(`${head} Expected an iterable of integers (e.g., a tuple or list). Received: noise_shape=${pyStr(v)}`);
+  }
+  items.forEach((d, i) => {
+    if (d.kind === 'none') return;
+    // Like the seed, noise_shape only matters in training: an item the source does not tell passes.
+    if (d.kind === 'unknown') return;
+    if (d.kind !== 'int' && d.kind !== 'bool') {
+      raise(`${head} Expected all elements to be integers or None. Received element at index ${i}: ${pyStr(d)} (type: ${pyTypeName(d)})`);
+    }
+    const n = (asNumber(d) as { value: number }).value;
+    if (n <= 0) {
+      raise(`${head} Expected all dimensions to be positive integers or None. Received negative or zero value at index ${i}: ${pyStr(d)}`);
+    }
+  });
+}
+
+/** The output of every layer here: the input, unchanged. */
+function identity(layer: string, inputs: CallInputs, ndim?: number): CallResult {
+  const x = singleInput(layer, inputs);
+  if (ndim !== undefined) checkInputSpec(layer, x, { ndim });
+  return { outputs: [x], weights: [] };
+}
+
+const dropout: LayerRule = {
+  className: 'Dropout',
+  signature: [p('rate'), p('noise_shape', null), p('seed', null)],
+  construct(a) {
+    const rate = checkUnitInterval(a, 'rate');
+    checkNoiseShape(a.get('noise_shape'));
+    checkSeed(a, rate);
+    return undefined;
+  },
+  call: (_a, inputs) => identity('Dropout', inputs),
+};
+
+/**
+ * SpatialDropout{n}D: its `__init__` has no `**kwargs`, so even the base
+ * `Layer` keywords other than `name` and `dtype` are a `TypeError`.
+ */
+function spatialDropoutRule(n: 1 | 2 | 3): LayerRule {
+  const name = `SpatialDropout${n}D`;
+  const signature: Param[] =
+    n === 1
+      ? [p('rate'), p('seed', null), p('name', null), p('dtype', null)]
+      : [p('rate'), p('data_format', null), p('seed', null), p('name', null), p('dtype', null)];
+  return {
+    className: name,
+    signature,
+    construct(a) {
+      rejectBaseKwargs(
+        a,
+        signature.map((q) => q.name),
+        BASE_LAYER_KWARGS,
+      );
+      const rate = checkUnitInterval(a, 'rate');
+      checkSeed(a, rate);
+      // The format does not change the output shape; only a value the source tells is checked.
+      if (n > 1 && a.get('data_format').kind !== 'unknown') kerasDataFormat(a);
+      return undefined;
+    },
+    call: (_a, inputs) => identity(name, inputs, n + 2),
+  };
+}
+
+const gaussianDropout: LayerRule = {
+  className: 'GaussianDropout',
+  signature: [p('rate'), p('seed', null)],
+  construct(a) {
+    checkSeed(a, checkUnitInterval(a, 'rate'));
+    return undefined;
+  },
+  call: (_a, inputs) => identity('GaussianDropout', inputs),
+};
+
+const gaussianNoise: LayerRule = {
+  className: 'GaussianNoise',
+  signature: [p('stddev'), p('seed', null)],
+  construct(a) {
+    checkSeed(a, checkUnitInterval(a, 'stddev'));
+    return undefined;
+  },
+  call: (_a, inputs) => identity('GaussianNoise', inputs),
+};
+
+const alphaDropout: LayerRule = {
+  className: 'AlphaDropout',
+  // `noise_shape` is stored unchecked; it only matters in training.
+  signature: [p('rate'), p('noise_shape', null), p('seed', null)],
+  construct(a) {
+    checkSeed(a, checkUnitInterval(a, 'rate'));
+    return undefined;
+  },
+  call: (_a, inputs) => identity('AlphaDropout', inputs),
+};
+
+/** `regularizers.L1L2`'s `validate_float_arg` (None means 0.0). */
+function checkPenalty(a: Args, name: 'l1' | 'l2'): void {
+  const v = a.known(name);
+  if (v.kind === 'none') return;
+  const n = asNumber(v);
+  if (n === null || !Number.isFinite(n.value) || n.value < 0) {
+    const shown = n !== null && !Number.isFinite(n.value) ? (Number.isNaN(n.value) ? 'nan' : n.value > 0 ? 'inf' : '-inf') : pyStr(v);
+    raise(`Invalid value for argument ${name}: expected a non-negative float.Received: ${name}=${shown}`);
+  }
+}
+
+const activityRegularization: LayerRule = {
+  className: 'ActivityRegularization',
+  signature: [p('l1', float(0)), p('l2', float(0))],
+  construct(a) {
+    checkPenalty(a, 'l1');
+    checkPenalty(a, 'l2');
+    // It passes its own `activity_regularizer` to `Layer.__init__`: the user may not pass one too.
+    if (a.given('activity_regularizer')) {
+      raise("keras.src.layers.layer.Layer.__init__() got multiple values for keyword argument 'activity_regularizer'", 'TypeError');
+    }
+    return undefined;
+  },
+  call: (_a, inputs) => identity('ActivityRegularization', inputs),
+};
+
+export const rules: LayerRule[] = [
+  dropout,
+  spatialDropoutRule(1),
+  spatialDropoutRule(2),
+  spatialDropoutRule(3),
+  gaussianDropout,
+  gaussianNoise,
+  alphaDropout,
+  activityRegularization,
+];

@@ -1,8 +1,98 @@
 /**
- * rnn layers. Rules are added here, one per Keras class or one per family
- * parameterised by rank.
+ * Recurrent layers (`keras/src/layers/rnn/`): SimpleRNN, LSTM, GRU, the
+ * generic RNN over a cell or a list of cells, and (from their own files)
+ * the cells and ConvLSTM1D/2D/3D.
+ *
+ * Each layer's constructor builds its cell (`gateCell`), and calling it is
+ * the InputSpec check followed by `RNN.build` + `compute_output_shape`
+ * (`recurrentOutputs`). `initial_state`, `mask` and `training` are accepted
+ * and do not change the shapes, as in Keras's symbolic call.
  */
 
-import type { LayerRule } from '../rule';
+import { p, type Param } from '../args';
+import { cannotTell, raise } from '../errors';
+import type { LayerRule, RuleContext } from '../rule';
+import type { PyValue } from '../values';
+import { cellItem, cellRules, FLOAT_ZERO, gateCell, isCellState, layerRepr, stackedCell, type GateKind } from './rnnCells';
+import { convLstmRules } from './rnnConvLstm';
+import {
+  callRecurrent,
+  checkIntStateSize,
+  checkUseCudnn,
+  isRecurrentState,
+  pyStr,
+  recurrentState,
+  type CellModel,
+  type RecurrentState,
+} from './rnnShared';
 
-export const rules: LayerRule[] = [];
+const nulls = (names: string[]): Param[] => names.map((n) => p(n, null));
+const INITS = [p('kernel_initializer', 'glorot_uniform'), p('recurrent_initializer', 'orthogonal'), p('bias_initializer', 'zeros')];
+const REGS = nulls(['kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer']);
+const CONSTRAINTS = nulls(['kernel_constraint', 'recurrent_constraint', 'bias_constraint']);
+const DROPOUTS = [FLOAT_ZERO('dropout'), FLOAT_ZERO('recurrent_dropout')];
+const RNN_FLAGS = [p('return_sequences', false), p('return_state', false), p('go_backwards', false), p('stateful', false), p('unroll', false)];
+
+const SIGNATURES: Record<GateKind, Param[]> = {
+  simple: [
+    p('units'), p('activation', 'tanh'), p('use_bias', true), ...INITS, ...REGS, ...CONSTRAINTS, ...DROPOUTS,
+    ...RNN_FLAGS, p('seed', null),
+  ],
+  lstm: [
+    p('units'), p('activation', 'tanh'), p('recurrent_activation', 'sigmoid'), p('use_bias', true), ...INITS,
+    p('unit_forget_bias', true), ...REGS, ...CONSTRAINTS, ...DROPOUTS, p('seed', null), ...RNN_FLAGS, p('use_cudnn', 'auto'),
+  ],
+  gru: [
+    p('units'), p('activation', 'tanh'), p('recurrent_activation', 'sigmoid'), p('use_bias', true), ...INITS, ...REGS,
+    ...CONSTRAINTS, ...DROPOUTS, p('seed', null), ...RNN_FLAGS, p('reset_after', true), p('use_cudnn', 'auto'),
+  ],
+};
+
+const LAYER_CLASS: Record<GateKind, string> = { simple: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU' };
+const LAYER_NAME: Record<GateKind, string> = { simple: 'simple_rnn', lstm: 'lstm', gru: 'gru' };
+
+function gateLayer(kind: GateKind): LayerRule {
+  return {
+    className: LAYER_CLASS[kind],
+    signature: SIGNATURES[kind],
+    // **kwargs reach RNN.__init__ (zero_output_for_mask); LSTM and GRU pop `implementation`.
+    extraKwargs: kind === 'simple' ? ['zero_output_for_mask'] : ['zero_output_for_mask', 'implementation'],
+    construct(a) {
+      const cell = gateCell(kind, a);
+      checkIntStateSize(cell.floatStateSize);
+      if (kind !== 'simple') checkUseCudnn(a.get('use_cudnn'));
+      return recurrentState(a, LAYER_NAME[kind], 3, cell.model);
+    },
+    call: (_a, inputs, _ctx, state) => callRecurrent(state as RecurrentState, inputs),
+  };
+}
+
+/**
+ * `RNN(cell)`: a list/tuple of cells becomes StackedRNNCells; anything
+ * without `call` or `state_size` is refused. A recurrent layer passed as the
+ * cell has both, so Keras accepts it; calling that is not modelled.
+ */
+function rnnCell(v: PyValue, ctx: RuleContext): CellModel | null {
+  if (v.kind === 'unknown' || v.kind === 'object' || v.kind === 'dict') cannotTell('`cell` is not known statically');
+  if (v.kind === 'list' || v.kind === 'tuple') return stackedCell(v.items.map((x) => cellItem(x, ctx))).model;
+  if (v.kind !== 'layer') raise(`Argument \`cell\` should have a \`call\` method. Received: cell=${pyStr(v)}`);
+  const layer = ctx.construct(v.call);
+  if (isCellState(layer.state)) {
+    checkIntStateSize(layer.state.floatStateSize);
+    return layer.state.model;
+  }
+  if (isRecurrentState(layer.state)) return null;
+  raise(
+    'The RNN cell should have a `state_size` attribute (single integer or list of integers, one integer per RNN state). ' +
+      `Received: cell=${layerRepr(layer)}`,
+  );
+}
+
+const rnn: LayerRule = {
+  className: 'RNN',
+  signature: [p('cell'), ...RNN_FLAGS, p('zero_output_for_mask', false)],
+  construct: (a, ctx) => recurrentState(a, 'rnn', null, rnnCell(a.get('cell'), ctx)),
+  call: (_a, inputs, _ctx, state) => callRecurrent(state as RecurrentState, inputs),
+};
+
+export const rules: LayerRule[] = [gateLayer('simple'), gateLayer('lstm'), gateLayer('gru'), rnn, ...cellRules, ...convLstmRules];

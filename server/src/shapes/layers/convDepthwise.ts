@@ -1,0 +1,126 @@
+/**
+ * Depthwise and separable convolutions (`base_depthwise_conv.py`,
+ * `base_separable_conv.py` and their 1-D/2-D leaves): one rule factory per
+ * base, parameterised by rank.
+ */
+
+import { p, type Args } from '../args';
+import { raise } from '../errors';
+import { checkInputSpec, singleInput } from '../inputSpec';
+import type { LayerRule, Weight } from '../rule';
+import { channelOf, mulDim, numberArg, reprNum, weightShape, type PyNum } from './convArgs';
+import { readFilters, readGeometry, snakeName, unitDefault } from './convBase';
+import { convOutputShape, type ConvGeometry } from './convShape';
+
+/** `depth_multiplier` as both bases check it (None passes until `build`). */
+function readDepthMultiplier(a: Args): PyNum | null {
+  const dm = numberArg(a, 'depth_multiplier', true);
+  if (dm !== null && dm.n <= 0) {
+    raise(`Invalid value for argument \`depth_multiplier\`. Expected a strictly positive value. Received depth_multiplier=${reprNum(dm)}.`);
+  }
+  return dm;
+}
+
+interface DepthwiseState {
+  g: ConvGeometry;
+  dm: PyNum | null;
+}
+
+function depthwiseRule(rank: 1 | 2): LayerRule {
+  const className = `DepthwiseConv${rank}D`;
+  const name = snakeName(className);
+  return {
+    className,
+    signature: [
+      p('kernel_size'),
+      p('strides', unitDefault(rank)),
+      p('padding', 'valid'),
+      p('depth_multiplier', 1),
+      p('data_format', null),
+      p('dilation_rate', unitDefault(rank)),
+      p('activation', null),
+      p('use_bias', true),
+      p('depthwise_initializer', 'glorot_uniform'),
+      p('bias_initializer', 'zeros'),
+      p('depthwise_regularizer', null),
+      p('bias_regularizer', null),
+      p('activity_regularizer', null),
+      p('depthwise_constraint', null),
+      p('bias_constraint', null),
+    ],
+    construct(a): DepthwiseState {
+      // No strides-with-dilation check here: Keras's depthwise base has none.
+      const g = readGeometry(a, rank, false);
+      return { g, dm: readDepthMultiplier(a) };
+    },
+    call(a, inputs, _ctx, state) {
+      const { g, dm } = state as DepthwiseState;
+      const x = singleInput(className, inputs);
+      checkInputSpec(className, x, { minNdim: rank + 2 });
+      const channel = channelOf(x, g.dataFormat);
+      // build checks the output shape first, with depth_multiplier * channels filters.
+      const outChannels = mulDim(dm, channel);
+      const output = convOutputShape(x, g, outChannels);
+      const weights: Weight[] = [{ name: 'kernel', shape: weightShape(name, 'kernel', [...g.kernel, channel, dm]), trainable: true }];
+      if (a.bool('use_bias')) weights.push({ name: 'bias', shape: weightShape(name, 'bias', [outChannels]), trainable: true });
+      return { outputs: [output], weights };
+    },
+  };
+}
+
+interface SeparableState extends DepthwiseState {
+  filters: PyNum | null;
+}
+
+function separableRule(rank: 1 | 2): LayerRule {
+  const className = `SeparableConv${rank}D`;
+  const name = snakeName(className);
+  return {
+    className,
+    aliases: [`SeparableConvolution${rank}D`],
+    signature: [
+      p('filters'),
+      p('kernel_size'),
+      p('strides', unitDefault(rank)),
+      p('padding', 'valid'),
+      p('data_format', null),
+      p('dilation_rate', unitDefault(rank)),
+      p('depth_multiplier', 1),
+      p('activation', null),
+      p('use_bias', true),
+      p('depthwise_initializer', 'glorot_uniform'),
+      p('pointwise_initializer', 'glorot_uniform'),
+      p('bias_initializer', 'zeros'),
+      p('depthwise_regularizer', null),
+      p('pointwise_regularizer', null),
+      p('bias_regularizer', null),
+      p('activity_regularizer', null),
+      p('depthwise_constraint', null),
+      p('pointwise_constraint', null),
+      p('bias_constraint', null),
+    ],
+    construct(a): SeparableState {
+      const g = readGeometry(a, rank, false);
+      const dm = readDepthMultiplier(a);
+      return { g, dm, filters: readFilters(a) };
+    },
+    call(a, inputs, _ctx, state) {
+      const { g, dm, filters } = state as SeparableState;
+      const x = singleInput(className, inputs);
+      checkInputSpec(className, x, { minNdim: rank + 2 });
+      const channel = channelOf(x, g.dataFormat);
+      const depthwiseDims = [...g.kernel, channel, dm];
+      const pointwiseDims = [...new Array<PyNum>(rank).fill({ n: 1, float: false }), mulDim(dm, channel), filters];
+      const output = convOutputShape(x, g, filters);
+      const weights: Weight[] = [
+        { name: 'depthwise_kernel', shape: weightShape(name, 'depthwise_kernel', depthwiseDims), trainable: true },
+        { name: 'pointwise_kernel', shape: weightShape(name, 'pointwise_kernel', pointwiseDims), trainable: true },
+      ];
+      if (a.bool('use_bias')) weights.push({ name: 'bias', shape: weightShape(name, 'bias', [filters]), trainable: true });
+      return { outputs: [output], weights };
+    },
+  };
+}
+
+export const depthwiseRules: LayerRule[] = [depthwiseRule(1), depthwiseRule(2)];
+export const separableRules: LayerRule[] = [separableRule(1), separableRule(2)];

@@ -1,0 +1,85 @@
+/**
+ * Transposed convolutions (`base_conv_transpose.py` and its leaves
+ * Conv1DTranspose, Conv2DTranspose, Conv3DTranspose): one rule factory
+ * parameterised by rank.
+ */
+
+import { p, type Args, type Param } from '../args';
+import { raise } from '../errors';
+import { checkInputSpec, singleInput } from '../inputSpec';
+import type { LayerRule, Weight } from '../rule';
+import { channelOf, kerasTuple, reprTuple, weightShape, type PyNum } from './convArgs';
+import { checkStridesWithDilation, readFilters, readGeometry, snakeName, unitDefault } from './convBase';
+import { deconvOutputShape, type DeconvGeometry } from './convShape';
+
+interface TransposeState {
+  g: DeconvGeometry;
+  filters: PyNum | null;
+}
+
+/** `__init__` of BaseConvTranspose, in its order of checks. */
+function readTranspose(a: Args, rank: number): TransposeState {
+  const geometry = readGeometry(a, rank, false);
+  const op = a.known('output_padding');
+  const outputPadding = op.kind === 'none' ? null : kerasTuple(op, rank, 'output_padding', true);
+  const g: DeconvGeometry = { ...geometry, outputPadding };
+  const filters = readFilters(a);
+  if (outputPadding) {
+    outputPadding.forEach((o, i) => {
+      if (o.n >= g.strides[i].n) {
+        raise(
+          `\`output_padding\` must be strictly less than \`strides\` for all dimensions. At dimension ${i}, ` +
+            `\`output_padding\` is ${o.n} but \`strides\` is ${g.strides[i].n}. ` +
+            `Received: output_padding=${reprTuple(outputPadding)}, strides=${reprTuple(g.strides)}`,
+        );
+      }
+    });
+  }
+  checkStridesWithDilation(g);
+  return { g, filters };
+}
+
+function transposeRule(rank: 1 | 2 | 3): LayerRule {
+  const className = `Conv${rank}DTranspose`;
+  const name = snakeName(className);
+  const outputPadding = p('output_padding', null);
+  const dataFormat = p('data_format', null);
+  // Conv3DTranspose alone lists data_format before output_padding.
+  const middle: Param[] = rank === 3 ? [dataFormat, outputPadding] : [outputPadding, dataFormat];
+  return {
+    className,
+    aliases: [`Convolution${rank}DTranspose`],
+    signature: [
+      p('filters'),
+      p('kernel_size'),
+      p('strides', unitDefault(rank)),
+      p('padding', 'valid'),
+      ...middle,
+      p('dilation_rate', unitDefault(rank)),
+      p('activation', null),
+      p('use_bias', true),
+      p('kernel_initializer', 'glorot_uniform'),
+      p('bias_initializer', 'zeros'),
+      p('kernel_regularizer', null),
+      p('bias_regularizer', null),
+      p('activity_regularizer', null),
+      p('kernel_constraint', null),
+      p('bias_constraint', null),
+    ],
+    construct: (a) => readTranspose(a, rank),
+    call(a, inputs, _ctx, state) {
+      const { g, filters } = state as TransposeState;
+      const x = singleInput(className, inputs);
+      checkInputSpec(className, x, { minNdim: rank + 2 });
+      // build: the kernel is (*kernel_size, filters, channels); no output-size check there.
+      const channel = channelOf(x, g.dataFormat);
+      const weights: Weight[] = [{ name: 'kernel', shape: weightShape(name, 'kernel', [...g.kernel, filters, channel]), trainable: true }];
+      if (a.bool('use_bias')) weights.push({ name: 'bias', shape: weightShape(name, 'bias', [filters]), trainable: true });
+      // weightShape has refused a None or float `filters` above.
+      const output = deconvOutputShape(x, g, (filters as PyNum).n);
+      return { outputs: [output], weights };
+    },
+  };
+}
+
+export const transposeRules: LayerRule[] = [transposeRule(1), transposeRule(2), transposeRule(3)];

@@ -1,0 +1,212 @@
+/**
+ * EinsumDense (`keras/src/layers/core/einsum_dense.py`) and the equation
+ * analysis it shares with MultiHeadAttention and GroupQueryAttention, whose
+ * projections are EinsumDense sublayers.
+ *
+ * The analysis follows `_analyze_einsum_string` step by step, quirks
+ * included: the output shape is the user's partial shape with the batch
+ * dimension put in front (its `None`s stay `None` even where the input knows
+ * the size), left-elided dimensions are inserted in reverse order, and an
+ * input of the wrong rank fails with Python's IndexError.
+ */
+
+import { p, sequenceItems, type Args } from '../args';
+import { cannotTell, raise } from '../errors';
+import { singleInput } from '../inputSpec';
+import type { Dim, Shape } from '../shape';
+import type { LayerRule, Weight } from '../rule';
+import type { PyValue } from '../values';
+import { makeWeight, pyIndex, sizeDim } from './corePy';
+
+export interface EinsumPlan {
+  kernel: Shape;
+  bias: Shape | null;
+  /** `compute_output_shape`: the full output shape. */
+  output: Shape;
+}
+
+const FORMS: Array<[RegExp, boolean]> = [
+  [/^([a-zA-Z]+),([a-zA-Z]+)->([a-zA-Z]+)/, false],
+  [/^0([a-zA-Z]+),([a-zA-Z]+)->0([a-zA-Z]+)/, true],
+  [/^([a-zA-Z]{2,})0,([a-zA-Z]+)->([a-zA-Z]+)0/, false],
+];
+
+/** `_analyze_einsum_string`: kernel, bias and output shapes for one input shape. */
+export function analyzeEinsum(equation: string, biasAxes: string | null, input: Shape, partialOutput: Dim[]): EinsumPlan {
+  // Python's re.match anchors at the start only: trailing text is ignored.
+  const replaced = equation.replace(/\.\.\./g, '0');
+  for (const [re, leftElided] of FORMS) {
+    const m = re.exec(replaced);
+    if (m) return analyzeSplit(m[1], m[2], m[3], biasAxes, input, partialOutput, leftElided);
+  }
+  raise(
+    `Invalid einsum equation '${equation}'. Equations must be in the form [X],[Y]->[Z], ...[X],[Y]->...[Z], or [X]...,[Y]->[Z]....`,
+  );
+}
+
+function analyzeSplit(
+  inSpec: string,
+  wSpec: string,
+  outSpec: string,
+  biasAxes: string | null,
+  input: Shape,
+  partial: Dim[],
+  leftElided: boolean,
+): EinsumPlan {
+  const elided = input.length - inSpec.length;
+  const output = fullOutputShape(input, partial, elided, leftElided);
+  const inMap = new Map<string, number>();
+  const outMap = new Map<string, number>();
+  [...inSpec].forEach((c, i) => inMap.set(c, leftElided ? i + elided - input.length : i));
+  [...outSpec].forEach((c, i) => outMap.set(c, leftElided ? i + elided : i));
+  checkSharedDims(inSpec, inMap, outMap, input, output);
+  for (const c of outSpec) {
+    if (!inSpec.includes(c) && !wSpec.includes(c)) {
+      raise(
+        `Dimension '${c}' was specified in the output '${outSpec}' but has no corresponding dim in the input spec '${inSpec}' or weight spec '${outSpec}'`,
+      );
+    }
+  }
+  const kernel = [...wSpec].map((c): Dim => {
+    if (outMap.has(c)) return pyIndex(output, outMap.get(c)!, 'list');
+    if (inMap.has(c)) return pyIndex(input, inMap.get(c)!, 'tuple');
+    raise(
+      `Weight dimension '${c}' did not have a match in either the input spec '${inSpec}' or the output spec '${outSpec}'. For this layer, the weight must be fully specified.`,
+    );
+  });
+  const bias = biasAxes === null ? null : biasShape(biasAxes, outSpec, output, leftElided ? elided : 0, leftElided ? 0 : elided);
+  return { kernel, bias, output };
+}
+
+/** The user's partial output shape with the batch dimension and the elided dimensions added. */
+function fullOutputShape(input: Shape, partial: Dim[], elided: number, leftElided: boolean): Dim[] {
+  const output = [pyIndex(input, 0, 'tuple'), ...partial];
+  if (elided > 0 && leftElided) {
+    // Keras inserts each one at position 1, so they end up reversed.
+    for (let i = 1; i < elided; i++) output.splice(1, 0, input[i]);
+  } else if (elided > 0) {
+    for (let i = input.length - elided; i < input.length; i++) output.push(input[i]);
+  }
+  return output;
+}
+
+function checkSharedDims(inSpec: string, inMap: Map<string, number>, outMap: Map<string, number>, input: Shape, output: Dim[]): void {
+  for (const c of inSpec) {
+    const inDim = pyIndex(input, inMap.get(c)!, 'tuple');
+    if (!outMap.has(c)) continue;
+    const outDim = pyIndex(output, outMap.get(c)!, 'list');
+    if (outDim !== null && outDim !== '?' && inDim !== '?' && outDim !== inDim) {
+      raise(
+        `Input shape and output shape do not match at shared dimension '${c}'. Input shape is ${pyDim(inDim)}, and output shape is ${pyDim(outDim)}.`,
+      );
+    }
+  }
+}
+
+function biasShape(biasAxes: string, outSpec: string, output: Dim[], leftOffset: number, trailingOnes: number): Shape {
+  const sizes = new Map<string, Dim>();
+  [...outSpec].forEach((c, i) => sizes.set(c, pyIndex(output, i + leftOffset, 'list')));
+  for (const c of biasAxes) {
+    if (!outSpec.includes(c)) raise(`Bias dimension '${c}' was requested, but is not part of the output spec '${outSpec}'`);
+  }
+  if (biasAxes.length === 0) raise('min() arg is an empty sequence');
+  const first = Math.min(...[...biasAxes].map((c) => outSpec.indexOf(c)));
+  const shape: Dim[] = [...outSpec.slice(first)].map((c) => (biasAxes.includes(c) ? sizes.get(c)! : 1));
+  for (let i = 0; i < trailingOnes; i++) shape.push(1);
+  return shape;
+}
+
+function pyDim(d: Dim): string {
+  return d === null ? 'None' : String(d);
+}
+
+/** The kernel (and bias) variables of an EinsumDense built on `input`, with `add_weight`'s checks. */
+export function einsumWeights(path: string, plan: EinsumPlan): Weight[] {
+  const weights = [makeWeight(`${path}/kernel`, plan.kernel)];
+  if (plan.bias !== null) weights.push(makeWeight(`${path}/bias`, plan.bias));
+  return weights;
+}
+
+/** `EinsumDense.enable_lora`: the kernel freezes and two trainable factors are added. */
+export function loraWeights(path: string, kernel: Weight, rank: Dim): Weight[] {
+  const k = kernel.shape;
+  kernel.trainable = false;
+  return [
+    makeWeight(`${path}/lora_kernel_a`, [...k.slice(0, -1), rank]),
+    makeWeight(`${path}/lora_kernel_b`, [rank, k[k.length - 1]]),
+  ];
+}
+
+/** `output_shape` as EinsumDense stores it: an int becomes a 1-tuple; anything else must be iterable. */
+function partialOutputShape(v: PyValue): Dim[] {
+  if (v.kind === 'unknown') cannotTell('EinsumDense: `output_shape` is not known statically');
+  if (v.kind === 'int' || v.kind === 'bool') return [v.kind === 'int' ? v.value : Number(v.value)];
+  const items = sequenceItems(v);
+  if (items === null) {
+    if (v.kind === 'str' || v.kind === 'dict') cannotTell('EinsumDense: unusual `output_shape`');
+    raise(`'${v.kind === 'none' ? 'NoneType' : v.kind}' object is not iterable`, 'TypeError');
+  }
+  return items.map((x): Dim => {
+    if (x.kind === 'none') return null;
+    if (x.kind === 'int') return x.value;
+    if (x.kind === 'bool') return Number(x.value);
+    if (x.kind === 'unknown') return '?';
+    cannotTell('EinsumDense: `output_shape` holds a value that is not an int');
+  });
+}
+
+/** `bias_axes`: None, or a string (a list of one-letter strings iterates the same way). */
+function biasAxesOf(v: PyValue): string | null {
+  if (v.kind === 'none') return null;
+  if (v.kind === 'str') return v.value;
+  const items = sequenceItems(v);
+  if (items && items.every((x) => x.kind === 'str' && x.value.length === 1)) {
+    return items.map((x) => (x.kind === 'str' ? x.value : '')).join('');
+  }
+  if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool') raise(`'${v.kind}' object is not iterable`, 'TypeError');
+  cannotTell('EinsumDense: `bias_axes` is not known statically');
+}
+
+function equationOf(a: Args): string {
+  const v = a.known('equation');
+  if (v.kind !== 'str') raise(`expected string or bytes-like object, got '${v.kind === 'none' ? 'NoneType' : v.kind}'`, 'TypeError');
+  return v.value;
+}
+
+const einsumDense: LayerRule = {
+  className: 'EinsumDense',
+  signature: [
+    p('equation'),
+    p('output_shape'),
+    p('activation', null),
+    p('bias_axes', null),
+    p('kernel_initializer', 'glorot_uniform'),
+    p('bias_initializer', 'zeros'),
+    p('kernel_regularizer', null),
+    p('bias_regularizer', null),
+    p('kernel_constraint', null),
+    p('bias_constraint', null),
+    p('lora_rank', null),
+    p('lora_alpha', null),
+    p('gptq_unpacked_column_size', null),
+    p('quantization_config', null),
+  ],
+  construct(a) {
+    return partialOutputShape(a.known('output_shape'));
+  },
+  call(a, inputs, _ctx, state) {
+    const x = singleInput('EinsumDense', inputs);
+    const plan = analyzeEinsum(equationOf(a), biasAxesOf(a.known('bias_axes')), x, state as Dim[]);
+    const weights = einsumWeights('einsum_dense', plan);
+    if (a.bool('lora_rank')) {
+      if (a.bool('kernel_constraint')) {
+        raise('Lora is incompatible with kernel constraints. In order to enable lora on this layer, remove the `kernel_constraint` argument.');
+      }
+      const rank = sizeDim(a.get('lora_rank'), (r) => `(${[...plan.kernel.slice(0, -1).map(pyDim), r].join(', ')})`);
+      weights.push(...loraWeights('einsum_dense', weights[0], rank));
+    }
+    return { outputs: [plan.output], weights };
+  },
+};
+
+export const einsumRules: LayerRule[] = [einsumDense];

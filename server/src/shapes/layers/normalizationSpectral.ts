@@ -1,0 +1,53 @@
+/**
+ * SpectralNormalization (`keras/src/layers/normalization/spectral_normalization.py`):
+ * a `Wrapper` around a layer that owns a `kernel` (or `embeddings`)
+ * variable. It builds the inner layer, then adds one non-trainable
+ * `vector_u` of shape `(1, kernel.shape[-1])`; the output is the inner
+ * layer's.
+ */
+
+import { p } from '../args';
+import { cannotTell, raise } from '../errors';
+import type { ConstructedLayer, LayerRule, Weight } from '../rule';
+import { pyStr } from './normalizationHelpers';
+import { comparable } from './normalizationHelpers';
+
+/**
+ * Classes whose instances have a `kernel` or `embeddings` attribute after
+ * `build` (found by reading Keras 3.15's layer sources). RNN layers keep
+ * their kernel on the cell and SeparableConv has two differently named
+ * kernels, so Keras rejects them; they are deliberately absent.
+ */
+const HAS_KERNEL = new Set([
+  'Dense', 'EinsumDense', 'Embedding',
+  'Conv1D', 'Conv2D', 'Conv3D', 'Conv1DTranspose', 'Conv2DTranspose', 'Conv3DTranspose',
+  'DepthwiseConv1D', 'DepthwiseConv2D',
+]);
+
+export const spectralNormalization: LayerRule = {
+  className: 'SpectralNormalization',
+  signature: [p('layer'), p('power_iterations', 1)],
+  construct(a, ctx) {
+    const v = a.known('layer');
+    if (v.kind === 'object' && v.called) cannotTell('wrapped object may be a layer');
+    if (v.kind !== 'layer') {
+      raise(`Layer ${pyStr(v)} supplied to Wrapper isn't a supported layer type. Please ensure wrapped layer is a valid Keras layer.`);
+    }
+    const inner = ctx.construct(v.call);
+    const n = comparable(a.known('power_iterations'), '<=');
+    if (n <= 0) {
+      raise(`\`power_iterations\` should be greater than zero. Received: \`power_iterations=${pyStr(a.known('power_iterations'))}\``);
+    }
+    return inner;
+  },
+  call(_a, inputs, ctx, state) {
+    const inner = state as ConstructedLayer;
+    const cls = inner.rule.className;
+    if (!HAS_KERNEL.has(cls)) raise(`${cls} object has no attribute 'kernel' nor 'embeddings'`);
+    const result = ctx.call(inner, inputs);
+    const kernel = result.weights.find((w) => w.name === 'kernel' || w.name === 'embeddings');
+    if (!kernel) cannotTell(`${cls}: kernel weight not reported by its rule`);
+    const vectorU: Weight = { name: 'vector_u', shape: [1, kernel.shape[kernel.shape.length - 1]], trainable: false };
+    return { ...result, weights: [...result.weights, vectorU] };
+  },
+};

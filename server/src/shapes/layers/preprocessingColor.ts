@@ -1,0 +1,322 @@
+/**
+ * Colour, intensity and mixing image layers (`layers/preprocessing/image_preprocessing/`):
+ * RandomBrightness, RandomContrast, RandomSaturation, RandomHue,
+ * RandomColorDegeneration, RandomColorJitter, RandomGrayscale, RandomInvert,
+ * RandomPosterization, RandomSharpness, RandomGaussianBlur, RandomErasing,
+ * AutoContrast, Equalization, Solarization, CutMix, MixUp, AugMix,
+ * RandAugment, MaxNumBoundingBoxes, ContrastLimitedAdaptiveHistogramEqualization.
+ *
+ * They return their input shape; only the constructors validate (factor
+ * ranges, `value_range`, interpolation). RandomColorDegeneration alone checks
+ * the input: rank 3 or 4 and 3 channels.
+ */
+
+import { p, type Args } from '../args';
+import { raise } from '../errors';
+import type { LayerRule } from '../rule';
+import { formatShape, type Shape } from '../shape';
+import type { PyValue } from '../values';
+import { comparable, itemsOf, numeric, pyIntConvert, pyStr } from './normalizationHelpers';
+import { imageRule } from './preprocessingImage';
+import { checkChoice, INTERPOLATIONS, INTERPOLATIONS_SHOWN, setFactor, setNamedFactor, setValueRange, type BaseUse } from './preprocessingImageChecks';
+
+const RANGE: PyValue = { kind: 'tuple', items: [{ kind: 'int', value: 0 }, { kind: 'int', value: 255 }] };
+const BASE: BaseUse = { useBaseFactor: true, bounds: [-1, 1] };
+const UNIT: BaseUse = { useBaseFactor: true, bounds: [0, 1] };
+const NO_BASE_UNIT: BaseUse = { useBaseFactor: false, bounds: [0, 1] };
+
+const randomBrightness = imageRule({
+  className: 'RandomBrightness',
+  signature: [p('factor'), p('value_range', RANGE), p('seed', null)],
+  use: { ...BASE, forwardsFactor: true },
+  checks: (a) => setValueRange(a.known('value_range')),
+});
+
+const randomContrast = imageRule({
+  className: 'RandomContrast',
+  signature: [p('factor'), p('value_range', RANGE), p('seed', null)],
+  use: UNIT,
+  checks: (a) => setFactor(a.known('factor'), [0, 1]),
+});
+
+const randomSaturation = imageRule({
+  className: 'RandomSaturation',
+  signature: [p('factor'), p('value_range', RANGE), p('data_format', null), p('seed', null)],
+  use: BASE,
+  checks(a) {
+    setFactor(a.known('factor'), [-1, 1]);
+    setValueRange(a.known('value_range'));
+  },
+});
+
+const randomHue = imageRule({
+  className: 'RandomHue',
+  signature: [p('factor'), p('value_range', RANGE), p('data_format', null), p('seed', null)],
+  use: UNIT,
+  checks: (a) => setFactor(a.known('factor'), [0, 1]),
+});
+
+const randomColorDegeneration = imageRule({
+  className: 'RandomColorDegeneration',
+  signature: [p('factor'), p('value_range', RANGE), p('data_format', null), p('seed', null)],
+  use: BASE,
+  checks(a) {
+    setFactor(a.known('factor'), [-1, 1]);
+    setValueRange(a.known('value_range'));
+  },
+  output(_a, x: Shape, fmt) {
+    if (x.length !== 3 && x.length !== 4) {
+      raise(`Invalid images rank: expected rank 3 (single image) or rank 4 (batch of images). Received: input_shape=${formatShape(x)}`);
+    }
+    const channels = x[fmt === 'channels_last' ? x.length - 1 : x.length - 3];
+    if (typeof channels === 'number' && channels !== 3) {
+      raise(`Input images must have 3 channels, but received images with ${channels} channels.`);
+    }
+    return x;
+  },
+});
+
+const randomColorJitter = imageRule({
+  className: 'RandomColorJitter',
+  signature: [
+    p('value_range', RANGE),
+    p('brightness_factor', null),
+    p('contrast_factor', null),
+    p('saturation_factor', null),
+    p('hue_factor', null),
+    p('seed', null),
+    p('data_format', null),
+  ],
+  use: BASE,
+  checks(a) {
+    // The sub-layers it builds check their own factor (and value_range).
+    if (!a.isNone('brightness_factor')) {
+      const f = a.known('brightness_factor');
+      setFactor(truthyOrZero(f), [-1, 1]);
+      setValueRange(a.known('value_range'));
+    }
+    if (!a.isNone('contrast_factor')) setFactor(a.known('contrast_factor'), [0, 1]);
+    if (!a.isNone('saturation_factor')) {
+      setFactor(a.known('saturation_factor'), [-1, 1]);
+      setValueRange(a.known('value_range'));
+    }
+    if (!a.isNone('hue_factor')) setFactor(a.known('hue_factor'), [0, 1]);
+  },
+});
+
+/** `factor or 0.0` as the base layer reads a forwarded factor. */
+function truthyOrZero(v: PyValue): PyValue {
+  const n = numeric(v);
+  if (n === 0) return { kind: 'float', value: 0 };
+  const items = itemsOf(v);
+  if (items !== null && items.length === 0) return { kind: 'float', value: 0 };
+  if (v.kind === 'str' && v.value === '') return { kind: 'float', value: 0 };
+  return v;
+}
+
+const randomGrayscale = imageRule({
+  className: 'RandomGrayscale',
+  signature: [p('factor', 0.5), p('data_format', null), p('seed', null)],
+  use: BASE,
+  checks(a) {
+    const v = a.known('factor');
+    const n = comparable(v, '<');
+    if (n < 0 || n > 1) raise(`\`factor\` should be between 0 and 1. Received: factor=${pyStr(v)}`);
+  },
+});
+
+const randomInvert = imageRule({
+  className: 'RandomInvert',
+  signature: [p('factor', 1.0), p('value_range', RANGE), p('seed', null), p('data_format', null)],
+  use: NO_BASE_UNIT,
+  checks: (a) => setFactor(a.known('factor'), [0, 1]),
+});
+
+const randomPosterization = imageRule({
+  className: 'RandomPosterization',
+  signature: [p('factor'), p('value_range', RANGE), p('data_format', null), p('seed', null)],
+  use: { useBaseFactor: false, bounds: [1, 8] },
+  checks(a) {
+    setFactor(a.known('factor'), [1, 8]);
+    setValueRange(a.known('value_range'));
+  },
+});
+
+const randomSharpness = imageRule({
+  className: 'RandomSharpness',
+  signature: [p('factor'), p('value_range', RANGE), p('data_format', null), p('seed', null)],
+  use: NO_BASE_UNIT,
+  checks(a) {
+    setFactor(a.known('factor'), [0, 1]);
+    setValueRange(a.known('value_range'));
+  },
+});
+
+const randomGaussianBlur = imageRule({
+  className: 'RandomGaussianBlur',
+  signature: [p('factor', 1.0), p('kernel_size', 3), p('sigma', 1.0), p('value_range', RANGE), p('data_format', null), p('seed', null)],
+  use: NO_BASE_UNIT,
+  checks(a) {
+    setFactor(a.known('factor'), [0, 1]);
+    checkKernelSize(a.known('kernel_size'));
+    setFactor(a.known('sigma'), [0, 1], 'sigma');
+  },
+});
+
+/** RandomGaussianBlur `_set_kernel_size`: odd numbers only. */
+function checkKernelSize(v: PyValue): void {
+  const odd = `kernel_size must be an odd number. Received: kernel_size=${pyStr(v)}`;
+  const items = itemsOf(v);
+  const even = (x: PyValue): boolean => {
+    const n = comparable(x, '%');
+    return ((n % 2) + 2) % 2 === 0;
+  };
+  if (items !== null) {
+    if (items.length !== 2) {
+      raise(`The \`kernel_size\` argument should be a number (or a list of two numbers) Received: kernel_size=${pyStr(v)}`);
+    }
+    if (even(items[0]) || even(items[1])) raise(odd);
+    return;
+  }
+  if (v.kind !== 'int' && v.kind !== 'float' && v.kind !== 'bool') raise(odd);
+  if (even(v)) raise(odd);
+}
+
+const randomErasing = imageRule({
+  className: 'RandomErasing',
+  signature: [
+    p('factor', 1.0),
+    p('scale', { kind: 'tuple', items: [{ kind: 'float', value: 0.02 }, { kind: 'float', value: 0.33 }] }),
+    p('fill_value', null),
+    p('value_range', RANGE),
+    p('seed', null),
+    p('data_format', null),
+  ],
+  use: NO_BASE_UNIT,
+  checks(a) {
+    setFactor(a.known('factor'), [0, 1]);
+    setFactor(a.known('scale'), [0, 1], 'scale');
+  },
+});
+
+const autoContrast = imageRule({
+  className: 'AutoContrast',
+  signature: [p('value_range', RANGE)],
+  use: { useBaseFactor: false, bounds: [-1, 1] },
+  checks: (a) => setValueRange(a.known('value_range')),
+});
+
+const equalization = imageRule({
+  className: 'Equalization',
+  signature: [p('value_range', RANGE), p('bins', 256), p('data_format', null)],
+  use: BASE,
+  checks: (a) => setValueRange(a.known('value_range'), 'Equalization'),
+});
+
+const SOLARIZATION_MSG = 'The `addition_factor` and `threshold_factor` arguments should be a number (or a list of two numbers) in the range [0, 1]. ';
+function checkSolarization(a: Args, addition: PyValue, threshold: PyValue): void {
+  const inRange = (n: number): boolean => n <= 1 && n >= 0;
+  setNamedFactor(addition, 'addition_factor', SOLARIZATION_MSG, inRange);
+  setNamedFactor(threshold, 'threshold_factor', SOLARIZATION_MSG, inRange);
+  setValueRange(a.known('value_range'));
+}
+
+const solarization = imageRule({
+  className: 'Solarization',
+  signature: [p('addition_factor', 0.0), p('threshold_factor', 0.0), p('value_range', RANGE), p('seed', null)],
+  use: { useBaseFactor: false, bounds: [-1, 1] },
+  checks: (a) => checkSolarization(a, a.known('addition_factor'), a.known('threshold_factor')),
+});
+
+const cutMix = imageRule({
+  className: 'CutMix',
+  signature: [p('factor', 1.0), p('seed', null), p('data_format', null)],
+  use: NO_BASE_UNIT,
+  checks: (a) => setFactor(a.known('factor'), [0, 1]),
+});
+
+const mixUp = imageRule({
+  className: 'MixUp',
+  signature: [p('alpha', 0.2), p('data_format', null), p('seed', null)],
+  use: BASE,
+});
+
+/**
+ * AugMix and RandAugment validate their factor, then build sub-layers from
+ * it: the interpolation (RandomShear) and value_range (Solarization) checks
+ * are the ones a valid factor can still fail.
+ */
+function checkAugmenter(a: Args): void {
+  setFactor(a.known('factor'), [0, 1]);
+  checkChoice(a, 'interpolation', INTERPOLATIONS, INTERPOLATIONS_SHOWN);
+  setValueRange(a.known('value_range'));
+}
+
+const augMix = imageRule({
+  className: 'AugMix',
+  signature: [
+    p('value_range', RANGE),
+    p('num_chains', 3),
+    p('chain_depth', 3),
+    p('factor', 0.3),
+    p('alpha', 1.0),
+    p('all_ops', true),
+    p('interpolation', 'bilinear'),
+    p('seed', null),
+    p('data_format', null),
+  ],
+  use: NO_BASE_UNIT,
+  checks: checkAugmenter,
+});
+
+const randAugment = imageRule({
+  className: 'RandAugment',
+  signature: [p('value_range', RANGE), p('num_ops', 2), p('factor', 0.5), p('interpolation', 'bilinear'), p('seed', null), p('data_format', null)],
+  use: NO_BASE_UNIT,
+  checks: checkAugmenter,
+});
+
+const maxNumBoundingBoxes = imageRule({
+  className: 'MaxNumBoundingBoxes',
+  signature: [p('max_number'), p('fill_value', -1)],
+  use: BASE,
+  checks(a) {
+    pyIntConvert(a.known('max_number'));
+    pyIntConvert(a.known('fill_value'));
+  },
+});
+
+const clahe = imageRule({
+  className: 'ContrastLimitedAdaptiveHistogramEqualization',
+  signature: [
+    p('value_range', RANGE),
+    p('clip_limit', 4.0),
+    p('tile_grid_size', { kind: 'tuple', items: [{ kind: 'int', value: 8 }, { kind: 'int', value: 8 }] }),
+    p('data_format', null),
+  ],
+  use: BASE,
+});
+
+export const colorRules: LayerRule[] = [
+  randomBrightness,
+  randomContrast,
+  randomSaturation,
+  randomHue,
+  randomColorDegeneration,
+  randomColorJitter,
+  randomGrayscale,
+  randomInvert,
+  randomPosterization,
+  randomSharpness,
+  randomGaussianBlur,
+  randomErasing,
+  autoContrast,
+  equalization,
+  solarization,
+  cutMix,
+  mixUp,
+  augMix,
+  randAugment,
+  maxNumBoundingBoxes,
+  clahe,
+];

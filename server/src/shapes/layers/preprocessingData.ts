@@ -1,0 +1,265 @@
+/**
+ * Numerical and categorical preprocessing layers (`layers/preprocessing/`):
+ * CategoryEncoding, Normalization, Discretization, Hashing, HashedCrossing.
+ *
+ * Hashing and HashedCrossing need TensorFlow in Keras 3.15 (their
+ * constructors raise ImportError without it); the rules model them as they
+ * behave where TensorFlow is installed, from their source.
+ */
+
+import { BASE_LAYER_KWARGS, p, type Args } from '../args';
+import { cannotTell, raise } from '../errors';
+import { singleInput } from '../inputSpec';
+import type { LayerRule, Weight } from '../rule';
+import { formatShape, type Dim, type Shape } from '../shape';
+import { flattenTensors } from '../tensors';
+import { pyRepr, type PyValue } from '../values';
+import { comparable, itemsOf, numeric, pyStr } from './normalizationHelpers';
+import { toShape } from './preprocessingImage';
+
+/** Python's `isinstance(v, str) and v in allowed` check with `validate_string_arg`'s message. */
+function validateStringArg(a: Args, name: string, allowed: string[], caller: string): string {
+  const v = a.known(name);
+  if (v.kind === 'str' && allowed.includes(v.value)) return v.value;
+  raise(
+    `Unknown value for \`${name}\` argument of ${caller}. Allowed values are: (${allowed.map((s) => `'${s}'`).join(', ')}). ` +
+      `Received: ${name}=${pyStr(v)}`,
+  );
+}
+
+/** Keras's constructors without **kwargs: base-layer keywords are a Python TypeError. */
+function rejectBaseKwargs(a: Args, signature: string[]): void {
+  for (const k of BASE_LAYER_KWARGS) {
+    if (!signature.includes(k) && a.given(k)) raise(`${a.className}.__init__() got an unexpected keyword argument '${k}'`, 'TypeError');
+  }
+}
+
+const categoryEncoding: LayerRule = {
+  className: 'CategoryEncoding',
+  signature: [p('num_tokens', null), p('output_mode', 'multi_hot'), p('sparse', false)],
+  construct(a) {
+    const modeV = a.known('output_mode');
+    const mode = modeV.kind === 'str' && modeV.value === 'binary' ? 'multi_hot' : modeV.kind === 'str' ? modeV.value : null;
+    if (mode === null || !['count', 'one_hot', 'multi_hot'].includes(mode)) raise(`Unknown arg for output_mode: ${pyStr(modeV)}`);
+    const n = a.known('num_tokens');
+    if (n.kind === 'none') {
+      raise('num_tokens must be set to use this layer. If the number of tokens is not known beforehand, use the IntegerLookup layer instead.');
+    }
+    if (comparable(n) < 1) raise(`\`num_tokens\` must be >= 1. Received: num_tokens=${pyStr(n)}.`);
+    return mode;
+  },
+  call(a, inputs, _ctx, state) {
+    const x = singleInput('CategoryEncoding', inputs);
+    const n = a.known('num_tokens');
+    if (x.length === 0) return { outputs: [toShape([n])], weights: [] };
+    const last = x[x.length - 1];
+    // one_hot adds an axis unless the last one is a size-1 axis it can replace.
+    const keep = state === 'one_hot' && (last !== 1 || x.length === 1);
+    if (state === 'one_hot' && last === '?' && x.length > 1) cannotTell('one_hot: last input dimension not known');
+    return { outputs: [toShape([...(keep ? x : x.slice(0, -1)), n])], weights: [] };
+  },
+};
+
+/** `np.shape` of a nested list of numbers (null where numpy would not give a plain numeric array). */
+function npShape(v: PyValue): number[] | null {
+  if (numeric(v) !== null) return [];
+  const items = itemsOf(v);
+  if (items === null) return null;
+  if (items.length === 0) return [0];
+  const inner = items.map(npShape);
+  if (inner.some((s) => s === null)) return null;
+  const first = JSON.stringify(inner[0]);
+  if (inner.some((s) => JSON.stringify(s) !== first)) return null;
+  return [items.length, ...(inner[0] as number[])];
+}
+
+function npShapeText(s: number[]): string {
+  return s.length === 1 ? `(${s[0]},)` : `(${s.join(', ')})`;
+}
+
+const normalization: LayerRule = {
+  className: 'Normalization',
+  signature: [p('axis', -1), p('mean', null), p('variance', null), p('invert', false)],
+  construct(a) {
+    const axisV = a.known('axis');
+    const axis: PyValue[] = axisV.kind === 'none' ? [] : axisV.kind === 'int' || axisV.kind === 'bool' ? [axisV] : (itemsOf(axisV) ?? cannotTell('axis'));
+    const mean = a.known('mean');
+    const variance = a.known('variance');
+    if ((mean.kind !== 'none') !== (variance.kind !== 'none')) {
+      raise(`When setting values directly, both \`mean\` and \`variance\` must be set. Received: mean=${pyStr(mean)} and variance=${pyStr(variance)}`);
+    }
+    let meanShape: number[] | null = null;
+    if (mean.kind !== 'none') {
+      meanShape = npShape(mean);
+      const varShape = npShape(variance);
+      if (meanShape === null || varShape === null) cannotTell('mean/variance are not plain numbers');
+      if (JSON.stringify(meanShape) !== JSON.stringify(varShape)) {
+        raise(`When setting values directly, \`mean\` and \`variance\` must have the same shape. Received: mean shape ${npShapeText(meanShape)} and variance shape ${npShapeText(varShape)}`);
+      }
+      if (meanShape.length > axis.length) {
+        const axisText = axis.length === 1 ? `(${pyRepr(axis[0])},)` : `(${axis.map(pyRepr).join(', ')})`;
+        raise(`The rank of \`mean\` must be less than or equal to the number of axes (${axis.length}). Received: mean shape ${npShapeText(meanShape)} for axis ${axisText}`);
+      }
+    }
+    return { axis: axis.map((v) => comparable(v, '<')), meanShape };
+  },
+  call(_a, inputs, _ctx, state) {
+    const x = singleInput('Normalization', inputs);
+    const { axis, meanShape } = state as { axis: number[]; meanShape: number[] | null };
+    const ndim = x.length;
+    const axisText = axis.length === 1 ? `(${axis[0]},)` : `(${axis.join(', ')})`;
+    if (axis.some((d) => d < -ndim || d >= ndim)) {
+      raise(`All \`axis\` values must be in the range [-ndim, ndim). Received inputs with ndim=${ndim}, while axis=${axisText}`);
+    }
+    const keep = axis.map((d) => (d < 0 ? d + ndim : d)).sort((m, n) => m - n);
+    for (const d of keep) {
+      if (x[d] === null) {
+        raise(`All \`axis\` values to be kept must have a known shape. Received axis=${axisText}, inputs.shape=${formatShape(x)}, with unknown axis at index ${d}`);
+      }
+    }
+    const broadcast: Dim[] = x.map((dim, d) => (keep.includes(d) ? dim : 1));
+    const statShape: Dim[] = keep.map((d) => x[d]);
+    if (meanShape === null) {
+      reshapeCheck(statShape, broadcast);
+      const weights: Weight[] = [
+        { name: 'mean', shape: statShape, trainable: false },
+        { name: 'variance', shape: statShape, trainable: false },
+        { name: 'count', shape: [], trainable: false },
+      ];
+      return { outputs: [x], weights };
+    }
+    if (meanShape.length > 0) broadcastMean(meanShape, keep, broadcast);
+    return { outputs: [x], weights: [] };
+  },
+};
+
+/** `finalize_state` reshapes the statistics to the broadcast shape: repeated axes make the sizes differ. */
+function reshapeCheck(from: Dim[], to: Dim[]): void {
+  const size = (s: Dim[]): number | null => (s.every((d) => typeof d === 'number') ? (s as number[]).reduce((m, n) => m * n, 1) : null);
+  const f = size(from);
+  const t = size(to);
+  if (f !== null && t !== null && f !== t) {
+    raise(`cannot reshape array of shape ${formatShape(from)} (size ${f}) into shape ${formatShape(to)} (size ${t})`, 'TypeError');
+  }
+}
+
+/** Normalization `build` with a given mean: reshape onto the kept axes, then broadcast to the input. */
+function broadcastMean(meanShape: number[], keep: number[], broadcast: Dim[]): void {
+  const expanded: Dim[] = broadcast.map(() => 1);
+  for (let i = 1; i <= meanShape.length; i++) expanded[keep[keep.length - i]] = meanShape[meanShape.length - i];
+  reshapeCheck(meanShape, expanded);
+  const bad = expanded.some((e, d) => e !== 1 && typeof broadcast[d] === 'number' && e !== broadcast[d]);
+  if (bad) {
+    const t = (s: Dim[]): string => `float32[${s.map((d) => (d === '?' ? '?' : String(d))).join(',')}]`;
+    raise(`Incompatible types for broadcasting: input type=${t(expanded)} and requested type=${t(broadcast)}`);
+  }
+}
+
+const DISCRETIZATION_SIG = ['bin_boundaries', 'num_bins', 'epsilon', 'output_mode', 'sparse', 'dtype', 'name'];
+const discretization: LayerRule = {
+  className: 'Discretization',
+  signature: [p('bin_boundaries', null), p('num_bins', null), p('epsilon', 0.01), p('output_mode', 'int'), p('sparse', false), p('dtype', null), p('name', null)],
+  construct(a) {
+    rejectBaseKwargs(a, DISCRETIZATION_SIG);
+    const mode = a.known('output_mode');
+    if (a.bool('sparse') && mode.kind === 'str' && mode.value === 'int') {
+      raise(`\`sparse=True\` may only be used if \`output_mode\` is \`'one_hot'\`, \`'multi_hot'\`, or \`'count'\`. Received: sparse=${pyStr(a.known('sparse'))} and output_mode=int`);
+    }
+    validateStringArg(a, 'output_mode', ['int', 'one_hot', 'multi_hot', 'count'], 'Discretization');
+    const nb = a.known('num_bins');
+    const bb = a.known('bin_boundaries');
+    if (nb.kind !== 'none' && comparable(nb) < 0) raise(`\`num_bins\` must be greater than or equal to 0. Received: \`num_bins=${pyStr(nb)}\``);
+    if (nb.kind !== 'none' && bb.kind !== 'none') {
+      raise(`Both \`num_bins\` and \`bin_boundaries\` should not be set. Received: \`num_bins=${pyStr(nb)}\` and \`bin_boundaries=${pyStr(bb)}\``);
+    }
+    if (nb.kind === 'none' && bb.kind === 'none') raise('You need to set either `num_bins` or `bin_boundaries`.');
+    return undefined;
+  },
+  call(a, inputs) {
+    const x = singleInput('Discretization', inputs);
+    const mode = a.str('output_mode');
+    if (mode === 'int') return { outputs: [x], weights: [] };
+    const bb = a.known('bin_boundaries');
+    let depth: PyValue;
+    if (bb.kind === 'none') depth = a.known('num_bins');
+    else {
+      const items = itemsOf(bb);
+      if (items === null) cannotTell('bin_boundaries is not a list literal');
+      depth = { kind: 'int', value: items.length + 1 };
+    }
+    if (mode === 'one_hot') {
+      const replaceLast = x.length > 1 && x[x.length - 1] === 1;
+      if (x.length > 1 && x[x.length - 1] === '?') cannotTell('one_hot: last input dimension not known');
+      return { outputs: [toShape([...(replaceLast ? x.slice(0, -1) : x), depth])], weights: [] };
+    }
+    const out = x.length >= 2 ? [x[0], ...x.slice(2), depth] : [depth];
+    return { outputs: [toShape(out)], weights: [] };
+  },
+};
+
+const HASHING_MODES = ['int', 'one_hot', 'multi_hot', 'count'];
+const hashing: LayerRule = {
+  className: 'Hashing',
+  signature: [p('num_bins'), p('mask_value', null), p('salt', null), p('output_mode', 'int'), p('sparse', false)],
+  construct(a) {
+    const mode = a.known('output_mode');
+    const isInt = mode.kind === 'str' && mode.value === 'int';
+    const nb = a.known('num_bins');
+    if (nb.kind === 'none' || comparable(nb, '<=') <= 0) {
+      raise(`The \`num_bins\` for \`Hashing\` cannot be \`None\` or non-positive values. Received: num_bins=${pyStr(nb)}.`);
+    }
+    const dtype = a.get('dtype');
+    if (isInt && dtype.kind !== 'none') {
+      if (dtype.kind !== 'str') cannotTell('dtype is an object');
+      if (dtype.value !== 'int32' && dtype.value !== 'int64') {
+        raise(`When \`output_mode="int"\`, \`dtype\` should be an integer type, 'int32' or 'in64'. Received: dtype=${dtype.value}`);
+      }
+    }
+    if (mode.kind !== 'str' || !HASHING_MODES.includes(mode.value)) {
+      raise(`Invalid value for argument \`output_mode\`. Expected one of ('int', 'one_hot', 'multi_hot', 'count'). Received: output_mode=${pyStr(mode)}`);
+    }
+    if (a.bool('sparse') && isInt) {
+      raise(`\`sparse\` may only be true if \`output_mode\` is \`"one_hot"\`, \`"multi_hot"\`, or \`"count"\`. Received: sparse=${pyStr(a.known('sparse'))} and output_mode=int`);
+    }
+    const salt = a.known('salt');
+    const saltItems = itemsOf(salt);
+    const saltOk = salt.kind === 'none' || salt.kind === 'int' || salt.kind === 'bool' || (saltItems !== null && saltItems.length === 2);
+    if (!saltOk) {
+      raise(`The \`salt\` argument for \`Hashing\` can only be a tuple of size 2 integers, or a single integer. Received: salt=${pyStr(salt)}.`);
+    }
+    return mode.value;
+  },
+  call(a, inputs, _ctx, state) {
+    const x = singleInput('Hashing', inputs);
+    if (state === 'int') return { outputs: [x], weights: [] };
+    return { outputs: [toShape([...x.slice(0, -1), a.known('num_bins')])], weights: [] };
+  },
+};
+
+const hashedCrossing: LayerRule = {
+  className: 'HashedCrossing',
+  signature: [p('num_bins'), p('output_mode', 'int'), p('sparse', false), p('name', null), p('dtype', null)],
+  construct(a) {
+    if (a.bool('sparse')) raise('`sparse=True` can only be used with the TensorFlow backend.');
+    return validateStringArg(a, 'output_mode', ['int', 'one_hot'], 'HashedCrossing');
+  },
+  call(a, inputs, _ctx, state) {
+    const first = inputs.args[0] ?? inputs.kwargs['inputs'];
+    const shapes: Shape[] = first?.kind === 'list' ? flattenTensors(first) : [];
+    const given = first?.kind === 'tensor' ? formatShape(first.shape) : `[${shapes.map(formatShape).join(', ')}]`;
+    if (first?.kind !== 'list' || shapes.length !== 2 || first.items.some((i) => i.kind !== 'tensor')) {
+      raise(`Expected as input a list/tuple of 2 tensors. Received input_shape=${given}`);
+    }
+    const [s0, s1] = shapes;
+    if (s0.length === 0 || s1.length === 0) raise('tuple index out of range', 'IndexError');
+    const l0 = s0[s0.length - 1];
+    const l1 = s1[s1.length - 1];
+    if (l0 === '?' || l1 === '?') cannotTell('last dimensions not known');
+    if (l0 !== l1) raise(`Expected the two input tensors to have identical shapes. Received input_shape=${given}`);
+    if (state === 'int') return { outputs: [s0], weights: [] };
+    const n = a.known('num_bins');
+    return { outputs: [toShape([...(l0 !== 1 ? s0 : s0.slice(0, -1)), n])], weights: [] };
+  },
+};
+
+export const dataRules: LayerRule[] = [categoryEncoding, normalization, discretization, hashing, hashedCrossing];

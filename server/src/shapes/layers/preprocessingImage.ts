@@ -1,0 +1,281 @@
+/**
+ * Geometric image preprocessing layers (`layers/preprocessing/image_preprocessing/`):
+ * Resizing, CenterCrop, RandomCrop, RandomFlip, RandomRotation, RandomZoom,
+ * RandomTranslation, RandomShear, RandomPerspective, RandomElasticTransform.
+ *
+ * On a symbolic input Keras only runs `compute_output_shape` (no tracing of
+ * `call`), so most of these accept any rank and return it unchanged. The
+ * resizing ones write height/width into the shape list by index: a rank-3
+ * input is one unbatched image (its first number is a height), rank 4 a
+ * batch, and other ranks get whatever Python's indexing gives (or an
+ * IndexError), exactly as Keras does.
+ */
+
+import { p, type Args, type Param } from '../args';
+import { raise } from '../errors';
+import { singleInput } from '../inputSpec';
+import type { LayerRule } from '../rule';
+import { formatDim, type Dim, type Shape } from '../shape';
+import { pyTypeName, type PyValue } from '../values';
+import { pyStr } from './normalizationHelpers';
+import {
+  baseImageInit,
+  checkChoice,
+  FILL_MODES,
+  FILL_MODES_SHOWN,
+  INTERPOLATIONS,
+  INTERPOLATIONS_SHOWN,
+  setFactor,
+  setNamedFactor,
+  type BaseUse,
+} from './preprocessingImageChecks';
+
+type Fmt = 'channels_last' | 'channels_first';
+
+export interface ImageSpec {
+  className: string;
+  aliases?: string[];
+  signature: Param[];
+  use: BaseUse;
+  /** The class's own `__init__` checks, after the base's. */
+  checks?(a: Args, fmt: Fmt): void;
+  /** `compute_output_shape`; identity when absent. */
+  output?(a: Args, x: Shape, fmt: Fmt): Shape;
+}
+
+/** A rule for a `BaseImagePreprocessingLayer` subclass. */
+export function imageRule(spec: ImageSpec): LayerRule {
+  const own = new Set(spec.signature.map((q) => q.name));
+  // Keywords the base `__init__` takes through **kwargs.
+  const extra = ['bounding_box_format', 'factor', 'data_format'].filter((n) => !own.has(n));
+  return {
+    className: spec.className,
+    aliases: spec.aliases,
+    signature: spec.signature,
+    extraKwargs: extra,
+    construct(a) {
+      const fmt = baseImageInit(a, spec.className, { ...spec.use, ownsFactor: own.has('factor') });
+      spec.checks?.(a, fmt);
+      return fmt;
+    },
+    call(a, inputs, _ctx, state) {
+      const x = singleInput(spec.className, inputs);
+      return { outputs: [spec.output ? spec.output(a, x, state as Fmt) : x], weights: [] };
+    },
+  };
+}
+
+/** One entry of a shape list under construction: a dimension, or an argument value Keras put there. */
+type Slot = Dim | PyValue;
+
+/** `input_shape[i] = value` on a Python list (IndexError when out of range). */
+function assign(shape: Slot[], i: number, value: Slot): void {
+  const j = i < 0 ? i + shape.length : i;
+  if (j < 0 || j >= shape.length) raise('list assignment index out of range', 'IndexError');
+  shape[j] = value;
+}
+
+/**
+ * `standardize_shape` on what `compute_output_shape` returned: the
+ * KerasTensor accepts ints >= 0 and None, and refuses floats, strings and
+ * negative sizes.
+ */
+export function toShape(slots: Slot[]): Shape {
+  const shown = () => `(${slots.map((d) => (d !== null && typeof d === 'object' ? pyStr(d) : formatDim(d as Dim))).join(', ')}${slots.length === 1 ? ',' : ''})`;
+  return slots.map((d) => {
+    if (d === null || typeof d !== 'object') return d as Dim;
+    if (d.kind === 'none') return null;
+    if (d.kind === 'unknown' || d.kind === 'object') return '?';
+    if (d.kind === 'int' || d.kind === 'bool') {
+      const n = Number(d.value);
+      if (n < 0) raise(`Cannot convert '${shown()}' to a shape. Negative dimensions are not allowed.`);
+      return n;
+    }
+    raise(`Cannot convert '${shown()}' to a shape. Found invalid dimension '${pyStr(d)}' of type '<class '${pyTypeName(d)}'>'. `);
+  });
+}
+
+/** Resizing/CenterCrop `compute_output_shape`: rank 4 is a batch, anything else is read as one image. */
+function resizeShape(x: Shape, fmt: Fmt, h: PyValue, w: PyValue): Shape {
+  const out: Slot[] = [...x];
+  const base = x.length === 4 ? 1 : 0;
+  const first = fmt === 'channels_last' ? base : base + 1;
+  assign(out, first, h);
+  assign(out, first + 1, w);
+  return toShape(out);
+}
+
+const IMG: BaseUse = { useBaseFactor: false, bounds: [-1, 1] };
+
+const resizing = imageRule({
+  className: 'Resizing',
+  signature: [
+    p('height'),
+    p('width'),
+    p('interpolation', 'bilinear'),
+    p('crop_to_aspect_ratio', false),
+    p('pad_to_aspect_ratio', false),
+    p('fill_mode', 'constant'),
+    p('fill_value', 0.0),
+    p('antialias', false),
+    p('data_format', null),
+  ],
+  use: IMG,
+  checks(a) {
+    a.bool('antialias');
+  },
+  output: (a, x, fmt) => resizeShape(x, fmt, a.get('height'), a.get('width')),
+});
+
+const centerCrop = imageRule({
+  className: 'CenterCrop',
+  signature: [p('height'), p('width'), p('data_format', null)],
+  use: IMG,
+  output(a, x, fmt) {
+    if (x.length !== 3 && x.length !== 4) {
+      raise('`input_shape` must be a non-nested tuple or list of rank-1 with size 3 (unbatched) or 4 (batched). ');
+    }
+    return resizeShape(x, fmt, a.get('height'), a.get('width'));
+  },
+});
+
+const randomCrop = imageRule({
+  className: 'RandomCrop',
+  signature: [p('height'), p('width'), p('seed', null), p('data_format', null), p('name', null)],
+  use: IMG,
+  output(a, x, fmt) {
+    // Negative axes: the same code serves one image and a batch.
+    const out: Slot[] = [...x];
+    assign(out, fmt === 'channels_first' ? -2 : -3, a.get('height'));
+    assign(out, fmt === 'channels_first' ? -1 : -2, a.get('width'));
+    return toShape(out);
+  },
+});
+
+const randomFlip = imageRule({
+  className: 'RandomFlip',
+  signature: [p('mode', 'horizontal_and_vertical'), p('seed', null), p('data_format', null)],
+  use: IMG,
+});
+
+const randomRotation = imageRule({
+  className: 'RandomRotation',
+  signature: [p('factor'), p('fill_mode', 'reflect'), p('interpolation', 'bilinear'), p('seed', null), p('fill_value', 0.0), p('data_format', null)],
+  use: { useBaseFactor: true, bounds: [-1, 1], forwardsFactor: true },
+  checks(a) {
+    checkChoice(a, 'fill_mode', FILL_MODES, FILL_MODES_SHOWN);
+    checkChoice(a, 'interpolation', INTERPOLATIONS, INTERPOLATIONS_SHOWN);
+  },
+});
+
+const TRANSLATION_MSG = 'The `factor` argument should be a number (or a list of two numbers) in the range [-1.0, 1.0]. ';
+const randomTranslation = imageRule({
+  className: 'RandomTranslation',
+  signature: [
+    p('height_factor'),
+    p('width_factor'),
+    p('fill_mode', 'reflect'),
+    p('interpolation', 'bilinear'),
+    p('seed', null),
+    p('fill_value', 0.0),
+    p('data_format', null),
+  ],
+  use: IMG,
+  checks(a) {
+    const inRange = (n: number): boolean => n <= 1 && n >= -1;
+    setNamedFactor(a.known('height_factor'), 'height_factor', TRANSLATION_MSG, inRange);
+    setNamedFactor(a.known('width_factor'), 'width_factor', TRANSLATION_MSG, inRange);
+    checkChoice(a, 'fill_mode', FILL_MODES, FILL_MODES_SHOWN);
+    checkChoice(a, 'interpolation', INTERPOLATIONS, INTERPOLATIONS_SHOWN);
+  },
+});
+
+const ZOOM_MSG = 'The `height_factor` and `width_factor` arguments should be a number (or a list of two numbers) in the range (-1.0, 1.0]. ';
+const randomZoom = imageRule({
+  className: 'RandomZoom',
+  signature: [
+    p('height_factor'),
+    p('width_factor', null),
+    p('fill_mode', 'reflect'),
+    p('interpolation', 'bilinear'),
+    p('seed', null),
+    p('fill_value', 0.0),
+    p('data_format', null),
+  ],
+  use: IMG,
+  checks(a) {
+    const inRange = (n: number): boolean => n <= 1 && n > -1;
+    setNamedFactor(a.known('height_factor'), 'height_factor', ZOOM_MSG, inRange);
+    if (!a.isNone('width_factor')) setNamedFactor(a.known('width_factor'), 'width_factor', ZOOM_MSG, inRange);
+    checkChoice(a, 'fill_mode', FILL_MODES, FILL_MODES_SHOWN);
+    checkChoice(a, 'interpolation', INTERPOLATIONS, INTERPOLATIONS_SHOWN);
+  },
+});
+
+const SHEAR_MSG = 'The `factor` argument should be a number (or a list of two numbers) in the range [0, 1.0]. ';
+const randomShear = imageRule({
+  className: 'RandomShear',
+  signature: [
+    p('x_factor', 0.0),
+    p('y_factor', 0.0),
+    p('interpolation', 'bilinear'),
+    p('fill_mode', 'reflect'),
+    p('fill_value', 0.0),
+    p('data_format', null),
+    p('seed', null),
+  ],
+  use: { useBaseFactor: false, bounds: [0, 1] },
+  checks(a) {
+    const inRange = (n: number): boolean => n <= 1 && n >= 0;
+    setNamedFactor(a.known('x_factor'), 'x_factor', SHEAR_MSG, inRange);
+    setNamedFactor(a.known('y_factor'), 'y_factor', SHEAR_MSG, inRange);
+    checkChoice(a, 'fill_mode', FILL_MODES, FILL_MODES_SHOWN);
+    checkChoice(a, 'interpolation', INTERPOLATIONS, INTERPOLATIONS_SHOWN);
+  },
+});
+
+const randomPerspective = imageRule({
+  className: 'RandomPerspective',
+  signature: [p('factor', 1.0), p('scale', 1.0), p('interpolation', 'bilinear'), p('fill_value', 0.0), p('seed', null), p('data_format', null)],
+  use: { useBaseFactor: false, bounds: [0, 1] },
+  checks(a) {
+    setFactor(a.known('factor'), [0, 1]);
+    const s = a.number('scale');
+    if (s < 0 || s > 1) raise(`The \`scale\` argument should be a number in the range [0,1]. Received: scale=${String(s)}`);
+    checkChoice(a, 'interpolation', INTERPOLATIONS, INTERPOLATIONS_SHOWN);
+  },
+});
+
+const randomElasticTransform = imageRule({
+  className: 'RandomElasticTransform',
+  signature: [
+    p('factor', 1.0),
+    p('scale', 1.0),
+    p('interpolation', 'bilinear'),
+    p('fill_mode', 'reflect'),
+    p('fill_value', 0.0),
+    p('value_range', { kind: 'tuple', items: [{ kind: 'int', value: 0 }, { kind: 'int', value: 255 }] }),
+    p('seed', null),
+    p('data_format', null),
+  ],
+  use: { useBaseFactor: false, bounds: [0, 1] },
+  checks(a) {
+    setFactor(a.known('factor'), [0, 1]);
+    setFactor(a.known('scale'), [0, 1], 'scale');
+    checkChoice(a, 'interpolation', INTERPOLATIONS, INTERPOLATIONS_SHOWN);
+    checkChoice(a, 'fill_mode', ['constant', 'nearest', 'wrap', 'mirror', 'reflect'], "{'constant', 'nearest', 'wrap', 'mirror', 'reflect'}");
+  },
+});
+
+export const geometricRules: LayerRule[] = [
+  resizing,
+  centerCrop,
+  randomCrop,
+  randomFlip,
+  randomRotation,
+  randomTranslation,
+  randomZoom,
+  randomShear,
+  randomPerspective,
+  randomElasticTransform,
+];

@@ -1,0 +1,222 @@
+/**
+ * Spatial reshaping layers, one rule family each, parameterised by rank:
+ * Cropping1D/2D/3D, ZeroPadding1D/2D/3D, UpSampling1D/2D/3D
+ * (`keras/src/layers/reshaping/`).
+ *
+ * Keras keeps the user's numbers as given (a float cropping stays a float),
+ * so a float or negative result only fails when the output tuple becomes a
+ * shape; `finishShape` does that last step.
+ */
+
+import { p, type Args, type Param } from '../args';
+import { cannotTell, raise } from '../errors';
+import { checkInputSpec, singleInput } from '../inputSpec';
+import type { LayerRule } from '../rule';
+import { formatShape, type Dim, type Shape } from '../shape';
+import { formatFloat, pyTypeName, tuple, int, type PyValue } from '../values';
+import {
+  asNumber,
+  finishShape,
+  kerasDataFormat,
+  pyIterItems,
+  pyStr,
+  rawDims,
+  standardizeTupleKeepFloats,
+  type PyNum,
+  type RawDim,
+} from './reshapingPy';
+
+type Format = 'channels_last' | 'channels_first';
+type Pair = [PyNum, PyNum];
+
+const ORDINALS = ['1st', '2nd', '3rd'];
+
+function pairLiteral(a: number, b: number): PyValue {
+  return tuple([int(a), int(b)]);
+}
+
+function numStr(n: PyNum): string {
+  return n.isFloat ? formatFloat(n.value) : String(n.value);
+}
+
+function pairsStr(pairs: Pair[]): string {
+  const one = (q: Pair) => `(${numStr(q[0])}, ${numStr(q[1])})`;
+  return pairs.length === 1 ? one(pairs[0]) : `(${pairs.map(one).join(', ')})`;
+}
+
+/** Index of the first spatial axis: channels come first or last. */
+function spatialOffset(format: Format): number {
+  return format === 'channels_first' ? 2 : 1;
+}
+
+/**
+ * The 2D/3D `cropping`/`padding` argument: an int for every side, or `n`
+ * entries each standardized to a pair. Only cropping rejects a negative int
+ * here; a negative int padding surfaces in the output shape.
+ */
+function nestedPairs(v: PyValue, n: number, what: 'cropping' | 'padding'): Pair[] {
+  if (v.kind === 'unknown') cannotTell(`\`${what}\` is not known statically`);
+  const num = v.kind === 'int' || v.kind === 'bool' ? (asNumber(v) as PyNum) : null;
+  if (num !== null) {
+    if (what === 'cropping' && num.value < 0) raise(`\`cropping\` cannot be negative. Received: cropping=${num.value}.`);
+    return new Array(n).fill(null).map((): Pair => [num, num]);
+  }
+  if (v.kind === 'dict') cannotTell(`\`${what}\` is a dict`);
+  if (v.kind === 'tuple' || v.kind === 'list' || v.kind === 'str') {
+    const items = pyIterItems(v) as PyValue[];
+    if (items.length !== n) {
+      const count = n === 2 ? 'two' : String(n);
+      raise(`\`${what}\` should have ${count} elements. Received: ${n === 2 ? `${what}=` : ''}${pyStr(v)}.`);
+    }
+    return items.map((x, i) => {
+      const [lo, hi] = standardizeTupleKeepFloats(x, 2, `${ORDINALS[i]} entry of ${what}`, true);
+      return [lo, hi];
+    });
+  }
+  if (v.kind === 'object' || v.kind === 'layer') cannotTell(`\`${what}\` is an object`);
+  raise(
+    `\`${what}\` should be either an int, a tuple of ${n} ints (one symmetric amount per spatial dimension), ` +
+      `or a tuple of ${n} tuples of 2 ints (a (before, after) pair per spatial dimension). Received: ${what}=${pyStr(v)}.`,
+  );
+}
+
+interface PairsState {
+  format: Format;
+  pairs: Pair[];
+}
+
+const pairsFloat = (q: Pair) => q[0].isFloat || q[1].isFloat;
+
+/** Cropping{n}D: each spatial axis loses the sum of its pair, which must leave at least 1. */
+function croppingRule(n: 1 | 2 | 3): LayerRule {
+  const name = `Cropping${n}D`;
+  const defaults: Record<number, PyValue> = {
+    1: pairLiteral(1, 1),
+    2: tuple([pairLiteral(0, 0), pairLiteral(0, 0)]),
+    3: tuple([pairLiteral(1, 1), pairLiteral(1, 1), pairLiteral(1, 1)]),
+  };
+  const signature: Param[] = n === 1 ? [p('cropping', defaults[1])] : [p('cropping', defaults[n]), p('data_format', null)];
+  return {
+    className: name,
+    signature,
+    construct(a): PairsState {
+      if (n === 1) {
+        const [lo, hi] = standardizeTupleKeepFloats(a.known('cropping'), 2, 'cropping', true);
+        return { format: 'channels_last', pairs: [[lo, hi]] };
+      }
+      const format = kerasDataFormat(a);
+      return { format, pairs: nestedPairs(a.known('cropping'), n, 'cropping') };
+    },
+    call(_a, inputs, _ctx, state) {
+      const { format, pairs } = state as PairsState;
+      const x = singleInput(name, inputs);
+      checkInputSpec(name, x, { ndim: n + 2 });
+      const out: RawDim[] = rawDims(x);
+      const off = spatialOffset(format);
+      pairs.forEach((q, i) => {
+        const d = x[off + i];
+        const cut = q[0].value + q[1].value;
+        if (typeof d === 'number' && d - cut <= 0) {
+          raise(
+            n === 1
+              ? `\`cropping\` parameter of \`Cropping1D\` layer must be smaller than the input length. Received: input_shape=${formatShape(x)}, cropping=${pairsStr(pairs)}`
+              : `Values in \`cropping\` argument should be smaller than the corresponding spatial dimension of the input. Received: input_shape=${formatShape(x)}, cropping=${pairsStr(pairs)}`,
+          );
+        }
+        out[off + i] = { dim: typeof d === 'number' ? d - cut : d, isFloat: pairsFloat(q) };
+      });
+      return { outputs: [finishShape(out)], weights: [] };
+    },
+  };
+}
+
+/** ZeroPadding{n}D: each spatial axis gains the sum of its pair. */
+function zeroPaddingRule(n: 1 | 2 | 3): LayerRule {
+  const name = `ZeroPadding${n}D`;
+  const defaults: Record<number, PyValue> = {
+    1: int(1),
+    2: tuple([int(1), int(1)]),
+    3: tuple([pairLiteral(1, 1), pairLiteral(1, 1), pairLiteral(1, 1)]),
+  };
+  return {
+    className: name,
+    signature: [p('padding', defaults[n]), p('data_format', null)],
+    construct(a): PairsState {
+      const format = kerasDataFormat(a);
+      if (n === 1) {
+        const [lo, hi] = standardizeTupleKeepFloats(a.known('padding'), 2, 'padding', true);
+        return { format, pairs: [[lo, hi]] };
+      }
+      return { format, pairs: nestedPairs(a.known('padding'), n, 'padding') };
+    },
+    call(_a, inputs, _ctx, state) {
+      const { format, pairs } = state as PairsState;
+      const x = singleInput(name, inputs);
+      checkInputSpec(name, x, { ndim: n + 2 });
+      const out: RawDim[] = rawDims(x);
+      const off = spatialOffset(format);
+      pairs.forEach((q, i) => {
+        const d = x[off + i];
+        const add = q[0].value + q[1].value;
+        // A negative int padding may make a '?' axis negative: Keras would then raise.
+        if (d === '?' && add < 0) cannotTell(`${name}: negative padding on an axis not known statically`);
+        out[off + i] = { dim: typeof d === 'number' ? d + add : d, isFloat: pairsFloat(q) };
+      });
+      return { outputs: [finishShape(out)], weights: [] };
+    },
+  };
+}
+
+/** UpSampling1D takes a plain positive int; 2D/3D standardize a tuple of sizes. */
+function upSampling1DSize(a: Args): PyNum {
+  const v = a.known('size');
+  if (v.kind !== 'int') raise(`Expected an integer value for \`size\`, got <class '${pyTypeName(v)}'>.`, 'TypeError');
+  if (v.value <= 0) raise(`Argument \`size\` should be a positive integer. Received: size=${v.value}`);
+  return { value: v.value, isFloat: false };
+}
+
+interface UpState {
+  format: Format;
+  sizes: PyNum[];
+}
+
+/** UpSampling{n}D: each spatial axis is multiplied by its size. */
+function upSamplingRule(n: 1 | 2 | 3): LayerRule {
+  const name = `UpSampling${n}D`;
+  const signature: Param[] =
+    n === 1
+      ? [p('size', 2)]
+      : n === 2
+        ? [p('size', tuple([int(2), int(2)])), p('data_format', null), p('interpolation', 'nearest')]
+        : [p('size', tuple([int(2), int(2), int(2)])), p('data_format', null)];
+  return {
+    className: name,
+    signature,
+    construct(a): UpState {
+      if (n === 1) return { format: 'channels_last', sizes: [upSampling1DSize(a)] };
+      const format = kerasDataFormat(a);
+      const sizes = standardizeTupleKeepFloats(a.known('size'), n, 'size');
+      if (n === 2) {
+        // Only lower-cased here; an unknown mode is not rejected on a symbolic call.
+        const interp = a.get('interpolation');
+        const opaque = interp.kind === 'unknown' || interp.kind === 'object' || interp.kind === 'layer';
+        if (!opaque && interp.kind !== 'str') raise(`'${pyTypeName(interp)}' object has no attribute 'lower'`, 'AttributeError');
+      }
+      return { format, sizes };
+    },
+    call(_a, inputs, _ctx, state) {
+      const { format, sizes } = state as UpState;
+      const x: Shape = singleInput(name, inputs);
+      checkInputSpec(name, x, { ndim: n + 2 });
+      const out: RawDim[] = rawDims(x);
+      const off = spatialOffset(format);
+      sizes.forEach((s, i) => {
+        const d: Dim = x[off + i];
+        out[off + i] = { dim: typeof d === 'number' ? d * s.value : d, isFloat: s.isFloat };
+      });
+      return { outputs: [finishShape(out)], weights: [] };
+    },
+  };
+}
+
+export const spatialRules: LayerRule[] = ([1, 2, 3] as const).flatMap((n) => [croppingRule(n), zeroPaddingRule(n), upSamplingRule(n)]);

@@ -1,0 +1,139 @@
+/**
+ * ConvLSTM1D, ConvLSTM2D, ConvLSTM3D (`keras/src/layers/rnn/conv_lstm.py`):
+ * an LSTM whose gates are convolutions. One rule per rank over a shared
+ * `ConvLSTMCell` model.
+ *
+ * The cell's `build` refuses a None spatial or channel dimension; the
+ * layer's `compute_output_shape` is `compute_conv_output_shape` on one time
+ * step, which refuses an empty output. `filters` is never validated by
+ * Keras: 0 builds empty weights, a negative or float count fails in `build`.
+ */
+
+import { p, standardizePadding, standardizeTuple, truthy, type Args } from '../args';
+import { cannotTell, raise } from '../errors';
+import type { LayerRule, Weight } from '../rule';
+import { formatShape, type Dim, type Shape } from '../shape';
+import { pyTypeName, type PyValue } from '../values';
+import { FLOAT_ZERO } from './rnnCells';
+import { callRecurrent, checkClippedRate, recurrentState, weight, type CellModel, type RecurrentState } from './rnnShared';
+
+interface ConvConfig {
+  rank: number;
+  kernel: number[];
+  strides: number[];
+  dilation: number[];
+  padding: 'valid' | 'same';
+  channelsFirst: boolean;
+}
+
+/** `ConvLSTMCell.__init__`'s argument checks, in its order. */
+function convConfig(a: Args, rank: number): ConvConfig {
+  const kernel = standardizeTuple(a.get('kernel_size'), rank, 'kernel_size');
+  const strides = standardizeTuple(a.get('strides'), rank, 'strides', true);
+  const padding = standardizePadding(a.get('padding')) as 'valid' | 'same';
+  const channelsFirst = a.dataFormat() === 'channels_first';
+  const dilation = standardizeTuple(a.get('dilation_rate'), rank, 'dilation_rate');
+  if (Math.max(...strides) > 1 && Math.max(...dilation) > 1) {
+    raise(
+      'Specifying `strides > 1` is not compatible with `dilation_rate > 1`. Please provide `strides=1` or `dilation_rate=1`. ' +
+        `Received: strides=(${strides.join(', ')}) and dilation_rate=(${dilation.join(', ')})`,
+    );
+  }
+  checkClippedRate(a.get('dropout'));
+  checkClippedRate(a.get('recurrent_dropout'));
+  return { rank, kernel, strides, dilation, padding, channelsFirst };
+}
+
+/** `filters` as a dimension: an int (bool counts), or a float that `add_weight` will refuse. */
+function filtersOf(v: PyValue): { value: number; isFloat: boolean } {
+  if (v.kind === 'unknown') cannotTell('`filters` is not known statically');
+  if (v.kind === 'int' || v.kind === 'float') return { value: v.value, isFloat: v.kind === 'float' };
+  if (v.kind === 'bool') return { value: Number(v.value), isFloat: false };
+  raise(`unsupported operand type(s) for *: '${pyTypeName(v)}' and 'int'`, 'TypeError');
+}
+
+/** One spatial length of `compute_conv_output_shape`. */
+function convLength(n: Dim, k: number, s: number, d: number, padding: 'valid' | 'same', fail: () => never): Dim {
+  if (typeof n !== 'number') return n;
+  const numerator = padding === 'valid' ? n - d * (k - 1) - 1 : n - 1;
+  // numpy divides by a zero stride into inf/nan, which `int()` then refuses.
+  if (s === 0) {
+    if (padding === 'valid' && numerator < 0) fail();
+    raise(numerator === 0 ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer', numerator === 0 ? 'ValueError' : 'OverflowError');
+  }
+  const out = Math.floor(numerator / s) + 1;
+  if (padding === 'valid' && out <= 0) fail();
+  return out;
+}
+
+function convLstmCell(a: Args, c: ConvConfig): CellModel {
+  const spatialOf = (step: Shape): Shape => (c.channelsFirst ? step.slice(2) : step.slice(1, -1));
+  const channelOf = (step: Shape): Dim => (c.channelsFirst ? step[1] : step[step.length - 1]) ?? null;
+  return {
+    className: 'ConvLSTMCell',
+    build(step, path): Weight[] {
+      if (spatialOf(step).includes(null)) {
+        raise(
+          'ConvLSTM layers only support static input shapes for the spatial dimension. ' +
+            `Received invalid input shape: input_shape=${formatShape(step)}`,
+        );
+      }
+      const channels = channelOf(step);
+      if (channels === null) {
+        raise(`The channel dimension of the inputs (last axis) should be defined. Found None. Full input shape received: input_shape=${formatShape(step)}`);
+      }
+      const f = filtersOf(a.get('filters'));
+      const at = `${path}/conv_lstm_cell`;
+      const weights = [
+        weight(at, 'kernel', [...c.kernel, channels, 4 * f.value], f.isFloat),
+        weight(at, 'recurrent_kernel', [...c.kernel, f.value, 4 * f.value], f.isFloat),
+      ];
+      if (truthy(a.known('use_bias'))) weights.push(weight(at, 'bias', [4 * f.value], f.isFloat));
+      return weights;
+    },
+    shapes(step) {
+      const f = filtersOf(a.get('filters')).value;
+      const kernelShape = [...c.kernel, channelOf(step), f];
+      if (kernelShape.length !== step.length) {
+        raise(`Kernel shape must have the same length as input, but received kernel of shape ${formatShape(kernelShape)} and input of shape ${formatShape(step)}.`);
+      }
+      const fail = (): never =>
+        raise(
+          `Computed output size would be zero or negative. Received \`inputs shape=${formatShape(step)}\`, ` +
+            `\`kernel shape=${formatShape(kernelShape)}\`, \`dilation_rate=[${c.dilation.join(' ')}]\`, ` +
+            `\`strides=(${c.strides.join(', ')}${c.rank === 1 ? ',' : ''})\`, \`padding=${c.padding}\`.`,
+        );
+      const out = spatialOf(step).map((n, i) => convLength(n, c.kernel[i], c.strides[i], c.dilation[i], c.padding, fail));
+      const state: Shape = c.channelsFirst ? [f, ...out] : [...out, f];
+      return { output: state, states: [state, state] };
+    },
+  };
+}
+
+const nulls = (names: string[]) => names.map((n) => p(n, null));
+
+function convLstm(rank: number): LayerRule {
+  const className = `ConvLSTM${rank}D`;
+  return {
+    className,
+    signature: [
+      p('filters'), p('kernel_size'), p('strides', 1), p('padding', 'valid'), p('data_format', null), p('dilation_rate', 1),
+      p('activation', 'tanh'), p('recurrent_activation', 'sigmoid'), p('use_bias', true),
+      p('kernel_initializer', 'glorot_uniform'), p('recurrent_initializer', 'orthogonal'), p('bias_initializer', 'zeros'),
+      p('unit_forget_bias', true),
+      ...nulls(['kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer']),
+      ...nulls(['kernel_constraint', 'recurrent_constraint', 'bias_constraint']),
+      FLOAT_ZERO('dropout'), FLOAT_ZERO('recurrent_dropout'), p('seed', null),
+      p('return_sequences', false), p('return_state', false), p('go_backwards', false), p('stateful', false),
+    ],
+    // **kwargs reach RNN.__init__, which also takes these two.
+    extraKwargs: ['unroll', 'zero_output_for_mask'],
+    construct(a) {
+      const cell = convLstmCell(a, convConfig(a, rank));
+      return recurrentState(a, `conv_lstm${rank}d`, rank + 3, cell);
+    },
+    call: (_a, inputs, _ctx, state) => callRecurrent(state as RecurrentState, inputs),
+  };
+}
+
+export const convLstmRules: LayerRule[] = [convLstm(1), convLstm(2), convLstm(3)];
