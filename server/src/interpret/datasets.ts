@@ -6,6 +6,9 @@
 import type { Shape } from '../shapes/shape';
 import type { Value } from './values';
 
+/** The largest label of each dataset (labels run from 0). */
+const LABEL_MAX: Record<string, number> = { mnist: 9, fashion_mnist: 9, cifar10: 9, cifar100: 99, imdb: 1, reuters: 45 };
+
 const DATASETS: Record<string, [Shape, Shape, Shape, Shape]> = {
   mnist: [[60000, 28, 28], [60000], [10000, 28, 28], [10000]],
   fashion_mnist: [[60000, 28, 28], [60000], [10000, 28, 28], [10000]],
@@ -25,11 +28,12 @@ export function loadDataValue(dataset: string, imageDataFormat: string): Value |
     kind: 'array',
     shape: shape.length === 4 && imageDataFormat === 'channels_first' ? [shape[0], shape[3], shape[1], shape[2]] : shape,
   });
+  const labels = (shape: Shape): Value => ({ kind: 'array', shape, max: LABEL_MAX[dataset] });
   return {
     kind: 'tuple',
     items: [
-      { kind: 'tuple', items: [arr(d[0]), arr(d[1])] },
-      { kind: 'tuple', items: [arr(d[2]), arr(d[3])] },
+      { kind: 'tuple', items: [arr(d[0]), labels(d[1])] },
+      { kind: 'tuple', items: [arr(d[2]), labels(d[3])] },
     ],
   };
 }

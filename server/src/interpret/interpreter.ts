@@ -109,6 +109,21 @@ export class Interpreter {
 
   exec(node: SyntaxNode, scope: Scope): void {
     this.tick();
+    // A statement the parser had to repair may mean something else once typed out:
+    // analyse it, but never claim that it raises.
+    if (node.hasError && node.type !== 'module') {
+      this.uncertain++;
+      try {
+        this.execStatement(node, scope);
+      } finally {
+        this.uncertain--;
+      }
+      return;
+    }
+    this.execStatement(node, scope);
+  }
+
+  private execStatement(node: SyntaxNode, scope: Scope): void {
     switch (node.type) {
       case 'expression_statement':
         for (const c of node.namedChildren) if (c) this.evalStatementExpr(c, scope);
@@ -554,7 +569,7 @@ export class Interpreter {
       case 'set_comprehension':
         return this.evalComprehension(node, scope);
       case 'lambda':
-        return unknown('lambda');
+        return { kind: 'function', fn: { name: '<lambda>', node, closure: scope, defaults: new Map() } };
       case 'named_expression': {
         const v = this.eval(node.childForFieldName('value'), scope);
         const name = node.childForFieldName('name');
@@ -769,7 +784,7 @@ export class Interpreter {
     const given = new Map(kwargs);
     for (const p of params?.namedChildren ?? []) {
       if (!p) continue;
-      if (p.type === 'identifier' || p.type === 'typed_parameter') {
+      if (p.type === 'identifier' || p.type === 'typed_parameter' || p.type === 'parameter') {
         const name = p.type === 'identifier' ? p.text : (p.namedChildren[0]?.text ?? '');
         scope.set(name, positional.length > 0 ? positional.shift()! : (given.get(name) ?? UNKNOWN));
         given.delete(name);
@@ -788,6 +803,8 @@ export class Interpreter {
     if (!body) return NONE_V;
     this.depth++;
     try {
+      // A lambda's body is one expression.
+      if (fn.node.type === 'lambda') return this.eval(body, scope);
       this.execBlock(body, scope);
       return NONE_V;
     } catch (e) {

@@ -125,7 +125,29 @@ export class KerasApi {
     if (/^numpy\.(array|asarray|float32|int32)$/.test(q) && args[0]?.kind === 'array') return args[0];
     const np = /^numpy\.(zeros|ones|empty|random\.(?:rand|randn|random|normal|uniform|randint))$/.exec(q)?.[1];
     if (np) return this.numpyArray(np, args, kwargs);
+    if (/^keras\.applications\.([a-z_0-9]+\.)?[A-Z]/.test(q)) return { kind: 'model', model: this.applicationModel(node) };
+    if (q === 'keras.models.clone_model' && args[0]?.kind === 'model') return { kind: 'model', model: this.cloneModel(args[0].model, node) };
+    if (/^keras\.random\.[a-z_]+$/.test(q)) {
+      const shape = kwargs.find(([k]) => k === 'shape')?.[1] ?? args[0];
+      return { kind: 'array', shape: shape ? asShape(shape) : null };
+    }
+    // Other functions of numerical libraries give values this analysis does not model.
+    if (/^(numpy|keras\.ops|keras\.random|keras\.backend|tensorflow)\./.test(q) && !/^tensorflow\.keras/.test(q)) return UNKNOWN;
     return { kind: 'object', qualname: q };
+  }
+
+  /** A `keras.applications` network: a Functional model Keras builds itself (not listed), whose shapes are not modelled. */
+  private applicationModel(node: SyntaxNode): ModelObj {
+    return {
+      id: this.nextId++, kind: 'Functional', name: this.uniqueName('functional'), span: spanOf(node), layers: [], inputShape: null,
+      built: false, broken: true, outputShapes: null,
+    };
+  }
+
+  /** `keras.models.clone_model`: the same structure, fresh layers; made by Keras, so not listed. */
+  private cloneModel(model: ModelObj, node: SyntaxNode): ModelObj {
+    const clone: ModelObj = { ...model, id: this.nextId++, name: this.uniqueName(snakeCase(model.kind === 'Functional' ? 'functional' : model.kind)), span: spanOf(node), layers: [...model.layers] };
+    return clone;
   }
 
   private numpyArray(fn: string, args: Value[], kwargs: Array<[string, Value]>): Value {
@@ -157,6 +179,7 @@ export class KerasApi {
       weights: [],
       callSpans: [],
     };
+    if (canonical === 'Lambda') layer.fn = args[0] ?? kwargs.find(([k]) => k === 'function')?.[1];
     this.layers.push(layer);
     if (constructed.status === 'error') this.interp.raise(constructed.error.pyType, constructed.error.message, node);
     return layer;
@@ -165,6 +188,10 @@ export class KerasApi {
   /** Calls a layer on tensors (or arrays): runs the engine, records the graph node, returns the output tensor(s). */
   callLayerValue(layer: LayerObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
     if (layer.model) return this.callModel(layer.model, args, kwargs, node);
+    if (layer.fn && (layer.fn.kind === 'function' || layer.fn.kind === 'bound')) {
+      const fn = layer.fn;
+      return this.callOpaque(layer, args, node, (detached) => this.interp.call(fn, detached.slice(0, 1), [], node), () => ({ total: 0, trainable: 0, nonTrainable: 0 }));
+    }
     const inputTensors: TensorObj[] = [];
     const toArg = (v: Value): CallArg => {
       if (v.kind === 'tensor') {
@@ -349,11 +376,28 @@ export class KerasApi {
       return;
     }
     if (model.layers.length === 0 && model.inputShape === null) {
+      const declaredArg = new Map(layer.call.kwargs).get('input_shape');
+      if (declaredArg?.kind === 'int') {
+        // Keras fails making the InputLayer, before the layer is added.
+        this.interp.raise('ValueError', `Cannot convert '${declaredArg.value}' to a shape: \`input_shape\` must be a tuple such as (${declaredArg.value},).`, node);
+        return;
+      }
       const declared = declaredInputShape(layer);
       if (declared) model.inputShape = declared;
     }
     model.layers.push(layer);
-    if (rebuild) this.sequentialRebuild(model, node);
+    if (!rebuild) return;
+    const last = model.outputShapes;
+    if (model.built && last?.length === 1 && model.layers.length > 1) {
+      // Keras rebuilds the whole stack, but built layers give the same shapes again: extend it by the new layer.
+      const spans = layer.callSpans.length;
+      const out = this.callLayerValue(layer, [{ kind: 'tensor', tensor: { shape: last[0], index: 0 } }], [], node);
+      layer.callSpans.length = spans;
+      model.outputShapes = out.kind === 'tensor' && out.tensor.shape ? [out.tensor.shape] : null;
+      model.built = out.kind === 'tensor';
+      return;
+    }
+    this.sequentialRebuild(model, node);
   }
 
   /** The batch input shape a Sequential can be built from: an Input, `input_shape=` on its first layer, or a built model first. */
@@ -373,6 +417,7 @@ export class KerasApi {
     model.inputShape = input;
     let x: Value = { kind: 'tensor', tensor: { shape: input, index: 0 } };
     for (const layer of model.layers) {
+      this.interp.tick();
       const spans = layer.callSpans.length;
       x = this.callLayerValue(layer, [x], [], node);
       // A Sequential's own calls are not call sites in the source.
@@ -485,21 +530,31 @@ export class KerasApi {
    * operations inside it stay inside it, as in Keras.
    */
   private callCustomLayer(inst: InstanceObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
-    const layer = inst.layer!;
     const fn = findMethod(inst.cls, 'call');
+    return this.callOpaque(
+      inst.layer!,
+      args,
+      node,
+      (detached) => (fn ? this.interp.callFunction(fn, detached, kwargs, node, { kind: 'instance', inst }) : UNKNOWN),
+      () => customLayerParams(inst),
+    );
+  }
+
+  /** Runs a body (a custom layer's `call`, a Lambda's function) on detached inputs: one graph node for the caller. */
+  private callOpaque(layer: LayerObj, args: Value[], node: SyntaxNode, run: (detached: Value[]) => Value, params: () => LayerObj['params']): Value {
     const inputTensors = args.flatMap((a) => flattenTensorValues(a) ?? []);
     const detach = (v: Value): Value => {
       if (v.kind === 'tensor') return { kind: 'tensor', tensor: { shape: v.tensor.shape, index: 0 } };
       const items = asItems(v);
       return items ? { kind: v.kind as 'list' | 'tuple', items: items.map(detach) } : v;
     };
-    const out = fn ? this.interp.callFunction(fn, args.map(detach), kwargs, node, { kind: 'instance', inst }) : UNKNOWN;
+    const out = run(args.map(detach));
     const outs = flattenTensorValues(out) ?? [];
     const shapes = outs.length > 0 ? outs.map((t) => t.shape) : [null];
     const eager = inputTensors.length === 0;
     layer.outputShapes = shapes.every((s) => s) ? (shapes as Shape[]) : null;
     layer.single = out.kind === 'tensor' || outs.length <= 1;
-    layer.params = customLayerParams(inst);
+    layer.params = params();
     if (eager) return out;
     layer.callSpans.push({ span: spanOf(node), outputs: layer.outputShapes, single: layer.single, inputs: inputTensors.map((t) => t.shape ?? []) });
     return this.emitNode(layer, inputTensors, shapes, layer.single);

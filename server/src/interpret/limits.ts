@@ -10,7 +10,7 @@ export const LIMITS = {
   /** Nested user-function calls. */
   callDepth: 40,
   /** Iterations of one loop that are unrolled. */
-  loopIterations: 2_000,
+  loopIterations: 1_000,
   /** Items of a comprehension or a built list. */
   sequenceItems: 100_000,
 };

@@ -26,7 +26,7 @@ const ELEMENTWISE: Record<string, string> = {
 
 export const OP_FUNCTIONS = new Set([
   ...Object.keys(BINARY), ...Object.keys(REDUCE), ...Object.keys(ELEMENTWISE),
-  'matmul', 'reshape', 'concatenate', 'expand_dims', 'squeeze', 'transpose', 'stack', 'get_item',
+  'matmul', 'reshape', 'concatenate', 'expand_dims', 'squeeze', 'transpose', 'stack', 'get_item', 'shape', 'arange',
 ]);
 
 /** The op class Keras records for a Python operator on tensors. */
@@ -59,6 +59,16 @@ export function callOp(api: KerasApi, name: string, args: Value[], kwargs: Array
   };
   args.forEach(collect);
   kwargs.forEach(([, v]) => collect(v));
+  if (name === 'shape') {
+    const x = shapeOf(arg(0, 'x') ?? UNKNOWN);
+    return x ? { kind: 'tuple', items: x.map((d) => (d === null ? { kind: 'none' } : d === '?' ? UNKNOWN : { kind: 'int', value: d })) } : UNKNOWN;
+  }
+  if (name === 'arange') {
+    const [start, stop, step] = [arg(0, 'start'), arg(1, 'stop'), arg(2, 'step')].map((v) => (v ? asInt(v) : undefined));
+    const [lo, hi] = stop === undefined ? [0, start] : [start ?? 0, stop];
+    const st = step ?? 1;
+    return hi === undefined || st === 0 ? { kind: 'array', shape: ['?'] } : { kind: 'array', shape: [Math.max(0, Math.ceil((hi - lo) / st))] };
+  }
   let className: string;
   let out: Shape | null = null;
   try {

@@ -66,6 +66,8 @@ export interface LayerObj {
   inputShape?: Shape;
   /** A layer whose `trainable` was set False after construction. */
   frozen?: boolean;
+  /** `Lambda(fn)`: the function its calls run. */
+  fn?: Value;
 }
 
 export interface ModelObj {
@@ -134,7 +136,8 @@ export type Value =
   | { kind: 'layer'; layer: LayerObj }
   | { kind: 'tensor'; tensor: TensorObj }
   | { kind: 'model'; model: ModelObj }
-  | { kind: 'array'; shape: Shape | null }
+  /** A NumPy array (or eager tensor); `max` is its largest value where known (dataset labels). */
+  | { kind: 'array'; shape: Shape | null; max?: number }
   | { kind: 'function'; fn: FunctionObj }
   | { kind: 'class'; cls: ClassObj }
   | { kind: 'instance'; inst: InstanceObj }

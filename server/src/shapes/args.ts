@@ -186,7 +186,7 @@ export function truthy(v: PyValue): boolean {
  * `TypeError`. Keywords not in the signature go to the base `Layer`, which
  * accepts only `BASE_LAYER_KWARGS` and raises `ValueError` on the rest.
  */
-export function bindArgs(call: LayerCall, signature: Param[], options: EngineOptions, extraKwargs: string[] = []): Args {
+export function bindArgs(call: LayerCall, signature: Param[], options: EngineOptions, extraKwargs: string[] = [], acceptsAnyKwargs = false): Args {
   const values = new Map<string, PyValue>();
   const explicit = new Set<string>();
   const positional = signature.filter((q) => !q.kwOnly);
@@ -209,7 +209,7 @@ export function bindArgs(call: LayerCall, signature: Param[], options: EngineOpt
       if (explicit.has(k)) raise(`${name}.__init__() got multiple values for argument '${k}'`, 'TypeError');
       values.set(k, v);
       explicit.add(k);
-    } else if (allowedExtra.has(k)) {
+    } else if (allowedExtra.has(k) || acceptsAnyKwargs) {
       values.set(k, v);
       explicit.add(k);
     } else {

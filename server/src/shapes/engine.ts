@@ -47,6 +47,9 @@ export function constructLayer(call: LayerCall, options: EngineOptions = DEFAULT
 export function callLayer(layer: ConstructedLayer, inputs: CallInputs, options: EngineOptions = DEFAULT_OPTIONS): Called {
   return guard(() => {
     const result = layer.rule.call(layer.args, inputs, makeContext(options), layer.state);
+    // `trainable=False` at construction makes every weight of the layer non-trainable.
+    const trainableArg = layer.args.get('trainable');
+    if (trainableArg.kind === 'bool' && !trainableArg.value) result.weights = result.weights.map((w) => ({ ...w, trainable: false }));
     return {
       status: 'ok',
       outputs: result.outputs,
@@ -79,7 +82,7 @@ function constructOrRaise(call: LayerCall, ctx: RuleContext): ConstructedLayer {
   const rule = lookupRule(call.className);
   if (!rule) throw new CannotTell(`no shape rule for ${call.className}`);
   if (call.incomplete) throw new CannotTell(`${call.className}: arguments not known statically`);
-  const args = bindArgs({ ...call, className: rule.className }, rule.signature, ctx.options, rule.extraKwargs);
+  const args = bindArgs({ ...call, className: rule.className }, rule.signature, ctx.options, rule.extraKwargs, rule.acceptsAnyKwargs);
   const state = rule.construct ? rule.construct(args, ctx) : undefined;
   // Every Keras constructor passes these through `activations.get`, `initializers.get`, ...
   checkIdentifierArgs(args, [...rule.signature.map((q) => q.name), 'activity_regularizer']);

@@ -48,6 +48,8 @@ export interface LayerRule {
   signature: Param[];
   /** Keyword names accepted besides the signature and the base `Layer`'s (e.g. `**kwargs` forwarded elsewhere). */
   extraKwargs?: string[];
+  /** The constructor swallows any keyword (`**kwargs` never reaches the base `Layer`). */
+  acceptsAnyKwargs?: boolean;
   /** Constructor-time checks; may return derived state kept for `call`. */
   construct?(args: Args, ctx: RuleContext): unknown;
   /** Output shapes and weights for the given inputs. */

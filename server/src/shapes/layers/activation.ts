@@ -7,14 +7,14 @@
  * like the input without its batch axis, with each shared axis set to 1.
  */
 
-import { p, truthy } from '../args';
+import { p, truthy, type Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import { singleInput } from '../inputSpec';
 import type { CallInputs } from '../tensors';
 import type { CallResult, LayerRule } from '../rule';
 import { formatShape, type Dim } from '../shape';
-import { float, pyTypeName, type PyValue } from '../values';
-import { asNumber, numberForCompare, pyStr } from './reshapingPy';
+import { containsUnknown, float, pyTypeName, type PyValue } from '../values';
+import { asNumber, checkIfKnown, numberForCompare, pyStr } from './reshapingPy';
 
 function identity(layer: string, inputs: CallInputs): CallResult {
   return { outputs: [singleInput(layer, inputs)], weights: [] };
@@ -26,20 +26,26 @@ function noneOrNegative(v: PyValue, literal: 'int' | 'float'): boolean {
   return numberForCompare(v, '<', literal, true) < 0;
 }
 
+/** ReLU's constructor checks, in its order: max_value, then negative_slope, then threshold. */
+function checkReluArgs(a: Args): void {
+  const max = a.known('max_value');
+  if (max.kind !== 'none' && numberForCompare(max, '<', 'float', true) < 0) {
+    raise(`max_value of a ReLU layer cannot be a negative value. Received: max_value=${pyStr(max)}`);
+  }
+  for (const name of ['negative_slope', 'threshold']) {
+    const v = a.known(name);
+    if (noneOrNegative(v, 'float')) {
+      raise(`${name} of a ReLU layer cannot be None or a negative value. Received: ${name}=${pyStr(v)}`);
+    }
+  }
+}
+
 const relu: LayerRule = {
   className: 'ReLU',
   signature: [p('max_value', null), p('negative_slope', float(0)), p('threshold', float(0))],
   construct(a) {
-    const max = a.known('max_value');
-    if (max.kind !== 'none' && numberForCompare(max, '<', 'float', true) < 0) {
-      raise(`max_value of a ReLU layer cannot be a negative value. Received: max_value=${pyStr(max)}`);
-    }
-    for (const name of ['negative_slope', 'threshold']) {
-      const v = a.known(name);
-      if (noneOrNegative(v, 'float')) {
-        raise(`${name} of a ReLU layer cannot be None or a negative value. Received: ${name}=${pyStr(v)}`);
-      }
-    }
+    // Its arguments never change a shape: checked only when the source tells them all.
+    checkIfKnown(a, ['max_value', 'negative_slope', 'threshold'], () => checkReluArgs(a));
     return undefined;
   },
   call: (_a, inputs) => identity('ReLU', inputs),
@@ -51,8 +57,9 @@ const leakyRelu: LayerRule = {
   // Keras 3 still takes the Keras 2 keyword `alpha` (with a deprecation warning); it wins over `negative_slope`.
   extraKwargs: ['alpha'],
   construct(a) {
-    const v = a.given('alpha') ? a.known('alpha') : a.known('negative_slope');
-    if (noneOrNegative(v, 'int')) {
+    const v = a.given('alpha') ? a.get('alpha') : a.get('negative_slope');
+    // The slope never changes a shape: one the source does not tell passes.
+    if (!containsUnknown(v) && noneOrNegative(v, 'int')) {
       raise(
         `The negative_slope value of a Leaky ReLU layer cannot be None or negative value. Expected a float. Received: negative_slope=${pyStr(v)}`,
       );

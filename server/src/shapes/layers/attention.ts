@@ -64,7 +64,6 @@ function attentionOutputs(shapes: Shape[], inputs: CallInputs, weights: Weight[]
   const [query, value] = shapes;
   const key = shapes[2] ?? value;
   const out = [...query.slice(0, -1), pyIndex(value, -1)];
-  pyIndex(query, -1);
   if (!callFlag(inputs, 'return_attention_scores')) return { outputs: [out], weights };
   const scores = [...query.slice(0, -1), pyIndex(key, -2)];
   return { outputs: [out, scores], single: false, weights };

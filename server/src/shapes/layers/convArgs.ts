@@ -49,7 +49,8 @@ export function reprTuple(t: PyNum[]): string {
  * values as Python does (see the header comment).
  */
 export function kerasTuple(v: PyValue, n: number, name: string, allowZero = false): PyNum[] {
-  if (v.kind === 'unknown') cannotTell(`\`${name}\` is not known statically`);
+  // An object the interpreter only named (a NumPy integer, say) may well be valid.
+  if (v.kind === 'unknown' || v.kind === 'object') cannotTell(`\`${name}\` is not known statically`);
   let msg = `The \`${name}\` argument must be a tuple of ${n} integers. Received ${name}=${pyRepr(v)}`;
   let out: PyNum[];
   if (v.kind === 'int' || v.kind === 'bool') {
@@ -60,7 +61,7 @@ export function kerasTuple(v: PyValue, n: number, name: string, allowZero = fals
     if (v.kind === 'dict') cannotTell(`\`${name}\` is a dict`);
     if (items === null || items.length !== n) raise(msg);
     out = items.map((x) => {
-      if (x.kind === 'unknown') cannotTell(`\`${name}\` is not known statically`);
+      if (x.kind === 'unknown' || x.kind === 'object') cannotTell(`\`${name}\` is not known statically`);
       const num = numOf(x);
       if (num !== null) return num;
       if (x.kind === 'str' && /^\s*[-+]?\d+\s*$/.test(x.value)) {
@@ -86,6 +87,7 @@ export function kerasTuple(v: PyValue, n: number, name: string, allowZero = fals
 export function numberArg(a: Args, name: string, allowNone: boolean): PyNum | null {
   const v = a.known(name);
   if (v.kind === 'none' && allowNone) return null;
+  if (v.kind === 'object') cannotTell(`\`${name}\` is an object the source does not describe`);
   const num = numOf(v);
   if (num === null) raise(`'<=' not supported between instances of '${pyTypeName(v)}' and 'int'`, 'TypeError');
   return num;

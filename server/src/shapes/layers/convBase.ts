@@ -44,9 +44,12 @@ export function readFilters(a: Args): PyNum | null {
   return filters;
 }
 
-/** Keras's default layer name stem, used in weight paths: `Conv2D` -> `conv2d`. */
+/** Keras's default layer name stem, used in weight paths: `Conv1DTranspose` -> `conv1d_transpose`. */
 export function snakeName(className: string): string {
-  return className.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/(\d)_d/g, '$1d');
+  return className
+    .replace(/(\d)D/g, '$1d')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 /** Python's `%` (the sign follows the divisor). */

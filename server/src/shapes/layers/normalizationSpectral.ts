@@ -6,11 +6,10 @@
  * layer's.
  */
 
-import { p } from '../args';
+import { p, truthy } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { ConstructedLayer, LayerRule, Weight } from '../rule';
-import { pyStr } from './normalizationHelpers';
-import { comparable } from './normalizationHelpers';
+import { comparable, pyStr } from './normalizationHelpers';
 
 /**
  * Classes whose instances have a `kernel` or `embeddings` attribute after
@@ -45,6 +44,9 @@ export const spectralNormalization: LayerRule = {
     const cls = inner.rule.className;
     if (!HAS_KERNEL.has(cls)) raise(`${cls} object has no attribute 'kernel' nor 'embeddings'`);
     const result = ctx.call(inner, inputs);
+    // `trainable=False` on the wrapped layer freezes its variables (the engine does not apply the base kwarg itself).
+    const frozen = inner.args.given('trainable') && !truthy(inner.args.get('trainable'));
+    if (frozen) result.weights = result.weights.map((w) => ({ ...w, trainable: false }));
     const kernel = result.weights.find((w) => w.name === 'kernel' || w.name === 'embeddings');
     if (!kernel) cannotTell(`${cls}: kernel weight not reported by its rule`);
     const vectorU: Weight = { name: 'vector_u', shape: [1, kernel.shape[kernel.shape.length - 1]], trainable: false };

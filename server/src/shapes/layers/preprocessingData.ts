@@ -60,6 +60,17 @@ const categoryEncoding: LayerRule = {
   },
 };
 
+/** Normalization's `axis`: None is `()`, an int `(axis,)`, anything else `tuple(axis)`. */
+function normalizationAxes(v: PyValue): PyValue[] {
+  if (v.kind === 'none') return [];
+  if (v.kind === 'int' || v.kind === 'bool') return [v];
+  const items = itemsOf(v);
+  if (items !== null) return items;
+  if (v.kind === 'str') return [...v.value].map((c) => ({ kind: 'str', value: c }) as PyValue);
+  if (v.kind === 'float') raise("'float' object is not iterable", 'TypeError');
+  cannotTell('axis is not a literal');
+}
+
 /** `np.shape` of a nested list of numbers (null where numpy would not give a plain numeric array). */
 function npShape(v: PyValue): number[] | null {
   if (numeric(v) !== null) return [];
@@ -82,7 +93,7 @@ const normalization: LayerRule = {
   signature: [p('axis', -1), p('mean', null), p('variance', null), p('invert', false)],
   construct(a) {
     const axisV = a.known('axis');
-    const axis: PyValue[] = axisV.kind === 'none' ? [] : axisV.kind === 'int' || axisV.kind === 'bool' ? [axisV] : (itemsOf(axisV) ?? cannotTell('axis'));
+    const axis = normalizationAxes(axisV);
     const mean = a.known('mean');
     const variance = a.known('variance');
     if ((mean.kind !== 'none') !== (variance.kind !== 'none')) {
@@ -101,11 +112,12 @@ const normalization: LayerRule = {
         raise(`The rank of \`mean\` must be less than or equal to the number of axes (${axis.length}). Received: mean shape ${npShapeText(meanShape)} for axis ${axisText}`);
       }
     }
-    return { axis: axis.map((v) => comparable(v, '<')), meanShape };
+    return { axisValues: axis, meanShape };
   },
   call(_a, inputs, _ctx, state) {
     const x = singleInput('Normalization', inputs);
-    const { axis, meanShape } = state as { axis: number[]; meanShape: number[] | null };
+    const { axisValues, meanShape } = state as { axisValues: PyValue[]; meanShape: number[] | null };
+    const axis = axisValues.map((v) => comparable(v, '<'));
     const ndim = x.length;
     const axisText = axis.length === 1 ? `(${axis[0]},)` : `(${axis.join(', ')})`;
     if (axis.some((d) => d < -ndim || d >= ndim)) {

@@ -142,7 +142,8 @@ const centerCrop = imageRule({
 const randomCrop = imageRule({
   className: 'RandomCrop',
   signature: [p('height'), p('width'), p('seed', null), p('data_format', null), p('name', null)],
-  use: IMG,
+  // RandomCrop keeps the base's `_USE_BASE_FACTOR = True`: a `factor` keyword is range-checked, not refused.
+  use: { useBaseFactor: true, bounds: [-1, 1] },
   output(a, x, fmt) {
     // Negative axes: the same code serves one image and a batch.
     const out: Slot[] = [...x];

@@ -9,11 +9,11 @@
  */
 
 import { BASE_LAYER_KWARGS, p, type Args, type Param } from '../args';
-import { cannotTell, raise } from '../errors';
+import { raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
 import type { CallResult, LayerRule } from '../rule';
 import type { CallInputs } from '../tensors';
-import { float, pyTypeName, type PyValue } from '../values';
+import { containsUnknown, float, pyTypeName, type PyValue } from '../values';
 import { asNumber, kerasDataFormat, numberForCompare, pyIterItems, pyStr, rejectBaseKwargs } from './reshapingPy';
 
 /** `if not 0 <= rate <= 1: raise ValueError(...)`; a non-number fails the comparison with TypeError. */
@@ -60,6 +60,19 @@ function checkNoiseShape(v: PyValue): void {
   });
 }
 
+/**
+ * The checks every random layer's constructor makes, in Keras's order: the
+ * amount in [0, 1], then (Dropout) noise_shape, then the seed when the amount
+ * is positive. An amount the source does not tell is taken as valid: it never
+ * changes the shape.
+ */
+function checkRandomArgs(a: Args, amount: 'rate' | 'stddev', noiseShape: boolean): void {
+  const known = !containsUnknown(a.get(amount));
+  const x = known ? checkUnitInterval(a, amount) : 0;
+  if (noiseShape) checkNoiseShape(a.get('noise_shape'));
+  if (known) checkSeed(a, x);
+}
+
 /** The output of every layer here: the input, unchanged. */
 function identity(layer: string, inputs: CallInputs, ndim?: number): CallResult {
   const x = singleInput(layer, inputs);
@@ -71,9 +84,7 @@ const dropout: LayerRule = {
   className: 'Dropout',
   signature: [p('rate'), p('noise_shape', null), p('seed', null)],
   construct(a) {
-    const rate = checkUnitInterval(a, 'rate');
-    checkNoiseShape(a.get('noise_shape'));
-    checkSeed(a, rate);
+    checkRandomArgs(a, 'rate', true);
     return undefined;
   },
   call: (_a, inputs) => identity('Dropout', inputs),
@@ -98,8 +109,7 @@ function spatialDropoutRule(n: 1 | 2 | 3): LayerRule {
         signature.map((q) => q.name),
         BASE_LAYER_KWARGS,
       );
-      const rate = checkUnitInterval(a, 'rate');
-      checkSeed(a, rate);
+      checkRandomArgs(a, 'rate', false);
       // The format does not change the output shape; only a value the source tells is checked.
       if (n > 1 && a.get('data_format').kind !== 'unknown') kerasDataFormat(a);
       return undefined;
@@ -112,7 +122,7 @@ const gaussianDropout: LayerRule = {
   className: 'GaussianDropout',
   signature: [p('rate'), p('seed', null)],
   construct(a) {
-    checkSeed(a, checkUnitInterval(a, 'rate'));
+    checkRandomArgs(a, 'rate', false);
     return undefined;
   },
   call: (_a, inputs) => identity('GaussianDropout', inputs),
@@ -122,7 +132,7 @@ const gaussianNoise: LayerRule = {
   className: 'GaussianNoise',
   signature: [p('stddev'), p('seed', null)],
   construct(a) {
-    checkSeed(a, checkUnitInterval(a, 'stddev'));
+    checkRandomArgs(a, 'stddev', false);
     return undefined;
   },
   call: (_a, inputs) => identity('GaussianNoise', inputs),
@@ -133,7 +143,7 @@ const alphaDropout: LayerRule = {
   // `noise_shape` is stored unchecked; it only matters in training.
   signature: [p('rate'), p('noise_shape', null), p('seed', null)],
   construct(a) {
-    checkSeed(a, checkUnitInterval(a, 'rate'));
+    checkRandomArgs(a, 'rate', false);
     return undefined;
   },
   call: (_a, inputs) => identity('AlphaDropout', inputs),
@@ -141,8 +151,9 @@ const alphaDropout: LayerRule = {
 
 /** `regularizers.L1L2`'s `validate_float_arg` (None means 0.0). */
 function checkPenalty(a: Args, name: 'l1' | 'l2'): void {
-  const v = a.known(name);
-  if (v.kind === 'none') return;
+  const v = a.get(name);
+  // A penalty never changes a shape: one the source does not tell passes.
+  if (v.kind === 'none' || v.kind === 'unknown' || v.kind === 'object') return;
   const n = asNumber(v);
   if (n === null || !Number.isFinite(n.value) || n.value < 0) {
     const shown = n !== null && !Number.isFinite(n.value) ? (Number.isNaN(n.value) ? 'nan' : n.value > 0 ? 'inf' : '-inf') : pyStr(v);

@@ -12,7 +12,7 @@
 import type { Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { Dim } from '../shape';
-import { formatFloat, pyRepr, pyTypeName, type PyValue } from '../values';
+import { containsUnknown, formatFloat, pyRepr, pyTypeName, type PyValue } from '../values';
 
 /** A Python number: its value, and whether Python holds it as a float (which a shape may not contain). */
 export interface PyNum {
@@ -164,4 +164,15 @@ export function rejectBaseKwargs(a: Args, accepted: string[], baseNames: string[
       raise(`${a.className}.__init__() got an unexpected keyword argument '${k}'`, 'TypeError');
     }
   }
+}
+
+/**
+ * Runs a constructor check only when every argument it reads is known. For
+ * arguments that never change a shape (a dropout rate, a seed, an activation
+ * slope), an unknown value is taken as valid: the layer keeps its shape
+ * instead of becoming unknown, and no error is claimed.
+ */
+export function checkIfKnown(a: Args, names: string[], check: () => void): void {
+  if (names.some((n) => containsUnknown(a.get(n)))) return;
+  check();
 }

@@ -19,6 +19,7 @@ import {
   callRecurrent,
   checkIntStateSize,
   checkUseCudnn,
+  isKerasLayersName,
   isRecurrentState,
   pyStr,
   recurrentState,
@@ -73,8 +74,10 @@ function gateLayer(kind: GateKind): LayerRule {
  * cell has both, so Keras accepts it; calling that is not modelled.
  */
 function rnnCell(v: PyValue, ctx: RuleContext): CellModel | null {
-  if (v.kind === 'unknown' || v.kind === 'object' || v.kind === 'dict') cannotTell('`cell` is not known statically');
+  if (v.kind === 'unknown' || (v.kind === 'object' && v.called)) cannotTell('`cell` is not known statically');
   if (v.kind === 'list' || v.kind === 'tuple') return stackedCell(v.items.map((x) => cellItem(x, ctx))).model;
+  // A class (not an instance) has no `state_size` attribute yet; a function has no `call`.
+  if (v.kind === 'object' && isKerasLayersName(v.qualname)) raise(noStateSize(pyStr(v)));
   if (v.kind !== 'layer') raise(`Argument \`cell\` should have a \`call\` method. Received: cell=${pyStr(v)}`);
   const layer = ctx.construct(v.call);
   if (isCellState(layer.state)) {
@@ -82,10 +85,11 @@ function rnnCell(v: PyValue, ctx: RuleContext): CellModel | null {
     return layer.state.model;
   }
   if (isRecurrentState(layer.state)) return null;
-  raise(
-    'The RNN cell should have a `state_size` attribute (single integer or list of integers, one integer per RNN state). ' +
-      `Received: cell=${layerRepr(layer)}`,
-  );
+  raise(noStateSize(layerRepr(layer)));
+}
+
+function noStateSize(cell: string): string {
+  return `The RNN cell should have a \`state_size\` attribute (single integer or list of integers, one integer per RNN state). Received: cell=${cell}`;
 }
 
 const rnn: LayerRule = {

@@ -11,7 +11,7 @@ import type { ConstructedLayer, LayerRule, RuleContext, Weight } from '../rule';
 import type { Shape } from '../shape';
 import type { CallInputs } from '../tensors';
 import type { PyValue } from '../values';
-import { cellUnits, checkClippedRate, isRecurrentState, pyStr, weight, type CellModel } from './rnnShared';
+import { cellUnits, checkClippedRate, checkSeed, isKerasLayersName, isRecurrentState, pyStr, weight, type CellModel } from './rnnShared';
 
 export type GateKind = 'simple' | 'lstm' | 'gru';
 
@@ -41,6 +41,7 @@ export function gateCell(kind: GateKind, a: Args): CellState {
   const units = cellUnits(a.get('units'));
   checkClippedRate(a.get('dropout'));
   checkClippedRate(a.get('recurrent_dropout'));
+  checkSeed(a.get('seed'));
   const u = units.value;
   const gates = GATES[kind];
   const model: CellModel = {
@@ -110,7 +111,11 @@ export function stackedCell(cells: Array<CellModel | null>): CellState {
  * layer (it has both attributes, but running it as a cell is beyond this engine).
  */
 export function cellItem(v: PyValue, ctx: RuleContext): CellModel | null {
-  if (v.kind === 'unknown' || v.kind === 'object' || v.kind === 'dict') cannotTell('a cell is not known statically');
+  if (v.kind === 'unknown' || (v.kind === 'object' && v.called)) cannotTell('a cell is not known statically');
+  if (v.kind === 'object' && isKerasLayersName(v.qualname)) {
+    // A class (not an instance) has `call` but no `state_size` yet.
+    raise(`All cells must have a \`state_size\` attribute. Received cell without a \`state_size\`: ${pyStr(v)}`);
+  }
   if (v.kind !== 'layer') {
     raise(`All cells must have a \`call\` method. Received cell without a \`call\` method: ${pyStr(v)}`);
   }

@@ -15,7 +15,7 @@ import type { LayerRule, Weight } from '../rule';
 import { formatShape, type Dim, type Shape } from '../shape';
 import { pyTypeName, type PyValue } from '../values';
 import { FLOAT_ZERO } from './rnnCells';
-import { callRecurrent, checkClippedRate, recurrentState, weight, type CellModel, type RecurrentState } from './rnnShared';
+import { callRecurrent, checkClippedRate, checkSeed, recurrentState, weight, type CellModel, type RecurrentState } from './rnnShared';
 
 interface ConvConfig {
   rank: number;
@@ -28,6 +28,7 @@ interface ConvConfig {
 
 /** `ConvLSTMCell.__init__`'s argument checks, in its order. */
 function convConfig(a: Args, rank: number): ConvConfig {
+  checkSeed(a.get('seed'));
   const kernel = standardizeTuple(a.get('kernel_size'), rank, 'kernel_size');
   const strides = standardizeTuple(a.get('strides'), rank, 'strides', true);
   const padding = standardizePadding(a.get('padding')) as 'valid' | 'same';

@@ -196,3 +196,18 @@ export function snakeName(className: string): string {
     .replace(/([a-z])([A-Z])/g, '$1_$2')
     .toLowerCase();
 }
+
+/** A name under `keras.layers` (a class object when not called). */
+export function isKerasLayersName(qualname: string): boolean {
+  return /^(tf\.)?keras(\.src)?\.layers\.[A-Za-z_.]+$/.test(qualname) || qualname.startsWith('tensorflow.keras.layers.');
+}
+
+/**
+ * `keras.random.SeedGenerator(seed)`: None or an int; the JAX backend keeps
+ * it as a uint32, so a negative or too large int overflows.
+ */
+export function checkSeed(v: PyValue): void {
+  if (v.kind === 'unknown' || v.kind === 'none' || v.kind === 'bool') return;
+  if (v.kind !== 'int') raise(`Argument \`seed\` must be an integer. Received: seed=${pyStr(v)}`);
+  if (v.value < 0 || v.value >= 2 ** 32) raise(`Python integer ${v.value} out of bounds for uint32`, 'OverflowError');
+}

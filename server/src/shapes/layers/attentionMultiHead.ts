@@ -1,0 +1,338 @@
+/**
+ * MultiHeadAttention and GroupQueryAttention
+ * (`keras/src/layers/attention/multi_head_attention.py`,
+ * `grouped_query_attention.py`). Both are called with tensors, positionally
+ * or by keyword: `mha(query, value[, key])`.
+ *
+ * Their weights are those of EinsumDense projections built in `build`, so
+ * the parameter counts come from the same equation analysis as EinsumDense
+ * (coreEinsum.ts), quirks included. The output shape is the query's shape
+ * (MultiHeadAttention's last axis replaced by `output_shape` when given).
+ */
+
+import { p, sequenceItems, type Args, type Param } from '../args';
+import { cannotTell, raise } from '../errors';
+import { formatShape, type Dim, type Shape } from '../shape';
+import type { CallArg, CallInputs } from '../tensors';
+import type { CallResult, LayerRule, Weight } from '../rule';
+import { pyRepr, pyTypeName, type PyValue } from '../values';
+import { analyzeEinsum, einsumWeights, type EinsumPlan } from './coreEinsum';
+import { pyIndex, shapesMayEqual, sizeDim } from './corePy';
+
+// ---- calling convention ----
+
+const CALL_PARAMS = ['query', 'value', 'key', 'query_mask', 'value_mask', 'key_mask', 'attention_mask', 'return_attention_scores', 'training', 'use_causal_mask'];
+
+interface AttentionCall {
+  query: Shape;
+  value: Shape;
+  key: Shape | null;
+  returnScores: boolean;
+}
+
+/** Binds the call's arguments to `call(query, value, key=None, ...)` as Python would. */
+function bindCall(inputs: CallInputs): AttentionCall {
+  const bound = new Map<string, CallArg>();
+  if (inputs.args.length > CALL_PARAMS.length) raise('too many positional arguments', 'TypeError');
+  inputs.args.forEach((a, i) => bound.set(CALL_PARAMS[i], a));
+  for (const [k, a] of Object.entries(inputs.kwargs)) {
+    if (!CALL_PARAMS.includes(k)) raise(`got an unexpected keyword argument '${k}'`, 'TypeError');
+    if (bound.has(k)) raise(`multiple values for argument '${k}'`, 'TypeError');
+    bound.set(k, a);
+  }
+  for (const need of ['query', 'value']) {
+    if (!bound.has(need)) raise(`missing a required argument: '${need}'`, 'TypeError');
+  }
+  const tensor = (name: string): Shape | null => {
+    const a = bound.get(name);
+    if (a === undefined || (a.kind === 'value' && a.value.kind === 'none')) return null;
+    if (a.kind !== 'tensor') cannotTell(`attention: \`${name}\` is not a single tensor`);
+    return a.shape;
+  };
+  const flag = bound.get('return_attention_scores');
+  const returnScores = flag === undefined ? false : flag.kind !== 'value' || truthyValue(flag.value);
+  const query = tensor('query');
+  const value = tensor('value');
+  if (query === null || value === null) cannotTell('attention: query or value is None');
+  return { query, value, key: tensor('key'), returnScores };
+}
+
+function truthyValue(v: PyValue): boolean {
+  if (v.kind === 'unknown') cannotTell('`return_attention_scores` is not known statically');
+  return !(v.kind === 'none' || (v.kind === 'bool' && !v.value) || ((v.kind === 'int' || v.kind === 'float') && v.value === 0));
+}
+
+/** `value_shape[1:-1] != key_shape[1:-1]` raises in build and in compute_output_shape. */
+function checkValueKey(value: Shape, key: Shape): void {
+  if (!shapesMayEqual(value.slice(1, -1), key.slice(1, -1))) {
+    raise(
+      `All dimensions of \`value\` and \`key\`, except the last one, must be equal. Received: value_shape=${formatShape(value)} and key_shape=${formatShape(key)}`,
+    );
+  }
+}
+
+/** `Dropout(rate=dropout)` made in build: `0 <= rate <= 1`. */
+function checkDropoutRate(v: PyValue): void {
+  if (v.kind === 'unknown') cannotTell('`dropout` is not known statically');
+  if (v.kind !== 'int' && v.kind !== 'float' && v.kind !== 'bool') {
+    raise(`'<=' not supported between instances of 'int' and '${pyTypeName(v)}'`, 'TypeError');
+  }
+  const x = Number(v.value);
+  if (x < 0 || x > 1) {
+    raise(`Invalid value received for argument \`rate\`. Expected a float value between 0 and 1. Received: rate=${pyRepr(v)}`);
+  }
+}
+
+/** The constructor checks both layers share: `sliding_window`, and flash attention refusing dropout. */
+function checkCommon(a: Args): void {
+  const w = a.known('sliding_window');
+  if (w.kind !== 'none' && ((w.kind !== 'int' && w.kind !== 'bool') || Number(w.value) <= 0)) {
+    raise(`\`sliding_window\` must be \`None\` or a positive integer. Received: sliding_window=${pyRepr(w)}`);
+  }
+  if (a.bool('flash_attention')) {
+    const d = a.known('dropout');
+    if ((d.kind === 'int' || d.kind === 'float' || d.kind === 'bool') && Number(d.value) > 0) {
+      raise('Dropout is not supported when flash attention is enabled. Please set dropout to 0.0 to use flash attention.');
+    }
+  }
+}
+
+const COMMON_TAIL: Param[] = [
+  p('kernel_initializer', 'glorot_uniform'),
+  p('bias_initializer', 'zeros'),
+  p('kernel_regularizer', null),
+  p('bias_regularizer', null),
+  p('activity_regularizer', null),
+  p('kernel_constraint', null),
+  p('bias_constraint', null),
+  p('use_gate', false),
+  p('seed', null),
+];
+
+// ---- MultiHeadAttention ----
+
+/** `_build_proj_equation`: an einsum for a projection and its bias axes. */
+function projEquation(free: number, bound: number, outputDims: number): { equation: string; biasAxes: string; outputRank: number } {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const at = (i: number) => pyIndex([...letters], i, 'string');
+  let input = '', kernel = '', output = '', bias = '';
+  for (let i = 0; i < free; i++) (input += at(i)), (output += at(i));
+  for (let i = 0; i < bound; i++) (input += at(free + i)), (kernel += at(free + i));
+  for (let i = 0; i < outputDims; i++) (kernel += at(free + bound + i)), (output += at(free + bound + i)), (bias += at(free + bound + i));
+  return { equation: `${input},${kernel}->${output}`, biasAxes: bias, outputRank: output.length };
+}
+
+/** `_get_output_shape`: Nones in front of the known last dimensions. */
+function partialShape(outputRank: number, last: Dim[]): Dim[] {
+  return [...new Array<Dim>(Math.max(0, outputRank - last.length)).fill(null), ...last];
+}
+
+interface Projection {
+  plan: EinsumPlan;
+  weights: Weight[];
+  outputRank: number;
+}
+
+/** One EinsumDense projection as MultiHeadAttention builds it on `input`; `free` counts the kept leading axes. */
+function project(name: string, input: Shape, free: number, bound: number, last: Dim[], useBias: boolean): Projection {
+  const eq = projEquation(free, bound, last.length);
+  const plan = analyzeEinsum(eq.equation, useBias ? eq.biasAxes : null, input, partialShape(eq.outputRank - 1, last));
+  return { plan, weights: einsumWeights(`multi_head_attention/${name}`, plan), outputRank: eq.outputRank };
+}
+
+interface MhaState {
+  heads: number;
+  keyDim: number;
+  valueDim: number;
+  outputShape: Dim[] | null;
+  axes: Array<number | 'float'> | null;
+}
+
+function positiveIntArg(a: Args, name: string, orNone = false): number | null {
+  const v = a.known(name);
+  if (orNone && v.kind === 'none') return null;
+  if ((v.kind !== 'int' && v.kind !== 'bool') || Number(v.value) <= 0) {
+    const tail = orNone ? 'a positive integer or `None`' : 'a positive integer';
+    raise(`Received an invalid value for argument \`${name}\`, expected ${tail}. Received: ${name}=${v.kind === 'str' ? v.value : pyRepr(v)}`);
+  }
+  return Number(v.value);
+}
+
+function mhaOutputShape(v: PyValue): Dim[] | null {
+  if (v.kind === 'unknown') cannotTell('MultiHeadAttention: `output_shape` is not known statically');
+  if (v.kind === 'int' || v.kind === 'bool') return v.value ? [Number(v.value)] : null;
+  const items = sequenceItems(v);
+  if (items) {
+    if (items.length === 0) return null;
+    return items.map((x): Dim => {
+      if (x.kind === 'int' || x.kind === 'bool') return Number(x.value);
+      if (x.kind === 'none') return null;
+      if (x.kind === 'unknown') return '?';
+      return cannotTell('MultiHeadAttention: unusual `output_shape` item');
+    });
+  }
+  if (v.kind === 'none' || (v.kind === 'float' && v.value === 0)) return null;
+  if (v.kind === 'float') {
+    raise(`Invalid \`output_shape\`: ${pyRepr(v)}. When specified, the \`output_shape\` should be of type tuple, list, or int.`);
+  }
+  return cannotTell('MultiHeadAttention: unusual `output_shape`');
+}
+
+/**
+ * `attention_axes` as the constructor keeps it: an int (a bool is one)
+ * becomes a 1-tuple; another truthy non-sequence raises. A float inside the
+ * sequence only fails in build (numpy refuses it as an index): `'float'`.
+ */
+function mhaAxes(v: PyValue): Array<number | 'float'> | null {
+  if (v.kind === 'unknown') cannotTell('MultiHeadAttention: `attention_axes` is not known statically');
+  if (v.kind === 'int' || v.kind === 'bool') return [Number(v.value)];
+  if (v.kind === 'none') return null;
+  const items = sequenceItems(v);
+  if (items === null) {
+    const truthy = (v.kind === 'float' && v.value !== 0) || (v.kind === 'str' && v.value !== '') || (v.kind === 'dict' && v.entries.length > 0);
+    if (!truthy) cannotTell('MultiHeadAttention: unusual `attention_axes`');
+    raise(`\`attention_axes\` must be an int, list, or tuple.Received: attention_axes=${v.kind === 'str' ? v.value : pyRepr(v)}`);
+  }
+  return items.map((x) => {
+    if (x.kind === 'int' || x.kind === 'bool') return Number(x.value);
+    if (x.kind === 'float') return 'float';
+    return cannotTell('MultiHeadAttention: unusual `attention_axes` item');
+  });
+}
+
+/** `_build_attention`: the axes, made non-negative as Keras does, must index an array of `rank` items. */
+function checkAttentionAxes(axes: Array<number | 'float'> | null, rank: number): void {
+  if (axes?.includes('float')) raise('arrays used as indices must be of integer (or boolean) type', 'IndexError');
+  const resolved = (axes ?? []).map((x) => (typeof x === 'number' && x < 0 ? rank - 1 + x : (x as number)));
+  for (const i of [...resolved, rank - 1]) {
+    if (i < -rank || i >= rank) raise(`index ${i} is out of bounds for axis 0 with size ${rank}`, 'IndexError');
+  }
+}
+
+const multiHeadAttention: LayerRule = {
+  className: 'MultiHeadAttention',
+  signature: [
+    p('num_heads'),
+    p('key_dim'),
+    p('value_dim', null),
+    p('dropout', 0.0),
+    p('use_bias', true),
+    p('output_shape', null),
+    p('attention_axes', null),
+    p('sliding_window', null),
+    p('flash_attention', null),
+    ...COMMON_TAIL,
+  ],
+  construct(a): MhaState {
+    const heads = positiveIntArg(a, 'num_heads')!;
+    const keyDim = positiveIntArg(a, 'key_dim')!;
+    const valueDim = positiveIntArg(a, 'value_dim', true) ?? keyDim;
+    const outputShape = mhaOutputShape(a.known('output_shape'));
+    const axes = mhaAxes(a.known('attention_axes'));
+    checkCommon(a);
+    return { heads, keyDim, valueDim, outputShape, axes };
+  },
+  call(a, inputs, _ctx, state): CallResult {
+    const s = state as MhaState;
+    const { query, value, key: keyArg, returnScores } = bindCall(inputs);
+    const key = keyArg ?? value;
+    checkValueKey(value, key);
+    const useBias = a.bool('use_bias');
+    const heads = (input: Shape, dim: number): [Shape, number, number, Dim[], boolean] => [input, input.length - 1, 1, [s.heads, dim], useBias];
+    const q = project('query', ...heads(query, s.keyDim));
+    const weights = [...q.weights, ...project('key', ...heads(key, s.keyDim)).weights];
+    if (a.bool('use_gate')) weights.push(...project('gate', ...heads(query, s.valueDim)).weights);
+    const v = project('value', ...heads(value, s.valueDim));
+    weights.push(...v.weights);
+    checkAttentionAxes(s.axes, v.outputRank);
+    checkDropoutRate(a.known('dropout'));
+    // The output projection reads the query projection's output with its last axis set to value_dim.
+    const outLast = s.outputShape ?? [pyIndex(query, -1)];
+    const combined = [...q.plan.output.slice(0, -1), s.valueDim];
+    weights.push(...project('attention_output', combined, query.length - 1, 2, outLast, useBias).weights);
+    const out = s.outputShape ? [...query.slice(0, -1), ...s.outputShape] : query;
+    if (!returnScores) return { outputs: [out], weights };
+    const length = pyIndex(query, 1);
+    return { outputs: [out, [pyIndex(query, 0), s.heads, length, length]], single: false, weights };
+  },
+};
+
+// ---- GroupQueryAttention ----
+
+/** Python's `a % b` on numbers (ints or floats), with its ZeroDivisionError. */
+function checkDivisible(a: Args): void {
+  const nq = a.known('num_query_heads');
+  const nkv = a.known('num_key_value_heads');
+  const num = (v: PyValue): number => {
+    if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool') return Number(v.value);
+    return cannotTell('GroupQueryAttention: head counts that are not numbers');
+  };
+  const x = num(nq);
+  const y = num(nkv);
+  if (y === 0) raise(nq.kind === 'float' || nkv.kind === 'float' ? 'float modulo' : 'integer modulo by zero', 'ZeroDivisionError');
+  if (((x % y) + y) % y !== 0) raise('`num_query_heads` must be divisible by `num_key_value_heads`.');
+}
+
+/** `1.0 / math.sqrt(float(head_dim))` in the constructor. */
+function checkHeadDim(a: Args): void {
+  const v = a.known('head_dim');
+  if (v.kind !== 'int' && v.kind !== 'float' && v.kind !== 'bool') return cannotTell('GroupQueryAttention: unusual `head_dim`');
+  const x = Number(v.value);
+  if (x < 0) raise('math domain error');
+  if (x === 0) raise('float division by zero', 'ZeroDivisionError');
+}
+
+const groupQueryAttention: LayerRule = {
+  className: 'GroupQueryAttention',
+  signature: [
+    p('head_dim'),
+    p('num_query_heads'),
+    p('num_key_value_heads'),
+    p('dropout', 0.0),
+    p('use_bias', true),
+    p('sliding_window', null),
+    p('flash_attention', null),
+    ...COMMON_TAIL,
+  ],
+  construct(a) {
+    checkDivisible(a);
+    checkCommon(a);
+    checkHeadDim(a);
+    return undefined;
+  },
+  call(a, inputs): CallResult {
+    const { query, value, key: keyArg, returnScores } = bindCall(inputs);
+    const key = keyArg ?? value;
+    const feature = pyIndex(query, -1);
+    const size = (name: string) => sizeDim(a.get(name), (r) => `(${formatDimText(feature)}, ${r})`);
+    const hd = size('head_dim');
+    const nq = size('num_query_heads');
+    const nkv = size('num_key_value_heads');
+    const bias = (axes: string) => (a.bool('use_bias') ? axes : null);
+    const proj = (name: string, eq: string, input: Shape, heads: Dim, axes: string) =>
+      einsumWeights(`grouped_query_attention/${name}`, analyzeEinsum(eq, bias(axes), input, [null, heads, hd]));
+    const weights = proj('query', 'bqm,muh->bquh', query, nq, 'uh');
+    weights.push(...proj('key', 'bkm,mvh->bkvh', key, nkv, 'vh'));
+    if (a.bool('use_gate')) weights.push(...proj('gate', 'bqm,muh->bquh', query, nq, 'uh'));
+    weights.push(...proj('value', 'bkm,mvh->bkvh', value, nkv, 'vh'));
+    checkDropoutRate(a.known('dropout'));
+    const outPlan = analyzeEinsum('bquh,uhm->bqm', bias('m'), [null, null, nq, hd], [null, feature]);
+    weights.push(...einsumWeights('grouped_query_attention/attention_output', outPlan));
+    const vLast = pyIndex(value, -1);
+    if (feature !== vLast && feature !== '?' && vLast !== '?') {
+      raise(
+        `The last dimension of \`query_shape\` and \`value_shape\` must be equal, but are ${formatDimText(feature)}, ${formatDimText(vLast)}. Received: query_shape=${formatShape(query)}, value_shape=${formatShape(value)}`,
+      );
+    }
+    checkValueKey(value, key);
+    if (!returnScores) return { outputs: [query], weights };
+    const kvLen = pyIndex(keyArg ?? value, 1);
+    return { outputs: [query, [pyIndex(query, 0), nq, pyIndex(query, 1), kvLen]], single: false, weights };
+  },
+};
+
+function formatDimText(d: Dim): string {
+  return d === null ? 'None' : String(d);
+}
+
+export const multiHeadRules: LayerRule[] = [multiHeadAttention, groupQueryAttention];

@@ -1,0 +1,28 @@
+/**
+ * Every program of the shared truth (and the project's own recorded ones)
+ * against what Keras printed when it ran: one test per file.
+ */
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
+import { compareProgram, programFiles } from '../helpers/programs';
+import { LOCAL_TRUTH, SHARED_TRUTH } from '../helpers/truth';
+
+const DIRS = [path.join(SHARED_TRUTH, 'programs'), path.join(LOCAL_TRUTH, 'programs')].filter((d) => fs.existsSync(d));
+
+for (const dir of DIRS) {
+  describe(`program truth: ${path.relative(path.join(SHARED_TRUTH, '..', '..'), dir)}`, () => {
+    let parser: PythonParser;
+    before(async () => {
+      parser = await loadPythonParser();
+    });
+    for (const file of programFiles(dir)) {
+      it(path.basename(file), () => {
+        const problems = compareProgram(file, parser);
+        assert.deepStrictEqual(problems, [], `${path.basename(file)} differs from Keras:\n  ${problems.join('\n  ')}`);
+      });
+    }
+  });
+}

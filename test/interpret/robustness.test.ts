@@ -1,0 +1,83 @@
+/**
+ * Broken input gives what can be known and never a crash or a hang:
+ * half-typed code, unclosed brackets, random bytes, huge files, recursion,
+ * endless loops.
+ */
+
+import * as assert from 'assert';
+import { analyze, diagnostics, summary } from '../../server/src/analysis';
+import { loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
+
+const SEED = `import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(28, 28, 1)),
+    layers.Conv2D(32, 3, activation="relu"),
+    layers.MaxPooling2D(),
+    layers.Flatten(),
+    layers.Dense(10, activation="softmax"),
+])
+`;
+
+/** A deterministic pseudo-random generator, so failures reproduce. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+describe('robustness', () => {
+  let parser: PythonParser;
+  before(async () => {
+    parser = await loadPythonParser();
+  });
+
+  it('a half-typed last line keeps the model above it', () => {
+    const a = analyze(`${SEED}model.add(layers.Dense(`, parser);
+    const models = summary(a);
+    assert.strictEqual(models.length, 1);
+    assert.deepStrictEqual(models[0].layers.map((r) => r.class), ['Conv2D', 'MaxPooling2D', 'Flatten', 'Dense']);
+    assert.deepStrictEqual(diagnostics(a).filter((d) => d.severity === 'error'), []);
+  });
+
+  it('an unclosed bracket gives no crash and no error diagnostic', () => {
+    const text = SEED.replace('layers.Flatten(),', 'layers.Flatten(,');
+    const a = analyze(text, parser);
+    assert.ok(Array.isArray(summary(a)));
+    assert.deepStrictEqual(diagnostics(a).filter((d) => d.severity === 'error'), []);
+  });
+
+  it('every prefix of a model file analyses without throwing or false errors', () => {
+    for (let i = 0; i <= SEED.length; i += 3) {
+      const a = analyze(SEED.slice(0, i), parser);
+      assert.deepStrictEqual(diagnostics(a).filter((d) => d.severity === 'error'), [], `prefix of ${i} characters`);
+    }
+  });
+
+  it('random bytes give an empty answer', () => {
+    const rand = lcg(7);
+    for (let k = 0; k < 20; k++) {
+      const bytes = Array.from({ length: 2000 }, () => String.fromCharCode(Math.floor(rand() * 256))).join('');
+      const a = analyze(bytes, parser);
+      assert.deepStrictEqual(summary(a), []);
+    }
+  });
+
+  it('a 20,000-line file finishes and finds its model', () => {
+    const filler = Array.from({ length: 20000 }, (_, i) => `v${i} = ${i} * 2`).join('\n');
+    const a = analyze(`${SEED}${filler}\n`, parser);
+    assert.strictEqual(summary(a).length, 1);
+  });
+
+  it('a function calling itself stops at the depth limit', () => {
+    const text = `${SEED}\ndef f(n):\n    return f(n + 1)\n\nf(0)\nmodel2 = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(2)])\n`;
+    const a = analyze(text, parser);
+    assert.deepStrictEqual(summary(a).map((m) => m.kind), ['Sequential', 'Sequential']);
+  });
+
+  it('an endless loop stops at the work limit', () => {
+    const a = analyze(`${SEED}\nwhile True:\n    model.add(layers.Dense(4))\n`, parser);
+    assert.ok(a.interpretation.incomplete.length > 0, 'the analysis says it stopped early');
+    assert.strictEqual(summary(a).length, 1);
+  });
+});
