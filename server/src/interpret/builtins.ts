@@ -125,7 +125,8 @@ export function callBuiltin(interp: Interpreter, name: string, args: Value[], kw
     case 'min':
     case 'max':
     case 'sum': {
-      if (name === 'max' && args.length === 1 && a.kind === 'array' && a.max !== undefined) return { kind: 'int', value: a.max };
+      // max() over a NumPy array gives a NumPy scalar.
+      if (name === 'max' && args.length === 1 && a.kind === 'array' && a.max !== undefined) return { kind: 'int', value: a.max, numpy: true };
       const items = args.length === 1 ? iterate(a) : args;
       if (!items) return UNKNOWN;
       const ns = items.map(num);

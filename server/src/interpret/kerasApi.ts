@@ -57,6 +57,12 @@ export class KerasApi {
   private readonly nameCounts = new Map<string, number>();
   private readonly starModules = new Set<string>();
   private nextId = 1;
+  private seq = 0;
+
+  /** A counter of executed calls, so that later calls on a line win its hint. */
+  nextSeq(): number {
+    return ++this.seq;
+  }
 
   constructor(readonly interp: Interpreter) {}
 
@@ -121,6 +127,7 @@ export class KerasApi {
       const n = y?.kind === 'array' && y.shape ? y.shape[0] : '?';
       return { kind: 'array', shape: classes?.kind === 'int' ? [n, classes.value] : null };
     }
+    if (/^numpy\.(max|amax)$/.test(q) && args[0]?.kind === 'array' && args[0].max !== undefined && args.length === 1) return { kind: 'int', value: args[0].max, numpy: true };
     if (q === 'numpy.reshape' && args[0]?.kind === 'array') return this.callMethod(args[0], 'reshape', args.slice(1), kwargs, node);
     if (/^numpy\.(array|asarray|float32|int32)$/.test(q) && args[0]?.kind === 'array') return args[0];
     const np = /^numpy\.(zeros|ones|empty|random\.(?:rand|randn|random|normal|uniform|randint))$/.exec(q)?.[1];
@@ -240,7 +247,7 @@ export class KerasApi {
       layer.outputShapes = null;
     }
     const outputs = result.status === 'ok' ? result.outputs : [null];
-    layer.callSpans.push({ span: spanOf(node), outputs: result.status === 'ok' ? result.outputs : null, single: result.status === 'ok' ? result.single : true, inputs: inputShapes });
+    layer.callSpans.push({ seq: this.nextSeq(), span: spanOf(node), outputs: result.status === 'ok' ? result.outputs : null, single: result.status === 'ok' ? result.single : true, inputs: inputShapes });
     return this.emitNode(layer, inputTensors, outputs as Array<Shape | null>, result.status === 'ok' ? result.single : true);
   }
 
@@ -486,7 +493,7 @@ export class KerasApi {
     layer.params = modelTotals(model);
     layer.outputShapes = outs.every((s) => s) ? (outs as Shape[]) : null;
     layer.single = outs.length === 1;
-    layer.callSpans.push({ span: spanOf(node), outputs: layer.outputShapes, single: layer.single, inputs: inShape ? [inShape] : [] });
+    layer.callSpans.push({ seq: this.nextSeq(), span: spanOf(node), outputs: layer.outputShapes, single: layer.single, inputs: inShape ? [inShape] : [] });
     return this.emitNode(layer, inputTensors, outs, outs.length === 1);
   }
 
@@ -556,7 +563,7 @@ export class KerasApi {
     layer.single = out.kind === 'tensor' || outs.length <= 1;
     layer.params = params();
     if (eager) return out;
-    layer.callSpans.push({ span: spanOf(node), outputs: layer.outputShapes, single: layer.single, inputs: inputTensors.map((t) => t.shape ?? []) });
+    layer.callSpans.push({ seq: this.nextSeq(), span: spanOf(node), outputs: layer.outputShapes, single: layer.single, inputs: inputTensors.map((t) => t.shape ?? []) });
     return this.emitNode(layer, inputTensors, shapes, layer.single);
   }
 
@@ -591,7 +598,7 @@ export class KerasApi {
         const shape = obj.kind === 'tensor' ? obj.tensor.shape : obj.shape;
         if (attr === 'shape') return shape ? { kind: 'tuple', items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })) } : UNKNOWN;
         if (attr === 'ndim') return shape ? { kind: 'int', value: shape.length } : UNKNOWN;
-        if (attr === 'reshape' || attr === 'astype') return { kind: 'method', self: obj, name: attr };
+        if (attr === 'reshape' || attr === 'astype' || attr === 'max') return { kind: 'method', self: obj, name: attr };
         return UNKNOWN;
       }
       case 'list':
@@ -680,6 +687,7 @@ export class KerasApi {
       return callOp(this, 'reshape', [self, args.length === 1 ? args[0] : { kind: 'tuple', items: args }], [], node);
     }
     if (self.kind === 'array' && name === 'astype') return self;
+    if (self.kind === 'array' && name === 'max' && args.length === 0 && self.max !== undefined) return { kind: 'int', value: self.max, numpy: true };
     return UNKNOWN;
   }
 

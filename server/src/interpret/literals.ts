@@ -77,7 +77,9 @@ export function foldBinary(op: string, a: PyValue, b: PyValue): PyValue {
     return unknown;
   }
   const isInt = a.kind !== 'float' && b.kind !== 'float';
-  const wrap = (n: number, asInt: boolean): PyValue => (asInt ? { kind: 'int', value: n } : { kind: 'float', value: n });
+  // NumPy scalars stay NumPy scalars through arithmetic with Python numbers.
+  const numpy = (a.kind === 'int' && a.numpy) || (b.kind === 'int' && b.numpy);
+  const wrap = (n: number, asInt: boolean): PyValue => (asInt ? (numpy ? { kind: 'int', value: n, numpy: true } : { kind: 'int', value: n }) : { kind: 'float', value: n });
   switch (op) {
     case '+':
       return wrap(x + y, isInt);

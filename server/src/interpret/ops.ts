@@ -155,7 +155,7 @@ export function callOp(api: KerasApi, name: string, args: Value[], kwargs: Array
   }
   const op = api.makeOp(className, node);
   op.outputShapes = out ? [out] : null;
-  op.callSpans.push({ span: op.span, outputs: op.outputShapes, single: true, inputs: tensorsIn.map((t) => t.shape ?? []) });
+  op.callSpans.push({ seq: api.nextSeq(), span: op.span, outputs: op.outputShapes, single: true, inputs: tensorsIn.map((t) => t.shape ?? []) });
   return api.emitNode(op, tensorsIn, [out], true);
 }
 

@@ -40,6 +40,16 @@ export interface TensorObj {
   index: number;
 }
 
+/** One execution of a call of a layer in the source: where, on what, giving what. */
+export interface CallSite {
+  span: Span;
+  outputs: Shape[] | null;
+  single: boolean;
+  inputs: Shape[];
+  /** Order of execution over the whole file (later calls on the same line win the hint). */
+  seq?: number;
+}
+
 export interface LayerObj {
   id: number;
   className: string;
@@ -57,7 +67,7 @@ export interface LayerObj {
   params: { total: number | null; trainable: number | null; nonTrainable: number | null } | null;
   weights: Array<{ name: string; shape: Shape; trainable: boolean }>;
   /** Every call site, for hints on `layer(x)` lines. */
-  callSpans: Array<{ span: Span; outputs: Shape[] | null; single: boolean; inputs: Shape[] }>;
+  callSpans: CallSite[];
   /** A model used as a layer. */
   model?: ModelObj;
   /** Not a layer but a recorded op (`x * 2` -> Multiply, `x[:, 0]` -> GetItem). */
@@ -120,7 +130,7 @@ export interface InstanceObj {
 }
 
 export type Value =
-  | { kind: 'int'; value: number }
+  | { kind: 'int'; value: number; numpy?: boolean }
   | { kind: 'float'; value: number }
   | { kind: 'str'; value: string }
   | { kind: 'bool'; value: boolean }

@@ -96,7 +96,8 @@ export class Args {
   /** A positive int, with Keras's usual "expected a positive integer" message. */
   positiveInt(name: string): number {
     const v = this.known(name);
-    if ((v.kind !== 'int' && v.kind !== 'bool') || (v.kind === 'int' ? v.value : Number(v.value)) <= 0) {
+    // `isinstance(x, int)` is False for a NumPy integer: Keras rejects `Dense(np.max(y) + 1)`.
+    if ((v.kind !== 'int' && v.kind !== 'bool') || (v.kind === 'int' && v.numpy) || (v.kind === 'int' ? v.value : Number(v.value)) <= 0) {
       raise(`Received an invalid value for \`${name}\`, expected a positive integer. Received: ${name}=${pyRepr(v)}`);
     }
     return v.kind === 'int' ? v.value : 1;

@@ -8,7 +8,8 @@
  */
 
 export type PyValue =
-  | { kind: 'int'; value: number }
+  /** `numpy`: a NumPy integer scalar (`np.max(y) + 1`), which Keras's `isinstance(x, int)` checks reject. */
+  | { kind: 'int'; value: number; numpy?: boolean }
   | { kind: 'float'; value: number }
   | { kind: 'str'; value: string }
   | { kind: 'bool'; value: boolean }

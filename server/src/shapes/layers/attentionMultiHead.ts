@@ -10,7 +10,7 @@
  * (MultiHeadAttention's last axis replaced by `output_shape` when given).
  */
 
-import { p, sequenceItems, type Args, type Param } from '../args';
+import { p, sequenceItems, truthy, type Args, type Param } from '../args';
 import { cannotTell, raise } from '../errors';
 import { formatShape, type Dim, type Shape } from '../shape';
 import type { CallArg, CallInputs } from '../tensors';
@@ -50,16 +50,11 @@ function bindCall(inputs: CallInputs): AttentionCall {
     return a.shape;
   };
   const flag = bound.get('return_attention_scores');
-  const returnScores = flag === undefined ? false : flag.kind !== 'value' || truthyValue(flag.value);
+  const returnScores = flag === undefined ? false : flag.kind !== 'value' || truthy(flag.value);
   const query = tensor('query');
   const value = tensor('value');
   if (query === null || value === null) cannotTell('attention: query or value is None');
   return { query, value, key: tensor('key'), returnScores };
-}
-
-function truthyValue(v: PyValue): boolean {
-  if (v.kind === 'unknown') cannotTell('`return_attention_scores` is not known statically');
-  return !(v.kind === 'none' || (v.kind === 'bool' && !v.value) || ((v.kind === 'int' || v.kind === 'float') && v.value === 0));
 }
 
 /** `value_shape[1:-1] != key_shape[1:-1]` raises in build and in compute_output_shape. */
@@ -115,11 +110,12 @@ const COMMON_TAIL: Param[] = [
 function projEquation(free: number, bound: number, outputDims: number): { equation: string; biasAxes: string; outputRank: number } {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const at = (i: number) => pyIndex([...letters], i, 'string');
-  let input = '', kernel = '', output = '', bias = '';
-  for (let i = 0; i < free; i++) (input += at(i)), (output += at(i));
-  for (let i = 0; i < bound; i++) (input += at(free + i)), (kernel += at(free + i));
-  for (let i = 0; i < outputDims; i++) (kernel += at(free + bound + i)), (output += at(free + bound + i)), (bias += at(free + bound + i));
-  return { equation: `${input},${kernel}->${output}`, biasAxes: bias, outputRank: output.length };
+  const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => at(from + i)).join('');
+  const freeAxes = range(0, free);
+  const boundAxes = range(free, bound);
+  const outAxes = range(free + bound, outputDims);
+  const output = freeAxes + outAxes;
+  return { equation: `${freeAxes}${boundAxes},${boundAxes}${outAxes}->${output}`, biasAxes: outAxes, outputRank: output.length };
 }
 
 /** `_get_output_shape`: Nones in front of the known last dimensions. */
@@ -189,8 +185,8 @@ function mhaAxes(v: PyValue): Array<number | 'float'> | null {
   if (v.kind === 'none') return null;
   const items = sequenceItems(v);
   if (items === null) {
-    const truthy = (v.kind === 'float' && v.value !== 0) || (v.kind === 'str' && v.value !== '') || (v.kind === 'dict' && v.entries.length > 0);
-    if (!truthy) cannotTell('MultiHeadAttention: unusual `attention_axes`');
+    // A falsy value is kept and fails (or not) later; an opaque object cannot be judged.
+    if (v.kind === 'object' || v.kind === 'layer' || !truthy(v)) cannotTell('MultiHeadAttention: unusual `attention_axes`');
     raise(`\`attention_axes\` must be an int, list, or tuple.Received: attention_axes=${v.kind === 'str' ? v.value : pyRepr(v)}`);
   }
   return items.map((x) => {

@@ -143,7 +143,8 @@ function partialOutputShape(v: PyValue): Dim[] {
   if (v.kind === 'int' || v.kind === 'bool') return [v.kind === 'int' ? v.value : Number(v.value)];
   const items = sequenceItems(v);
   if (items === null) {
-    if (v.kind === 'str' || v.kind === 'dict') cannotTell('EinsumDense: unusual `output_shape`');
+    // A string or dict iterates in Python; an opaque object may too.
+    if (v.kind === 'str' || v.kind === 'dict' || v.kind === 'object' || v.kind === 'layer') cannotTell('EinsumDense: unusual `output_shape`');
     raise(`'${v.kind === 'none' ? 'NoneType' : v.kind}' object is not iterable`, 'TypeError');
   }
   return items.map((x): Dim => {
