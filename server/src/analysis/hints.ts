@@ -35,7 +35,8 @@ export function inlayHints(a: Analysis, range?: { startLine: number; endLine: nu
   // Per line, the call site that starts leftmost is the outermost one: its results are what the line gives.
   const calls = new Map<number, { col: number; shapes: string[] }>();
   // Layers built by a Sequential have no call site: their construction line shows what the model made of them.
-  const built = new Map<number, { id: number; shape: string }>();
+  // On one line, the construction site furthest right is the last layer there; a site run several times (a loop) lists each result.
+  const built = new Map<number, { col: number; shapes: string[] }>();
   if (settings.shapes) {
     for (const layer of a.interpretation.layers) {
       for (const c of layer.callSpans) {
@@ -48,14 +49,16 @@ export function inlayHints(a: Analysis, range?: { startLine: number; endLine: nu
       }
       if (layer.callSpans.length === 0 && layer.outputShapes && inRange(layer.span.endLine)) {
         const cur = built.get(layer.span.endLine);
-        if (!cur || layer.id > cur.id) built.set(layer.span.endLine, { id: layer.id, shape: formatOutputs(layer.outputShapes, layer.single) });
+        const text = formatOutputs(layer.outputShapes, layer.single);
+        if (!cur || layer.span.startCol > cur.col) built.set(layer.span.endLine, { col: layer.span.startCol, shapes: [text] });
+        else if (layer.span.startCol === cur.col && !cur.shapes.includes(text)) cur.shapes.push(text);
       }
     }
   }
   const items: HintItem[] = [];
   const lines = new Set([...calls.keys(), ...built.keys()]);
   for (const line of lines) {
-    const shapes = calls.get(line)?.shapes ?? [built.get(line)!.shape];
+    const shapes = calls.get(line)?.shapes ?? built.get(line)!.shapes;
     const shown = shapes.length > MAX_SHAPES_PER_LINE ? [...shapes.slice(0, MAX_SHAPES_PER_LINE), '…'] : shapes;
     items.push({ line, character: lineEnd(a, line), label: `→ ${shown.join(' | ')}`, kind: 'shape' });
   }

@@ -5,8 +5,9 @@
  */
 
 import { DEFAULT_OPTIONS, type EngineOptions } from '../shapes/args';
-import { interpretTree, type Interpretation } from '../interpret';
-import type { PythonParser } from '../syntax/parser';
+import { interpretModule, type Interpretation } from '../interpret';
+import { AstCache } from '../syntax/ast';
+import type { PythonParser, Tree } from '../syntax/parser';
 import type { DiagnosticCode, Severity } from './codes';
 import { diagnosticsOf, type DiagnosticSettings } from './diagnostics';
 import { summarizeModels, type SummaryModel } from './summary';
@@ -44,15 +45,25 @@ export interface AnalysisSettings {
   imageDataFormat: EngineOptions['imageDataFormat'];
 }
 
+/** Analyses a whole text: parse, copy, interpret. */
 export function analyze(text: string, parser: PythonParser, settings: AnalysisSettings = DEFAULT_OPTIONS): Analysis {
   const start = process.hrtime.bigint();
   const tree = parser.parse(text);
   try {
-    const interpretation = interpretTree(tree, { imageDataFormat: settings.imageDataFormat });
-    return { text, lineStarts: lineStartsOf(text), interpretation, analysisMs: Number(process.hrtime.bigint() - start) / 1e6 };
+    return analyzeTree(tree, text, new AstCache(), settings, start);
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * Analyses an already parsed text, reusing the statement copies in `cache`
+ * (the language server keeps one cache and one tree per document).
+ */
+export function analyzeTree(tree: Tree, text: string, cache: AstCache, settings: AnalysisSettings = DEFAULT_OPTIONS, start = process.hrtime.bigint()): Analysis {
+  const module = cache.build(tree, text);
+  const interpretation = interpretModule(module, { imageDataFormat: settings.imageDataFormat });
+  return { text, lineStarts: lineStartsOf(text), interpretation, analysisMs: Number(process.hrtime.bigint() - start) / 1e6 };
 }
 
 export function diagnostics(a: Analysis, settings?: DiagnosticSettings): Finding[] {

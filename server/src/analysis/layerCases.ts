@@ -4,10 +4,11 @@
  * the engine, and compare with what Keras recorded.
  */
 
-import { callLayer, constructLayer, type Called } from '../shapes/engine';
+import { callLayer, type Called } from '../shapes/engine';
+import { evaluateLayerExpression } from '../interpret';
+import { toAst } from '../syntax/ast';
 import type { Shape } from '../shapes/shape';
 import { listArg, singleTensorCall, tensorArg, type CallInputs } from '../shapes/tensors';
-import { evaluateConst } from '../interpret/constExpr';
 import type { PythonParser } from '../syntax/parser';
 
 export interface LayerCase {
@@ -54,13 +55,10 @@ export function callInputsFor(c: LayerCase): CallInputs {
 export function answerCase(c: LayerCase, parser: PythonParser): CaseAnswer {
   const tree = parser.parse(c.code);
   try {
-    const stmt = tree.rootNode.namedChildren.find((n) => n?.type === 'expression_statement');
-    const expr = stmt?.namedChildren[0] ?? null;
-    const value = evaluateConst(expr, {
-      lookup: (name) => (name === 'layers' ? { kind: 'object', qualname: 'keras.layers', called: false } : undefined),
-    });
-    if (value.kind !== 'layer') return { outcome: 'unknown', message: 'not a layer constructor call' };
-    const made = constructLayer(value.call);
+    // The case's code is read like any other source, after `from keras import layers`.
+    const module = toAst(tree, c.code);
+    const expr = module.namedChildren.find((n) => n.type === 'expression_statement')?.namedChildren[0];
+    const made = evaluateLayerExpression(expr);
     if (made.status === 'unknown') return { outcome: 'unknown', message: made.reason };
     if (made.status === 'error') return { outcome: 'error', stage: 'construct', message: made.error.message };
     return fromCalled(callLayer(made.layer, callInputsFor(c)));

@@ -10,8 +10,10 @@ import { checkCases, formatCaseTable, readCases } from '../analysis/caseReport';
 import { analyze, diagnostics, summary, summaryJson } from '../analysis';
 import { formatSummaryTable } from '../analysis/summary';
 import { loadPythonParser } from '../syntax/parser';
+import { startServer } from '../lsp/main';
 
 const USAGE = `usage:
+  shape-lens --stdio                            run the language server on stdin/stdout (any LSP editor)
   shape-lens summary FILE.py... [--json]        what model.summary() would print, without running the file
   shape-lens check-layers FILE.jsonl [--json]   compare the engine with Keras truth cases`;
 
@@ -87,6 +89,11 @@ export async function main(argv: string[]): Promise<number> {
       return checkLayers(rest);
     case 'summary':
       return summaryCommand(rest);
+    case '--stdio':
+    case '--node-ipc':
+      await startServer();
+      // The server runs until the client says `exit`, which ends the process.
+      return new Promise<number>(() => undefined);
     case '--help':
     case '-h':
     case undefined:

@@ -4,7 +4,7 @@
  * Unknown arguments give unknown results.
  */
 
-import type { SyntaxNode } from '../syntax/parser';
+import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { LIMITS } from './limits';
 import type { Interpreter } from './interpreter';
 import { asInt, asItems, NONE_V, UNKNOWN, type Value } from './values';

@@ -9,7 +9,7 @@
  * unknown value): there it only makes the results unknown.
  */
 
-import type { SyntaxNode, Tree } from '../syntax/parser';
+import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../shapes/args';
 import { foldBinary, parseFloatLiteral, parseIntLiteral, parseStringLiteral } from './literals';
 import { BudgetExceeded, LIMITS } from './limits';
@@ -77,10 +77,10 @@ export class Interpreter {
     this.moduleScope.set('__name__', { kind: 'str', value: '__main__' });
   }
 
-  run(tree: Tree): Interpretation {
+  run(module: SyntaxNode): Interpretation {
     let error: RaisedError | null = null;
     try {
-      this.execBlock(tree.rootNode, this.moduleScope);
+      this.execBlock(module, this.moduleScope);
     } catch (e) {
       if (e instanceof PyRaise) error = { span: e.span, pyType: e.pyType, message: e.message };
       else if (e instanceof BudgetExceeded) this.incomplete.push(e.message);
@@ -287,7 +287,7 @@ export class Interpreter {
     const moduleNode = node.childForFieldName('module_name');
     const module = moduleNode?.text ?? '';
     for (const c of node.namedChildren) {
-      if (!c || c === moduleNode || (moduleNode && c.id === moduleNode.id)) continue;
+      if (!c || c === moduleNode) continue;
       if (c.type === 'dotted_name') {
         scope.set(c.text, { kind: 'ref', qualname: canonicalName(`${module}.${c.text}`) });
       } else if (c.type === 'aliased_import') {

@@ -10,7 +10,7 @@ import { callLayer, constructLayer, type Called } from '../shapes/engine';
 import type { Shape } from '../shapes/shape';
 import type { CallArg } from '../shapes/tensors';
 import type { LayerCall } from '../shapes/values';
-import type { SyntaxNode } from '../syntax/parser';
+import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { BUILTIN_NAMES } from './builtins';
 import { functionalOps, findDisconnected } from './graph';
 import type { Interpreter } from './interpreter';

@@ -4,7 +4,7 @@
  * interpreter folds on known numbers.
  */
 
-import type { SyntaxNode } from '../syntax/parser';
+import type { PyNode as SyntaxNode } from '../syntax/ast';
 import type { PyValue } from '../shapes/values';
 
 export function parseIntLiteral(text: string): PyValue {

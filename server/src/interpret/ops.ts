@@ -8,7 +8,7 @@
 import { broadcastShapes, canonicalizeAxis } from '../shapes/arith';
 import { KerasError } from '../shapes/errors';
 import { dimProduct, type Dim, type Shape } from '../shapes/shape';
-import type { SyntaxNode } from '../syntax/parser';
+import type { PyNode as SyntaxNode } from '../syntax/ast';
 import type { Interpreter } from './interpreter';
 import type { KerasApi } from './kerasApi';
 import type { Scope } from './scope';

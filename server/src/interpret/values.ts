@@ -8,7 +8,7 @@
 import type { Constructed } from '../shapes/engine';
 import type { Shape } from '../shapes/shape';
 import type { LayerCall, PyValue } from '../shapes/values';
-import type { SyntaxNode } from '../syntax/parser';
+import type { PyNode as SyntaxNode } from '../syntax/ast';
 import type { Scope } from './scope';
 
 /** A source range (0-based lines and columns, as tree-sitter gives them). */

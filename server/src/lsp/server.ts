@@ -1,0 +1,156 @@
+/**
+ * The language server: capabilities, and one small handler per request, each
+ * looking up the document's analysis, calling a feature and converting the
+ * result. Every handler is guarded: a bug answers "nothing" and is logged,
+ * and the server keeps serving.
+ */
+
+import {
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { diagnostics, hover, inlayHints, summary, type AnalysisSettings } from '../analysis';
+import { formatSummaryTable } from '../analysis/summary';
+import type { PythonParser } from '../syntax/parser';
+import { toDiagnostic, toHover, toInlayHint } from './convert';
+import { DocumentStore } from './documents';
+import { defaultSettings, readSettings, type ServerSettings } from './settings';
+
+/** Custom request: the model tables of a document, as `shape-lens summary` prints them. */
+export const SUMMARY_REQUEST = 'shapeLens/summary';
+
+/** How long diagnostics wait for typing to pause before they are computed and pushed. */
+const DIAGNOSTICS_DELAY_MS = 150;
+
+export function createServer(connection: Connection, parser: PythonParser): void {
+  const store = new DocumentStore(parser);
+  let settings: ServerSettings = defaultSettings();
+  let canPullConfiguration = false;
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  const analysisSettings = (): AnalysisSettings => ({ imageDataFormat: settings.imageDataFormat });
+
+  function guard<T>(what: string, fallback: T, f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      connection.console.error(`shape-lens: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return fallback;
+    }
+  }
+
+  function publish(uri: string): void {
+    guard('diagnostics', undefined, () => {
+      const state = store.get(uri);
+      const a = store.analysis(uri, analysisSettings());
+      if (!state || !a) return;
+      const findings = diagnostics(a, { disabled: settings.disabledWarnings, imageDataFormat: settings.imageDataFormat });
+      void connection.sendDiagnostics({ uri, version: state.doc.version, diagnostics: findings.map(toDiagnostic) });
+    });
+  }
+
+  /** Debounced: only the latest version of a document is analysed for diagnostics. */
+  function schedule(uri: string): void {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        publish(uri);
+      }, DIAGNOSTICS_DELAY_MS),
+    );
+  }
+
+  async function refreshSettings(): Promise<void> {
+    if (!canPullConfiguration) return;
+    const raw = await connection.workspace.getConfiguration('shapeLens').catch(() => undefined);
+    settings = readSettings(raw);
+    store.invalidateAll();
+    for (const uri of store.uris()) schedule(uri);
+    connection.languages.inlayHint.refresh().catch(() => undefined);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    settings = readSettings(params.initializationOptions?.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        inlayHintProvider: true,
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'shape-lens' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'shapeLens' }).catch(() => undefined);
+      void refreshSettings();
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    if (canPullConfiguration) void refreshSettings();
+    else {
+      settings = readSettings((change.settings as { shapeLens?: unknown } | undefined)?.shapeLens);
+      store.invalidateAll();
+      for (const uri of store.uris()) schedule(uri);
+    }
+  });
+
+  connection.onDidOpenTextDocument(({ textDocument: d }) =>
+    guard('open', undefined, () => {
+      store.open(d.uri, d.languageId, d.version, d.text);
+      schedule(d.uri);
+    }),
+  );
+
+  connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) =>
+    guard('change', undefined, () => {
+      store.change(d.uri, d.version ?? 0, contentChanges);
+      schedule(d.uri);
+    }),
+  );
+
+  connection.onDidCloseTextDocument(({ textDocument: d }) =>
+    guard('close', undefined, () => {
+      clearTimeout(timers.get(d.uri));
+      timers.delete(d.uri);
+      store.close(d.uri);
+      void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
+    }),
+  );
+
+  connection.languages.inlayHint.on(({ textDocument, range }) =>
+    guard('inlay hints', [], () => {
+      if (!settings.hints.enabled) return [];
+      const a = store.analysis(textDocument.uri, analysisSettings());
+      if (!a) return [];
+      return inlayHints(a, { startLine: range.start.line, endLine: range.end.line }, { shapes: true, paramTotals: settings.hints.paramTotals }).map(toInlayHint);
+    }),
+  );
+
+  connection.onHover(({ textDocument, position }) =>
+    guard('hover', null, () => {
+      const a = store.analysis(textDocument.uri, analysisSettings());
+      const info = a && hover(a, position.line, position.character, settings.imageDataFormat);
+      return info ? toHover(info) : null;
+    }),
+  );
+
+  connection.onRequest(SUMMARY_REQUEST, (params: { uri: string }) =>
+    guard('summary', '', () => {
+      const a = store.analysis(params.uri, analysisSettings());
+      if (!a) return '';
+      const name = decodeURIComponent(params.uri.replace(/^.*\//, ''));
+      const models = summary(a);
+      const tables = models.map((m) => formatSummaryTable(m, name)).join('\n\n');
+      const problems = diagnostics(a).map((d) => `${name}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`);
+      return [models.length === 0 ? `${name}: no Keras model found` : tables, ...problems].join('\n\n');
+    }),
+  );
+}

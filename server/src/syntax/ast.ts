@@ -1,0 +1,170 @@
+/**
+ * A plain-JavaScript copy of the tree-sitter tree, which the interpreter walks.
+ *
+ * Reading a tree-sitter node crosses into WebAssembly and allocates on every
+ * access; the interpreter reads each node many times. So the tree is copied
+ * once, with one cursor walk, into `PyNode`s that offer the small part of the
+ * node API the interpreter uses.
+ *
+ * Copies are kept per top-level statement, keyed by its text: after an edit,
+ * only the statements whose text changed are copied again. Rows are stored
+ * relative to the statement (its `anchor` holds the absolute row), so a
+ * statement that only moved up or down is reused as it is.
+ */
+
+import type { Tree, TreeCursor } from 'web-tree-sitter';
+
+export interface Point {
+  row: number;
+  column: number;
+}
+
+/** The absolute row of a top-level statement, shared by all nodes inside it. */
+interface Anchor {
+  row: number;
+}
+
+/** Types whose source text the interpreter reads (besides every leaf). */
+const TEXT_TYPES = new Set(['dotted_name', 'relative_import', 'string_content', 'identifier', 'integer', 'float']);
+
+const NO_CHILDREN: PyNode[] = [];
+
+export class PyNode {
+  children: PyNode[] = NO_CHILDREN;
+  private fieldMap: Map<string, PyNode[]> | undefined;
+  private named: PyNode[] | undefined;
+  hasError = false;
+
+  constructor(
+    readonly type: string,
+    readonly isNamed: boolean,
+    readonly text: string,
+    private readonly anchor: Anchor,
+    private readonly startRow: number,
+    private readonly startCol: number,
+    private readonly endRow: number,
+    private readonly endCol: number,
+  ) {}
+
+  get startPosition(): Point {
+    return { row: this.anchor.row + this.startRow, column: this.startCol };
+  }
+
+  get endPosition(): Point {
+    return { row: this.anchor.row + this.endRow, column: this.endCol };
+  }
+
+  get namedChildren(): PyNode[] {
+    this.named ??= this.children.filter((c) => c.isNamed);
+    return this.named;
+  }
+
+  childForFieldName(name: string): PyNode | null {
+    return this.fieldMap?.get(name)?.[0] ?? null;
+  }
+
+  childrenForFieldName(name: string): PyNode[] {
+    return this.fieldMap?.get(name) ?? NO_CHILDREN;
+  }
+
+  addChild(child: PyNode, field: string | null): void {
+    if (this.children === NO_CHILDREN) this.children = [];
+    this.children.push(child);
+    if (field) {
+      this.fieldMap ??= new Map();
+      const list = this.fieldMap.get(field);
+      if (list) list.push(child);
+      else this.fieldMap.set(field, [child]);
+    }
+  }
+}
+
+/** Copies the node under `cursor` (and its subtree) with rows relative to `base`. */
+function copySubtree(cursor: TreeCursor, source: string, anchor: Anchor, base: number): PyNode {
+  const type = cursor.nodeType;
+  const start = cursor.startPosition;
+  const end = cursor.endPosition;
+  const startIndex = cursor.startIndex;
+  const endIndex = cursor.endIndex;
+  const isNamed = cursor.nodeIsNamed;
+  const hasChildren = cursor.gotoFirstChild();
+  const wantText = !hasChildren || TEXT_TYPES.has(type);
+  const node = new PyNode(
+    type,
+    isNamed,
+    wantText ? source.slice(startIndex, endIndex) : '',
+    anchor,
+    start.row - base,
+    start.column,
+    end.row - base,
+    end.column,
+  );
+  if (hasChildren) {
+    do {
+      const field = cursor.currentFieldName;
+      const missing = cursor.nodeIsMissing;
+      const child = copySubtree(cursor, source, anchor, base);
+      if (missing) child.hasError = true;
+      node.addChild(child, field);
+      if (child.hasError) node.hasError = true;
+    } while (cursor.gotoNextSibling());
+    cursor.gotoParent();
+  }
+  if (type === 'ERROR') node.hasError = true;
+  return node;
+}
+
+/**
+ * Copies of top-level statements from earlier versions, by text and start
+ * column. A text can occur several times in a file, so each key holds a list.
+ */
+export class AstCache {
+  private entries = new Map<string, Array<{ node: PyNode; anchor: Anchor }>>();
+  /** Statements copied afresh by the last `build` (a figure for benchmarks). */
+  lastCopied = 0;
+
+  /** The module's copy for `tree` of `source`, reusing statements whose text did not change. */
+  build(tree: Tree, source: string): PyNode {
+    const next = new Map<string, Array<{ node: PyNode; anchor: Anchor }>>();
+    const rootAnchor: Anchor = { row: 0 };
+    const root = tree.rootNode;
+    const module = new PyNode('module', true, '', rootAnchor, 0, 0, root.endPosition.row, root.endPosition.column);
+    const cursor = tree.walk();
+    this.lastCopied = 0;
+    try {
+      if (cursor.gotoFirstChild()) {
+        do {
+          const field = cursor.currentFieldName;
+          const start = cursor.startPosition;
+          const key = `${start.column}:${source.slice(cursor.startIndex, cursor.endIndex)}`;
+          const pool = this.entries.get(key);
+          let entry = pool?.pop();
+          if (entry) {
+            entry.anchor.row = start.row;
+          } else {
+            const anchor: Anchor = { row: start.row };
+            const missing = cursor.nodeIsMissing;
+            const node = copySubtree(cursor, source, anchor, start.row);
+            if (missing) node.hasError = true;
+            entry = { node, anchor };
+            this.lastCopied++;
+          }
+          const kept = next.get(key);
+          if (kept) kept.push(entry);
+          else next.set(key, [entry]);
+          module.addChild(entry.node, field);
+          if (entry.node.hasError) module.hasError = true;
+        } while (cursor.gotoNextSibling());
+      }
+    } finally {
+      cursor.delete();
+    }
+    this.entries = next;
+    return module;
+  }
+}
+
+/** A one-off copy of a whole tree (no reuse). */
+export function toAst(tree: Tree, source: string): PyNode {
+  return new AstCache().build(tree, source);
+}

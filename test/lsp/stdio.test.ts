@@ -1,0 +1,137 @@
+/**
+ * The language server over stdio with a real LSP client: initialize, open,
+ * edit, ask for hints and hover, read diagnostics. Expected shapes and
+ * errors come from the Keras truth of the shared programs.
+ */
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze, diagnostics, inlayHints, summary } from '../../server/src/analysis';
+import { loadPythonParser } from '../../server/src/syntax/parser';
+import { labelText, LspTestClient } from '../helpers/lspClient';
+import { programFiles, type ProgramTruth } from '../helpers/programs';
+import { REPO_ROOT, SHARED_TRUTH } from '../helpers/truth';
+
+const PROGRAMS = path.join(SHARED_TRUTH, 'programs');
+const uriOf = (file: string) => `file://${file}`;
+const truthOf = (file: string) => JSON.parse(fs.readFileSync(file.replace(/\.py$/, '.truth.json'), 'utf8')) as ProgramTruth;
+const formatShape = (s: Array<number | null>) => `(${s.map((d) => (d === null ? 'None' : String(d))).join(', ')}${s.length === 1 ? ',' : ''})`;
+
+describe('language server over stdio', function () {
+  this.timeout(60000);
+  let client: LspTestClient;
+
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize();
+  });
+
+  after(async () => {
+    await client.shutdown();
+  });
+
+  it('shows each layer of the seed example as Keras prints it, and the model total', async () => {
+    const file = path.join(REPO_ROOT, 'examples', 'seed_model2.py');
+    const truth = truthOf(path.join(PROGRAMS, 'seed_conv2d_channels_last.py'));
+    await client.open(uriOf(file), fs.readFileSync(file, 'utf8'));
+    const hints = await client.hints(uriOf(file));
+    for (const row of truth.models[0].layers) {
+      const h = hints.find((x) => x.position.line === row.line - 1 && labelText(x).startsWith('→'));
+      assert.ok(h, `a hint on line ${row.line}`);
+      assert.strictEqual(labelText(h!), `→ ${formatShape(row.output_shape as Array<number | null>)}`);
+    }
+    const total = hints.find((x) => x.position.line === truth.models[0].line - 1 && labelText(x).endsWith('params'));
+    assert.strictEqual(total && labelText(total), `${truth.models[0].total_params!.toLocaleString('en-US')} params`);
+  });
+
+  it('hovers with the axes named and the parameter formula', async () => {
+    const file = path.join(REPO_ROOT, 'examples', 'seed_model2.py');
+    const line = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('Conv2D(12'));
+    const col = fs.readFileSync(file, 'utf8').split('\n')[line].indexOf('Conv2D(12') + 2;
+    const h = await client.hover(uriOf(file), line, col);
+    const text = (h?.contents as { value: string }).value;
+    assert.match(text, /Output: `\(None, 15, 15, 12\)` — batch=None, rows=15, cols=15, channels=12/);
+    assert.match(text, /\(3·3·20 \+ 1\)·12 = 2,172/);
+  });
+
+  it('reports the error Keras raises on the line it raises it', async () => {
+    const file = path.join(PROGRAMS, 'fail_lstm_2d_input.py');
+    const truth = truthOf(file);
+    await client.open(uriOf(file), fs.readFileSync(file, 'utf8'));
+    const diags = await client.diagnosticsFor(uriOf(file), 1);
+    const errors = diags.filter((d) => d.severity === 1);
+    assert.deepStrictEqual(errors.map((d) => d.range.start.line + 1), [truth.error!.line]);
+    assert.strictEqual(errors[0].code, 'keras-error');
+  });
+
+  it('updates hints after an incremental edit', async () => {
+    const uri = 'file:///edit/model.py';
+    const text = 'import keras\nfrom keras import layers\n\nmodel = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(4)])\n';
+    await client.open(uri, text);
+    const before = await client.hints(uri);
+    assert.ok(before.some((h) => labelText(h) === '→ (None, 4)'));
+    const col = text.split('\n')[3].indexOf('Dense(4)') + 6;
+    await client.change(uri, 2, [{ range: { start: { line: 3, character: col }, end: { line: 3, character: col + 1 } }, text: '16' }]);
+    const after = await client.hints(uri);
+    assert.ok(after.some((h) => labelText(h) === '→ (None, 16)'), JSON.stringify(after.map(labelText)));
+  });
+
+  it('agrees with `shape-lens summary --json` on every visible program', async () => {
+    const parser = await loadPythonParser();
+    for (const file of programFiles(PROGRAMS)) {
+      const text = fs.readFileSync(file, 'utf8');
+      const a = analyze(text, parser);
+      await client.open(uriOf(file), text, 1);
+      const lspHints = (await client.hints(uriOf(file))).map((h) => `${h.position.line}:${labelText(h)}`);
+      const expected = inlayHints(a).map((h) => `${h.line}:${h.label}`);
+      assert.deepStrictEqual(lspHints, expected, path.basename(file));
+      const lspDiags = (await client.diagnosticsFor(uriOf(file), 1)).map((d) => `${d.range.start.line + 1}:${d.code}`);
+      assert.deepStrictEqual(lspDiags, diagnostics(a).map((d) => `${d.line}:${d.code}`), path.basename(file));
+      // A hint on a line with summary rows shows shapes of those rows (the outermost call, or each run of a helper).
+      const rowShapes = new Map<number, Set<string>>();
+      for (const m of summary(a)) {
+        for (const row of m.layers) {
+          if (!row.output_shape || Array.isArray(row.output_shape[0])) continue;
+          const set = rowShapes.get(row.line - 1) ?? new Set<string>();
+          set.add(formatShape(row.output_shape as Array<number | null>));
+          rowShapes.set(row.line - 1, set);
+        }
+      }
+      for (const h of lspHints) {
+        const [line, label] = [Number(h.split(':')[0]), h.slice(h.indexOf(':') + 1)];
+        const rows = rowShapes.get(line);
+        if (!rows || !label.startsWith('→ ')) continue;
+        for (const shape of label.slice(2).split(' | ')) {
+          if (shape !== '…' && !shape.startsWith('[')) assert.ok(rows.has(shape), `${path.basename(file)}:${line + 1}: hint ${shape} is not a row shape there (${[...rows]})`);
+        }
+      }
+      await client.close(uriOf(file));
+    }
+  });
+
+  it('survives every prefix of every example typed in, and never leaves stale diagnostics', async () => {
+    const files = [...programFiles(PROGRAMS).slice(0, 12), path.join(REPO_ROOT, 'examples', 'seed_model2.py')];
+    let version = 1;
+    for (const file of files) {
+      const uri = uriOf(`${file}.typed`);
+      const text = fs.readFileSync(file, 'utf8');
+      await client.open(uri, '', version);
+      let typed = '';
+      // Type the file one line at a time, as edits at the end of the document.
+      for (const line of text.split(/(?<=\n)/)) {
+        const lines = typed.split('\n');
+        const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
+        await client.change(uri, ++version, [{ range: { start: end, end }, text: line }]);
+        typed += line;
+        const hints = await client.hints(uri);
+        assert.ok(Array.isArray(hints));
+      }
+      const final = await client.diagnosticsFor(uri, version);
+      const expected = diagnostics(analyze(text, await loadPythonParser())).map((d) => `${d.line}:${d.code}`);
+      assert.deepStrictEqual(final.map((d) => `${d.range.start.line + 1}:${d.code}`), expected, `${path.basename(file)}: diagnostics of the final version`);
+      await client.close(uri);
+    }
+    assert.ok(client.alive, `server alive (stderr: ${client.stderr.slice(0, 500)})`);
+  });
+});
