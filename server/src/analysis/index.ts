@@ -6,7 +6,7 @@
 
 import { DEFAULT_OPTIONS, type EngineOptions } from '../shapes/args';
 import { interpretModule, type Interpretation } from '../interpret';
-import { AstCache } from '../syntax/ast';
+import { AstCache, lineStartsOf } from '../syntax/ast';
 import type { PythonParser, Tree } from '../syntax/parser';
 import type { DiagnosticCode, Severity } from './codes';
 import { diagnosticsOf, type DiagnosticSettings } from './diagnostics';
@@ -35,11 +35,7 @@ export interface Analysis {
   analysisMs: number;
 }
 
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
+export { lineStartsOf };
 
 export interface AnalysisSettings {
   imageDataFormat: EngineOptions['imageDataFormat'];
@@ -61,9 +57,10 @@ export function analyze(text: string, parser: PythonParser, settings: AnalysisSe
  * (the language server keeps one cache and one tree per document).
  */
 export function analyzeTree(tree: Tree, text: string, cache: AstCache, settings: AnalysisSettings = DEFAULT_OPTIONS, start = process.hrtime.bigint()): Analysis {
-  const module = cache.build(tree, text);
+  const lineStarts = lineStartsOf(text);
+  const module = cache.build(tree, text, lineStarts);
   const interpretation = interpretModule(module, { imageDataFormat: settings.imageDataFormat });
-  return { text, lineStarts: lineStartsOf(text), interpretation, analysisMs: Number(process.hrtime.bigint() - start) / 1e6 };
+  return { text, lineStarts, interpretation, analysisMs: Number(process.hrtime.bigint() - start) / 1e6 };
 }
 
 export function diagnostics(a: Analysis, settings?: DiagnosticSettings): Finding[] {

@@ -491,12 +491,13 @@ export class Interpreter {
     if (!node) return UNKNOWN;
     this.tick();
     switch (node.type) {
+      // Literals are parsed once per node (nodes live as long as their text is unchanged).
       case 'integer':
-        return parseIntLiteral(node.text) as Value;
+        return (node.memo ??= parseIntLiteral(node.text)) as Value;
       case 'float':
-        return parseFloatLiteral(node.text) as Value;
+        return (node.memo ??= parseFloatLiteral(node.text)) as Value;
       case 'string':
-        return parseStringLiteral(node) as Value;
+        return (node.memo ??= parseStringLiteral(node)) as Value;
       case 'concatenated_string': {
         let s = '';
         for (const part of node.namedChildren) {

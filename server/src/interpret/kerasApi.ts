@@ -6,7 +6,7 @@
  */
 
 import { broadcastShapes } from '../shapes/arith';
-import { callLayer, constructLayer, type Called } from '../shapes/engine';
+import { callLayer, constructLayer, type Called, type Constructed } from '../shapes/engine';
 import type { Shape } from '../shapes/shape';
 import type { CallArg } from '../shapes/tensors';
 import type { LayerCall } from '../shapes/values';
@@ -41,8 +41,20 @@ const MERGE_FUNCTIONS: Record<string, string> = {
   concatenate: 'Concatenate', add: 'Add', subtract: 'Subtract', multiply: 'Multiply', average: 'Average', maximum: 'Maximum', minimum: 'Minimum', dot: 'Dot',
 };
 
+const snakeMemo = new Map<string, string>();
+
 /** Keras's `to_snake_case`, for automatic layer names. */
 export function snakeCase(name: string): string {
+  let hit = snakeMemo.get(name);
+  if (hit === undefined) {
+    hit = toSnakeCase(name);
+    if (snakeMemo.size > 10_000) snakeMemo.clear();
+    snakeMemo.set(name, hit);
+  }
+  return hit;
+}
+
+function toSnakeCase(name: string): string {
   return name
     .replace(/\W+/g, '')
     .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
@@ -167,8 +179,7 @@ export class KerasApi {
   // -------------------------------------------------------------------- layers
 
   constructLayerObj(className: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete = false): LayerObj {
-    const call: LayerCall = { className, args: args.map((a) => toPy(a)), kwargs: kwargs.map(([k, v]) => [k, toPy(v)]), incomplete };
-    const constructed = constructLayer(call, this.interp.options);
+    const { call, constructed } = this.constructCached(className, args, kwargs, node, incomplete);
     const nameArg = kwargs.find(([k]) => k === 'name')?.[1];
     // Aliases (`MaxPool2D`, `Convolution2D`) are the same class: summary prints the canonical name.
     const canonical = constructed.status === 'ok' ? constructed.layer.rule.className : className;
@@ -192,9 +203,24 @@ export class KerasApi {
     return layer;
   }
 
+  /**
+   * The engine's construction, remembered on the call node when its
+   * arguments are all literals (then every run of the node gives the same).
+   */
+  private constructCached(className: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete: boolean): { call: LayerCall; constructed: Constructed } {
+    const format = this.interp.options.imageDataFormat;
+    const memo = node.memo as ConstructMemo | undefined;
+    if (memo && memo.className === className && memo.format === format) return memo;
+    const call: LayerCall = { className, args: args.map((a) => toPy(a)), kwargs: kwargs.map(([k, v]) => [k, toPy(v)]), incomplete };
+    const constructed = constructLayer(call, this.interp.options);
+    if (!incomplete && node.type === 'call' && hasLiteralArguments(node)) node.memo = { className, format, call, constructed } satisfies ConstructMemo;
+    return { call, constructed };
+  }
+
   /** Calls a layer on tensors (or arrays): runs the engine, records the graph node, returns the output tensor(s). */
   callLayerValue(layer: LayerObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
     if (layer.model) return this.callModel(layer.model, args, kwargs, node);
+    if (args.length === 1 && kwargs.length === 0 && args[0].kind === 'tensor' && !layer.fn) return this.callOnTensor(layer, args[0].tensor, node);
     if (layer.fn && (layer.fn.kind === 'function' || layer.fn.kind === 'bound')) {
       const fn = layer.fn;
       return this.callOpaque(layer, args, node, (detached) => this.interp.call(fn, detached.slice(0, 1), [], node), () => ({ total: 0, trainable: 0, nonTrainable: 0 }));
@@ -249,6 +275,28 @@ export class KerasApi {
     const outputs = result.status === 'ok' ? result.outputs : [null];
     layer.callSpans.push({ seq: this.nextSeq(), span: spanOf(node), outputs: result.status === 'ok' ? result.outputs : null, single: result.status === 'ok' ? result.single : true, inputs: inputShapes });
     return this.emitNode(layer, inputTensors, outputs as Array<Shape | null>, result.status === 'ok' ? result.single : true);
+  }
+
+  /** The common call, `layer(x)` on one tensor: the same as `callLayerValue` with less to allocate. */
+  private callOnTensor(layer: LayerObj, x: TensorObj, node: SyntaxNode): Value {
+    const result: Called =
+      layer.constructed.status !== 'ok' || x.shape === null
+        ? { status: 'unknown', reason: layer.constructed.status !== 'ok' ? 'layer not known' : 'input shape not known' }
+        : callLayer(layer.constructed.layer, { args: [{ kind: 'tensor', shape: x.shape }], kwargs: {} }, this.interp.options);
+    if (result.status === 'error') return this.interp.raise(result.error.pyType, result.error.message, node);
+    const inputShapes = [x.shape ?? []];
+    if (result.status === 'ok') {
+      layer.outputShapes = result.outputs;
+      layer.single = result.single;
+      if (!layer.params) {
+        layer.params = result.params;
+        layer.weights = result.weights;
+        layer.inputShapes = inputShapes;
+      }
+    }
+    const ok = result.status === 'ok';
+    layer.callSpans.push({ seq: this.nextSeq(), span: spanOf(node), outputs: ok ? result.outputs : null, single: ok ? result.single : true, inputs: inputShapes });
+    return this.emitNode(layer, [x], ok ? result.outputs : [null], ok ? result.single : true);
   }
 
   /** Records a graph node of `op` and returns its output tensor(s). */
@@ -832,4 +880,36 @@ function customLayerParams(inst: InstanceObj): { total: number | null; trainable
   const t = trainable as number | null;
   const n = nonTrainable as number | null;
   return { total: t === null || n === null ? null : t + n, trainable: t, nonTrainable: n };
+}
+
+interface ConstructMemo {
+  className: string;
+  format: string;
+  call: LayerCall;
+  constructed: Constructed;
+}
+
+const LITERAL_TYPES = new Set(['integer', 'float', 'true', 'false', 'none', 'comment']);
+
+/** True when every argument of a call node is a literal (numbers, strings, constants, tuples and lists of them). */
+function hasLiteralArguments(call: SyntaxNode): boolean {
+  const args = call.childForFieldName('arguments');
+  return !args || args.type !== 'argument_list' || args.namedChildren.every((c) => isLiteral(c.type === 'keyword_argument' ? c.childForFieldName('value') : c));
+}
+
+function isLiteral(node: SyntaxNode | null): boolean {
+  if (!node) return false;
+  if (LITERAL_TYPES.has(node.type)) return true;
+  switch (node.type) {
+    case 'string':
+      return !node.namedChildren.some((c) => c.type === 'interpolation');
+    case 'tuple':
+    case 'list':
+    case 'parenthesized_expression':
+      return node.namedChildren.every(isLiteral);
+    case 'unary_operator':
+      return isLiteral(node.childForFieldName('argument'));
+    default:
+      return false;
+  }
 }

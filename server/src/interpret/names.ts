@@ -12,7 +12,19 @@ const LAYER_SUBMODULES = new Set([
   'activation', 'regularization', 'preprocessing', 'rnn', 'experimental',
 ]);
 
+const canonicalMemo = new Map<string, string>();
+
 export function canonicalName(qualname: string): string {
+  let hit = canonicalMemo.get(qualname);
+  if (hit === undefined) {
+    hit = computeCanonicalName(qualname);
+    if (canonicalMemo.size > 10_000) canonicalMemo.clear();
+    canonicalMemo.set(qualname, hit);
+  }
+  return hit;
+}
+
+function computeCanonicalName(qualname: string): string {
   let q = qualname;
   q = q.replace(/^tensorflow\.python\.keras(?=\.|$)/, 'keras');
   q = q.replace(/^tensorflow\.keras(?=\.|$)/, 'keras');
@@ -36,10 +48,17 @@ export function canonicalName(qualname: string): string {
   return q;
 }
 
+const layerClassMemo = new Map<string, string | null>();
+
 /** `keras.layers.X` with X a class name: the layer class, else undefined. */
 export function layerClassOf(qualname: string): string | undefined {
-  const m = /^keras\.layers\.([A-Z][A-Za-z0-9_]*)$/.exec(qualname);
-  return m ? m[1] : undefined;
+  let hit = layerClassMemo.get(qualname);
+  if (hit === undefined) {
+    hit = /^keras\.layers\.([A-Z][A-Za-z0-9_]*)$/.exec(qualname)?.[1] ?? null;
+    if (layerClassMemo.size > 10_000) layerClassMemo.clear();
+    layerClassMemo.set(qualname, hit);
+  }
+  return hit ?? undefined;
 }
 
 /** Python's module name for a dotted import (`import a.b as c` binds c to `a.b`). */

@@ -38,13 +38,51 @@ export type Called =
   | { status: 'error'; error: EngineError }
   | { status: 'unknown'; reason: string };
 
+/**
+ * Answers are memoised: the engine is a pure function of plain data, and the
+ * language server asks the same questions again after every keystroke.
+ * Results are shared, so callers must not mutate them.
+ */
+const MEMO_LIMIT = 50_000;
+const constructMemo = new Map<string, Constructed>();
+const callMemo = new Map<string, Called>();
+const memoKeys = new WeakMap<ConstructedLayer, string>();
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): T {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** Constructs a layer from its class name and evaluated arguments. */
 export function constructLayer(call: LayerCall, options: EngineOptions = DEFAULT_OPTIONS): Constructed {
-  return guard(() => ({ status: 'ok', layer: constructOrRaise(call, makeContext(options)) }));
+  const key = `${options.imageDataFormat}\u0000${JSON.stringify(call)}`;
+  const hit = constructMemo.get(key);
+  if (hit) return hit;
+  const made: Constructed = guard(() => ({ status: 'ok', layer: constructOrRaise(call, makeContext(options)) }));
+  if (made.status === 'ok') memoKeys.set(made.layer, key);
+  return remember(constructMemo, key, made);
 }
 
 /** Calls a constructed layer on input shapes: output shapes, weights and parameter counts. */
 export function callLayer(layer: ConstructedLayer, inputs: CallInputs, options: EngineOptions = DEFAULT_OPTIONS): Called {
+  const layerKey = memoKeys.get(layer);
+  const key = layerKey === undefined ? undefined : `${layerKey}\u0000${options.imageDataFormat}\u0000${inputsKey(inputs)}`;
+  const hit = key === undefined ? undefined : callMemo.get(key);
+  if (hit) return hit;
+  const called = callUncached(layer, inputs, options);
+  return key === undefined ? called : remember(callMemo, key, called);
+}
+
+/** A key for call inputs; the usual positional tensors get a short one. */
+function inputsKey(inputs: CallInputs): string {
+  if (Object.keys(inputs.kwargs).length === 0 && inputs.args.every((a) => a.kind === 'tensor')) {
+    return inputs.args.map((a) => (a as { shape: unknown[] }).shape.join(',')).join(';');
+  }
+  return JSON.stringify(inputs);
+}
+
+function callUncached(layer: ConstructedLayer, inputs: CallInputs, options: EngineOptions): Called {
   return guard(() => {
     const result = layer.rule.call(layer.args, inputs, makeContext(options), layer.state);
     // `trainable=False` at construction makes every weight of the layer non-trainable.

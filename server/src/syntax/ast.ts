@@ -29,11 +29,30 @@ const TEXT_TYPES = new Set(['dotted_name', 'relative_import', 'string_content', 
 
 const NO_CHILDREN: PyNode[] = [];
 
+/** Field names come from WebAssembly as fresh strings: one shared copy each keeps comparisons cheap. */
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  let hit = interned.get(s);
+  if (hit === undefined) {
+    hit = s;
+    interned.set(s, s);
+  }
+  return hit;
+}
+
 export class PyNode {
   children: PyNode[] = NO_CHILDREN;
-  private fieldMap: Map<string, PyNode[]> | undefined;
+  /** Field names and their nodes, side by side (a node has a few fields; a scan beats a map). */
+  private fieldNames: string[] | undefined;
+  private fieldNodes: PyNode[] | undefined;
   private named: PyNode[] | undefined;
   hasError = false;
+  /**
+   * A slot for what later passes derive from this node alone (a literal's
+   * value). A node is reused only while its text is unchanged, so such
+   * derived data stays valid for as long as the node lives.
+   */
+  memo: unknown = undefined;
 
   constructor(
     readonly type: string,
@@ -60,28 +79,32 @@ export class PyNode {
   }
 
   childForFieldName(name: string): PyNode | null {
-    return this.fieldMap?.get(name)?.[0] ?? null;
+    const names = this.fieldNames;
+    if (names) for (let i = 0; i < names.length; i++) if (names[i] === name) return this.fieldNodes![i];
+    return null;
   }
 
   childrenForFieldName(name: string): PyNode[] {
-    return this.fieldMap?.get(name) ?? NO_CHILDREN;
+    const names = this.fieldNames;
+    if (!names) return NO_CHILDREN;
+    const out: PyNode[] = [];
+    for (let i = 0; i < names.length; i++) if (names[i] === name) out.push(this.fieldNodes![i]);
+    return out;
   }
 
   addChild(child: PyNode, field: string | null): void {
     if (this.children === NO_CHILDREN) this.children = [];
     this.children.push(child);
     if (field) {
-      this.fieldMap ??= new Map();
-      const list = this.fieldMap.get(field);
-      if (list) list.push(child);
-      else this.fieldMap.set(field, [child]);
+      (this.fieldNames ??= []).push(intern(field));
+      (this.fieldNodes ??= []).push(child);
     }
   }
 }
 
 /** Copies the node under `cursor` (and its subtree) with rows relative to `base`. */
 function copySubtree(cursor: TreeCursor, source: string, anchor: Anchor, base: number): PyNode {
-  const type = cursor.nodeType;
+  const type = intern(cursor.nodeType);
   const start = cursor.startPosition;
   const end = cursor.endPosition;
   const startIndex = cursor.startIndex;
@@ -123,25 +146,33 @@ export class AstCache {
   /** Statements copied afresh by the last `build` (a figure for benchmarks). */
   lastCopied = 0;
 
-  /** The module's copy for `tree` of `source`, reusing statements whose text did not change. */
-  build(tree: Tree, source: string): PyNode {
+  /**
+   * The module's copy for `tree` of `source`, reusing statements whose text
+   * did not change. `lineStarts` (the offset of each line) turns offsets into rows
+   * without asking the tree for positions.
+   */
+  build(tree: Tree, source: string, lineStarts: number[]): PyNode {
     const next = new Map<string, Array<{ node: PyNode; anchor: Anchor }>>();
     const rootAnchor: Anchor = { row: 0 };
-    const root = tree.rootNode;
-    const module = new PyNode('module', true, '', rootAnchor, 0, 0, root.endPosition.row, root.endPosition.column);
+    const lastRow = lineStarts.length - 1;
+    const module = new PyNode('module', true, '', rootAnchor, 0, 0, lastRow, source.length - lineStarts[lastRow]);
     const cursor = tree.walk();
     this.lastCopied = 0;
+    let row = 0;
     try {
       if (cursor.gotoFirstChild()) {
         do {
-          const field = cursor.currentFieldName;
-          const start = cursor.startPosition;
-          const key = `${start.column}:${source.slice(cursor.startIndex, cursor.endIndex)}`;
+          const startIndex = cursor.startIndex;
+          // Statements come in order: move the row forward to the line holding this one.
+          while (row < lastRow && lineStarts[row + 1] <= startIndex) row++;
+          const column = startIndex - lineStarts[row];
+          const key = column === 0 ? source.slice(startIndex, cursor.endIndex) : `${column}:${source.slice(startIndex, cursor.endIndex)}`;
           const pool = this.entries.get(key);
           let entry = pool?.pop();
           if (entry) {
-            entry.anchor.row = start.row;
+            entry.anchor.row = row;
           } else {
+            const start = cursor.startPosition;
             const anchor: Anchor = { row: start.row };
             const missing = cursor.nodeIsMissing;
             const node = copySubtree(cursor, source, anchor, start.row);
@@ -152,7 +183,8 @@ export class AstCache {
           const kept = next.get(key);
           if (kept) kept.push(entry);
           else next.set(key, [entry]);
-          module.addChild(entry.node, field);
+          // Statements are the module's children; they have no field name.
+          module.addChild(entry.node, null);
           if (entry.node.hasError) module.hasError = true;
         } while (cursor.gotoNextSibling());
       }
@@ -164,7 +196,14 @@ export class AstCache {
   }
 }
 
+/** Offsets where each line of `text` starts. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
 /** A one-off copy of a whole tree (no reuse). */
 export function toAst(tree: Tree, source: string): PyNode {
-  return new AstCache().build(tree, source);
+  return new AstCache().build(tree, source, lineStartsOf(source));
 }

@@ -20,6 +20,9 @@ export type { Node as SyntaxNode, Tree, Point, Edit } from 'web-tree-sitter';
 
 let ready: Promise<PythonParser> | undefined;
 
+/** Characters handed to the parser per read. */
+const CHUNK = 256;
+
 /** A Python parser over the bundled grammar. */
 export interface PythonParser {
   parse(text: string, previous?: Tree): Tree;
@@ -51,7 +54,9 @@ export function loadPythonParser(): Promise<PythonParser> {
     parser.setLanguage(python);
     return {
       parse: (text: string, previous?: Tree) => {
-        const tree = parser.parse(text, previous ?? null);
+        // Hand the text over in small chunks: given a whole string, web-tree-sitter copies
+        // up to 10 KB from every position the lexer asks for, which dominates an incremental parse.
+        const tree = parser.parse((index: number) => (index < text.length ? text.slice(index, index + CHUNK) : ''), previous ?? null);
         if (!tree) throw new Error('tree-sitter returned no tree');
         return tree;
       },
