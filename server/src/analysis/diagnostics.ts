@@ -47,9 +47,15 @@ function activationOf(layer: LayerObj): string | undefined {
 
 export function diagnosticsOf(a: Analysis, settings: DiagnosticSettings = DEFAULT_DIAGNOSTIC_SETTINGS): Finding[] {
   const out: Finding[] = [];
-  const e = a.interpretation.error;
-  if (e) out.push(finding(e.span, 'keras-error', `${e.message}${batchHint(a, e.message)}`));
   const on = (code: DiagnosticCode) => !settings.disabled.includes(code);
+  const e = a.interpretation.error;
+  if (e) {
+    out.push(finding(e.span, 'keras-error', e.message));
+    const batch = batchAxisInput(a, e.message);
+    if (batch && on('input-includes-batch')) {
+      out.push(finding(batch.span, 'input-includes-batch', `This shape seems to include the batch size (${batch.inputShape![1]}): \`shape=\` leaves the batch axis out, Keras adds it. Drop the first number.`));
+    }
+  }
   for (const layer of a.interpretation.layers) {
     if (on('channels-first-input')) channelsFirst(layer, settings.imageDataFormat, out);
     if (on('softmax-single-unit') && layer.className === 'Dense' && activationOf(layer) === 'softmax') {
@@ -61,19 +67,23 @@ export function diagnosticsOf(a: Analysis, settings: DiagnosticSettings = DEFAUL
     if (on('input-shape-argument') && layer.className !== 'InputLayer' && (kwarg(layer, 'input_shape') || kwarg(layer, 'input_dim'))) {
       out.push(finding(layer.span, 'input-shape-argument', 'Keras 3 warns about `input_shape`/`input_dim` on a layer: start the model with `keras.Input(shape=...)` instead.'));
     }
-    if (on('input-includes-batch') && layer.className === 'InputLayer' && layer.inputShape && layer.inputShape.length > 1 && layer.inputShape[1] === null && layer.inputShape[0] === null) {
-      out.push(finding(layer.span, 'input-includes-batch', '`shape` excludes the batch axis: Keras adds it, so a leading None here makes an extra axis.'));
-    }
   }
   if (on('loss-activation-mismatch')) for (const m of a.interpretation.models) lossMismatch(m, out);
   return out;
 }
 
-/** A Keras rank error on a shape one axis too long, whose first axis looks like a batch size. */
-function batchHint(a: Analysis, message: string): string {
-  if (!/(expected (min_)?ndim=\d+, found ndim=\d+|Kernel shape must have the same length as input)/.test(message)) return '';
-  const input = a.interpretation.layers.find((l) => l.className === 'InputLayer' && l.inputShape && typeof l.inputShape[1] === 'number');
-  return input ? ' (Does the input shape include the batch size? `shape=` leaves the batch axis out.)' : '';
+/**
+ * The input whose shape probably includes the batch size: Keras raised on a
+ * rank one too high for the layer (its message shows ndim), and the model's
+ * only input starts with a fixed number.
+ */
+function batchAxisInput(a: Analysis, message: string): LayerObj | undefined {
+  const m = /expected (?:min_|max_)?ndim=(\d+), found ndim=(\d+)|Kernel shape must have the same length as input, but received kernel of shape \(([^)]*)\) and input of shape \(([^)]*)\)/.exec(message);
+  if (!m) return undefined;
+  const tooLong = m[1] !== undefined ? Number(m[2]) === Number(m[1]) + 1 : m[4].split(',').length === m[3].split(',').length + 1;
+  if (!tooLong) return undefined;
+  const inputs = a.interpretation.layers.filter((l) => l.className === 'InputLayer' && l.inputShape);
+  return inputs.length === 1 && typeof inputs[0].inputShape![1] === 'number' ? inputs[0] : undefined;
 }
 
 const IMAGE_2D = /^(Conv2D|SeparableConv2D|DepthwiseConv2D|Conv2DTranspose|MaxPooling2D|AveragePooling2D)$/;
