@@ -135,3 +135,33 @@ describe('language server over stdio', function () {
     assert.ok(client.alive, `server alive (stderr: ${client.stderr.slice(0, 500)})`);
   });
 });
+
+describe('language server settings over stdio', function () {
+  this.timeout(30000);
+
+  it('turns a warning off and changes the default data format', async () => {
+    const file = path.join(REPO_ROOT, 'examples', 'seed_model2_channels_first_input.py');
+    const text = fs.readFileSync(file, 'utf8');
+    const plain = new LspTestClient();
+    const tuned = new LspTestClient({ warnings: { 'channels-first-input': false }, imageDataFormat: 'channels_first' });
+    try {
+      await plain.initialize();
+      await tuned.initialize();
+      await plain.open(uriOf(file), text);
+      await tuned.open(uriOf(file), text);
+      const codes = (d: Array<{ code?: string | number }>) => d.map((x) => x.code);
+      assert.ok(codes(await plain.diagnosticsFor(uriOf(file), 1)).includes('channels-first-input'));
+      assert.ok(!codes(await tuned.diagnosticsFor(uriOf(file), 1)).includes('channels-first-input'));
+      // channels_first by default: every row as Keras printed it with that config (test/truth/channels-first-config).
+      const truth = truthOf(path.join(REPO_ROOT, 'test', 'truth', 'channels-first-config', 'seed_model2.py'));
+      const hints = await tuned.hints(uriOf(file));
+      for (const row of truth.models[0].layers) {
+        const hint = hints.find((h) => h.position.line === row.line - 1 && labelText(h).startsWith('→'));
+        assert.strictEqual(hint && labelText(hint), `→ ${formatShape(row.output_shape as Array<number | null>)}`, `line ${row.line}`);
+      }
+    } finally {
+      await plain.shutdown();
+      await tuned.shutdown();
+    }
+  });
+});
