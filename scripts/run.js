@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Entry for `npm test`, `npm run demo` and the benchmarks. It works on a
+ * Entry for `npm test`, `npm run demo`, `npm run package` and the benchmarks. It works on a
  * fresh clone: it installs the npm dependencies when they are missing or
  * older than package-lock.json, builds, then runs the task.
  */
@@ -42,8 +42,14 @@ async function main() {
       if (run(bin('tsc'), ['-p', '.', '--noEmit']) !== 0) process.exit(1);
       process.exit(run(bin('mocha'), process.argv.slice(3)));
     }
+    case 'package':
+      process.exit(node(path.join(root, 'scripts', 'package.js'), process.argv.slice(3)));
     case 'demo':
+      // Ctrl+C reaches demo.js too, which stops its editor: wait for it rather than die first.
+      process.on('SIGINT', () => undefined);
       process.exit(node(path.join(root, 'scripts', 'demo.js'), process.argv.slice(3)));
+    case 'bench':
+      process.exit(node(path.join(root, 'scripts', 'bench-lsp.js'), process.argv.slice(3)));
     case 'bench-layers':
       process.exit(node(path.join(root, 'scripts', 'bench-layers.js'), process.argv.slice(3)));
     default:

@@ -102,39 +102,84 @@ export class PyNode {
   }
 }
 
+/**
+ * What a copy needs besides the cursor: the source and its line starts (rows
+ * and columns are computed here from offsets, cheaper than asking the tree),
+ * and names of node types and fields by id (numbers cross from WebAssembly
+ * cheaply, strings do not).
+ */
+interface CopyContext {
+  source: string;
+  lineStarts: number[];
+  types: Array<{ name: string; named: boolean }>;
+  fields: string[];
+  /** Whether to look for MISSING nodes (only inside statements with errors). */
+  checkMissing: boolean;
+}
+
+function rowOf(lineStarts: number[], index: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Copies the node under `cursor` (and its subtree) with rows relative to `base`. */
-function copySubtree(cursor: TreeCursor, source: string, anchor: Anchor, base: number): PyNode {
-  const type = intern(cursor.nodeType);
-  const start = cursor.startPosition;
-  const end = cursor.endPosition;
+function copySubtree(cursor: TreeCursor, ctx: CopyContext, anchor: Anchor, base: number): PyNode {
+  // ERROR (symbol 65535) and other built-in symbols are not in the grammar's table.
+  const kind = ctx.types[cursor.nodeTypeId] ?? { name: intern(cursor.nodeType), named: cursor.nodeIsNamed };
   const startIndex = cursor.startIndex;
   const endIndex = cursor.endIndex;
-  const isNamed = cursor.nodeIsNamed;
+  const startRow = rowOf(ctx.lineStarts, startIndex);
+  const endRow = rowOf(ctx.lineStarts, endIndex);
   const hasChildren = cursor.gotoFirstChild();
-  const wantText = !hasChildren || TEXT_TYPES.has(type);
+  const wantText = !hasChildren || TEXT_TYPES.has(kind.name);
   const node = new PyNode(
-    type,
-    isNamed,
-    wantText ? source.slice(startIndex, endIndex) : '',
+    kind.name,
+    kind.named,
+    wantText ? ctx.source.slice(startIndex, endIndex) : '',
     anchor,
-    start.row - base,
-    start.column,
-    end.row - base,
-    end.column,
+    startRow - base,
+    startIndex - ctx.lineStarts[startRow],
+    endRow - base,
+    endIndex - ctx.lineStarts[endRow],
   );
   if (hasChildren) {
     do {
-      const field = cursor.currentFieldName;
-      const missing = cursor.nodeIsMissing;
-      const child = copySubtree(cursor, source, anchor, base);
+      const fieldId = cursor.currentFieldId;
+      const missing = ctx.checkMissing && cursor.nodeIsMissing;
+      const child = copySubtree(cursor, ctx, anchor, base);
       if (missing) child.hasError = true;
-      node.addChild(child, field);
+      node.addChild(child, fieldId ? ctx.fields[fieldId] : null);
       if (child.hasError) node.hasError = true;
     } while (cursor.gotoNextSibling());
     cursor.gotoParent();
   }
-  if (type === 'ERROR') node.hasError = true;
+  if (kind.name === 'ERROR') node.hasError = true;
   return node;
+}
+
+/** Type and field names of a grammar, by id, read once. */
+const namesByLanguage = new WeakMap<object, { types: CopyContext['types']; fields: string[] }>();
+
+function languageNames(tree: Tree): { types: CopyContext['types']; fields: string[] } {
+  const language = tree.language;
+  let names = namesByLanguage.get(language);
+  if (!names) {
+    const types: CopyContext['types'] = [];
+    for (let id = 0; id < language.nodeTypeCount; id++) {
+      types.push({ name: intern(language.nodeTypeForId(id) ?? ''), named: language.nodeTypeIsNamed(id) });
+    }
+    const fields: string[] = [''];
+    for (let id = 1; id <= language.fieldCount; id++) fields.push(intern(language.fieldNameForId(id) ?? ''));
+    names = { types, fields };
+    namesByLanguage.set(language, names);
+  }
+  return names;
 }
 
 /**
@@ -159,6 +204,8 @@ export class AstCache {
     const cursor = tree.walk();
     this.lastCopied = 0;
     let row = 0;
+    const treeHasError = tree.rootNode.hasError;
+    const ctx: CopyContext = { source, lineStarts, ...languageNames(tree), checkMissing: false };
     try {
       if (cursor.gotoFirstChild()) {
         do {
@@ -172,10 +219,11 @@ export class AstCache {
           if (entry) {
             entry.anchor.row = row;
           } else {
-            const start = cursor.startPosition;
-            const anchor: Anchor = { row: start.row };
-            const missing = cursor.nodeIsMissing;
-            const node = copySubtree(cursor, source, anchor, start.row);
+            const anchor: Anchor = { row };
+            // Only a statement with a syntax error can hold MISSING nodes; look for them there alone.
+            ctx.checkMissing = treeHasError && cursor.currentNode.hasError;
+            const missing = ctx.checkMissing && cursor.nodeIsMissing;
+            const node = copySubtree(cursor, ctx, anchor, row);
             if (missing) node.hasError = true;
             entry = { node, anchor };
             this.lastCopied++;
