@@ -6,7 +6,7 @@
 
 import { DEFAULT_OPTIONS, type EngineOptions } from '../shapes/args';
 import { interpretModule, type Interpretation } from '../interpret';
-import { AstCache, lineStartsOf } from '../syntax/ast';
+import { AstCache, lineStartsOf, type PyNode } from '../syntax/ast';
 import type { PythonParser, Tree } from '../syntax/parser';
 import type { DiagnosticCode, Severity } from './codes';
 import { diagnosticsOf, type DiagnosticSettings } from './diagnostics';
@@ -58,7 +58,11 @@ export function analyze(text: string, parser: PythonParser, settings: AnalysisSe
  */
 export function analyzeTree(tree: Tree, text: string, cache: AstCache, settings: AnalysisSettings = DEFAULT_OPTIONS, start = process.hrtime.bigint()): Analysis {
   const lineStarts = lineStartsOf(text);
-  const module = cache.build(tree, text, lineStarts);
+  return analyzeModule(cache.build(tree, text, lineStarts), text, lineStarts, settings, start);
+}
+
+/** Analyses a module already copied (the language server keeps it up to date edit by edit). */
+export function analyzeModule(module: PyNode, text: string, lineStarts: number[], settings: AnalysisSettings = DEFAULT_OPTIONS, start = process.hrtime.bigint()): Analysis {
   const interpretation = interpretModule(module, { imageDataFormat: settings.imageDataFormat });
   return { text, lineStarts, interpretation, analysisMs: Number(process.hrtime.bigint() - start) / 1e6 };
 }

@@ -1,20 +1,19 @@
 /**
- * Open documents: text (incremental sync), the tree-sitter tree kept up to
- * date with `tree.edit` so each parse is incremental, the statement copies
- * reused across versions, and the analysis of the latest version (computed
- * at most once per version, only when asked for).
+ * Open documents: text (incremental sync), their syntax kept up to date edit
+ * by edit (`DocumentSyntax`: incremental reparses, statement copies reused),
+ * and the analysis of the latest version, computed at most once per version
+ * and only when asked for.
  */
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { analyzeTree, type Analysis, type AnalysisSettings } from '../analysis';
-import { AstCache } from '../syntax/ast';
-import type { PythonParser, Tree } from '../syntax/parser';
+import { analyzeModule, type Analysis, type AnalysisSettings } from '../analysis';
+import { DocumentSyntax } from '../syntax/chunks';
+import type { PythonParser } from '../syntax/parser';
 
 export interface DocumentState {
   doc: TextDocument;
-  tree: Tree;
-  cache: AstCache;
+  syntax: DocumentSyntax;
   analysis?: { version: number; settingsKey: string; result: Analysis };
 }
 
@@ -29,43 +28,28 @@ export class DocumentStore {
 
   open(uri: string, languageId: string, version: number, text: string): DocumentState {
     this.close(uri);
-    const state: DocumentState = { doc: TextDocument.create(uri, languageId, version, text), tree: this.parser.parse(text), cache: new AstCache() };
+    const state: DocumentState = { doc: TextDocument.create(uri, languageId, version, text), syntax: new DocumentSyntax(this.parser, text) };
     this.docs.set(uri, state);
     return state;
   }
 
-  /** Applies edits to the text and to the tree, then reparses incrementally. */
+  /** Applies edits to the text and to its syntax. */
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): DocumentState | undefined {
     const state = this.docs.get(uri);
     if (!state) return undefined;
-    let doc = state.doc;
     for (const change of changes) {
       if ('range' in change) {
-        const start = doc.offsetAt(change.range.start);
-        const oldEnd = doc.offsetAt(change.range.end);
-        const startPosition = doc.positionAt(start);
-        const oldEndPosition = doc.positionAt(oldEnd);
-        doc = TextDocument.update(doc, [change], doc.version);
-        const newEnd = start + change.text.length;
-        const newEndPosition = doc.positionAt(newEnd);
-        state.tree.edit({
-          startIndex: start,
-          oldEndIndex: oldEnd,
-          newEndIndex: newEnd,
-          startPosition: { row: startPosition.line, column: startPosition.character },
-          oldEndPosition: { row: oldEndPosition.line, column: oldEndPosition.character },
-          newEndPosition: { row: newEndPosition.line, column: newEndPosition.character },
-        });
+        const start = state.doc.offsetAt(change.range.start);
+        const oldEnd = state.doc.offsetAt(change.range.end);
+        TextDocument.update(state.doc, [change], version);
+        state.syntax.edit(start, oldEnd, change.text);
       } else {
-        doc = TextDocument.update(doc, [change], doc.version);
-        state.tree.delete();
-        state.tree = this.parser.parse(doc.getText());
+        TextDocument.update(state.doc, [change], version);
+        state.syntax.dispose();
+        state.syntax = new DocumentSyntax(this.parser, change.text);
       }
     }
-    state.doc = TextDocument.update(doc, [], version);
-    const old = state.tree;
-    state.tree = this.parser.parse(state.doc.getText(), old);
-    old.delete();
+    state.doc = TextDocument.update(state.doc, [], version);
     state.analysis = undefined;
     return state;
   }
@@ -73,7 +57,7 @@ export class DocumentStore {
   close(uri: string): void {
     const state = this.docs.get(uri);
     if (!state) return;
-    state.tree.delete();
+    state.syntax.dispose();
     this.docs.delete(uri);
   }
 
@@ -83,7 +67,8 @@ export class DocumentStore {
     if (!state) return undefined;
     const key = settings.imageDataFormat;
     if (state.analysis && state.analysis.version === state.doc.version && state.analysis.settingsKey === key) return state.analysis.result;
-    const result = analyzeTree(state.tree, state.doc.getText(), state.cache, settings);
+    const { syntax } = state;
+    const result = analyzeModule(syntax.module(), syntax.source, syntax.lines, settings);
     state.analysis = { version: state.doc.version, settingsKey: key, result };
     return result;
   }

@@ -65,6 +65,11 @@ export class PyNode {
     private readonly endCol: number,
   ) {}
 
+  /** Moves the statement this node belongs to (with every node in it) to start on `row`. */
+  setAnchorRow(row: number): void {
+    this.anchor.row = row - this.startRow;
+  }
+
   get startPosition(): Point {
     return { row: this.anchor.row + this.startRow, column: this.startCol };
   }
@@ -188,6 +193,8 @@ function languageNames(tree: Tree): { types: CopyContext['types']; fields: strin
  */
 export class AstCache {
   private entries = new Map<string, Array<{ node: PyNode; anchor: Anchor }>>();
+  /** Start and end offsets of each module child of the last `build`. */
+  lastRanges: Array<[number, number]> = [];
   /** Statements copied afresh by the last `build` (a figure for benchmarks). */
   lastCopied = 0;
 
@@ -203,6 +210,7 @@ export class AstCache {
     const module = new PyNode('module', true, '', rootAnchor, 0, 0, lastRow, source.length - lineStarts[lastRow]);
     const cursor = tree.walk();
     this.lastCopied = 0;
+    this.lastRanges = [];
     let row = 0;
     const treeHasError = tree.rootNode.hasError;
     const ctx: CopyContext = { source, lineStarts, ...languageNames(tree), checkMissing: false };
@@ -213,6 +221,7 @@ export class AstCache {
           // Statements come in order: move the row forward to the line holding this one.
           while (row < lastRow && lineStarts[row + 1] <= startIndex) row++;
           const column = startIndex - lineStarts[row];
+          this.lastRanges.push([startIndex, cursor.endIndex]);
           const key = column === 0 ? source.slice(startIndex, cursor.endIndex) : `${column}:${source.slice(startIndex, cursor.endIndex)}`;
           const pool = this.entries.get(key);
           let entry = pool?.pop();
@@ -249,6 +258,31 @@ export function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
+}
+
+/** A top-level statement and the row it starts on, counted from the first line of its text. */
+export interface Statement {
+  node: PyNode;
+  rowOffset: number;
+}
+
+/** Copies the top-level statements of a tree parsed from `source` (a chunk of a document). */
+export function copyStatements(tree: Tree, source: string): Statement[] {
+  const lineStarts = lineStartsOf(source);
+  const ctx: CopyContext = { source, lineStarts, ...languageNames(tree), checkMissing: tree.rootNode.hasError };
+  const out: Statement[] = [];
+  const cursor = tree.walk();
+  try {
+    if (cursor.gotoFirstChild()) {
+      do {
+        const row = rowOf(lineStarts, cursor.startIndex);
+        out.push({ node: copySubtree(cursor, ctx, { row }, row), rowOffset: row });
+      } while (cursor.gotoNextSibling());
+    }
+  } finally {
+    cursor.delete();
+  }
+  return out;
 }
 
 /** A one-off copy of a whole tree (no reuse). */
