@@ -26,6 +26,20 @@ export function p(name: string, dflt?: null | boolean | number | string | PyValu
   return { name, default: toPy(dflt), kwOnly };
 }
 
+/**
+ * The initializer, regularizer and constraint parameters that Dense,
+ * Conv*D, Conv*DTranspose and MultiHeadAttention take, in that order.
+ */
+export const KERNEL_BIAS_PARAMS: Param[] = [
+  p('kernel_initializer', 'glorot_uniform'),
+  p('bias_initializer', 'zeros'),
+  p('kernel_regularizer', null),
+  p('bias_regularizer', null),
+  p('activity_regularizer', null),
+  p('kernel_constraint', null),
+  p('bias_constraint', null),
+];
+
 /** Keyword-only parameter with a default. */
 export function kw(name: string, dflt: null | boolean | number | string | PyValue): Param {
   return p(name, dflt, true);

@@ -10,7 +10,7 @@
  * (MultiHeadAttention's last axis replaced by `output_shape` when given).
  */
 
-import { p, sequenceItems, truthy, type Args, type Param } from '../args';
+import { KERNEL_BIAS_PARAMS, p, sequenceItems, truthy, type Args, type Param } from '../args';
 import { cannotTell, raise } from '../errors';
 import { formatShape, type Dim, type Shape } from '../shape';
 import type { CallArg, CallInputs } from '../tensors';
@@ -93,13 +93,7 @@ function checkCommon(a: Args): void {
 }
 
 const COMMON_TAIL: Param[] = [
-  p('kernel_initializer', 'glorot_uniform'),
-  p('bias_initializer', 'zeros'),
-  p('kernel_regularizer', null),
-  p('bias_regularizer', null),
-  p('activity_regularizer', null),
-  p('kernel_constraint', null),
-  p('bias_constraint', null),
+  ...KERNEL_BIAS_PARAMS,
   p('use_gate', false),
   p('seed', null),
 ];

@@ -5,7 +5,7 @@
  * convTranspose.ts and convDepthwise.ts.
  */
 
-import { p, type Args } from '../args';
+import { KERNEL_BIAS_PARAMS, p, type Args } from '../args';
 import { raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
 import type { LayerRule, Weight } from '../rule';
@@ -72,13 +72,7 @@ function convRule(rank: 1 | 2 | 3): LayerRule {
       p('groups', 1),
       p('activation', null),
       p('use_bias', true),
-      p('kernel_initializer', 'glorot_uniform'),
-      p('bias_initializer', 'zeros'),
-      p('kernel_regularizer', null),
-      p('bias_regularizer', null),
-      p('activity_regularizer', null),
-      p('kernel_constraint', null),
-      p('bias_constraint', null),
+      ...KERNEL_BIAS_PARAMS,
     ],
     // BaseConv's own keywords, reached through the leaf's **kwargs.
     extraKwargs: ['lora_rank', 'lora_alpha'],

@@ -4,7 +4,7 @@
  * parameterised by rank.
  */
 
-import { p, type Args, type Param } from '../args';
+import { KERNEL_BIAS_PARAMS, p, type Args, type Param } from '../args';
 import { raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
 import type { LayerRule, Weight } from '../rule';
@@ -58,13 +58,7 @@ function transposeRule(rank: 1 | 2 | 3): LayerRule {
       p('dilation_rate', unitDefault(rank)),
       p('activation', null),
       p('use_bias', true),
-      p('kernel_initializer', 'glorot_uniform'),
-      p('bias_initializer', 'zeros'),
-      p('kernel_regularizer', null),
-      p('bias_regularizer', null),
-      p('activity_regularizer', null),
-      p('kernel_constraint', null),
-      p('bias_constraint', null),
+      ...KERNEL_BIAS_PARAMS,
     ],
     construct: (a) => readTranspose(a, rank),
     call(a, inputs, _ctx, state) {

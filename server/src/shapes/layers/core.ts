@@ -7,7 +7,7 @@
  * InputLayer in coreInput.ts.
  */
 
-import { p } from '../args';
+import { KERNEL_BIAS_PARAMS, p } from '../args';
 import { raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
 import type { Shape } from '../shape';
@@ -25,13 +25,7 @@ const dense: LayerRule = {
     p('units'),
     p('activation', null),
     p('use_bias', true),
-    p('kernel_initializer', 'glorot_uniform'),
-    p('bias_initializer', 'zeros'),
-    p('kernel_regularizer', null),
-    p('bias_regularizer', null),
-    p('activity_regularizer', null),
-    p('kernel_constraint', null),
-    p('bias_constraint', null),
+    ...KERNEL_BIAS_PARAMS,
     p('lora_rank', null),
     p('lora_alpha', null),
     p('quantization_config', null),
