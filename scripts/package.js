@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * `npm run package`: the bundled extension as `shape-lens-<version>.vsix` at
+ * the repository root, made by the pinned @vscode/vsce (3.9.x runs on Node 20).
+ * scripts/run.js installs and builds first; `.vscodeignore` picks the files.
+ * Nothing is downloaded: vsce only reads the working tree.
+ */
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+
+function vsixPath() {
+  const { name, version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  return path.join(root, `${name}-${version}.vsix`);
+}
+
+/** Packages the extension (dist/ must be built) and returns the .vsix path. */
+function packageVsix({ out = vsixPath(), quiet = false } = {}) {
+  for (const f of ['dist/extension.js', 'dist/server.js', 'grammars/tree-sitter.wasm', 'grammars/tree-sitter-python.wasm']) {
+    if (!fs.existsSync(path.join(root, f))) throw new Error(`${f} is missing: build first (npm run build)`);
+  }
+  const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json', { paths: [root] })), 'vsce');
+  const args = [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out];
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: quiet ? 'pipe' : 'inherit' });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status})\n${r.stdout ?? ''}${r.stderr ?? ''}`);
+  return out;
+}
+
+module.exports = { packageVsix, vsixPath };
+
+if (require.main === module) {
+  try {
+    const out = packageVsix();
+    console.log(`\n${path.relative(process.cwd(), out)}: ${(fs.statSync(out).size / 1024).toFixed(0)} KiB`);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,276 @@
+/**
+ * End to end: the packaged .vsix installed into a real VS Code (code-server
+ * 4.139 = VS Code 1.139, in Debian's Chromium driven by playwright-core),
+ * checked on what a person sees: the inlay hints, a hover, an error squiggle
+ * and its entry in the Problems panel. Screenshots go to docs/screenshots/.
+ *
+ * scripts/editor-setup.js installs what is missing (apt: chromium,
+ * libkrb5-dev; npm, into .e2e/: Node 24, code-server, playwright-core). A cold
+ * machine needs about 4 minutes for that, a warm one about a minute for this
+ * whole file. One code-server and one page serve every test below.
+ * `SHAPE_LENS_E2E=0` skips the suite.
+ *
+ * Expected values come from Keras (../shared/keras-truth/programs/*.truth.json)
+ * or, for Shape Lens's own wording, from `shape-lens summary --json` at test time.
+ */
+
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ensureAll, startCodeServer, type CodeServer } from '../../scripts/editor-setup';
+import { packageVsix } from '../../scripts/package';
+import { REPO_ROOT, SHARED_TRUTH } from '../helpers/truth';
+
+// playwright-core lives in the e2e cache, not in node_modules, so its types are not visible here.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Browser = any;
+type Page = any;
+type Locator = any;
+
+const SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
+/** The first hint needs 30-40 s on a busy 2-core machine; leave room. */
+const FIRST_PAINT_MS = 180_000;
+const WAIT_MS = 60_000;
+
+const SEED = 'seed_model2.py';
+const SEED_TRUTH = 'seed_conv2d_channels_last';
+const BROKEN = 'fail_lstm_2d_input';
+
+interface TruthLayer {
+  line: number;
+  class: string;
+  name: string;
+  output_shape: (number | null)[] | null;
+  params: number | null;
+}
+interface TruthProgram {
+  models: { line: number; layers: TruthLayer[]; total_params: number | null }[];
+  error: { line: number; type: string; message: string } | null;
+}
+interface CliFinding {
+  line: number;
+  column: number;
+  endLine: number;
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+}
+
+function truth(name: string): TruthProgram {
+  return JSON.parse(fs.readFileSync(path.join(SHARED_TRUTH, 'programs', `${name}.truth.json`), 'utf8'));
+}
+
+/** A shape as Keras prints it: `(None, 15, 15, 12)`, `(5,)`. */
+function pyShape(shape: (number | null)[]): string {
+  const dims = shape.map((d) => (d === null ? 'None' : String(d)));
+  return dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(', ')})`;
+}
+
+function cliFindings(file: string): CliFinding[] {
+  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'shape-lens.js'), 'summary', file, '--json'], { encoding: 'utf8' });
+  assert.strictEqual(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout).diagnostics;
+}
+
+const text = (s: string | null): string => (s ?? '').replace(/\u00a0/g, ' ').trim();
+/** A pattern for exactly `s`, any space in it matching the NBSP the editor renders. */
+const exactly = (s: string): RegExp => new RegExp(`^\\s*${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s')}\\s*$`);
+
+/** The 1-based line of an element inside an editor's text or overlay layer: its row's `top` matched to the gutter. */
+async function lineOf(el: Locator): Promise<number> {
+  const n = await el.evaluate((e: any) => {
+    const row = e.closest('.view-line') ?? e.parentElement;
+    const top = row.style.top;
+    const gutter = [...e.closest('.monaco-editor').querySelectorAll('.margin-view-overlays > div')] as any[];
+    return gutter.find((d) => d.style.top === top)?.textContent.trim();
+  });
+  return Number(n);
+}
+
+/** Every inlay hint on screen, as [line, text]. Hints are injected `dyn-rule-*` spans; the padding spacer is empty. */
+async function hintsOnScreen(editor: Locator): Promise<[number, string][]> {
+  const hints = editor.locator('.view-line span[class*="dyn-rule-"]', { hasText: /\S/ });
+  const out: [number, string][] = [];
+  for (const h of await hints.all()) out.push([await lineOf(h), text(await h.textContent())]);
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  // Not while the status bar still says "Activating Extensions...".
+  await page.locator('.statusbar-item', { hasText: 'Activating Extensions' }).waitFor({ state: 'hidden', timeout: WAIT_MS });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, name) });
+}
+
+describe('in the editor: the .vsix in code-server + Chromium', function () {
+  // A cold machine installs Chromium and code-server first (about 4 minutes).
+  this.timeout(30 * 60_000);
+
+  let work = '';
+  let workspace = '';
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let ready = false;
+  let failed = false;
+  let gotoAt = 0;
+  const timings: Record<string, string> = {};
+  const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+  before(async function () {
+    if (process.env.SHAPE_LENS_E2E === '0') this.skip();
+    let t = Date.now();
+    const tools = ensureAll();
+    timings.setup = seconds(Date.now() - t);
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'shape-lens-e2e-'));
+    // Into the suite's own folder: another run may be packaging at the repository root right now.
+    t = Date.now();
+    const vsix = packageVsix({ out: path.join(work, 'shape-lens.vsix'), quiet: true });
+    timings.package = seconds(Date.now() - t);
+
+    workspace = path.join(work, 'examples');
+    fs.mkdirSync(workspace);
+    for (const f of fs.readdirSync(path.join(REPO_ROOT, 'examples'))) fs.copyFileSync(path.join(REPO_ROOT, 'examples', f), path.join(workspace, f));
+    fs.copyFileSync(path.join(SHARED_TRUTH, 'programs', `${BROKEN}.py`), path.join(workspace, `${BROKEN}.py`));
+
+    t = Date.now();
+    server = await startCodeServer({ dir: work, workspace, vsix, codeServer: tools });
+    timings.install = seconds(server.installMs);
+    timings.serverStart = seconds(Date.now() - t - server.installMs);
+
+    const { chromium } = require(tools.playwrightCore);
+    browser = await chromium.launch({
+      executablePath: tools.executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      env: { ...process.env, TMPDIR: path.join(work, 'xdg') },
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    gotoAt = Date.now();
+    await page.goto(server.urlFor(path.join(workspace, SEED)));
+    ready = true;
+  });
+
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') failed = true;
+  });
+
+  after(async function () {
+    try {
+      await browser?.close();
+    } finally {
+      await server?.stop();
+      const times = Object.entries(timings);
+      if (times.length) console.log(`      e2e timings: ${times.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      if (work && (failed || !ready)) console.log(`      e2e: kept ${work} (server.log, ud/logs/) for inspection`);
+      else if (work) fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  const editor = (): Locator => page.locator('.editor-instance .monaco-editor').first();
+
+  it("shows each layer's output shape at the end of its line, as Keras computes it", async () => {
+    const program = truth(SEED_TRUTH);
+    const model = program.models[0];
+    await editor().locator('.view-lines', { hasText: 'class Model2' }).waitFor({ timeout: FIRST_PAINT_MS });
+    // The seed's Conv2D line: `→ (None, 15, 15, 12)`, wherever the hint text is exactly that.
+    const conv = model.layers[0];
+    assert.strictEqual(conv.class, 'Conv2D');
+    const expected = `→ ${pyShape(conv.output_shape!)}`;
+    await editor()
+      .locator('.view-line span[class*="dyn-rule-"]', { hasText: exactly(expected) })
+      .first()
+      .waitFor({ timeout: FIRST_PAINT_MS });
+    timings.firstHint = seconds(Date.now() - gotoAt);
+    // Every layer of the model, and the model's parameter total after `Sequential()`.
+    const last = model.layers[model.layers.length - 1];
+    await editor().locator('.view-line span[class*="dyn-rule-"]', { hasText: `→ ${pyShape(last.output_shape!)}` }).first().waitFor({ timeout: WAIT_MS });
+    const totalLabel = `${model.total_params!.toLocaleString('en-US')} params`;
+    await editor().locator('.view-line span[class*="dyn-rule-"]', { hasText: totalLabel }).first().waitFor({ timeout: WAIT_MS });
+
+    const hints = await hintsOnScreen(editor());
+    const wanted: [number, string][] = [[model.line, totalLabel], ...model.layers.map((l): [number, string] => [l.line, `→ ${pyShape(l.output_shape!)}`])];
+    assert.deepStrictEqual(hints, wanted.sort((a, b) => a[0] - b[0]));
+    assert.deepStrictEqual(
+      hints.filter(([line]) => line === conv.line).map(([, t]) => t),
+      [expected],
+    );
+    // Without the side bar the long Conv2D line and its hint fit on screen.
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: WAIT_MS });
+    await editor().locator('.view-line span[class*="dyn-rule-"]', { hasText: exactly(expected) }).first().waitFor({ timeout: WAIT_MS });
+    await screenshot(page, 'inlay-hints.png');
+  });
+
+  it('hovering Conv2D shows its shapes and the parameter formula', async () => {
+    const conv = truth(SEED_TRUTH).models[0].layers[0];
+    const line = editor().locator('.view-line', { hasText: 'Conv2D(12' });
+    assert.strictEqual(await lineOf(line.locator('span').first()), conv.line);
+    await line.locator('span', { hasText: /^Conv2D$/ }).first().hover();
+    const hover = page.locator('.monaco-hover:not(.hidden) .markdown-hover .rendered-markdown', { hasText: 'Parameters' }).first();
+    await hover.waitFor({ timeout: WAIT_MS });
+    const shown = text(await hover.innerText());
+    assert.match(shown, /^Conv2D conv2d/);
+    assert.ok(shown.includes(`Output: ${pyShape(conv.output_shape!)}`), shown);
+    // `(3·3·20 + 1)·12 = 2,172`: a kernel·kernel·channels formula whose value is Keras's count.
+    const m = /Parameters: \((\d+)·(\d+)·(\d+) \+ 1\)·(\d+) = ([\d,]+)/.exec(shown);
+    assert.ok(m, shown);
+    const [kh, kw, channels, filters] = m.slice(1, 5).map(Number);
+    assert.strictEqual(m[5], conv.params!.toLocaleString('en-US'));
+    assert.strictEqual((kh * kw * channels + 1) * filters, conv.params);
+    assert.strictEqual(filters, conv.output_shape!.at(-1));
+    await screenshot(page, 'hover.png');
+  });
+
+  it("squiggles a broken file on the line where Keras raises, with the message in the hover and the Problems panel", async () => {
+    const program = truth(BROKEN);
+    assert.ok(program.error, `${BROKEN} is a failing program`);
+    const errors = cliFindings(path.join(workspace, `${BROKEN}.py`)).filter((f) => f.severity === 'error');
+    assert.strictEqual(errors.length, 1, JSON.stringify(errors));
+    const [error] = errors;
+    assert.strictEqual(error.line, program.error.line);
+
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 400);
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: WAIT_MS });
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: `${BROKEN}.py` }).click();
+    await page.locator('.tabs-container .tab.active', { hasText: `${BROKEN}.py` }).waitFor({ timeout: WAIT_MS });
+    await editor().locator('.view-lines', { hasText: 'forgot to reshape' }).waitFor({ timeout: WAIT_MS });
+
+    const squiggles = editor().locator('.view-overlays .cdr.squiggly-error');
+    await squiggles.first().waitFor({ timeout: WAIT_MS });
+    const lines = new Set<number>();
+    for (const s of await squiggles.all()) lines.add(await lineOf(s));
+    assert.deepStrictEqual([...lines], [program.error.line]);
+
+    // Hover on the squiggled call: the diagnostic's message.
+    await editor().locator('.view-line', { hasText: 'model.add(LSTM(' }).locator('span', { hasText: /^LSTM$/ }).first().hover();
+    const marker = page.locator('.monaco-hover:not(.hidden) .marker.hover-contents', { hasText: error.message }).first();
+    await marker.waitFor({ timeout: WAIT_MS });
+    assert.ok(text(await marker.innerText()).includes(error.message));
+
+    // The Problems panel lists it at its line and column.
+    await page.mouse.move(5, 400);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row[aria-level="2"]', { hasText: error.message }).first();
+    await row.waitFor({ timeout: WAIT_MS });
+    assert.strictEqual(text(await row.locator('.marker-line').textContent()), `[Ln ${error.line}, Col ${error.column}]`);
+    assert.match(String(await row.getAttribute('aria-label')), /^Error: /);
+    await screenshot(page, 'broken-file.png');
+  });
+
+  it('ran one extension host and one language server', () => {
+    const logs = path.join(server!.userDataDir, 'logs');
+    const hostLogs = fs
+      .readdirSync(logs, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('remoteexthost.log'))
+      .map((f) => fs.readFileSync(path.join(logs, f), 'utf8'));
+    const started = hostLogs.join('\n').match(/Extension host with pid \d+ started/g) ?? [];
+    assert.strictEqual(started.length, 1, `extension hosts started: ${started.length}`);
+    const activated = hostLogs.join('\n').match(/ExtensionService#_doActivateExtension shape-lens\.shape-lens/g) ?? [];
+    assert.strictEqual(activated.length, 1, `Shape Lens activations: ${activated.length}`);
+  });
+});
