@@ -6,6 +6,7 @@
 
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { LIMITS } from './limits';
+import { pyStr } from './strings';
 import type { Interpreter } from './interpreter';
 import { asInt, asItems, NONE_V, UNKNOWN, type Value } from './values';
 
@@ -112,8 +113,10 @@ export function callBuiltin(interp: Interpreter, name: string, args: Value[], kw
       const t = isTruthy(a);
       return t === undefined ? UNKNOWN : { kind: 'bool', value: t };
     }
-    case 'str':
-      return a.kind === 'str' ? a : a.kind === 'int' ? { kind: 'str', value: String(a.value) } : UNKNOWN;
+    case 'str': {
+      const text = pyStr(a);
+      return text === undefined ? UNKNOWN : { kind: 'str', value: text };
+    }
     case 'abs': {
       const n = num(a);
       return n === undefined ? UNKNOWN : { kind: a.kind === 'float' ? 'float' : 'int', value: Math.abs(n) };
@@ -137,8 +140,6 @@ export function callBuiltin(interp: Interpreter, name: string, args: Value[], kw
     }
     case 'print':
       return NONE_V;
-    case 'super':
-      return { kind: 'ref', qualname: 'builtins.super()' };
     default:
       return UNKNOWN;
   }

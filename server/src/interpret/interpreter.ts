@@ -13,11 +13,13 @@ import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../shapes/args';
 import { foldBinary, parseFloatLiteral, parseIntLiteral, parseStringLiteral } from './literals';
 import { BudgetExceeded, LIMITS } from './limits';
-import { canonicalName } from './names';
+import { canonicalName, layerClassOf } from './names';
 import { Scope } from './scope';
 import { asInt, asItems, spanOf, unknown, UNKNOWN, NONE_V, type ClassObj, type FunctionObj, type LayerObj, type ModelObj, type Span, type Value } from './values';
 import { KerasApi } from './kerasApi';
 import { callBuiltin, isTruthy, iterate } from './builtins';
+import { callInstance, instantiate } from './subclass';
+import { evalFString, FSTRING, percentFormat } from './strings';
 
 /** A Keras exception the file would raise: where, and what. */
 export interface RaisedError {
@@ -64,6 +66,8 @@ export class Interpreter {
   readonly moduleScope = new Scope(undefined, 'module');
   private steps = 0;
   private depth = 0;
+  /** The methods being run, innermost last: what a bare `super()` refers to. */
+  private readonly methodStack: Array<{ cls: ClassObj; self: Value }> = [];
   /** >0 while on a path that may not be taken. */
   uncertain = 0;
   readonly incomplete: string[] = [];
@@ -326,7 +330,14 @@ export class Interpreter {
         const q = canonicalName(b.qualname);
         if (q === 'keras.Model' || q === 'keras.Sequential') cls.kerasBase = 'Model';
         else if (q === 'keras.layers.Layer') cls.kerasBase = 'Layer';
-      } else if (b.kind === 'class' && b.cls.kerasBase) cls.kerasBase = b.cls.kerasBase;
+        else if (layerClassOf(q)) {
+          cls.kerasBase = 'Layer';
+          cls.layerBase = layerClassOf(q);
+        }
+      } else if (b.kind === 'class' && b.cls.kerasBase) {
+        cls.kerasBase = b.cls.kerasBase;
+        cls.layerBase ??= b.cls.layerBase;
+      }
     }
     const body = new Scope(scope, 'class');
     const block = node.childForFieldName('body');
@@ -337,7 +348,10 @@ export class Interpreter {
         if (def?.type === 'function_definition') {
           this.defineFunction(def, body);
           const f = body.lookup(def.childForFieldName('name')?.text ?? '');
-          if (f?.kind === 'function') cls.methods.set(f.fn.name, f.fn);
+          if (f?.kind === 'function') {
+            f.fn.owner = cls;
+            cls.methods.set(f.fn.name, f.fn);
+          }
         } else {
           this.exec(stmt, body);
         }
@@ -399,7 +413,10 @@ export class Interpreter {
     }
     let n = 0;
     for (const item of items) {
-      if (++n > LIMITS.loopIterations) throw new BudgetExceeded(`loop at line ${node.startPosition.row + 1} has more than ${LIMITS.loopIterations} iterations`);
+      if (++n > LIMITS.loopIterations) {
+        this.abandonLoop(node, body, scope);
+        return;
+      }
       this.assign(left, item, scope);
       try {
         this.loopBody(body, scope);
@@ -438,7 +455,36 @@ export class Interpreter {
         throw e;
       }
     }
-    throw new BudgetExceeded(`while loop at line ${node.startPosition.row + 1} ran ${LIMITS.loopIterations} iterations`);
+    this.abandonLoop(node, body, scope);
+  }
+
+  /**
+   * A loop longer than the unrolling limit (data generation, usually): the
+   * rest of it is not run, and what its body assigns or mutates becomes
+   * unknown, so the file goes on without values the loop had not finished.
+   */
+  private abandonLoop(node: SyntaxNode, body: SyntaxNode, scope: Scope): void {
+    this.incomplete.push(`loop at line ${node.startPosition.row + 1} has more than ${LIMITS.loopIterations} iterations: its results are unknown`);
+    const stack: Array<[SyntaxNode, SyntaxNode | null]> = [[body, null]];
+    const left = node.childForFieldName('left');
+    if (left) stack.push([left, node]);
+    while (stack.length > 0) {
+      const [n, parent] = stack.pop()!;
+      if (n.type === 'identifier') {
+        const t = parent?.type;
+        const assigned = (t === 'assignment' || t === 'augmented_assignment' || t === 'for_statement' || t === 'for_in_clause') && parent!.childForFieldName('left') === n;
+        const inPattern = t === 'pattern_list' || t === 'tuple_pattern' || t === 'list_pattern';
+        if (assigned || inPattern) scope.set(n.text, UNKNOWN);
+        continue;
+      }
+      // `items.append(x)`: the receiver is mutated.
+      if (n.type === 'call') {
+        const fn = n.childForFieldName('function');
+        const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+        if (obj?.type === 'identifier' && scope.lookup(obj.text)?.kind !== 'ref') scope.set(obj.text, UNKNOWN);
+      }
+      for (const c of n.namedChildren) if (c) stack.push([c, n]);
+    }
   }
 
   private execTry(node: SyntaxNode, scope: Scope): void {
@@ -496,8 +542,15 @@ export class Interpreter {
         return (node.memo ??= parseIntLiteral(node.text)) as Value;
       case 'float':
         return (node.memo ??= parseFloatLiteral(node.text)) as Value;
-      case 'string':
-        return (node.memo ??= parseStringLiteral(node)) as Value;
+      case 'string': {
+        let v = node.memo as Value | typeof FSTRING | undefined;
+        if (v === undefined) {
+          v = parseStringLiteral(node) as Value;
+          if (v.kind === 'unknown' && v.why === 'f-string') v = FSTRING;
+          node.memo = v;
+        }
+        return v === FSTRING ? evalFString(this, node, scope) : v;
+      }
       case 'concatenated_string': {
         let s = '';
         for (const part of node.namedChildren) {
@@ -642,7 +695,7 @@ export class Interpreter {
       const n = Math.max(0, Math.min(b.value, LIMITS.sequenceItems));
       return { kind: a.kind, items: Array.from({ length: n }, () => a.items).flat() };
     }
-    if (op === '%' && a.kind === 'str') return unknown('string formatting');
+    if (op === '%' && a.kind === 'str') return percentFormat(a.value, b);
     const isPy = (v: Value) => ['int', 'float', 'str', 'bool', 'none', 'tuple', 'list'].includes(v.kind);
     if (!isPy(a) || !isPy(b)) return UNKNOWN;
     return foldBinary(op, a as never, b as never) as Value;
@@ -760,8 +813,9 @@ export class Interpreter {
       case 'bound':
         return this.callFunction(callee.fn, args, kwargs, node, callee.self);
       case 'class':
-        return this.api.instantiate(callee.cls, args, kwargs, node);
+        return instantiate(this.api, callee.cls, args, kwargs, node);
       case 'ref':
+        if (callee.qualname === 'builtins.super') return this.superObject(args);
         if (callee.qualname.startsWith('builtins.')) return callBuiltin(this, callee.qualname.slice(9), args, kwargs, node);
         return this.api.callRef(callee.qualname, args, kwargs, node, incomplete);
       case 'layer':
@@ -769,12 +823,19 @@ export class Interpreter {
       case 'model':
         return this.api.callModel(callee.model, args, kwargs, node);
       case 'instance':
-        return this.api.callInstance(callee.inst, args, kwargs, node);
+        return callInstance(this.api, callee.inst, args, kwargs, node);
       case 'method':
         return this.api.callMethod(callee.self, callee.name, args, kwargs, node);
       default:
         return UNKNOWN;
     }
+  }
+
+  /** `super()` (the method being run gives the class and `self`) or `super(Cls, self)`. */
+  private superObject(args: Value[]): Value {
+    if (args.length === 2) return args[0].kind === 'class' ? { kind: 'super', cls: args[0].cls, self: args[1] } : UNKNOWN;
+    const top = this.methodStack[this.methodStack.length - 1];
+    return top && args.length === 0 ? { kind: 'super', cls: top.cls, self: top.self } : UNKNOWN;
   }
 
   callFunction(fn: FunctionObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, self: Value | undefined): Value {
@@ -803,6 +864,8 @@ export class Interpreter {
     const body = fn.node.childForFieldName('body');
     if (!body) return NONE_V;
     this.depth++;
+    const method = fn.owner && self !== undefined;
+    if (method) this.methodStack.push({ cls: fn.owner!, self: self! });
     try {
       // A lambda's body is one expression.
       if (fn.node.type === 'lambda') return this.eval(body, scope);
@@ -813,6 +876,7 @@ export class Interpreter {
       throw e;
     } finally {
       this.depth--;
+      if (method) this.methodStack.pop();
     }
   }
 }

@@ -17,8 +17,10 @@ import type { Interpreter } from './interpreter';
 import { canonicalName, layerClassOf } from './names';
 import { loadDataValue } from './datasets';
 import { checkOptimizerCall } from './optimizers';
-import { callOp, OP_FUNCTIONS, opClassForOperator } from './ops';
+import { callActivation, callOp, OP_FUNCTIONS, opClassForOperator } from './ops';
 import type { Scope } from './scope';
+import { strMethod } from './strings';
+import { callSubclassed, findClassAttr, findMethod, hasOwnCall, kerasBaseMethod, kerasInstanceAttribute, superAttribute, trackAssigned } from './subclass';
 import {
   asItems,
   asShape,
@@ -69,6 +71,8 @@ export class KerasApi {
   private readonly nameCounts = new Map<string, number>();
   private readonly starModules = new Set<string>();
   private nextId = 1;
+  /** >0 while a custom layer's or Lambda's body runs (Keras traces it with a concrete batch size). */
+  tracing = 0;
   private seq = 0;
 
   /** A counter of executed calls, so that later calls on a line win its hint. */
@@ -100,7 +104,6 @@ export class KerasApi {
 
   callRef(qualname: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete: boolean): Value {
     const q = canonicalName(qualname);
-    if (q === 'builtins.super()') return UNKNOWN;
     if (q === 'keras.Input') return this.makeInput(args, kwargs, node);
     if (q === 'keras.Sequential') return this.makeSequential(args, kwargs, node);
     if (q === 'keras.Model') return this.makeFunctional(args, kwargs, node);
@@ -112,8 +115,13 @@ export class KerasApi {
       const layer = this.constructLayerObj(MERGE_FUNCTIONS[fn], rest, kwargs.filter(([k]) => k !== 'inputs'), node, incomplete);
       return this.callLayerValue(layer, [inputs ?? kwargs.find(([k]) => k === 'inputs')?.[1] ?? UNKNOWN], [], node);
     }
-    const op = /^keras\.ops\.(?:numpy\.|nn\.|core\.)?([a-z_0-9]+)$/.exec(q)?.[1];
+    const op = /^keras\.ops\.(?:numpy\.|nn\.|core\.|image\.)?([a-z_0-9]+)$/.exec(q)?.[1];
     if (op && OP_FUNCTIONS.has(op)) return callOp(this, op, args, kwargs, node);
+    const act = /^keras\.activations\.([a-z_0-9]+)$/.exec(q)?.[1];
+    if (act) {
+      const v = callActivation(this, act, args, node);
+      if (v) return v;
+    }
     if (/^keras\.optimizers\.[A-Z]/.test(q)) {
       const problem = checkOptimizerCall(q.split('.').pop()!, kwargs);
       if (problem) return this.interp.raise('ValueError', problem, node);
@@ -150,8 +158,8 @@ export class KerasApi {
       const shape = kwargs.find(([k]) => k === 'shape')?.[1] ?? args[0];
       return { kind: 'array', shape: shape ? asShape(shape) : null };
     }
-    // Other functions of numerical libraries give values this analysis does not model.
-    if (/^(numpy|keras\.ops|keras\.random|keras\.backend|tensorflow)\./.test(q) && !/^tensorflow\.keras/.test(q)) return UNKNOWN;
+    // Other functions of numerical libraries give values this analysis does not model, and so does any function given a tensor.
+    if (args.some((a) => a.kind === 'tensor') || (/^(numpy|keras\.ops|keras\.random|keras\.backend|tensorflow)\./.test(q) && !/^tensorflow\.keras/.test(q))) return UNKNOWN;
     return { kind: 'object', qualname: q };
   }
 
@@ -207,7 +215,7 @@ export class KerasApi {
    * The engine's construction, remembered on the call node when its
    * arguments are all literals (then every run of the node gives the same).
    */
-  private constructCached(className: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete: boolean): { call: LayerCall; constructed: Constructed } {
+  constructCached(className: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete: boolean): { call: LayerCall; constructed: Constructed } {
     const format = this.interp.options.imageDataFormat;
     const memo = node.memo as ConstructMemo | undefined;
     if (memo && memo.className === className && memo.format === format) return memo;
@@ -223,7 +231,10 @@ export class KerasApi {
     if (args.length === 1 && kwargs.length === 0 && args[0].kind === 'tensor' && !layer.fn) return this.callOnTensor(layer, args[0].tensor, node);
     if (layer.fn && (layer.fn.kind === 'function' || layer.fn.kind === 'bound')) {
       const fn = layer.fn;
-      return this.callOpaque(layer, args, node, (detached) => this.interp.call(fn, detached.slice(0, 1), [], node), () => ({ total: 0, trainable: 0, nonTrainable: 0 }));
+      const declared = lambdaOutputShape(layer, args[0]);
+      // With `output_shape=` Keras takes the shape from it and does not trace the function.
+      const run = (detached: Value[]): Value => (declared ? { kind: 'tensor', tensor: { shape: declared, index: 0 } } : this.interp.call(fn, detached.slice(0, 1), [], node));
+      return this.callOpaque(layer, args, node, run, () => ({ total: 0, trainable: 0, nonTrainable: 0 }));
     }
     const inputTensors: TensorObj[] = [];
     const toArg = (v: Value): CallArg => {
@@ -493,21 +504,41 @@ export class KerasApi {
     }
     const inputs = flattenTensorValues(inputsV);
     const outputs = flattenTensorValues(outputsV);
-    if (inputs === undefined || outputs === undefined) {
-      const model = this.newModel('Functional', node, kw.get('name'));
-      model.broken = true;
-      return { kind: 'model', model };
-    }
-    const problem = findDisconnected(inputs, outputs);
+    const problem = inputs && outputs ? findDisconnected(inputs, outputs) : undefined;
     if (problem) return this.interp.raise('ValueError', problem, node);
     const model = this.newModel('Functional', node, kw.get('name'));
+    this.fillFunctional(model, inputsV, outputsV, node);
+    return { kind: 'model', model };
+  }
+
+  /** Makes `model` the functional graph from `inputsV` to `outputsV` (broken when they are not known tensors). */
+  fillFunctional(model: ModelObj, inputsV: Value, outputsV: Value, node: SyntaxNode): void {
+    const inputs = flattenTensorValues(inputsV);
+    const outputs = flattenTensorValues(outputsV);
+    if (inputs === undefined || outputs === undefined) {
+      model.broken = true;
+      return;
+    }
+    const problem = findDisconnected(inputs, outputs);
+    if (problem) {
+      this.interp.raise('ValueError', problem, node);
+      model.broken = true;
+      return;
+    }
     const ops = functionalOps(inputs, outputs);
     model.functional = { inputs, outputs, ops };
     model.layers = ops;
     model.built = true;
     model.inputShape = inputs[0]?.shape ?? null;
     model.outputShapes = outputs.every((t) => t.shape) ? outputs.map((t) => t.shape!) : null;
-    return { kind: 'model', model };
+  }
+
+  /** `name=` given to Keras's base `__init__` after the automatic name was drawn: the automatic one is given back. */
+  rename(record: { name: string; className?: string; kind?: string }, name: string): void {
+    const base = snakeCase(record.className ?? (record.kind === 'Functional' ? 'functional' : (record.kind ?? '')));
+    const n = this.nameCounts.get(base) ?? 0;
+    if (n > 0 && record.name === (n === 1 ? base : `${base}_${n - 1}`)) this.nameCounts.set(base, n - 1);
+    record.name = name;
   }
 
   /** One LayerObj stands for a model used as a layer (a summary row of its kind). */
@@ -528,7 +559,7 @@ export class KerasApi {
     const layer = this.modelAsLayer(model);
     const inputTensors = flattenTensorValues(x) ?? [];
     const inShape = x.kind === 'tensor' ? x.tensor.shape : x.kind === 'array' ? x.shape : null;
-    if (model.instance) return this.callSubclassed(model, x, args, kwargs, node);
+    if (hasOwnCall(model)) return callSubclassed(this, model, args, kwargs, node);
     if (model.kind === 'Sequential' && !model.built && inShape) {
       model.inputShape = inShape;
       this.sequentialRebuild(model, node);
@@ -545,65 +576,22 @@ export class KerasApi {
     return this.emitNode(layer, inputTensors, outs, outs.length === 1);
   }
 
-  private callSubclassed(model: ModelObj, x: Value, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
-    const inst = model.instance!;
-    const call = findMethod(inst.cls, 'call');
-    if (!call) return UNKNOWN;
-    const out = this.interp.callFunction(call, args, kwargs, node, { kind: 'instance', inst });
-    model.built = model.layers.every((l) => l.params !== null) || model.layers.length === 0;
-    const shape = out.kind === 'tensor' ? out.tensor.shape : null;
-    model.outputShapes = shape ? [shape] : null;
-    void x;
-    return out;
-  }
-
-  instantiate(cls: ClassObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
-    const inst: InstanceObj = { cls, attrs: new Map() };
-    if (cls.kerasBase === 'Model') {
-      inst.model = this.newModel(cls.name, node);
-      inst.model.instance = inst;
-    } else if (cls.kerasBase === 'Layer') {
-      inst.layer = this.makeOp(cls.name, node);
-      inst.layer.isOp = false;
-      inst.layer.params = null;
-    }
-    const init = findMethod(cls, '__init__');
-    if (init) this.interp.callFunction(init, args, kwargs, node, { kind: 'instance', inst });
-    return { kind: 'instance', inst };
-  }
-
-  callInstance(inst: InstanceObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
-    if (inst.model) return this.callModel(inst.model, args, kwargs, node);
-    if (inst.layer) return this.callCustomLayer(inst, args, kwargs, node);
-    const fn = findMethod(inst.cls, '__call__');
-    return fn ? this.interp.callFunction(fn, args, kwargs, node, { kind: 'instance', inst }) : UNKNOWN;
-  }
-
-  /**
-   * A `keras.layers.Layer` subclass called on tensors is one node of the
-   * caller's graph: its `call` runs on detached copies of the inputs, so the
-   * operations inside it stay inside it, as in Keras.
-   */
-  private callCustomLayer(inst: InstanceObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
-    const fn = findMethod(inst.cls, 'call');
-    return this.callOpaque(
-      inst.layer!,
-      args,
-      node,
-      (detached) => (fn ? this.interp.callFunction(fn, detached, kwargs, node, { kind: 'instance', inst }) : UNKNOWN),
-      () => customLayerParams(inst),
-    );
-  }
-
   /** Runs a body (a custom layer's `call`, a Lambda's function) on detached inputs: one graph node for the caller. */
-  private callOpaque(layer: LayerObj, args: Value[], node: SyntaxNode, run: (detached: Value[]) => Value, params: () => LayerObj['params']): Value {
+  callOpaque(layer: LayerObj, args: Value[], node: SyntaxNode, run: (detached: Value[]) => Value, params: () => LayerObj['params']): Value {
     const inputTensors = args.flatMap((a) => flattenTensorValues(a) ?? []);
     const detach = (v: Value): Value => {
       if (v.kind === 'tensor') return { kind: 'tensor', tensor: { shape: v.tensor.shape, index: 0 } };
       const items = asItems(v);
       return items ? { kind: v.kind as 'list' | 'tuple', items: items.map(detach) } : v;
     };
-    const out = run(args.map(detach));
+    // Keras traces the body with a concrete batch size (JAX's eval_shape), which reshape can see.
+    this.tracing++;
+    let out: Value;
+    try {
+      out = run(args.map(detach));
+    } finally {
+      this.tracing--;
+    }
     const outs = flattenTensorValues(out) ?? [];
     const shapes = outs.length > 0 ? outs.map((t) => t.shape) : [null];
     const eager = inputTensors.length === 0;
@@ -620,7 +608,6 @@ export class KerasApi {
   getAttribute(obj: Value, attr: string, node: SyntaxNode): Value {
     switch (obj.kind) {
       case 'ref':
-        if (obj.qualname === 'builtins.super()') return { kind: 'ref', qualname: 'builtins.super()' };
         return { kind: 'ref', qualname: `${obj.qualname}.${attr}` };
       case 'instance': {
         const own = obj.inst.attrs.get(attr);
@@ -629,6 +616,8 @@ export class KerasApi {
         if (m) return { kind: 'bound', self: obj, fn: m };
         const ca = findClassAttr(obj.inst.cls, attr);
         if (ca) return ca;
+        const base = kerasInstanceAttribute(obj.inst, attr, obj);
+        if (base) return base;
         if (obj.inst.model) return this.getAttribute({ kind: 'model', model: obj.inst.model }, attr, node);
         return unknown(`attribute ${attr}`);
       }
@@ -637,6 +626,8 @@ export class KerasApi {
         if (m) return { kind: 'function', fn: m };
         return findClassAttr(obj.cls, attr) ?? UNKNOWN;
       }
+      case 'super':
+        return superAttribute(obj, attr);
       case 'model':
         return this.modelAttribute(obj.model, attr, obj);
       case 'layer':
@@ -701,6 +692,8 @@ export class KerasApi {
   setAttribute(obj: Value, attr: string, value: Value, _node: SyntaxNode): void {
     if (obj.kind === 'instance') {
       obj.inst.attrs.set(attr, value);
+      if (attr === 'built' && value.kind === 'bool') obj.inst.built = value.value;
+      trackAssigned(obj.inst, value);
       const model = obj.inst.model;
       if (model) {
         const layer = value.kind === 'layer' ? value.layer : value.kind === 'model' ? this.modelAsLayer(value.model) : undefined;
@@ -717,6 +710,8 @@ export class KerasApi {
 
   callMethod(self: Value, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
     if (self.kind === 'model') return this.modelMethod(self.model, name, args, kwargs, node);
+    if (self.kind === 'instance' || self.kind === 'super') return kerasBaseMethod(this, self, name, args, kwargs, node);
+    if (self.kind === 'str') return strMethod(self.value, name, args);
     if (self.kind === 'list') {
       if (name === 'append' && args[0]) self.items.push(args[0]);
       else if (name === 'extend' && args[0]) self.items.push(...(asItems(args[0]) ?? []));
@@ -790,6 +785,15 @@ function declaredInputShape(layer: LayerObj): Shape | null {
   return null;
 }
 
+/** A Lambda's `output_shape=` tuple with the batch axis of its first input; undefined when not given as a tuple. */
+function lambdaOutputShape(layer: LayerObj, input: Value | undefined): Shape | undefined {
+  const declared = layer.call.kwargs.find(([k]) => k === 'output_shape')?.[1] ?? layer.call.args[1];
+  if (!declared || (declared.kind !== 'tuple' && declared.kind !== 'list') || declared.items.some((d) => d.kind !== 'int' && d.kind !== 'none')) return undefined;
+  const first = flattenTensorValues(input ?? UNKNOWN)?.[0];
+  if (!first?.shape) return undefined;
+  return [first.shape[0] ?? null, ...declared.items.map((d) => (d.kind === 'int' ? d.value : null))];
+}
+
 function hasUnknownTensor(a: CallArg): boolean {
   if (a.kind === 'list') return a.items.some(hasUnknownTensor);
   return a.kind === 'value' && a.value.kind === 'unknown';
@@ -810,26 +814,6 @@ export function flattenTensorValues(v: Value): TensorObj[] | undefined {
 
 function shapeValue(shape: Shape): Value {
   return { kind: 'tuple', items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })) };
-}
-
-export function findMethod(cls: ClassObj, name: string): import('./values').FunctionObj | undefined {
-  const own = cls.methods.get(name);
-  if (own) return own;
-  for (const b of cls.bases) if (b.kind === 'class') {
-    const m = findMethod(b.cls, name);
-    if (m) return m;
-  }
-  return undefined;
-}
-
-function findClassAttr(cls: ClassObj, name: string): Value | undefined {
-  const own = cls.attrs.get(name);
-  if (own) return own;
-  for (const b of cls.bases) if (b.kind === 'class') {
-    const a = findClassAttr(b.cls, name);
-    if (a) return a;
-  }
-  return undefined;
 }
 
 /** Parameter totals of a model: sums over its rows once each; null when any is unknown or it is unbuilt. */
@@ -854,32 +838,6 @@ export function modelTotals(model: ModelObj): { total: number | null; trainable:
     }
   }
   return { total: trainable === null || nonTrainable === null ? null : trainable + nonTrainable, trainable, nonTrainable };
-}
-
-/** A custom layer's parameters: those of the layers it holds; unknown when it makes weights of its own. */
-function customLayerParams(inst: InstanceObj): { total: number | null; trainable: number | null; nonTrainable: number | null } {
-  if (findMethod(inst.cls, 'build')) return { total: null, trainable: null, nonTrainable: null };
-  let trainable: number | null = 0;
-  let nonTrainable: number | null = 0;
-  const seen = new Set<LayerObj>();
-  const add = (v: Value) => {
-    const l = v.kind === 'layer' ? v.layer : v.kind === 'instance' ? (v.inst.layer ?? undefined) : undefined;
-    const p = v.kind === 'model' ? modelTotals(v.model) : l && !seen.has(l) ? (seen.add(l), l.params ?? (l.outputShapes === null ? { total: 0, trainable: 0, nonTrainable: 0 } : null)) : undefined;
-    if (p === undefined) return;
-    if (!p || p.trainable === null || p.nonTrainable === null || trainable === null || nonTrainable === null) {
-      trainable = nonTrainable = null;
-      return;
-    }
-    trainable += p.trainable;
-    nonTrainable += p.nonTrainable;
-  };
-  for (const v of inst.attrs.values()) {
-    add(v);
-    for (const item of asItems(v) ?? []) add(item);
-  }
-  const t = trainable as number | null;
-  const n = nonTrainable as number | null;
-  return { total: t === null || n === null ? null : t + n, trainable: t, nonTrainable: n };
 }
 
 interface ConstructMemo {

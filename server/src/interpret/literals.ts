@@ -51,7 +51,7 @@ export function parseStringLiteral(node: SyntaxNode): PyValue {
   return { kind: 'str', value: out };
 }
 
-function unescape(seq: string): string {
+export function unescape(seq: string): string {
   const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v' };
   const c = seq[1];
   if (c in simple && seq.length === 2) return simple[c];

@@ -22,11 +22,35 @@ const REDUCE: Record<string, string> = { mean: 'Mean', sum: 'Sum', max: 'Max', m
 const ELEMENTWISE: Record<string, string> = {
   negative: 'Negative', abs: 'Absolute', exp: 'Exp', log: 'Log', sqrt: 'Sqrt', square: 'Square', tanh: 'Tanh', sigmoid: 'Sigmoid', relu: 'Relu',
   softmax: 'Softmax', cast: 'Cast', stop_gradient: 'StopGradient', sin: 'Sin', cos: 'Cos', gelu: 'Gelu', silu: 'Silu',
+  swish: 'Silu', floor: 'Floor', ceil: 'Ceil', clip: 'Clip', log1p: 'Log1p', elu: 'Elu', softplus: 'Softplus', leaky_relu: 'LeakyRelu',
+  relu6: 'Relu6', log_softmax: 'LogSoftmax', zeros_like: 'ZerosLike', ones_like: 'OnesLike', round: 'Round', sign: 'Sign', erf: 'Erf',
+  reciprocal: 'Reciprocal', rsqrt: 'Rsqrt',
 };
+
+/** `keras.activations.X(tensor)`: the operation Keras records (relu and mish are their own classes; linear returns its input). */
+const ACTIVATIONS: Record<string, string> = {
+  relu: 'ReLU', mish: 'Mish', sigmoid: 'Sigmoid', tanh: 'Tanh', softmax: 'Softmax', gelu: 'Gelu', silu: 'Silu', swish: 'Silu', elu: 'Elu',
+  softplus: 'Softplus', softsign: 'Softsign', selu: 'Selu', exponential: 'Exp', leaky_relu: 'LeakyRelu', relu6: 'Relu6', hard_sigmoid: 'HardSigmoid',
+  log_softmax: 'LogSoftmax',
+};
+
+/** An activation function applied to a value: a recorded op on tensors; undefined when not one of Keras's. */
+export function callActivation(api: KerasApi, name: string, args: Value[], node: SyntaxNode): Value | undefined {
+  const x = args[0];
+  if (name === 'linear') return x ?? UNKNOWN;
+  const cls = ACTIVATIONS[name];
+  if (!cls || !x) return undefined;
+  if (x.kind !== 'tensor') return x.kind === 'array' ? x : UNKNOWN;
+  const op = api.makeOp(cls, node);
+  op.outputShapes = x.tensor.shape ? [x.tensor.shape] : null;
+  op.callSpans.push({ seq: api.nextSeq(), span: op.span, outputs: op.outputShapes, single: true, inputs: [x.tensor.shape ?? []] });
+  return api.emitNode(op, [x.tensor], [x.tensor.shape], true);
+}
 
 export const OP_FUNCTIONS = new Set([
   ...Object.keys(BINARY), ...Object.keys(REDUCE), ...Object.keys(ELEMENTWISE),
   'matmul', 'reshape', 'concatenate', 'expand_dims', 'squeeze', 'transpose', 'stack', 'get_item', 'shape', 'arange',
+  'zeros', 'ones', 'full', 'convert_to_tensor', 'tile', 'one_hot', 'extract_patches', 'resize',
 ]);
 
 /** The op class Keras records for a Python operator on tensors. */
@@ -69,6 +93,17 @@ export function callOp(api: KerasApi, name: string, args: Value[], kwargs: Array
     const st = step ?? 1;
     return hi === undefined || st === 0 ? { kind: 'array', shape: ['?'] } : { kind: 'array', shape: [Math.max(0, Math.ceil((hi - lo) / st))] };
   }
+  if (name === 'zeros' || name === 'ones' || name === 'full') {
+    const shape = arg(0, 'shape');
+    const dims = shape ? (shape.kind === 'int' ? [shape.value] : asItems(shape)?.map((d) => (d.kind === 'int' ? d.value : d.kind === 'none' ? null : '?'))) : undefined;
+    return { kind: 'array', shape: dims ?? null };
+  }
+  if (name === 'convert_to_tensor') {
+    const x = arg(0, 'x');
+    if (x?.kind === 'tensor' || x?.kind === 'array') return x;
+    const shape = x ? literalShape(x) : undefined;
+    return shape ? { kind: 'array', shape } : UNKNOWN;
+  }
   let className: string;
   let out: Shape | null = null;
   try {
@@ -90,7 +125,7 @@ export function callOp(api: KerasApi, name: string, args: Value[], kwargs: Array
       className = 'Reshape';
       const x = shapeOf(arg(0, 'x') ?? UNKNOWN);
       const target = arg(1, 'newshape') ?? kw.get('new_shape');
-      if (x && target) out = reshapeShape(x, target);
+      if (x && target) out = reshapeShape(x, target, api.tracing > 0);
     } else if (name === 'concatenate') {
       className = 'Concatenate';
       const xs = asItems(arg(0, 'xs') ?? UNKNOWN)?.map(shapeOf);
@@ -138,6 +173,45 @@ export function callOp(api: KerasApi, name: string, args: Value[], kwargs: Array
           if (perm && perm.every((a) => a !== undefined)) out = perm.map((a) => x[canonicalizeAxis(a!, x.length)]);
         }
       }
+    } else if (name === 'tile') {
+      className = 'Tile';
+      const x = shapeOf(arg(0, 'x') ?? UNKNOWN);
+      const reps = asItems(arg(1, 'repeats') ?? UNKNOWN)?.map(asInt);
+      if (x && reps && reps.every((r) => r !== undefined)) {
+        const r = reps as number[];
+        const xs: Dim[] = r.length > x.length ? [...new Array<Dim>(r.length - x.length).fill(1), ...x] : x;
+        const rr = xs.length > r.length ? [...new Array<number>(xs.length - r.length).fill(1), ...r] : r;
+        out = xs.map((d, i) => (typeof d === 'number' ? d * rr[i] : rr[i] === 1 ? d : d === null ? null : '?'));
+      }
+    } else if (name === 'extract_patches' || name === 'resize') {
+      // keras.ops.image, channels last: (batch,) rows, cols, channels.
+      className = name === 'resize' ? 'Resize' : 'ExtractPatches';
+      const x = shapeOf(arg(0, 'images') ?? UNKNOWN);
+      const size = arg(1, 'size') ?? UNKNOWN;
+      const [h, w] = size.kind === 'int' ? [size.value, size.value] : (asItems(size)?.map(asInt) ?? []);
+      const fmt = kw.get('data_format');
+      if (x && (x.length === 3 || x.length === 4) && h !== undefined && w !== undefined && (!fmt || (fmt.kind === 'str' && fmt.value === 'channels_last'))) {
+        const lead = x.slice(0, x.length - 3);
+        const c = x[x.length - 1];
+        if (name === 'resize') out = [...lead, h, w, c];
+        else {
+          const st = arg(2, 'strides') ?? { kind: 'none' };
+          const [sh, sw] = st.kind === 'none' ? [h, w] : st.kind === 'int' ? [st.value, st.value] : (asItems(st)?.map(asInt) ?? []);
+          const pad = kw.get('padding') ?? args[4];
+          const rate = kw.get('dilation_rate') ?? args[3];
+          const same = pad?.kind === 'str' && pad.value === 'same';
+          if (sh !== undefined && sw !== undefined && (!rate || asInt(rate) === 1) && (!pad || (pad.kind === 'str' && (same || pad.value === 'valid')))) {
+            const len = (d: Dim, k: number, s: number): Dim => (typeof d !== 'number' ? d : same ? Math.ceil(d / s) : Math.floor((d - k) / s) + 1);
+            out = [...lead, len(x[x.length - 3], h, sh), len(x[x.length - 2], w, sw), typeof c === 'number' ? c * h * w : c];
+          }
+        }
+      }
+    } else if (name === 'one_hot') {
+      className = 'OneHot';
+      const x = shapeOf(arg(0, 'x') ?? UNKNOWN);
+      const n = asInt(arg(1, 'num_classes') ?? UNKNOWN);
+      const axis = asInt(kw.get('axis') ?? { kind: 'int', value: -1 });
+      if (x && n !== undefined && axis === -1) out = [...x, n];
     } else if (name === 'get_item' && getItem) {
       className = 'GetItem';
       const x = shapeOf(args[0]);
@@ -159,6 +233,17 @@ export function callOp(api: KerasApi, name: string, args: Value[], kwargs: Array
   return api.emitNode(op, tensorsIn, [out], true);
 }
 
+/** The shape of a nested list/tuple of numbers (`[[1, 2], [3, 4]]` is (2, 2)); undefined when ragged or not numbers. */
+function literalShape(v: Value): Shape | undefined {
+  if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool') return [];
+  const items = asItems(v);
+  if (!items) return undefined;
+  if (items.length === 0) return [0];
+  const inner = literalShape(items[0]);
+  if (!inner) return undefined;
+  return [items.length, ...inner];
+}
+
 function matmulShape(a: Shape, b: Shape): Shape | null {
   if (a.length < 2 || b.length < 2) return null;
   const batch = broadcastShapes(a.slice(0, -2), b.slice(0, -2));
@@ -173,11 +258,21 @@ function reduceShape(x: Shape, axis: Value, keepdims: boolean): Shape | null {
   return keepdims ? x.map((d, i) => (set.has(i) ? 1 : d)) : x.filter((_, i) => !set.has(i));
 }
 
-function reshapeShape(x: Shape, target: Value): Shape | null {
+function reshapeShape(x: Shape, target: Value, traced: boolean): Shape | null {
   const items = asItems(target) ?? (target.kind === 'int' ? [target] : undefined);
   if (!items) return null;
   const dims: Dim[] = items.map((v) => (v.kind === 'int' ? v.value : v.kind === 'none' ? null : '?'));
   const minus = dims.findIndex((d) => d === -1);
+  // Traced with a concrete batch size, `reshape(x, (batch, -1, n))` (batch read from the shape) cancels it out.
+  if (traced && minus >= 0 && x[0] === null && dims[0] === null && x.slice(1).every((d) => typeof d === 'number') && dims.every((d, i) => i === 0 || typeof d === 'number')) {
+    const known = dimProduct(dims.filter((_, i) => i !== minus && i !== 0));
+    const total = dimProduct(x.slice(1));
+    if (typeof known === 'number' && typeof total === 'number' && known !== 0 && total % known === 0) {
+      const out = [...dims];
+      out[minus] = total / known;
+      return out;
+    }
+  }
   if (minus >= 0) {
     const known = dimProduct(dims.filter((_, i) => i !== minus));
     const total = dimProduct(x);

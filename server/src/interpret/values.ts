@@ -108,6 +108,8 @@ export interface FunctionObj {
   closure: Scope;
   /** Default values, evaluated at definition time. */
   defaults: Map<string, Value>;
+  /** The class whose body defines it (for `super()`). */
+  owner?: ClassObj;
 }
 
 export interface ClassObj {
@@ -118,6 +120,8 @@ export interface ClassObj {
   attrs: Map<string, Value>;
   /** True when it derives from keras.Model / keras.layers.Layer. */
   kerasBase?: 'Model' | 'Layer';
+  /** The built-in layer class it derives from (`class MyConv(layers.Conv2D)`), if any. */
+  layerBase?: string;
 }
 
 export interface InstanceObj {
@@ -127,6 +131,10 @@ export interface InstanceObj {
   model?: ModelObj;
   /** For keras.layers.Layer subclasses: the layer record. */
   layer?: LayerObj;
+  /** Weights made by `self.add_weight(...)`: shape (null if not known) and trainability. */
+  ownWeights?: Array<{ shape: Shape | null; trainable: boolean | undefined }>;
+  /** True once Keras has run its `build` (or the user set `self.built`). */
+  built?: boolean;
 }
 
 export type Value =
@@ -152,6 +160,8 @@ export type Value =
   | { kind: 'class'; cls: ClassObj }
   | { kind: 'instance'; inst: InstanceObj }
   | { kind: 'bound'; self: Value; fn: FunctionObj }
+  /** `super()` inside a method of `cls`, bound to `self`. */
+  | { kind: 'super'; self: Value; cls: ClassObj }
   /** A method of a library object, e.g. `model.add`, `layers.append`. */
   | { kind: 'method'; self: Value; name: string };
 

@@ -1,0 +1,246 @@
+/**
+ * User classes deriving from `keras.layers.Layer` and `keras.Model`:
+ * instantiation, Keras's base `__init__` (reached directly or through
+ * `super().__init__(...)`: `name=`, and the functional form
+ * `MyModel(inputs, outputs)`), `self.add_weight`, the `build` Keras runs
+ * before the first call, calls (a custom layer is one node of the caller's
+ * graph; a subclassed model runs its `call`), and the parameters of a custom
+ * layer (its own weights plus those of the layers it holds).
+ */
+
+import type { Shape } from '../shapes/shape';
+import type { PyNode as SyntaxNode } from '../syntax/ast';
+import { modelTotals, type KerasApi } from './kerasApi';
+import { asShape, NONE_V, UNKNOWN, type ClassObj, type FunctionObj, type InstanceObj, type LayerObj, type ModelObj, type Value } from './values';
+
+type Kwargs = Array<[string, Value]>;
+type Params = { total: number | null; trainable: number | null; nonTrainable: number | null };
+
+export function findMethod(cls: ClassObj, name: string): FunctionObj | undefined {
+  const own = cls.methods.get(name);
+  if (own) return own;
+  for (const b of cls.bases) {
+    if (b.kind !== 'class') continue;
+    const m = findMethod(b.cls, name);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+export function findClassAttr(cls: ClassObj, name: string): Value | undefined {
+  const own = cls.attrs.get(name);
+  if (own) return own;
+  for (const b of cls.bases) {
+    if (b.kind !== 'class') continue;
+    const a = findClassAttr(b.cls, name);
+    if (a) return a;
+  }
+  return undefined;
+}
+
+/** `Cls(...)`: a plain object, or a Keras layer or model record bound to the instance. */
+export function instantiate(api: KerasApi, cls: ClassObj, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value {
+  const inst: InstanceObj = { cls, attrs: new Map() };
+  if (cls.kerasBase === 'Model') {
+    inst.model = api.newModel(cls.name, node);
+    inst.model.instance = inst;
+  } else if (cls.kerasBase === 'Layer') {
+    inst.layer = api.makeOp(cls.name, node);
+    inst.layer.isOp = false;
+    inst.layer.params = null;
+  }
+  const self: Value = { kind: 'instance', inst };
+  const init = findMethod(cls, '__init__');
+  if (init) api.interp.callFunction(init, args, kwargs, node, self);
+  else if (cls.kerasBase) kerasInit(api, inst, args, kwargs, node);
+  return self;
+}
+
+/** Keras's own `Layer.__init__` / `Model.__init__` for a user subclass. */
+function kerasInit(api: KerasApi, inst: InstanceObj, args: Value[], kwargs: Kwargs, node: SyntaxNode): void {
+  let name: Value | undefined;
+  let inputs: Value | undefined = args[0];
+  let outputs: Value | undefined = args[1];
+  for (const [k, v] of kwargs) {
+    if (k === 'name') name = v;
+    else if (k === 'inputs') inputs = v;
+    else if (k === 'outputs') outputs = v;
+  }
+  const record = inst.model ?? inst.layer;
+  if (record && name?.kind === 'str') api.rename(record, name.value);
+  const base = inst.cls.layerBase;
+  if (inst.layer && base) {
+    // A subclass of a built-in layer: Keras's own constructor checks the arguments and makes the weights.
+    const { call, constructed } = api.constructCached(base, args, kwargs, node, false);
+    inst.layer.call = call;
+    inst.layer.constructed = constructed;
+    if (constructed.status === 'error') api.interp.raise(constructed.error.pyType, constructed.error.message, node);
+  }
+  if (inst.model && inputs && outputs) api.fillFunctional(inst.model, inputs, outputs, node);
+}
+
+/** An attribute Keras's base class gives a user layer or model; undefined when not one of those. */
+export function kerasInstanceAttribute(inst: InstanceObj, attr: string, self: Value): Value | undefined {
+  if (!inst.layer && !inst.model) return undefined;
+  switch (attr) {
+    case 'add_weight':
+    case 'add_variable':
+    case 'build':
+      return { kind: 'method', self, name: attr };
+    case 'built':
+      return { kind: 'bool', value: inst.built === true };
+    case 'name':
+      if (inst.layer) return { kind: 'str', value: inst.layer.name };
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** `super().attr`: the next class's method bound to `self`, or Keras's base method. */
+export function superAttribute(sup: Value & { kind: 'super' }, attr: string): Value {
+  for (const b of sup.cls.bases) {
+    if (b.kind !== 'class') continue;
+    const m = findMethod(b.cls, attr);
+    if (m) return { kind: 'bound', self: sup.self, fn: m };
+  }
+  return { kind: 'method', self: sup, name: attr };
+}
+
+/** A method of Keras's base class called on a user layer or model (directly or via `super()`). */
+export function kerasBaseMethod(api: KerasApi, self: Value, name: string, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value {
+  const target = self.kind === 'super' ? self.self : self;
+  if (target.kind !== 'instance') return UNKNOWN;
+  const inst = target.inst;
+  switch (name) {
+    case '__init__':
+      if (inst.layer || inst.model) kerasInit(api, inst, args, kwargs, node);
+      return NONE_V;
+    case 'add_weight':
+    case 'add_variable':
+      return addWeight(inst, args, kwargs);
+    case 'build':
+      inst.built = true;
+      return NONE_V;
+    default:
+      if (self.kind === 'instance' && inst.model) return api.callMethod({ kind: 'model', model: inst.model }, name, args, kwargs, node);
+      return UNKNOWN;
+  }
+}
+
+/** `self.add_weight(shape=..., trainable=...)`: records the weight, gives a value of that shape. */
+function addWeight(inst: InstanceObj, args: Value[], kwargs: Kwargs): Value {
+  let shapeV: Value | undefined = args[0];
+  let trainableV: Value | undefined = args[3];
+  for (const [k, v] of kwargs) {
+    if (k === 'shape') shapeV = v;
+    else if (k === 'trainable') trainableV = v;
+  }
+  // Keras 3 takes the shape first; a name there is the Keras 2 order, not modelled.
+  const shape = shapeV === undefined || shapeV.kind === 'none' ? [] : shapeV.kind === 'str' ? null : asShape(shapeV);
+  const known = shape && shape.every((d) => typeof d === 'number') ? shape : null;
+  const trainable = trainableV === undefined ? true : trainableV.kind === 'bool' ? trainableV.value : undefined;
+  (inst.ownWeights ??= []).push({ shape: known, trainable });
+  return { kind: 'array', shape: known };
+}
+
+/** A value assigned to an attribute of a user layer: a `Variable` made by hand is a weight of unknown size. */
+export function trackAssigned(inst: InstanceObj, value: Value): void {
+  if (value.kind === 'object' && value.qualname.endsWith('.Variable')) (inst.ownWeights ??= []).push({ shape: null, trainable: undefined });
+}
+
+/** The shape argument Keras passes to `build`: a tuple for a tensor, a list of them for a list. */
+function buildShapeArg(v: Value | undefined): Value {
+  if (!v) return UNKNOWN;
+  const shape = v.kind === 'tensor' ? v.tensor.shape : v.kind === 'array' ? v.shape : undefined;
+  if (shape !== undefined) return shape ? shapeTuple(shape) : UNKNOWN;
+  if (v.kind === 'list' || v.kind === 'tuple') return { kind: 'list', items: v.items.map(buildShapeArg) };
+  return UNKNOWN;
+}
+
+function shapeTuple(shape: Shape): Value {
+  return { kind: 'tuple', items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })) };
+}
+
+/** Keras's `_maybe_build`: the user's `build` runs once, on the shapes of the first call. */
+function maybeBuild(api: KerasApi, inst: InstanceObj, args: Value[], node: SyntaxNode): void {
+  if (inst.built) return;
+  inst.built = true;
+  const build = findMethod(inst.cls, 'build');
+  if (build) api.interp.callFunction(build, [buildShapeArg(args[0])], [], node, { kind: 'instance', inst });
+}
+
+/** Calling an instance: a model, a custom layer, or a plain object's `__call__`. */
+export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value {
+  if (inst.model) return api.callModel(inst.model, args, kwargs, node);
+  if (inst.layer) {
+    const fn = findMethod(inst.cls, 'call');
+    // A built-in layer's subclass that keeps Keras's `call`: the built-in's shapes and weights.
+    if (!fn && inst.cls.layerBase) return api.callLayerValue(inst.layer, args, kwargs, node);
+    const self: Value = { kind: 'instance', inst };
+    return api.callOpaque(
+      inst.layer,
+      args,
+      node,
+      (detached) => {
+        maybeBuild(api, inst, detached, node);
+        return fn ? api.interp.callFunction(fn, detached, kwargs, node, self) : UNKNOWN;
+      },
+      () => customLayerParams(inst),
+    );
+  }
+  const fn = findMethod(inst.cls, '__call__');
+  return fn ? api.interp.callFunction(fn, args, kwargs, node, { kind: 'instance', inst }) : UNKNOWN;
+}
+
+/** True when a subclassed model runs its own `call` (not the functional graph Keras made for it). */
+export function hasOwnCall(model: ModelObj): boolean {
+  return !!model.instance && !!findMethod(model.instance.cls, 'call');
+}
+
+/** A subclassed model called: its `build` once, then its `call` on the arguments. */
+export function callSubclassed(api: KerasApi, model: ModelObj, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value {
+  const inst = model.instance!;
+  const call = findMethod(inst.cls, 'call');
+  if (!call) return UNKNOWN;
+  maybeBuild(api, inst, args, node);
+  const out = api.interp.callFunction(call, args, kwargs, node, { kind: 'instance', inst });
+  model.built = model.layers.every((l) => l.params !== null) || model.layers.length === 0;
+  const shape = out.kind === 'tensor' ? out.tensor.shape : null;
+  model.outputShapes = shape ? [shape] : null;
+  return out;
+}
+
+/** A custom layer's parameters: its own weights and those of the layers it holds; unknown when any is. */
+export function customLayerParams(inst: InstanceObj): Params {
+  // The built-in layer it derives from makes weights the analysis does not trace through a user `call`.
+  if (inst.cls.layerBase) return { total: null, trainable: null, nonTrainable: null };
+  let trainable: number | null = 0;
+  let nonTrainable: number | null = 0;
+  for (const w of inst.ownWeights ?? []) {
+    if (!w.shape || w.trainable === undefined) return { total: null, trainable: null, nonTrainable: null };
+    let n = 1;
+    for (const d of w.shape) n *= d as number;
+    if (w.trainable) trainable += n;
+    else nonTrainable += n;
+  }
+  const seen = new Set<LayerObj>();
+  const add = (v: Value) => {
+    const l = v.kind === 'layer' ? v.layer : v.kind === 'instance' ? (v.inst.layer ?? undefined) : undefined;
+    const p = v.kind === 'model' ? modelTotals(v.model) : v.kind === 'instance' && v.inst.model ? modelTotals(v.inst.model) : l && !seen.has(l) ? (seen.add(l), l.params ?? (l.outputShapes === null ? { total: 0, trainable: 0, nonTrainable: 0 } : null)) : undefined;
+    if (p === undefined) return;
+    if (!p || p.trainable === null || p.nonTrainable === null || trainable === null || nonTrainable === null) {
+      trainable = nonTrainable = null;
+      return;
+    }
+    trainable += p.trainable;
+    nonTrainable += p.nonTrainable;
+  };
+  for (const v of inst.attrs.values()) {
+    add(v);
+    if (v.kind === 'list' || v.kind === 'tuple') for (const item of v.items) add(item);
+  }
+  const t = trainable as number | null;
+  const n = nonTrainable as number | null;
+  return { total: t === null || n === null ? null : t + n, trainable: t, nonTrainable: n };
+}
