@@ -2,7 +2,9 @@
  * End to end: the packaged .vsix installed into a real VS Code (code-server
  * 4.139 = VS Code 1.139, in Debian's Chromium driven by playwright-core),
  * checked on what a person sees: the inlay hints, a hover, an error squiggle
- * and its entry in the Problems panel. Screenshots go to docs/screenshots/.
+ * and its entry in the Problems panel. Screenshots go to test-results/screenshots/
+ * (look at them after a run); with SHAPE_LENS_UPDATE_SCREENSHOTS=1 they also
+ * replace the README's copies in docs/screenshots/.
  *
  * scripts/editor-setup.js installs what is missing (apt: chromium,
  * libkrb5-dev; npm, into .e2e/: Node 24, code-server, playwright-core). A cold
@@ -29,7 +31,8 @@ type Browser = any;
 type Page = any;
 type Locator = any;
 
-const SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
+const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
+const README_SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
 /** The first hint needs 30-40 s on a busy 2-core machine; leave room. */
 const FIRST_PAINT_MS = 180_000;
 const WAIT_MS = 60_000;
@@ -102,6 +105,10 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.locator('.statusbar-item', { hasText: 'Activating Extensions' }).waitFor({ state: 'hidden', timeout: WAIT_MS });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, name) });
+  if (process.env.SHAPE_LENS_UPDATE_SCREENSHOTS === '1') {
+    fs.mkdirSync(README_SCREENSHOTS, { recursive: true });
+    fs.copyFileSync(path.join(SCREENSHOTS, name), path.join(README_SCREENSHOTS, name));
+  }
 }
 
 describe('in the editor: the .vsix in code-server + Chromium', function () {
