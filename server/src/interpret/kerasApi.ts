@@ -12,26 +12,22 @@ import type { CallArg } from '../shapes/tensors';
 import type { LayerCall } from '../shapes/values';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { BUILTIN_NAMES } from './builtins';
-import { functionalOps, findDisconnected } from './graph';
 import type { Interpreter } from './interpreter';
 import { canonicalName, layerClassOf } from './names';
 import { loadDataValue } from './datasets';
 import { checkOptimizerCall } from './optimizers';
 import { callActivation, callOp, OP_FUNCTIONS, opClassForOperator } from './ops';
 import type { Scope } from './scope';
-import { strMethod } from './strings';
-import { callSubclassed, findClassAttr, findMethod, hasOwnCall, kerasBaseMethod, kerasInstanceAttribute, superAttribute, trackAssigned } from './subclass';
+import { getAttribute as getAttributeImpl, modelAttribute as modelAttributeImpl, layerAttribute as layerAttributeImpl, setAttribute as setAttributeImpl, callMethod as callMethodImpl, modelMethod as modelMethodImpl } from './attributes';
+import { makeInput as makeInputImpl, makeInputLayer as makeInputLayerImpl, inputTensor as inputTensorImpl, newModel as newModelImpl, makeSequential as makeSequentialImpl, sequentialAdd as sequentialAddImpl, sequentialInput as sequentialInputImpl, sequentialRebuild as sequentialRebuildImpl, makeFunctional as makeFunctionalImpl, fillFunctional as fillFunctionalImpl, rename as renameImpl, modelAsLayer as modelAsLayerImpl, callModel as callModelImpl, callOpaque as callOpaqueImpl } from './models';
 import {
   asItems,
   asShape,
   NONE_V,
   spanOf,
   toPy,
-  unknown,
   UNKNOWN,
-  type ClassObj,
   type GraphNode,
-  type InstanceObj,
   type LayerObj,
   type ModelObj,
   type TensorObj,
@@ -68,9 +64,9 @@ export class KerasApi {
   readonly models: ModelObj[] = [];
   readonly layers: LayerObj[] = [];
   readonly warnings: Array<{ span: ReturnType<typeof spanOf>; code: string; message: string }> = [];
-  private readonly nameCounts = new Map<string, number>();
+  readonly nameCounts = new Map<string, number>();
   private readonly starModules = new Set<string>();
-  private nextId = 1;
+  nextId = 1;
   /** >0 while a custom layer's or Lambda's body runs (Keras traces it with a concrete batch size). */
   tracing = 0;
   private seq = 0;
@@ -366,416 +362,95 @@ export class KerasApi {
     return callOp(this, 'get_item', [obj], [], node, { subs, scope, interp: this.interp });
   }
 
-  // -------------------------------------------------------------------- models
+  // ------------------------------------------- models (models.ts), attributes (attributes.ts)
 
-  private makeInput(args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
-    const kw = new Map(kwargs);
-    const shapeV = args[0] ?? kw.get('shape');
-    const batchSize = args[1] ?? kw.get('batch_size');
-    const batchShape = kw.get('batch_shape');
-    let shape: Shape | null = null;
-    if (batchShape && batchShape.kind !== 'none') shape = asShape(batchShape);
-    else if (shapeV && shapeV.kind !== 'none') {
-      const s = asItems(shapeV) ? asShape(shapeV) : null;
-      if (shapeV.kind === 'int') return this.interp.raise('ValueError', `Cannot convert '${shapeV.value}' to a shape: \`shape\` must be a tuple such as (${shapeV.value},), not an int.`, node);
-      shape = s ? [batchSize?.kind === 'int' ? batchSize.value : null, ...s] : null;
-    }
-    const layer = this.makeInputLayer(shape, node, kw.get('name'));
-    return this.inputTensor(layer);
+  makeInput(args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+    return makeInputImpl(this, args, kwargs, node);
   }
 
   makeInputLayer(shape: Shape | null, node: SyntaxNode, nameArg?: Value): LayerObj {
-    const layer = this.makeOp('InputLayer', node);
-    if (nameArg?.kind === 'str') layer.name = nameArg.value;
-    layer.isOp = false;
-    layer.inputShape = shape ?? undefined;
-    layer.outputShapes = shape ? [shape] : null;
-    return layer;
+    return makeInputLayerImpl(this, shape, node, nameArg);
   }
 
-  private inputTensor(layer: LayerObj): Value {
-    const gnode: GraphNode = { op: layer, inputs: [], outputs: [], isInput: true };
-    gnode.outputs = [{ shape: layer.inputShape ?? null, node: gnode, index: 0 }];
-    return { kind: 'tensor', tensor: gnode.outputs[0] };
+  inputTensor(layer: LayerObj): Value {
+    return inputTensorImpl(this, layer);
   }
 
   newModel(kind: string, node: SyntaxNode, nameArg?: Value): ModelObj {
-    const model: ModelObj = {
-      id: this.nextId++,
-      kind,
-      name: nameArg?.kind === 'str' ? nameArg.value : this.uniqueName(snakeCase(kind === 'Functional' ? 'functional' : kind)),
-      span: spanOf(node),
-      layers: [],
-      inputShape: null,
-      built: false,
-      outputShapes: null,
-    };
-    this.models.push(model);
-    return model;
+    return newModelImpl(this, kind, node, nameArg);
   }
 
-  private makeSequential(args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
-    const kw = new Map(kwargs);
-    const model = this.newModel('Sequential', node, kw.get('name'));
-    const layersArg = args[0] ?? kw.get('layers');
-    for (const item of (layersArg && asItems(layersArg)) ?? []) this.sequentialAdd(model, item, node, false);
-    if (model.layers.length > 0) this.sequentialRebuild(model, node);
-    return { kind: 'model', model };
+  makeSequential(args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+    return makeSequentialImpl(this, args, kwargs, node);
   }
 
   sequentialAdd(model: ModelObj, item: Value, node: SyntaxNode, rebuild: boolean): void {
-    if (item.kind === 'tensor' && item.tensor.node?.isInput) {
-      model.inputShape = item.tensor.shape;
-      model.inputLayer = item.tensor.node.op;
-      return;
-    }
-    let layer: LayerObj | undefined;
-    if (item.kind === 'layer') layer = item.layer;
-    else if (item.kind === 'model') layer = this.modelAsLayer(item.model);
-    else if (item.kind === 'instance' && (item.inst.model || item.inst.layer)) layer = item.inst.layer ?? this.modelAsLayer(item.inst.model!);
-    if (!layer) {
-      if (item.kind === 'unknown') {
-        model.broken = true;
-        return;
-      }
-      this.interp.raise('ValueError', `Only instances of \`keras.Layer\` can be added to a Sequential model. Received: ${item.kind}`, node);
-      return;
-    }
-    if (model.layers.length === 0 && model.inputShape === null) {
-      const declaredArg = new Map(layer.call.kwargs).get('input_shape');
-      if (declaredArg?.kind === 'int') {
-        // Keras fails making the InputLayer, before the layer is added.
-        this.interp.raise('ValueError', `Cannot convert '${declaredArg.value}' to a shape: \`input_shape\` must be a tuple such as (${declaredArg.value},).`, node);
-        return;
-      }
-      const declared = declaredInputShape(layer);
-      if (declared) model.inputShape = declared;
-    }
-    model.layers.push(layer);
-    if (!rebuild) return;
-    const last = model.outputShapes;
-    if (model.built && last?.length === 1 && model.layers.length > 1) {
-      // Keras rebuilds the whole stack, but built layers give the same shapes again: extend it by the new layer.
-      const spans = layer.callSpans.length;
-      const out = this.callLayerValue(layer, [{ kind: 'tensor', tensor: { shape: last[0], index: 0 } }], [], node);
-      layer.callSpans.length = spans;
-      model.outputShapes = out.kind === 'tensor' && out.tensor.shape ? [out.tensor.shape] : null;
-      model.built = out.kind === 'tensor';
-      return;
-    }
-    this.sequentialRebuild(model, node);
+    sequentialAddImpl(this, model, item, node, rebuild);
   }
 
-  /** The batch input shape a Sequential can be built from: an Input, `input_shape=` on its first layer, or a built model first. */
-  private sequentialInput(model: ModelObj): Shape | null {
-    if (model.inputShape) return model.inputShape;
-    const first = model.layers[0];
-    // Keras builds from a first layer's own `input_shape` (a built model) once a second layer is there.
-    if (first?.model?.built && first.model.inputShape && model.layers.length > 1) return first.model.inputShape;
-    return null;
+  sequentialInput(model: ModelObj): Shape | null {
+    return sequentialInputImpl(this, model);
   }
 
-  /** Keras's `_maybe_rebuild`: with a known input, run every layer in order. */
   sequentialRebuild(model: ModelObj, node: SyntaxNode): void {
-    model.built = false;
-    const input = this.sequentialInput(model);
-    if (!input || model.layers.length === 0) return;
-    model.inputShape = input;
-    let x: Value = { kind: 'tensor', tensor: { shape: input, index: 0 } };
-    for (const layer of model.layers) {
-      this.interp.tick();
-      const spans = layer.callSpans.length;
-      x = this.callLayerValue(layer, [x], [], node);
-      // A Sequential's own calls are not call sites in the source.
-      layer.callSpans.length = spans;
-      if (x.kind !== 'tensor') break;
-    }
-    model.built = true;
-    model.outputShapes = x.kind === 'tensor' && x.tensor.shape ? [x.tensor.shape] : null;
+    sequentialRebuildImpl(this, model, node);
   }
 
-  private makeFunctional(args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
-    const kw = new Map(kwargs);
-    const inputsV = args[0] ?? kw.get('inputs');
-    const outputsV = args[1] ?? kw.get('outputs');
-    if (!inputsV || !outputsV) {
-      // `keras.Model()` with no graph: nothing to list.
-      return { kind: 'object', qualname: 'keras.Model' };
-    }
-    const inputs = flattenTensorValues(inputsV);
-    const outputs = flattenTensorValues(outputsV);
-    const problem = inputs && outputs ? findDisconnected(inputs, outputs) : undefined;
-    if (problem) return this.interp.raise('ValueError', problem, node);
-    const model = this.newModel('Functional', node, kw.get('name'));
-    this.fillFunctional(model, inputsV, outputsV, node);
-    return { kind: 'model', model };
+  makeFunctional(args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+    return makeFunctionalImpl(this, args, kwargs, node);
   }
 
-  /** Makes `model` the functional graph from `inputsV` to `outputsV` (broken when they are not known tensors). */
   fillFunctional(model: ModelObj, inputsV: Value, outputsV: Value, node: SyntaxNode): void {
-    const inputs = flattenTensorValues(inputsV);
-    const outputs = flattenTensorValues(outputsV);
-    if (inputs === undefined || outputs === undefined) {
-      model.broken = true;
-      return;
-    }
-    const problem = findDisconnected(inputs, outputs);
-    if (problem) {
-      this.interp.raise('ValueError', problem, node);
-      model.broken = true;
-      return;
-    }
-    const ops = functionalOps(inputs, outputs);
-    model.functional = { inputs, outputs, ops };
-    model.layers = ops;
-    model.built = true;
-    model.inputShape = inputs[0]?.shape ?? null;
-    model.outputShapes = outputs.every((t) => t.shape) ? outputs.map((t) => t.shape!) : null;
+    fillFunctionalImpl(this, model, inputsV, outputsV, node);
   }
 
-  /** `name=` given to Keras's base `__init__` after the automatic name was drawn: the automatic one is given back. */
   rename(record: { name: string; className?: string; kind?: string }, name: string): void {
-    const base = snakeCase(record.className ?? (record.kind === 'Functional' ? 'functional' : (record.kind ?? '')));
-    const n = this.nameCounts.get(base) ?? 0;
-    if (n > 0 && record.name === (n === 1 ? base : `${base}_${n - 1}`)) this.nameCounts.set(base, n - 1);
-    record.name = name;
+    renameImpl(this, record, name);
   }
 
-  /** One LayerObj stands for a model used as a layer (a summary row of its kind). */
   modelAsLayer(model: ModelObj): LayerObj {
-    const existing = this.layers.find((l) => l.model === model);
-    if (existing) return existing;
-    const layer = this.makeOp(model.kind, { startPosition: { row: model.span.startLine, column: model.span.startCol }, endPosition: { row: model.span.endLine, column: model.span.endCol } } as SyntaxNode);
-    layer.isOp = false;
-    layer.name = model.name;
-    layer.model = model;
-    layer.params = null;
-    return layer;
+    return modelAsLayerImpl(this, model);
   }
 
-  /** A model called on tensors: its output shapes with the caller's batch axis. */
   callModel(model: ModelObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
-    const x = args[0] ?? kwargs.find(([k]) => k === 'inputs')?.[1] ?? UNKNOWN;
-    const layer = this.modelAsLayer(model);
-    const inputTensors = flattenTensorValues(x) ?? [];
-    const inShape = x.kind === 'tensor' ? x.tensor.shape : x.kind === 'array' ? x.shape : null;
-    if (hasOwnCall(model)) return callSubclassed(this, model, args, kwargs, node);
-    if (model.kind === 'Sequential' && !model.built && inShape) {
-      model.inputShape = inShape;
-      this.sequentialRebuild(model, node);
-    }
-    let outs: Array<Shape | null> = [null];
-    if (model.built && model.outputShapes) {
-      const batch = inShape ? inShape[0] : null;
-      outs = model.outputShapes.map((s) => [batch, ...s.slice(1)]);
-    }
-    layer.params = modelTotals(model);
-    layer.outputShapes = outs.every((s) => s) ? (outs as Shape[]) : null;
-    layer.single = outs.length === 1;
-    layer.callSpans.push({ seq: this.nextSeq(), span: spanOf(node), outputs: layer.outputShapes, single: layer.single, inputs: inShape ? [inShape] : [] });
-    return this.emitNode(layer, inputTensors, outs, outs.length === 1);
+    return callModelImpl(this, model, args, kwargs, node);
   }
 
-  /** Runs a body (a custom layer's `call`, a Lambda's function) on detached inputs: one graph node for the caller. */
   callOpaque(layer: LayerObj, args: Value[], node: SyntaxNode, run: (detached: Value[]) => Value, params: () => LayerObj['params']): Value {
-    const inputTensors = args.flatMap((a) => flattenTensorValues(a) ?? []);
-    const detach = (v: Value): Value => {
-      if (v.kind === 'tensor') return { kind: 'tensor', tensor: { shape: v.tensor.shape, index: 0 } };
-      const items = asItems(v);
-      return items ? { kind: v.kind as 'list' | 'tuple', items: items.map(detach) } : v;
-    };
-    // Keras traces the body with a concrete batch size (JAX's eval_shape), which reshape can see.
-    this.tracing++;
-    let out: Value;
-    try {
-      out = run(args.map(detach));
-    } finally {
-      this.tracing--;
-    }
-    const outs = flattenTensorValues(out) ?? [];
-    const shapes = outs.length > 0 ? outs.map((t) => t.shape) : [null];
-    const eager = inputTensors.length === 0;
-    layer.outputShapes = shapes.every((s) => s) ? (shapes as Shape[]) : null;
-    layer.single = out.kind === 'tensor' || outs.length <= 1;
-    layer.params = params();
-    if (eager) return out;
-    layer.callSpans.push({ seq: this.nextSeq(), span: spanOf(node), outputs: layer.outputShapes, single: layer.single, inputs: inputTensors.map((t) => t.shape ?? []) });
-    return this.emitNode(layer, inputTensors, shapes, layer.single);
+    return callOpaqueImpl(this, layer, args, node, run, params);
   }
-
-  // -------------------------------------------------------- attributes, methods
 
   getAttribute(obj: Value, attr: string, node: SyntaxNode): Value {
-    switch (obj.kind) {
-      case 'ref':
-        return { kind: 'ref', qualname: `${obj.qualname}.${attr}` };
-      case 'instance': {
-        const own = obj.inst.attrs.get(attr);
-        if (own) return own;
-        const m = findMethod(obj.inst.cls, attr);
-        if (m) return { kind: 'bound', self: obj, fn: m };
-        const ca = findClassAttr(obj.inst.cls, attr);
-        if (ca) return ca;
-        const base = kerasInstanceAttribute(obj.inst, attr, obj);
-        if (base) return base;
-        if (obj.inst.model) return this.getAttribute({ kind: 'model', model: obj.inst.model }, attr, node);
-        return unknown(`attribute ${attr}`);
-      }
-      case 'class': {
-        const m = findMethod(obj.cls, attr);
-        if (m) return { kind: 'function', fn: m };
-        return findClassAttr(obj.cls, attr) ?? UNKNOWN;
-      }
-      case 'super':
-        return superAttribute(obj, attr);
-      case 'model':
-        return this.modelAttribute(obj.model, attr, obj);
-      case 'layer':
-        return this.layerAttribute(obj.layer, attr, obj);
-      case 'tensor':
-      case 'array': {
-        const shape = obj.kind === 'tensor' ? obj.tensor.shape : obj.shape;
-        if (attr === 'shape') return shape ? { kind: 'tuple', items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })) } : UNKNOWN;
-        if (attr === 'ndim') return shape ? { kind: 'int', value: shape.length } : UNKNOWN;
-        if (attr === 'reshape' || attr === 'astype' || attr === 'max') return { kind: 'method', self: obj, name: attr };
-        return UNKNOWN;
-      }
-      case 'list':
-      case 'dict':
-      case 'str':
-        return { kind: 'method', self: obj, name: attr };
-      default:
-        return UNKNOWN;
-    }
+    return getAttributeImpl(this, obj, attr, node);
   }
 
-  private modelAttribute(model: ModelObj, attr: string, self: Value): Value {
-    switch (attr) {
-      case 'layers':
-        return { kind: 'list', items: model.layers.filter((l) => l.className !== 'InputLayer').map((l) => (l.model ? { kind: 'model', model: l.model } : { kind: 'layer', layer: l }) as Value) };
-      case 'output':
-      case 'outputs':
-      case 'input':
-      case 'inputs': {
-        const f = model.functional;
-        if (!f) return UNKNOWN;
-        const ts = attr.startsWith('output') ? f.outputs : f.inputs;
-        const vals: Value[] = ts.map((t) => ({ kind: 'tensor', tensor: t }));
-        return attr.endsWith('s') || vals.length !== 1 ? { kind: 'list', items: vals } : vals[0];
-      }
-      case 'output_shape':
-        return model.outputShapes?.length === 1 ? shapeValue(model.outputShapes[0]) : UNKNOWN;
-      case 'trainable':
-        return { kind: 'bool', value: !model.layers.every((l) => l.frozen) };
-      case 'name':
-        return { kind: 'str', value: model.name };
-      default:
-        return { kind: 'method', self, name: attr };
-    }
+  modelAttribute(model: ModelObj, attr: string, self: Value): Value {
+    return modelAttributeImpl(this, model, attr, self);
   }
 
-  private layerAttribute(layer: LayerObj, attr: string, self: Value): Value {
-    switch (attr) {
-      case 'output':
-        return layer.outputShapes?.length === 1 ? { kind: 'tensor', tensor: { shape: layer.outputShapes[0], index: 0 } } : UNKNOWN;
-      case 'output_shape':
-        return layer.outputShapes?.length === 1 ? shapeValue(layer.outputShapes[0]) : UNKNOWN;
-      case 'trainable':
-        return { kind: 'bool', value: !layer.frozen };
-      case 'name':
-        return { kind: 'str', value: layer.name };
-      default:
-        return { kind: 'method', self, name: attr };
-    }
+  layerAttribute(layer: LayerObj, attr: string, self: Value): Value {
+    return layerAttributeImpl(this, layer, attr, self);
   }
 
   setAttribute(obj: Value, attr: string, value: Value, _node: SyntaxNode): void {
-    if (obj.kind === 'instance') {
-      obj.inst.attrs.set(attr, value);
-      if (attr === 'built' && value.kind === 'bool') obj.inst.built = value.value;
-      trackAssigned(obj.inst, value);
-      const model = obj.inst.model;
-      if (model) {
-        const layer = value.kind === 'layer' ? value.layer : value.kind === 'model' ? this.modelAsLayer(value.model) : undefined;
-        if (layer && !model.layers.includes(layer)) model.layers.push(layer);
-        for (const item of asItems(value) ?? []) if (item.kind === 'layer' && !model.layers.includes(item.layer)) model.layers.push(item.layer);
-      }
-      return;
-    }
-    if (attr === 'trainable' && value.kind === 'bool') {
-      if (obj.kind === 'layer') obj.layer.frozen = !value.value;
-      if (obj.kind === 'model') for (const l of model_layers(obj.model)) l.frozen = !value.value;
-    }
+    setAttributeImpl(this, obj, attr, value, _node);
   }
 
   callMethod(self: Value, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
-    if (self.kind === 'model') return this.modelMethod(self.model, name, args, kwargs, node);
-    if (self.kind === 'instance' || self.kind === 'super') return kerasBaseMethod(this, self, name, args, kwargs, node);
-    if (self.kind === 'str') return strMethod(self.value, name, args);
-    if (self.kind === 'list') {
-      if (name === 'append' && args[0]) self.items.push(args[0]);
-      else if (name === 'extend' && args[0]) self.items.push(...(asItems(args[0]) ?? []));
-      else if (name === 'insert' && args.length === 2 && args[0].kind === 'int') self.items.splice(args[0].value, 0, args[1]);
-      else if (name === 'pop') return self.items.pop() ?? UNKNOWN;
-      return NONE_V;
-    }
-    if (self.kind === 'dict') {
-      if (name === 'get') return self.entries.find(([k]) => k.kind === 'str' && args[0]?.kind === 'str' && k.value === args[0].value)?.[1] ?? args[1] ?? NONE_V;
-      if (name === 'items') return { kind: 'list', items: self.entries.map(([k, v]) => ({ kind: 'tuple', items: [k, v] }) as Value) };
-      if (name === 'keys') return { kind: 'list', items: self.entries.map(([k]) => k) };
-      if (name === 'values') return { kind: 'list', items: self.entries.map(([, v]) => v) };
-      return UNKNOWN;
-    }
-    if ((self.kind === 'tensor' || self.kind === 'array') && name === 'reshape') {
-      return callOp(this, 'reshape', [self, args.length === 1 ? args[0] : { kind: 'tuple', items: args }], [], node);
-    }
-    if (self.kind === 'array' && name === 'astype') return self;
-    if (self.kind === 'array' && name === 'max' && args.length === 0 && self.max !== undefined) return { kind: 'int', value: self.max, numpy: true };
-    return UNKNOWN;
+    return callMethodImpl(this, self, name, args, kwargs, node);
   }
 
-  private modelMethod(model: ModelObj, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
-    switch (name) {
-      case 'add':
-        if (model.kind === 'Sequential') this.sequentialAdd(model, args[0] ?? kwargs[0]?.[1] ?? UNKNOWN, node, true);
-        return NONE_V;
-      case 'pop': {
-        const last = model.layers.pop();
-        this.sequentialRebuild(model, node);
-        return last ? { kind: 'layer', layer: last } : NONE_V;
-      }
-      case 'build': {
-        const s = args[0] ?? kwargs.find(([k]) => k === 'input_shape')?.[1];
-        const shape = s ? asShape(s) : null;
-        if (shape && model.kind === 'Sequential') {
-          model.inputShape = shape;
-          this.sequentialRebuild(model, node);
-        }
-        return NONE_V;
-      }
-      case 'compile':
-        model.compiled = { loss: kwargs.find(([k]) => k === 'loss')?.[1] ?? args[1], spanOfCompile: spanOf(node) };
-        return NONE_V;
-      case 'get_layer': {
-        const key = args[0] ?? kwargs[0]?.[1];
-        const l = key?.kind === 'str' ? model.layers.find((x) => x.name === key.value) : key?.kind === 'int' ? model.layers[key.value] : undefined;
-        return l ? { kind: 'layer', layer: l } : UNKNOWN;
-      }
-      case 'predict':
-      case '__call__':
-        return UNKNOWN;
-      default:
-        return UNKNOWN;
-    }
+  modelMethod(model: ModelObj, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+    return modelMethodImpl(this, model, name, args, kwargs, node);
   }
 }
 
-function model_layers(model: ModelObj): LayerObj[] {
+export function model_layers(model: ModelObj): LayerObj[] {
   return model.layers.flatMap((l) => (l.model ? [l, ...model_layers(l.model)] : [l]));
 }
 
 /** The input shape a layer declares with `input_shape=`/`input_dim=` (Keras 2 style), with the batch axis. */
-function declaredInputShape(layer: LayerObj): Shape | null {
+export function declaredInputShape(layer: LayerObj): Shape | null {
   const kw = new Map(layer.call.kwargs);
   const dim = kw.get('input_dim');
   if (dim && dim.kind === 'int') return [null, dim.value];
@@ -812,7 +487,7 @@ export function flattenTensorValues(v: Value): TensorObj[] | undefined {
   return out;
 }
 
-function shapeValue(shape: Shape): Value {
+export function shapeValue(shape: Shape): Value {
   return { kind: 'tuple', items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })) };
 }
 

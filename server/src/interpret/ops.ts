@@ -13,6 +13,7 @@ import type { Interpreter } from './interpreter';
 import type { KerasApi } from './kerasApi';
 import type { Scope } from './scope';
 import { asInt, asItems, UNKNOWN, type TensorObj, type Value } from './values';
+import { sliceParts } from './expressions';
 
 const BINARY: Record<string, string> = {
   add: 'Add', subtract: 'Subtract', multiply: 'Multiply', divide: 'Divide', true_divide: 'TrueDivide', floor_divide: 'FloorDivide',
@@ -306,7 +307,7 @@ function getItemShape(x: Shape, ctx: GetItemContext): Shape | undefined {
     } else if (s.type === 'none') {
       out.push(1);
     } else if (s.type === 'slice') {
-      const parts = ctx.interp.sliceParts(s, ctx.scope);
+      const parts = sliceParts(ctx.interp, s, ctx.scope);
       const d = x[axis++];
       if (!parts) out.push(typeof d === 'number' ? '?' : d);
       else out.push(typeof d === 'number' ? sliceLength(d, parts) : parts.every((p) => p === null) ? d : parts[0] !== null && parts[1] !== null && parts[0] >= 0 && parts[1] >= 0 ? sliceLength(parts[1], parts) : d === null ? null : '?');

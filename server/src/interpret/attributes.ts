@@ -1,0 +1,176 @@
+/**
+ * Attributes and methods of the objects the interpreter knows: tensors and
+ * arrays (`.shape`), models (`.layers`, `.add`, `.compile`, ...), layers
+ * (`.output`, `.trainable`), instances of user classes, lists, dicts and strings.
+ */
+
+import type { PyNode as SyntaxNode } from '../syntax/ast';
+import { model_layers, shapeValue, type KerasApi } from './kerasApi';
+import { callOp } from './ops';
+import { strMethod } from './strings';
+import { findClassAttr, findMethod, kerasBaseMethod, kerasInstanceAttribute, superAttribute, trackAssigned } from './subclass';
+import { asItems, asShape, NONE_V, spanOf, unknown, UNKNOWN, type LayerObj, type ModelObj, type Value } from './values';
+
+export function getAttribute(api: KerasApi, obj: Value, attr: string, node: SyntaxNode): Value {
+  switch (obj.kind) {
+    case 'ref':
+      return { kind: 'ref', qualname: `${obj.qualname}.${attr}` };
+    case 'instance': {
+      const own = obj.inst.attrs.get(attr);
+      if (own) return own;
+      const m = findMethod(obj.inst.cls, attr);
+      if (m) return { kind: 'bound', self: obj, fn: m };
+      const ca = findClassAttr(obj.inst.cls, attr);
+      if (ca) return ca;
+      const base = kerasInstanceAttribute(obj.inst, attr, obj);
+      if (base) return base;
+      if (obj.inst.model) return api.getAttribute({ kind: 'model', model: obj.inst.model }, attr, node);
+      return unknown(`attribute ${attr}`);
+    }
+    case 'class': {
+      const m = findMethod(obj.cls, attr);
+      if (m) return { kind: 'function', fn: m };
+      return findClassAttr(obj.cls, attr) ?? UNKNOWN;
+    }
+    case 'super':
+      return superAttribute(obj, attr);
+    case 'model':
+      return api.modelAttribute(obj.model, attr, obj);
+    case 'layer':
+      return api.layerAttribute(obj.layer, attr, obj);
+    case 'tensor':
+    case 'array': {
+      const shape = obj.kind === 'tensor' ? obj.tensor.shape : obj.shape;
+      if (attr === 'shape') return shape ? { kind: 'tuple', items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })) } : UNKNOWN;
+      if (attr === 'ndim') return shape ? { kind: 'int', value: shape.length } : UNKNOWN;
+      if (attr === 'reshape' || attr === 'astype' || attr === 'max') return { kind: 'method', self: obj, name: attr };
+      return UNKNOWN;
+    }
+    case 'list':
+    case 'dict':
+    case 'str':
+      return { kind: 'method', self: obj, name: attr };
+    default:
+      return UNKNOWN;
+  }
+}
+
+export function modelAttribute(api: KerasApi, model: ModelObj, attr: string, self: Value): Value {
+  switch (attr) {
+    case 'layers':
+      return { kind: 'list', items: model.layers.filter((l) => l.className !== 'InputLayer').map((l) => (l.model ? { kind: 'model', model: l.model } : { kind: 'layer', layer: l }) as Value) };
+    case 'output':
+    case 'outputs':
+    case 'input':
+    case 'inputs': {
+      const f = model.functional;
+      if (!f) return UNKNOWN;
+      const ts = attr.startsWith('output') ? f.outputs : f.inputs;
+      const vals: Value[] = ts.map((t) => ({ kind: 'tensor', tensor: t }));
+      return attr.endsWith('s') || vals.length !== 1 ? { kind: 'list', items: vals } : vals[0];
+    }
+    case 'output_shape':
+      return model.outputShapes?.length === 1 ? shapeValue(model.outputShapes[0]) : UNKNOWN;
+    case 'trainable':
+      return { kind: 'bool', value: !model.layers.every((l) => l.frozen) };
+    case 'name':
+      return { kind: 'str', value: model.name };
+    default:
+      return { kind: 'method', self, name: attr };
+  }
+}
+
+export function layerAttribute(api: KerasApi, layer: LayerObj, attr: string, self: Value): Value {
+  switch (attr) {
+    case 'output':
+      return layer.outputShapes?.length === 1 ? { kind: 'tensor', tensor: { shape: layer.outputShapes[0], index: 0 } } : UNKNOWN;
+    case 'output_shape':
+      return layer.outputShapes?.length === 1 ? shapeValue(layer.outputShapes[0]) : UNKNOWN;
+    case 'trainable':
+      return { kind: 'bool', value: !layer.frozen };
+    case 'name':
+      return { kind: 'str', value: layer.name };
+    default:
+      return { kind: 'method', self, name: attr };
+  }
+}
+
+export function setAttribute(api: KerasApi, obj: Value, attr: string, value: Value, _node: SyntaxNode): void {
+  if (obj.kind === 'instance') {
+    obj.inst.attrs.set(attr, value);
+    if (attr === 'built' && value.kind === 'bool') obj.inst.built = value.value;
+    trackAssigned(obj.inst, value);
+    const model = obj.inst.model;
+    if (model) {
+      const layer = value.kind === 'layer' ? value.layer : value.kind === 'model' ? api.modelAsLayer(value.model) : undefined;
+      if (layer && !model.layers.includes(layer)) model.layers.push(layer);
+      for (const item of asItems(value) ?? []) if (item.kind === 'layer' && !model.layers.includes(item.layer)) model.layers.push(item.layer);
+    }
+    return;
+  }
+  if (attr === 'trainable' && value.kind === 'bool') {
+    if (obj.kind === 'layer') obj.layer.frozen = !value.value;
+    if (obj.kind === 'model') for (const l of model_layers(obj.model)) l.frozen = !value.value;
+  }
+}
+
+export function callMethod(api: KerasApi, self: Value, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+  if (self.kind === 'model') return api.modelMethod(self.model, name, args, kwargs, node);
+  if (self.kind === 'instance' || self.kind === 'super') return kerasBaseMethod(api, self, name, args, kwargs, node);
+  if (self.kind === 'str') return strMethod(self.value, name, args);
+  if (self.kind === 'list') {
+    if (name === 'append' && args[0]) self.items.push(args[0]);
+    else if (name === 'extend' && args[0]) self.items.push(...(asItems(args[0]) ?? []));
+    else if (name === 'insert' && args.length === 2 && args[0].kind === 'int') self.items.splice(args[0].value, 0, args[1]);
+    else if (name === 'pop') return self.items.pop() ?? UNKNOWN;
+    return NONE_V;
+  }
+  if (self.kind === 'dict') {
+    if (name === 'get') return self.entries.find(([k]) => k.kind === 'str' && args[0]?.kind === 'str' && k.value === args[0].value)?.[1] ?? args[1] ?? NONE_V;
+    if (name === 'items') return { kind: 'list', items: self.entries.map(([k, v]) => ({ kind: 'tuple', items: [k, v] }) as Value) };
+    if (name === 'keys') return { kind: 'list', items: self.entries.map(([k]) => k) };
+    if (name === 'values') return { kind: 'list', items: self.entries.map(([, v]) => v) };
+    return UNKNOWN;
+  }
+  if ((self.kind === 'tensor' || self.kind === 'array') && name === 'reshape') {
+    return callOp(api, 'reshape', [self, args.length === 1 ? args[0] : { kind: 'tuple', items: args }], [], node);
+  }
+  if (self.kind === 'array' && name === 'astype') return self;
+  if (self.kind === 'array' && name === 'max' && args.length === 0 && self.max !== undefined) return { kind: 'int', value: self.max, numpy: true };
+  return UNKNOWN;
+}
+
+export function modelMethod(api: KerasApi, model: ModelObj, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+  switch (name) {
+    case 'add':
+      if (model.kind === 'Sequential') api.sequentialAdd(model, args[0] ?? kwargs[0]?.[1] ?? UNKNOWN, node, true);
+      return NONE_V;
+    case 'pop': {
+      const last = model.layers.pop();
+      api.sequentialRebuild(model, node);
+      return last ? { kind: 'layer', layer: last } : NONE_V;
+    }
+    case 'build': {
+      const s = args[0] ?? kwargs.find(([k]) => k === 'input_shape')?.[1];
+      const shape = s ? asShape(s) : null;
+      if (shape && model.kind === 'Sequential') {
+        model.inputShape = shape;
+        api.sequentialRebuild(model, node);
+      }
+      return NONE_V;
+    }
+    case 'compile':
+      model.compiled = { loss: kwargs.find(([k]) => k === 'loss')?.[1] ?? args[1], spanOfCompile: spanOf(node) };
+      return NONE_V;
+    case 'get_layer': {
+      const key = args[0] ?? kwargs[0]?.[1];
+      const l = key?.kind === 'str' ? model.layers.find((x) => x.name === key.value) : key?.kind === 'int' ? model.layers[key.value] : undefined;
+      return l ? { kind: 'layer', layer: l } : UNKNOWN;
+    }
+    case 'predict':
+    case '__call__':
+      return UNKNOWN;
+    default:
+      return UNKNOWN;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Statements that bind names: imports (every path a Keras symbol is imported
+ * by), function and class definitions. Each takes the `Interpreter` running them.
+ */
+
+import type { PyNode as SyntaxNode } from '../syntax/ast';
+import type { Interpreter } from './interpreter';
+import { canonicalName, layerClassOf } from './names';
+import { Scope } from './scope';
+import type { ClassObj, FunctionObj, Value } from './values';
+export function execImport(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  if (node.type === 'import_statement') {
+    for (const c of node.namedChildren) {
+      if (!c) continue;
+      if (c.type === 'dotted_name') {
+        // `import a.b` binds `a`.
+        const top = c.text.split('.')[0];
+        scope.set(top, { kind: 'ref', qualname: canonicalName(top) });
+      } else if (c.type === 'aliased_import') {
+        const name = c.childForFieldName('name')?.text ?? '';
+        const alias = c.childForFieldName('alias')?.text ?? '';
+        scope.set(alias, { kind: 'ref', qualname: canonicalName(name) });
+      }
+    }
+    return;
+  }
+  if (node.type === 'future_import_statement') return;
+  const moduleNode = node.childForFieldName('module_name');
+  const module = moduleNode?.text ?? '';
+  for (const c of node.namedChildren) {
+    if (!c || c === moduleNode) continue;
+    if (c.type === 'dotted_name') {
+      scope.set(c.text, { kind: 'ref', qualname: canonicalName(`${module}.${c.text}`) });
+    } else if (c.type === 'aliased_import') {
+      const name = c.childForFieldName('name')?.text ?? '';
+      const alias = c.childForFieldName('alias')?.text ?? '';
+      scope.set(alias, { kind: 'ref', qualname: canonicalName(`${module}.${name}`) });
+    } else if (c.type === 'wildcard_import') {
+      interp.api.importStar(canonicalName(module), scope);
+    }
+  }
+}
+
+export function defineFunction(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  const name = node.childForFieldName('name')?.text ?? '<lambda>';
+  const defaults = new Map<string, Value>();
+  const params = node.childForFieldName('parameters');
+  for (const p of params?.namedChildren ?? []) {
+    if (p && (p.type === 'default_parameter' || p.type === 'typed_default_parameter')) {
+      const pname = p.childForFieldName('name')?.text ?? '';
+      defaults.set(pname, interp.eval(p.childForFieldName('value'), scope));
+    }
+  }
+  const fn: FunctionObj = { name, node, closure: scope, defaults };
+  scope.set(name, { kind: 'function', fn });
+}
+
+export function defineClass(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  const name = node.childForFieldName('name')?.text ?? '';
+  const bases: Value[] = [];
+  for (const b of node.childForFieldName('superclasses')?.namedChildren ?? []) {
+    if (b && b.type !== 'keyword_argument') bases.push(interp.eval(b, scope));
+  }
+  const cls: ClassObj = { name, node, bases, methods: new Map(), attrs: new Map() };
+  for (const b of bases) {
+    if (b.kind === 'ref') {
+      const q = canonicalName(b.qualname);
+      if (q === 'keras.Model' || q === 'keras.Sequential') cls.kerasBase = 'Model';
+      else if (q === 'keras.layers.Layer') cls.kerasBase = 'Layer';
+      else if (layerClassOf(q)) {
+        cls.kerasBase = 'Layer';
+        cls.layerBase = layerClassOf(q);
+      }
+    } else if (b.kind === 'class' && b.cls.kerasBase) {
+      cls.kerasBase = b.cls.kerasBase;
+      cls.layerBase ??= b.cls.layerBase;
+    }
+  }
+  const body = new Scope(scope, 'class');
+  const block = node.childForFieldName('body');
+  if (block) {
+    for (const stmt of block.namedChildren) {
+      if (!stmt) continue;
+      const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+      if (def?.type === 'function_definition') {
+        defineFunction(interp, def, body);
+        const f = body.lookup(def.childForFieldName('name')?.text ?? '');
+        if (f?.kind === 'function') {
+          f.fn.owner = cls;
+          cls.methods.set(f.fn.name, f.fn);
+        }
+      } else {
+        interp.exec(stmt, body);
+      }
+    }
+  }
+  for (const [k, v] of body.entries()) if (v.kind !== 'function') cls.attrs.set(k, v);
+  scope.set(name, { kind: 'class', cls });
+}

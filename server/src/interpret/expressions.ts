@@ -1,0 +1,212 @@
+/**
+ * Expressions beyond the simple ones: boolean and comparison operators,
+ * arithmetic (on tensors it records graph operations), subscripts and
+ * slices, comprehensions. Each takes the `Interpreter` evaluating them.
+ */
+
+import type { PyNode as SyntaxNode } from '../syntax/ast';
+import { iterate } from './builtins';
+import type { Interpreter } from './interpreter';
+import { BudgetExceeded, LIMITS } from './limits';
+import { foldBinary } from './literals';
+import { Scope } from './scope';
+import { percentFormat } from './strings';
+import { asInt, asItems, unknown, UNKNOWN, type Value } from './values';
+export function evalItems(interp: Interpreter, node: SyntaxNode, scope: Scope): Value[] {
+  const items: Value[] = [];
+  for (const c of node.namedChildren) {
+    if (!c || c.type === 'comment') continue;
+    if (c.type === 'list_splat') {
+      const inner = iterate(interp.eval(c.namedChildren[0] ?? null, scope));
+      if (inner) items.push(...inner);
+      else items.push(UNKNOWN);
+    } else items.push(interp.eval(c, scope));
+  }
+  return items;
+}
+
+export function evalBoolean(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
+  const op = node.childForFieldName('operator')?.text;
+  const left = interp.eval(node.childForFieldName('left'), scope);
+  const t = interp.truthOf(left);
+  if (t === undefined) return UNKNOWN;
+  if (op === 'and') return t ? interp.eval(node.childForFieldName('right'), scope) : left;
+  return t ? left : interp.eval(node.childForFieldName('right'), scope);
+}
+
+export function evalComparison(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
+  const operands = node.namedChildren.filter((c): c is SyntaxNode => !!c && c.type !== 'comment');
+  const ops = node.children.filter((c) => c && !c.isNamed).map((c) => c!.text);
+  // `not in` / `is not` are two anonymous tokens.
+  const merged: string[] = [];
+  for (let i = 0; i < ops.length; i++) {
+    if ((ops[i] === 'not' && ops[i + 1] === 'in') || (ops[i] === 'is' && ops[i + 1] === 'not')) {
+      merged.push(`${ops[i]} ${ops[i + 1]}`);
+      i++;
+    } else merged.push(ops[i]);
+  }
+  let left = interp.eval(operands[0], scope);
+  for (let i = 0; i < merged.length; i++) {
+    const right = interp.eval(operands[i + 1], scope);
+    const r = compare(merged[i], left, right);
+    if (r === undefined) return UNKNOWN;
+    if (!r) return { kind: 'bool', value: false };
+    left = right;
+  }
+  return { kind: 'bool', value: true };
+}
+
+export function binary(interp: Interpreter, op: string, a: Value, b: Value, node: SyntaxNode): Value {
+  if (a.kind === 'tensor' || b.kind === 'tensor') {
+    return interp.api.tensorBinary(op, a, b, node);
+  }
+  if (a.kind === 'array' || b.kind === 'array') return interp.api.arrayBinary(a, b);
+  if ((a.kind === 'list' || a.kind === 'tuple') && (b.kind === 'list' || b.kind === 'tuple') && op === '+') {
+    return { kind: a.kind, items: [...a.items, ...b.items] };
+  }
+  if ((a.kind === 'list' || a.kind === 'tuple') && op === '*' && b.kind === 'int') {
+    const n = Math.max(0, Math.min(b.value, LIMITS.sequenceItems));
+    return { kind: a.kind, items: Array.from({ length: n }, () => a.items).flat() };
+  }
+  if (op === '%' && a.kind === 'str') return percentFormat(a.value, b);
+  const isPy = (v: Value) => ['int', 'float', 'str', 'bool', 'none', 'tuple', 'list'].includes(v.kind);
+  if (!isPy(a) || !isPy(b)) return UNKNOWN;
+  return foldBinary(op, a as never, b as never) as Value;
+}
+
+export function evalSubscript(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
+  const obj = interp.eval(node.childForFieldName('value'), scope);
+  const subs = node.childrenForFieldName('subscript').filter((c): c is SyntaxNode => !!c);
+  if (obj.kind === 'tensor') return interp.api.tensorGetItem(obj, subs, scope, node);
+  if (subs.length !== 1) return UNKNOWN;
+  const sub = subs[0];
+  if (sub.type === 'slice') {
+    const items = asItems(obj);
+    if (!items) return UNKNOWN;
+    const parts = sliceParts(interp, sub, scope);
+    if (!parts) return UNKNOWN;
+    return { kind: obj.kind as 'list' | 'tuple', items: pySlice(items, parts) };
+  }
+  const index = interp.eval(sub, scope);
+  const items = asItems(obj);
+  const i = asInt(index);
+  if (items && i !== undefined) {
+    const at = i < 0 ? items.length + i : i;
+    return at >= 0 && at < items.length ? items[at] : unknown('index out of range');
+  }
+  if (obj.kind === 'str' && i !== undefined) return { kind: 'str', value: obj.value.at(i) ?? '' };
+  if (obj.kind === 'dict') return obj.entries.find(([k]) => keyEquals(k, index))?.[1] ?? UNKNOWN;
+  if (obj.kind === 'model' && i !== undefined) return interp.api.getAttribute(obj, 'layers', node).kind === 'list' ? (asItems(interp.api.getAttribute(obj, 'layers', node))?.at(i) ?? UNKNOWN) : UNKNOWN;
+  return UNKNOWN;
+}
+
+export function sliceParts(interp: Interpreter, sub: SyntaxNode, scope: Scope): Array<number | null> | undefined {
+  // A slice node holds up to three expressions separated by ':' tokens.
+  const parts: Array<number | null> = [null, null, null];
+  let slot = 0;
+  for (const c of sub.children) {
+    if (!c) continue;
+    if (c.type === ':') {
+      slot++;
+      continue;
+    }
+    const v = interp.eval(c, scope);
+    if (v.kind === 'none') continue;
+    const n = asInt(v);
+    if (n === undefined) return undefined;
+    parts[slot] = n;
+  }
+  return parts;
+}
+
+export function evalComprehension(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
+  const body = node.childForFieldName('body');
+  const clauses = node.namedChildren.filter((c): c is SyntaxNode => !!c && (c.type === 'for_in_clause' || c.type === 'if_clause'));
+  const out: Value[] = [];
+  const inner = new Scope(scope, 'function');
+  const walk = (i: number): boolean => {
+    if (out.length > LIMITS.sequenceItems) throw new BudgetExceeded('comprehension too long');
+    if (i === clauses.length) {
+      out.push(interp.eval(body, inner));
+      return true;
+    }
+    const c = clauses[i];
+    if (c.type === 'if_clause') {
+      const t = interp.truthOf(interp.eval(c.namedChildren[0] ?? null, inner));
+      if (t === undefined) return false;
+      return t ? walk(i + 1) : true;
+    }
+    const items = iterate(interp.eval(c.childForFieldName('right'), inner));
+    const left = c.childForFieldName('left');
+    if (!items || !left) return false;
+    for (const item of items) {
+      interp.assign(left, item, inner);
+      if (!walk(i + 1)) return false;
+    }
+    return true;
+  };
+  return walk(0) ? { kind: 'list', items: out } : UNKNOWN;
+}
+
+export function keyEquals(a: Value, b: Value): boolean {
+  if ((a.kind === 'str' && b.kind === 'str') || (a.kind === 'int' && b.kind === 'int')) return a.value === b.value;
+  return false;
+}
+
+/** Python comparison of known values; undefined when it cannot be decided. */
+function compare(op: string, a: Value, b: Value): boolean | undefined {
+  const prim = (v: Value): string | number | boolean | null | undefined =>
+    v.kind === 'int' || v.kind === 'float' || v.kind === 'str' || v.kind === 'bool' ? v.value : v.kind === 'none' ? null : undefined;
+  if (op === 'in' || op === 'not in') {
+    const items = asItems(b);
+    const x = prim(a);
+    if (b.kind === 'str' && a.kind === 'str') return (op === 'in') === b.value.includes(a.value);
+    if (b.kind === 'dict' && x !== undefined) return (op === 'in') === b.entries.some(([k]) => prim(k) === x);
+    if (!items || x === undefined) return undefined;
+    const ys = items.map(prim);
+    if (ys.includes(undefined)) return undefined;
+    return (op === 'in') === ys.includes(x);
+  }
+  const x = prim(a);
+  const y = prim(b);
+  if (x === undefined || y === undefined) {
+    if ((op === 'is' || op === 'is not') && (a.kind === 'none' || b.kind === 'none') && a.kind !== 'unknown' && b.kind !== 'unknown') {
+      return (op === 'is') === (a.kind === b.kind);
+    }
+    if ((a.kind === 'tuple' || a.kind === 'list') && (b.kind === 'tuple' || b.kind === 'list') && (op === '==' || op === '!=')) {
+      const eq = a.items.length === b.items.length ? a.items.every((v, i) => compare('==', v, b.items[i])) : false;
+      return op === '==' ? eq : !eq;
+    }
+    return undefined;
+  }
+  switch (op) {
+    case '==':
+    case 'is':
+      return x === y;
+    case '!=':
+    case 'is not':
+      return x !== y;
+    case '<':
+      return (x as number) < (y as number);
+    case '<=':
+      return (x as number) <= (y as number);
+    case '>':
+      return (x as number) > (y as number);
+    case '>=':
+      return (x as number) >= (y as number);
+    default:
+      return undefined;
+  }
+}
+
+/** Python slicing of a sequence. */
+export function pySlice<T>(items: T[], [start, stop, step]: Array<number | null>): T[] {
+  const n = items.length;
+  const s = step ?? 1;
+  if (s === 0) return [];
+  const norm = (i: number | null, dflt: number) => (i === null ? dflt : i < 0 ? Math.max(i + n, s > 0 ? 0 : -1) : Math.min(i, s > 0 ? n : n - 1));
+  const out: T[] = [];
+  if (s > 0) for (let i = norm(start, 0); i < norm(stop, n); i += s) out.push(items[i]);
+  else for (let i = norm(start, n - 1); i > norm(stop, -1); i += s) out.push(items[i]);
+  return out;
+}

@@ -1,0 +1,248 @@
+/**
+ * Models as the interpreter builds them: `Input`, `Sequential` (`add`,
+ * `pop`, rebuilding from its input), functional `Model`s over the recorded
+ * graph, models used as layers, and bodies run as one graph node (custom
+ * layers, `Lambda`). Each function takes the `KerasApi` whose state it works on.
+ */
+
+import type { Shape } from '../shapes/shape';
+import type { PyNode as SyntaxNode } from '../syntax/ast';
+import { findDisconnected, functionalOps } from './graph';
+import { declaredInputShape, flattenTensorValues, modelTotals, snakeCase, type KerasApi } from './kerasApi';
+import { callSubclassed, hasOwnCall } from './subclass';
+import { asItems, asShape, spanOf, UNKNOWN, type GraphNode, type LayerObj, type ModelObj, type Value } from './values';
+
+export function makeInput(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+  const kw = new Map(kwargs);
+  const shapeV = args[0] ?? kw.get('shape');
+  const batchSize = args[1] ?? kw.get('batch_size');
+  const batchShape = kw.get('batch_shape');
+  let shape: Shape | null = null;
+  if (batchShape && batchShape.kind !== 'none') shape = asShape(batchShape);
+  else if (shapeV && shapeV.kind !== 'none') {
+    const s = asItems(shapeV) ? asShape(shapeV) : null;
+    if (shapeV.kind === 'int') return api.interp.raise('ValueError', `Cannot convert '${shapeV.value}' to a shape: \`shape\` must be a tuple such as (${shapeV.value},), not an int.`, node);
+    shape = s ? [batchSize?.kind === 'int' ? batchSize.value : null, ...s] : null;
+  }
+  const layer = api.makeInputLayer(shape, node, kw.get('name'));
+  return api.inputTensor(layer);
+}
+
+export function makeInputLayer(api: KerasApi, shape: Shape | null, node: SyntaxNode, nameArg?: Value): LayerObj {
+  const layer = api.makeOp('InputLayer', node);
+  if (nameArg?.kind === 'str') layer.name = nameArg.value;
+  layer.isOp = false;
+  layer.inputShape = shape ?? undefined;
+  layer.outputShapes = shape ? [shape] : null;
+  return layer;
+}
+
+export function inputTensor(api: KerasApi, layer: LayerObj): Value {
+  const gnode: GraphNode = { op: layer, inputs: [], outputs: [], isInput: true };
+  gnode.outputs = [{ shape: layer.inputShape ?? null, node: gnode, index: 0 }];
+  return { kind: 'tensor', tensor: gnode.outputs[0] };
+}
+
+export function newModel(api: KerasApi, kind: string, node: SyntaxNode, nameArg?: Value): ModelObj {
+  const model: ModelObj = {
+    id: api.nextId++,
+    kind,
+    name: nameArg?.kind === 'str' ? nameArg.value : api.uniqueName(snakeCase(kind === 'Functional' ? 'functional' : kind)),
+    span: spanOf(node),
+    layers: [],
+    inputShape: null,
+    built: false,
+    outputShapes: null,
+  };
+  api.models.push(model);
+  return model;
+}
+
+export function makeSequential(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+  const kw = new Map(kwargs);
+  const model = api.newModel('Sequential', node, kw.get('name'));
+  const layersArg = args[0] ?? kw.get('layers');
+  for (const item of (layersArg && asItems(layersArg)) ?? []) api.sequentialAdd(model, item, node, false);
+  if (model.layers.length > 0) api.sequentialRebuild(model, node);
+  return { kind: 'model', model };
+}
+
+export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node: SyntaxNode, rebuild: boolean): void {
+  if (item.kind === 'tensor' && item.tensor.node?.isInput) {
+    model.inputShape = item.tensor.shape;
+    model.inputLayer = item.tensor.node.op;
+    return;
+  }
+  let layer: LayerObj | undefined;
+  if (item.kind === 'layer') layer = item.layer;
+  else if (item.kind === 'model') layer = api.modelAsLayer(item.model);
+  else if (item.kind === 'instance' && (item.inst.model || item.inst.layer)) layer = item.inst.layer ?? api.modelAsLayer(item.inst.model!);
+  if (!layer) {
+    if (item.kind === 'unknown') {
+      model.broken = true;
+      return;
+    }
+    api.interp.raise('ValueError', `Only instances of \`keras.Layer\` can be added to a Sequential model. Received: ${item.kind}`, node);
+    return;
+  }
+  if (model.layers.length === 0 && model.inputShape === null) {
+    const declaredArg = new Map(layer.call.kwargs).get('input_shape');
+    if (declaredArg?.kind === 'int') {
+      // Keras fails making the InputLayer, before the layer is added.
+      api.interp.raise('ValueError', `Cannot convert '${declaredArg.value}' to a shape: \`input_shape\` must be a tuple such as (${declaredArg.value},).`, node);
+      return;
+    }
+    const declared = declaredInputShape(layer);
+    if (declared) model.inputShape = declared;
+  }
+  model.layers.push(layer);
+  if (!rebuild) return;
+  const last = model.outputShapes;
+  if (model.built && last?.length === 1 && model.layers.length > 1) {
+    // Keras rebuilds the whole stack, but built layers give the same shapes again: extend it by the new layer.
+    const spans = layer.callSpans.length;
+    const out = api.callLayerValue(layer, [{ kind: 'tensor', tensor: { shape: last[0], index: 0 } }], [], node);
+    layer.callSpans.length = spans;
+    model.outputShapes = out.kind === 'tensor' && out.tensor.shape ? [out.tensor.shape] : null;
+    model.built = out.kind === 'tensor';
+    return;
+  }
+  api.sequentialRebuild(model, node);
+}
+
+/** The batch input shape a Sequential can be built from: an Input, `input_shape=` on its first layer, or a built model first. */
+export function sequentialInput(api: KerasApi, model: ModelObj): Shape | null {
+  if (model.inputShape) return model.inputShape;
+  const first = model.layers[0];
+  // Keras builds from a first layer's own `input_shape` (a built model) once a second layer is there.
+  if (first?.model?.built && first.model.inputShape && model.layers.length > 1) return first.model.inputShape;
+  return null;
+}
+
+/** Keras's `_maybe_rebuild`: with a known input, run every layer in order. */
+export function sequentialRebuild(api: KerasApi, model: ModelObj, node: SyntaxNode): void {
+  model.built = false;
+  const input = api.sequentialInput(model);
+  if (!input || model.layers.length === 0) return;
+  model.inputShape = input;
+  let x: Value = { kind: 'tensor', tensor: { shape: input, index: 0 } };
+  for (const layer of model.layers) {
+    api.interp.tick();
+    const spans = layer.callSpans.length;
+    x = api.callLayerValue(layer, [x], [], node);
+    // A Sequential's own calls are not call sites in the source.
+    layer.callSpans.length = spans;
+    if (x.kind !== 'tensor') break;
+  }
+  model.built = true;
+  model.outputShapes = x.kind === 'tensor' && x.tensor.shape ? [x.tensor.shape] : null;
+}
+
+export function makeFunctional(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+  const kw = new Map(kwargs);
+  const inputsV = args[0] ?? kw.get('inputs');
+  const outputsV = args[1] ?? kw.get('outputs');
+  if (!inputsV || !outputsV) {
+    // `keras.Model()` with no graph: nothing to list.
+    return { kind: 'object', qualname: 'keras.Model' };
+  }
+  const inputs = flattenTensorValues(inputsV);
+  const outputs = flattenTensorValues(outputsV);
+  const problem = inputs && outputs ? findDisconnected(inputs, outputs) : undefined;
+  if (problem) return api.interp.raise('ValueError', problem, node);
+  const model = api.newModel('Functional', node, kw.get('name'));
+  api.fillFunctional(model, inputsV, outputsV, node);
+  return { kind: 'model', model };
+}
+
+/** Makes `model` the functional graph from `inputsV` to `outputsV` (broken when they are not known tensors). */
+export function fillFunctional(api: KerasApi, model: ModelObj, inputsV: Value, outputsV: Value, node: SyntaxNode): void {
+  const inputs = flattenTensorValues(inputsV);
+  const outputs = flattenTensorValues(outputsV);
+  if (inputs === undefined || outputs === undefined) {
+    model.broken = true;
+    return;
+  }
+  const problem = findDisconnected(inputs, outputs);
+  if (problem) {
+    api.interp.raise('ValueError', problem, node);
+    model.broken = true;
+    return;
+  }
+  const ops = functionalOps(inputs, outputs);
+  model.functional = { inputs, outputs, ops };
+  model.layers = ops;
+  model.built = true;
+  model.inputShape = inputs[0]?.shape ?? null;
+  model.outputShapes = outputs.every((t) => t.shape) ? outputs.map((t) => t.shape!) : null;
+}
+
+/** `name=` given to Keras's base `__init__` after the automatic name was drawn: the automatic one is given back. */
+export function rename(api: KerasApi, record: { name: string; className?: string; kind?: string }, name: string): void {
+  const base = snakeCase(record.className ?? (record.kind === 'Functional' ? 'functional' : (record.kind ?? '')));
+  const n = api.nameCounts.get(base) ?? 0;
+  if (n > 0 && record.name === (n === 1 ? base : `${base}_${n - 1}`)) api.nameCounts.set(base, n - 1);
+  record.name = name;
+}
+
+/** One LayerObj stands for a model used as a layer (a summary row of its kind). */
+export function modelAsLayer(api: KerasApi, model: ModelObj): LayerObj {
+  const existing = api.layers.find((l) => l.model === model);
+  if (existing) return existing;
+  const layer = api.makeOp(model.kind, { startPosition: { row: model.span.startLine, column: model.span.startCol }, endPosition: { row: model.span.endLine, column: model.span.endCol } } as SyntaxNode);
+  layer.isOp = false;
+  layer.name = model.name;
+  layer.model = model;
+  layer.params = null;
+  return layer;
+}
+
+/** A model called on tensors: its output shapes with the caller's batch axis. */
+export function callModel(api: KerasApi, model: ModelObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+  const x = args[0] ?? kwargs.find(([k]) => k === 'inputs')?.[1] ?? UNKNOWN;
+  const layer = api.modelAsLayer(model);
+  const inputTensors = flattenTensorValues(x) ?? [];
+  const inShape = x.kind === 'tensor' ? x.tensor.shape : x.kind === 'array' ? x.shape : null;
+  if (hasOwnCall(model)) return callSubclassed(api, model, args, kwargs, node);
+  if (model.kind === 'Sequential' && !model.built && inShape) {
+    model.inputShape = inShape;
+    api.sequentialRebuild(model, node);
+  }
+  let outs: Array<Shape | null> = [null];
+  if (model.built && model.outputShapes) {
+    const batch = inShape ? inShape[0] : null;
+    outs = model.outputShapes.map((s) => [batch, ...s.slice(1)]);
+  }
+  layer.params = modelTotals(model);
+  layer.outputShapes = outs.every((s) => s) ? (outs as Shape[]) : null;
+  layer.single = outs.length === 1;
+  layer.callSpans.push({ seq: api.nextSeq(), span: spanOf(node), outputs: layer.outputShapes, single: layer.single, inputs: inShape ? [inShape] : [] });
+  return api.emitNode(layer, inputTensors, outs, outs.length === 1);
+}
+
+/** Runs a body (a custom layer's `call`, a Lambda's function) on detached inputs: one graph node for the caller. */
+export function callOpaque(api: KerasApi, layer: LayerObj, args: Value[], node: SyntaxNode, run: (detached: Value[]) => Value, params: () => LayerObj['params']): Value {
+  const inputTensors = args.flatMap((a) => flattenTensorValues(a) ?? []);
+  const detach = (v: Value): Value => {
+    if (v.kind === 'tensor') return { kind: 'tensor', tensor: { shape: v.tensor.shape, index: 0 } };
+    const items = asItems(v);
+    return items ? { kind: v.kind as 'list' | 'tuple', items: items.map(detach) } : v;
+  };
+  // Keras traces the body with a concrete batch size (JAX's eval_shape), which reshape can see.
+  api.tracing++;
+  let out: Value;
+  try {
+    out = run(args.map(detach));
+  } finally {
+    api.tracing--;
+  }
+  const outs = flattenTensorValues(out) ?? [];
+  const shapes = outs.length > 0 ? outs.map((t) => t.shape) : [null];
+  const eager = inputTensors.length === 0;
+  layer.outputShapes = shapes.every((s) => s) ? (shapes as Shape[]) : null;
+  layer.single = out.kind === 'tensor' || outs.length <= 1;
+  layer.params = params();
+  if (eager) return out;
+  layer.callSpans.push({ seq: api.nextSeq(), span: spanOf(node), outputs: layer.outputShapes, single: layer.single, inputs: inputTensors.map((t) => t.shape ?? []) });
+  return api.emitNode(layer, inputTensors, shapes, layer.single);
+}
