@@ -65,7 +65,7 @@ export function diagnosticsOf(a: Analysis, settings: DiagnosticSettings = DEFAUL
       }
     }
     if (on('input-shape-argument') && layer.className !== 'InputLayer' && (kwarg(layer, 'input_shape') || kwarg(layer, 'input_dim'))) {
-      out.push(finding(layer.span, 'input-shape-argument', 'Keras 3 warns about `input_shape`/`input_dim` on a layer: start the model with `keras.Input(shape=...)` instead.'));
+      out.push(finding(layer.inputArgSpan ?? layer.span, 'input-shape-argument', 'Keras 3 warns about `input_shape`/`input_dim` on a layer: start the model with `keras.Input(shape=...)` instead.'));
     }
   }
   if (on('loss-activation-mismatch')) for (const m of a.interpretation.models) lossMismatch(m, out);
@@ -102,7 +102,8 @@ function channelsFirst(layer: LayerObj, defaultFormat: string, out: Finding[]): 
   if (!looksFirst) return;
   out.push(
     finding(
-      layer.span,
+      // Where the shape was written, when the layer declares it; else the layer itself.
+      layer.inputArgSpan ?? layer.span,
       'channels-first-input',
       `Keras reads this input as (batch, rows=${a}, cols=${b}, channels=${c}): channels come last. If ${a} is the number of channels (planes of ${b}×${c}), give the input as (${b}, ${c}, ${a}), or pass data_format="channels_first".`,
     ),

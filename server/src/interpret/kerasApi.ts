@@ -30,6 +30,7 @@ import {
   type GraphNode,
   type LayerObj,
   type ModelObj,
+  type Span,
   type TensorObj,
   type Value,
 } from './values';
@@ -202,6 +203,7 @@ export class KerasApi {
       callSpans: [],
     };
     if (canonical === 'Lambda') layer.fn = args[0] ?? kwargs.find(([k]) => k === 'function')?.[1];
+    if (kwargs.some(([k]) => k === 'input_shape' || k === 'input_dim')) layer.inputArgSpan = keywordSpan(node, ['input_shape', 'input_dim']);
     this.layers.push(layer);
     if (constructed.status === 'error') this.interp.raise(constructed.error.pyType, constructed.error.message, node);
     return layer;
@@ -513,6 +515,12 @@ export function modelTotals(model: ModelObj): { total: number | null; trainable:
     }
   }
   return { total: trainable === null || nonTrainable === null ? null : trainable + nonTrainable, trainable, nonTrainable };
+}
+
+/** The span of the first keyword argument of a call node with one of these names. */
+function keywordSpan(call: SyntaxNode, names: string[]): Span | undefined {
+  const kw = call.childForFieldName('arguments')?.namedChildren.find((c) => c.type === 'keyword_argument' && names.includes(c.childForFieldName('name')?.text ?? ''));
+  return kw ? spanOf(kw) : undefined;
 }
 
 interface ConstructMemo {
