@@ -13,8 +13,14 @@ import { asItems, asShape, NONE_V, spanOf, unknown, UNKNOWN, type LayerObj, type
 
 export function getAttribute(api: KerasApi, obj: Value, attr: string, node: SyntaxNode): Value {
   switch (obj.kind) {
-    case 'ref':
-      return { kind: 'ref', qualname: `${obj.qualname}.${attr}` };
+    case 'ref': {
+      // The same dotted name is read on every run of this node: keep one value for it.
+      const memo = node.memo as { base: string; value: Value } | undefined;
+      if (memo && memo.base === obj.qualname) return memo.value;
+      const value: Value = { kind: 'ref', qualname: `${obj.qualname}.${attr}` };
+      node.memo = { base: obj.qualname, value };
+      return value;
+    }
     case 'instance': {
       const own = obj.inst.attrs.get(attr);
       if (own) return own;

@@ -7,6 +7,7 @@
 
 import { broadcastShapes } from '../shapes/arith';
 import { callLayer, constructLayer, type Called, type Constructed } from '../shapes/engine';
+import type { ConstructedLayer } from '../shapes/rule';
 import type { Shape } from '../shapes/shape';
 import type { CallArg } from '../shapes/tensors';
 import type { LayerCall } from '../shapes/values';
@@ -215,11 +216,11 @@ export class KerasApi {
    */
   constructCached(className: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete: boolean): { call: LayerCall; constructed: Constructed } {
     const format = this.interp.options.imageDataFormat;
-    const memo = node.memo as ConstructMemo | undefined;
-    if (memo && memo.className === className && memo.format === format) return memo;
+    const memo = node.memo as ConstructMemo | CallMemo | undefined;
+    if (memo?.tag === 'construct' && memo.className === className && memo.format === format) return memo;
     const call: LayerCall = { className, args: args.map((a) => toPy(a)), kwargs: kwargs.map(([k, v]) => [k, toPy(v)]), incomplete };
     const constructed = constructLayer(call, this.interp.options);
-    if (!incomplete && node.type === 'call' && hasLiteralArguments(node)) node.memo = { className, format, call, constructed } satisfies ConstructMemo;
+    if (!incomplete && node.type === 'call' && hasLiteralArguments(node)) node.memo = { tag: 'construct', className, format, call, constructed } satisfies ConstructMemo;
     return { call, constructed };
   }
 
@@ -291,7 +292,7 @@ export class KerasApi {
     const result: Called =
       layer.constructed.status !== 'ok' || x.shape === null
         ? { status: 'unknown', reason: layer.constructed.status !== 'ok' ? 'layer not known' : 'input shape not known' }
-        : callLayer(layer.constructed.layer, { args: [{ kind: 'tensor', shape: x.shape }], kwargs: {} }, this.interp.options);
+        : this.callRemembered(layer.constructed.layer, x.shape, node);
     if (result.status === 'error') return this.interp.raise(result.error.pyType, result.error.message, node);
     const inputShapes = [x.shape ?? []];
     if (result.status === 'ok') {
@@ -306,6 +307,20 @@ export class KerasApi {
     const ok = result.status === 'ok';
     layer.callSpans.push({ seq: this.nextSeq(), span: spanOf(node), outputs: ok ? result.outputs : null, single: ok ? result.single : true, inputs: inputShapes });
     return this.emitNode(layer, [x], ok ? result.outputs : [null], ok ? result.single : true);
+  }
+
+  /**
+   * The engine's answer for `layer(x)`, remembered on the call node: when the
+   * node runs again with the same constructed layer (constant constructors
+   * are shared across runs) on an equal shape, the answer is the same.
+   */
+  private callRemembered(constructed: ConstructedLayer, shape: Shape, node: SyntaxNode): Called {
+    const memo = node.memo as ConstructMemo | CallMemo | undefined;
+    const format = this.interp.options.imageDataFormat;
+    if (memo?.tag === 'call' && memo.constructed === constructed && memo.format === format && sameShape(memo.shape, shape)) return memo.called;
+    const called = callLayer(constructed, { args: [{ kind: 'tensor', shape }], kwargs: {} }, this.interp.options);
+    node.memo = { tag: 'call', constructed, format, shape, called } satisfies CallMemo;
+    return called;
   }
 
   /** Records a graph node of `op` and returns its output tensor(s). */
@@ -523,7 +538,22 @@ function keywordSpan(call: SyntaxNode, names: string[]): Span | undefined {
   return kw ? spanOf(kw) : undefined;
 }
 
+interface CallMemo {
+  tag: 'call';
+  constructed: ConstructedLayer;
+  format: string;
+  shape: Shape;
+  called: Called;
+}
+
+function sameShape(a: Shape, b: Shape): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 interface ConstructMemo {
+  tag: 'construct';
   className: string;
   format: string;
   call: LayerCall;
