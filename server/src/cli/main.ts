@@ -14,11 +14,13 @@ import { startServer } from '../lsp/main';
 
 const USAGE = `usage:
   shape-lens --stdio                            run the language server on stdin/stdout (any LSP editor)
-  shape-lens summary FILE.py... [--json]        what model.summary() would print, without running the file
+  shape-lens summary FILE.py... [--json] [--timing]   what model.summary() would print, without running the file
+                                                     (--timing: each file's analysis time on stderr)
   shape-lens check-layers FILE.jsonl [--json]   compare the engine with Keras truth cases`;
 
 async function summaryCommand(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
+  const timing = argv.includes('--timing');
   const files = argv.filter((a) => !a.startsWith('--'));
   if (files.length === 0) {
     process.stderr.write(`${USAGE}\n`);
@@ -37,6 +39,7 @@ async function summaryCommand(argv: string[]): Promise<number> {
       continue;
     }
     const a = analyze(text, parser);
+    if (timing) process.stderr.write(`${file}: analysis ${a.analysisMs.toFixed(1)} ms (${text.split('\n').length} lines)\n`);
     if (json) {
       results.push(summaryJson(a, files.length > 1 ? file : undefined));
       continue;
