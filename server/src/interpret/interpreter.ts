@@ -13,6 +13,7 @@ import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../shapes/args';
 import { parseFloatLiteral, parseIntLiteral, parseStringLiteral } from './literals';
 import { BudgetExceeded, LIMITS } from './limits';
+import { canonicalName, layerClassOf } from './names';
 import { Scope } from './scope';
 import { asInt, asItems, spanOf, unknown, UNKNOWN, NONE_V, type ClassObj, type FunctionObj, type LayerObj, type ModelObj, type Span, type Value } from './values';
 import { KerasApi } from './kerasApi';
@@ -424,6 +425,12 @@ export class Interpreter {
   private evalCall(node: SyntaxNode, scope: Scope): Value {
     const fnNode = node.childForFieldName('function');
     const callee = this.eval(fnNode, scope);
+    if (node.memo !== undefined && callee.kind === 'ref') {
+      // A layer constructor with literal arguments, constructed on an earlier run of this node.
+      const cls = layerClassOf(canonicalName(callee.qualname));
+      const layer = cls ? this.api.constructRemembered(cls, node) : undefined;
+      if (layer) return { kind: 'layer', layer };
+    }
     const argList = node.childForFieldName('arguments');
     const args: Value[] = [];
     const kwargs: Array<[string, Value]> = [];

@@ -186,7 +186,23 @@ export class KerasApi {
 
   constructLayerObj(className: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete = false): LayerObj {
     const { call, constructed } = this.constructCached(className, args, kwargs, node, incomplete);
-    const nameArg = kwargs.find(([k]) => k === 'name')?.[1];
+    const fn = className === 'Lambda' ? (args[0] ?? kwargs.find(([k]) => k === 'function')?.[1]) : undefined;
+    return this.newLayerObj(className, call, constructed, node, fn);
+  }
+
+  /**
+   * A constructor call whose construction is remembered on its node (all its
+   * arguments are literals, so they need not even be evaluated again): the
+   * layer object, or undefined when the node holds nothing for this class.
+   */
+  constructRemembered(className: string, node: SyntaxNode): LayerObj | undefined {
+    const memo = node.memo as ConstructMemo | CallMemo | undefined;
+    if (memo?.tag !== 'construct' || memo.className !== className || memo.format !== this.interp.options.imageDataFormat) return undefined;
+    return this.newLayerObj(className, memo.call, memo.constructed, node, undefined);
+  }
+
+  private newLayerObj(className: string, call: LayerCall, constructed: Constructed, node: SyntaxNode, fn: Value | undefined): LayerObj {
+    const nameArg = call.kwargs.find(([k]) => k === 'name')?.[1];
     // Aliases (`MaxPool2D`, `Convolution2D`) are the same class: summary prints the canonical name.
     const canonical = constructed.status === 'ok' ? constructed.layer.rule.className : className;
     const layer: LayerObj = {
@@ -203,8 +219,8 @@ export class KerasApi {
       weights: [],
       callSpans: [],
     };
-    if (canonical === 'Lambda') layer.fn = args[0] ?? kwargs.find(([k]) => k === 'function')?.[1];
-    if (kwargs.some(([k]) => k === 'input_shape' || k === 'input_dim')) layer.inputArgSpan = keywordSpan(node, ['input_shape', 'input_dim']);
+    if (fn) layer.fn = fn;
+    if (call.kwargs.some(([k]) => k === 'input_shape' || k === 'input_dim')) layer.inputArgSpan = keywordSpan(node, ['input_shape', 'input_dim']);
     this.layers.push(layer);
     if (constructed.status === 'error') this.interp.raise(constructed.error.pyType, constructed.error.message, node);
     return layer;

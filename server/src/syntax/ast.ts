@@ -29,13 +29,18 @@ const TEXT_TYPES = new Set(['dotted_name', 'relative_import', 'string_content', 
 
 const NO_CHILDREN: PyNode[] = [];
 
-/** Field names come from WebAssembly as fresh strings: one shared copy each keeps comparisons cheap. */
+/**
+ * Type and field names come from WebAssembly as fresh strings. The interpreter
+ * compares them with string literals in every `switch`, which is a pointer
+ * comparison only when both strings are internalized: using a string as a
+ * property key makes V8 internalize it, so each name is stored that way once.
+ */
 const interned = new Map<string, string>();
 function intern(s: string): string {
   let hit = interned.get(s);
   if (hit === undefined) {
-    hit = s;
-    interned.set(s, s);
+    hit = Object.keys({ [s]: 0 })[0];
+    interned.set(s, hit);
   }
   return hit;
 }
