@@ -5,6 +5,7 @@
  */
 
 import type { PyNode as SyntaxNode } from '../syntax/ast';
+import { pyTruth, type PyValue } from '../shapes/values';
 import { LIMITS } from './limits';
 import { pyStr } from './strings';
 import type { Interpreter } from './interpreter';
@@ -17,28 +18,9 @@ export const BUILTIN_NAMES = new Set([
 
 /** Python truthiness; undefined when not known. */
 export function isTruthy(v: Value): boolean | undefined {
-  switch (v.kind) {
-    case 'int':
-    case 'float':
-      return v.value !== 0;
-    case 'str':
-      return v.value.length > 0;
-    case 'bool':
-      return v.value;
-    case 'none':
-      return false;
-    case 'tuple':
-    case 'list':
-      return v.items.length > 0;
-    case 'dict':
-      return v.entries.length > 0;
-    case 'unknown':
-    case 'tensor':
-    case 'array':
-      return undefined;
-    default:
-      return true;
-  }
+  // Tensors and arrays have no truth value statically; objects are true.
+  if (v.kind === 'tensor' || v.kind === 'array') return undefined;
+  return pyTruth(v as PyValue);
 }
 
 /** The items a `for` would see, or undefined when they are not known. */

@@ -273,7 +273,6 @@ export class KerasApi {
       result = callLayer(layer.constructed.layer, { args: callArgs, kwargs: callKwargs }, this.interp.options);
     }
     if (result.status === 'error') return this.interp.raise(result.error.pyType, result.error.message, node);
-    const inputShapes = inputTensors.map((t) => t.shape ?? []);
     if (inputTensors.length === 0 && result.status === 'ok') {
       // An eager call on arrays: Keras records a node only when the call builds weights.
       if (!layer.params) {
@@ -287,20 +286,7 @@ export class KerasApi {
       const arrays: Value[] = result.outputs.map((shape) => ({ kind: 'array', shape }));
       return result.single ? arrays[0] : { kind: 'list', items: arrays };
     }
-    if (result.status === 'ok') {
-      layer.outputShapes = result.outputs;
-      layer.single = result.single;
-      if (!layer.params) {
-        layer.params = result.params;
-        layer.weights = result.weights;
-        layer.inputShapes = inputShapes;
-      }
-    } else if (layer.outputShapes === null) {
-      layer.outputShapes = null;
-    }
-    const outputs = result.status === 'ok' ? result.outputs : [null];
-    layer.callSpans.push({ seq: this.nextSeq(), span: spanOf(node), outputs: result.status === 'ok' ? result.outputs : null, single: result.status === 'ok' ? result.single : true, inputs: inputShapes });
-    return this.emitNode(layer, inputTensors, outputs as Array<Shape | null>, result.status === 'ok' ? result.single : true);
+    return this.recordCall(layer, result, inputTensors, node);
   }
 
   /** The common call, `layer(x)` on one tensor: the same as `callLayerValue` with less to allocate. */
@@ -310,8 +296,14 @@ export class KerasApi {
         ? { status: 'unknown', reason: layer.constructed.status !== 'ok' ? 'layer not known' : 'input shape not known' }
         : this.callRemembered(layer.constructed.layer, x.shape, node);
     if (result.status === 'error') return this.interp.raise(result.error.pyType, result.error.message, node);
-    const inputShapes = [x.shape ?? []];
-    if (result.status === 'ok') {
+    return this.recordCall(layer, result, [x], node);
+  }
+
+  /** What a symbolic call leaves behind: the layer's shapes and weights (first build), the call site, the graph node. */
+  private recordCall(layer: LayerObj, result: Called, inputs: TensorObj[], node: SyntaxNode): Value {
+    const inputShapes = inputs.map((t) => t.shape ?? []);
+    const ok = result.status === 'ok';
+    if (ok) {
       layer.outputShapes = result.outputs;
       layer.single = result.single;
       if (!layer.params) {
@@ -320,9 +312,8 @@ export class KerasApi {
         layer.inputShapes = inputShapes;
       }
     }
-    const ok = result.status === 'ok';
     layer.callSpans.push({ seq: this.nextSeq(), span: spanOf(node), outputs: ok ? result.outputs : null, single: ok ? result.single : true, inputs: inputShapes });
-    return this.emitNode(layer, [x], ok ? result.outputs : [null], ok ? result.single : true);
+    return this.emitNode(layer, inputs, ok ? result.outputs : [null], ok ? result.single : true);
   }
 
   /**

@@ -8,7 +8,7 @@
  */
 
 import { cannotTell, raise } from './errors';
-import { pyRepr, pyTypeName, type LayerCall, type PyValue } from './values';
+import { pyRepr, pyTruth, pyTypeName, type LayerCall, type PyValue } from './values';
 
 export interface Param {
   name: string;
@@ -173,26 +173,7 @@ export class Args {
 
 /** Python truthiness. */
 export function truthy(v: PyValue): boolean {
-  switch (v.kind) {
-    case 'int':
-    case 'float':
-      return v.value !== 0;
-    case 'str':
-      return v.value.length > 0;
-    case 'bool':
-      return v.value;
-    case 'none':
-      return false;
-    case 'tuple':
-    case 'list':
-      return v.items.length > 0;
-    case 'dict':
-      return v.entries.length > 0;
-    case 'unknown':
-      return cannotTell('truth value not known statically');
-    default:
-      return true;
-  }
+  return pyTruth(v) ?? cannotTell('truth value not known statically');
 }
 
 /**

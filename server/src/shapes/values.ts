@@ -73,6 +73,30 @@ export function containsUnknown(v: PyValue): boolean {
   }
 }
 
+/** Python truthiness; undefined for an unknown value. */
+export function pyTruth(v: PyValue): boolean | undefined {
+  switch (v.kind) {
+    case 'int':
+    case 'float':
+      return v.value !== 0;
+    case 'str':
+      return v.value.length > 0;
+    case 'bool':
+      return v.value;
+    case 'none':
+      return false;
+    case 'tuple':
+    case 'list':
+      return v.items.length > 0;
+    case 'dict':
+      return v.entries.length > 0;
+    case 'unknown':
+      return undefined;
+    default:
+      return true;
+  }
+}
+
 /** Python's `repr`, as Keras interpolates values into its messages. */
 export function pyRepr(v: PyValue): string {
   switch (v.kind) {
