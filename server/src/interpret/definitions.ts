@@ -52,6 +52,7 @@ export function defineFunction(interp: Interpreter, node: SyntaxNode, scope: Sco
     }
   }
   const fn: FunctionObj = { name, node, closure: scope, defaults };
+  interp.defined.push(fn);
   scope.set(name, { kind: 'function', fn });
 }
 

@@ -10,6 +10,7 @@ import { Interpreter, PyRaise, type Interpretation } from './interpreter';
 
 export type { Interpretation, RaisedError, InterpretWarning } from './interpreter';
 export { modelTotals } from './kerasApi';
+export type { SummaryModel, SummaryRow } from './summaryRows';
 export type { LayerObj, ModelObj, Span } from './values';
 
 export function interpretModule(module: PyNode, options?: EngineOptions): Interpretation {

@@ -17,6 +17,7 @@ import { canonicalName, layerClassOf } from './names';
 import { Scope } from './scope';
 import { asInt, asItems, spanOf, unknown, UNKNOWN, NONE_V, type ClassObj, type FunctionObj, type LayerObj, type ModelObj, type Span, type Value } from './values';
 import { KerasApi } from './kerasApi';
+import { summarizeModel, type SummaryModel } from './summaryRows';
 import { callBuiltin, isTruthy, iterate } from './builtins';
 import { callInstance, instantiate } from './subclass';
 import { evalFString, FSTRING } from './strings';
@@ -39,8 +40,11 @@ export interface InterpretWarning {
 }
 
 export interface Interpretation {
+  /** Every model built, including those of functions run only for hints. */
   models: ModelObj[];
   layers: LayerObj[];
+  /** What `model.summary()` prints for each model the file itself builds, when its run ends. */
+  summary: SummaryModel[];
   error: RaisedError | null;
   warnings: InterpretWarning[];
   /** Why parts of the file were not analysed (limits reached). */
@@ -74,6 +78,9 @@ export class Interpreter {
   /** >0 while on a path that may not be taken. */
   uncertain = 0;
   readonly incomplete: string[] = [];
+  /** Every function and method the file defines, and those its run called. */
+  readonly defined: FunctionObj[] = [];
+  readonly called = new Set<FunctionObj>();
 
   readonly options: EngineOptions;
 
@@ -95,7 +102,32 @@ export class Interpreter {
         // `return`/`break` at module level: Python rejects the file; nothing more to run.
       } else throw e;
     }
-    return { models: this.api.models, layers: this.api.layers, error, warnings: this.api.warnings, incomplete: this.incomplete };
+    const summary = this.api.models.map(summarizeModel);
+    this.runUncalledFunctions();
+    return { models: this.api.models, layers: this.api.layers, summary, error, warnings: this.api.warnings, incomplete: this.incomplete };
+  }
+
+  /**
+   * Functions and methods the file defines but never calls (a `build_model`
+   * used from elsewhere) still deserve hints while they are written: each is
+   * run once on unknown arguments, as a path that may not be taken (nothing in
+   * it is reported as an error), after the summary was taken.
+   */
+  private runUncalledFunctions(): void {
+    this.uncertain++;
+    try {
+      for (const fn of this.defined) {
+        if (this.called.has(fn) || this.steps > LIMITS.steps / 2) continue;
+        try {
+          this.callFunction(fn, [], [], fn.node, undefined);
+        } catch (e) {
+          if (e instanceof BudgetExceeded) break;
+          if (!(e instanceof PyRaise || e instanceof ReturnSignal || e instanceof BreakSignal || e instanceof ContinueSignal)) throw e;
+        }
+      }
+    } finally {
+      this.uncertain--;
+    }
   }
 
   /** Raises a Keras error, or, on an uncertain path, reports that the result is unknown. */
@@ -491,6 +523,7 @@ export class Interpreter {
 
   callFunction(fn: FunctionObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, self: Value | undefined): Value {
     if (this.depth >= LIMITS.callDepth) return unknown('call depth limit');
+    this.called.add(fn);
     const scope = new Scope(fn.closure, 'function');
     const params = fn.node.childForFieldName('parameters');
     const positional = self ? [self, ...args] : [...args];
