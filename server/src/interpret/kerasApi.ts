@@ -16,6 +16,7 @@ import { BUILTIN_NAMES } from './builtins';
 import type { Interpreter } from './interpreter';
 import { canonicalName, layerClassOf } from './names';
 import { loadDataValue } from './datasets';
+import { callInstance, findMethod } from './subclass';
 import { checkOptimizerCall } from './optimizers';
 import { callActivation, callOp, OP_FUNCTIONS, opClassForOperator } from './ops';
 import type { Scope } from './scope';
@@ -243,6 +244,9 @@ export class KerasApi {
   /** Calls a layer on tensors (or arrays): runs the engine, records the graph node, returns the output tensor(s). */
   callLayerValue(layer: LayerObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
     if (layer.model) return this.callModel(layer.model, args, kwargs, node);
+    // A user's layer called through a record (by a Sequential, say): its own `call` runs, as when called directly.
+    const inst = layer.instance;
+    if (inst && (!inst.cls.layerBase || findMethod(inst.cls, 'call'))) return callInstance(this, inst, args, kwargs, node);
     if (args.length === 1 && kwargs.length === 0 && args[0].kind === 'tensor' && !layer.fn) return this.callOnTensor(layer, args[0].tensor, node);
     if (layer.fn && (layer.fn.kind === 'function' || layer.fn.kind === 'bound')) {
       const fn = layer.fn;

@@ -48,6 +48,7 @@ export function instantiate(api: KerasApi, cls: ClassObj, args: Value[], kwargs:
     inst.layer = api.makeOp(cls.name, node);
     inst.layer.isOp = false;
     inst.layer.params = null;
+    inst.layer.instance = inst;
   }
   const self: Value = { kind: 'instance', inst };
   const init = findMethod(cls, '__init__');

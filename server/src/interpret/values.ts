@@ -76,6 +76,8 @@ export interface LayerObj {
   inputShape?: Shape;
   /** A layer whose `trainable` was set False after construction. */
   frozen?: boolean;
+  /** The instance of a user's layer subclass this record stands for (its `call` runs when it is called). */
+  instance?: InstanceObj;
   /** Where `input_shape=`/`input_dim=` were written, when they were (for diagnostics about them). */
   inputArgSpan?: Span;
   /** `Lambda(fn)`: the function its calls run. */
