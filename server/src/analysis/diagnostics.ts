@@ -64,8 +64,8 @@ export function diagnosticsOf(a: Analysis, settings: DiagnosticSettings = DEFAUL
         out.push(finding(layer.span, 'softmax-single-unit', 'softmax over a single unit always outputs 1.0: for two classes use Dense(1, activation="sigmoid") with binary_crossentropy, or Dense(2, activation="softmax").'));
       }
     }
-    if (on('input-shape-argument') && layer.className !== 'InputLayer' && (kwarg(layer, 'input_shape') || kwarg(layer, 'input_dim'))) {
-      out.push(finding(layer.inputArgSpan ?? layer.span, 'input-shape-argument', 'Keras 3 warns about `input_shape`/`input_dim` on a layer: start the model with `keras.Input(shape=...)` instead.'));
+    if (on('input-shape-argument') && layer.className !== 'InputLayer' && layer.inputArgSpan) {
+      out.push(finding(layer.inputArgSpan, 'input-shape-argument', 'Keras 3 warns about `input_shape`/`input_dim` on a layer: start the model with `keras.Input(shape=...)` instead.'));
     }
   }
   if (on('loss-activation-mismatch')) for (const m of a.interpretation.models) lossMismatch(m, out);

@@ -70,8 +70,10 @@ export function modelAttribute(api: KerasApi, model: ModelObj, attr: string, sel
     case 'input':
     case 'inputs': {
       const f = model.functional;
-      if (!f) return UNKNOWN;
-      const ts = attr.startsWith('output') ? f.outputs : f.inputs;
+      const sequential = model.inputTensor && model.outputTensor ? { inputs: [model.inputTensor], outputs: [model.outputTensor] } : undefined;
+      const graph = f ?? sequential;
+      if (!graph) return UNKNOWN;
+      const ts = attr.startsWith('output') ? graph.outputs : graph.inputs;
       const vals: Value[] = ts.map((t) => ({ kind: 'tensor', tensor: t }));
       return attr.endsWith('s') || vals.length !== 1 ? { kind: 'list', items: vals } : vals[0];
     }
@@ -89,6 +91,7 @@ export function modelAttribute(api: KerasApi, model: ModelObj, attr: string, sel
 export function layerAttribute(api: KerasApi, layer: LayerObj, attr: string, self: Value): Value {
   switch (attr) {
     case 'output':
+      if (layer.lastOutputs?.length === 1) return { kind: 'tensor', tensor: layer.lastOutputs[0] };
       return layer.outputShapes?.length === 1 ? { kind: 'tensor', tensor: { shape: layer.outputShapes[0], index: 0 } } : UNKNOWN;
     case 'output_shape':
       return layer.outputShapes?.length === 1 ? shapeValue(layer.outputShapes[0]) : UNKNOWN;

@@ -221,7 +221,7 @@ export class KerasApi {
       callSpans: [],
     };
     if (fn) layer.fn = fn;
-    if (call.kwargs.some(([k]) => k === 'input_shape' || k === 'input_dim')) layer.inputArgSpan = keywordSpan(node, ['input_shape', 'input_dim']);
+    if (call.kwargs.some(([k]) => k === 'input_shape' || (k === 'input_dim' && baseInputDim(layer)))) layer.inputArgSpan = keywordSpan(node, baseInputDim(layer) ? ['input_shape', 'input_dim'] : ['input_shape']);
     this.layers.push(layer);
     if (constructed.status === 'error') this.interp.raise(constructed.error.pyType, constructed.error.message, node);
     return layer;
@@ -338,6 +338,7 @@ export class KerasApi {
   emitNode(op: LayerObj, inputs: TensorObj[], outputs: Array<Shape | null>, single: boolean): Value {
     const gnode: GraphNode = { op, inputs, outputs: [], isInput: false };
     gnode.outputs = outputs.map((shape, index) => ({ shape, node: gnode, index }));
+    op.lastOutputs = gnode.outputs;
     const values: Value[] = gnode.outputs.map((t) => ({ kind: 'tensor', tensor: t }));
     return single ? values[0] : { kind: 'list', items: values };
   }
@@ -480,12 +481,20 @@ export function model_layers(model: ModelObj): LayerObj[] {
 /** The input shape a layer declares with `input_shape=`/`input_dim=` (Keras 2 style), with the batch axis. */
 export function declaredInputShape(layer: LayerObj): Shape | null {
   const kw = new Map(layer.call.kwargs);
-  const dim = kw.get('input_dim');
+  const dim = baseInputDim(layer) ? kw.get('input_dim') : undefined;
   if (dim && dim.kind === 'int') return [null, dim.value];
   const shape = kw.get('input_shape');
   if (!shape || shape.kind === 'none') return null;
   if (shape.kind === 'tuple' || shape.kind === 'list') return [null, ...shape.items.map((x) => (x.kind === 'int' ? x.value : x.kind === 'none' ? null : '?'))];
   return null;
+}
+
+/**
+ * True when `input_dim=` is the base `Layer`'s (an input shape), not a
+ * parameter of the layer's own (Embedding's vocabulary size).
+ */
+export function baseInputDim(layer: LayerObj): boolean {
+  return layer.constructed.status !== 'ok' ? !/^(Embedding|CategoryEncoding)$/.test(layer.className) : !layer.constructed.layer.rule.signature.some((p) => p.name === 'input_dim');
 }
 
 /** A Lambda's `output_shape=` tuple with the batch axis of its first input; undefined when not given as a tuple. */

@@ -71,6 +71,7 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
   if (item.kind === 'tensor' && item.tensor.node?.isInput) {
     model.inputShape = item.tensor.shape;
     model.inputLayer = item.tensor.node.op;
+    model.inputTensor = item.tensor;
     return;
   }
   let layer: LayerObj | undefined;
@@ -125,7 +126,8 @@ export function sequentialRebuild(api: KerasApi, model: ModelObj, node: SyntaxNo
   const input = api.sequentialInput(model);
   if (!input || model.layers.length === 0) return;
   model.inputShape = input;
-  let x: Value = { kind: 'tensor', tensor: { shape: input, index: 0 } };
+  // From its Input, when it has one, the Sequential's layers form a graph (`model.inputs`, `layer.output`).
+  let x: Value = { kind: 'tensor', tensor: model.inputTensor ?? { shape: input, index: 0 } };
   for (const layer of model.layers) {
     api.interp.tick();
     const spans = layer.callSpans.length;
@@ -136,6 +138,7 @@ export function sequentialRebuild(api: KerasApi, model: ModelObj, node: SyntaxNo
   }
   model.built = true;
   model.outputShapes = x.kind === 'tensor' && x.tensor.shape ? [x.tensor.shape] : null;
+  model.outputTensor = x.kind === 'tensor' ? x.tensor : undefined;
 }
 
 export function makeFunctional(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {

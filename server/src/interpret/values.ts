@@ -76,6 +76,8 @@ export interface LayerObj {
   inputShape?: Shape;
   /** A layer whose `trainable` was set False after construction. */
   frozen?: boolean;
+  /** The tensors its latest call returned (`layer.output`). */
+  lastOutputs?: TensorObj[];
   /** The instance of a user's layer subclass this record stands for (its `call` runs when it is called). */
   instance?: InstanceObj;
   /** Where `input_shape=`/`input_dim=` were written, when they were (for diagnostics about them). */
@@ -99,6 +101,9 @@ export interface ModelObj {
   built: boolean;
   /** The InputLayer a Sequential uses (not listed by summary). */
   inputLayer?: LayerObj;
+  /** A Sequential's graph: the tensor of its `keras.Input` and the output of its last layer. */
+  inputTensor?: TensorObj;
+  outputTensor?: TensorObj;
   /** The output shapes of the whole model, once built. */
   outputShapes: Shape[] | null;
   /** Set when a model of the file failed to build (rows stay as Keras had them). */
