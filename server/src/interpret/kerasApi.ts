@@ -16,6 +16,7 @@ import { BUILTIN_NAMES } from './builtins';
 import type { Interpreter } from './interpreter';
 import { canonicalName, layerClassOf } from './names';
 import { loadDataValue } from './datasets';
+import { maskInputs, setOutputMask } from './masks';
 import { callInstance, findMethod } from './subclass';
 import { checkOptimizerCall } from './optimizers';
 import { callActivation, callOp, OP_FUNCTIONS, opClassForOperator } from './ops';
@@ -317,7 +318,9 @@ export class KerasApi {
       }
     }
     layer.callSpans.push({ seq: this.nextSeq(), span: spanOf(node), outputs: ok ? result.outputs : null, single: ok ? result.single : true, inputs: inputShapes });
-    return this.emitNode(layer, inputs, ok ? result.outputs : [null], ok ? result.single : true);
+    const out = this.emitNode(layer, [...inputs, ...maskInputs(layer, inputs)], ok ? result.outputs : [null], ok ? result.single : true);
+    if (out.kind === 'tensor') setOutputMask(this, layer, inputs, [out.tensor], node);
+    return out;
   }
 
   /**
@@ -445,8 +448,8 @@ export class KerasApi {
     return callModelImpl(this, model, args, kwargs, node);
   }
 
-  callOpaque(layer: LayerObj, args: Value[], node: SyntaxNode, run: (detached: Value[]) => Value, params: () => LayerObj['params']): Value {
-    return callOpaqueImpl(this, layer, args, node, run, params);
+  callOpaque(layer: LayerObj, args: Value[], node: SyntaxNode, run: (detached: Value[]) => Value, params: () => LayerObj['params'], takesMask = false, passesMask = false): Value {
+    return callOpaqueImpl(this, layer, args, node, run, params, takesMask, passesMask);
   }
 
   getAttribute(obj: Value, attr: string, node: SyntaxNode): Value {

@@ -9,6 +9,7 @@ import type { Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { findDisconnected, functionalOps } from './graph';
 import { declaredInputShape, flattenTensorValues, modelTotals, snakeCase, type KerasApi } from './kerasApi';
+import { maskInputs } from './masks';
 import { callSubclassed, hasOwnCall } from './subclass';
 import { asItems, asShape, spanOf, UNKNOWN, type GraphNode, type LayerObj, type ModelObj, type Value } from './values';
 
@@ -224,7 +225,7 @@ export function callModel(api: KerasApi, model: ModelObj, args: Value[], kwargs:
 }
 
 /** Runs a body (a custom layer's `call`, a Lambda's function) on detached inputs: one graph node for the caller. */
-export function callOpaque(api: KerasApi, layer: LayerObj, args: Value[], node: SyntaxNode, run: (detached: Value[]) => Value, params: () => LayerObj['params']): Value {
+export function callOpaque(api: KerasApi, layer: LayerObj, args: Value[], node: SyntaxNode, run: (detached: Value[]) => Value, params: () => LayerObj['params'], takesMask = false, passesMask = false): Value {
   const inputTensors = args.flatMap((a) => flattenTensorValues(a) ?? []);
   const detach = (v: Value): Value => {
     if (v.kind === 'tensor') return { kind: 'tensor', tensor: { shape: v.tensor.shape, index: 0 } };
@@ -247,5 +248,8 @@ export function callOpaque(api: KerasApi, layer: LayerObj, args: Value[], node: 
   layer.params = params();
   if (eager) return out;
   layer.callSpans.push({ seq: api.nextSeq(), span: spanOf(node), outputs: layer.outputShapes, single: layer.single, inputs: inputTensors.map((t) => t.shape ?? []) });
-  return api.emitNode(layer, inputTensors, shapes, layer.single);
+  const result = api.emitNode(layer, [...inputTensors, ...maskInputs(layer, inputTensors, takesMask)], shapes, layer.single);
+  // A custom layer that sets `supports_masking = True` passes its input's mask on.
+  if (passesMask && result.kind === 'tensor' && inputTensors[0]?.mask) result.tensor.mask = inputTensors[0].mask;
+  return result;
 }

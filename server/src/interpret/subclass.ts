@@ -11,7 +11,7 @@
 import type { Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { modelTotals, type KerasApi } from './kerasApi';
-import { asShape, NONE_V, UNKNOWN, type ClassObj, type FunctionObj, type InstanceObj, type LayerObj, type ModelObj, type Value } from './values';
+import { asShape, NONE_V, UNKNOWN, type ClassObj, type FunctionObj, type InstanceObj, type LayerObj, type ModelObj, type TensorObj, type Value } from './values';
 
 type Kwargs = Array<[string, Value]>;
 type Params = { total: number | null; trainable: number | null; nonTrainable: number | null };
@@ -179,15 +179,22 @@ export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kw
     // A built-in layer's subclass that keeps Keras's `call`: the built-in's shapes and weights.
     if (!fn && inst.cls.layerBase) return api.callLayerValue(inst.layer, args, kwargs, node);
     const self: Value = { kind: 'instance', inst };
+    // Keras hands the input's mask to a `call` that declares a `mask` parameter.
+    const takesMask = !!fn && hasParameter(fn, 'mask');
+    const inputMask = takesMask && !kwargs.some(([k]) => k === 'mask') ? firstMask(args) : undefined;
+    const callKwargs: Kwargs = inputMask ? [...kwargs, ['mask', { kind: 'tensor', tensor: { shape: inputMask.shape, index: 0 } }]] : kwargs;
+    const supports = inst.attrs.get('supports_masking');
     return api.callOpaque(
       inst.layer,
       args,
       node,
       (detached) => {
         maybeBuild(api, inst, detached, node);
-        return fn ? api.interp.callFunction(fn, detached, kwargs, node, self) : UNKNOWN;
+        return fn ? api.interp.callFunction(fn, detached, callKwargs, node, self) : UNKNOWN;
       },
       () => customLayerParams(inst),
+      takesMask,
+      supports?.kind === 'bool' && supports.value,
     );
   }
   const fn = findMethod(inst.cls, '__call__');
@@ -244,4 +251,17 @@ export function customLayerParams(inst: InstanceObj): Params {
   const t = trainable as number | null;
   const n = nonTrainable as number | null;
   return { total: t === null || n === null ? null : t + n, trainable: t, nonTrainable: n };
+}
+
+/** True when a user function declares a parameter of this name. */
+function hasParameter(fn: FunctionObj, name: string): boolean {
+  return (fn.node.childForFieldName('parameters')?.namedChildren ?? []).some(
+    (p) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text ?? p.namedChildren[0]?.text) === name,
+  );
+}
+
+/** The mask carried by the first input tensor of a call, if any. */
+function firstMask(args: Value[]): TensorObj | undefined {
+  const first = args[0];
+  return first?.kind === 'tensor' ? first.tensor.mask : undefined;
 }

@@ -38,6 +38,8 @@ export interface TensorObj {
   node?: GraphNode;
   /** Index among the node's outputs. */
   index: number;
+  /** The Keras mask it carries (from `Embedding(mask_zero=True)` or `Masking`). */
+  mask?: TensorObj;
 }
 
 /** One execution of a call of a layer in the source: where, on what, giving what. */

@@ -1,0 +1,60 @@
+/**
+ * Keras masks in a functional graph. `Embedding(mask_zero=True)` and
+ * `Masking` compute a mask with ops (`NotEqual`, and `Any` for Masking) that
+ * `summary()` lists as rows; layers that support masking carry it along, and
+ * a layer whose `call` takes `mask` receives it as an input of its node, which
+ * puts those ops in the model's graph.
+ */
+
+import type { PyNode as SyntaxNode } from '../syntax/ast';
+import type { KerasApi } from './kerasApi';
+import type { LayerObj, TensorObj } from './values';
+
+/** Built-in layers whose `call` has a `mask` parameter (`inspect.signature(cls.call)` in Keras 3.15). */
+const CALL_TAKES_MASK = new Set([
+  'AdditiveAttention', 'Attention', 'BatchNormalization', 'Bidirectional', 'ConvLSTM1D', 'ConvLSTM2D', 'ConvLSTM3D', 'GRU',
+  'GlobalAveragePooling1D', 'LSTM', 'Lambda', 'RNN', 'SimpleRNN', 'Softmax', 'TimeDistributed',
+]);
+
+/** Built-in layers that pass their input's mask on unchanged (`supports_masking` with the default `compute_mask`). */
+const PASSES_MASK_ON = new Set([
+  'Activation', 'ActivityRegularization', 'AlphaDropout', 'BatchNormalization', 'Dense', 'Dropout', 'ELU', 'GaussianDropout',
+  'GaussianNoise', 'GroupNormalization', 'Identity', 'Lambda', 'LayerNormalization', 'LeakyReLU', 'Normalization', 'PReLU',
+  'ReLU', 'Rescaling', 'Softmax', 'UnitNormalization',
+]);
+
+const RECURRENT = new Set(['SimpleRNN', 'LSTM', 'GRU', 'RNN', 'ConvLSTM1D', 'ConvLSTM2D', 'ConvLSTM3D']);
+
+function truthyKwarg(layer: LayerObj, name: string): boolean {
+  const v = layer.call.kwargs.find(([k]) => k === name)?.[1];
+  return v?.kind === 'bool' ? v.value : v?.kind === 'int' ? v.value !== 0 : false;
+}
+
+/** The masks a call of `layer` receives as extra node inputs (those of its inputs, when its `call` takes `mask`). */
+export function maskInputs(layer: LayerObj, inputs: TensorObj[], userCallTakesMask = false): TensorObj[] {
+  if (!(userCallTakesMask || CALL_TAKES_MASK.has(layer.className))) return [];
+  const masks: TensorObj[] = [];
+  for (const t of inputs) if (t.mask) masks.push(t.mask);
+  return masks;
+}
+
+/** Sets the mask of a symbolic call's output: made by Embedding/Masking, passed on, or none. */
+export function setOutputMask(api: KerasApi, layer: LayerObj, inputs: TensorObj[], outputs: TensorObj[], node: SyntaxNode): void {
+  if (outputs.length !== 1 || inputs.length === 0) return;
+  const x = inputs[0];
+  if (layer.className === 'Embedding' && truthyKwarg(layer, 'mask_zero')) {
+    outputs[0].mask = maskOp(api, 'NotEqual', [x], x.shape, node);
+  } else if (layer.className === 'Masking') {
+    const notEqual = maskOp(api, 'NotEqual', [x], x.shape, node);
+    outputs[0].mask = maskOp(api, 'Any', [notEqual], x.shape ? x.shape.slice(0, -1) : null, node);
+  } else if (x.mask && (PASSES_MASK_ON.has(layer.className) || (RECURRENT.has(layer.className) && truthyKwarg(layer, 'return_sequences')))) {
+    outputs[0].mask = x.mask;
+  }
+}
+
+function maskOp(api: KerasApi, className: string, inputs: TensorObj[], shape: TensorObj['shape'], node: SyntaxNode): TensorObj {
+  const op = api.makeOp(className, node);
+  op.outputShapes = shape ? [shape] : null;
+  const v = api.emitNode(op, inputs, [shape], true);
+  return (v as { tensor: TensorObj }).tensor;
+}
