@@ -16,7 +16,7 @@ import { BUILTIN_NAMES } from './builtins';
 import type { Interpreter } from './interpreter';
 import { canonicalName, layerClassOf } from './names';
 import { loadDataValue } from './datasets';
-import { maskInputs, setOutputMask } from './masks';
+import { setOutputMask, withMasks } from './masks';
 import { callInstance, findMethod } from './subclass';
 import { checkOptimizerCall } from './optimizers';
 import { callActivation, callOp, OP_FUNCTIONS, opClassForOperator } from './ops';
@@ -318,7 +318,7 @@ export class KerasApi {
       }
     }
     layer.callSpans.push({ seq: this.nextSeq(), span: spanOf(node), outputs: ok ? result.outputs : null, single: ok ? result.single : true, inputs: inputShapes });
-    const out = this.emitNode(layer, [...inputs, ...maskInputs(layer, inputs)], ok ? result.outputs : [null], ok ? result.single : true);
+    const out = this.emitNode(layer, withMasks(layer, inputs), ok ? result.outputs : [null], ok ? result.single : true);
     if (out.kind === 'tensor') setOutputMask(this, layer, inputs, [out.tensor], node);
     return out;
   }

@@ -30,12 +30,12 @@ function truthyKwarg(layer: LayerObj, name: string): boolean {
   return v?.kind === 'bool' ? v.value : v?.kind === 'int' ? v.value !== 0 : false;
 }
 
-/** The masks a call of `layer` receives as extra node inputs (those of its inputs, when its `call` takes `mask`). */
-export function maskInputs(layer: LayerObj, inputs: TensorObj[], userCallTakesMask = false): TensorObj[] {
-  if (!(userCallTakesMask || CALL_TAKES_MASK.has(layer.className))) return [];
-  const masks: TensorObj[] = [];
-  for (const t of inputs) if (t.mask) masks.push(t.mask);
-  return masks;
+/** The inputs of a call's graph node: its tensors, and their masks when the layer's `call` takes `mask`. */
+export function withMasks(layer: LayerObj, inputs: TensorObj[], userCallTakesMask = false): TensorObj[] {
+  if (!(userCallTakesMask || CALL_TAKES_MASK.has(layer.className)) || !inputs.some((t) => t.mask)) return inputs;
+  const all = [...inputs];
+  for (const t of inputs) if (t.mask) all.push(t.mask);
+  return all;
 }
 
 /** Sets the mask of a symbolic call's output: made by Embedding/Masking, passed on, or none. */

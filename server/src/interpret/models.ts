@@ -9,7 +9,7 @@ import type { Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { findDisconnected, functionalOps } from './graph';
 import { declaredInputShape, flattenTensorValues, modelTotals, snakeCase, type KerasApi } from './kerasApi';
-import { maskInputs } from './masks';
+import { withMasks } from './masks';
 import { callSubclassed, hasOwnCall } from './subclass';
 import { asItems, asShape, spanOf, UNKNOWN, type GraphNode, type LayerObj, type ModelObj, type Value } from './values';
 
@@ -248,7 +248,7 @@ export function callOpaque(api: KerasApi, layer: LayerObj, args: Value[], node: 
   layer.params = params();
   if (eager) return out;
   layer.callSpans.push({ seq: api.nextSeq(), span: spanOf(node), outputs: layer.outputShapes, single: layer.single, inputs: inputTensors.map((t) => t.shape ?? []) });
-  const result = api.emitNode(layer, [...inputTensors, ...maskInputs(layer, inputTensors, takesMask)], shapes, layer.single);
+  const result = api.emitNode(layer, withMasks(layer, inputTensors, takesMask), shapes, layer.single);
   // A custom layer that sets `supports_masking = True` passes its input's mask on.
   if (passesMask && result.kind === 'tensor' && inputTensors[0]?.mask) result.tensor.mask = inputTensors[0].mask;
   return result;
