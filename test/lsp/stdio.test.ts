@@ -111,7 +111,7 @@ describe('language server over stdio', function () {
   });
 
   it('survives every prefix of every example typed in, and never leaves stale diagnostics', async () => {
-    const files = [...programFiles(PROGRAMS).slice(0, 12), path.join(REPO_ROOT, 'examples', 'seed_model2.py')];
+    const files = [...programFiles(PROGRAMS), ...programFiles(path.join(REPO_ROOT, 'test', 'truth', 'programs')), ...fs.readdirSync(path.join(REPO_ROOT, 'examples')).filter((f) => f.endsWith('.py')).map((f) => path.join(REPO_ROOT, 'examples', f))];
     let version = 1;
     for (const file of files) {
       const uri = uriOf(`${file}.typed`);
