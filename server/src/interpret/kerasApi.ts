@@ -14,18 +14,15 @@ import type { LayerCall } from '../shapes/values';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { BUILTIN_NAMES } from './builtins';
 import type { Interpreter } from './interpreter';
-import { canonicalName, layerClassOf } from './names';
-import { loadDataValue } from './datasets';
+import { callRef as callRefImpl } from './library';
 import { setOutputMask, withMasks } from './masks';
 import { callInstance, findMethod } from './subclass';
-import { checkOptimizerCall } from './optimizers';
-import { callActivation, callOp, OP_FUNCTIONS, opClassForOperator } from './ops';
+import { callOp, opClassForOperator } from './ops';
 import type { Scope } from './scope';
 import { getAttribute as getAttributeImpl, modelAttribute as modelAttributeImpl, layerAttribute as layerAttributeImpl, setAttribute as setAttributeImpl, callMethod as callMethodImpl, modelMethod as modelMethodImpl } from './attributes';
 import { makeInput as makeInputImpl, makeInputLayer as makeInputLayerImpl, inputTensor as inputTensorImpl, newModel as newModelImpl, makeSequential as makeSequentialImpl, sequentialAdd as sequentialAddImpl, sequentialInput as sequentialInputImpl, sequentialRebuild as sequentialRebuildImpl, makeFunctional as makeFunctionalImpl, fillFunctional as fillFunctionalImpl, rename as renameImpl, modelAsLayer as modelAsLayerImpl, callModel as callModelImpl, callOpaque as callOpaqueImpl } from './models';
 import {
   asItems,
-  asShape,
   NONE_V,
   spanOf,
   toPy,
@@ -39,7 +36,7 @@ import {
 } from './values';
 
 /** Functional forms of the merge layers: `layers.concatenate([a, b])` is `Concatenate()([a, b])`. */
-const MERGE_FUNCTIONS: Record<string, string> = {
+export const MERGE_FUNCTIONS: Record<string, string> = {
   concatenate: 'Concatenate', add: 'Add', subtract: 'Subtract', multiply: 'Multiply', average: 'Average', maximum: 'Maximum', minimum: 'Minimum', dot: 'Dot',
 };
 
@@ -102,87 +99,17 @@ export class KerasApi {
 
   // ------------------------------------------------------------- library calls
 
+  /** A call of a library function or class by name (library.ts). */
   callRef(qualname: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete: boolean): Value {
-    const q = canonicalName(qualname);
-    if (q === 'keras.Input') return this.makeInput(args, kwargs, node);
-    if (q === 'keras.Sequential') return this.makeSequential(args, kwargs, node);
-    if (q === 'keras.Model') return this.makeFunctional(args, kwargs, node);
-    const cls = layerClassOf(q);
-    if (cls) return { kind: 'layer', layer: this.constructLayerObj(cls, args, kwargs, node, incomplete) };
-    const fn = /^keras\.layers\.([a-z_]+)$/.exec(q)?.[1];
-    if (fn && MERGE_FUNCTIONS[fn]) {
-      const [inputs, ...rest] = args;
-      const layer = this.constructLayerObj(MERGE_FUNCTIONS[fn], rest, kwargs.filter(([k]) => k !== 'inputs'), node, incomplete);
-      return this.callLayerValue(layer, [inputs ?? kwargs.find(([k]) => k === 'inputs')?.[1] ?? UNKNOWN], [], node);
-    }
-    const op = /^keras\.ops\.(?:numpy\.|nn\.|core\.|image\.)?([a-z_0-9]+)$/.exec(q)?.[1];
-    if (op && OP_FUNCTIONS.has(op)) return callOp(this, op, args, kwargs, node);
-    const act = /^keras\.activations\.([a-z_0-9]+)$/.exec(q)?.[1];
-    if (act) {
-      const v = callActivation(this, act, args, node);
-      if (v) return v;
-    }
-    if (/^keras\.optimizers\.[A-Z]/.test(q)) {
-      const problem = checkOptimizerCall(q.split('.').pop()!, kwargs);
-      if (problem) return this.interp.raise('ValueError', problem, node);
-      return { kind: 'object', qualname: q };
-    }
-    if (/^keras\.(backend|config)\.image_data_format$/.test(q)) return { kind: 'str', value: this.interp.options.imageDataFormat };
-    if (/^keras\.(backend|config)\.set_image_data_format$/.test(q)) {
-      const v = args[0] ?? kwargs[0]?.[1];
-      if (v?.kind === 'str' && (v.value === 'channels_first' || v.value === 'channels_last')) this.interp.options.imageDataFormat = v.value;
-      return NONE_V;
-    }
-    const dataset = /^keras\.datasets\.([a-z_0-9]+)\.load_data$/.exec(q)?.[1];
-    if (dataset) return loadDataValue(dataset, this.interp.options.imageDataFormat) ?? UNKNOWN;
-    if (/^(keras\.utils|keras\.preprocessing\.sequence)\.pad_sequences$/.test(q)) {
-      const x = args[0];
-      const maxlen = args[1] ?? kwargs.find(([k]) => k === 'maxlen')?.[1];
-      const n = x?.kind === 'array' && x.shape ? x.shape[0] : x && asItems(x) ? asItems(x)!.length : '?';
-      return { kind: 'array', shape: maxlen?.kind === 'int' ? [n, maxlen.value] : null };
-    }
-    if (q === 'keras.utils.to_categorical') {
-      const y = args[0];
-      const classes = args[1] ?? kwargs.find(([k]) => k === 'num_classes')?.[1];
-      const n = y?.kind === 'array' && y.shape ? y.shape[0] : '?';
-      return { kind: 'array', shape: classes?.kind === 'int' ? [n, classes.value] : null };
-    }
-    if (/^numpy\.(max|amax)$/.test(q) && args[0]?.kind === 'array' && args[0].max !== undefined && args.length === 1) return { kind: 'int', value: args[0].max, numpy: true };
-    if (q === 'numpy.reshape' && args[0]?.kind === 'array') return this.callMethod(args[0], 'reshape', args.slice(1), kwargs, node);
-    if (/^numpy\.(array|asarray|float32|int32)$/.test(q) && args[0]?.kind === 'array') return args[0];
-    const np = /^numpy\.(zeros|ones|empty|random\.(?:rand|randn|random|normal|uniform|randint))$/.exec(q)?.[1];
-    if (np) return this.numpyArray(np, args, kwargs);
-    if (/^keras\.applications\.([a-z_0-9]+\.)?[A-Z]/.test(q)) return { kind: 'model', model: this.applicationModel(node) };
-    if (q === 'keras.models.clone_model' && args[0]?.kind === 'model') return { kind: 'model', model: this.cloneModel(args[0].model, node) };
-    if (/^keras\.random\.[a-z_]+$/.test(q)) {
-      const shape = kwargs.find(([k]) => k === 'shape')?.[1] ?? args[0];
-      return { kind: 'array', shape: shape ? asShape(shape) : null };
-    }
-    // Other functions of numerical libraries give values this analysis does not model, and so does any function given a tensor.
-    if (args.some((a) => a.kind === 'tensor') || (/^(numpy|keras\.ops|keras\.random|keras\.backend|tensorflow)\./.test(q) && !/^tensorflow\.keras/.test(q))) return UNKNOWN;
-    return { kind: 'object', qualname: q };
+    return callRefImpl(this, qualname, args, kwargs, node, incomplete);
   }
 
-  /** A `keras.applications` network: a Functional model Keras builds itself (not listed), whose shapes are not modelled. */
-  private applicationModel(node: SyntaxNode): ModelObj {
-    return {
-      id: this.nextId++, kind: 'Functional', name: this.uniqueName('functional'), span: spanOf(node), layers: [], inputShape: null,
-      built: false, broken: true, outputShapes: null,
-    };
-  }
 
-  /** `keras.models.clone_model`: the same structure, fresh layers; made by Keras, so not listed. */
-  private cloneModel(model: ModelObj, node: SyntaxNode): ModelObj {
-    const clone: ModelObj = { ...model, id: this.nextId++, name: this.uniqueName(snakeCase(model.kind === 'Functional' ? 'functional' : model.kind)), span: spanOf(node), layers: [...model.layers] };
-    return clone;
-  }
 
-  private numpyArray(fn: string, args: Value[], kwargs: Array<[string, Value]>): Value {
-    const kw = new Map(kwargs);
-    if (fn === 'random.rand' || fn === 'random.randn') return { kind: 'array', shape: args.every((a) => a.kind === 'int') ? args.map((a) => (a as { value: number }).value) : null };
-    const shapeArg = fn.startsWith('random.') ? (kw.get('size') ?? (fn === 'random.random' ? args[0] : args[2])) : (args[0] ?? kw.get('shape'));
-    return { kind: 'array', shape: shapeArg ? asShape(shapeArg) : null };
-  }
+
+
+
+
 
   // -------------------------------------------------------------------- layers
 

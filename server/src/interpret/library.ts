@@ -1,0 +1,95 @@
+/**
+ * Calls of library functions and classes by canonical name: layer classes,
+ * `Input`, `Sequential`, `Model`, the functional merge forms, `keras.ops`,
+ * optimizers (Keras 3's arguments), datasets, NumPy array makers, and
+ * `keras.applications` (not modelled: an unknown model).
+ */
+
+import type { PyNode as SyntaxNode } from '../syntax/ast';
+import { loadDataValue } from './datasets';
+import { MERGE_FUNCTIONS, snakeCase, type KerasApi } from './kerasApi';
+import { canonicalName, layerClassOf } from './names';
+import { checkOptimizerCall } from './optimizers';
+import { callActivation, callOp, OP_FUNCTIONS } from './ops';
+import { asItems, asShape, NONE_V, spanOf, UNKNOWN, type ModelObj, type Value } from './values';
+export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete: boolean): Value {
+  const q = canonicalName(qualname);
+  if (q === 'keras.Input') return api.makeInput(args, kwargs, node);
+  if (q === 'keras.Sequential') return api.makeSequential(args, kwargs, node);
+  if (q === 'keras.Model') return api.makeFunctional(args, kwargs, node);
+  const cls = layerClassOf(q);
+  if (cls) return { kind: 'layer', layer: api.constructLayerObj(cls, args, kwargs, node, incomplete) };
+  const fn = /^keras\.layers\.([a-z_]+)$/.exec(q)?.[1];
+  if (fn && MERGE_FUNCTIONS[fn]) {
+    const [inputs, ...rest] = args;
+    const layer = api.constructLayerObj(MERGE_FUNCTIONS[fn], rest, kwargs.filter(([k]) => k !== 'inputs'), node, incomplete);
+    return api.callLayerValue(layer, [inputs ?? kwargs.find(([k]) => k === 'inputs')?.[1] ?? UNKNOWN], [], node);
+  }
+  const op = /^keras\.ops\.(?:numpy\.|nn\.|core\.|image\.)?([a-z_0-9]+)$/.exec(q)?.[1];
+  if (op && OP_FUNCTIONS.has(op)) return callOp(api, op, args, kwargs, node);
+  const act = /^keras\.activations\.([a-z_0-9]+)$/.exec(q)?.[1];
+  if (act) {
+    const v = callActivation(api, act, args, node);
+    if (v) return v;
+  }
+  if (/^keras\.optimizers\.[A-Z]/.test(q)) {
+    const problem = checkOptimizerCall(q.split('.').pop()!, kwargs);
+    if (problem) return api.interp.raise('ValueError', problem, node);
+    return { kind: 'object', qualname: q };
+  }
+  if (/^keras\.(backend|config)\.image_data_format$/.test(q)) return { kind: 'str', value: api.interp.options.imageDataFormat };
+  if (/^keras\.(backend|config)\.set_image_data_format$/.test(q)) {
+    const v = args[0] ?? kwargs[0]?.[1];
+    if (v?.kind === 'str' && (v.value === 'channels_first' || v.value === 'channels_last')) api.interp.options.imageDataFormat = v.value;
+    return NONE_V;
+  }
+  const dataset = /^keras\.datasets\.([a-z_0-9]+)\.load_data$/.exec(q)?.[1];
+  if (dataset) return loadDataValue(dataset, api.interp.options.imageDataFormat) ?? UNKNOWN;
+  if (/^(keras\.utils|keras\.preprocessing\.sequence)\.pad_sequences$/.test(q)) {
+    const x = args[0];
+    const maxlen = args[1] ?? kwargs.find(([k]) => k === 'maxlen')?.[1];
+    const n = x?.kind === 'array' && x.shape ? x.shape[0] : x && asItems(x) ? asItems(x)!.length : '?';
+    return { kind: 'array', shape: maxlen?.kind === 'int' ? [n, maxlen.value] : null };
+  }
+  if (q === 'keras.utils.to_categorical') {
+    const y = args[0];
+    const classes = args[1] ?? kwargs.find(([k]) => k === 'num_classes')?.[1];
+    const n = y?.kind === 'array' && y.shape ? y.shape[0] : '?';
+    return { kind: 'array', shape: classes?.kind === 'int' ? [n, classes.value] : null };
+  }
+  if (/^numpy\.(max|amax)$/.test(q) && args[0]?.kind === 'array' && args[0].max !== undefined && args.length === 1) return { kind: 'int', value: args[0].max, numpy: true };
+  if (q === 'numpy.reshape' && args[0]?.kind === 'array') return api.callMethod(args[0], 'reshape', args.slice(1), kwargs, node);
+  if (/^numpy\.(array|asarray|float32|int32)$/.test(q) && args[0]?.kind === 'array') return args[0];
+  const np = /^numpy\.(zeros|ones|empty|random\.(?:rand|randn|random|normal|uniform|randint))$/.exec(q)?.[1];
+  if (np) return numpyArray(api, np, args, kwargs);
+  if (/^keras\.applications\.([a-z_0-9]+\.)?[A-Z]/.test(q)) return { kind: 'model', model: applicationModel(api, node) };
+  if (q === 'keras.models.clone_model' && args[0]?.kind === 'model') return { kind: 'model', model: cloneModel(api, args[0].model, node) };
+  if (/^keras\.random\.[a-z_]+$/.test(q)) {
+    const shape = kwargs.find(([k]) => k === 'shape')?.[1] ?? args[0];
+    return { kind: 'array', shape: shape ? asShape(shape) : null };
+  }
+  // Other functions of numerical libraries give values api analysis does not model, and so does any function given a tensor.
+  if (args.some((a) => a.kind === 'tensor') || (/^(numpy|keras\.ops|keras\.random|keras\.backend|tensorflow)\./.test(q) && !/^tensorflow\.keras/.test(q))) return UNKNOWN;
+  return { kind: 'object', qualname: q };
+}
+
+/** A `keras.applications` network: a Functional model Keras builds itself (not listed), whose shapes are not modelled. */
+export function applicationModel(api: KerasApi, node: SyntaxNode): ModelObj {
+  return {
+    id: api.nextId++, kind: 'Functional', name: api.uniqueName('functional'), span: spanOf(node), layers: [], inputShape: null,
+    built: false, broken: true, outputShapes: null,
+  };
+}
+
+/** `keras.models.clone_model`: the same structure, fresh layers; made by Keras, so not listed. */
+export function cloneModel(api: KerasApi, model: ModelObj, node: SyntaxNode): ModelObj {
+  const clone: ModelObj = { ...model, id: api.nextId++, name: api.uniqueName(snakeCase(model.kind === 'Functional' ? 'functional' : model.kind)), span: spanOf(node), layers: [...model.layers] };
+  return clone;
+}
+
+export function numpyArray(api: KerasApi, fn: string, args: Value[], kwargs: Array<[string, Value]>): Value {
+  const kw = new Map(kwargs);
+  if (fn === 'random.rand' || fn === 'random.randn') return { kind: 'array', shape: args.every((a) => a.kind === 'int') ? args.map((a) => (a as { value: number }).value) : null };
+  const shapeArg = fn.startsWith('random.') ? (kw.get('size') ?? (fn === 'random.random' ? args[0] : args[2])) : (args[0] ?? kw.get('shape'));
+  return { kind: 'array', shape: shapeArg ? asShape(shapeArg) : null };
+}
