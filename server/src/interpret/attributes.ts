@@ -7,6 +7,7 @@
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { model_layers, shapeValue, type KerasApi } from './kerasApi';
 import { callOp } from './ops';
+import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
 import { strMethod } from './strings';
 import { findClassAttr, findMethod, kerasBaseMethod, kerasInstanceAttribute, superAttribute, trackAssigned } from './subclass';
 import { asItems, asShape, NONE_V, spanOf, unknown, UNKNOWN, type LayerObj, type ModelObj, type Value } from './values';
@@ -168,9 +169,14 @@ export function modelMethod(api: KerasApi, model: ModelObj, name: string, args: 
       }
       return NONE_V;
     }
-    case 'compile':
+    case 'compile': {
+      const optimizer = kwargs.find(([k]) => k === 'optimizer')?.[1] ?? args[0];
+      if (optimizer?.kind === 'str' && !isOptimizerName(optimizer.value)) {
+        return api.interp.raise('ValueError', `Could not interpret optimizer identifier: ${optimizer.value} (Keras knows ${OPTIMIZER_NAMES.join(', ')}).`, node);
+      }
       model.compiled = { loss: kwargs.find(([k]) => k === 'loss')?.[1] ?? args[1], spanOfCompile: spanOf(node) };
       return NONE_V;
+    }
     case 'get_layer': {
       const key = args[0] ?? kwargs[0]?.[1];
       const l = key?.kind === 'str' ? model.layers.find((x) => x.name === key.value) : key?.kind === 'int' ? model.layers[key.value] : undefined;

@@ -35,3 +35,10 @@ export function checkOptimizerCall(className: string, kwargs: Array<[string, unk
   const hint = bad.some(([k]) => k === 'lr') ? ' Keras 3 calls it `learning_rate`.' : '';
   return `Argument(s) not recognized: {${bad.map(([k]) => `'${k}'`).join(', ')}} passed to ${className}.${hint}`;
 }
+
+/** Optimizer names `compile(optimizer="...")` accepts: Keras looks the lower-cased name up among these. */
+export const OPTIMIZER_NAMES = ['adadelta', 'adafactor', 'adagrad', 'adam', 'adamax', 'adamw', 'ftrl', 'lion', 'muon', 'nadam', 'rmsprop', 'schedulefreeadamw', 'sgd'];
+
+export function isOptimizerName(name: string): boolean {
+  return OPTIMIZER_NAMES.includes(name.toLowerCase());
+}
