@@ -84,7 +84,8 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
       model.broken = true;
       return;
     }
-    api.interp.raise('ValueError', `Only instances of \`keras.Layer\` can be added to a Sequential model. Received: ${item.kind}`, node);
+    const what = item.kind === 'ref' ? `the class \`${item.qualname.split('.').pop()}\` itself; create an instance: \`${item.qualname.split('.').pop()}(...)\`` : `a ${item.kind} value`;
+    api.interp.raise('ValueError', `Only instances of \`keras.Layer\` can be added to a Sequential model. Received ${what}.`, node);
     return;
   }
   if (model.layers.length === 0 && model.inputShape === null) {
