@@ -136,6 +136,37 @@ describe('language server over stdio', function () {
   });
 });
 
+describe('language server under bad input', function () {
+  this.timeout(60000);
+
+  it('keeps serving after random bytes, a 20,000-line file and edits that break everything', async () => {
+    const client = new LspTestClient();
+    try {
+      await client.initialize();
+      let seed = 7;
+      const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      const bytes = Array.from({ length: 5000 }, () => String.fromCharCode(Math.floor(rand() * 256))).join('');
+      await client.open('file:///bad/bytes.py', bytes);
+      assert.deepStrictEqual(await client.hints('file:///bad/bytes.py'), []);
+      const seedText = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'seed_model2.py'), 'utf8');
+      const huge = seedText + Array.from({ length: 20000 }, (_, i) => `v${i} = ${i} * 2`).join('\n');
+      await client.open('file:///bad/huge.py', huge);
+      assert.ok((await client.hints('file:///bad/huge.py', 30)).length > 0);
+      // Replace everything with garbage, then with nothing, then with the example again.
+      await client.change('file:///bad/huge.py', 2, [{ text: bytes }]);
+      await client.change('file:///bad/huge.py', 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } }, text: '' }]);
+      await client.change('file:///bad/huge.py', 4, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: seedText }]);
+      const hints = await client.hints('file:///bad/huge.py');
+      const first = truthOf(path.join(PROGRAMS, 'seed_conv2d_channels_last.py')).models[0].layers[0];
+      const want = `→ ${formatShape(first.output_shape as Array<number | null>)}`;
+      assert.ok(hints.some((h) => h.position.line === first.line - 1 && labelText(h) === want), JSON.stringify(hints.map(labelText)));
+      assert.ok(client.alive, client.stderr);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
 describe('language server settings over stdio', function () {
   this.timeout(30000);
 
