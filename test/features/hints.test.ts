@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze, inlayHints, summary } from '../../server/src/analysis';
+import { analyze, diagnostics, inlayHints, summary } from '../../server/src/analysis';
 import { loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
 import type { ProgramTruth } from '../helpers/programs';
 import { SHARED_TRUTH } from '../helpers/truth';
@@ -53,6 +53,20 @@ describe('inlay hints', () => {
       const shown = h?.label.slice(2).split(' | ') ?? [];
       assert.deepStrictEqual(shown.filter((x) => x !== '…'), shapes.slice(0, 3), `line ${line}`);
     }
+  });
+
+  it('shows ? for the axis a Dense with units the source does not tell makes, and no total', () => {
+    const name = 'seed_conv2d_channels_last';
+    const text = fs.readFileSync(path.join(PROGRAMS, `${name}.py`), 'utf8');
+    const dense = truthOf(name).models[0].layers.find((r) => r.class === 'Dense')!;
+    const lines = text.split('\n');
+    lines[dense.line - 1] = lines[dense.line - 1].replace(/Dense\([^,]+,/, 'Dense(int(sys.argv[1]),');
+    const a = analyze(`import sys\n${lines.join('\n')}`, parser);
+    const want = (dense.output_shape as Array<number | null>).slice(0, -1);
+    const h = inlayHints(a).find((x) => x.line === dense.line && x.kind === 'shape');
+    assert.strictEqual(h?.label, `→ (${[...want.map((d) => (d === null ? 'None' : String(d))), '?'].join(', ')})`);
+    assert.ok(!inlayHints(a).some((x) => x.kind === 'params'), 'no parameter total');
+    assert.deepStrictEqual(diagnostics(a).filter((d) => d.severity === 'error'), []);
   });
 
   it('gives only the hints of the requested lines', () => {

@@ -10,7 +10,7 @@
 import { KERNEL_BIAS_PARAMS, p } from '../args';
 import { raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
-import type { Shape } from '../shape';
+import type { Dim, Shape } from '../shape';
 import { flattenTensors, type CallInputs } from '../tensors';
 import type { LayerRule, Weight } from '../rule';
 import type { Args } from '../args';
@@ -31,13 +31,14 @@ const dense: LayerRule = {
     p('quantization_config', null),
   ],
   construct(a) {
-    a.positiveInt('units');
+    if (a.get('units').kind !== 'unknown') a.positiveInt('units');
     return undefined;
   },
   call(a, inputs) {
     const x = singleInput('Dense', inputs);
     checkInputSpec('Dense', x, { minNdim: 2 });
-    const units = a.positiveInt('units');
+    // Units the source does not tell (`Dense(num_classes)` from data): the last axis is '?', the count unknown.
+    const units: Dim = a.get('units').kind === 'unknown' ? '?' : a.positiveInt('units');
     const last = x[x.length - 1];
     if (last === null) {
       raise(`The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: (${x.map(String).join(', ')})`);
