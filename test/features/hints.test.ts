@@ -9,12 +9,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyze, diagnostics, inlayHints, summary } from '../../server/src/analysis';
 import { loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
-import type { ProgramTruth } from '../helpers/programs';
+import { kerasShapeText, readProgramTruth } from '../helpers/programs';
 import { SHARED_TRUTH } from '../helpers/truth';
 
 const PROGRAMS = path.join(SHARED_TRUTH, 'programs');
-const truthOf = (name: string) => JSON.parse(fs.readFileSync(path.join(PROGRAMS, `${name}.truth.json`), 'utf8')) as ProgramTruth;
-const formatShape = (s: Array<number | null>) => `(${s.map((d) => (d === null ? 'None' : String(d))).join(', ')}${s.length === 1 ? ',' : ''})`;
+const truthOf = (name: string) => readProgramTruth(path.join(PROGRAMS, `${name}.py`));
+const formatShape = kerasShapeText;
 
 describe('inlay hints', () => {
   let parser: PythonParser;

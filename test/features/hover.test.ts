@@ -9,10 +9,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyze, hover } from '../../server/src/analysis';
 import { loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
-import { programFiles, type ProgramTruth } from '../helpers/programs';
+import { kerasShapeText, programFiles, readProgramTruth } from '../helpers/programs';
 import { SHARED_TRUTH } from '../helpers/truth';
 
-const formatShape = (s: Array<number | null>) => `(${s.map((d) => (d === null ? 'None' : String(d))).join(', ')}${s.length === 1 ? ',' : ''})`;
+const formatShape = kerasShapeText;
 
 describe('hover on truth programs', () => {
   let parser: PythonParser;
@@ -24,7 +24,7 @@ describe('hover on truth programs', () => {
     let checked = 0;
     const problems: string[] = [];
     for (const file of programFiles(path.join(SHARED_TRUTH, 'programs'))) {
-      const truth = JSON.parse(fs.readFileSync(file.replace(/\.py$/, '.truth.json'), 'utf8')) as ProgramTruth;
+      const truth = readProgramTruth(file);
       const text = fs.readFileSync(file, 'utf8');
       const lines = text.split('\n');
       const a = analyze(text, parser);

@@ -21,6 +21,16 @@ export interface ProgramTruth {
   error: { line: number; type: string; message: string } | null;
 }
 
+/** The truth recorded for a program file (`NAME.py` -> `NAME.truth.json`). */
+export function readProgramTruth(file: string): ProgramTruth {
+  return JSON.parse(fs.readFileSync(file.replace(/\.py$/, '.truth.json'), 'utf8')) as ProgramTruth;
+}
+
+/** A truth shape as Keras prints it, written independently of the code under test: `(None, 15, 15, 12)`. */
+export function kerasShapeText(shape: Array<number | null>): string {
+  return `(${shape.map((d) => (d === null ? 'None' : String(d))).join(', ')}${shape.length === 1 ? ',' : ''})`;
+}
+
 export function programFiles(dir: string): string[] {
   return fs
     .readdirSync(dir)
@@ -35,7 +45,7 @@ export function programFiles(dir: string): string[] {
  * (null) is not a difference, but any value it does give must be Keras's.
  */
 export function compareProgram(file: string, parser: PythonParser, unknownAllowed = false): string[] {
-  const truth = JSON.parse(fs.readFileSync(file.replace(/\.py$/, '.truth.json'), 'utf8')) as ProgramTruth;
+  const truth = readProgramTruth(file);
   const a = analyze(fs.readFileSync(file, 'utf8'), parser);
   const got = summary(a);
   const problems: string[] = [];

@@ -10,13 +10,13 @@ import * as path from 'path';
 import { analyze, diagnostics, inlayHints, summary } from '../../server/src/analysis';
 import { loadPythonParser } from '../../server/src/syntax/parser';
 import { labelText, LspTestClient } from '../helpers/lspClient';
-import { programFiles, type ProgramTruth } from '../helpers/programs';
+import { kerasShapeText, programFiles, readProgramTruth } from '../helpers/programs';
 import { REPO_ROOT, SHARED_TRUTH } from '../helpers/truth';
 
 const PROGRAMS = path.join(SHARED_TRUTH, 'programs');
 const uriOf = (file: string) => `file://${file}`;
-const truthOf = (file: string) => JSON.parse(fs.readFileSync(file.replace(/\.py$/, '.truth.json'), 'utf8')) as ProgramTruth;
-const formatShape = (s: Array<number | null>) => `(${s.map((d) => (d === null ? 'None' : String(d))).join(', ')}${s.length === 1 ? ',' : ''})`;
+const truthOf = readProgramTruth;
+const formatShape = kerasShapeText;
 
 describe('language server over stdio', function () {
   this.timeout(60000);

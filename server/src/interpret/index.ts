@@ -8,7 +8,7 @@ import type { PyNode } from '../syntax/ast';
 import type { Constructed } from '../shapes/engine';
 import { Interpreter, PyRaise, type Interpretation } from './interpreter';
 
-export type { Interpretation, RaisedError, InterpretWarning } from './interpreter';
+export type { Interpretation, RaisedError } from './interpreter';
 export { modelTotals } from './kerasApi';
 export type { SummaryModel, SummaryRow } from './summaryRows';
 export type { LayerObj, ModelObj, Span } from './values';

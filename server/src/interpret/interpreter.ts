@@ -32,13 +32,6 @@ export interface RaisedError {
   message: string;
 }
 
-/** A likely mistake Keras accepts, found while interpreting. */
-export interface InterpretWarning {
-  span: Span;
-  code: string;
-  message: string;
-}
-
 export interface Interpretation {
   /** Every model built, including those of functions run only for hints. */
   models: ModelObj[];
@@ -46,7 +39,6 @@ export interface Interpretation {
   /** What `model.summary()` prints for each model the file itself builds, when its run ends. */
   summary: SummaryModel[];
   error: RaisedError | null;
-  warnings: InterpretWarning[];
   /** Why parts of the file were not analysed (limits reached). */
   incomplete: string[];
 }
@@ -104,7 +96,7 @@ export class Interpreter {
     }
     const summary = this.api.models.map(summarizeModel);
     this.runUncalledFunctions();
-    return { models: this.api.models, layers: this.api.layers, summary, error, warnings: this.api.warnings, incomplete: this.incomplete };
+    return { models: this.api.models, layers: this.api.layers, summary, error, incomplete: this.incomplete };
   }
 
   /**

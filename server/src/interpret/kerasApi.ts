@@ -8,7 +8,7 @@
 import { broadcastShapes } from '../shapes/arith';
 import { callLayer, constructLayer, type Called, type Constructed } from '../shapes/engine';
 import type { ConstructedLayer } from '../shapes/rule';
-import type { Shape } from '../shapes/shape';
+import { shapesEqual, type Shape } from '../shapes/shape';
 import type { CallArg } from '../shapes/tensors';
 import type { LayerCall } from '../shapes/values';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
@@ -64,7 +64,6 @@ function toSnakeCase(name: string): string {
 export class KerasApi {
   readonly models: ModelObj[] = [];
   readonly layers: LayerObj[] = [];
-  readonly warnings: Array<{ span: ReturnType<typeof spanOf>; code: string; message: string }> = [];
   readonly nameCounts = new Map<string, number>();
   private readonly starModules = new Set<string>();
   nextId = 1;
@@ -258,7 +257,7 @@ export class KerasApi {
   private callRemembered(constructed: ConstructedLayer, shape: Shape, node: SyntaxNode): Called {
     const memo = node.memo as ConstructMemo | CallMemo | undefined;
     const format = this.interp.options.imageDataFormat;
-    if (memo?.tag === 'call' && memo.constructed === constructed && memo.format === format && sameShape(memo.shape, shape)) return memo.called;
+    if (memo?.tag === 'call' && memo.constructed === constructed && memo.format === format && shapesEqual(memo.shape, shape)) return memo.called;
     const called = callLayer(constructed, { args: [{ kind: 'tensor', shape }], kwargs: {} }, this.interp.options);
     node.memo = { tag: 'call', constructed, format, shape, called } satisfies CallMemo;
     return called;
@@ -496,11 +495,6 @@ interface CallMemo {
   called: Called;
 }
 
-function sameShape(a: Shape, b: Shape): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 interface ConstructMemo {
   tag: 'construct';

@@ -61,7 +61,3 @@ export function layerClassOf(qualname: string): string | undefined {
   return hit ?? undefined;
 }
 
-/** Python's module name for a dotted import (`import a.b as c` binds c to `a.b`). */
-export function isModelClass(qualname: string): boolean {
-  return qualname === 'keras.Model' || qualname === 'keras.Sequential';
-}

@@ -32,6 +32,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
   const timers = new Map<string, NodeJS.Timeout>();
 
   const analysisSettings = (): AnalysisSettings => ({ imageDataFormat: settings.imageDataFormat });
+  const diagnosticSettings = () => ({ disabled: settings.disabledWarnings, imageDataFormat: settings.imageDataFormat });
 
   function guard<T>(what: string, fallback: T, f: () => T): T {
     try {
@@ -47,7 +48,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
       const state = store.get(uri);
       const a = store.analysis(uri, analysisSettings());
       if (!state || !a) return;
-      const findings = diagnostics(a, { disabled: settings.disabledWarnings, imageDataFormat: settings.imageDataFormat });
+      const findings = diagnostics(a, diagnosticSettings());
       void connection.sendDiagnostics({ uri, version: state.doc.version, diagnostics: findings.map(toDiagnostic) });
     });
   }
@@ -149,7 +150,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
       const name = decodeURIComponent(params.uri.replace(/^.*\//, ''));
       const models = summary(a);
       const tables = models.map((m) => formatSummaryTable(m, name)).join('\n\n');
-      const problems = diagnostics(a).map((d) => `${name}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`);
+      const problems = diagnostics(a, diagnosticSettings()).map((d) => `${name}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`);
       return [models.length === 0 ? `${name}: no Keras model found` : tables, ...problems].join('\n\n');
     }),
   );

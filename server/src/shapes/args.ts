@@ -102,10 +102,6 @@ export class Args {
     raise(`Expected an integer value for \`${name}\`, got <class '${pyTypeName(v)}'>.`, 'TypeError');
   }
 
-  /** An int, or None. */
-  intOrNone(name: string): number | null {
-    return this.isNone(name) ? null : this.int(name);
-  }
 
   /** A positive int, with Keras's usual "expected a positive integer" message. */
   positiveInt(name: string): number {
@@ -136,13 +132,6 @@ export class Args {
     return v.value;
   }
 
-  /** A string argument lower-cased, or null for None, as Keras's standardizers read it. */
-  strLowerOrNone(name: string): string | null {
-    const v = this.known(name);
-    if (v.kind === 'none') return null;
-    if (v.kind !== 'str') raise(`Expected a string for \`${name}\`, got ${pyRepr(v)}`, 'TypeError');
-    return v.value.toLowerCase();
-  }
 
   /** `data_format`, standardized as `keras.src.backend.standardize_data_format` does. */
   dataFormat(name = 'data_format'): 'channels_last' | 'channels_first' {

@@ -44,7 +44,3 @@ export function lookupRule(className: string): LayerRule | undefined {
   return BY_NAME.get(className);
 }
 
-/** Every class name and alias, sorted. */
-export function knownClassNames(): string[] {
-  return [...BY_NAME.keys()].sort();
-}

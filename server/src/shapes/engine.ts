@@ -98,11 +98,6 @@ function callUncached(layer: ConstructedLayer, inputs: CallInputs, options: Engi
   });
 }
 
-/** True when the engine has a rule for this class name (or alias). */
-export function knowsLayer(className: string): boolean {
-  return lookupRule(className) !== undefined;
-}
-
 export function countParams(weights: Weight[]): ParamCounts {
   let trainable: number | null = 0;
   let nonTrainable: number | null = 0;

@@ -9,7 +9,6 @@
 export type Dim = number | null | '?';
 export type Shape = Dim[];
 
-export const UNKNOWN_DIM = '?' as const;
 
 export function isKnown(d: Dim): d is number {
   return typeof d === 'number';
@@ -37,23 +36,7 @@ export function dimProduct(dims: Dim[]): Dim {
   return sawUnknown ? '?' : p;
 }
 
-/** Sum of dimensions with the same propagation as `dimProduct`. */
-export function dimSum(dims: Dim[]): Dim {
-  let s = 0;
-  let sawUnknown = false;
-  for (const d of dims) {
-    if (d === null) return null;
-    if (d === '?') sawUnknown = true;
-    else s += d;
-  }
-  return sawUnknown ? '?' : s;
-}
-
-/** Applies `f` to a known dimension and passes `None`/`'?'` through. */
-export function mapDim(d: Dim, f: (n: number) => number): Dim {
-  return typeof d === 'number' ? f(d) : d;
-}
-
+/** Same rank and the same dimensions. */
 export function shapesEqual(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
