@@ -10,7 +10,7 @@ import { callOp } from './ops';
 import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
 import { strMethod } from './strings';
 import { findClassAttr, findMethod, kerasBaseMethod, kerasInstanceAttribute, superAttribute, trackAssigned } from './subclass';
-import { asItems, asShape, NONE_V, spanOf, unknown, UNKNOWN, type LayerObj, type ModelObj, type Value } from './values';
+import { kwarg, asItems, asShape, NONE_V, spanOf, unknown, UNKNOWN, type LayerObj, type ModelObj, type Value } from './values';
 
 export function getAttribute(api: KerasApi, obj: Value, attr: string, node: SyntaxNode): Value {
   switch (obj.kind) {
@@ -161,7 +161,7 @@ export function modelMethod(api: KerasApi, model: ModelObj, name: string, args: 
       return last ? { kind: 'layer', layer: last } : NONE_V;
     }
     case 'build': {
-      const s = args[0] ?? kwargs.find(([k]) => k === 'input_shape')?.[1];
+      const s = args[0] ?? kwarg(kwargs, 'input_shape');
       const shape = s ? asShape(s) : null;
       if (shape && model.kind === 'Sequential') {
         model.inputShape = shape;
@@ -170,11 +170,11 @@ export function modelMethod(api: KerasApi, model: ModelObj, name: string, args: 
       return NONE_V;
     }
     case 'compile': {
-      const optimizer = kwargs.find(([k]) => k === 'optimizer')?.[1] ?? args[0];
+      const optimizer = kwarg(kwargs, 'optimizer') ?? args[0];
       if (optimizer?.kind === 'str' && !isOptimizerName(optimizer.value)) {
         return api.interp.raise('ValueError', `Could not interpret optimizer identifier: ${optimizer.value} (Keras knows ${OPTIMIZER_NAMES.join(', ')}).`, node);
       }
-      model.compiled = { loss: kwargs.find(([k]) => k === 'loss')?.[1] ?? args[1], spanOfCompile: spanOf(node) };
+      model.compiled = { loss: kwarg(kwargs, 'loss') ?? args[1], spanOfCompile: spanOf(node) };
       return NONE_V;
     }
     case 'get_layer': {

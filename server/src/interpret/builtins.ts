@@ -9,7 +9,7 @@ import { pyTruth, type PyValue } from '../shapes/values';
 import { LIMITS } from './limits';
 import { pyStr } from './strings';
 import type { Interpreter } from './interpreter';
-import { asInt, asItems, NONE_V, UNKNOWN, type Value } from './values';
+import { kwarg, asInt, asItems, NONE_V, UNKNOWN, type Value } from './values';
 
 export const BUILTIN_NAMES = new Set([
   'len', 'range', 'zip', 'enumerate', 'int', 'float', 'str', 'list', 'tuple', 'min', 'max', 'sum', 'abs', 'round', 'print',
@@ -65,7 +65,7 @@ export function callBuiltin(interp: Interpreter, name: string, args: Value[], kw
     }
     case 'enumerate': {
       const items = iterate(a);
-      const start = asInt(args[1] ?? kwargs.find(([k]) => k === 'start')?.[1] ?? { kind: 'int', value: 0 }) ?? 0;
+      const start = asInt(args[1] ?? kwarg(kwargs, 'start') ?? { kind: 'int', value: 0 }) ?? 0;
       if (!items) return UNKNOWN;
       return { kind: 'list', items: items.map((x, i) => ({ kind: 'tuple', items: [{ kind: 'int', value: i + start }, x] }) as Value) };
     }

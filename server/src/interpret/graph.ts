@@ -4,61 +4,67 @@
  * orders operations by depth from the outputs, deepest first, and within a
  * depth by first discovery in a depth-first walk from the outputs), and the
  * check that every output is reachable from the declared inputs.
+ *
+ * Both walks run each time a model is made, over graphs of thousands of
+ * nodes while a file is edited: a node is marked as seen with the number of
+ * the walk (`mark`) instead of going into a fresh set.
  */
 
 import type { GraphNode, LayerObj, TensorObj } from './values';
 
+let walks = 0;
+
 /** The message Keras gives when an output depends on an input that was not declared; undefined when connected. */
 export function findDisconnected(inputs: TensorObj[], outputs: TensorObj[]): string | undefined {
-  const declared = new Set(inputs);
-  const seen = new Set<GraphNode>();
-  const stack = outputs.map((t) => ({ t }));
+  const walk = ++walks;
+  const stack: TensorObj[] = outputs.slice();
   while (stack.length > 0) {
-    const { t } = stack.pop()!;
-    if (declared.has(t)) continue;
+    const t = stack.pop()!;
+    if (inputs.includes(t)) continue;
     const node = t.node;
     if (!node) continue; // Origin not known: say nothing.
-    if (seen.has(node)) continue;
-    seen.add(node);
+    if (node.mark === walk) continue;
+    node.mark = walk;
     if (node.isInput) {
       return `Output is not connected to \`inputs\`: it depends on the input '${node.op.name}', which is not among the model's inputs.`;
     }
-    for (const i of node.inputs) stack.push({ t: i });
+    for (let i = 0; i < node.inputs.length; i++) stack.push(node.inputs[i]);
   }
   return undefined;
 }
 
 /** Operations of the graph in Keras's summary order. */
 export function functionalOps(inputs: TensorObj[], outputs: TensorObj[]): LayerObj[] {
-  const declared = new Set(inputs);
-  const finished = new Set<GraphNode>();
+  const walk = ++walks;
+  // Nodes in post-order of a depth-first walk from the outputs (inputs before their users).
   const order: GraphNode[] = [];
   const opIndex = new Map<LayerObj, number>();
   const visit = (t: TensorObj): void => {
     const node = t.node;
-    if (!node || finished.has(node)) return;
-    if (!node.isInput && declared.has(t)) {
-      finished.add(node);
+    if (!node || node.mark === walk) return;
+    if (!node.isInput && inputs.includes(t)) {
+      node.mark = walk;
       return;
     }
     if (!opIndex.has(node.op)) opIndex.set(node.op, opIndex.size);
-    if (!node.isInput) for (const i of node.inputs) visit(i);
-    finished.add(node);
+    if (!node.isInput) for (let i = 0; i < node.inputs.length; i++) visit(node.inputs[i]);
+    node.mark = walk;
+    node.depth = 0;
     order.push(node);
   };
   for (const o of outputs) visit(o);
-  const inGraph = new Set(order);
-  const nodeDepth = new Map<GraphNode, number>();
+  // Depths from the outputs, users before their inputs; a layer called several times takes its deepest node.
+  const inGraph = walk + 0.5;
+  for (const node of order) node.mark = inGraph;
   const opDepth = new Map<LayerObj, number>();
   for (let k = order.length - 1; k >= 0; k--) {
     const node = order[k];
-    const depth = Math.max(nodeDepth.get(node) ?? 0, opDepth.get(node.op) ?? 0);
-    nodeDepth.set(node, depth);
+    const depth = Math.max(node.depth, opDepth.get(node.op) ?? 0);
+    node.depth = depth;
     opDepth.set(node.op, depth);
     for (const i of node.inputs) {
       const parent = i.node;
-      if (!parent || !inGraph.has(parent)) continue;
-      nodeDepth.set(parent, Math.max(depth + 1, nodeDepth.get(parent) ?? 0));
+      if (parent && parent.mark === inGraph && parent.depth < depth + 1) parent.depth = depth + 1;
     }
   }
   for (const t of inputs) {

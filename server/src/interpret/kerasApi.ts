@@ -23,6 +23,8 @@ import { getAttribute as getAttributeImpl, modelAttribute as modelAttributeImpl,
 import { makeInput as makeInputImpl, makeInputLayer as makeInputLayerImpl, inputTensor as inputTensorImpl, newModel as newModelImpl, makeSequential as makeSequentialImpl, sequentialAdd as sequentialAddImpl, sequentialInput as sequentialInputImpl, sequentialRebuild as sequentialRebuildImpl, makeFunctional as makeFunctionalImpl, fillFunctional as fillFunctionalImpl, rename as renameImpl, modelAsLayer as modelAsLayerImpl, callModel as callModelImpl, callOpaque as callOpaqueImpl } from './models';
 import {
   asItems,
+  hasKwarg,
+  kwarg,
   NONE_V,
   spanOf,
   toPy,
@@ -114,7 +116,7 @@ export class KerasApi {
 
   constructLayerObj(className: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete = false): LayerObj {
     const { call, constructed } = this.constructCached(className, args, kwargs, node, incomplete);
-    const fn = className === 'Lambda' ? (args[0] ?? kwargs.find(([k]) => k === 'function')?.[1]) : undefined;
+    const fn = className === 'Lambda' ? (args[0] ?? kwarg(kwargs, 'function')) : undefined;
     return this.newLayerObj(className, call, constructed, node, fn);
   }
 
@@ -130,7 +132,7 @@ export class KerasApi {
   }
 
   private newLayerObj(className: string, call: LayerCall, constructed: Constructed, node: SyntaxNode, fn: Value | undefined): LayerObj {
-    const nameArg = call.kwargs.find(([k]) => k === 'name')?.[1];
+    const nameArg = kwarg(call.kwargs, 'name');
     // Aliases (`MaxPool2D`, `Convolution2D`) are the same class: summary prints the canonical name.
     const canonical = constructed.status === 'ok' ? constructed.layer.rule.className : className;
     const layer: LayerObj = {
@@ -148,7 +150,7 @@ export class KerasApi {
       callSpans: [],
     };
     if (fn) layer.fn = fn;
-    if (call.kwargs.some(([k]) => k === 'input_shape' || (k === 'input_dim' && baseInputDim(layer)))) layer.inputArgSpan = keywordSpan(node, baseInputDim(layer) ? ['input_shape', 'input_dim'] : ['input_shape']);
+    if (hasKwarg(call.kwargs, 'input_shape') || (hasKwarg(call.kwargs, 'input_dim') && baseInputDim(layer))) layer.inputArgSpan = keywordSpan(node, baseInputDim(layer) ? ['input_shape', 'input_dim'] : ['input_shape']);
     this.layers.push(layer);
     if (constructed.status === 'error') this.interp.raise(constructed.error.pyType, constructed.error.message, node);
     return layer;
@@ -265,7 +267,7 @@ export class KerasApi {
 
   /** Records a graph node of `op` and returns its output tensor(s). */
   emitNode(op: LayerObj, inputs: TensorObj[], outputs: Array<Shape | null>, single: boolean): Value {
-    const gnode: GraphNode = { op, inputs, outputs: [], isInput: false };
+    const gnode: GraphNode = { op, inputs, outputs: [], isInput: false, mark: 0, depth: 0 };
     gnode.outputs = outputs.map((shape, index) => ({ shape, node: gnode, index }));
     op.lastOutputs = gnode.outputs;
     const values: Value[] = gnode.outputs.map((t) => ({ kind: 'tensor', tensor: t }));
@@ -273,14 +275,14 @@ export class KerasApi {
   }
 
   /** A recorded op (`x * 2`, `x[:, 0]`, `ops.mean(x)`): a summary row with no weights. */
-  makeOp(className: string, node: SyntaxNode): LayerObj {
+  makeOp(className: string, span: Span): LayerObj {
     const layer: LayerObj = {
       id: this.nextId++,
       className,
       name: this.uniqueName(snakeCase(className)),
       call: { className, args: [], kwargs: [] },
       constructed: { status: 'unknown', reason: 'op' },
-      span: spanOf(node),
+      span,
       outputShapes: null,
       inputShapes: null,
       single: true,
@@ -428,7 +430,7 @@ export function baseInputDim(layer: LayerObj): boolean {
 
 /** A Lambda's `output_shape=` tuple with the batch axis of its first input; undefined when not given as a tuple. */
 function lambdaOutputShape(layer: LayerObj, input: Value | undefined): Shape | undefined {
-  const declared = layer.call.kwargs.find(([k]) => k === 'output_shape')?.[1] ?? layer.call.args[1];
+  const declared = kwarg(layer.call.kwargs, 'output_shape') ?? layer.call.args[1];
   if (!declared || (declared.kind !== 'tuple' && declared.kind !== 'list') || declared.items.some((d) => d.kind !== 'int' && d.kind !== 'none')) return undefined;
   const first = flattenTensorValues(input ?? UNKNOWN)?.[0];
   if (!first?.shape) return undefined;

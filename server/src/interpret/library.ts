@@ -11,7 +11,7 @@ import { MERGE_FUNCTIONS, snakeCase, type KerasApi } from './kerasApi';
 import { canonicalName, layerClassOf } from './names';
 import { checkOptimizerCall } from './optimizers';
 import { callActivation, callOp, OP_FUNCTIONS } from './ops';
-import { asItems, asShape, NONE_V, spanOf, UNKNOWN, type ModelObj, type Value } from './values';
+import { kwarg, asItems, asShape, NONE_V, spanOf, UNKNOWN, type ModelObj, type Value } from './values';
 export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete: boolean): Value {
   const q = canonicalName(qualname);
   if (q === 'keras.Input') return api.makeInput(args, kwargs, node);
@@ -23,7 +23,7 @@ export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: 
   if (fn && MERGE_FUNCTIONS[fn]) {
     const [inputs, ...rest] = args;
     const layer = api.constructLayerObj(MERGE_FUNCTIONS[fn], rest, kwargs.filter(([k]) => k !== 'inputs'), node, incomplete);
-    return api.callLayerValue(layer, [inputs ?? kwargs.find(([k]) => k === 'inputs')?.[1] ?? UNKNOWN], [], node);
+    return api.callLayerValue(layer, [inputs ?? kwarg(kwargs, 'inputs') ?? UNKNOWN], [], node);
   }
   const op = /^keras\.ops\.(?:numpy\.|nn\.|core\.|image\.)?([a-z_0-9]+)$/.exec(q)?.[1];
   if (op && OP_FUNCTIONS.has(op)) return callOp(api, op, args, kwargs, node);
@@ -47,13 +47,13 @@ export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: 
   if (dataset) return loadDataValue(dataset, api.interp.options.imageDataFormat) ?? UNKNOWN;
   if (/^(keras\.utils|keras\.preprocessing\.sequence)\.pad_sequences$/.test(q)) {
     const x = args[0];
-    const maxlen = args[1] ?? kwargs.find(([k]) => k === 'maxlen')?.[1];
+    const maxlen = args[1] ?? kwarg(kwargs, 'maxlen');
     const n = x?.kind === 'array' && x.shape ? x.shape[0] : x && asItems(x) ? asItems(x)!.length : '?';
     return { kind: 'array', shape: maxlen?.kind === 'int' ? [n, maxlen.value] : null };
   }
   if (q === 'keras.utils.to_categorical') {
     const y = args[0];
-    const classes = args[1] ?? kwargs.find(([k]) => k === 'num_classes')?.[1];
+    const classes = args[1] ?? kwarg(kwargs, 'num_classes');
     const n = y?.kind === 'array' && y.shape ? y.shape[0] : '?';
     return { kind: 'array', shape: classes?.kind === 'int' ? [n, classes.value] : null };
   }
@@ -65,7 +65,7 @@ export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: 
   if (/^keras\.applications\.([a-z_0-9]+\.)?[A-Z]/.test(q)) return { kind: 'model', model: applicationModel(api, node) };
   if (q === 'keras.models.clone_model' && args[0]?.kind === 'model') return { kind: 'model', model: cloneModel(api, args[0].model, node) };
   if (/^keras\.random\.[a-z_]+$/.test(q)) {
-    const shape = kwargs.find(([k]) => k === 'shape')?.[1] ?? args[0];
+    const shape = kwarg(kwargs, 'shape') ?? args[0];
     return { kind: 'array', shape: shape ? asShape(shape) : null };
   }
   // Other functions of numerical libraries give values api analysis does not model, and so does any function given a tensor.

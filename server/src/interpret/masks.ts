@@ -8,7 +8,7 @@
 
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import type { KerasApi } from './kerasApi';
-import type { LayerObj, TensorObj } from './values';
+import { kwarg, spanOf, type LayerObj, type TensorObj } from './values';
 
 /** Built-in layers whose `call` has a `mask` parameter (`inspect.signature(cls.call)` in Keras 3.15). */
 const CALL_TAKES_MASK = new Set([
@@ -26,7 +26,7 @@ const PASSES_MASK_ON = new Set([
 const RECURRENT = new Set(['SimpleRNN', 'LSTM', 'GRU', 'RNN', 'ConvLSTM1D', 'ConvLSTM2D', 'ConvLSTM3D']);
 
 function truthyKwarg(layer: LayerObj, name: string): boolean {
-  const v = layer.call.kwargs.find(([k]) => k === name)?.[1];
+  const v = kwarg(layer.call.kwargs, name);
   return v?.kind === 'bool' ? v.value : v?.kind === 'int' ? v.value !== 0 : false;
 }
 
@@ -53,7 +53,7 @@ export function setOutputMask(api: KerasApi, layer: LayerObj, inputs: TensorObj[
 }
 
 function maskOp(api: KerasApi, className: string, inputs: TensorObj[], shape: TensorObj['shape'], node: SyntaxNode): TensorObj {
-  const op = api.makeOp(className, node);
+  const op = api.makeOp(className, spanOf(node));
   op.outputShapes = shape ? [shape] : null;
   const v = api.emitNode(op, inputs, [shape], true);
   return (v as { tensor: TensorObj }).tensor;

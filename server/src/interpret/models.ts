@@ -11,7 +11,7 @@ import { findDisconnected, functionalOps } from './graph';
 import { declaredInputShape, flattenTensorValues, modelTotals, snakeCase, type KerasApi } from './kerasApi';
 import { withMasks } from './masks';
 import { callSubclassed, hasOwnCall } from './subclass';
-import { asItems, asShape, spanOf, UNKNOWN, type GraphNode, type LayerObj, type ModelObj, type Value } from './values';
+import { kwarg, asItems, asShape, spanOf, UNKNOWN, type GraphNode, type LayerObj, type ModelObj, type Value } from './values';
 
 export function makeInput(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
   const kw = new Map(kwargs);
@@ -30,7 +30,7 @@ export function makeInput(api: KerasApi, args: Value[], kwargs: Array<[string, V
 }
 
 export function makeInputLayer(api: KerasApi, shape: Shape | null, node: SyntaxNode, nameArg?: Value): LayerObj {
-  const layer = api.makeOp('InputLayer', node);
+  const layer = api.makeOp('InputLayer', spanOf(node));
   if (nameArg?.kind === 'str') layer.name = nameArg.value;
   layer.isOp = false;
   layer.inputShape = shape ?? undefined;
@@ -39,7 +39,7 @@ export function makeInputLayer(api: KerasApi, shape: Shape | null, node: SyntaxN
 }
 
 export function inputTensor(api: KerasApi, layer: LayerObj): Value {
-  const gnode: GraphNode = { op: layer, inputs: [], outputs: [], isInput: true };
+  const gnode: GraphNode = { op: layer, inputs: [], outputs: [], isInput: true, mark: 0, depth: 0 };
   gnode.outputs = [{ shape: layer.inputShape ?? null, node: gnode, index: 0 }];
   return { kind: 'tensor', tensor: gnode.outputs[0] };
 }
@@ -194,7 +194,7 @@ export function rename(api: KerasApi, record: { name: string; className?: string
 export function modelAsLayer(api: KerasApi, model: ModelObj): LayerObj {
   const existing = api.layers.find((l) => l.model === model);
   if (existing) return existing;
-  const layer = api.makeOp(model.kind, { startPosition: { row: model.span.startLine, column: model.span.startCol }, endPosition: { row: model.span.endLine, column: model.span.endCol } } as SyntaxNode);
+  const layer = api.makeOp(model.kind, { ...model.span });
   layer.isOp = false;
   layer.name = model.name;
   layer.model = model;
@@ -204,7 +204,7 @@ export function modelAsLayer(api: KerasApi, model: ModelObj): LayerObj {
 
 /** A model called on tensors: its output shapes with the caller's batch axis. */
 export function callModel(api: KerasApi, model: ModelObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
-  const x = args[0] ?? kwargs.find(([k]) => k === 'inputs')?.[1] ?? UNKNOWN;
+  const x = args[0] ?? kwarg(kwargs, 'inputs') ?? UNKNOWN;
   const layer = api.modelAsLayer(model);
   const inputTensors = flattenTensorValues(x) ?? [];
   const inShape = x.kind === 'tensor' ? x.tensor.shape : x.kind === 'array' ? x.shape : null;

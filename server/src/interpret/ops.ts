@@ -12,7 +12,7 @@ import type { PyNode as SyntaxNode } from '../syntax/ast';
 import type { Interpreter } from './interpreter';
 import type { KerasApi } from './kerasApi';
 import type { Scope } from './scope';
-import { asInt, asItems, UNKNOWN, type TensorObj, type Value } from './values';
+import { asInt, asItems, spanOf, UNKNOWN, type TensorObj, type Value } from './values';
 import { sliceParts } from './expressions';
 
 const BINARY: Record<string, string> = {
@@ -42,7 +42,7 @@ export function callActivation(api: KerasApi, name: string, args: Value[], node:
   const cls = ACTIVATIONS[name];
   if (!cls || !x) return undefined;
   if (x.kind !== 'tensor') return x.kind === 'array' ? x : UNKNOWN;
-  const op = api.makeOp(cls, node);
+  const op = api.makeOp(cls, spanOf(node));
   op.outputShapes = x.tensor.shape ? [x.tensor.shape] : null;
   op.callSpans.push({ seq: api.nextSeq(), span: op.span, outputs: op.outputShapes, single: true, inputs: [x.tensor.shape ?? []] });
   return api.emitNode(op, [x.tensor], [x.tensor.shape], true);
@@ -228,7 +228,7 @@ export function callOp(api: KerasApi, name: string, args: Value[], kwargs: Array
     // Eager NumPy-style computation: a value, not a graph operation.
     return out ? { kind: 'array', shape: out } : UNKNOWN;
   }
-  const op = api.makeOp(className, node);
+  const op = api.makeOp(className, spanOf(node));
   op.outputShapes = out ? [out] : null;
   op.callSpans.push({ seq: api.nextSeq(), span: op.span, outputs: op.outputShapes, single: true, inputs: tensorsIn.map((t) => t.shape ?? []) });
   return api.emitNode(op, tensorsIn, [out], true);

@@ -11,7 +11,7 @@
 import type { Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { modelTotals, type KerasApi } from './kerasApi';
-import { asShape, NONE_V, UNKNOWN, type ClassObj, type FunctionObj, type InstanceObj, type LayerObj, type ModelObj, type TensorObj, type Value } from './values';
+import { hasKwarg, asShape, NONE_V, spanOf, UNKNOWN, type ClassObj, type FunctionObj, type InstanceObj, type LayerObj, type ModelObj, type TensorObj, type Value } from './values';
 
 type Kwargs = Array<[string, Value]>;
 type Params = { total: number | null; trainable: number | null; nonTrainable: number | null };
@@ -45,7 +45,7 @@ export function instantiate(api: KerasApi, cls: ClassObj, args: Value[], kwargs:
     inst.model = api.newModel(cls.name, node);
     inst.model.instance = inst;
   } else if (cls.kerasBase === 'Layer') {
-    inst.layer = api.makeOp(cls.name, node);
+    inst.layer = api.makeOp(cls.name, spanOf(node));
     inst.layer.isOp = false;
     inst.layer.params = null;
     inst.layer.instance = inst;
@@ -181,7 +181,7 @@ export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kw
     const self: Value = { kind: 'instance', inst };
     // Keras hands the input's mask to a `call` that declares a `mask` parameter.
     const takesMask = !!fn && hasParameter(fn, 'mask');
-    const inputMask = takesMask && !kwargs.some(([k]) => k === 'mask') ? firstMask(args) : undefined;
+    const inputMask = takesMask && !hasKwarg(kwargs, 'mask') ? firstMask(args) : undefined;
     const callKwargs: Kwargs = inputMask ? [...kwargs, ['mask', { kind: 'tensor', tensor: { shape: inputMask.shape, index: 0 } }]] : kwargs;
     const supports = inst.attrs.get('supports_masking');
     return api.callOpaque(

@@ -8,19 +8,14 @@
 import type { Constructed } from '../shapes/engine';
 import type { Shape } from '../shapes/shape';
 import type { LayerCall, PyValue } from '../shapes/values';
-import type { PyNode as SyntaxNode } from '../syntax/ast';
+import type { PyNode as SyntaxNode, SourceSpan } from '../syntax/ast';
 import type { Scope } from './scope';
 
 /** A source range (0-based lines and columns, as tree-sitter gives them). */
-export interface Span {
-  startLine: number;
-  startCol: number;
-  endLine: number;
-  endCol: number;
-}
+export type Span = SourceSpan;
 
 export function spanOf(node: SyntaxNode): Span {
-  return { startLine: node.startPosition.row, startCol: node.startPosition.column, endLine: node.endPosition.row, endCol: node.endPosition.column };
+  return node.span();
 }
 
 /** One call of a layer on tensors: a node of the functional graph. */
@@ -30,6 +25,9 @@ export interface GraphNode {
   outputs: TensorObj[];
   /** Set for the node an `Input(...)` creates. */
   isInput: boolean;
+  /** Scratch for graph walks (graph.ts): the walk that last saw this node, and its depth there. */
+  mark: number;
+  depth: number;
 }
 
 export interface TensorObj {
@@ -230,4 +228,16 @@ export function asShape(v: Value): Shape | null {
   const items = asItems(v);
   if (!items) return null;
   return items.map((x) => (x.kind === 'int' ? x.value : x.kind === 'none' ? null : '?'));
+}
+
+/** The value of keyword `name` in a call's keywords (a loop: this runs on every layer construction). */
+export function kwarg<V>(kwargs: ReadonlyArray<readonly [string, V]>, name: string): V | undefined {
+  for (let i = 0; i < kwargs.length; i++) if (kwargs[i][0] === name) return kwargs[i][1];
+  return undefined;
+}
+
+/** Whether keyword `name` was given. */
+export function hasKwarg<V>(kwargs: ReadonlyArray<readonly [string, V]>, name: string): boolean {
+  for (let i = 0; i < kwargs.length; i++) if (kwargs[i][0] === name) return true;
+  return false;
 }

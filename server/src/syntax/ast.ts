@@ -19,6 +19,14 @@ export interface Point {
   column: number;
 }
 
+/** A node's place in the document: 0-based lines and columns. */
+export interface SourceSpan {
+  startLine: number;
+  startCol: number;
+  endLine: number;
+  endCol: number;
+}
+
 /** The absolute row of a top-level statement, shared by all nodes inside it. */
 interface Anchor {
   row: number;
@@ -47,9 +55,19 @@ function intern(s: string): string {
 
 export class PyNode {
   children: PyNode[] = NO_CHILDREN;
-  /** Field names and their nodes, side by side (a node has a few fields; a scan beats a map). */
-  private fieldNames: string[] | undefined;
-  private fieldNodes: PyNode[] | undefined;
+  /**
+   * Fields are read on every evaluation of a node. Python's nodes have at
+   * most three distinct fields with one child each, except `subscript` and
+   * `if_statement`'s repeated ones: the first three fields sit in slots
+   * (names interned, so comparing them is comparing pointers), the rest in a list.
+   */
+  private f0: string | undefined = undefined;
+  private n0: PyNode | undefined = undefined;
+  private f1: string | undefined = undefined;
+  private n1: PyNode | undefined = undefined;
+  private f2: string | undefined = undefined;
+  private n2: PyNode | undefined = undefined;
+  private more: Array<[string, PyNode]> | undefined = undefined;
   private named: PyNode[] | undefined;
   hasError = false;
   /**
@@ -75,6 +93,12 @@ export class PyNode {
     this.anchor.row = row - this.startRow;
   }
 
+  /** Where the node is, 0-based, as one object (no intermediate points: spans are taken on every call). */
+  span(): SourceSpan {
+    const row = this.anchor.row;
+    return { startLine: row + this.startRow, startCol: this.startCol, endLine: row + this.endRow, endCol: this.endCol };
+  }
+
   get startPosition(): Point {
     return { row: this.anchor.row + this.startRow, column: this.startCol };
   }
@@ -89,26 +113,38 @@ export class PyNode {
   }
 
   childForFieldName(name: string): PyNode | null {
-    const names = this.fieldNames;
-    if (names) for (let i = 0; i < names.length; i++) if (names[i] === name) return this.fieldNodes![i];
+    if (this.f0 === name) return this.n0!;
+    if (this.f1 === name) return this.n1!;
+    if (this.f2 === name) return this.n2!;
+    const more = this.more;
+    if (more) for (let i = 0; i < more.length; i++) if (more[i][0] === name) return more[i][1];
     return null;
   }
 
   childrenForFieldName(name: string): PyNode[] {
-    const names = this.fieldNames;
-    if (!names) return NO_CHILDREN;
     const out: PyNode[] = [];
-    for (let i = 0; i < names.length; i++) if (names[i] === name) out.push(this.fieldNodes![i]);
+    if (this.f0 === name) out.push(this.n0!);
+    if (this.f1 === name) out.push(this.n1!);
+    if (this.f2 === name) out.push(this.n2!);
+    for (const [f, n] of this.more ?? []) if (f === name) out.push(n);
     return out;
   }
 
   addChild(child: PyNode, field: string | null): void {
     if (this.children === NO_CHILDREN) this.children = [];
     this.children.push(child);
-    if (field) {
-      (this.fieldNames ??= []).push(intern(field));
-      (this.fieldNodes ??= []).push(child);
-    }
+    if (!field) return;
+    field = intern(field);
+    if (this.f0 === undefined) {
+      this.f0 = field;
+      this.n0 = child;
+    } else if (this.f1 === undefined) {
+      this.f1 = field;
+      this.n1 = child;
+    } else if (this.f2 === undefined) {
+      this.f2 = field;
+      this.n2 = child;
+    } else (this.more ??= []).push([field, child]);
   }
 }
 
