@@ -17,6 +17,7 @@ import { formatSummaryTable } from '../analysis/summary';
 import type { PythonParser } from '../syntax/parser';
 import { toDiagnostic, toHover, toInlayHint } from './convert';
 import { DocumentStore } from './documents';
+import { collectYoungGarbageIfFull } from './heap';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 
 /** Custom request: the model tables of a document, as `shape-lens summary` prints them. */
@@ -113,6 +114,8 @@ export function createServer(connection: Connection, parser: PythonParser): void
   connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) =>
     guard('change', undefined, () => {
       store.change(d.uri, d.version ?? 0, contentChanges);
+      // The previous analysis was just dropped: a good moment to collect what it leaves behind.
+      collectYoungGarbageIfFull();
       schedule(d.uri);
     }),
   );

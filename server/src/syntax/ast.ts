@@ -38,6 +38,17 @@ const TEXT_TYPES = new Set(['dotted_name', 'relative_import', 'string_content', 
 const NO_CHILDREN: PyNode[] = [];
 
 /**
+ * A copy of `s` that does not hold on to the string it was sliced from. V8
+ * makes `slice` of 13 characters or more a view into its parent: a node's
+ * text would keep its whole version of the document alive for as long as the
+ * node is reused, one document per edit. Concatenating, then slicing, gives a
+ * view into a fresh string of just this text.
+ */
+export function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/**
  * Type and field names come from WebAssembly as fresh strings. The interpreter
  * compares them with string literals in every `switch`, which is a pointer
  * comparison only when both strings are internalized: using a string as a
@@ -47,6 +58,8 @@ const interned = new Map<string, string>();
 function intern(s: string): string {
   let hit = interned.get(s);
   if (hit === undefined) {
+    // Identifiers are interned too (names are looked up in scopes on every use): bounded, as a file may hold any number of names.
+    if (interned.size > 100_000) interned.clear();
     hit = Object.keys({ [s]: 0 })[0];
     interned.set(s, hit);
   }
@@ -187,7 +200,7 @@ function copySubtree(cursor: TreeCursor, ctx: CopyContext, anchor: Anchor, base:
   const node = new PyNode(
     kind.name,
     kind.named,
-    wantText ? ctx.source.slice(startIndex, endIndex) : '',
+    wantText ? (kind.name === 'identifier' ? intern(ctx.source.slice(startIndex, endIndex)) : ownCopy(ctx.source.slice(startIndex, endIndex))) : '',
     anchor,
     startRow - base,
     startIndex - ctx.lineStarts[startRow],
@@ -263,7 +276,7 @@ export class AstCache {
           while (row < lastRow && lineStarts[row + 1] <= startIndex) row++;
           const column = startIndex - lineStarts[row];
           this.lastRanges.push([startIndex, cursor.endIndex]);
-          const key = column === 0 ? source.slice(startIndex, cursor.endIndex) : `${column}:${source.slice(startIndex, cursor.endIndex)}`;
+          const key = ownCopy(column === 0 ? source.slice(startIndex, cursor.endIndex) : `${column}:${source.slice(startIndex, cursor.endIndex)}`);
           const pool = this.entries.get(key);
           let entry = pool?.pop();
           if (entry) {

@@ -19,7 +19,7 @@
  */
 
 import type { Edit, Tree } from 'web-tree-sitter';
-import { AstCache, copyStatements, lineStartsOf, PyNode, type Statement } from './ast';
+import { AstCache, copyStatements, lineStartsOf, ownCopy, PyNode, type Statement } from './ast';
 import type { PythonParser } from './parser';
 
 interface Chunk {
@@ -110,8 +110,9 @@ export class DocumentSyntax {
   private reparseChunk(k: number, start: number, oldEnd: number, inserted: string, oldText: string): boolean {
     const c = this.chunks[k];
     const delta = inserted.length - (oldEnd - start);
-    const oldChunkText = oldText.slice(c.start, c.end);
-    const chunkText = this.text.slice(c.start, c.end + delta);
+    // Own copies: a tree keeps its text, and a slice would keep the whole document of this version alive.
+    const oldChunkText = ownCopy(oldText.slice(c.start, c.end));
+    const chunkText = ownCopy(this.text.slice(c.start, c.end + delta));
     let tree = c.tree ?? this.parser.parse(oldChunkText);
     tree.edit(editOf(start - c.start, oldEnd - c.start, start - c.start + inserted.length, lineStartsOf(oldChunkText), lineStartsOf(chunkText)));
     const reparsed = this.parser.parse(chunkText, tree);
