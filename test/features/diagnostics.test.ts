@@ -2,7 +2,9 @@
  * Diagnostics on annotated fixtures: a comment line of carets under a code
  * line marks columns a diagnostic must cover on its first line, with its
  * severity and code (`#   ^^^^ warning channels-first-input`). Every
- * annotated diagnostic must be reported there, and nothing else.
+ * annotated diagnostic must be reported there, and nothing else. A fixture
+ * with a `.truth.json` beside it (recorded by `capture.py`) has its
+ * `keras-error` annotation on the line where Keras raised, and only there.
  */
 
 import * as assert from 'assert';
@@ -51,6 +53,13 @@ describe('diagnostics on annotated fixtures', () => {
         else left.splice(at, 1);
       }
       assert.deepStrictEqual({ missing, unexpected: left.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`) }, { missing: [], unexpected: [] });
+      // A fixture recorded with Keras (`capture.py`): its error annotations are where Keras raised.
+      const truthFile = path.join(FIXTURES, file.replace(/\.py$/, '.truth.json'));
+      if (fs.existsSync(truthFile)) {
+        const truth = JSON.parse(fs.readFileSync(truthFile, 'utf8')) as { error: { line: number } | null };
+        const errorLines = annotations(text).filter((a) => a.code === 'keras-error').map((a) => a.line);
+        assert.deepStrictEqual(errorLines, truth.error ? [truth.error.line] : []);
+      }
     });
   }
 });

@@ -52,7 +52,8 @@ export function diagnosticsOf(a: Analysis, settings: DiagnosticSettings = DEFAUL
   if (e) {
     out.push(finding(e.span, 'keras-error', e.message));
     const batch = batchAxisInput(a, e.message);
-    if (batch && on('input-includes-batch')) {
+    // An input whose first dimension is named as a batch size is flagged below, where it is written.
+    if (batch && !batch.batchNamedDim && on('input-includes-batch')) {
       out.push(finding(batch.span, 'input-includes-batch', `This shape seems to include the batch size (${batch.inputShape![1]}): \`shape=\` leaves the batch axis out, Keras adds it. Drop the first number.`));
     }
   }
@@ -63,6 +64,9 @@ export function diagnosticsOf(a: Analysis, settings: DiagnosticSettings = DEFAUL
       if (units?.kind === 'int' && units.value === 1) {
         out.push(finding(layer.span, 'softmax-single-unit', 'softmax over a single unit always outputs 1.0: for two classes use Dense(1, activation="sigmoid") with binary_crossentropy, or Dense(2, activation="softmax").'));
       }
+    }
+    if (on('input-includes-batch') && layer.batchNamedDim) {
+      out.push(finding(layer.batchNamedDim, 'input-includes-batch', 'This looks like the batch size: `shape=` and `input_shape=` leave the batch axis out (Keras adds it as None), so the input gets an extra axis. Drop this dimension; to fix the batch size, use `batch_size=` (or `batch_shape=`).'));
     }
     if (on('input-shape-argument') && layer.className !== 'InputLayer' && layer.inputArgSpan) {
       out.push(finding(layer.inputArgSpan, 'input-shape-argument', 'Keras 3 warns about `input_shape`/`input_dim` on a layer: start the model with `keras.Input(shape=...)` instead.'));

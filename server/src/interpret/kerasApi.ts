@@ -150,7 +150,10 @@ export class KerasApi {
       callSpans: [],
     };
     if (fn) layer.fn = fn;
-    if (hasKwarg(call.kwargs, 'input_shape') || (hasKwarg(call.kwargs, 'input_dim') && baseInputDim(layer))) layer.inputArgSpan = keywordSpan(node, baseInputDim(layer) ? ['input_shape', 'input_dim'] : ['input_shape']);
+    if (hasKwarg(call.kwargs, 'input_shape') || (hasKwarg(call.kwargs, 'input_dim') && baseInputDim(layer))) {
+      layer.inputArgSpan = keywordSpan(node, baseInputDim(layer) ? ['input_shape', 'input_dim'] : ['input_shape']);
+      layer.batchNamedDim = batchNamedDimension(node, 'input_shape');
+    }
     this.layers.push(layer);
     if (constructed.status === 'error') this.interp.raise(constructed.error.pyType, constructed.error.message, node);
     return layer;
@@ -484,6 +487,23 @@ export function modelTotals(model: ModelObj): { total: number | null; trainable:
 }
 
 /** The span of the first keyword argument of a call node with one of these names. */
+/**
+ * The first dimension of the shape given to `keyword` (or at `position`)
+ * when the source writes it as a batch size (`shape=(BATCH_SIZE, 28, 28)`):
+ * `shape=` and `input_shape=` leave the batch axis out, so such a shape has
+ * an axis too many. Only a name that says "batch" counts; a number cannot tell.
+ */
+export function batchNamedDimension(call: SyntaxNode, keyword: string, position?: number): Span | undefined {
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  let shape = args.find((c) => c.type === 'keyword_argument' && c.childForFieldName('name')?.text === keyword)?.childForFieldName('value');
+  if (!shape && position !== undefined && args[position] && args[position].type !== 'keyword_argument') shape = args[position];
+  while (shape?.type === 'parenthesized_expression') shape = shape.namedChildren[0];
+  if (shape?.type !== 'tuple' && shape?.type !== 'list') return undefined;
+  const first = shape.namedChildren.find((c) => c.type !== 'comment');
+  const name = first?.type === 'identifier' ? first.text : first?.type === 'attribute' ? first.childForFieldName('attribute')?.text : undefined;
+  return name && /batch/i.test(name) ? spanOf(first!) : undefined;
+}
+
 function keywordSpan(call: SyntaxNode, names: string[]): Span | undefined {
   const kw = call.childForFieldName('arguments')?.namedChildren.find((c) => c.type === 'keyword_argument' && names.includes(c.childForFieldName('name')?.text ?? ''));
   return kw ? spanOf(kw) : undefined;

@@ -8,7 +8,7 @@
 import type { Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { findDisconnected, functionalOps } from './graph';
-import { declaredInputShape, flattenTensorValues, modelTotals, snakeCase, type KerasApi } from './kerasApi';
+import { batchNamedDimension, declaredInputShape, flattenTensorValues, modelTotals, snakeCase, type KerasApi } from './kerasApi';
 import { withMasks } from './masks';
 import { callSubclassed, hasOwnCall } from './subclass';
 import { kwarg, asItems, asShape, spanOf, UNKNOWN, type GraphNode, type LayerObj, type ModelObj, type Value } from './values';
@@ -26,6 +26,7 @@ export function makeInput(api: KerasApi, args: Value[], kwargs: Array<[string, V
     shape = s ? [batchSize?.kind === 'int' ? batchSize.value : null, ...s] : null;
   }
   const layer = api.makeInputLayer(shape, node, kw.get('name'));
+  if (!batchShape) layer.batchNamedDim = batchNamedDimension(node, 'shape', 0);
   return api.inputTensor(layer);
 }
 

@@ -82,6 +82,8 @@ export interface LayerObj {
   instance?: InstanceObj;
   /** Where `input_shape=`/`input_dim=` were written, when they were (for diagnostics about them). */
   inputArgSpan?: Span;
+  /** A first dimension of `shape=`/`input_shape=` written as a batch size (`BATCH_SIZE`): where. */
+  batchNamedDim?: Span;
   /** `Lambda(fn)`: the function its calls run. */
   fn?: Value;
 }
