@@ -9,7 +9,8 @@ import { iterate } from './builtins';
 import { BreakSignal, ContinueSignal, type Interpreter } from './interpreter';
 import { LIMITS } from './limits';
 import type { Scope } from './scope';
-import { UNKNOWN } from './values';
+import { shapesEqual } from '../shapes/shape';
+import { UNKNOWN, type Value } from './values';
 export function execIf(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
   const branches: Array<{ cond: SyntaxNode | null; body: SyntaxNode | null }> = [
     { cond: node.childForFieldName('condition'), body: node.childForFieldName('consequence') },
@@ -20,12 +21,19 @@ export function execIf(interp: Interpreter, node: SyntaxNode, scope: Scope): voi
     else branches.push({ cond: null, body: alt.childForFieldName('body') });
   }
   let uncertainEntered = 0;
+  let before: Map<string, Value | undefined> | undefined;
+  let touched: ReturnType<typeof targetsIn> | undefined;
   try {
     for (const b of branches) {
       const truth = b.cond ? interp.truthOf(interp.eval(b.cond, scope)) : true;
       if (truth === false) continue;
+      if (truth === undefined && !touched) {
+        // Not known which branch runs: take this one, but nothing on it may raise for sure,
+        // and afterwards what another branch would have left differently is not known.
+        touched = targetsIn(branches.map((x) => x.body));
+        before = new Map([...touched.assigned].map((name) => [name, scope.lookup(name)]));
+      }
       if (truth === undefined) {
-        // Not known which branch runs: take interp one, but nothing on it may raise for sure.
         interp.uncertain++;
         uncertainEntered++;
       }
@@ -34,6 +42,7 @@ export function execIf(interp: Interpreter, node: SyntaxNode, scope: Scope): voi
     }
   } finally {
     interp.uncertain -= uncertainEntered;
+    if (before && touched) forgetWhatVaries(before, touched.mutated, scope);
   }
 }
 
@@ -45,6 +54,8 @@ export function execFor(interp: Interpreter, node: SyntaxNode, scope: Scope): vo
   if (!left || !body) return;
   if (items === undefined) {
     // Unknown iterable: run the body once on unknown values, as a path that may not be taken.
+    const touched = targetsIn([body], node);
+    const before = new Map([...touched.assigned].map((name) => [name, scope.lookup(name)]));
     interp.uncertain++;
     try {
       interp.assign(left, UNKNOWN, scope);
@@ -54,6 +65,7 @@ export function execFor(interp: Interpreter, node: SyntaxNode, scope: Scope): vo
     } finally {
       interp.uncertain--;
     }
+    forgetWhatVaries(before, touched.mutated, scope);
     return;
   }
   let n = 0;
@@ -101,6 +113,66 @@ export function execWhile(interp: Interpreter, node: SyntaxNode, scope: Scope): 
     }
   }
   abandonLoop(interp, node, body, scope);
+}
+
+/**
+ * Names the statements in `blocks` assign (and the target of `loop`, the
+ * `for` statement they are the body of, if any), and names whose values
+ * they call a method on.
+ */
+function targetsIn(blocks: Array<SyntaxNode | null>, loop?: SyntaxNode): { assigned: Set<string>; mutated: Set<string> } {
+  const assigned = new Set<string>();
+  const mutated = new Set<string>();
+  const stack: Array<[SyntaxNode, SyntaxNode | null]> = [];
+  for (const b of blocks) if (b) stack.push([b, null]);
+  const left = loop?.childForFieldName('left');
+  if (loop && left) stack.push([left, loop]);
+  while (stack.length > 0) {
+    const [n, parent] = stack.pop()!;
+    if (n.type === 'identifier') {
+      const t = parent?.type;
+      const target = (t === 'assignment' || t === 'augmented_assignment' || t === 'for_statement' || t === 'for_in_clause') && parent!.childForFieldName('left') === n;
+      if (target || t === 'pattern_list' || t === 'tuple_pattern' || t === 'list_pattern') assigned.add(n.text);
+      continue;
+    }
+    if (n.type === 'call') {
+      const fn = n.childForFieldName('function');
+      const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+      if (obj?.type === 'identifier') mutated.add(obj.text);
+    }
+    // A nested function's body does not run with the loop.
+    if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda') continue;
+    for (const c of n.namedChildren) if (c) stack.push([c, n]);
+  }
+  return { assigned, mutated };
+}
+
+/**
+ * After the one run of a loop whose number of iterations is not known (or
+ * of one branch of an `if` on an unknown condition), a name keeps its value
+ * only where one more or one less iteration (another branch) could not
+ * change it: a value the body left as it was, or a tensor whose shape it
+ * kept (a residual block). Anything else would hold the result of exactly
+ * one path and becomes unknown: a counter, a tensor the body reshapes (its
+ * shape is not known; its place in the graph is), a list the body appends to.
+ */
+function forgetWhatVaries(before: Map<string, Value | undefined>, mutated: Set<string>, scope: Scope): void {
+  for (const [name, old] of before) {
+    const now = scope.lookup(name);
+    if (!now || old === undefined || now === old) continue;
+    if (now.kind === 'tensor' && old.kind === 'tensor' && now.tensor.shape && old.tensor.shape && shapesEqual(now.tensor.shape, old.tensor.shape)) continue;
+    if (now.kind === 'tensor') scope.set(name, { kind: 'tensor', tensor: { ...now.tensor, shape: null } });
+    else if (!sameValue(old, now)) scope.set(name, UNKNOWN);
+  }
+  for (const name of mutated) {
+    const v = scope.lookup(name);
+    if (v && (v.kind === 'list' || v.kind === 'dict')) scope.set(name, UNKNOWN);
+  }
+}
+
+function sameValue(a: Value, b: Value): boolean {
+  if ((a.kind === 'int' || a.kind === 'float' || a.kind === 'str' || a.kind === 'bool') && a.kind === b.kind) return a.value === (b as typeof a).value;
+  return a.kind === 'none' && b.kind === 'none';
 }
 
 /**
