@@ -102,7 +102,10 @@ export function execWhile(interp: Interpreter, node: SyntaxNode, scope: Scope): 
     const truth = interp.truthOf(interp.eval(cond, scope));
     if (truth === false) return;
     if (truth === undefined) {
-      // Unknown condition (a training loop, an event loop): its body is not model building we can order.
+      // Unknown condition (a training loop, an event loop): its body is not model building we can
+      // order, and is not run; what it would assign or append to, it may or may not have.
+      const touched = targetsIn([body]);
+      forgetWhatVaries(new Map([...touched.assigned].map((name) => [name, undefined])), touched.mutated, scope, true);
       return;
     }
     try {
@@ -156,13 +159,13 @@ function targetsIn(blocks: Array<SyntaxNode | null>, loop?: SyntaxNode): { assig
  * one path and becomes unknown: a counter, a tensor the body reshapes (its
  * shape is not known; its place in the graph is), a list the body appends to.
  */
-function forgetWhatVaries(before: Map<string, Value | undefined>, mutated: Set<string>, scope: Scope): void {
+function forgetWhatVaries(before: Map<string, Value | undefined>, mutated: Set<string>, scope: Scope, notRun = false): void {
   for (const [name, old] of before) {
     const now = scope.lookup(name);
-    if (!now || old === undefined || now === old) continue;
-    if (now.kind === 'tensor' && old.kind === 'tensor' && now.tensor.shape && old.tensor.shape && shapesEqual(now.tensor.shape, old.tensor.shape)) continue;
+    if (!now || (old === undefined && !notRun) || now === old) continue;
+    if (old && now.kind === 'tensor' && old.kind === 'tensor' && now.tensor.shape && old.tensor.shape && shapesEqual(now.tensor.shape, old.tensor.shape)) continue;
     if (now.kind === 'tensor') scope.set(name, { kind: 'tensor', tensor: { ...now.tensor, shape: null } });
-    else if (!sameValue(old, now)) scope.set(name, UNKNOWN);
+    else if (!old || !sameValue(old, now)) scope.set(name, UNKNOWN);
   }
   for (const name of mutated) {
     const v = scope.lookup(name);
