@@ -12,17 +12,19 @@ import { foldBinary } from './literals';
 import { Scope } from './scope';
 import { percentFormat } from './strings';
 import { asInt, asItems, unknown, UNKNOWN, type Value } from './values';
-export function evalItems(interp: Interpreter, node: SyntaxNode, scope: Scope): Value[] {
+/** The items of a tuple, list or set display; undefined when a `*splat` in it has an unknown length. */
+export function evalItems(interp: Interpreter, node: SyntaxNode, scope: Scope): Value[] | undefined {
   const items: Value[] = [];
+  let lengthKnown = true;
   for (const c of node.namedChildren) {
     if (!c || c.type === 'comment') continue;
     if (c.type === 'list_splat') {
       const inner = iterate(interp.eval(c.namedChildren[0] ?? null, scope));
       if (inner) items.push(...inner);
-      else items.push(UNKNOWN);
+      else lengthKnown = false;
     } else items.push(interp.eval(c, scope));
   }
-  return items;
+  return lengthKnown ? items : undefined;
 }
 
 export function evalBoolean(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {

@@ -366,9 +366,15 @@ export class Interpreter {
       case 'tuple':
       case 'list':
       case 'expression_list':
-        return { kind: node.type === 'list' ? 'list' : 'tuple', items: evalItems(this, node, scope) };
+      {
+        const items = evalItems(this, node, scope);
+        return items ? { kind: node.type === 'list' ? 'list' : 'tuple', items } : unknown('a starred item of unknown length');
+      }
       case 'set':
-        return { kind: 'list', items: evalItems(this, node, scope) };
+      {
+        const items = evalItems(this, node, scope);
+        return items ? { kind: 'list', items } : UNKNOWN;
+      }
       case 'dictionary': {
         const entries: Array<[Value, Value]> = [];
         for (const c of node.namedChildren) {

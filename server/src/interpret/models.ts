@@ -5,7 +5,7 @@
  * layers, `Lambda`). Each function takes the `KerasApi` whose state it works on.
  */
 
-import type { Shape } from '../shapes/shape';
+import { formatShape, type Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { findDisconnected, functionalOps } from './graph';
 import { batchNamedDimension, declaredInputShape, flattenTensorValues, modelTotals, snakeCase, type KerasApi } from './kerasApi';
@@ -70,10 +70,22 @@ export function makeSequential(api: KerasApi, args: Value[], kwargs: Array<[stri
 }
 
 export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node: SyntaxNode, rebuild: boolean): void {
-  if (item.kind === 'tensor' && item.tensor.node?.isInput) {
-    model.inputShape = item.tensor.shape;
-    model.inputLayer = item.tensor.node.op;
-    model.inputTensor = item.tensor;
+  // `keras.Input(...)`, or a `layers.InputLayer(...)` object: the model's input, not one of its layers.
+  const inputLayer = item.kind === 'tensor' && item.tensor.node?.isInput ? item.tensor.node.op : item.kind === 'layer' && item.layer.className === 'InputLayer' ? item.layer : undefined;
+  if (inputLayer) {
+    if (model.inputLayer && model.inputShape) {
+      api.interp.raise('ValueError', `Sequential model '${model.name}' has already been configured to use input shape ${formatShape(model.inputShape)}. You cannot add a different Input layer to it.`, node);
+      return;
+    }
+    if (item.kind === 'tensor') {
+      model.inputShape = item.tensor.shape;
+      model.inputTensor = item.tensor;
+    } else {
+      const c = item.kind === 'layer' ? item.layer.constructed : undefined;
+      model.inputShape = c?.status === 'ok' ? (c.layer.state as Shape) : null;
+      if (!model.inputShape) model.broken = true;
+    }
+    model.inputLayer = inputLayer;
     return;
   }
   let layer: LayerObj | undefined;
