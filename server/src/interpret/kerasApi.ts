@@ -178,7 +178,9 @@ export class KerasApi {
     if (layer.model) return this.callModel(layer.model, args, kwargs, node);
     // A user's layer called through a record (by a Sequential, say): its own `call` runs, as when called directly.
     const inst = layer.instance;
-    if (inst && (!inst.cls.layerBase || findMethod(inst.cls, 'call'))) return callInstance(this, inst, args, kwargs, node);
+    // (A subclass of a built-in layer keeps the built-in's shapes and weights whatever its `call` does:
+    // Keras takes a symbolic call's shapes from `compute_output_shape`, which the built-in defines.)
+    if (inst && !inst.cls.layerBase) return callInstance(this, inst, args, kwargs, node);
     if (args.length === 1 && kwargs.length === 0 && args[0].kind === 'tensor' && !layer.fn) return this.callOnTensor(layer, args[0].tensor, node);
     if (layer.fn && (layer.fn.kind === 'function' || layer.fn.kind === 'bound')) {
       const fn = layer.fn;

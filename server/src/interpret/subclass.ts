@@ -11,7 +11,7 @@
 import type { Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { modelTotals, type KerasApi } from './kerasApi';
-import { hasKwarg, asShape, NONE_V, spanOf, UNKNOWN, type ClassObj, type FunctionObj, type InstanceObj, type LayerObj, type ModelObj, type TensorObj, type Value } from './values';
+import { hasKwarg, asItems, asShape, NONE_V, spanOf, UNKNOWN, type ClassObj, type FunctionObj, type InstanceObj, type LayerObj, type ModelObj, type TensorObj, type Value } from './values';
 
 type Kwargs = Array<[string, Value]>;
 type Params = { total: number | null; trainable: number | null; nonTrainable: number | null };
@@ -175,9 +175,12 @@ function maybeBuild(api: KerasApi, inst: InstanceObj, args: Value[], node: Synta
 export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value {
   if (inst.model) return api.callModel(inst.model, args, kwargs, node);
   if (inst.layer) {
+    // A built-in layer's subclass: the built-in's shapes and weights (see `callLayerValue`).
+    if (inst.cls.layerBase) return api.callLayerValue(inst.layer, args, kwargs, node);
     const fn = findMethod(inst.cls, 'call');
-    // A built-in layer's subclass that keeps Keras's `call`: the built-in's shapes and weights.
-    if (!fn && inst.cls.layerBase) return api.callLayerValue(inst.layer, args, kwargs, node);
+    // Keras takes a symbolic call's shapes from `compute_output_shape` when the class defines one,
+    // without tracing `call` (which may use anything); `build` still makes the weights.
+    const outputShapeFn = findMethod(inst.cls, 'compute_output_shape');
     const self: Value = { kind: 'instance', inst };
     // Keras hands the input's mask to a `call` that declares a `mask` parameter.
     const takesMask = !!fn && hasParameter(fn, 'mask');
@@ -190,6 +193,8 @@ export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kw
       node,
       (detached) => {
         maybeBuild(api, inst, detached, node);
+        const declared = outputShapeFn ? declaredOutputs(api.interp.callFunction(outputShapeFn, [buildShapeArg(detached[0])], [], node, self)) : undefined;
+        if (declared) return declared;
         return fn ? api.interp.callFunction(fn, detached, callKwargs, node, self) : UNKNOWN;
       },
       () => customLayerParams(inst),
@@ -199,6 +204,21 @@ export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kw
   }
   const fn = findMethod(inst.cls, '__call__');
   return fn ? api.interp.callFunction(fn, args, kwargs, node, { kind: 'instance', inst }) : UNKNOWN;
+}
+
+/**
+ * The tensors a `compute_output_shape` result stands for: a shape tuple, or a
+ * list of them; undefined when it is not known (the body is traced instead).
+ */
+function declaredOutputs(v: Value): Value | undefined {
+  const items = asItems(v);
+  if (!items) return undefined;
+  if (items.length > 0 && items.every((i) => asItems(i))) {
+    const parts = items.map(declaredOutputs);
+    return parts.every((p) => p) ? { kind: 'list', items: parts as Value[] } : undefined;
+  }
+  const shape = asShape(v);
+  return shape && !shape.includes('?') ? { kind: 'tensor', tensor: { shape, index: 0 } } : undefined;
 }
 
 /** True when a subclassed model runs its own `call` (not the functional graph Keras made for it). */
