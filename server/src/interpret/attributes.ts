@@ -112,9 +112,13 @@ export function setAttribute(api: KerasApi, obj: Value, attr: string, value: Val
     trackAssigned(obj.inst, value);
     const model = obj.inst.model;
     if (model) {
-      const layer = value.kind === 'layer' ? value.layer : value.kind === 'model' ? api.modelAsLayer(value.model) : undefined;
-      if (layer && !model.layers.includes(layer)) model.layers.push(layer);
-      for (const item of asItems(value) ?? []) if (item.kind === 'layer' && !model.layers.includes(item.layer)) model.layers.push(item.layer);
+      // Keras tracks every layer assigned to a model, alone or in a list, tuple or dict, in assignment order.
+      const track = (v: Value): void => {
+        const layer = trackedLayer(api, v);
+        if (layer && !model.layers.includes(layer)) model.layers.push(layer);
+      };
+      track(value);
+      for (const item of asItems(value) ?? (value.kind === 'dict' ? value.entries.map(([, v]) => v) : [])) track(item);
     }
     return;
   }
@@ -122,6 +126,14 @@ export function setAttribute(api: KerasApi, obj: Value, attr: string, value: Val
     if (obj.kind === 'layer') obj.layer.frozen = !value.value;
     if (obj.kind === 'model') for (const l of model_layers(obj.model)) l.frozen = !value.value;
   }
+}
+
+/** The layer record a value stands for as an attribute of a model: a layer, a model, a user layer or model. */
+function trackedLayer(api: KerasApi, v: Value): LayerObj | undefined {
+  if (v.kind === 'layer') return v.layer;
+  if (v.kind === 'model') return api.modelAsLayer(v.model);
+  if (v.kind === 'instance') return v.inst.layer ?? (v.inst.model ? api.modelAsLayer(v.inst.model) : undefined);
+  return undefined;
 }
 
 export function callMethod(api: KerasApi, self: Value, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {

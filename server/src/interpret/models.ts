@@ -232,7 +232,14 @@ export function callModel(api: KerasApi, model: ModelObj, args: Value[], kwargs:
     outs = model.outputShapes.map((s) => [batch, ...s.slice(1)]);
   }
   layer.params = modelTotals(model);
-  layer.outputShapes = outs.every((s) => s) ? (outs as Shape[]) : null;
+  const known = outs.every((s) => s) ? (outs as Shape[]) : null;
+  if (inputTensors.length === 0 && x.kind === 'array') {
+    // An eager call on data records no node: the model's row keeps what it had; the results are arrays.
+    layer.callSpans.push({ seq: api.nextSeq(), span: spanOf(node), outputs: known, single: outs.length === 1, inputs: inShape ? [inShape] : [] });
+    const arrays: Value[] = outs.map((shape) => ({ kind: 'array', shape }));
+    return arrays.length === 1 ? arrays[0] : { kind: 'list', items: arrays };
+  }
+  layer.outputShapes = known;
   layer.single = outs.length === 1;
   layer.callSpans.push({ seq: api.nextSeq(), span: spanOf(node), outputs: layer.outputShapes, single: layer.single, inputs: inShape ? [inShape] : [] });
   return api.emitNode(layer, inputTensors, outs, outs.length === 1);

@@ -27,15 +27,18 @@ export interface SummaryModel {
 }
 
 function rowOf(layer: LayerObj): SummaryRow {
-  const shapes = layer.outputShapes;
-  const params = layer.model ? modelTotals(layer.model).total : layer.params ? layer.params.total : 0;
+  const nested = layer.model;
+  // A model held but never called here shows the outputs of its own last call: those it was made with.
+  const shapes = layer.outputShapes ?? (nested?.built ? nested.outputShapes : null);
+  const single = layer.outputShapes ? layer.single : shapes?.length === 1;
+  // Keras prints 0 for a layer (or model) that was never built.
+  const params = nested ? (nested.built ? modelTotals(nested).total : 0) : shapes === null ? 0 : layer.params ? layer.params.total : 0;
   return {
     line: layer.span.startLine + 1,
     class: layer.className,
     name: layer.name,
-    output_shape: shapes === null ? null : layer.single ? shapes[0] : shapes,
-    // Keras prints 0 for a layer that was never built.
-    params: shapes === null && !layer.model ? 0 : params,
+    output_shape: shapes === null ? null : single ? shapes[0] : shapes,
+    params,
   };
 }
 
