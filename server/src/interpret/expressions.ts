@@ -10,6 +10,7 @@ import type { Interpreter } from './interpreter';
 import { BudgetExceeded, LIMITS } from './limits';
 import { foldBinary } from './literals';
 import { Scope } from './scope';
+import { arrayGetItem } from './ops';
 import { percentFormat } from './strings';
 import { asInt, asItems, unknown, UNKNOWN, type Value } from './values';
 /** The items of a tuple, list or set display; undefined when a `*splat` in it has an unknown length. */
@@ -50,6 +51,8 @@ export function evalComparison(interp: Interpreter, node: SyntaxNode, scope: Sco
   let left = interp.eval(operands[0], scope);
   for (let i = 0; i < merged.length; i++) {
     const right = interp.eval(operands[i + 1], scope);
+    // KerasTensor's `<`, `!=`, ... are ops (Less, NotEqual, ...); `==` stays Python's identity test.
+    if (merged.length === 1 && (left.kind === 'tensor' || right.kind === 'tensor') && /^(<|<=|>|>=|!=)$/.test(merged[0])) return interp.api.tensorBinary(merged[0], left, right, node);
     const r = compare(merged[i], left, right);
     if (r === undefined) return UNKNOWN;
     if (!r) return { kind: 'bool', value: false };
@@ -80,6 +83,7 @@ export function evalSubscript(interp: Interpreter, node: SyntaxNode, scope: Scop
   const obj = interp.eval(node.childForFieldName('value'), scope);
   const subs = node.childrenForFieldName('subscript').filter((c): c is SyntaxNode => !!c);
   if (obj.kind === 'tensor') return interp.api.tensorGetItem(obj, subs, scope, node);
+  if (obj.kind === 'array' && obj.shape) return arrayGetItem(obj.shape, subs, scope, interp);
   if (subs.length !== 1) return UNKNOWN;
   const sub = subs[0];
   if (sub.type === 'slice') {

@@ -6,7 +6,7 @@
  */
 
 import { broadcastShapes, canonicalizeAxis } from '../shapes/arith';
-import { KerasError } from '../shapes/errors';
+import { CannotTell, KerasError } from '../shapes/errors';
 import { dimProduct, type Dim, type Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import type { Interpreter } from './interpreter';
@@ -14,19 +14,13 @@ import type { KerasApi } from './kerasApi';
 import type { Scope } from './scope';
 import { asInt, asItems, spanOf, UNKNOWN, type TensorObj, type Value } from './values';
 import { sliceParts } from './expressions';
+import { literalShape, OpArgs, shapeOfValue, type OpResult, type OpRule } from './opsArgs';
+import { ARRAY_RULES } from './opsArray';
+import { MATH_RULES } from './opsMath';
+import { BINARY, ELEMENTWISE, REDUCE } from './opsTables';
 
-const BINARY: Record<string, string> = {
-  add: 'Add', subtract: 'Subtract', multiply: 'Multiply', divide: 'Divide', true_divide: 'TrueDivide', floor_divide: 'FloorDivide',
-  power: 'Power', mod: 'Mod', maximum: 'Maximum', minimum: 'Minimum',
-};
-const REDUCE: Record<string, string> = { mean: 'Mean', sum: 'Sum', max: 'Max', min: 'Min', prod: 'Prod', std: 'Std', var: 'Var', argmax: 'Argmax', argmin: 'Argmin' };
-const ELEMENTWISE: Record<string, string> = {
-  negative: 'Negative', abs: 'Absolute', exp: 'Exp', log: 'Log', sqrt: 'Sqrt', square: 'Square', tanh: 'Tanh', sigmoid: 'Sigmoid', relu: 'Relu',
-  softmax: 'Softmax', cast: 'Cast', stop_gradient: 'StopGradient', sin: 'Sin', cos: 'Cos', gelu: 'Gelu', silu: 'Silu',
-  swish: 'Silu', floor: 'Floor', ceil: 'Ceil', clip: 'Clip', log1p: 'Log1p', elu: 'Elu', softplus: 'Softplus', leaky_relu: 'LeakyRelu',
-  relu6: 'Relu6', log_softmax: 'LogSoftmax', zeros_like: 'ZerosLike', ones_like: 'OnesLike', round: 'Round', sign: 'Sign', erf: 'Erf',
-  reciprocal: 'Reciprocal', rsqrt: 'Rsqrt',
-};
+/** Ops with a rule of their own (beyond the three kinds of opsTables.ts). */
+const RULES: Record<string, OpRule> = { ...ARRAY_RULES, ...MATH_RULES };
 
 /** `keras.activations.X(tensor)`: the operation Keras records (relu and mish are their own classes; linear returns its input). */
 const ACTIVATIONS: Record<string, string> = {
@@ -51,12 +45,16 @@ export function callActivation(api: KerasApi, name: string, args: Value[], node:
 export const OP_FUNCTIONS = new Set([
   ...Object.keys(BINARY), ...Object.keys(REDUCE), ...Object.keys(ELEMENTWISE),
   'matmul', 'reshape', 'concatenate', 'expand_dims', 'squeeze', 'transpose', 'stack', 'get_item', 'shape', 'arange',
-  'zeros', 'ones', 'full', 'convert_to_tensor', 'tile', 'one_hot', 'extract_patches', 'resize',
+  'zeros', 'ones', 'full', 'convert_to_tensor', 'tile', 'extract_patches', 'resize', ...Object.keys(RULES),
 ]);
 
 /** The op class Keras records for a Python operator on tensors. */
 export function opClassForOperator(op: string): string | undefined {
-  return { '+': 'Add', '-': 'Subtract', '*': 'Multiply', '/': 'TrueDivide', '//': 'FloorDivide', '**': 'Power', '%': 'Mod', '@': 'Matmul' }[op];
+  return {
+    '+': 'Add', '-': 'Subtract', '*': 'Multiply', '/': 'TrueDivide', '//': 'FloorDivide', '**': 'Power', '%': 'Mod', '@': 'Matmul',
+    // KerasTensor defines these comparisons and bitwise operators as ops; `==` is Python's identity test (no op).
+    '<': 'Less', '<=': 'LessEqual', '>': 'Greater', '>=': 'GreaterEqual', '!=': 'NotEqual', '&': 'LogicalAnd', '|': 'LogicalOr', '^': 'LogicalXor',
+  }[op];
 }
 
 interface GetItemContext {
@@ -65,13 +63,7 @@ interface GetItemContext {
   interp: Interpreter;
 }
 
-/** Shape of a value taking part in an op: a tensor's, an array's, [] for a number; undefined when not known. */
-function shapeOf(v: Value): Shape | undefined {
-  if (v.kind === 'tensor') return v.tensor.shape ?? undefined;
-  if (v.kind === 'array') return v.shape ?? undefined;
-  if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool') return [];
-  return undefined;
-}
+const shapeOf = shapeOfValue;
 
 export function callOp(api: KerasApi, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, getItem?: GetItemContext): Value {
   const kw = new Map(kwargs);
@@ -105,18 +97,19 @@ export function callOp(api: KerasApi, name: string, args: Value[], kwargs: Array
     const shape = x ? literalShape(x) : undefined;
     return shape ? { kind: 'array', shape } : UNKNOWN;
   }
+  if (Object.hasOwn(RULES, name)) return callRule(api, RULES[name], args, kw, tensorsIn, node);
   let className: string;
   let out: Shape | null = null;
   try {
-    if (name in BINARY || name === 'matmul') {
+    if (Object.hasOwn(BINARY, name) || name === 'matmul') {
       className = name === 'matmul' ? 'Matmul' : BINARY[name];
       const a = shapeOf(arg(0, 'x1') ?? UNKNOWN);
       const b = shapeOf(arg(1, 'x2') ?? UNKNOWN);
       if (a && b) out = name === 'matmul' ? matmulShape(a, b) : broadcastShapes(a, b);
-    } else if (name in ELEMENTWISE) {
+    } else if (Object.hasOwn(ELEMENTWISE, name)) {
       className = ELEMENTWISE[name];
       out = shapeOf(arg(0, 'x') ?? UNKNOWN) ?? null;
-    } else if (name in REDUCE) {
+    } else if (Object.hasOwn(REDUCE, name)) {
       className = REDUCE[name];
       const x = shapeOf(arg(0, 'x') ?? UNKNOWN);
       const axis = arg(1, 'axis') ?? { kind: 'none' };
@@ -207,12 +200,6 @@ export function callOp(api: KerasApi, name: string, args: Value[], kwargs: Array
           }
         }
       }
-    } else if (name === 'one_hot') {
-      className = 'OneHot';
-      const x = shapeOf(arg(0, 'x') ?? UNKNOWN);
-      const n = asInt(arg(1, 'num_classes') ?? UNKNOWN);
-      const axis = asInt(kw.get('axis') ?? { kind: 'int', value: -1 });
-      if (x && n !== undefined && axis === -1) out = [...x, n];
     } else if (name === 'get_item' && getItem) {
       className = 'GetItem';
       const x = shapeOf(args[0]);
@@ -224,25 +211,40 @@ export function callOp(api: KerasApi, name: string, args: Value[], kwargs: Array
     if (e instanceof KerasError) return api.interp.raise(e.pyType, e.message, node);
     throw e;
   }
-  if (tensorsIn.length === 0) {
-    // Eager NumPy-style computation: a value, not a graph operation.
-    return out ? { kind: 'array', shape: out } : UNKNOWN;
-  }
-  const op = api.makeOp(className, spanOf(node));
-  op.outputShapes = out ? [out] : null;
-  op.callSpans.push({ seq: api.nextSeq(), span: op.span, outputs: op.outputShapes, single: true, inputs: tensorsIn.map((t) => t.shape ?? []) });
-  return api.emitNode(op, tensorsIn, [out], true);
+  return recordOp(api, className, tensorsIn, [out], undefined, node);
 }
 
-/** The shape of a nested list/tuple of numbers (`[[1, 2], [3, 4]]` is (2, 2)); undefined when ragged or not numbers. */
-function literalShape(v: Value): Shape | undefined {
-  if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool') return [];
-  const items = asItems(v);
-  if (!items) return undefined;
-  if (items.length === 0) return [0];
-  const inner = literalShape(items[0]);
-  if (!inner) return undefined;
-  return [items.length, ...inner];
+/** An op with a rule of its own (opsArray.ts, opsMath.ts): unknown arguments give unknown shapes, never a guess. */
+function callRule(api: KerasApi, rule: OpRule, args: Value[], kw: Map<string, Value>, tensorsIn: TensorObj[], node: SyntaxNode): Value {
+  let result: OpResult | null = null;
+  try {
+    result = rule.shape(new OpArgs(args, kw));
+  } catch (e) {
+    if (e instanceof KerasError) return api.interp.raise(e.pyType, e.message, node);
+    if (!(e instanceof CannotTell)) throw e;
+  }
+  if (result === null) return rule.multi ? UNKNOWN : recordOp(api, rule.cls, tensorsIn, [null], undefined, node);
+  if (Array.isArray(result)) return recordOp(api, rule.cls, tensorsIn, [result], undefined, node);
+  return recordOp(api, rule.cls, tensorsIn, result.outs, result.seq, node);
+}
+
+/**
+ * The value of an op: with no symbolic tensor among its arguments it is eager
+ * (arrays, not a graph operation); else a graph node whose row is `className`.
+ * `seq` says the op returns several tensors, as a list or a tuple.
+ */
+function recordOp(api: KerasApi, className: string, tensorsIn: TensorObj[], outs: Array<Shape | null>, seq: 'list' | 'tuple' | undefined, node: SyntaxNode): Value {
+  if (tensorsIn.length === 0) {
+    const arrays: Value[] = outs.map((shape) => (shape ? { kind: 'array', shape } : UNKNOWN));
+    return seq ? { kind: seq, items: arrays } : arrays[0];
+  }
+  const op = api.makeOp(className, spanOf(node));
+  const known = outs.every((s) => s !== null);
+  op.outputShapes = known ? (outs as Shape[]) : null;
+  op.single = !seq;
+  op.callSpans.push({ seq: api.nextSeq(), span: op.span, outputs: op.outputShapes, single: !seq, inputs: tensorsIn.map((t) => t.shape ?? []) });
+  const value = api.emitNode(op, tensorsIn, outs, !seq);
+  return seq === 'tuple' && value.kind === 'list' ? { kind: 'tuple', items: value.items } : value;
 }
 
 function matmulShape(a: Shape, b: Shape): Shape | null {
@@ -292,6 +294,12 @@ function concatShape(xs: Shape[], axis: number): Shape | null {
     out[at] = a === null || b === null ? null : typeof a === 'number' && typeof b === 'number' ? a + b : '?';
   }
   return out;
+}
+
+/** `array[...]` on a NumPy array or a weight: an array of the indexed shape; unknown for other indices. */
+export function arrayGetItem(shape: Shape, subs: SyntaxNode[], scope: Scope, interp: Interpreter): Value {
+  const out = getItemShape(shape, { subs, scope, interp });
+  return out && out.every((d) => d !== undefined) ? { kind: 'array', shape: out } : UNKNOWN;
 }
 
 /** The shape of `x[...]` for ints, slices, `None` (new axis) and `...`. */
