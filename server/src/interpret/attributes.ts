@@ -8,6 +8,7 @@ import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { model_layers, shapeValue, type KerasApi } from './kerasApi';
 import { callOp } from './ops';
 import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
+import { mathConstant } from './pymath';
 import { strMethod } from './strings';
 import { findClassAttr, findMethod, kerasBaseMethod, kerasInstanceAttribute, superAttribute, trackAssigned } from './subclass';
 import { kwarg, asItems, asShape, NONE_V, spanOf, unknown, UNKNOWN, type LayerObj, type ModelObj, type Value } from './values';
@@ -18,7 +19,8 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
       // The same dotted name is read on every run of this node: keep one value for it.
       const memo = node.memo as { base: string; value: Value } | undefined;
       if (memo && memo.base === obj.qualname) return memo.value;
-      const value: Value = { kind: 'ref', qualname: `${obj.qualname}.${attr}` };
+      const qualname = `${obj.qualname}.${attr}`;
+      const value: Value = mathConstant(qualname) ?? { kind: 'ref', qualname };
       node.memo = { base: obj.qualname, value };
       return value;
     }
@@ -119,6 +121,7 @@ export function setAttribute(api: KerasApi, obj: Value, attr: string, value: Val
       };
       track(value);
       for (const item of asItems(value) ?? (value.kind === 'dict' ? value.entries.map(([, v]) => v) : [])) track(item);
+      if (value.kind === 'list') value.trackedBy = model;
     }
     return;
   }
@@ -141,6 +144,14 @@ export function callMethod(api: KerasApi, self: Value, name: string, args: Value
   if (self.kind === 'instance' || self.kind === 'super') return kerasBaseMethod(api, self, name, args, kwargs, node);
   if (self.kind === 'str') return strMethod(self.value, name, args);
   if (self.kind === 'list') {
+    const added = name === 'append' ? args.slice(0, 1) : name === 'extend' && args[0] ? (asItems(args[0]) ?? []) : name === 'insert' ? args.slice(1, 2) : [];
+    const model = self.trackedBy;
+    if (model) {
+      for (const v of added) {
+        const layer = trackedLayer(api, v);
+        if (layer && !model.layers.includes(layer)) model.layers.push(layer);
+      }
+    }
     if (name === 'append' && args[0]) self.items.push(args[0]);
     else if (name === 'extend' && args[0]) self.items.push(...(asItems(args[0]) ?? []));
     else if (name === 'insert' && args.length === 2 && args[0].kind === 'int') self.items.splice(args[0].value, 0, args[1]);

@@ -2,14 +2,17 @@
  * Calls of library functions and classes by canonical name: layer classes,
  * `Input`, `Sequential`, `Model`, the functional merge forms, `keras.ops`,
  * optimizers (Keras 3's arguments), datasets, NumPy array makers, and
- * `keras.applications` (not modelled: an unknown model).
+ * `keras.applications` networks (applications.ts).
  */
 
 import type { PyNode as SyntaxNode } from '../syntax/ast';
+import { callApplication } from './applications';
+import { preprocessInput } from './applicationsPreprocess';
 import { loadDataValue } from './datasets';
 import { MERGE_FUNCTIONS, snakeCase, type KerasApi } from './kerasApi';
 import { canonicalName, layerClassOf } from './names';
 import { checkOptimizerCall } from './optimizers';
+import { callMath } from './pymath';
 import { callActivation, callOp, OP_FUNCTIONS } from './ops';
 import { kwarg, asItems, asShape, NONE_V, spanOf, UNKNOWN, type ModelObj, type Value } from './values';
 export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete: boolean): Value {
@@ -62,23 +65,20 @@ export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: 
   if (/^numpy\.(array|asarray|float32|int32)$/.test(q) && args[0]?.kind === 'array') return args[0];
   const np = /^numpy\.(zeros|ones|empty|random\.(?:rand|randn|random|normal|uniform|randint))$/.exec(q)?.[1];
   if (np) return numpyArray(api, np, args, kwargs);
-  if (/^keras\.applications\.([a-z_0-9]+\.)?[A-Z]/.test(q)) return { kind: 'model', model: applicationModel(api, node) };
+  if (/^keras\.applications\.([a-z_0-9]+\.)?[A-Z]/.test(q)) return callApplication(api, q, args, kwargs, node, incomplete);
+  const prep = /^keras\.applications\.([a-z_0-9]+)\.preprocess_input$/.exec(q)?.[1];
+  const preprocessed = prep ? preprocessInput(api, prep, args, kwargs, node) : undefined;
+  if (preprocessed) return preprocessed;
   if (q === 'keras.models.clone_model' && args[0]?.kind === 'model') return { kind: 'model', model: cloneModel(api, args[0].model, node) };
   if (/^keras\.random\.[a-z_]+$/.test(q)) {
     const shape = kwarg(kwargs, 'shape') ?? args[0];
     return { kind: 'array', shape: shape ? asShape(shape) : null };
   }
+  const number = callMath(q, args);
+  if (number) return number;
   // Other functions of numerical libraries give values api analysis does not model, and so does any function given a tensor.
   if (args.some((a) => a.kind === 'tensor') || (/^(numpy|keras\.ops|keras\.random|keras\.backend|tensorflow)\./.test(q) && !/^tensorflow\.keras/.test(q))) return UNKNOWN;
   return { kind: 'object', qualname: q };
-}
-
-/** A `keras.applications` network: a Functional model Keras builds itself (not listed), whose shapes are not modelled. */
-export function applicationModel(api: KerasApi, node: SyntaxNode): ModelObj {
-  return {
-    id: api.nextId++, kind: 'Functional', name: api.uniqueName('functional'), span: spanOf(node), layers: [], inputShape: null,
-    built: false, broken: true, outputShapes: null,
-  };
 }
 
 /** `keras.models.clone_model`: the same structure, fresh layers; made by Keras, so not listed. */

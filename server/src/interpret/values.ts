@@ -155,7 +155,8 @@ export type Value =
   | { kind: 'bool'; value: boolean }
   | { kind: 'none' }
   | { kind: 'tuple'; items: Value[] }
-  | { kind: 'list'; items: Value[] }
+  /** `trackedBy`: a model holding this list as an attribute, whose layers grow with it (Keras's tracked lists). */
+  | { kind: 'list'; items: Value[]; trackedBy?: ModelObj }
   | { kind: 'dict'; entries: Array<[Value, Value]> }
   | { kind: 'unknown'; why?: string }
   /** A module, class or function of a library, by canonical dotted name. */
