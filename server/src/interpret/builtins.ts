@@ -18,8 +18,11 @@ export const BUILTIN_NAMES = new Set([
 
 /** Python truthiness; undefined when not known. */
 export function isTruthy(v: Value): boolean | undefined {
-  // Tensors and arrays have no truth value statically; objects are true.
+  // Tensors and arrays have no truth value statically.
   if (v.kind === 'tensor' || v.kind === 'array') return undefined;
+  // An instance of a library class is true; what a library function returns
+  // (`glob.glob(...)`, an empty list perhaps) is not known.
+  if (v.kind === 'object') return /^[A-Z]/.test(v.qualname.split('.').pop() ?? '') ? true : undefined;
   return pyTruth(v as PyValue);
 }
 

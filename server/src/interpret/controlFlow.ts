@@ -6,7 +6,7 @@
 
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { iterate } from './builtins';
-import { BreakSignal, ContinueSignal, type Interpreter } from './interpreter';
+import { BreakSignal, ContinueSignal, ReturnSignal, type Interpreter } from './interpreter';
 import { LIMITS } from './limits';
 import type { Scope } from './scope';
 import { shapesEqual } from '../shapes/shape';
@@ -37,7 +37,11 @@ export function execIf(interp: Interpreter, node: SyntaxNode, scope: Scope): voi
         interp.uncertain++;
         uncertainEntered++;
       }
-      if (b.body) interp.execBlock(b.body, scope);
+      try {
+        if (b.body) interp.execBlock(b.body, scope);
+      } catch (e) {
+        if (!(truth === undefined && e instanceof ReturnSignal && interp.uncertainReturn(e.value))) throw e;
+      }
       return;
     }
   } finally {

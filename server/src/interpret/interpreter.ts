@@ -65,6 +65,13 @@ export class Interpreter {
   readonly moduleScope = new Scope(undefined, 'module');
   private steps = 0;
   private depth = 0;
+  /**
+   * Per function being run, innermost last: a `return` met on a branch that
+   * may not be taken (an `if` on an unknown value) does not end the run of
+   * the function; its value waits here while the rest of the body runs as a
+   * path that may not be taken either (see `uncertainReturn`).
+   */
+  private readonly frames: Array<{ pending: Value | undefined; uncertainAdded: number }> = [];
   /** The methods being run, innermost last: what a bare `super()` refers to. */
   private readonly methodStack: Array<{ cls: ClassObj; self: Value }> = [];
   /** >0 while on a path that may not be taken. */
@@ -387,6 +394,7 @@ export class Interpreter {
         const op = node.childForFieldName('operator')?.text;
         if (v.kind === 'int' || v.kind === 'float') return op === '-' ? { kind: v.kind, value: -v.value } : op === '+' ? v : op === '~' && v.kind === 'int' ? { kind: 'int', value: ~v.value } : UNKNOWN;
         if (v.kind === 'tensor' && op === '-') return this.api.tensorUnary('Negative', v, node);
+        if (v.kind === 'tensor' && op === '~') return this.api.tensorUnary('LogicalNot', v, node);
         return UNKNOWN;
       }
       case 'not_operator': {
@@ -548,18 +556,39 @@ export class Interpreter {
     this.depth++;
     const method = fn.owner && self !== undefined;
     if (method) this.methodStack.push({ cls: fn.owner!, self: self! });
+    const frame = { pending: undefined as Value | undefined, uncertainAdded: 0 };
+    this.frames.push(frame);
     try {
       // A lambda's body is one expression.
       if (fn.node.type === 'lambda') return this.eval(body, scope);
       this.execBlock(body, scope);
-      return NONE_V;
+      return frame.pending ?? NONE_V;
     } catch (e) {
-      if (e instanceof ReturnSignal) return e.value;
+      // The body's own end wins over an early return that may not happen, unless it says nothing.
+      if (e instanceof ReturnSignal) return frame.pending && e.value.kind === 'unknown' ? frame.pending : e.value;
       throw e;
     } finally {
+      this.frames.pop();
+      this.uncertain -= frame.uncertainAdded;
       this.depth--;
       if (method) this.methodStack.pop();
     }
+  }
+
+  /**
+   * A `return` on a branch that may not be taken (`if checkpoints: return
+   * load_model(...)`): inside a function, the run goes on after the branch,
+   * as a path that may not be taken, and the function gives the value of
+   * the path that ends it (this one when that says nothing). False at
+   * module level, where the return ends the file.
+   */
+  uncertainReturn(value: Value): boolean {
+    const frame = this.frames[this.frames.length - 1];
+    if (!frame) return false;
+    frame.pending ??= value;
+    frame.uncertainAdded++;
+    this.uncertain++;
+    return true;
   }
 }
 

@@ -93,7 +93,8 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
   else if (item.kind === 'model') layer = api.modelAsLayer(item.model);
   else if (item.kind === 'instance' && (item.inst.model || item.inst.layer)) layer = item.inst.layer ?? api.modelAsLayer(item.inst.model!);
   if (!layer) {
-    if (item.kind === 'unknown') {
+    // What a library function returns may well be a layer or a model (`load_model(...)`, a hub layer).
+    if (item.kind === 'unknown' || item.kind === 'object') {
       model.broken = true;
       return;
     }
