@@ -18,6 +18,7 @@ import { callRef as callRefImpl } from './library';
 import { setOutputMask, withMasks } from './masks';
 import { callInstance, findMethod } from './subclass';
 import { callOp, opClassForOperator } from './ops';
+import { showsTracedShape } from './tracedRows';
 import type { Scope } from './scope';
 import { getAttribute as getAttributeImpl, modelAttribute as modelAttributeImpl, layerAttribute as layerAttributeImpl, setAttribute as setAttributeImpl, callMethod as callMethodImpl, modelMethod as modelMethodImpl } from './attributes';
 import { makeInput as makeInputImpl, makeInputLayer as makeInputLayerImpl, inputTensor as inputTensorImpl, newModel as newModelImpl, makeSequential as makeSequentialImpl, sequentialAdd as sequentialAddImpl, sequentialInput as sequentialInputImpl, sequentialRebuild as sequentialRebuildImpl, makeFunctional as makeFunctionalImpl, fillFunctional as fillFunctionalImpl, rename as renameImpl, modelAsLayer as modelAsLayerImpl, callModel as callModelImpl, callOpaque as callOpaqueImpl } from './models';
@@ -211,12 +212,13 @@ export class KerasApi {
       result = callLayer(layer.constructed.layer, { args: callArgs, kwargs: callKwargs }, this.interp.options);
     }
     if (result.status === 'error') return this.interp.raise(result.error.pyType, result.error.message, node);
+    layer.called = true;
     if (inputTensors.length === 0 && result.status === 'ok') {
-      // An eager call on arrays: Keras records a node only when the call builds weights.
+      // An eager call on arrays records no node: the row shows the first build's shapes, if any (tracedRows.ts).
       if (!layer.params) {
         layer.params = result.params;
         layer.weights = result.weights;
-        if (result.weights.length > 0) {
+        if (showsTracedShape(layer.className)) {
           layer.outputShapes = result.outputs;
           layer.single = result.single;
         }
@@ -241,9 +243,13 @@ export class KerasApi {
   private recordCall(layer: LayerObj, result: Called, inputs: TensorObj[], node: SyntaxNode): Value {
     const inputShapes = inputs.map((t) => t.shape ?? []);
     const ok = result.status === 'ok';
+    layer.called = true;
     if (ok) {
-      layer.outputShapes = result.outputs;
-      layer.single = result.single;
+      // Inside a traced call Keras records no node: the row keeps the first build's shapes, if any (tracedRows.ts).
+      if (this.tracing === 0 || (!layer.params && showsTracedShape(layer.className))) {
+        layer.outputShapes = result.outputs;
+        layer.single = result.single;
+      }
       if (!layer.params) {
         layer.params = result.params;
         layer.weights = result.weights;
@@ -381,8 +387,8 @@ export class KerasApi {
     return callModelImpl(this, model, args, kwargs, node);
   }
 
-  callOpaque(layer: LayerObj, args: Value[], node: SyntaxNode, run: (detached: Value[]) => Value, params: () => LayerObj['params'], takesMask = false, passesMask = false): Value {
-    return callOpaqueImpl(this, layer, args, node, run, params, takesMask, passesMask);
+  callOpaque(layer: LayerObj, args: Value[], node: SyntaxNode, run: (detached: Value[]) => Value, params: () => LayerObj['params'], takesMask = false, passesMask = false, showsShapeWhenTraced = true): Value {
+    return callOpaqueImpl(this, layer, args, node, run, params, takesMask, passesMask, showsShapeWhenTraced);
   }
 
   getAttribute(obj: Value, attr: string, node: SyntaxNode): Value {
@@ -465,6 +471,8 @@ export function shapeValue(shape: Shape): Value {
 }
 
 /** Parameter totals of a model: sums over its rows once each; null when any is unknown or it is unbuilt. */
+const NO_PARAMS = { total: 0, trainable: 0, nonTrainable: 0 };
+
 export function modelTotals(model: ModelObj): { total: number | null; trainable: number | null; nonTrainable: number | null } {
   if (!model.built || model.broken) return { total: null, trainable: null, nonTrainable: null };
   let trainable: number | null = 0;
@@ -473,7 +481,9 @@ export function modelTotals(model: ModelObj): { total: number | null; trainable:
   for (const l of model.layers) {
     if (seen.has(l)) continue;
     seen.add(l);
-    const p = l.model ? modelTotals(l.model) : l.params;
+    // In a built subclassed model a layer never called has no weights yet (Keras counts 0); one whose
+    // call was not understood is unknown. (A Sequential with a layer it could not build has no totals.)
+    const p = l.model ? modelTotals(l.model) : (l.params ?? (model.instance && !l.called ? NO_PARAMS : null));
     if (!p || p.trainable === null || p.nonTrainable === null || trainable === null || nonTrainable === null) {
       trainable = null;
       nonTrainable = null;

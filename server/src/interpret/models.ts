@@ -144,13 +144,20 @@ export function sequentialRebuild(api: KerasApi, model: ModelObj, node: SyntaxNo
   model.inputShape = input;
   // From its Input, when it has one, the Sequential's layers form a graph (`model.inputs`, `layer.output`).
   let x: Value = { kind: 'tensor', tensor: model.inputTensor ?? { shape: input, index: 0 } };
-  for (const layer of model.layers) {
-    api.interp.tick();
-    const spans = layer.callSpans.length;
-    x = api.callLayerValue(layer, [x], [], node);
-    // A Sequential's own calls are not call sites in the source.
-    layer.callSpans.length = spans;
-    if (x.kind !== 'tensor') break;
+  // The graph is Keras's own symbolic one, even when the build happens inside a traced call.
+  const tracing = api.tracing;
+  api.tracing = 0;
+  try {
+    for (const layer of model.layers) {
+      api.interp.tick();
+      const spans = layer.callSpans.length;
+      x = api.callLayerValue(layer, [x], [], node);
+      // A Sequential's own calls are not call sites in the source.
+      layer.callSpans.length = spans;
+      if (x.kind !== 'tensor') break;
+    }
+  } finally {
+    api.tracing = tracing;
   }
   model.built = true;
   model.outputShapes = x.kind === 'tensor' && x.tensor.shape ? [x.tensor.shape] : null;
@@ -222,7 +229,12 @@ export function callModel(api: KerasApi, model: ModelObj, args: Value[], kwargs:
   const layer = api.modelAsLayer(model);
   const inputTensors = flattenTensorValues(x) ?? [];
   const inShape = x.kind === 'tensor' ? x.tensor.shape : x.kind === 'array' ? x.shape : null;
-  if (hasOwnCall(model)) return callSubclassed(api, model, args, kwargs, node);
+  if (hasOwnCall(model)) {
+    // On symbolic tensors a subclassed model is one node of the caller's graph, its `call` traced inside;
+    // Keras gives no shape for its row when that happens inside another traced call.
+    if (inputTensors.length === 0) return callSubclassed(api, model, args, kwargs, node);
+    return api.callOpaque(layer, args, node, (detached) => callSubclassed(api, model, detached, kwargs, node), () => modelTotals(model), false, false, false);
+  }
   if (model.kind === 'Sequential' && !model.built && inShape) {
     model.inputShape = inShape;
     api.sequentialRebuild(model, node);
@@ -247,7 +259,11 @@ export function callModel(api: KerasApi, model: ModelObj, args: Value[], kwargs:
 }
 
 /** Runs a body (a custom layer's `call`, a Lambda's function) on detached inputs: one graph node for the caller. */
-export function callOpaque(api: KerasApi, layer: LayerObj, args: Value[], node: SyntaxNode, run: (detached: Value[]) => Value, params: () => LayerObj['params'], takesMask = false, passesMask = false): Value {
+export function callOpaque(api: KerasApi, layer: LayerObj, args: Value[], node: SyntaxNode, run: (detached: Value[]) => Value, params: () => LayerObj['params'], takesMask = false, passesMask = false, showsShapeWhenTraced = true): Value {
+  // Called inside another traced call: no node, and a row shape only from a first build that has one (tracedRows.ts).
+  const traced = api.tracing > 0;
+  const firstBuild = layer.params === null;
+  layer.called = true;
   const inputTensors = args.flatMap((a) => flattenTensorValues(a) ?? []);
   const detach = (v: Value): Value => {
     if (v.kind === 'tensor') return { kind: 'tensor', tensor: { shape: v.tensor.shape, index: 0 } };
@@ -265,12 +281,16 @@ export function callOpaque(api: KerasApi, layer: LayerObj, args: Value[], node: 
   const outs = flattenTensorValues(out) ?? [];
   const shapes = outs.length > 0 ? outs.map((t) => t.shape) : [null];
   const eager = inputTensors.length === 0;
-  layer.outputShapes = shapes.every((s) => s) ? (shapes as Shape[]) : null;
-  layer.single = out.kind === 'tensor' || outs.length <= 1;
+  const known = shapes.every((s) => s) ? (shapes as Shape[]) : null;
+  const single = out.kind === 'tensor' || outs.length <= 1;
+  if (!traced || (firstBuild && showsShapeWhenTraced)) {
+    layer.outputShapes = known;
+    layer.single = single;
+  }
   layer.params = params();
   if (eager) return out;
-  layer.callSpans.push({ seq: api.nextSeq(), span: spanOf(node), outputs: layer.outputShapes, single: layer.single, inputs: inputTensors.map((t) => t.shape ?? []) });
-  const result = api.emitNode(layer, withMasks(layer, inputTensors, takesMask), shapes, layer.single);
+  layer.callSpans.push({ seq: api.nextSeq(), span: spanOf(node), outputs: known, single, inputs: inputTensors.map((t) => t.shape ?? []) });
+  const result = api.emitNode(layer, withMasks(layer, inputTensors, takesMask), shapes, single);
   // A custom layer that sets `supports_masking = True` passes its input's mask on.
   if (passesMask && result.kind === 'tensor' && inputTensors[0]?.mask) result.tensor.mask = inputTensors[0].mask;
   return result;

@@ -121,7 +121,9 @@ export function kerasBaseMethod(api: KerasApi, self: Value, name: string, args: 
     case 'add_variable':
       return addWeight(inst, args, kwargs);
     case 'build':
+      // Keras's own `build` on a model that does not define one marks it built without building its layers.
       inst.built = true;
+      if (inst.model) inst.model.built = true;
       return NONE_V;
     default:
       if (self.kind === 'instance' && inst.model) return api.callMethod({ kind: 'model', model: inst.model }, name, args, kwargs, node);
@@ -200,6 +202,9 @@ export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kw
       () => customLayerParams(inst),
       takesMask,
       supports?.kind === 'bool' && supports.value,
+      // Traced inside another call, the row shows `compute_output_shape` of the build shapes: a layer
+      // with its own `build` (else Keras builds it at construction, without shapes) and `compute_output_shape`.
+      !!outputShapeFn && !!findMethod(inst.cls, 'build'),
     );
   }
   const fn = findMethod(inst.cls, '__call__');

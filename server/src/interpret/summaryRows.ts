@@ -28,11 +28,12 @@ export interface SummaryModel {
 
 function rowOf(layer: LayerObj): SummaryRow {
   const nested = layer.model;
-  // A model held but never called here shows the outputs of its own last call: those it was made with.
-  const shapes = layer.outputShapes ?? (nested?.built ? nested.outputShapes : null);
+  // A Sequential or functional model held but never called here shows the outputs it was made with
+  // (a subclassed model has no such outputs of its own).
+  const shapes = layer.outputShapes ?? (nested?.built && !nested.instance ? nested.outputShapes : null);
   const single = layer.outputShapes ? layer.single : shapes?.length === 1;
   // Keras prints 0 for a layer (or model) that was never built.
-  const params = nested ? (nested.built ? modelTotals(nested).total : 0) : shapes === null ? 0 : layer.params ? layer.params.total : 0;
+  const params = nested ? (nested.built ? modelTotals(nested).total : 0) : layer.params ? layer.params.total : 0;
   return {
     line: layer.span.startLine + 1,
     class: layer.className,

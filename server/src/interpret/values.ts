@@ -66,6 +66,8 @@ export interface LayerObj {
   single: boolean;
   params: { total: number | null; trainable: number | null; nonTrainable: number | null } | null;
   weights: Array<{ name: string; shape: Shape; trainable: boolean }>;
+  /** Set once a call of it was analysed (a layer never called has no weights: 0 parameters). */
+  called?: boolean;
   /** Every call site, for hints on `layer(x)` lines. */
   callSpans: CallSite[];
   /** A model used as a layer. */
