@@ -21,7 +21,7 @@ import { RESNET_FAMILIES } from './applicationsResNet';
 import { XCEPTION_VGG_FAMILIES } from './applicationsXception';
 import { functionalOps } from './graph';
 import type { KerasApi } from './kerasApi';
-import { spanOf, type GraphNode, type LayerObj, type ModelObj, type Span, type TensorObj, type Value } from './values';
+import { newLayerRecord, spanOf, type GraphNode, type LayerObj, type ModelObj, type Span, type TensorObj, type Value } from './values';
 
 /** What a family's builder returns: the network's own Input (or the given tensor), its output, its name. */
 export interface BuiltNetwork {
@@ -195,21 +195,15 @@ function sourceInputsOf(a: AppArgs, img: TensorObj): TensorObj[] {
  * line gives that line its hint, as any layer call does.
  */
 function modelRow(api: KerasApi, model: ModelObj): LayerObj {
-  return {
+  return newLayerRecord({
     id: api.nextId++,
     className: model.kind,
     name: model.name,
     call: { className: model.kind, args: [], kwargs: [] },
     constructed: { status: 'unknown', reason: 'model' },
     span: model.span,
-    outputShapes: null,
-    inputShapes: null,
-    single: true,
-    params: null,
-    weights: [],
-    callSpans: [],
     model,
-  };
+  });
 }
 
 /** A network not modelled, or whose arguments are not known: a Functional of unknown shapes. */

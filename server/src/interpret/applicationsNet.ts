@@ -17,7 +17,7 @@ import type { Shape } from '../shapes/shape';
 import type { CallArg } from '../shapes/tensors';
 import type { PyValue } from '../shapes/values';
 import { snakeCase, type KerasApi } from './kerasApi';
-import type { GraphNode, LayerObj, Span, TensorObj } from './values';
+import { newLayerRecord, type GraphNode, type LayerObj, type Span, type TensorObj } from './values';
 
 /** Stops a build: Keras would raise this. */
 export class AppRaise {
@@ -104,20 +104,14 @@ export class Net {
     const className = constructed.layer.rule.className;
     const name = kwargs.name;
     const base = typeof name === 'string' ? undefined : snakeCase(className);
-    const layer: LayerObj = {
+    const layer = newLayerRecord({
       id: this.api.nextId++,
       className,
       name: base === undefined ? (name as string) : this.autoName(base),
       call,
       constructed,
       span: this.span,
-      outputShapes: null,
-      inputShapes: null,
-      single: true,
-      params: null,
-      weights: [],
-      callSpans: [],
-    };
+    });
     this.created.push({ layer, base });
     return layer;
   }

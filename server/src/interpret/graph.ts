@@ -36,9 +36,17 @@ export function findDisconnected(inputs: TensorObj[], outputs: TensorObj[]): str
 /** Operations of the graph in Keras's summary order. */
 export function functionalOps(inputs: TensorObj[], outputs: TensorObj[]): LayerObj[] {
   const walk = ++walks;
-  // Nodes in post-order of a depth-first walk from the outputs (inputs before their users).
+  // Nodes in post-order of a depth-first walk from the outputs (inputs before their users);
+  // each op gets the order of its discovery and, below, its depth (`walkIndex`, `walkDepth`).
   const order: GraphNode[] = [];
-  const opIndex = new Map<LayerObj, number>();
+  const ops: LayerObj[] = [];
+  const discover = (op: LayerObj, index: number): void => {
+    if (op.walk === walk) return;
+    op.walk = walk;
+    op.walkIndex = index;
+    op.walkDepth = 0;
+    ops.push(op);
+  };
   const visit = (t: TensorObj): void => {
     const node = t.node;
     if (!node || node.mark === walk) return;
@@ -46,7 +54,7 @@ export function functionalOps(inputs: TensorObj[], outputs: TensorObj[]): LayerO
       node.mark = walk;
       return;
     }
-    if (!opIndex.has(node.op)) opIndex.set(node.op, opIndex.size);
+    discover(node.op, ops.length);
     if (!node.isInput) for (let i = 0; i < node.inputs.length; i++) visit(node.inputs[i]);
     node.mark = walk;
     node.depth = 0;
@@ -56,25 +64,20 @@ export function functionalOps(inputs: TensorObj[], outputs: TensorObj[]): LayerO
   // Depths from the outputs, users before their inputs; a layer called several times takes its deepest node.
   const inGraph = walk + 0.5;
   for (const node of order) node.mark = inGraph;
-  const opDepth = new Map<LayerObj, number>();
   for (let k = order.length - 1; k >= 0; k--) {
     const node = order[k];
-    const depth = Math.max(node.depth, opDepth.get(node.op) ?? 0);
+    const depth = Math.max(node.depth, node.op.walkDepth);
     node.depth = depth;
-    opDepth.set(node.op, depth);
+    node.op.walkDepth = depth;
     for (const i of node.inputs) {
       const parent = i.node;
       if (parent && parent.mark === inGraph && parent.depth < depth + 1) parent.depth = depth + 1;
     }
   }
+  // Declared inputs the outputs do not use are still listed, first.
   for (const t of inputs) {
     const op = t.node?.op;
-    if (op && t.node?.isInput && !opDepth.has(op)) {
-      opDepth.set(op, 0);
-      opIndex.set(op, -1);
-    }
+    if (op && t.node?.isInput) discover(op, -1);
   }
-  const ops = [...opDepth.keys()];
-  ops.sort((a, b) => opDepth.get(b)! - opDepth.get(a)! || opIndex.get(a)! - opIndex.get(b)!);
-  return ops;
+  return ops.sort((a, b) => b.walkDepth - a.walkDepth || a.walkIndex - b.walkIndex);
 }

@@ -26,6 +26,7 @@ import {
   asItems,
   hasKwarg,
   kwarg,
+  newLayerRecord,
   NONE_V,
   spanOf,
   toPy,
@@ -136,20 +137,14 @@ export class KerasApi {
     const nameArg = kwarg(call.kwargs, 'name');
     // Aliases (`MaxPool2D`, `Convolution2D`) are the same class: summary prints the canonical name.
     const canonical = constructed.status === 'ok' ? constructed.layer.rule.className : className;
-    const layer: LayerObj = {
+    const layer = newLayerRecord({
       id: this.nextId++,
       className: canonical,
       name: nameArg?.kind === 'str' ? nameArg.value : this.uniqueName(snakeCase(canonical)),
       call,
       constructed,
       span: spanOf(node),
-      outputShapes: null,
-      inputShapes: null,
-      single: true,
-      params: null,
-      weights: [],
-      callSpans: [],
-    };
+    });
     if (fn) layer.fn = fn;
     if (hasKwarg(call.kwargs, 'input_shape') || (hasKwarg(call.kwargs, 'input_dim') && baseInputDim(layer))) {
       layer.inputArgSpan = keywordSpan(node, baseInputDim(layer) ? ['input_shape', 'input_dim'] : ['input_shape']);
@@ -287,21 +282,16 @@ export class KerasApi {
 
   /** A recorded op (`x * 2`, `x[:, 0]`, `ops.mean(x)`): a summary row with no weights. */
   makeOp(className: string, span: Span): LayerObj {
-    const layer: LayerObj = {
+    const layer = newLayerRecord({
       id: this.nextId++,
       className,
       name: this.uniqueName(snakeCase(className)),
       call: { className, args: [], kwargs: [] },
       constructed: { status: 'unknown', reason: 'op' },
       span,
-      outputShapes: null,
-      inputShapes: null,
-      single: true,
       params: { total: 0, trainable: 0, nonTrainable: 0 },
-      weights: [],
-      callSpans: [],
       isOp: true,
-    };
+    });
     this.layers.push(layer);
     return layer;
   }

@@ -88,6 +88,45 @@ export interface LayerObj {
   batchNamedDim?: Span;
   /** `Lambda(fn)`: the function its calls run. */
   fn?: Value;
+  /** Scratch for graph walks (graph.ts): the walk that last saw this layer, its order and depth there. */
+  walk: number;
+  walkIndex: number;
+  walkDepth: number;
+}
+
+/**
+ * A layer record with every field present from the start, in one order: V8
+ * then gives all layer records one hidden class, and the code that reads
+ * them on every call stays monomorphic.
+ */
+export function newLayerRecord(r: Pick<LayerObj, 'id' | 'className' | 'name' | 'call' | 'constructed' | 'span'> & Partial<Pick<LayerObj, 'params' | 'isOp' | 'model'>>): LayerObj {
+  return {
+    id: r.id,
+    className: r.className,
+    name: r.name,
+    call: r.call,
+    constructed: r.constructed,
+    span: r.span,
+    outputShapes: null,
+    inputShapes: null,
+    single: true,
+    params: r.params ?? null,
+    weights: [],
+    called: undefined,
+    callSpans: [],
+    model: r.model,
+    isOp: r.isOp,
+    inputShape: undefined,
+    frozen: undefined,
+    lastOutputs: undefined,
+    instance: undefined,
+    inputArgSpan: undefined,
+    batchNamedDim: undefined,
+    fn: undefined,
+    walk: 0,
+    walkIndex: 0,
+    walkDepth: 0,
+  };
 }
 
 export interface ModelObj {
