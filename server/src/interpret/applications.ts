@@ -21,7 +21,7 @@ import { RESNET_FAMILIES } from './applicationsResNet';
 import { XCEPTION_VGG_FAMILIES } from './applicationsXception';
 import { functionalOps } from './graph';
 import type { KerasApi } from './kerasApi';
-import { newLayerRecord, spanOf, type GraphNode, type LayerObj, type ModelObj, type Span, type TensorObj, type Value } from './values';
+import { newLayerRecord, newTensor, spanOf, type GraphNode, type LayerObj, type ModelObj, type Span, type TensorObj, type Value } from './values';
 
 /** What a family's builder returns: the network's own Input (or the given tensor), its output, its name. */
 export interface BuiltNetwork {
@@ -121,7 +121,7 @@ function replay(api: KerasApi, t: Template, span: Span): ModelObj {
   for (const n of t.nodes) {
     const node: GraphNode = { op: layers.get(n.op)!, inputs: n.inputs.map((i) => tensors.get(i)!), outputs: [], isInput: n.isInput, mark: 0, depth: 0 };
     node.outputs = n.outputs.map((o) => {
-      const copy: TensorObj = { shape: o.shape, node, index: o.index };
+      const copy = newTensor(o.shape, node, o.index);
       tensors.set(o, copy);
       return copy;
     });

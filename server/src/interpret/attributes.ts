@@ -11,7 +11,7 @@ import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
 import { mathConstant } from './pymath';
 import { strMethod } from './strings';
 import { findClassAttr, findMethod, kerasBaseMethod, kerasInstanceAttribute, superAttribute, trackAssigned } from './subclass';
-import { kwarg, asItems, asShape, NONE_V, spanOf, unknown, UNKNOWN, type LayerObj, type ModelObj, type Value } from './values';
+import { kwarg, asItems, asShape, newTensor, NONE_V, spanOf, unknown, UNKNOWN, type LayerObj, type ModelObj, type Value } from './values';
 
 export function getAttribute(api: KerasApi, obj: Value, attr: string, node: SyntaxNode): Value {
   switch (obj.kind) {
@@ -95,7 +95,7 @@ export function layerAttribute(api: KerasApi, layer: LayerObj, attr: string, sel
   switch (attr) {
     case 'output':
       if (layer.lastOutputs?.length === 1) return { kind: 'tensor', tensor: layer.lastOutputs[0] };
-      return layer.outputShapes?.length === 1 ? { kind: 'tensor', tensor: { shape: layer.outputShapes[0], index: 0 } } : UNKNOWN;
+      return layer.outputShapes?.length === 1 ? { kind: 'tensor', tensor: newTensor(layer.outputShapes[0]) } : UNKNOWN;
     case 'output_shape':
       return layer.outputShapes?.length === 1 ? shapeValue(layer.outputShapes[0]) : UNKNOWN;
     case 'trainable':

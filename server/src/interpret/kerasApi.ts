@@ -27,6 +27,7 @@ import {
   hasKwarg,
   kwarg,
   newLayerRecord,
+  newTensor,
   NONE_V,
   spanOf,
   toPy,
@@ -182,7 +183,7 @@ export class KerasApi {
       const fn = layer.fn;
       const declared = lambdaOutputShape(layer, args[0]);
       // With `output_shape=` Keras takes the shape from it and does not trace the function.
-      const run = (detached: Value[]): Value => (declared ? { kind: 'tensor', tensor: { shape: declared, index: 0 } } : this.interp.call(fn, detached.slice(0, 1), [], node));
+      const run = (detached: Value[]): Value => (declared ? { kind: 'tensor', tensor: newTensor(declared) } : this.interp.call(fn, detached.slice(0, 1), [], node));
       return this.callOpaque(layer, args, node, run, () => ({ total: 0, trainable: 0, nonTrainable: 0 }));
     }
     const inputTensors: TensorObj[] = [];
@@ -274,7 +275,7 @@ export class KerasApi {
   /** Records a graph node of `op` and returns its output tensor(s). */
   emitNode(op: LayerObj, inputs: TensorObj[], outputs: Array<Shape | null>, single: boolean): Value {
     const gnode: GraphNode = { op, inputs, outputs: [], isInput: false, mark: 0, depth: 0 };
-    gnode.outputs = outputs.map((shape, index) => ({ shape, node: gnode, index }));
+    gnode.outputs = outputs.map((shape, index) => newTensor(shape, gnode, index));
     op.lastOutputs = gnode.outputs;
     const values: Value[] = gnode.outputs.map((t) => ({ kind: 'tensor', tensor: t }));
     return single ? values[0] : { kind: 'list', items: values };

@@ -11,7 +11,7 @@ import { findDisconnected, functionalOps } from './graph';
 import { batchNamedDimension, declaredInputShape, flattenTensorValues, modelTotals, snakeCase, type KerasApi } from './kerasApi';
 import { withMasks } from './masks';
 import { callSubclassed, hasOwnCall } from './subclass';
-import { kwarg, asItems, asShape, spanOf, UNKNOWN, type GraphNode, type LayerObj, type ModelObj, type Value } from './values';
+import { kwarg, asItems, asShape, newTensor, spanOf, UNKNOWN, type GraphNode, type LayerObj, type ModelObj, type Value } from './values';
 
 export function makeInput(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
   const kw = new Map(kwargs);
@@ -41,7 +41,7 @@ export function makeInputLayer(api: KerasApi, shape: Shape | null, node: SyntaxN
 
 export function inputTensor(api: KerasApi, layer: LayerObj): Value {
   const gnode: GraphNode = { op: layer, inputs: [], outputs: [], isInput: true, mark: 0, depth: 0 };
-  gnode.outputs = [{ shape: layer.inputShape ?? null, node: gnode, index: 0 }];
+  gnode.outputs = [newTensor(layer.inputShape ?? null, gnode)];
   return { kind: 'tensor', tensor: gnode.outputs[0] };
 }
 
@@ -118,7 +118,7 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
   if (model.built && last?.length === 1 && model.layers.length > 1) {
     // Keras rebuilds the whole stack, but built layers give the same shapes again: extend it by the new layer.
     const spans = layer.callSpans.length;
-    const out = api.callLayerValue(layer, [{ kind: 'tensor', tensor: { shape: last[0], index: 0 } }], [], node);
+    const out = api.callLayerValue(layer, [{ kind: 'tensor', tensor: newTensor(last[0]) }], [], node);
     layer.callSpans.length = spans;
     model.outputShapes = out.kind === 'tensor' && out.tensor.shape ? [out.tensor.shape] : null;
     model.built = out.kind === 'tensor';
@@ -143,7 +143,7 @@ export function sequentialRebuild(api: KerasApi, model: ModelObj, node: SyntaxNo
   if (!input || model.layers.length === 0) return;
   model.inputShape = input;
   // From its Input, when it has one, the Sequential's layers form a graph (`model.inputs`, `layer.output`).
-  let x: Value = { kind: 'tensor', tensor: model.inputTensor ?? { shape: input, index: 0 } };
+  let x: Value = { kind: 'tensor', tensor: model.inputTensor ?? newTensor(input) };
   // The graph is Keras's own symbolic one, even when the build happens inside a traced call.
   const tracing = api.tracing;
   api.tracing = 0;
@@ -266,7 +266,7 @@ export function callOpaque(api: KerasApi, layer: LayerObj, args: Value[], node: 
   layer.called = true;
   const inputTensors = args.flatMap((a) => flattenTensorValues(a) ?? []);
   const detach = (v: Value): Value => {
-    if (v.kind === 'tensor') return { kind: 'tensor', tensor: { shape: v.tensor.shape, index: 0 } };
+    if (v.kind === 'tensor') return { kind: 'tensor', tensor: newTensor(v.tensor.shape) };
     const items = asItems(v);
     return items ? { kind: v.kind as 'list' | 'tuple', items: items.map(detach) } : v;
   };

@@ -11,7 +11,7 @@
 import type { Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { modelTotals, type KerasApi } from './kerasApi';
-import { hasKwarg, asItems, asShape, NONE_V, spanOf, UNKNOWN, type ClassObj, type FunctionObj, type InstanceObj, type LayerObj, type ModelObj, type TensorObj, type Value } from './values';
+import { hasKwarg, asItems, asShape, newTensor, NONE_V, spanOf, UNKNOWN, type ClassObj, type FunctionObj, type InstanceObj, type LayerObj, type ModelObj, type TensorObj, type Value } from './values';
 
 type Kwargs = Array<[string, Value]>;
 type Params = { total: number | null; trainable: number | null; nonTrainable: number | null };
@@ -187,7 +187,7 @@ export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kw
     // Keras hands the input's mask to a `call` that declares a `mask` parameter.
     const takesMask = !!fn && hasParameter(fn, 'mask');
     const inputMask = takesMask && !hasKwarg(kwargs, 'mask') ? firstMask(args) : undefined;
-    const callKwargs: Kwargs = inputMask ? [...kwargs, ['mask', { kind: 'tensor', tensor: { shape: inputMask.shape, index: 0 } }]] : kwargs;
+    const callKwargs: Kwargs = inputMask ? [...kwargs, ['mask', { kind: 'tensor', tensor: newTensor(inputMask.shape) }]] : kwargs;
     const supports = inst.attrs.get('supports_masking');
     return api.callOpaque(
       inst.layer,

@@ -18,6 +18,11 @@ export function spanOf(node: SyntaxNode): Span {
   return node.span();
 }
 
+/** A tensor record with all its fields, in one order (one hidden class for every tensor). */
+export function newTensor(shape: Shape | null, node?: GraphNode, index = 0): TensorObj {
+  return { shape, node, index, mask: undefined };
+}
+
 /** One call of a layer on tensors: a node of the functional graph. */
 export interface GraphNode {
   op: LayerObj;
