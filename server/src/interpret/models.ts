@@ -8,6 +8,7 @@
 import { formatShape, type Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { findDisconnected, functionalOps } from './graph';
+import { replayFunctional } from './graphReplay';
 import { batchNamedDimension, declaredInputShape, flattenTensorValues, modelTotals, snakeCase, type KerasApi } from './kerasApi';
 import { withMasks } from './masks';
 import { callSubclassed, hasOwnCall } from './subclass';
@@ -240,22 +241,44 @@ export function callModel(api: KerasApi, model: ModelObj, args: Value[], kwargs:
     api.sequentialRebuild(model, node);
   }
   let outs: Array<Shape | null> = [null];
-  if (model.built && model.outputShapes) {
-    const batch = inShape ? inShape[0] : null;
-    outs = model.outputShapes.map((s) => [batch, ...s.slice(1)]);
-  }
+  if (model.built && model.outputShapes) outs = outputsForInputs(api, model, x, inShape);
   layer.params = modelTotals(model);
   const known = outs.every((s) => s) ? (outs as Shape[]) : null;
-  if (inputTensors.length === 0 && x.kind === 'array') {
+  const onData = x.kind === 'array' || (asItems(x)?.every((v) => v.kind === 'array') ?? false);
+  if (inputTensors.length === 0 && onData) {
     // An eager call on data records no node: the model's row keeps what it had; the results are arrays.
     layer.callSpans.push({ seq: api.nextSeq(), span: spanOf(node), outputs: known, single: outs.length === 1, inputs: inShape ? [inShape] : [] });
     const arrays: Value[] = outs.map((shape) => ({ kind: 'array', shape }));
     return arrays.length === 1 ? arrays[0] : { kind: 'list', items: arrays };
   }
-  layer.outputShapes = known;
-  layer.single = outs.length === 1;
-  layer.callSpans.push({ seq: api.nextSeq(), span: spanOf(node), outputs: layer.outputShapes, single: layer.single, inputs: inShape ? [inShape] : [] });
+  // Inside a traced call no node is recorded: the row keeps the outputs the model was made with.
+  if (api.tracing === 0) {
+    layer.outputShapes = known;
+    layer.single = outs.length === 1;
+  }
+  layer.callSpans.push({ seq: api.nextSeq(), span: spanOf(node), outputs: known, single: outs.length === 1, inputs: inShape ? [inShape] : [] });
   return api.emitNode(layer, inputTensors, outs, outs.length === 1);
+}
+
+/**
+ * A built model's outputs for the inputs it is called on: with the caller's
+ * batch axis when the other axes are those it was built with; else its graph
+ * replayed on the new shapes (graphReplay.ts) or, where that cannot be done,
+ * the axes the model left open (None) are not known.
+ */
+function outputsForInputs(api: KerasApi, model: ModelObj, x: Value, inShape: Shape | null): Array<Shape | null> {
+  const outputs = model.outputShapes!;
+  const batch = inShape ? inShape[0] : null;
+  const given = (x.kind === 'tensor' || x.kind === 'array' ? [x] : (asItems(x) ?? [])).map((v) => (v.kind === 'tensor' ? v.tensor.shape : v.kind === 'array' ? v.shape : null));
+  const declared = model.functional?.inputs.map((t) => t.shape) ?? (model.inputShape ? [model.inputShape] : []);
+  const sameAxes =
+    given.length === declared.length && given.every((g, i) => g && declared[i] && g.length === declared[i]!.length && g.every((d, k) => k === 0 || d === declared[i]![k]));
+  if (sameAxes || given.length === 0 || given.some((g) => !g)) return outputs.map((s) => [batch, ...s.slice(1)]);
+  const replayed = replayFunctional(model, given as Shape[], api.interp.options);
+  if (replayed) return replayed;
+  // Where only axes the model left open differ, its fixed output axes stay; else nothing past the batch is known.
+  const onlyOpenAxes = given.length === declared.length && given.every((g, i) => g!.length === declared[i]?.length && g!.every((d, k) => k === 0 || declared[i]![k] === null || d === declared[i]![k]));
+  return outputs.map((s) => [batch, ...s.slice(1).map((d) => (d === null || !onlyOpenAxes ? '?' : d))]);
 }
 
 /** Runs a body (a custom layer's `call`, a Lambda's function) on detached inputs: one graph node for the caller. */
