@@ -98,6 +98,12 @@ export function layerAttribute(api: KerasApi, layer: LayerObj, attr: string, sel
       return layer.outputShapes?.length === 1 ? { kind: 'tensor', tensor: newTensor(layer.outputShapes[0]) } : UNKNOWN;
     case 'output_shape':
       return layer.outputShapes?.length === 1 ? shapeValue(layer.outputShapes[0]) : UNKNOWN;
+    case 'input': {
+      // The tensors of the layer's last call, as its graph node holds them.
+      const ins = layer.lastOutputs?.[0]?.node?.inputs;
+      if (!ins || ins.length === 0) return UNKNOWN;
+      return ins.length === 1 ? { kind: 'tensor', tensor: ins[0] } : { kind: 'list', items: ins.map((t) => ({ kind: 'tensor', tensor: t }) as Value) };
+    }
     case 'trainable':
       return { kind: 'bool', value: !layer.frozen };
     case 'name':

@@ -446,7 +446,7 @@ function hasUnknownTensor(a: CallArg): boolean {
 
 export function flattenTensorValues(v: Value): TensorObj[] | undefined {
   if (v.kind === 'tensor') return [v.tensor];
-  const items = asItems(v) ?? (v.kind === 'dict' ? v.entries.map(([, x]) => x) : undefined);
+  const items = asItems(v) ?? (v.kind === 'dict' ? dictValuesInKeyOrder(v.entries) : undefined);
   if (!items) return undefined;
   const out: TensorObj[] = [];
   for (const item of items) {
@@ -455,6 +455,13 @@ export function flattenTensorValues(v: Value): TensorObj[] | undefined {
     out.push(...inner);
   }
   return out;
+}
+
+/** A dict's values as Keras flattens it (`keras.tree`): by sorted key, where the keys are strings. */
+function dictValuesInKeyOrder(entries: Array<[Value, Value]>): Value[] {
+  if (!entries.every(([k]) => k.kind === 'str')) return entries.map(([, x]) => x);
+  const key = (k: Value) => (k as { value: string }).value;
+  return [...entries].sort(([a], [b]) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map(([, x]) => x);
 }
 
 export function shapeValue(shape: Shape): Value {

@@ -28,7 +28,7 @@ export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: 
     const layer = api.constructLayerObj(MERGE_FUNCTIONS[fn], rest, kwargs.filter(([k]) => k !== 'inputs'), node, incomplete);
     return api.callLayerValue(layer, [inputs ?? kwarg(kwargs, 'inputs') ?? UNKNOWN], [], node);
   }
-  const op = /^keras\.ops\.(?:numpy\.|nn\.|core\.|image\.)?([a-z_0-9]+)$/.exec(q)?.[1];
+  const op = /^keras\.ops\.(?:numpy\.|nn\.|core\.|image\.|linalg\.|math\.)?([a-z_0-9]+)$/.exec(q)?.[1];
   if (op && OP_FUNCTIONS.has(op)) return callOp(api, op, args, kwargs, node);
   const act = /^keras\.activations\.([a-z_0-9]+)$/.exec(q)?.[1];
   if (act) {
@@ -73,6 +73,12 @@ export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: 
   if (/^keras\.random\.[a-z_]+$/.test(q)) {
     const shape = kwarg(kwargs, 'shape') ?? args[0];
     return { kind: 'array', shape: shape ? asShape(shape) : null };
+  }
+  // NumPy's functions of the same names shape arrays the same way (no tensor: no op is recorded).
+  const npFn = /^numpy\.([a-z_0-9]+)$/.exec(q)?.[1];
+  if (npFn && OP_FUNCTIONS.has(npFn) && !args.some((a) => a.kind === 'tensor')) {
+    const number = callMath(q, args);
+    return number ?? callOp(api, npFn, args, kwargs, node);
   }
   const number = callMath(q, args);
   if (number) return number;
