@@ -6,7 +6,7 @@
 
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { model_layers, shapeValue, type KerasApi } from './kerasApi';
-import { callOp } from './ops';
+import { callOp, OP_FUNCTIONS } from './ops';
 import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
 import { mathConstant } from './pymath';
 import { strMethod } from './strings';
@@ -53,6 +53,8 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
       if (attr === 'shape') return shape ? { kind: 'tuple', items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })) } : UNKNOWN;
       if (attr === 'ndim') return shape ? { kind: 'int', value: shape.length } : UNKNOWN;
       if (attr === 'reshape' || attr === 'astype' || attr === 'max') return { kind: 'method', self: obj, name: attr };
+      if (obj.kind === 'array' && attr === 'T') return callOp(api, 'transpose', [obj], [], node);
+      if (obj.kind === 'array' && (OP_FUNCTIONS.has(attr) || attr === 'flatten')) return { kind: 'method', self: obj, name: attr };
       return UNKNOWN;
     }
     case 'list':
@@ -176,6 +178,7 @@ export function callMethod(api: KerasApi, self: Value, name: string, args: Value
   }
   if (self.kind === 'array' && name === 'astype') return self;
   if (self.kind === 'array' && name === 'max' && args.length === 0 && self.max !== undefined) return { kind: 'int', value: self.max, numpy: true };
+  if (self.kind === 'array') return arrayMethod(api, self, name, args, kwargs, node);
   return UNKNOWN;
 }
 
@@ -217,4 +220,13 @@ export function modelMethod(api: KerasApi, model: ModelObj, name: string, args: 
     default:
       return UNKNOWN;
   }
+}
+
+/** NumPy array methods that are `keras.ops` functions of the array (`a.sum(-1)`, `a.transpose([1, 2, 0])`). */
+function arrayMethod(api: KerasApi, self: Value, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+  const op = name === 'flatten' ? 'ravel' : name;
+  if (!OP_FUNCTIONS.has(op)) return UNKNOWN;
+  // `a.transpose(1, 0)` and `a.transpose((1, 0))` are the same.
+  if (op === 'transpose' && args.length > 1) return callOp(api, op, [self, { kind: 'tuple', items: args }], kwargs, node);
+  return callOp(api, op, [self, ...args], kwargs, node);
 }

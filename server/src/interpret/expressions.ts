@@ -53,6 +53,8 @@ export function evalComparison(interp: Interpreter, node: SyntaxNode, scope: Sco
     const right = interp.eval(operands[i + 1], scope);
     // KerasTensor's `<`, `!=`, ... are ops (Less, NotEqual, ...); `==` stays Python's identity test.
     if (merged.length === 1 && (left.kind === 'tensor' || right.kind === 'tensor') && /^(<|<=|>|>=|!=)$/.test(merged[0])) return interp.api.tensorBinary(merged[0], left, right, node);
+    // NumPy compares arrays elementwise (`==` too): an array of the broadcast shape.
+    if (merged.length === 1 && (left.kind === 'array' || right.kind === 'array') && /^(<|<=|>|>=|!=|==)$/.test(merged[0])) return interp.api.arrayBinary(left, right);
     const r = compare(merged[i], left, right);
     if (r === undefined) return UNKNOWN;
     if (!r) return { kind: 'bool', value: false };

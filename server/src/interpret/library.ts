@@ -70,6 +70,7 @@ export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: 
   const preprocessed = prep ? preprocessInput(api, prep, args, kwargs, node) : undefined;
   if (preprocessed) return preprocessed;
   if (q === 'keras.models.clone_model' && args[0]?.kind === 'model') return { kind: 'model', model: cloneModel(api, args[0].model, node) };
+  if (q === 'keras.Variable' || q === 'keras.backend.Variable') return kerasVariable(args, kwargs);
   if (/^keras\.random\.[a-z_]+$/.test(q)) {
     const shape = kwarg(kwargs, 'shape') ?? args[0];
     return { kind: 'array', shape: shape ? asShape(shape) : null };
@@ -98,4 +99,18 @@ export function numpyArray(api: KerasApi, fn: string, args: Value[], kwargs: Arr
   if (fn === 'random.rand' || fn === 'random.randn') return { kind: 'array', shape: args.every((a) => a.kind === 'int') ? args.map((a) => (a as { value: number }).value) : null };
   const shapeArg = fn.startsWith('random.') ? (kw.get('size') ?? (fn === 'random.random' ? args[0] : args[2])) : (args[0] ?? kw.get('shape'));
   return { kind: 'array', shape: shapeArg ? asShape(shapeArg) : null };
+}
+
+/**
+ * `keras.Variable(initializer, shape=None, dtype=None, trainable=True, ...)`:
+ * an array of its shape (given, or the initial value's), which a layer that
+ * holds it counts among its weights.
+ */
+function kerasVariable(args: Value[], kwargs: Array<[string, Value]>): Value {
+  const init = args[0] ?? kwarg(kwargs, 'initializer');
+  const shapeArg = args[1] ?? kwarg(kwargs, 'shape');
+  const trainableArg = args[3] ?? kwarg(kwargs, 'trainable');
+  const shape = shapeArg && shapeArg.kind !== 'none' ? asShape(shapeArg) : init?.kind === 'array' ? init.shape : init?.kind === 'int' || init?.kind === 'float' ? [] : null;
+  const trainable = trainableArg === undefined ? true : trainableArg.kind === 'bool' ? trainableArg.value : undefined;
+  return { kind: 'array', shape, variable: { trainable } };
 }

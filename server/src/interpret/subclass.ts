@@ -150,6 +150,10 @@ function addWeight(inst: InstanceObj, args: Value[], kwargs: Kwargs): Value {
 /** A value assigned to an attribute of a user layer: a `Variable` made by hand is a weight of unknown size. */
 export function trackAssigned(inst: InstanceObj, value: Value): void {
   if (value.kind === 'object' && value.qualname.endsWith('.Variable')) (inst.ownWeights ??= []).push({ shape: null, trainable: undefined });
+  if (value.kind === 'array' && value.variable) {
+    const known = value.shape && value.shape.every((d) => typeof d === 'number') ? value.shape : null;
+    (inst.ownWeights ??= []).push({ shape: known, trainable: value.variable.trainable });
+  }
 }
 
 /** The shape argument Keras passes to `build`: a tuple for a tensor, a list of them for a list. */

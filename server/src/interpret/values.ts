@@ -213,7 +213,7 @@ export type Value =
   | { kind: 'tensor'; tensor: TensorObj }
   | { kind: 'model'; model: ModelObj }
   /** A NumPy array (or eager tensor); `max` is its largest value where known (dataset labels). */
-  | { kind: 'array'; shape: Shape | null; max?: number }
+  | { kind: 'array'; shape: Shape | null; max?: number; variable?: { trainable: boolean | undefined } }
   | { kind: 'function'; fn: FunctionObj }
   | { kind: 'class'; cls: ClassObj }
   | { kind: 'instance'; inst: InstanceObj }
