@@ -9,6 +9,7 @@ import { model_layers, shapeValue, type KerasApi } from './kerasApi';
 import { callOp, OP_FUNCTIONS } from './ops';
 import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
 import { mathConstant } from './pymath';
+import { quantizeMode, quantizeModel } from './quantize';
 import { strMethod } from './strings';
 import { findClassAttr, findMethod, kerasBaseMethod, kerasInstanceAttribute, superAttribute, trackAssigned } from './subclass';
 import { kwarg, asItems, asShape, newTensor, NONE_V, spanOf, unknown, UNKNOWN, type LayerObj, type ModelObj, type Value } from './values';
@@ -201,6 +202,9 @@ export function modelMethod(api: KerasApi, model: ModelObj, name: string, args: 
       }
       return NONE_V;
     }
+    case 'quantize':
+      quantizeModel(model_layers(model), quantizeMode(args, kwargs));
+      return NONE_V;
     case 'compile': {
       const optimizer = kwarg(kwargs, 'optimizer') ?? args[0];
       if (optimizer?.kind === 'str' && !isOptimizerName(optimizer.value)) {
