@@ -207,7 +207,7 @@ export class KerasApi {
     } else {
       result = callLayer(layer.constructed.layer, { args: callArgs, kwargs: callKwargs }, this.interp.options);
     }
-    if (result.status === 'error') return this.interp.raise(result.error.pyType, result.error.message, node);
+    if (result.status === 'error') return this.interp.raise(result.error.pyType, namedInMessage(result.error.message, layer), node);
     layer.called = true;
     if (inputTensors.length === 0 && result.status === 'ok') {
       // An eager call on arrays records no node: the row shows the first build's shapes, if any (tracedRows.ts).
@@ -231,7 +231,7 @@ export class KerasApi {
       layer.constructed.status !== 'ok' || x.shape === null
         ? { status: 'unknown', reason: layer.constructed.status !== 'ok' ? 'layer not known' : 'input shape not known' }
         : this.callRemembered(layer.constructed.layer, x.shape, node);
-    if (result.status === 'error') return this.interp.raise(result.error.pyType, result.error.message, node);
+    if (result.status === 'error') return this.interp.raise(result.error.pyType, namedInMessage(result.error.message, layer), node);
     return this.recordCall(layer, result, [x], node);
   }
 
@@ -455,6 +455,14 @@ export function flattenTensorValues(v: Value): TensorObj[] | undefined {
     out.push(...inner);
   }
   return out;
+}
+
+/**
+ * The engine names a layer in its messages by class (it does not know the
+ * record); Keras names it by its name (`lstm_1`), which the record knows.
+ */
+function namedInMessage(message: string, layer: LayerObj): string {
+  return message.replace(/^Input (\d+) of layer '[^']*'/, (_, i: string) => `Input ${i} of layer '${layer.name}'`);
 }
 
 /** A dict's values as Keras flattens it (`keras.tree`): by sorted key, where the keys are strings. */
