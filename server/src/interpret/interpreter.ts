@@ -465,8 +465,7 @@ export class Interpreter {
     const callee = this.eval(fnNode, scope);
     if (node.memo !== undefined && callee.kind === 'ref') {
       // A layer constructor with literal arguments, constructed on an earlier run of this node.
-      const cls = layerClassOf(canonicalName(callee.qualname));
-      const layer = cls ? this.api.constructRemembered(cls, node) : undefined;
+      const layer = this.api.constructRemembered(callee.qualname, node);
       if (layer) return { kind: 'layer', layer };
     }
     const argList = node.childForFieldName('arguments');

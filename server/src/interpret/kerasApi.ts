@@ -10,9 +10,10 @@ import { callLayer, constructLayer, type Called, type Constructed } from '../sha
 import type { ConstructedLayer } from '../shapes/rule';
 import { shapesEqual, type Shape } from '../shapes/shape';
 import type { CallArg } from '../shapes/tensors';
-import type { LayerCall } from '../shapes/values';
+import type { LayerCall, PyValue } from '../shapes/values';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { BUILTIN_NAMES } from './builtins';
+import { canonicalName, layerClassOf } from './names';
 import type { Interpreter } from './interpreter';
 import { callRef as callRefImpl } from './library';
 import { setOutputMask, withMasks } from './masks';
@@ -128,14 +129,20 @@ export class KerasApi {
    * arguments are literals, so they need not even be evaluated again): the
    * layer object, or undefined when the node holds nothing for this class.
    */
-  constructRemembered(className: string, node: SyntaxNode): LayerObj | undefined {
+  constructRemembered(qualname: string, node: SyntaxNode): LayerObj | undefined {
     const memo = node.memo as ConstructMemo | CallMemo | undefined;
-    if (memo?.tag !== 'construct' || memo.className !== className || memo.format !== this.interp.options.imageDataFormat) return undefined;
-    return this.newLayerObj(className, memo.call, memo.constructed, node, undefined);
+    if (memo?.tag !== 'construct' || memo.format !== this.interp.options.imageDataFormat) return undefined;
+    // The callee's dotted name is read from the same nodes every run: compare it before resolving it.
+    if (memo.qualname !== qualname) {
+      if (layerClassOf(canonicalName(qualname)) !== memo.className) return undefined;
+      memo.qualname = qualname;
+    }
+    memo.nameArg ??= kwarg(memo.call.kwargs, 'name') ?? { kind: 'none' };
+    return this.newLayerObj(memo.className, memo.call, memo.constructed, node, undefined, memo.nameArg);
   }
 
-  private newLayerObj(className: string, call: LayerCall, constructed: Constructed, node: SyntaxNode, fn: Value | undefined): LayerObj {
-    const nameArg = kwarg(call.kwargs, 'name');
+  private newLayerObj(className: string, call: LayerCall, constructed: Constructed, node: SyntaxNode, fn: Value | undefined, knownName?: PyValue): LayerObj {
+    const nameArg = knownName ?? kwarg(call.kwargs, 'name');
     // Aliases (`MaxPool2D`, `Convolution2D`) are the same class: summary prints the canonical name.
     const canonical = constructed.status === 'ok' ? constructed.layer.rule.className : className;
     const layer = newLayerRecord({
@@ -542,6 +549,9 @@ interface ConstructMemo {
   format: string;
   call: LayerCall;
   constructed: Constructed;
+  /** The callee's dotted name as last written (`layers.Dense`), and the `name=` argument, once read. */
+  qualname?: string;
+  nameArg?: PyValue;
 }
 
 const LITERAL_TYPES = new Set(['integer', 'float', 'true', 'false', 'none', 'comment']);
