@@ -202,6 +202,8 @@ export class KerasApi {
       if (v.kind === 'array') return v.shape ? { kind: 'tensor', shape: v.shape } : { kind: 'value', value: { kind: 'unknown' } };
       const items = asItems(v);
       if (items && items.some((x) => x.kind === 'tensor' || x.kind === 'array' || asItems(x))) return { kind: 'list', items: items.map(toArg) };
+      // What a library function returned may well be a tensor: not known, so nothing can be said.
+      if (v.kind === 'object') return { kind: 'value', value: { kind: 'unknown' } };
       return { kind: 'value', value: toPy(v) };
     };
     const callArgs = args.map(toArg);

@@ -85,6 +85,8 @@ export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: 
   if (number) return number;
   // Other functions of numerical libraries give values api analysis does not model, and so does any function given a tensor.
   if (args.some((a) => a.kind === 'tensor') || (/^(numpy|keras\.ops|keras\.random|keras\.backend|tensorflow)\./.test(q) && !/^tensorflow\.keras/.test(q))) return UNKNOWN;
+  // A function of a module the analysis does not know (the user's own, not in the file) may return anything.
+  if (!/^(keras|tensorflow|builtins)\./.test(q) && /^[a-z_]/.test(q.split('.').pop() ?? '')) return UNKNOWN;
   return { kind: 'object', qualname: q };
 }
 
