@@ -39,7 +39,8 @@ export function evalBoolean(interp: Interpreter, node: SyntaxNode, scope: Scope)
 
 export function evalComparison(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
   const operands = node.namedChildren.filter((c): c is SyntaxNode => !!c && c.type !== 'comment');
-  const ops = node.children.filter((c) => c && !c.isNamed).map((c) => c!.text);
+  // An operator's type is its spelling (`is not` is one node with two tokens inside: no text of its own).
+  const ops = node.children.filter((c) => c && !c.isNamed).map((c) => c!.type);
   // `not in` / `is not` are two anonymous tokens.
   const merged: string[] = [];
   for (let i = 0; i < ops.length; i++) {
