@@ -152,6 +152,11 @@ export function callMethod(api: KerasApi, self: Value, name: string, args: Value
   if (self.kind === 'model') return api.modelMethod(self.model, name, args, kwargs, node);
   if (self.kind === 'instance' || self.kind === 'super') return kerasBaseMethod(api, self, name, args, kwargs, node);
   if (self.kind === 'str') return strMethod(self.value, name, args);
+  // `Normalization.adapt(data)` builds the layer for the data's whole shape, as an eager call would.
+  if (self.kind === 'layer' && name === 'adapt' && self.layer.className === 'Normalization' && !self.layer.params && args[0]?.kind === 'array' && args[0].shape) {
+    api.callLayerValue(self.layer, [args[0]], [], node);
+    return NONE_V;
+  }
   if (self.kind === 'list') {
     const added = name === 'append' ? args.slice(0, 1) : name === 'extend' && args[0] ? (asItems(args[0]) ?? []) : name === 'insert' ? args.slice(1, 2) : [];
     const model = self.trackedBy;
