@@ -11,6 +11,7 @@ import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
 import { mathConstant } from './pymath';
 import { quantizeMode, quantizeModel } from './quantize';
 import { strMethod } from './strings';
+import { callBuiltin } from './builtins';
 import { findClassAttr, findMethod, kerasBaseMethod, kerasInstanceAttribute, superAttribute, trackAssigned } from './subclass';
 import { kwarg, asItems, asShape, newTensor, NONE_V, spanOf, unknown, UNKNOWN, type LayerObj, type ModelObj, type Value } from './values';
 
@@ -170,6 +171,20 @@ export function callMethod(api: KerasApi, self: Value, name: string, args: Value
     else if (name === 'extend' && args[0]) self.items.push(...(asItems(args[0]) ?? []));
     else if (name === 'insert' && args.length === 2 && args[0].kind === 'int') self.items.splice(args[0].value, 0, args[1]);
     else if (name === 'pop') return self.items.pop() ?? UNKNOWN;
+    else if (name === 'clear') self.items.length = 0;
+    else if (name === 'reverse') self.items.reverse();
+    else if (name === 'index' || name === 'count') {
+      const found = self.items.map((x) => (args[0] ? sameItem(x, args[0]) : undefined));
+      if (found.includes(undefined)) return UNKNOWN;
+      return name === 'count' ? { kind: 'int', value: found.filter(Boolean).length } : found.includes(true) ? { kind: 'int', value: found.indexOf(true) } : UNKNOWN;
+    } else if (name === 'copy') return { kind: 'list', items: [...self.items] };
+    else if (name === 'remove' && args[0]) {
+      const at = self.items.findIndex((x) => sameItem(x, args[0]) === true);
+      if (at >= 0) self.items.splice(at, 1);
+    } else if (name === 'sort' && kwargs.length === 0) {
+      const sorted = callBuiltin(api.interp, 'sorted', [self], [], node);
+      if (sorted.kind === 'list') self.items.splice(0, self.items.length, ...sorted.items);
+    } else if (name !== 'sort') return UNKNOWN;
     return NONE_V;
   }
   if (self.kind === 'dict') {
@@ -238,4 +253,12 @@ function arrayMethod(api: KerasApi, self: Value, name: string, args: Value[], kw
   // `a.transpose(1, 0)` and `a.transpose((1, 0))` are the same.
   if (op === 'transpose' && args.length > 1) return callOp(api, op, [self, { kind: 'tuple', items: args }], kwargs, node);
   return callOp(api, op, [self, ...args], kwargs, node);
+}
+
+/** Python's `==` between a list item and a value, where both are plain data or the same object; undefined when not known. */
+function sameItem(a: Value, b: Value): boolean | undefined {
+  if (a === b) return true;
+  const prim = (v: Value) => (v.kind === 'int' || v.kind === 'float' || v.kind === 'str' || v.kind === 'bool' ? v.value : v.kind === 'none' ? null : undefined);
+  const [x, y] = [prim(a), prim(b)];
+  return x === undefined || y === undefined ? undefined : x === y;
 }

@@ -91,6 +91,7 @@ export function callBuiltin(interp: Interpreter, name: string, args: Value[], kw
       return UNKNOWN;
     }
     case 'float': {
+      if (a.kind === 'str' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(a.value)) return { kind: 'float', value: parseFloat(a.value) };
       const n = num(a);
       return n === undefined ? UNKNOWN : { kind: 'float', value: n };
     }
@@ -108,23 +109,77 @@ export function callBuiltin(interp: Interpreter, name: string, args: Value[], kw
     }
     case 'round': {
       const n = num(a);
-      return n === undefined || args.length > 1 ? UNKNOWN : { kind: 'int', value: Math.round(n) };
+      // Python rounds halves to even; with ndigits the result is a float (left unknown: binary halves differ).
+      if (n === undefined || args.length > 1) return UNKNOWN;
+      const floor = Math.floor(n);
+      const diff = n - floor;
+      return { kind: 'int', value: diff > 0.5 ? floor + 1 : diff < 0.5 ? floor : floor % 2 === 0 ? floor : floor + 1 };
+    }
+    case 'pow': {
+      const [x, y] = [num(a), num(args[1] ?? UNKNOWN)];
+      if (x === undefined || y === undefined || args.length > 2) return UNKNOWN;
+      const isInt = a.kind !== 'float' && args[1].kind !== 'float' && y >= 0;
+      return { kind: isInt ? 'int' : 'float', value: x ** y };
+    }
+    case 'divmod': {
+      const [x, y] = [num(a), num(args[1] ?? UNKNOWN)];
+      if (x === undefined || y === undefined || y === 0 || a.kind === 'float' || args[1].kind === 'float') return UNKNOWN;
+      const q = Math.floor(x / y);
+      return { kind: 'tuple', items: [{ kind: 'int', value: q }, { kind: 'int', value: x - q * y }] };
+    }
+    case 'any':
+    case 'all': {
+      const items = iterate(a);
+      if (!items) return UNKNOWN;
+      const truths = items.map(isTruthy);
+      if (name === 'any' ? truths.includes(true) : truths.includes(false)) return { kind: 'bool', value: name === 'any' };
+      return truths.includes(undefined) ? UNKNOWN : { kind: 'bool', value: name === 'all' };
+    }
+    case 'sorted': {
+      const items = iterate(a);
+      if (!items || kwarg(kwargs, 'key')) return UNKNOWN;
+      const keys = items.map((x) => (x.kind === 'int' || x.kind === 'float' || x.kind === 'str' ? x.value : undefined));
+      if (keys.some((k) => k === undefined) || new Set(keys.map((k) => typeof k)).size > 1) return UNKNOWN;
+      const order = items.map((x, i) => [keys[i]!, x] as const).sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0));
+      const reverse = kwarg(kwargs, 'reverse');
+      if (reverse && reverse.kind !== 'bool') return UNKNOWN;
+      const out = order.map(([, x]) => x);
+      return { kind: 'list', items: reverse?.kind === 'bool' && reverse.value ? out.reverse() : out };
     }
     case 'min':
     case 'max':
     case 'sum': {
       // max() over a NumPy array gives a NumPy scalar.
       if (name === 'max' && args.length === 1 && a.kind === 'array' && a.max !== undefined) return { kind: 'int', value: a.max, numpy: true };
+      // A key function or a start value other than 0 is not followed.
+      if (kwargs.length > 0 || (name === 'sum' && args.length > 1)) return UNKNOWN;
       const items = args.length === 1 ? iterate(a) : args;
       if (!items) return UNKNOWN;
       const ns = items.map(num);
       if (ns.some((n) => n === undefined) || (ns.length === 0 && name !== 'sum')) return UNKNOWN;
       const vals = ns as number[];
       const r = name === 'sum' ? vals.reduce((s, x) => s + x, 0) : name === 'min' ? Math.min(...vals) : Math.max(...vals);
+      // min/max give the item itself (an int stays an int even beside floats).
+      if (name !== 'sum') return items[vals.indexOf(r)];
       return { kind: items.some((x) => x.kind === 'float') ? 'float' : 'int', value: r };
     }
     case 'print':
       return NONE_V;
+    case 'isinstance': {
+      // Against Python's own types; other classes are not followed.
+      const types = asItems(args[1] ?? UNKNOWN) ?? (args[1] ? [args[1]] : []);
+      const names = types.map((t) => (t.kind === 'ref' && t.qualname.startsWith('builtins.') ? t.qualname.slice(9) : undefined));
+      if (names.length === 0 || names.includes(undefined) || a.kind === 'unknown' || a.kind === 'object') return UNKNOWN;
+      const kinds: Record<string, string[]> = { int: ['int', 'bool'], float: ['float'], str: ['str'], bool: ['bool'], list: ['list'], tuple: ['tuple'], dict: ['dict'] };
+      if (names.some((n) => !kinds[n!])) return UNKNOWN;
+      const plain = ['int', 'float', 'str', 'bool', 'list', 'tuple', 'dict', 'none'].includes(a.kind);
+      if (!plain) return names.length > 0 ? { kind: 'bool', value: false } : UNKNOWN;
+      return { kind: 'bool', value: names.some((n) => kinds[n!].includes(a.kind)) };
+    }
+    case 'dict': {
+      if (args.length > 0) return UNKNOWN;
+      return { kind: 'dict', entries: kwargs.map(([k, v]) => [{ kind: 'str', value: k }, v] as [Value, Value]) };
+    }
     default:
       return UNKNOWN;
   }

@@ -41,8 +41,8 @@ export function execImport(interp: Interpreter, node: SyntaxNode, scope: Scope):
   }
 }
 
-export function defineFunction(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
-  const name = node.childForFieldName('name')?.text ?? '<lambda>';
+/** A parameter list's default values, evaluated where the function is defined (as Python does). */
+export function parameterDefaults(interp: Interpreter, node: SyntaxNode, scope: Scope): Map<string, Value> {
   const defaults = new Map<string, Value>();
   const params = node.childForFieldName('parameters');
   for (const p of params?.namedChildren ?? []) {
@@ -51,7 +51,12 @@ export function defineFunction(interp: Interpreter, node: SyntaxNode, scope: Sco
       defaults.set(pname, interp.eval(p.childForFieldName('value'), scope));
     }
   }
-  const fn: FunctionObj = { name, node, closure: scope, defaults };
+  return defaults;
+}
+
+export function defineFunction(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  const name = node.childForFieldName('name')?.text ?? '<lambda>';
+  const fn: FunctionObj = { name, node, closure: scope, defaults: parameterDefaults(interp, node, scope) };
   interp.defined.push(fn);
   scope.set(name, { kind: 'function', fn });
 }

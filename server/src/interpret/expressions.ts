@@ -90,10 +90,13 @@ export function evalSubscript(interp: Interpreter, node: SyntaxNode, scope: Scop
   if (subs.length !== 1) return UNKNOWN;
   const sub = subs[0];
   if (sub.type === 'slice') {
-    const items = asItems(obj);
-    if (!items) return UNKNOWN;
     const parts = sliceParts(interp, sub, scope);
-    if (!parts) return UNKNOWN;
+    if (obj.kind === 'str' && parts) {
+      const chars: Value[] = [...obj.value].map((c) => ({ kind: 'str', value: c }));
+      return { kind: 'str', value: pySlice(chars, parts).map((c) => (c as { value: string }).value).join('') };
+    }
+    const items = asItems(obj);
+    if (!items || !parts) return UNKNOWN;
     return { kind: obj.kind as 'list' | 'tuple', items: pySlice(items, parts) };
   }
   const index = interp.eval(sub, scope);

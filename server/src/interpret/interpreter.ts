@@ -22,7 +22,7 @@ import { callBuiltin, isTruthy, iterate } from './builtins';
 import { callInstance, instantiate } from './subclass';
 import { evalFString, FSTRING } from './strings';
 import { binary, evalBoolean, evalComparison, evalComprehension, evalItems, evalSubscript, keyEquals } from './expressions';
-import { defineClass, defineFunction, execImport } from './definitions';
+import { defineClass, defineFunction, execImport, parameterDefaults } from './definitions';
 import { execFor, execIf, execTry, execWhile, execWith } from './controlFlow';
 
 /** A Keras exception the file would raise: where, and what. */
@@ -379,8 +379,12 @@ export class Interpreter {
       }
       case 'set':
       {
+        // A set is kept as a list of its distinct items (their iteration order is Python's hash order, not modelled).
         const items = evalItems(this, node, scope);
-        return items ? { kind: 'list', items } : UNKNOWN;
+        if (!items) return UNKNOWN;
+        const keys = items.map((v) => (v.kind === 'int' || v.kind === 'str' || v.kind === 'bool' || v.kind === 'float' ? `${v.kind === 'str' ? 's' : 'n'}${String(v.value === true ? 1 : v.value === false ? 0 : v.value)}` : undefined));
+        if (keys.includes(undefined)) return UNKNOWN;
+        return { kind: 'list', items: items.filter((_, i) => keys.indexOf(keys[i]) === i) };
       }
       case 'dictionary': {
         const entries: Array<[Value, Value]> = [];
@@ -428,7 +432,7 @@ export class Interpreter {
       case 'set_comprehension':
         return evalComprehension(this, node, scope);
       case 'lambda':
-        return { kind: 'function', fn: { name: '<lambda>', node, closure: scope, defaults: new Map() } };
+        return { kind: 'function', fn: { name: '<lambda>', node, closure: scope, defaults: parameterDefaults(this, node, scope) } };
       case 'named_expression': {
         const v = this.eval(node.childForFieldName('value'), scope);
         const name = node.childForFieldName('name');

@@ -129,6 +129,14 @@ export function strMethod(self: string, name: string, args: Value[]): Value {
       return { kind: 'str', value: self.toLowerCase() };
     case 'strip':
       return args.length === 0 ? { kind: 'str', value: self.trim() } : UNKNOWN;
+    case 'split': {
+      // With a separator, Python splits on each one; without, on runs of whitespace.
+      const sep = args[0] === undefined || args[0].kind === 'none' ? undefined : strs(args[0]);
+      if ((args[0] && args[0].kind !== 'none' && sep === undefined) || sep === '' || args.length > 1) return UNKNOWN;
+      const parts = sep === undefined ? self.trim().split(/\s+/).filter((p) => p !== '') : self.split(sep);
+      return { kind: 'list', items: parts.map((p) => ({ kind: 'str', value: p }) as Value) };
+    }
+
     case 'replace': {
       const a = strs(args[0]);
       const b = strs(args[1]);
