@@ -152,7 +152,7 @@ function trackedLayer(api: KerasApi, v: Value): LayerObj | undefined {
 export function callMethod(api: KerasApi, self: Value, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
   if (self.kind === 'model') return api.modelMethod(self.model, name, args, kwargs, node);
   if (self.kind === 'instance' || self.kind === 'super') return kerasBaseMethod(api, self, name, args, kwargs, node);
-  if (self.kind === 'str') return strMethod(self.value, name, args);
+  if (self.kind === 'str') return strMethod(self.value, name, args, kwargs);
   // `Normalization.adapt(data)` builds the layer for the data's whole shape, as an eager call would.
   if (self.kind === 'layer' && name === 'adapt' && self.layer.className === 'Normalization' && !self.layer.params && args[0]?.kind === 'array' && args[0].shape) {
     api.callLayerValue(self.layer, [args[0]], [], node);

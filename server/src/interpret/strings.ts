@@ -85,14 +85,18 @@ export function evalFString(interp: Interpreter, node: SyntaxNode, scope: Scope)
       case 'interpolation': {
         let value: Value = UNKNOWN;
         let conversion = '';
+        let spec = '';
         for (const part of child.namedChildren) {
           if (!part) continue;
           if (part.type === 'type_conversion') conversion = part.text;
-          // The syntax copy keeps no text for a format spec: not known.
-          else if (part.type === 'format_specifier') return UNKNOWN;
-          else if (part.type !== 'comment' && value === UNKNOWN) value = interp.eval(part, scope);
+          else if (part.type === 'format_specifier') {
+            // A spec with a field inside (`{x:{width}}`) is not followed.
+            if (part.namedChildren.length > 0) return UNKNOWN;
+            spec = part.text.replace(/^:/, '');
+          } else if (part.type !== 'comment' && value === UNKNOWN) value = interp.eval(part, scope);
         }
-        const text = conversion === '!r' ? pyRepr(value) : conversion === '' || conversion === '!s' ? pyStr(value) : undefined;
+        const shown: Value | undefined = conversion === '!r' ? strValue(pyRepr(value)) : conversion === '' || conversion === '!s' ? value : undefined;
+        const text = !shown ? undefined : spec ? formatSpec(shown, spec) : pyStr(shown);
         if (text === undefined) return UNKNOWN;
         out += text;
         break;
@@ -120,7 +124,7 @@ export function percentFormat(template: string, values: Value): Value {
 }
 
 /** A method of a known string. */
-export function strMethod(self: string, name: string, args: Value[]): Value {
+export function strMethod(self: string, name: string, args: Value[], kwargs: Array<[string, Value]> = []): Value {
   const strs = (v: Value | undefined): string | undefined => (v?.kind === 'str' ? v.value : undefined);
   switch (name) {
     case 'upper':
@@ -148,14 +152,16 @@ export function strMethod(self: string, name: string, args: Value[]): Value {
       return { kind: 'str', value: items.map((x) => (x as { value: string }).value).join(self) };
     }
     case 'format': {
-      if (/[{}]/.test(self.replace(/\{\{|\}\}|\{\d*\}/g, ''))) return UNKNOWN;
+      // Fields by position (`{}`, `{0}`) or keyword (`{name}`), each with an optional format spec.
+      const field = /\{\{|\}\}|\{(\d*|[A-Za-z_]\w*)(?::([^{}]*))?\}/g;
+      if (/[{}]/.test(self.replace(field, ''))) return UNKNOWN;
       let auto = 0;
       let ok = true;
-      const out = self.replace(/\{\{|\}\}|\{(\d*)\}/g, (m, idx: string | undefined) => {
+      const out = self.replace(field, (m, key: string | undefined, spec: string | undefined) => {
         if (m === '{{') return '{';
         if (m === '}}') return '}';
-        const v = args[idx ? Number(idx) : auto++];
-        const t = v === undefined ? undefined : pyStr(v);
+        const v = key && /^[A-Za-z_]/.test(key) ? kwargs.find(([k]) => k === key)?.[1] : args[key ? Number(key) : auto++];
+        const t = v === undefined ? undefined : spec ? formatSpec(v, spec) : pyStr(v);
         if (t === undefined) ok = false;
         return t ?? '';
       });
@@ -170,4 +176,61 @@ export function strMethod(self: string, name: string, args: Value[]): Value {
     default:
       return UNKNOWN;
   }
+}
+
+function strValue(s: string | undefined): Value | undefined {
+  return s === undefined ? undefined : { kind: 'str', value: s };
+}
+
+/**
+ * Python's format spec mini-language for the common cases
+ * (`[[fill]align][sign][0][width][,][.precision][type]`, types d, f, %, s or
+ * none); undefined for anything else.
+ */
+export function formatSpec(v: Value, spec: string): string | undefined {
+  const m = /^(?:(.)?([<>^=]))?([+\- ]?)(0)?(\d+)?(,)?(?:\.(\d+))?([dfs%]?)$/.exec(spec);
+  if (!m) return undefined;
+  const [, fill, align, sign, zero, widthText, comma, precisionText, type] = m;
+  const isNumber = v.kind === 'int' || v.kind === 'float' || v.kind === 'bool';
+  let body: string | undefined;
+  if (type === 's' || (type === '' && !isNumber)) {
+    if (v.kind !== 'str' || sign || comma || zero) return undefined;
+    body = precisionText ? v.value.slice(0, Number(precisionText)) : v.value;
+  } else {
+    if (!isNumber) return undefined;
+    const n = Number(v.value);
+    if (type === 'd') {
+      if (v.kind === 'float' || precisionText) return undefined;
+      body = String(Math.abs(n));
+    } else if (type === 'f' || type === '%') {
+      const x = type === '%' ? Math.abs(n) * 100 : Math.abs(n);
+      const digits = precisionText ? Number(precisionText) : 6;
+      // An exact half: Python rounds it to even, JavaScript's toFixed away from zero.
+      const scaled = x * 10 ** digits;
+      if (scaled - Math.floor(scaled) === 0.5) return undefined;
+      body = x.toFixed(digits) + (type === '%' ? '%' : '');
+    } else {
+      if (precisionText) return undefined;
+      body = v.kind === 'float' ? pyRepr({ kind: 'float', value: Math.abs(n) }) : String(Math.abs(n));
+    }
+    if (body === undefined) return undefined;
+    if (comma) {
+      const [int, frac] = body.split('.');
+      body = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
+    }
+    const signText = n < 0 || Object.is(n, -0) ? '-' : sign === '+' ? '+' : sign === ' ' ? ' ' : '';
+    const width = widthText ? Number(widthText) : 0;
+    if (zero && !align) return signText + body.padStart(width - signText.length, '0');
+    body = signText + body;
+  }
+  const width = widthText ? Number(widthText) : 0;
+  if (body.length >= width) return body;
+  const pad = (fill ?? ' ').repeat(width - body.length);
+  const side = align ?? (isNumber && type !== 's' ? '>' : '<');
+  if (side === '<') return body + pad;
+  if (side === '^') {
+    const left = Math.floor((width - body.length) / 2);
+    return (fill ?? ' ').repeat(left) + body + (fill ?? ' ').repeat(width - body.length - left);
+  }
+  return pad + body;
 }

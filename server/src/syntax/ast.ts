@@ -33,7 +33,7 @@ interface Anchor {
 }
 
 /** Types whose source text the interpreter reads (besides every leaf). */
-const TEXT_TYPES = new Set(['dotted_name', 'relative_import', 'string_content', 'identifier', 'integer', 'float']);
+const TEXT_TYPES = new Set(['dotted_name', 'relative_import', 'string_content', 'identifier', 'integer', 'float', 'format_specifier']);
 
 const NO_CHILDREN: PyNode[] = [];
 
