@@ -1,6 +1,7 @@
 /**
  * Plain Python, as the interpreter evaluates it, against what Python itself
- * gives (test/truth/python-values/values.json, recorded by its record.py).
+ * gives: expressions (test/truth/python-values/values.json, recorded by its
+ * record.py) and small programs (programs.json, by record_programs.py).
  * A value may be unknown to the interpreter, never different.
  */
 
@@ -63,5 +64,22 @@ describe('plain Python values against Python', () => {
     assert.deepStrictEqual(wrong, []);
     // Most of these are meant to be known: a regression to "unknown" shows here.
     assert.ok(known >= cases.length * 0.85, `only ${known} of ${cases.length} values known`);
+  });
+
+  it('every program ends with the value Python gives, where the interpreter knows it', async () => {
+    const cases = JSON.parse(fs.readFileSync(path.join(DIR, 'programs.json'), 'utf8')) as Array<[string, string | null]>;
+    const parser = await loadPythonParser();
+    const wrong: string[] = [];
+    let known = 0;
+    for (const [source, want] of cases) {
+      const interp = new Interpreter();
+      interp.run(new AstCache().build(parser.parse(source), source, lineStartsOf(source)));
+      const got = repr(interp.moduleScope.lookup('r'));
+      if (got === undefined) continue;
+      known++;
+      if (got !== want) wrong.push(`${source.trim().split('\n')[0]} ...: Python ${want}, interpreter ${got}`);
+    }
+    assert.deepStrictEqual(wrong, []);
+    assert.ok(known >= cases.length * 0.8, `only ${known} of ${cases.length} programs known`);
   });
 });

@@ -217,13 +217,21 @@ export function execTry(interp: Interpreter, node: SyntaxNode, scope: Scope): vo
   const finallyClause = node.namedChildren.find((c) => c?.type === 'finally_clause');
   try {
     if (handlers.length > 0) {
-      // Errors inside a try with handlers are caught by the file itself: never report them.
+      // Errors inside a try with handlers are caught by the file itself: never report them. The
+      // handlers are not run; what they (or the rest of an interrupted body) would have left
+      // differently is not known afterwards.
+      const touched = targetsIn([body, ...handlers]);
+      const before = new Map([...touched.assigned].map((name) => [name, scope.lookup(name)]));
       interp.uncertain++;
       try {
         if (body) interp.execBlock(body, scope);
       } finally {
         interp.uncertain--;
       }
+      // A name only the body sets keeps its value; one a handler sets may hold the handler's instead.
+      const handlerAssigns = targetsIn(handlers);
+      for (const name of touched.assigned) if (!handlerAssigns.assigned.has(name)) before.delete(name);
+      forgetWhatVaries(before, handlerAssigns.mutated, scope, true);
     } else if (body) {
       interp.execBlock(body, scope);
     }

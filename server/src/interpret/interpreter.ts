@@ -208,6 +208,10 @@ export class Interpreter {
       case 'block':
         this.execBlock(node, scope);
         return;
+      case 'global_statement':
+      case 'nonlocal_statement':
+        for (const c of node.namedChildren) if (c.type === 'identifier') scope.declareOuter(c.text, node.type === 'global_statement' ? 'global' : 'nonlocal');
+        return;
       case 'raise_statement':
         // A user's own raise: on a certain path the file stops here, but not with a Keras error.
         if (this.uncertain === 0) throw new ReturnSignal(UNKNOWN);
@@ -265,8 +269,21 @@ export class Interpreter {
       case 'tuple':
       case 'list': {
         const targets = target.namedChildren.filter((c): c is SyntaxNode => !!c && c.type !== 'comment');
-        const items = this.unpack(value, targets.length);
-        targets.forEach((t, i) => this.assign(t.type === 'list_splat_pattern' ? (t.namedChildren[0] ?? t) : t, items[i] ?? UNKNOWN, scope));
+        const star = targets.findIndex((t) => t.type === 'list_splat_pattern');
+        const items = asItems(value);
+        if (star < 0) {
+          targets.forEach((t, i) => this.assign(t, items?.[i] ?? UNKNOWN, scope));
+          return;
+        }
+        // `a, *rest, z = items`: the starred name takes a list of what the others leave.
+        const after = targets.length - star - 1;
+        const fits = items && items.length >= targets.length - 1;
+        targets.forEach((t, i) => {
+          if (i === star) {
+            const rest: Value = fits ? { kind: 'list', items: items.slice(star, items.length - after) } : UNKNOWN;
+            this.assign(t.namedChildren[0] ?? t, rest, scope);
+          } else this.assign(t, fits ? items[i < star ? i : items.length - (targets.length - i)] : UNKNOWN, scope);
+        });
         return;
       }
       case 'parenthesized_expression': {
@@ -298,12 +315,6 @@ export class Interpreter {
     }
   }
 
-  private unpack(value: Value, n: number): Value[] {
-    const items = asItems(value);
-    if (items) return items;
-    if (value.kind === 'tensor' && value.tensor.shape) return new Array(n).fill(UNKNOWN);
-    return new Array(n).fill(UNKNOWN);
-  }
 
 
 

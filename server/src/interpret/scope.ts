@@ -7,6 +7,8 @@ import type { Value } from './values';
 
 export class Scope {
   private readonly vars = new Map<string, Value>();
+  /** Names a `global` or `nonlocal` statement gave to an outer scope, and the scope that holds them. */
+  private outer: Map<string, Scope> | undefined;
 
   constructor(
     readonly parent: Scope | undefined,
@@ -14,6 +16,8 @@ export class Scope {
   ) {}
 
   lookup(name: string): Value | undefined {
+    const elsewhere = this.outer?.get(name);
+    if (elsewhere) return elsewhere.lookup(name);
     const own = this.vars.get(name);
     if (own) return own;
     // Class bodies are not visible from the methods defined in them.
@@ -23,7 +27,17 @@ export class Scope {
   }
 
   set(name: string, value: Value): void {
-    this.vars.set(name, value);
+    const elsewhere = this.outer?.get(name);
+    if (elsewhere) elsewhere.set(name, value);
+    else this.vars.set(name, value);
+  }
+
+  /** `global name` (the module's scope) or `nonlocal name` (the nearest enclosing function's that has it). */
+  declareOuter(name: string, how: 'global' | 'nonlocal'): void {
+    let target: Scope | undefined = this.parent;
+    if (how === 'global') while (target?.parent) target = target.parent;
+    else while (target && (target.kind !== 'function' || !target.vars.has(name))) target = target.parent;
+    if (target && target !== this) (this.outer ??= new Map()).set(name, target);
   }
 
   has(name: string): boolean {
