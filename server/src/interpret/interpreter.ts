@@ -208,6 +208,12 @@ export class Interpreter {
       case 'block':
         this.execBlock(node, scope);
         return;
+      case 'delete_statement': {
+        const target = node.namedChildren[0];
+        const targets = target?.type === 'expression_list' ? target.namedChildren : target ? [target] : [];
+        for (const t of targets) this.deleteTarget(t, scope);
+        return;
+      }
       case 'global_statement':
       case 'nonlocal_statement':
         for (const c of node.namedChildren) if (c.type === 'identifier') scope.declareOuter(c.text, node.type === 'global_statement' ? 'global' : 'nonlocal');
@@ -220,6 +226,32 @@ export class Interpreter {
         // pass, global, nonlocal, assert, delete, print, comments, ERROR nodes: nothing to model.
         return;
     }
+  }
+
+  /** `del x`, `del items[i]`, `del d[key]`; where what goes is not known, the container is not known either. */
+  private deleteTarget(t: SyntaxNode, scope: Scope): void {
+    if (t.type === 'identifier') {
+      scope.set(t.text, unknown(`${t.text} was deleted`));
+      return;
+    }
+    if (t.type !== 'subscript') return;
+    const holder = t.childForFieldName('value');
+    const obj = this.eval(holder, scope);
+    const sub = t.childForFieldName('subscript');
+    const index = sub && sub.type !== 'slice' ? this.eval(sub, scope) : UNKNOWN;
+    const i = asInt(index);
+    if (obj.kind === 'list' && i !== undefined && i >= -obj.items.length && i < obj.items.length) {
+      obj.items.splice(i < 0 ? obj.items.length + i : i, 1);
+      return;
+    }
+    if (obj.kind === 'dict') {
+      const at = obj.entries.findIndex(([k]) => keyEquals(k, index));
+      if (at >= 0) {
+        obj.entries.splice(at, 1);
+        return;
+      }
+    }
+    if (holder?.type === 'identifier' && (obj.kind === 'list' || obj.kind === 'dict')) scope.set(holder.text, UNKNOWN);
   }
 
   private evalStatementExpr(node: SyntaxNode, scope: Scope): void {
