@@ -8,7 +8,7 @@
 import { broadcastShapes } from '../shapes/arith';
 import { callLayer, constructLayer, type Called, type Constructed } from '../shapes/engine';
 import type { ConstructedLayer } from '../shapes/rule';
-import { shapesEqual, type Shape } from '../shapes/shape';
+import { formatShape, shapesEqual, type Shape } from '../shapes/shape';
 import type { CallArg } from '../shapes/tensors';
 import type { LayerCall, PyValue } from '../shapes/values';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
@@ -249,6 +249,10 @@ export class KerasApi {
     const inputShapes = inputs.map((t) => t.shape ?? []);
     const ok = result.status === 'ok';
     layer.called = true;
+    if (ok && layer.params) {
+      const problem = rebuildProblem(layer, result.weights, inputShapes);
+      if (problem) return this.interp.raise('ValueError', problem, node);
+    }
     if (ok) {
       // Inside a traced call Keras records no node: the row keeps the first build's shapes, if any (tracedRows.ts).
       if (this.tracing === 0 || (!layer.params && showsTracedShape(layer.className))) {
@@ -464,6 +468,28 @@ export function flattenTensorValues(v: Value): TensorObj[] | undefined {
     out.push(...inner);
   }
   return out;
+}
+
+/**
+ * A built layer keeps its weights: called again on inputs that would need
+ * weights of other shapes, Keras refuses (the input spec its build set, or
+ * the weights' own shapes). The message, in Keras's words where one axis
+ * differs; undefined when the weights fit or are not all known.
+ */
+function rebuildProblem(layer: LayerObj, weights: LayerObj['weights'], inputShapes: Shape[]): string | undefined {
+  const known = (ws: LayerObj['weights']) => ws.every((w) => w.shape.every((d) => typeof d === 'number'));
+  if (layer.weights.length === 0 || weights.length !== layer.weights.length || !known(layer.weights) || !known(weights)) return undefined;
+  if (layer.weights.every((w, i) => shapesEqual(w.shape, weights[i].shape))) return undefined;
+  const first = layer.inputShapes?.[0];
+  const now = inputShapes[0];
+  if (first && now && first.length === now.length) {
+    const differ = first.map((d, k) => (k > 0 && typeof d === 'number' && typeof now[k] === 'number' && d !== now[k] ? k : -1)).filter((k) => k >= 0);
+    if (differ.length === 1) {
+      const k = differ[0];
+      return `Input 0 of layer '${layer.name}' is incompatible with the layer: expected axis ${k === now.length - 1 ? -1 : k} of input shape to have value ${first[k]}, but received input with shape ${formatShape(now)}`;
+    }
+  }
+  return `Layer '${layer.name}' was built for inputs of shape ${first ? formatShape(first) : '?'}; its weights do not fit inputs of shape ${now ? formatShape(now) : '?'}.`;
 }
 
 /**
