@@ -71,7 +71,9 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
 export function modelAttribute(api: KerasApi, model: ModelObj, attr: string, self: Value): Value {
   switch (attr) {
     case 'layers':
-      return { kind: 'list', items: model.layers.filter((l) => l.className !== 'InputLayer').map((l) => (l.model ? { kind: 'model', model: l.model } : { kind: 'layer', layer: l }) as Value) };
+      // A functional model's layers start with its InputLayers (raw ops such as `x + y` are not layers);
+      // a Sequential's do not include the InputLayer.
+      return { kind: 'list', items: model.layers.filter((l) => (model.functional ? !l.isOp : l.className !== 'InputLayer')).map((l) => (l.model ? { kind: 'model', model: l.model } : { kind: 'layer', layer: l }) as Value) };
     case 'output':
     case 'outputs':
     case 'input':
