@@ -195,7 +195,7 @@ function sourceInputsOf(a: AppArgs, img: TensorObj): TensorObj[] {
  * line gives that line its hint, as any layer call does.
  */
 function modelRow(api: KerasApi, model: ModelObj): LayerObj {
-  return newLayerRecord({
+  return (model.row = newLayerRecord({
     id: api.nextId++,
     className: model.kind,
     name: model.name,
@@ -203,7 +203,7 @@ function modelRow(api: KerasApi, model: ModelObj): LayerObj {
     constructed: { status: 'unknown', reason: 'model' },
     span: model.span,
     model,
-  });
+  }));
 }
 
 /** A network not modelled, or whose arguments are not known: a Functional of unknown shapes. */

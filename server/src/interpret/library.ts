@@ -92,7 +92,7 @@ export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: 
 
 /** `keras.models.clone_model`: the same structure, fresh layers; made by Keras, so not listed. */
 export function cloneModel(api: KerasApi, model: ModelObj, node: SyntaxNode): ModelObj {
-  const clone: ModelObj = { ...model, id: api.nextId++, name: api.uniqueName(snakeCase(model.kind === 'Functional' ? 'functional' : model.kind)), span: spanOf(node), layers: [...model.layers] };
+  const clone: ModelObj = { ...model, id: api.nextId++, name: api.uniqueName(snakeCase(model.kind === 'Functional' ? 'functional' : model.kind)), span: spanOf(node), layers: [...model.layers], row: undefined };
   return clone;
 }
 

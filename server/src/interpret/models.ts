@@ -12,7 +12,7 @@ import { replayFunctional } from './graphReplay';
 import { batchNamedDimension, declaredInputShape, flattenTensorValues, modelTotals, snakeCase, type KerasApi } from './kerasApi';
 import { withMasks } from './masks';
 import { callSubclassed, hasOwnCall } from './subclass';
-import { kwarg, asItems, asShape, newTensor, spanOf, UNKNOWN, type GraphNode, type LayerObj, type ModelObj, type Value } from './values';
+import { kwarg, asItems, asShape, newLayerRecord, newTensor, spanOf, UNKNOWN, type GraphNode, type LayerObj, type ModelObj, type Value } from './values';
 
 export function makeInput(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
   const kw = new Map(kwargs);
@@ -214,13 +214,11 @@ export function rename(api: KerasApi, record: { name: string; className?: string
 
 /** One LayerObj stands for a model used as a layer (a summary row of its kind). */
 export function modelAsLayer(api: KerasApi, model: ModelObj): LayerObj {
-  const existing = api.layers.find((l) => l.model === model);
-  if (existing) return existing;
-  const layer = api.makeOp(model.kind, { ...model.span });
-  layer.isOp = false;
-  layer.name = model.name;
-  layer.model = model;
-  layer.params = null;
+  if (model.row) return model.row;
+  // The row carries the model's own name: no automatic layer name is drawn for it.
+  const layer = newLayerRecord({ id: api.nextId++, className: model.kind, name: model.name, call: { className: model.kind, args: [], kwargs: [] }, constructed: { status: 'unknown', reason: 'model' }, span: { ...model.span }, model });
+  api.layers.push(layer);
+  model.row = layer;
   return layer;
 }
 

@@ -147,6 +147,8 @@ export interface ModelObj {
   /** Subclassed models: the instance that holds `call`. */
   instance?: InstanceObj;
   built: boolean;
+  /** The record that stands for this model as a layer of another (modelAsLayer). */
+  row?: LayerObj;
   /** The InputLayer a Sequential uses (not listed by summary). */
   inputLayer?: LayerObj;
   /** A Sequential's graph: the tensor of its `keras.Input` and the output of its last layer. */
