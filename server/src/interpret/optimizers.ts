@@ -1,12 +1,13 @@
 /**
  * What Keras 3's optimizer constructors accept. Keras 2 spellings such as
- * `lr=` or `decay=` raise in Keras 3 ("Argument(s) not recognized").
+ * `lr=` raise in Keras 3 ("Argument(s) not recognized"); `decay=` is the
+ * exception: taken and ignored, with a warning.
  */
 
 /** Keyword arguments of `keras.optimizers.Optimizer.__init__`, common to all. */
 const BASE = [
   'learning_rate', 'weight_decay', 'clipnorm', 'clipvalue', 'global_clipnorm', 'use_ema', 'ema_momentum', 'ema_overwrite_frequency',
-  'loss_scale_factor', 'gradient_accumulation_steps', 'name',
+  'loss_scale_factor', 'gradient_accumulation_steps', 'name', 'decay',
 ];
 
 /** Each optimizer's own parameters, besides the base ones. */
