@@ -167,6 +167,11 @@ export function sequentialRebuild(api: KerasApi, model: ModelObj, node: SyntaxNo
 
 export function makeFunctional(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
   const kw = new Map(kwargs);
+  // Keras 1's `Model(input=..., output=...)`: Keras 3 refuses the old names.
+  const legacy = kwargs.filter(([k]) => k === 'input' || k === 'output').map(([k]) => `'${k}'`);
+  if (legacy.length > 0) {
+    return api.interp.raise('ValueError', `Unrecognized keyword arguments passed to Model: {${legacy.join(', ')}}. Keras 3 calls them \`inputs\` and \`outputs\`.`, node);
+  }
   const inputsV = args[0] ?? kw.get('inputs');
   const outputsV = args[1] ?? kw.get('outputs');
   if (!inputsV || !outputsV) {
