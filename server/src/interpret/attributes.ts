@@ -205,6 +205,8 @@ export function callMethod(api: KerasApi, self: Value, name: string, args: Value
   return UNKNOWN;
 }
 
+const COMPILE_KEYWORDS = new Set(['optimizer', 'loss', 'loss_weights', 'metrics', 'weighted_metrics', 'run_eagerly', 'steps_per_execution', 'jit_compile', 'auto_scale_loss']);
+
 export function modelMethod(api: KerasApi, model: ModelObj, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
   switch (name) {
     case 'add':
@@ -228,6 +230,9 @@ export function modelMethod(api: KerasApi, model: ModelObj, name: string, args: 
       quantizeModel(model_layers(model), quantizeMode(args, kwargs));
       return NONE_V;
     case 'compile': {
+      // Keras's own `compile` takes these keywords only (Keras 2's `lr=` there raises).
+      const unexpected = kwargs.find(([k]) => !COMPILE_KEYWORDS.has(k));
+      if (unexpected) return api.interp.raise('TypeError', `Trainer.compile() got an unexpected keyword argument '${unexpected[0]}'`, node);
       const optimizer = kwarg(kwargs, 'optimizer') ?? args[0];
       if (optimizer?.kind === 'str' && !isOptimizerName(optimizer.value)) {
         return api.interp.raise('ValueError', `Could not interpret optimizer identifier: ${optimizer.value} (Keras knows ${OPTIMIZER_NAMES.join(', ')}).`, node);
