@@ -279,6 +279,7 @@ export class AstCache {
           const key = ownCopy(column === 0 ? source.slice(startIndex, cursor.endIndex) : `${column}:${source.slice(startIndex, cursor.endIndex)}`);
           const pool = this.entries.get(key);
           let entry = pool?.pop();
+          const copiedBefore = this.lastCopied;
           if (entry) {
             entry.anchor.row = row;
           } else {
@@ -291,9 +292,14 @@ export class AstCache {
             entry = { node, anchor };
             this.lastCopied++;
           }
-          const kept = next.get(key);
-          if (kept) kept.push(entry);
-          else next.set(key, [entry]);
+          // A statement copied from a tree with a syntax error anywhere is used in this module only, not
+          // kept for reuse: error recovery elsewhere (an unclosed string above it) can give the same
+          // text another structure than it has in valid code.
+          if (!treeHasError || this.lastCopied === copiedBefore) {
+            const kept = next.get(key);
+            if (kept) kept.push(entry);
+            else next.set(key, [entry]);
+          }
           // Statements are the module's children; they have no field name.
           module.addChild(entry.node, null);
           if (entry.node.hasError) module.hasError = true;
