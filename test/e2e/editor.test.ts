@@ -127,6 +127,8 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
   before(async function () {
+    // `SHAPE_LENS_E2E=0` leaves out the real-editor suite for quick local runs (it installs an editor
+    // and a browser on first use); `npm test` and CI run it.
     if (process.env.SHAPE_LENS_E2E === '0') this.skip();
     let t = Date.now();
     const tools = ensureAll();

@@ -171,7 +171,8 @@ describe('language server settings over stdio', function () {
   this.timeout(30000);
 
   it('turns a warning off and changes the default data format', async () => {
-    const file = path.join(REPO_ROOT, 'examples', 'seed_model2_channels_first_input.py');
+    // The program the channels_first truth was recorded from (the same text as examples/seed_model2_channels_first_input.py).
+    const file = path.join(REPO_ROOT, 'test', 'truth', 'channels-first-config', 'seed_model2.py');
     const text = fs.readFileSync(file, 'utf8');
     const plain = new LspTestClient();
     const tuned = new LspTestClient({ warnings: { 'channels-first-input': false }, imageDataFormat: 'channels_first' });
@@ -184,7 +185,7 @@ describe('language server settings over stdio', function () {
       assert.ok(codes(await plain.diagnosticsFor(uriOf(file), 1)).includes('channels-first-input'));
       assert.ok(!codes(await tuned.diagnosticsFor(uriOf(file), 1)).includes('channels-first-input'));
       // channels_first by default: every row as Keras printed it with that config (test/truth/channels-first-config).
-      const truth = truthOf(path.join(REPO_ROOT, 'test', 'truth', 'channels-first-config', 'seed_model2.py'));
+      const truth = truthOf(file);
       const hints = await tuned.hints(uriOf(file));
       for (const row of truth.models[0].layers) {
         const hint = hints.find((h) => h.position.line === row.line - 1 && labelText(h).startsWith('→'));

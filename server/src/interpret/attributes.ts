@@ -12,6 +12,7 @@ import { mathConstant } from './pymath';
 import { quantizeMode, quantizeModel } from './quantize';
 import { strMethod } from './strings';
 import { callBuiltin } from './builtins';
+import { pyEquals } from './expressions';
 import { findClassAttr, findMethod, kerasBaseMethod, kerasInstanceAttribute, superAttribute, trackAssigned } from './subclass';
 import { kwarg, asItems, asShape, newTensor, NONE_V, spanOf, unknown, UNKNOWN, type LayerObj, type ModelObj, type Value } from './values';
 
@@ -176,12 +177,12 @@ export function callMethod(api: KerasApi, self: Value, name: string, args: Value
     else if (name === 'clear') self.items.length = 0;
     else if (name === 'reverse') self.items.reverse();
     else if (name === 'index' || name === 'count') {
-      const found = self.items.map((x) => (args[0] ? sameItem(x, args[0]) : undefined));
+      const found = self.items.map((x) => (args[0] ? pyEquals(x, args[0]) : undefined));
       if (found.includes(undefined)) return UNKNOWN;
       return name === 'count' ? { kind: 'int', value: found.filter(Boolean).length } : found.includes(true) ? { kind: 'int', value: found.indexOf(true) } : UNKNOWN;
     } else if (name === 'copy') return { kind: 'list', items: [...self.items] };
     else if (name === 'remove' && args[0]) {
-      const at = self.items.findIndex((x) => sameItem(x, args[0]) === true);
+      const at = self.items.findIndex((x) => pyEquals(x, args[0]) === true);
       if (at >= 0) self.items.splice(at, 1);
     } else if (name === 'sort' && kwargs.length === 0) {
       const sorted = callBuiltin(api.interp, 'sorted', [self], [], node);
@@ -262,10 +263,3 @@ function arrayMethod(api: KerasApi, self: Value, name: string, args: Value[], kw
   return callOp(api, op, [self, ...args], kwargs, node);
 }
 
-/** Python's `==` between a list item and a value, where both are plain data or the same object; undefined when not known. */
-function sameItem(a: Value, b: Value): boolean | undefined {
-  if (a === b) return true;
-  const prim = (v: Value) => (v.kind === 'int' || v.kind === 'float' || v.kind === 'str' || v.kind === 'bool' ? v.value : v.kind === 'none' ? null : undefined);
-  const [x, y] = [prim(a), prim(b)];
-  return x === undefined || y === undefined ? undefined : x === y;
-}

@@ -189,26 +189,10 @@ function sameValue(a: Value, b: Value): boolean {
  */
 export function abandonLoop(interp: Interpreter, node: SyntaxNode, body: SyntaxNode, scope: Scope): void {
   interp.incomplete.push(`loop at line ${node.startPosition.row + 1} has more than ${LIMITS.loopIterations} iterations: its results are unknown`);
-  const stack: Array<[SyntaxNode, SyntaxNode | null]> = [[body, null]];
-  const left = node.childForFieldName('left');
-  if (left) stack.push([left, node]);
-  while (stack.length > 0) {
-    const [n, parent] = stack.pop()!;
-    if (n.type === 'identifier') {
-      const t = parent?.type;
-      const assigned = (t === 'assignment' || t === 'augmented_assignment' || t === 'for_statement' || t === 'for_in_clause') && parent!.childForFieldName('left') === n;
-      const inPattern = t === 'pattern_list' || t === 'tuple_pattern' || t === 'list_pattern';
-      if (assigned || inPattern) scope.set(n.text, UNKNOWN);
-      continue;
-    }
-    // `items.append(x)`: the receiver is mutated.
-    if (n.type === 'call') {
-      const fn = n.childForFieldName('function');
-      const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
-      if (obj?.type === 'identifier' && scope.lookup(obj.text)?.kind !== 'ref') scope.set(obj.text, UNKNOWN);
-    }
-    for (const c of n.namedChildren) if (c) stack.push([c, n]);
-  }
+  const touched = targetsIn([body], node);
+  for (const name of touched.assigned) scope.set(name, UNKNOWN);
+  // `items.append(x)`: the receiver is mutated (a module called on, `np.zeros(...)`, is not).
+  for (const name of touched.mutated) if (scope.lookup(name)?.kind !== 'ref') scope.set(name, UNKNOWN);
 }
 
 export function execTry(interp: Interpreter, node: SyntaxNode, scope: Scope): void {

@@ -39,16 +39,9 @@ export function evalBoolean(interp: Interpreter, node: SyntaxNode, scope: Scope)
 
 export function evalComparison(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
   const operands = node.namedChildren.filter((c): c is SyntaxNode => !!c && c.type !== 'comment');
-  // An operator's type is its spelling (`is not` is one node with two tokens inside: no text of its own).
-  const ops = node.children.filter((c) => c && !c.isNamed).map((c) => c!.type);
-  // `not in` / `is not` are two anonymous tokens.
-  const merged: string[] = [];
-  for (let i = 0; i < ops.length; i++) {
-    if ((ops[i] === 'not' && ops[i + 1] === 'in') || (ops[i] === 'is' && ops[i + 1] === 'not')) {
-      merged.push(`${ops[i]} ${ops[i + 1]}`);
-      i++;
-    } else merged.push(ops[i]);
-  }
+  // An operator's type is its spelling: `is not` and `not in` are one node each, of two tokens
+  // (so no text of their own).
+  const merged = node.children.filter((c) => c && !c.isNamed).map((c) => c!.type);
   let left = interp.eval(operands[0], scope);
   for (let i = 0; i < merged.length; i++) {
     const right = interp.eval(operands[i + 1], scope);
@@ -163,6 +156,11 @@ export function evalComprehension(interp: Interpreter, node: SyntaxNode, scope: 
 export function keyEquals(a: Value, b: Value): boolean {
   if ((a.kind === 'str' && b.kind === 'str') || (a.kind === 'int' && b.kind === 'int')) return a.value === b.value;
   return false;
+}
+
+/** Python's `==` on known values (the same object is equal to itself); undefined when not known. */
+export function pyEquals(a: Value, b: Value): boolean | undefined {
+  return a === b ? true : compare('==', a, b);
 }
 
 /** Python comparison of known values; undefined when it cannot be decided. */

@@ -13,7 +13,6 @@ import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../shapes/args';
 import { parseFloatLiteral, parseIntLiteral, parseStringLiteral } from './literals';
 import { BudgetExceeded, LIMITS } from './limits';
-import { canonicalName, layerClassOf } from './names';
 import { Scope } from './scope';
 import { asInt, asItems, spanOf, unknown, UNKNOWN, NONE_V, type ClassObj, type FunctionObj, type LayerObj, type ModelObj, type Span, type Value } from './values';
 import { KerasApi } from './kerasApi';

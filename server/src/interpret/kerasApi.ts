@@ -13,11 +13,11 @@ import type { CallArg } from '../shapes/tensors';
 import type { LayerCall, PyValue } from '../shapes/values';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { BUILTIN_NAMES } from './builtins';
-import { canonicalName, layerClassOf } from './names';
+import { canonicalName, layerClassOf, memoized } from './names';
 import type { Interpreter } from './interpreter';
 import { callRef as callRefImpl } from './library';
 import { setOutputMask, withMasks } from './masks';
-import { callInstance, findMethod } from './subclass';
+import { callInstance } from './subclass';
 import { callOp, opClassForOperator } from './ops';
 import { showsTracedShape } from './tracedRows';
 import type { Scope } from './scope';
@@ -46,18 +46,8 @@ export const MERGE_FUNCTIONS: Record<string, string> = {
   concatenate: 'Concatenate', add: 'Add', subtract: 'Subtract', multiply: 'Multiply', average: 'Average', maximum: 'Maximum', minimum: 'Minimum', dot: 'Dot',
 };
 
-const snakeMemo = new Map<string, string>();
-
 /** Keras's `to_snake_case`, for automatic layer names. */
-export function snakeCase(name: string): string {
-  let hit = snakeMemo.get(name);
-  if (hit === undefined) {
-    hit = toSnakeCase(name);
-    if (snakeMemo.size > 10_000) snakeMemo.clear();
-    snakeMemo.set(name, hit);
-  }
-  return hit;
-}
+export const snakeCase = memoized(toSnakeCase);
 
 function toSnakeCase(name: string): string {
   return name

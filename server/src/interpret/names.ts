@@ -12,17 +12,21 @@ const LAYER_SUBMODULES = new Set([
   'activation', 'regularization', 'preprocessing', 'rnn', 'experimental',
 ]);
 
-const canonicalMemo = new Map<string, string>();
-
-export function canonicalName(qualname: string): string {
-  let hit = canonicalMemo.get(qualname);
-  if (hit === undefined) {
-    hit = computeCanonicalName(qualname);
-    if (canonicalMemo.size > 10_000) canonicalMemo.clear();
-    canonicalMemo.set(qualname, hit);
-  }
-  return hit;
+/** A string function remembered by argument, within bounds (a file may hold any number of names). */
+export function memoized(fn: (s: string) => string): (s: string) => string {
+  const memo = new Map<string, string>();
+  return (s) => {
+    let hit = memo.get(s);
+    if (hit === undefined) {
+      hit = fn(s);
+      if (memo.size > 10_000) memo.clear();
+      memo.set(s, hit);
+    }
+    return hit;
+  };
 }
+
+export const canonicalName = memoized(computeCanonicalName);
 
 function computeCanonicalName(qualname: string): string {
   let q = qualname;

@@ -8,7 +8,7 @@
  */
 
 import type { Shape } from '../shapes/shape';
-import type { LayerObj, ModelObj, Value } from './values';
+import type { LayerObj, Value } from './values';
 
 const QUANTIZABLE = new Set(['Dense', 'EinsumDense', 'Embedding']);
 

@@ -16,26 +16,23 @@ import { hasKwarg, asItems, asShape, newTensor, NONE_V, spanOf, UNKNOWN, type Cl
 type Kwargs = Array<[string, Value]>;
 type Params = { total: number | null; trainable: number | null; nonTrainable: number | null };
 
-export function findMethod(cls: ClassObj, name: string): FunctionObj | undefined {
-  const own = cls.methods.get(name);
-  if (own) return own;
+/** The first of a class and its user-defined bases (depth first, as listed) where `own` finds something. */
+function inClassChain<T>(cls: ClassObj, own: (c: ClassObj) => T | undefined): T | undefined {
+  const found = own(cls);
+  if (found) return found;
   for (const b of cls.bases) {
-    if (b.kind !== 'class') continue;
-    const m = findMethod(b.cls, name);
-    if (m) return m;
+    const inherited = b.kind === 'class' ? inClassChain(b.cls, own) : undefined;
+    if (inherited) return inherited;
   }
   return undefined;
 }
 
+export function findMethod(cls: ClassObj, name: string): FunctionObj | undefined {
+  return inClassChain(cls, (c) => c.methods.get(name));
+}
+
 export function findClassAttr(cls: ClassObj, name: string): Value | undefined {
-  const own = cls.attrs.get(name);
-  if (own) return own;
-  for (const b of cls.bases) {
-    if (b.kind !== 'class') continue;
-    const a = findClassAttr(b.cls, name);
-    if (a) return a;
-  }
-  return undefined;
+  return inClassChain(cls, (c) => c.attrs.get(name));
 }
 
 /** `Cls(...)`: a plain object, or a Keras layer or model record bound to the instance. */

@@ -176,7 +176,8 @@ interface CopyContext {
   checkMissing: boolean;
 }
 
-function rowOf(lineStarts: number[], index: number): number {
+/** The row holding offset `index`, given the offset each row starts at. */
+export function rowOf(lineStarts: number[], index: number): number {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {

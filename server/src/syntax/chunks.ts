@@ -19,7 +19,7 @@
  */
 
 import type { Edit, Tree } from 'web-tree-sitter';
-import { AstCache, copyStatements, lineStartsOf, ownCopy, PyNode, type Statement } from './ast';
+import { AstCache, copyStatements, lineStartsOf, ownCopy, PyNode, rowOf, type Statement } from './ast';
 import type { PythonParser } from './parser';
 
 interface Chunk {
@@ -174,14 +174,8 @@ export class DocumentSyntax {
 /** A tree-sitter edit from offsets, with rows and columns from the line starts before and after. */
 function editOf(start: number, oldEnd: number, newEnd: number, before: number[], after: number[]): Edit {
   const point = (lines: number[], index: number) => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid] <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return { row: lo, column: index - lines[lo] };
+    const row = rowOf(lines, index);
+    return { row, column: index - lines[row] };
   };
   return {
     startIndex: start,
