@@ -13,6 +13,7 @@
  */
 
 import type { Tree, TreeCursor } from 'web-tree-sitter';
+import { CHILD_END, CHILD_FIELD, CHILD_SLOT, CHILD_START, CHILD_STRIDE, CHILD_TYPE, ChildList, type TreeMemory } from './treeMemory';
 
 export interface Point {
   row: number;
@@ -143,6 +144,15 @@ export class PyNode {
     return out;
   }
 
+  /** The field name under which `child` (one of the children) is held, or null. */
+  fieldOf(child: PyNode): string | null {
+    if (this.n0 === child) return this.f0!;
+    if (this.n1 === child) return this.f1!;
+    if (this.n2 === child) return this.f2!;
+    for (const [f, n] of this.more ?? []) if (n === child) return f;
+    return null;
+  }
+
   addChild(child: PyNode, field: string | null): void {
     if (this.children === NO_CHILDREN) this.children = [];
     this.children.push(child);
@@ -188,17 +198,12 @@ export function rowOf(lineStarts: number[], index: number): number {
   return lo;
 }
 
-/** Copies the node under `cursor` (and its subtree) with rows relative to `base`. */
-function copySubtree(cursor: TreeCursor, ctx: CopyContext, anchor: Anchor, base: number): PyNode {
-  // ERROR (symbol 65535) and other built-in symbols are not in the grammar's table.
-  const kind = ctx.types[cursor.nodeTypeId] ?? { name: intern(cursor.nodeType), named: cursor.nodeIsNamed };
-  const startIndex = cursor.startIndex;
-  const endIndex = cursor.endIndex;
+/** A node of type `kind` from `startIndex` to `endIndex`, rows relative to `base`, without its children. */
+function newNode(ctx: CopyContext, kind: { name: string; named: boolean }, startIndex: number, endIndex: number, hasChildren: boolean, anchor: Anchor, base: number): PyNode {
   const startRow = rowOf(ctx.lineStarts, startIndex);
   const endRow = rowOf(ctx.lineStarts, endIndex);
-  const hasChildren = cursor.gotoFirstChild();
   const wantText = !hasChildren || TEXT_TYPES.has(kind.name);
-  const node = new PyNode(
+  return new PyNode(
     kind.name,
     kind.named,
     wantText ? (kind.name === 'identifier' ? intern(ctx.source.slice(startIndex, endIndex)) : ownCopy(ctx.source.slice(startIndex, endIndex))) : '',
@@ -208,6 +213,16 @@ function copySubtree(cursor: TreeCursor, ctx: CopyContext, anchor: Anchor, base:
     endRow - base,
     endIndex - ctx.lineStarts[endRow],
   );
+}
+
+/** Copies the node under `cursor` (and its subtree) with rows relative to `base`. */
+function copySubtree(cursor: TreeCursor, ctx: CopyContext, anchor: Anchor, base: number): PyNode {
+  // ERROR (symbol 65535) and other built-in symbols are not in the grammar's table.
+  const kind = ctx.types[cursor.nodeTypeId] ?? { name: intern(cursor.nodeType), named: cursor.nodeIsNamed };
+  const startIndex = cursor.startIndex;
+  const endIndex = cursor.endIndex;
+  const hasChildren = cursor.gotoFirstChild();
+  const node = newNode(ctx, kind, startIndex, endIndex, hasChildren, anchor, base);
   if (hasChildren) {
     do {
       const fieldId = cursor.currentFieldId;
@@ -221,6 +236,94 @@ function copySubtree(cursor: TreeCursor, ctx: CopyContext, anchor: Anchor, base:
   }
   if (kind.name === 'ERROR') node.hasError = true;
   return node;
+}
+
+/**
+ * Copies a node of a tree without syntax errors, read from WebAssembly memory
+ * (`treeMemory.ts`): the same walk as `copySubtree`, without calls into WebAssembly.
+ */
+function copyFromMemory(memory: TreeMemory, kids: ChildList, slot: number, startIndex: number, endIndex: number, typeId: number, ctx: CopyContext, anchor: Anchor, base: number): PyNode {
+  const from = kids.length;
+  memory.visibleChildren(slot, startIndex, kids);
+  const to = kids.length;
+  const node = newNode(ctx, ctx.types[typeId], startIndex, endIndex, to > from, anchor, base);
+  for (let i = from; i < to; i += CHILD_STRIDE) {
+    // Read before the call: a child's children go above `to` and may replace the buffer as it grows.
+    const d = kids.data;
+    const fieldId = d[i + CHILD_FIELD];
+    const child = copyFromMemory(memory, kids, d[i + CHILD_SLOT], d[i + CHILD_START], d[i + CHILD_END], d[i + CHILD_TYPE], ctx, anchor, base);
+    node.addChild(child, fieldId ? ctx.fields[fieldId] : null);
+  }
+  kids.length = from;
+  return node;
+}
+
+/**
+ * The memory reader to use for `tree`, if any: set by the parser once it has
+ * checked the reader against the cursor, and used only for trees without errors.
+ */
+let treeMemory: TreeMemory | undefined;
+
+export function useTreeMemory(memory: TreeMemory | undefined): void {
+  treeMemory = memory;
+}
+
+/** How a copy reads the tree: `auto` takes memory where it may, the others force one way (for checks). */
+export type TreeReading = 'auto' | 'cursor' | 'memory';
+
+function memoryFor(tree: Tree, reading: TreeReading): TreeMemory | undefined {
+  if (reading === 'memory' && (!treeMemory || tree.rootNode.hasError)) throw new Error('no memory reader for this tree');
+  if (reading === 'cursor' || !treeMemory || tree.rootNode.hasError) return undefined;
+  treeMemory.refresh();
+  return treeMemory;
+}
+
+/** Top-level statements of `tree`, in order: offsets, and a way to copy each. */
+interface StatementSource {
+  startIndex: number;
+  endIndex: number;
+  copy(ctx: CopyContext, anchor: Anchor, base: number): PyNode;
+}
+
+/** The module's children, read through `memory` or a cursor (which is deleted once all are copied). */
+function topLevelStatements(tree: Tree, memory: TreeMemory | undefined, ctx: CopyContext, each: (statement: StatementSource) => void): void {
+  if (memory) {
+    const root = tree.rootNode;
+    const statements = new ChildList();
+    memory.visibleChildren(root.id, root.startIndex, statements);
+    const kids = new ChildList();
+    const d = statements.data;
+    for (let i = 0; i < statements.length; i += CHILD_STRIDE) {
+      const slot = d[i + CHILD_SLOT];
+      const startIndex = d[i + CHILD_START];
+      const endIndex = d[i + CHILD_END];
+      const typeId = d[i + CHILD_TYPE];
+      each({ startIndex, endIndex, copy: (c, anchor, base) => copyFromMemory(memory, kids, slot, startIndex, endIndex, typeId, c, anchor, base) });
+    }
+    return;
+  }
+  const treeHasError = tree.rootNode.hasError;
+  const cursor = tree.walk();
+  try {
+    if (cursor.gotoFirstChild()) {
+      do {
+        each({
+          startIndex: cursor.startIndex,
+          endIndex: cursor.endIndex,
+          copy: (c, anchor, base) => {
+            // Only a statement with a syntax error can hold MISSING nodes; look for them there alone.
+            c.checkMissing = treeHasError && cursor.currentNode.hasError;
+            const missing = c.checkMissing && cursor.nodeIsMissing;
+            const node = copySubtree(cursor, c, anchor, base);
+            if (missing) node.hasError = true;
+            return node;
+          },
+        });
+      } while (cursor.gotoNextSibling());
+    }
+  } finally {
+    cursor.delete();
+  }
 }
 
 /** Type and field names of a grammar, by id, read once. */
@@ -258,57 +361,45 @@ export class AstCache {
    * did not change. `lineStarts` (the offset of each line) turns offsets into rows
    * without asking the tree for positions.
    */
-  build(tree: Tree, source: string, lineStarts: number[]): PyNode {
+  build(tree: Tree, source: string, lineStarts: number[], reading: TreeReading = 'auto'): PyNode {
     const next = new Map<string, Array<{ node: PyNode; anchor: Anchor }>>();
     const rootAnchor: Anchor = { row: 0 };
     const lastRow = lineStarts.length - 1;
     const module = new PyNode('module', true, '', rootAnchor, 0, 0, lastRow, source.length - lineStarts[lastRow]);
-    const cursor = tree.walk();
     this.lastCopied = 0;
     this.lastRanges = [];
     let row = 0;
     const treeHasError = tree.rootNode.hasError;
     const ctx: CopyContext = { source, lineStarts, ...languageNames(tree), checkMissing: false };
-    try {
-      if (cursor.gotoFirstChild()) {
-        do {
-          const startIndex = cursor.startIndex;
-          // Statements come in order: move the row forward to the line holding this one.
-          while (row < lastRow && lineStarts[row + 1] <= startIndex) row++;
-          const column = startIndex - lineStarts[row];
-          this.lastRanges.push([startIndex, cursor.endIndex]);
-          const key = ownCopy(column === 0 ? source.slice(startIndex, cursor.endIndex) : `${column}:${source.slice(startIndex, cursor.endIndex)}`);
-          const pool = this.entries.get(key);
-          let entry = pool?.pop();
-          const copiedBefore = this.lastCopied;
-          if (entry) {
-            entry.anchor.row = row;
-          } else {
-            const anchor: Anchor = { row };
-            // Only a statement with a syntax error can hold MISSING nodes; look for them there alone.
-            ctx.checkMissing = treeHasError && cursor.currentNode.hasError;
-            const missing = ctx.checkMissing && cursor.nodeIsMissing;
-            const node = copySubtree(cursor, ctx, anchor, row);
-            if (missing) node.hasError = true;
-            entry = { node, anchor };
-            this.lastCopied++;
-          }
-          // A statement copied from a tree with a syntax error anywhere is used in this module only, not
-          // kept for reuse: error recovery elsewhere (an unclosed string above it) can give the same
-          // text another structure than it has in valid code.
-          if (!treeHasError || this.lastCopied === copiedBefore) {
-            const kept = next.get(key);
-            if (kept) kept.push(entry);
-            else next.set(key, [entry]);
-          }
-          // Statements are the module's children; they have no field name.
-          module.addChild(entry.node, null);
-          if (entry.node.hasError) module.hasError = true;
-        } while (cursor.gotoNextSibling());
+    topLevelStatements(tree, memoryFor(tree, reading), ctx, (statement) => {
+      const { startIndex, endIndex } = statement;
+      // Statements come in order: move the row forward to the line holding this one.
+      while (row < lastRow && lineStarts[row + 1] <= startIndex) row++;
+      const column = startIndex - lineStarts[row];
+      this.lastRanges.push([startIndex, endIndex]);
+      const key = ownCopy(column === 0 ? source.slice(startIndex, endIndex) : `${column}:${source.slice(startIndex, endIndex)}`);
+      const pool = this.entries.get(key);
+      let entry = pool?.pop();
+      const copiedBefore = this.lastCopied;
+      if (entry) {
+        entry.anchor.row = row;
+      } else {
+        const anchor: Anchor = { row };
+        entry = { node: statement.copy(ctx, anchor, row), anchor };
+        this.lastCopied++;
       }
-    } finally {
-      cursor.delete();
-    }
+      // A statement copied from a tree with a syntax error anywhere is used in this module only, not
+      // kept for reuse: error recovery elsewhere (an unclosed string above it) can give the same
+      // text another structure than it has in valid code.
+      if (!treeHasError || this.lastCopied === copiedBefore) {
+        const kept = next.get(key);
+        if (kept) kept.push(entry);
+        else next.set(key, [entry]);
+      }
+      // Statements are the module's children; they have no field name.
+      module.addChild(entry.node, null);
+      if (entry.node.hasError) module.hasError = true;
+    });
     this.entries = next;
     return module;
   }
@@ -330,23 +421,24 @@ export interface Statement {
 /** Copies the top-level statements of a tree parsed from `source` (a chunk of a document). */
 export function copyStatements(tree: Tree, source: string): Statement[] {
   const lineStarts = lineStartsOf(source);
-  const ctx: CopyContext = { source, lineStarts, ...languageNames(tree), checkMissing: tree.rootNode.hasError };
+  const ctx: CopyContext = { source, lineStarts, ...languageNames(tree), checkMissing: false };
   const out: Statement[] = [];
-  const cursor = tree.walk();
-  try {
-    if (cursor.gotoFirstChild()) {
-      do {
-        const row = rowOf(lineStarts, cursor.startIndex);
-        out.push({ node: copySubtree(cursor, ctx, { row }, row), rowOffset: row });
-      } while (cursor.gotoNextSibling());
-    }
-  } finally {
-    cursor.delete();
-  }
+  topLevelStatements(tree, memoryFor(tree, 'auto'), ctx, (statement) => {
+    const row = rowOf(lineStarts, statement.startIndex);
+    out.push({ node: statement.copy(ctx, { row }, row), rowOffset: row });
+  });
   return out;
 }
 
 /** A one-off copy of a whole tree (no reuse). */
-export function toAst(tree: Tree, source: string): PyNode {
-  return new AstCache().build(tree, source, lineStartsOf(source));
+export function toAst(tree: Tree, source: string, reading: TreeReading = 'auto'): PyNode {
+  return new AstCache().build(tree, source, lineStartsOf(source), reading);
+}
+
+/** Everything a copy holds (types, texts, spans, fields, error marks), one line a node: for comparing two ways of reading. */
+export function dumpTree(node: PyNode, depth = 0, field: string | null = null, out: string[] = []): string[] {
+  const s = node.span();
+  out.push(`${'  '.repeat(depth)}${field ? `${field}: ` : ''}${node.type}${node.isNamed ? '' : '!'} ${s.startLine}:${s.startCol}-${s.endLine}:${s.endCol}${node.hasError ? ' ERR' : ''} ${JSON.stringify(node.text)}`);
+  for (const child of node.children) dumpTree(child, depth + 1, node.fieldOf(child), out);
+  return out;
 }

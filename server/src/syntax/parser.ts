@@ -13,6 +13,8 @@ import * as path from 'path';
 // build finds tree-sitter.wasm through `import.meta.url`, which a CJS bundle lacks.
 import TreeSitter = require('web-tree-sitter');
 import type { Tree } from 'web-tree-sitter';
+import { dumpTree, toAst, useTreeMemory } from './ast';
+import { TreeMemory, type WasmHeap } from './treeMemory';
 
 const { Language, Parser } = TreeSitter;
 
@@ -48,10 +50,14 @@ export function grammarDir(): string {
 export function loadPythonParser(): Promise<PythonParser> {
   ready ??= (async () => {
     const dir = grammarDir();
-    await Parser.init({ locateFile: (file: string) => path.join(dir, file) });
+    // web-tree-sitter's module object is the options object given to `init`: it receives the memory views.
+    const module: Partial<WasmHeap> & { locateFile(file: string): string } = { locateFile: (file: string) => path.join(dir, file) };
+    await Parser.init(module);
     const python = await Language.load(path.join(dir, 'tree-sitter-python.wasm'));
     const parser = new Parser();
     parser.setLanguage(python);
+    useTreeMemory(undefined);
+    useTreeMemory(checkedTreeMemory(module, (python as unknown as { 0: number })[0], (text) => parser.parse(text)));
     return {
       parse: (text: string, previous?: Tree) => {
         // Hand the text over in small chunks: given a whole string, web-tree-sitter copies
@@ -65,3 +71,90 @@ export function loadPythonParser(): Promise<PythonParser> {
   })();
   return ready;
 }
+
+/**
+ * A reader of trees in WebAssembly memory, if it reads this probe exactly as
+ * the cursor does (the reader depends on the runtime's memory layout: a
+ * runtime other than the pinned one must not be read that way).
+ */
+function checkedTreeMemory(heap: Partial<WasmHeap>, language: number, parse: (text: string) => Tree | null): TreeMemory | undefined {
+  if (!heap.HEAPU8 || !heap.HEAPU16 || !heap.HEAPU32 || !language) return undefined;
+  const memory = new TreeMemory(heap as WasmHeap, language);
+  const tree = parse(PROBE);
+  if (!tree) return undefined;
+  try {
+    useTreeMemory(memory);
+    const same = dumpTree(toAst(tree, PROBE, 'memory')).join('\n') === dumpTree(toAst(tree, PROBE, 'cursor')).join('\n');
+    return same ? memory : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    useTreeMemory(undefined);
+    tree.delete();
+  }
+}
+
+/** Python with most of the grammar's node kinds, fields and aliases. */
+const PROBE = `"""Probe."""
+from __future__ import annotations
+import os.path as osp, sys
+from .pkg import (a as b, c)
+from keras import *
+
+@decorator(1, key="v")
+class Block(Base, metaclass=Meta):
+    """Doc."""
+    size: int = 3  # comment
+
+    def __init__(self, *args, units: int = 4, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.units, (x, *rest) = units, [1, 2.5, 0x1F, 1e-3, 2j]
+        global G
+        del x[0], rest
+
+    async def call(self, inputs, /, training=None, *, mask=None):
+        async with ctx() as c, other():
+            await c
+        nonlocal_ = lambda y, z=2: y if z else -y
+        return [i ** 2 for i in range(10) if i % 2 == 0 and not i in {1, 2}]
+
+def gen():
+    yield from (k for k in {"a": 1, **extra})
+    x = y = z = (w := 5)
+    x += 1; x //= 2; x @= m
+    assert x is not None, f"{x!r:>10} and {y:.{z}f} {{literal}}"
+    s = r"raw\\d" "implicit" f"concat{x}"; b = b"bytes"
+    t = a[1:2, ::3, ...], a[-1], not a, ~a, a << 2 | b & c ^ d
+    if a < b <= c != d: pass
+    elif a in b or a not in c: ...
+    else:
+        while True:
+            break
+        else:
+            continue
+    for i, (j, k) in enumerate(z): print(i, end="")
+    else: raise ValueError("v") from None
+    try:
+        import sys
+    except (TypeError, ValueError) as e:
+        pass
+    except* OSError:
+        pass
+    finally:
+        return {*s, *t}
+    with open(p) as f, \
+            open(q):
+        pass
+    match command:
+        case [x, y, *rest] if x > 0:
+            pass
+        case {"k": v, **kw}:
+            pass
+        case Point(x=0) | None:
+            pass
+        case _:
+            pass
+    type Alias = list[int]
+    print(*args, sep="", **kw)
+    exec("code")
+`;

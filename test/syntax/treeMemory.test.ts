@@ -1,0 +1,84 @@
+/**
+ * The tree read from WebAssembly memory (`syntax/treeMemory.ts`) must be the
+ * tree the cursor reads, node for node: types, named-ness, spans, texts and
+ * fields. Compared on every Python file of the test suite and the shared truth,
+ * on a file large enough to make WebAssembly memory grow, and on text with
+ * characters outside the BMP (offsets are UTF-16 code units, tree-sitter's are bytes).
+ */
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { dumpTree, toAst } from '../../server/src/syntax/ast';
+import { loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
+import { REPO_ROOT, SHARED_TRUTH } from '../helpers/truth';
+
+function pythonFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return pythonFiles(p);
+    return e.name.endsWith('.py') ? [p] : [];
+  });
+}
+
+/** Both readings of `text`, or null when the tree has a syntax error (the memory reader is not used there). */
+function bothReadings(parser: PythonParser, text: string): { memory: string[]; cursor: string[] } | null {
+  const tree = parser.parse(text);
+  try {
+    if (tree.rootNode.hasError) return null;
+    return { memory: dumpTree(toAst(tree, text, 'memory')), cursor: dumpTree(toAst(tree, text, 'cursor')) };
+  } finally {
+    tree.delete();
+  }
+}
+
+function assertSameReading(parser: PythonParser, text: string, label: string): void {
+  const r = bothReadings(parser, text);
+  assert.ok(r, `${label}: expected a tree without syntax errors`);
+  const i = r.memory.findIndex((line, k) => line !== r.cursor[k]);
+  assert.strictEqual(i === -1 ? r.memory.length : i, r.cursor.length, `${label}: first difference at node ${i}:\n  memory: ${r.memory[i]}\n  cursor: ${r.cursor[i]}`);
+}
+
+describe('syntax: reading trees from WebAssembly memory', () => {
+  let parser: PythonParser;
+  before(async () => {
+    parser = await loadPythonParser();
+  });
+
+  it('reads every valid Python file of the tests and the shared truth as the cursor does', () => {
+    const files = [...pythonFiles(path.join(REPO_ROOT, 'test')), ...pythonFiles(path.join(REPO_ROOT, 'examples')), ...pythonFiles(SHARED_TRUTH)];
+    let compared = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      if (!bothReadings(parser, text)) continue;
+      assertSameReading(parser, text, path.relative(REPO_ROOT, file));
+      compared++;
+    }
+    assert.ok(compared >= 100, `only ${compared} files compared`);
+  });
+
+  it('reads text with astral characters and CRLF line ends (UTF-16 offsets) as the cursor does', () => {
+    const text = 'x = "🙂 ok"  # 🎉\r\ny = f"{x!r} 𝔘" + "\\u00e9"\r\ndef f(a, é=1):\r\n    return [a, é, "𝔘𝔘"]\r\n';
+    assertSameReading(parser, text, 'astral');
+  });
+
+  it('still reads as the cursor does after WebAssembly memory has grown', () => {
+    const block = (i: number) => `def block_${i}(x, units=${i}):\n    y = layers.Dense(units, name=f"d{i}")(x)\n    return [y for _ in range(2)] + [{"k": y}]\n`;
+    const big = Array.from({ length: 6000 }, (_, i) => block(i)).join('');
+    assertSameReading(parser, big, '18,000 lines');
+    assertSameReading(parser, 'import keras\nm = keras.Sequential([keras.layers.Dense(2)])\n', 'small file after a big one');
+  });
+
+  it('is not used for a tree with a syntax error (the cursor copies those)', () => {
+    const text = 'model = keras.Sequential([\n    layers.Dense(2\n';
+    const tree = parser.parse(text);
+    try {
+      assert.ok(tree.rootNode.hasError);
+      assert.throws(() => toAst(tree, text, 'memory'), /no memory reader/);
+      assert.deepStrictEqual(dumpTree(toAst(tree, text)), dumpTree(toAst(tree, text, 'cursor')));
+    } finally {
+      tree.delete();
+    }
+  });
+});
