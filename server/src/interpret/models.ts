@@ -9,8 +9,9 @@ import { formatShape, type Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { findDisconnected, functionalOps } from './graph';
 import { replayFunctional } from './graphReplay';
-import { batchNamedDimension, declaredInputShape, flattenTensorValues, modelTotals, snakeCase, type KerasApi } from './kerasApi';
+import { baseInputDim, batchNamedDimension, declaredInputShape, flattenTensorValues, modelTotals, snakeCase, type KerasApi } from './kerasApi';
 import { withMasks } from './masks';
+import { pyRepr } from '../shapes/values';
 import { callSubclassed, hasOwnCall } from './subclass';
 import { kwarg, asItems, asShape, newLayerRecord, newTensor, spanOf, UNKNOWN, type GraphNode, type LayerObj, type ModelObj, type Value } from './values';
 
@@ -65,8 +66,14 @@ export function makeSequential(api: KerasApi, args: Value[], kwargs: Array<[stri
   const kw = new Map(kwargs);
   const model = api.newModel('Sequential', node, kw.get('name'));
   const layersArg = args[0] ?? kw.get('layers');
-  for (const item of (layersArg && asItems(layersArg)) ?? []) api.sequentialAdd(model, item, node, false);
-  if (model.layers.length > 0) api.sequentialRebuild(model, node);
+  try {
+    for (const item of (layersArg && asItems(layersArg)) ?? []) api.sequentialAdd(model, item, node, false);
+    if (model.layers.length > 0) api.sequentialRebuild(model, node);
+  } catch (e) {
+    // Keras raised inside the constructor: no model came to exist for the file to list (its name stays taken).
+    if (e instanceof Error && 'pyType' in e) api.models.splice(api.models.indexOf(model), 1);
+    throw e;
+  }
   return { kind: 'model', model };
 }
 
@@ -108,6 +115,14 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
     if (declaredArg?.kind === 'int') {
       // Keras fails making the InputLayer, before the layer is added.
       api.interp.raise('ValueError', `Cannot convert '${declaredArg.value}' to a shape: \`input_shape\` must be a tuple such as (${declaredArg.value},).`, node);
+      return;
+    }
+    const dimArg = baseInputDim(layer) ? new Map(layer.call.kwargs).get('input_dim') : undefined;
+    const dimType = dimArg && { float: 'float', tuple: 'tuple', list: 'list', str: 'str' }[dimArg.kind as string];
+    const dimRepr = dimType && pyRepr(dimArg);
+    if (dimRepr) {
+      // Keras makes the input shape `(input_dim,)`, which only an integer fits.
+      api.interp.raise('ValueError', `Cannot convert '(${dimRepr},)' to a shape. Found invalid dimension '${dimArg.kind === 'str' ? dimArg.value : dimRepr}' of type '<class '${dimType}'>'.`, node);
       return;
     }
     const declared = declaredInputShape(layer);
@@ -243,6 +258,10 @@ export function callModel(api: KerasApi, model: ModelObj, args: Value[], kwargs:
     model.inputShape = inShape;
     api.sequentialRebuild(model, node);
   }
+  if (model.built && inputTensors.length > 0) {
+    const problem = inputSpecProblem(model, x);
+    if (problem) return api.interp.raise('ValueError', problem, node);
+  }
   let outs: Array<Shape | null> = [null];
   if (model.built && model.outputShapes) outs = outputsForInputs(api, model, x, inShape);
   layer.params = modelTotals(model);
@@ -261,6 +280,38 @@ export function callModel(api: KerasApi, model: ModelObj, args: Value[], kwargs:
   }
   layer.callSpans.push({ seq: api.nextSeq(), span: spanOf(node), outputs: known, single: outs.length === 1, inputs: inShape ? [inShape] : [] });
   return api.emitNode(layer, inputTensors, outs, outs.length === 1);
+}
+
+/**
+ * Why a built model refuses the symbolic inputs it is called on, if it does.
+ * A model's input spec is its inputs' shapes with the batch axis left open, a
+ * trailing axis of 1 ignored on either side, compared axis by axis where
+ * both are known (`Functional.input_spec`, `assert_input_compatibility`).
+ * Keras checks it only on symbolic calls: an eager call on data goes through
+ * the layers, whose own checks decide.
+ */
+function inputSpecProblem(model: ModelObj, x: Value): string | undefined {
+  const items = x.kind === 'tensor' ? [x] : (x.kind === 'list' || x.kind === 'tuple' ? asItems(x) : undefined);
+  if (!items || !items.every((v) => v.kind === 'tensor')) return undefined;
+  const declared: Array<{ shape: Shape | null }> = model.functional?.inputs ?? (model.inputShape ? [{ shape: model.inputShape }] : []);
+  if (declared.length !== items.length) return undefined;
+  for (let i = 0; i < items.length; i++) {
+    const given = (items[i] as { kind: 'tensor'; tensor: { shape: Shape | null } }).tensor.shape;
+    const ref = declared[i].shape;
+    if (!given || !ref) continue;
+    const spec = [null, ...ref.slice(1)];
+    const shape = given.length > 0 && given[given.length - 1] === 1 ? given.slice(0, -1) : given;
+    const specAxes = spec.length > 0 && spec[spec.length - 1] === 1 ? spec.slice(0, -1) : spec;
+    for (let k = 0; k < Math.min(shape.length, specAxes.length); k++) {
+      const a = specAxes[k];
+      const b = shape[k];
+      if (typeof a === 'number' && typeof b === 'number' && a !== b) {
+        const inputName = model.functional ? model.functional.inputs[i].node?.op.name : model.inputLayer?.name;
+        return `Input ${i} with name '${inputName ?? 'input_layer'}' of layer '${model.name}' is incompatible with the layer: expected shape=${formatShape(spec)}, found shape=${formatShape(shape)}`;
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
