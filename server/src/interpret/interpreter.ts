@@ -303,6 +303,11 @@ export class Interpreter {
         const star = targets.findIndex((t) => t.type === 'list_splat_pattern');
         const items = asItems(value);
         if (star < 0) {
+          // A layer's list of outputs has a length Keras fixes (an RNN's `return_state`): unpacking it into
+          // another number of names is Python's error. Other lists may come from paths not followed: not checked.
+          if (items && items.length !== targets.length && items.length > 0 && items.every((v) => v.kind === 'tensor')) {
+            this.raise('ValueError', items.length > targets.length ? `too many values to unpack (expected ${targets.length})` : `not enough values to unpack (expected ${targets.length}, got ${items.length})`, target);
+          }
           targets.forEach((t, i) => this.assign(t, items?.[i] ?? UNKNOWN, scope));
           return;
         }

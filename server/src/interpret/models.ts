@@ -193,6 +193,11 @@ export function makeFunctional(api: KerasApi, args: Value[], kwargs: Array<[stri
     // `keras.Model()` with no graph: nothing to list.
     return { kind: 'object', qualname: 'keras.Model' };
   }
+  for (const [what, v] of [['inputs', inputsV], ['outputs', outputsV]] as const) {
+    const bad = layerAmong(v);
+    // A layer never called (`out = layers.Dense(1)`) where a tensor belongs.
+    if (bad) return api.interp.raise('ValueError', `All \`${what}\` values must be KerasTensors. Received: ${what} including invalid value <${bad.className} name=${bad.name}> of type <class '${bad.className}'>: call the layer on a tensor to get one.`, node);
+  }
   const inputs = flattenTensorValues(inputsV);
   const outputs = flattenTensorValues(outputsV);
   const problem = inputs && outputs ? findDisconnected(inputs, outputs) : undefined;
@@ -200,6 +205,24 @@ export function makeFunctional(api: KerasApi, args: Value[], kwargs: Array<[stri
   const model = api.newModel('Functional', node, kw.get('name'));
   api.fillFunctional(model, inputsV, outputsV, node);
   return { kind: 'model', model };
+}
+
+/** A layer or model object inside a structure of model inputs or outputs (where Keras wants tensors). */
+function layerAmong(v: Value): { className: string; name: string } | undefined {
+  if (v.kind === 'layer') return v.layer;
+  if (v.kind === 'model') return { className: v.model.kind, name: v.model.name };
+  if (v.kind === 'dict') {
+    for (const [, item] of v.entries) {
+      const hit = layerAmong(item);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  for (const item of asItems(v) ?? []) {
+    const hit = layerAmong(item);
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /** Makes `model` the functional graph from `inputsV` to `outputsV` (broken when they are not known tensors). */
