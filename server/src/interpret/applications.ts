@@ -13,10 +13,15 @@
 import type { Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { AppArgs } from './applicationsArgs';
+import { CONVNEXT_FAMILIES } from './applicationsConvNeXt';
 import { DENSE_INCEPTION_FAMILIES } from './applicationsDenseInception';
 import { EFFICIENTNET_FAMILIES } from './applicationsEfficientNet';
+import { EFFICIENTNET_V2_FAMILIES } from './applicationsEfficientNetV2';
+import { INCEPTION_RESNET_FAMILIES } from './applicationsInceptionResNet';
 import { MOBILENET_FAMILIES } from './applicationsMobileNet';
+import { MOBILENET_V3_FAMILIES } from './applicationsMobileNetV3';
 import { AppRaise, AppUnknown, Net } from './applicationsNet';
+import { NASNET_FAMILIES } from './applicationsNASNet';
 import { RESNET_FAMILIES } from './applicationsResNet';
 import { XCEPTION_VGG_FAMILIES } from './applicationsXception';
 import { functionalOps } from './graph';
@@ -40,8 +45,13 @@ const FAMILIES: Record<string, Family> = {
   ...XCEPTION_VGG_FAMILIES,
   ...RESNET_FAMILIES,
   ...MOBILENET_FAMILIES,
+  ...MOBILENET_V3_FAMILIES,
   ...EFFICIENTNET_FAMILIES,
+  ...EFFICIENTNET_V2_FAMILIES,
   ...DENSE_INCEPTION_FAMILIES,
+  ...CONVNEXT_FAMILIES,
+  ...INCEPTION_RESNET_FAMILIES,
+  ...NASNET_FAMILIES,
 };
 
 /** A call of `keras.applications.X(...)` (or `keras.applications.module.X`). */

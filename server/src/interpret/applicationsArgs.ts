@@ -102,6 +102,18 @@ export class AppArgs {
     throw new AppUnknown('name not known');
   }
 
+  /**
+   * The model's name where an explicit `name=None` is not the default: the
+   * Functional then draws an automatic name (and some families build layer
+   * names from it), which is left unknown.
+   */
+  strictName(dflt: string): string {
+    const v = this.values.get('name');
+    if (!v) return dflt;
+    if (v.kind === 'str') return v.value;
+    throw new AppUnknown('name not known');
+  }
+
   get inputShape(): ShapeArg | null {
     const v = this.values.get('input_shape');
     if (!v || v.kind === 'none') return null;
@@ -142,7 +154,8 @@ export class AppArgs {
   }
 }
 
-function reprShape(dims: Array<number | null>, list: boolean): string {
+/** Python's repr of a shape as written: a tuple (`(150, 150, 3)`, `(3,)`) or a list. */
+export function reprShape(dims: Array<number | null>, list: boolean): string {
   const items = dims.map((d) => (d === null ? 'None' : String(d)));
   if (list) return `[${items.join(', ')}]`;
   return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;

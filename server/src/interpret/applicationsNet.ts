@@ -12,6 +12,7 @@
  * Keras's global counters do.
  */
 
+import { broadcastShapes } from '../shapes/arith';
 import { callLayer, constructLayer } from '../shapes/engine';
 import type { Shape } from '../shapes/shape';
 import type { CallArg } from '../shapes/tensors';
@@ -95,14 +96,20 @@ export class Net {
     return [r, c];
   }
 
-  /** `layers.<cls>(*args, **kwargs)`: a layer object with Keras's name for it. */
-  layer(cls: string, kwargs: Kw = {}, args: Arg[] = []): LayerObj {
+  /**
+   * `layers.<cls>(*args, **kwargs)`: a layer object with Keras's name for it.
+   * `asClass` is the class of a layer an application defines itself, made
+   * with the Keras layer `cls` whose shapes and weights are the same.
+   */
+  layer(cls: string, kwargs: Kw = {}, args: Arg[] = [], asClass?: string): LayerObj {
     const call = { className: cls, args: args.map(py), kwargs: Object.entries(kwargs).map(([k, v]) => [k, py(v)] as [string, PyValue]) };
-    const constructed = constructLayer(call, this.api.interp.options);
+    // A valid name changes no shape: without it the engine's memo serves every layer made alike (a network repeats its blocks).
+    const name = kwargs.name;
+    const shaped = typeof name === 'string' && !name.includes('/') ? { ...call, kwargs: call.kwargs.filter(([k]) => k !== 'name') } : call;
+    const constructed = constructLayer(shaped, this.api.interp.options);
     if (constructed.status === 'error') throw new AppRaise(constructed.error.pyType, constructed.error.message);
     if (constructed.status !== 'ok') throw new AppUnknown(constructed.reason);
-    const className = constructed.layer.rule.className;
-    const name = kwargs.name;
+    const className = asClass ?? constructed.layer.rule.className;
     const base = typeof name === 'string' ? undefined : snakeCase(className);
     const layer = newLayerRecord({
       id: this.api.nextId++,
@@ -121,8 +128,13 @@ export class Net {
     const inputs = Array.isArray(x) ? x : [x];
     const shapes = inputs.map((t) => t.shape);
     if (shapes.some((s) => s === null)) throw new AppUnknown('input shape not known');
+    return this.emit(layer, inputs, this.run(layer, shapes as Shape[], Array.isArray(x)));
+  }
+
+  /** A layer's outputs on these input shapes (a list of them for a merge layer); its shapes and weights are recorded. */
+  private run(layer: LayerObj, shapes: Shape[], list: boolean): Shape[] {
     const tensor = (s: Shape): CallArg => ({ kind: 'tensor', shape: s });
-    const arg: CallArg = Array.isArray(x) ? { kind: 'list', items: (shapes as Shape[]).map(tensor) } : tensor(shapes[0]!);
+    const arg: CallArg = list ? { kind: 'list', items: shapes.map(tensor) } : tensor(shapes[0]);
     if (layer.constructed.status !== 'ok') throw new AppUnknown('layer not known');
     const result = callLayer(layer.constructed.layer, { args: [arg], kwargs: {} }, this.api.interp.options);
     if (result.status === 'error') throw new AppRaise(result.error.pyType, result.error.message);
@@ -130,13 +142,80 @@ export class Net {
     if (!layer.params) {
       layer.params = result.params;
       layer.weights = result.weights;
-      layer.inputShapes = shapes as Shape[];
+      layer.inputShapes = shapes;
     }
     layer.outputShapes = result.outputs;
     layer.single = result.single;
-    const out = (this.api.emitNode(layer, inputs, result.outputs, true) as { kind: 'tensor'; tensor: TensorObj }).tensor;
+    return result.outputs;
+  }
+
+  /** The graph node of `op` on `inputs`: its one output tensor. */
+  private emit(op: LayerObj, inputs: TensorObj[], outputs: Shape[]): TensorObj {
+    const out = (this.api.emitNode(op, inputs, outputs, true) as { kind: 'tensor'; tensor: TensorObj }).tensor;
     this.nodes.push(out.node!);
     return out;
+  }
+
+  /**
+   * An op applied to tensors outside a layer (`x + 3.0`, `inputs + y`): a
+   * row of class `cls` with no weights, named from the file's counter,
+   * shaped as its inputs broadcast together (a Python number counts as none).
+   */
+  op(cls: string, inputs: TensorObj[]): TensorObj {
+    const shapes = inputs.map((t) => t.shape);
+    if (shapes.some((s) => s === null)) throw new AppUnknown('input shape not known');
+    let shape = shapes[0]!;
+    try {
+      for (const s of shapes.slice(1)) shape = broadcastShapes(shape, s!);
+    } catch {
+      throw new AppUnknown('op shapes do not broadcast');
+    }
+    const layer = this.record(cls, snakeCase(cls), { status: 'unknown', reason: 'op' });
+    layer.isOp = true;
+    layer.params = { total: 0, trainable: 0, nonTrainable: 0 };
+    layer.outputShapes = [shape];
+    return this.emit(layer, inputs, [shape]);
+  }
+
+  /**
+   * `Sequential(members, name=name)(x)`: one row, holding its members'
+   * weights. Its first call builds it: an InputLayer and a Functional of its
+   * own, which take automatic names from the file's counters as Keras's do.
+   */
+  sequential(name: string, members: LayerObj[], x: TensorObj): TensorObj {
+    if (!x.shape) throw new AppUnknown('input shape not known');
+    this.record('InputLayer', 'input_layer', { status: 'unknown', reason: 'model' });
+    this.record('Functional', 'functional', { status: 'unknown', reason: 'model' });
+    let shapes: Shape[] = [x.shape];
+    const params = { total: 0, trainable: 0, nonTrainable: 0 };
+    for (const m of members) {
+      shapes = this.run(m, shapes, false);
+      const p = m.params!;
+      if (p.trainable === null || p.nonTrainable === null) throw new AppUnknown('parameters not known');
+      params.trainable += p.trainable;
+      params.nonTrainable += p.nonTrainable;
+      params.total = params.trainable + params.nonTrainable;
+    }
+    const seq = this.record('Sequential', undefined, { status: 'unknown', reason: 'model' }, name);
+    seq.params = params;
+    seq.weights = members.flatMap((m) => m.weights);
+    seq.inputShapes = [x.shape];
+    seq.outputShapes = shapes;
+    return this.emit(seq, [x], shapes);
+  }
+
+  /** A record made here rather than by the engine: named `name`, or from the counter `base`. */
+  private record(className: string, base: string | undefined, constructed: LayerObj['constructed'], name?: string): LayerObj {
+    const layer = newLayerRecord({
+      id: this.api.nextId++,
+      className,
+      name: base === undefined ? name! : this.autoName(base),
+      call: { className, args: [], kwargs: [] },
+      constructed,
+      span: this.span,
+    });
+    this.created.push({ layer, base });
+    return layer;
   }
 
   /** `layers.<cls>(**kwargs)(x)`. */
