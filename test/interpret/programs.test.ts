@@ -17,6 +17,11 @@ import { LOCAL_TRUTH, SHARED_TRUTH } from '../helpers/truth';
  */
 const NOT_MODELLED: Record<string, string> = {};
 
+/** Programs where the source does not tell what Keras saw when it ran them: unknown is the right answer there. */
+const NOT_IN_THE_SOURCE: Record<string, string> = {
+  'freeze_on_environment_flag.py': 'trainable counts depend on an environment variable',
+};
+
 const DIRS = [path.join(SHARED_TRUTH, 'programs'), path.join(LOCAL_TRUTH, 'programs')].filter((d) => fs.existsSync(d));
 
 for (const dir of DIRS) {
@@ -26,7 +31,7 @@ for (const dir of DIRS) {
       parser = await loadPythonParser();
     });
     for (const file of programFiles(dir)) {
-      const gap = NOT_MODELLED[path.basename(file)];
+      const gap = NOT_MODELLED[path.basename(file)] ?? NOT_IN_THE_SOURCE[path.basename(file)];
       it(`${path.basename(file)}${gap ? ` (unknown allowed: ${gap})` : ''}`, () => {
         const problems = compareProgram(file, parser, gap !== undefined);
         assert.deepStrictEqual(problems, [], `${path.basename(file)} differs from Keras:\n  ${problems.join('\n  ')}`);

@@ -88,7 +88,7 @@ export function hover(a: Analysis, line: number, character: number, defaultForma
     if (t.total !== null) parts.push(`Parameters: ${fmt(t.total)} (${fmt(t.trainable ?? 0)} trainable, ${fmt(t.nonTrainable ?? 0)} non-trainable)`);
   } else if (layer.params && layer.params.total !== null) {
     const formula = paramFormula(layer);
-    const frozen = layer.frozen ? ' (frozen: all non-trainable)' : '';
+    const frozen = layer.frozen && !layer.trainableUnknown ? ' (frozen: all non-trainable)' : '';
     parts.push(`Parameters: ${formula ?? fmt(layer.params.total)} — ${fmt(layer.params.trainable ?? 0)} trainable, ${fmt(layer.params.nonTrainable ?? 0)} non-trainable${frozen}`);
   }
   if (layer.className === 'Dense' && inputs[0] && inputs[0].length > 2) {

@@ -90,7 +90,7 @@ export function modelAttribute(api: KerasApi, model: ModelObj, attr: string, sel
     case 'output_shape':
       return model.outputShapes?.length === 1 ? shapeValue(model.outputShapes[0]) : UNKNOWN;
     case 'trainable':
-      return { kind: 'bool', value: !model.layers.every((l) => l.frozen) };
+      return model.layers.some((l) => l.trainableUnknown) ? UNKNOWN : { kind: 'bool', value: !model.layers.every((l) => l.frozen) };
     case 'name':
       return { kind: 'str', value: model.name };
     default:
@@ -112,7 +112,7 @@ export function layerAttribute(api: KerasApi, layer: LayerObj, attr: string, sel
       return ins.length === 1 ? { kind: 'tensor', tensor: ins[0] } : { kind: 'list', items: ins.map((t) => ({ kind: 'tensor', tensor: t }) as Value) };
     }
     case 'trainable':
-      return { kind: 'bool', value: !layer.frozen };
+      return layer.trainableUnknown ? UNKNOWN : { kind: 'bool', value: !layer.frozen };
     case 'name':
       return { kind: 'str', value: layer.name };
     default:
@@ -138,9 +138,17 @@ export function setAttribute(api: KerasApi, obj: Value, attr: string, value: Val
     }
     return;
   }
-  if (attr === 'trainable' && value.kind === 'bool') {
-    if (obj.kind === 'layer') obj.layer.frozen = !value.value;
-    if (obj.kind === 'model') for (const l of model_layers(obj.model)) l.frozen = !value.value;
+  if (attr === 'trainable') {
+    const targets = obj.kind === 'layer' ? [obj.layer] : obj.kind === 'model' ? model_layers(obj.model) : [];
+    for (const l of targets) {
+      if (value.kind === 'bool' && !!l.frozen === !value.value) continue;
+      // On a path the file may not take (an `if` on an unknown value), or to an unknown value: which
+      // weights train is not known, though how many there are still is.
+      if (value.kind === 'bool' && api.interp.uncertain === 0) {
+        l.frozen = !value.value;
+        l.trainableUnknown = false;
+      } else l.trainableUnknown = true;
+    }
   }
 }
 

@@ -6,6 +6,7 @@
 
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { pyTruth, type PyValue } from '../shapes/values';
+import { kerasIsInstance } from './kerasClasses';
 import { LIMITS } from './limits';
 import { pyStr } from './strings';
 import type { Interpreter } from './interpreter';
@@ -166,8 +167,14 @@ export function callBuiltin(interp: Interpreter, name: string, args: Value[], kw
     case 'print':
       return NONE_V;
     case 'isinstance': {
-      // Against Python's own types; other classes are not followed.
       const types = asItems(args[1] ?? UNKNOWN) ?? (args[1] ? [args[1]] : []);
+      // Keras objects and instances of the file's classes, against Keras's classes or the file's (kerasClasses.ts).
+      if (types.length > 0 && types.every((t) => t.kind === 'class' || (t.kind === 'ref' && !t.qualname.startsWith('builtins.')))) {
+        const answers = types.map((t) => kerasIsInstance(a, t));
+        if (answers.includes(true)) return { kind: 'bool', value: true };
+        return answers.includes(undefined) ? UNKNOWN : { kind: 'bool', value: false };
+      }
+      // Against Python's own types.
       const names = types.map((t) => (t.kind === 'ref' && t.qualname.startsWith('builtins.') ? t.qualname.slice(9) : undefined));
       if (names.length === 0 || names.includes(undefined) || a.kind === 'unknown' || a.kind === 'object') return UNKNOWN;
       const kinds: Record<string, string[]> = { int: ['int', 'bool'], float: ['float'], str: ['str'], bool: ['bool'], list: ['list'], tuple: ['tuple'], dict: ['dict'] };

@@ -506,6 +506,7 @@ const NO_PARAMS = { total: 0, trainable: 0, nonTrainable: 0 };
 
 export function modelTotals(model: ModelObj): { total: number | null; trainable: number | null; nonTrainable: number | null } {
   if (!model.built || model.broken) return { total: null, trainable: null, nonTrainable: null };
+  let total: number | null = 0;
   let trainable: number | null = 0;
   let nonTrainable: number | null = 0;
   const seen = new Set<LayerObj>();
@@ -515,7 +516,8 @@ export function modelTotals(model: ModelObj): { total: number | null; trainable:
     // In a built subclassed model a layer never called has no weights yet (Keras counts 0); one whose
     // call was not understood is unknown. (A Sequential with a layer it could not build has no totals.)
     const p = l.model ? modelTotals(l.model) : (l.params ?? (model.instance && !l.called ? NO_PARAMS : null));
-    if (!p || p.trainable === null || p.nonTrainable === null || trainable === null || nonTrainable === null) {
+    total = p && p.total !== null && total !== null ? total + p.total : null;
+    if (!p || p.trainable === null || p.nonTrainable === null || trainable === null || nonTrainable === null || l.trainableUnknown) {
       trainable = null;
       nonTrainable = null;
       continue;
@@ -526,7 +528,7 @@ export function modelTotals(model: ModelObj): { total: number | null; trainable:
       nonTrainable += p.nonTrainable;
     }
   }
-  return { total: trainable === null || nonTrainable === null ? null : trainable + nonTrainable, trainable, nonTrainable };
+  return { total, trainable, nonTrainable };
 }
 
 /** The span of the first keyword argument of a call node with one of these names. */

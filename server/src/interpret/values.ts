@@ -83,6 +83,8 @@ export interface LayerObj {
   inputShape?: Shape;
   /** A layer whose `trainable` was set False after construction. */
   frozen?: boolean;
+  /** Set when `trainable` was assigned on a path not sure to run, or an unknown value. */
+  trainableUnknown?: boolean;
   /** The tensors its latest call returned (`layer.output`). */
   lastOutputs?: TensorObj[];
   /** The instance of a user's layer subclass this record stands for (its `call` runs when it is called). */
@@ -123,6 +125,7 @@ export function newLayerRecord(r: Pick<LayerObj, 'id' | 'className' | 'name' | '
     isOp: r.isOp,
     inputShape: undefined,
     frozen: undefined,
+    trainableUnknown: undefined,
     lastOutputs: undefined,
     instance: undefined,
     inputArgSpan: undefined,
