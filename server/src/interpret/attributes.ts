@@ -5,6 +5,7 @@
  */
 
 import type { PyNode as SyntaxNode } from '../syntax/ast';
+import { canonicalName } from './names';
 import { model_layers, shapeValue, type KerasApi } from './kerasApi';
 import { callOp, OP_FUNCTIONS } from './ops';
 import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
@@ -245,6 +246,16 @@ export function modelMethod(api: KerasApi, model: ModelObj, name: string, args: 
       const optimizer = kwarg(kwargs, 'optimizer') ?? args[0];
       if (optimizer?.kind === 'str' && !isOptimizerName(optimizer.value)) {
         return api.interp.raise('ValueError', `Could not interpret optimizer identifier: ${optimizer.value} (Keras knows ${OPTIMIZER_NAMES.join(', ')}).`, node);
+      }
+      // A single metric must still come in a list (or tuple, or dict).
+      for (const [key, position] of [['metrics', 3], ['weighted_metrics', 4]] as const) {
+        const m = kwarg(kwargs, key) ?? args[position];
+        const single = m && ((m.kind === 'str' && m.value !== '') || (m.kind === 'object' && /^keras\.metrics\.[A-Z]/.test(canonicalName(m.qualname))));
+        if (single) {
+          const cls = m.kind === 'str' ? 'str' : canonicalName(m.qualname).split('.').pop();
+          const shown = `${m.kind === 'str' ? m.value : `<${cls}>`} of type <class '${cls}'>`;
+          return api.interp.raise('ValueError', `Expected \`${key}\` argument to be a list, tuple, or dict. Received instead: ${key}=${shown}`, node);
+        }
       }
       model.compiled = { loss: kwarg(kwargs, 'loss') ?? args[1], spanOfCompile: spanOf(node) };
       return NONE_V;

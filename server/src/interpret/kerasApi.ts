@@ -143,6 +143,7 @@ export class KerasApi {
       constructed,
       span: spanOf(node),
     });
+    if (nameArg?.kind === 'str') layer.namedInSource = true;
     if (fn) layer.fn = fn;
     if (hasKwarg(call.kwargs, 'input_shape') || (hasKwarg(call.kwargs, 'input_dim') && baseInputDim(layer))) {
       layer.inputArgSpan = keywordSpan(node, baseInputDim(layer) ? ['input_shape', 'input_dim'] : ['input_shape']);

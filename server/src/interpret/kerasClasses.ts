@@ -1,4 +1,8 @@
 /**
+ * Facts about Keras's classes recorded from Keras (`kerasClasses.json`, made by
+ * `test/truth/keras-classes/record.py`): `isinstance`, and the keywords some
+ * constructors accept.
+ *
  * `isinstance` against Keras's classes. Which public classes a Keras object
  * is an instance of is recorded from Keras itself (`kerasClasses.json`, made by
  * `test/truth/keras-classes/record.py` from each class's MRO): SpatialDropout2D
@@ -62,4 +66,18 @@ export function kerasIsInstance(value: Value, target: Value): boolean | undefine
   // A built-in Keras object is never an instance of a class the file defines.
   if (target.kind === 'class') return ANCESTORS.has(canonicalName(cls)) ? false : undefined;
   return kerasClassIsA(canonicalName(cls), targetName!);
+}
+
+const SIGNATURES = record.signatures as Record<string, string[] | null>;
+
+/**
+ * The TypeError Python raises for a keyword the constructor of `qualname`
+ * (canonical; a loss or metric class, keras.Sequential) does not take, or
+ * undefined. A constructor that takes `**kwargs`, or one not recorded, lets every keyword through.
+ */
+export function unexpectedKeyword(qualname: string, keywords: string[]): string | undefined {
+  const accepted = SIGNATURES[qualname];
+  if (!accepted) return undefined;
+  const bad = keywords.find((k) => !accepted.includes(k));
+  return bad === undefined ? undefined : `${qualname.split('.').pop()}.__init__() got an unexpected keyword argument '${bad}'`;
 }

@@ -11,7 +11,8 @@ import { preprocessInput } from './applicationsPreprocess';
 import { loadDataValue } from './datasets';
 import { MERGE_FUNCTIONS, snakeCase, type KerasApi } from './kerasApi';
 import { canonicalName, layerClassOf } from './names';
-import { checkOptimizerCall } from './optimizers';
+import { unexpectedKeyword } from './kerasClasses';
+import { checkOptimizerCall, checkOptimizerValues } from './optimizers';
 import { callMath } from './pymath';
 import { callActivation, callOp, OP_FUNCTIONS } from './ops';
 import { kwarg, asItems, asShape, NONE_V, spanOf, UNKNOWN, type ModelObj, type Value } from './values';
@@ -35,8 +36,12 @@ export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: 
     const v = callActivation(api, act, args, node);
     if (v) return v;
   }
+  if (/^keras\.(losses|metrics)\.[A-Z]/.test(q)) {
+    const problem = unexpectedKeyword(q, kwargs.map(([k]) => k));
+    if (problem) return api.interp.raise('TypeError', problem, node);
+  }
   if (/^keras\.optimizers\.[A-Z]/.test(q)) {
-    const problem = checkOptimizerCall(q.split('.').pop()!, kwargs);
+    const problem = checkOptimizerCall(q.split('.').pop()!, kwargs) ?? checkOptimizerValues(q.split('.').pop()!, args, kwargs);
     if (problem) return api.interp.raise('ValueError', problem, node);
     return { kind: 'object', qualname: q };
   }

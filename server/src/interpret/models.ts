@@ -10,6 +10,7 @@ import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { findDisconnected, functionalOps } from './graph';
 import { replayFunctional } from './graphReplay';
 import { baseInputDim, batchNamedDimension, declaredInputShape, flattenTensorValues, modelTotals, snakeCase, type KerasApi } from './kerasApi';
+import { unexpectedKeyword } from './kerasClasses';
 import { withMasks } from './masks';
 import { pyRepr } from '../shapes/values';
 import { callSubclassed, hasOwnCall } from './subclass';
@@ -34,7 +35,10 @@ export function makeInput(api: KerasApi, args: Value[], kwargs: Array<[string, V
 
 export function makeInputLayer(api: KerasApi, shape: Shape | null, node: SyntaxNode, nameArg?: Value): LayerObj {
   const layer = api.makeOp('InputLayer', spanOf(node));
-  if (nameArg?.kind === 'str') layer.name = nameArg.value;
+  if (nameArg?.kind === 'str') {
+    layer.name = nameArg.value;
+    layer.namedInSource = true;
+  }
   layer.isOp = false;
   layer.inputShape = shape ?? undefined;
   layer.outputShapes = shape ? [shape] : null;
@@ -63,6 +67,9 @@ export function newModel(api: KerasApi, kind: string, node: SyntaxNode, nameArg?
 }
 
 export function makeSequential(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+  // `Sequential([...], input_shape=...)`: the constructor takes layers, trainable and name only.
+  const unexpected = unexpectedKeyword('keras.Sequential', kwargs.map(([k]) => k));
+  if (unexpected) return api.interp.raise('TypeError', unexpected, node);
   const kw = new Map(kwargs);
   const model = api.newModel('Sequential', node, kw.get('name'));
   const layersArg = args[0] ?? kw.get('layers');
@@ -127,6 +134,12 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
     }
     const declared = declaredInputShape(layer);
     if (declared) model.inputShape = declared;
+  }
+  // Names Keras draws are not compared: where numbering is not followed exactly, a false clash would follow.
+  const clash = layer.namedInSource && model.layers.find((l) => l !== layer && l.namedInSource && l.name === layer.name);
+  if (clash) {
+    api.interp.raise('ValueError', `All layers added to a Sequential model should have unique names. Name '${layer.name}' is already the name of a layer in this model. Update the \`name\` argument to pass a unique name.`, node);
+    return;
   }
   model.layers.push(layer);
   if (!rebuild) return;
@@ -202,9 +215,19 @@ export function makeFunctional(api: KerasApi, args: Value[], kwargs: Array<[stri
   const outputs = flattenTensorValues(outputsV);
   const problem = inputs && outputs ? findDisconnected(inputs, outputs) : undefined;
   if (problem) return api.interp.raise('ValueError', problem, node);
+  const repeated = inputs && outputs ? repeatedName(functionalOps(inputs, outputs)) : undefined;
+  if (repeated) return api.interp.raise('ValueError', `The name "${repeated.name}" is used ${repeated.count} times in the model. All operation names should be unique.`, node);
   const model = api.newModel('Functional', node, kw.get('name'));
   api.fillFunctional(model, inputsV, outputsV, node);
   return { kind: 'model', model };
+}
+
+/** A name the source gives to two different layers of one graph (only names written in the source are compared). */
+function repeatedName(ops: LayerObj[]): { name: string; count: number } | undefined {
+  const counts = new Map<string, number>();
+  for (const op of ops) if (op.namedInSource) counts.set(op.name, (counts.get(op.name) ?? 0) + 1);
+  for (const [name, count] of counts) if (count > 1) return { name, count };
+  return undefined;
 }
 
 /** A layer or model object inside a structure of model inputs or outputs (where Keras wants tensors). */

@@ -43,3 +43,36 @@ export const OPTIMIZER_NAMES = ['adadelta', 'adafactor', 'adagrad', 'adam', 'ada
 export function isOptimizerName(name: string): boolean {
   return OPTIMIZER_NAMES.includes(name.toLowerCase());
 }
+
+/** A value as far as these checks look at it (numbers and None). */
+interface ArgView {
+  kind: string;
+  value?: unknown;
+}
+
+/**
+ * Errors the optimizer constructors raise for values (Keras 3.15): SGD's
+ * momentum must be a Python float in [0, 1] (an int such as 0 is refused),
+ * at most one of the clipping arguments may be set, AdamW needs a weight
+ * decay, gradient accumulation needs two steps or more. Unknown values pass.
+ */
+export function checkOptimizerValues(className: string, args: ArgView[], kwargs: Array<[string, ArgView]>): string | undefined {
+  const kw = new Map(kwargs);
+  if (className === 'SGD') {
+    const m = kw.get('momentum') ?? args[1];
+    const refused = m && (m.kind === 'int' || m.kind === 'bool' || (m.kind === 'float' && ((m.value as number) < 0 || (m.value as number) > 1)));
+    if (refused) return '`momentum` must be a float between [0, 1].';
+  }
+  const clipping = ['clipnorm', 'clipvalue', 'global_clipnorm'];
+  const set = clipping.filter((k) => kw.has(k) && kw.get(k)!.kind !== 'none');
+  if (set.length > 1 && set.every((k) => kw.get(k)!.kind !== 'unknown')) {
+    const shown = clipping.map((k) => `${k}=${kw.has(k) && kw.get(k)!.kind !== 'none' ? String(kw.get(k)!.value) : 'None'}`);
+    return `Only one of \`clipnorm\`, \`clipvalue\` and \`global_clipnorm\` can be set. Received: ${shown.join(', ')}`;
+  }
+  if (className === 'AdamW' && kw.get('weight_decay')?.kind === 'none') return 'Argument `weight_decay` must be a float. Received: weight_decay=None';
+  const steps = kw.get('gradient_accumulation_steps');
+  if (steps?.kind === 'int' && (steps.value as number) !== 0 && (steps.value as number) < 2) {
+    return `\`gradient_accumulation_steps\` must be an integer >= 2. Received: gradient_accumulation_steps=${steps.value}`;
+  }
+  return undefined;
+}

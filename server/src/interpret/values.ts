@@ -83,6 +83,8 @@ export interface LayerObj {
   inputShape?: Shape;
   /** A layer whose `trainable` was set False after construction. */
   frozen?: boolean;
+  /** Its name was given in the source (`name="fc"`), not drawn by Keras. */
+  namedInSource?: boolean;
   /** Set when `trainable` was assigned on a path not sure to run, or an unknown value. */
   trainableUnknown?: boolean;
   /** The tensors its latest call returned (`layer.output`). */
@@ -126,6 +128,7 @@ export function newLayerRecord(r: Pick<LayerObj, 'id' | 'className' | 'name' | '
     inputShape: undefined,
     frozen: undefined,
     trainableUnknown: undefined,
+    namedInSource: undefined,
     lastOutputs: undefined,
     instance: undefined,
     inputArgSpan: undefined,

@@ -1,9 +1,13 @@
-"""Keras's public classes and, for each, the public classes it is an instance of.
+"""Keras's public classes: what each is an instance of, and what some constructors accept.
 
 `isinstance(layer, layers.BatchNormalization)` is decided from this record: for
 every class exported by `keras.layers` (and keras.Model, keras.Sequential,
 keras.Layer, keras.Operation), the public names of the classes in its MRO.
 Aliases (MaxPool2D, MaxPooling2D) are the same class, so both names appear.
+
+`signatures`: the keyword parameters of the constructors of keras.losses and
+keras.metrics classes and of keras.Sequential, or null where the constructor
+takes **kwargs (then any keyword is let through).
 
     KERAS_BACKEND=jax python3 record.py > ../../../server/src/interpret/kerasClasses.json
 """
@@ -27,4 +31,16 @@ for cls, names in public.items():
     ancestors = sorted({n for base in cls.__mro__ if base in public for n in public[base]})
     for n in names:
         record[n.split(".")[-1] if n.startswith("keras.layers.") else n] = ancestors
-print(json.dumps({"keras_version": keras.__version__, "classes": dict(sorted(record.items()))}, indent=1))
+signatures = {}
+def parameters(cls):
+    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    if any(p.kind == p.VAR_KEYWORD for p in params):
+        return None
+    return [p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+for module in ("losses", "metrics"):
+    for name in dir(getattr(keras, module)):
+        obj = getattr(getattr(keras, module), name)
+        if inspect.isclass(obj) and name[0].isupper():
+            signatures[f"keras.{module}.{name}"] = parameters(obj)
+signatures["keras.Sequential"] = parameters(keras.Sequential)
+print(json.dumps({"keras_version": keras.__version__, "classes": dict(sorted(record.items())), "signatures": dict(sorted(signatures.items()))}, indent=1))
