@@ -14,7 +14,8 @@ import { correctPad } from './applicationsMobileNet';
 import { AppRaise, type Net } from './applicationsNet';
 import type { TensorObj } from './values';
 
-interface BlockArgs {
+/** One row of Keras's block table (EfficientNetV2's rows add to it). */
+export interface BlockArgs {
   kernel: number;
   repeats: number;
   filtersIn: number;

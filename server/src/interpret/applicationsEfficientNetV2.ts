@@ -14,16 +14,11 @@
 import type { Family } from './applications';
 import { imageInput, obtainInputShape, type AppArgs } from './applicationsArgs';
 import { AppRaise, AppUnknown, type Net } from './applicationsNet';
+import type { BlockArgs as EfficientNetBlockArgs } from './applicationsEfficientNet';
 import type { TensorObj } from './values';
 
-interface BlockArgs {
-  kernel: number;
-  repeats: number;
-  filtersIn: number;
-  filtersOut: number;
-  expand: number;
+interface BlockArgs extends EfficientNetBlockArgs {
   seRatio: number;
-  strides: number;
   fused: boolean;
 }
 
