@@ -198,6 +198,7 @@ export class Net {
     }
     const seq = this.record('Sequential', undefined, { status: 'unknown', reason: 'model' }, name);
     seq.params = params;
+    seq.members = members;
     seq.weights = members.flatMap((m) => m.weights);
     seq.inputShapes = [x.shape];
     seq.outputShapes = shapes;

@@ -14,7 +14,7 @@ import { broadcastShapes } from '../shapes/arith';
 import { shapesEqual, type Shape } from '../shapes/shape';
 import type { CallArg } from '../shapes/tensors';
 import { BINARY, ELEMENTWISE } from './opsTables';
-import type { GraphNode, ModelObj, TensorObj } from './values';
+import type { GraphNode, LayerObj, ModelObj, TensorObj } from './values';
 
 /** The model's output shapes for these input shapes; undefined when the graph cannot be replayed. */
 export function replayFunctional(model: ModelObj, inputShapes: Shape[], options: EngineOptions, depth = 0): Shape[] | undefined {
@@ -54,6 +54,7 @@ function replayNode(node: GraphNode, ins: Shape[], options: EngineOptions, depth
   const op = node.op;
   if (op.model) return replayFunctional(op.model, ins, options, depth + 1);
   if (op.isOp) return replayOp(node, ins);
+  if (op.members) return replayMembers(op.members, ins, options);
   if (op.instance || op.constructed.status !== 'ok') return undefined;
   // One tensor, or a list of them (merge layers): the structure is checked by replaying the recorded shapes first.
   const argsFor = (shapes: Shape[]): CallArg[] =>
@@ -82,6 +83,13 @@ function replayOp(node: GraphNode, ins: Shape[]): Shape[] | undefined {
   const out = node.outputs.length === 1 ? node.outputs[0].shape : null;
   if (!out || recordedIn.some((s) => !s)) return undefined;
   if (ins.length === 1 && ELEMENTWISE_CLASSES.has(cls) && shapesEqual(recordedIn[0]!, out)) return [ins[0]];
+  // A tensor and a constant (`x + 3.0`, `x * (1 / 6)`) that left the tensor's shape as it was: only axes the
+  // recording left open may change, so the constant cannot broadcast differently on the new shape.
+  if (ins.length === 1 && BROADCAST_CLASSES.has(cls) && shapesEqual(recordedIn[0]!, out)) {
+    const recorded = recordedIn[0]!;
+    const fits = ins[0].length === recorded.length && recorded.every((d, k) => typeof d !== 'number' || ins[0][k] === d || k === 0);
+    return fits ? [ins[0]] : undefined;
+  }
   if (ins.length === 2 && BROADCAST_CLASSES.has(cls)) {
     try {
       if (!shapesEqual(broadcastShapes(recordedIn[0]!, recordedIn[1]!), out)) return undefined;
@@ -91,4 +99,16 @@ function replayOp(node: GraphNode, ins: Shape[]): Shape[] | undefined {
     }
   }
   return undefined;
+}
+
+/** A Sequential recorded as one row (inside a `keras.applications` network): its members in turn. */
+function replayMembers(members: LayerObj[], ins: Shape[], options: EngineOptions): Shape[] | undefined {
+  let shapes = ins;
+  for (const m of members) {
+    if (m.constructed.status !== 'ok' || shapes.length !== 1) return undefined;
+    const called = callLayer(m.constructed.layer, { args: [{ kind: 'tensor', shape: shapes[0] }], kwargs: {} }, options);
+    if (called.status !== 'ok') return undefined;
+    shapes = called.outputs;
+  }
+  return shapes;
 }

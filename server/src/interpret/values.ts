@@ -83,6 +83,8 @@ export interface LayerObj {
   inputShape?: Shape;
   /** A layer whose `trainable` was set False after construction. */
   frozen?: boolean;
+  /** A Sequential recorded as one row (inside a `keras.applications` network): its layers, for replaying it on other shapes. */
+  members?: LayerObj[];
   /** Its name was given in the source (`name="fc"`), not drawn by Keras. */
   namedInSource?: boolean;
   /** Set when `trainable` was assigned on a path not sure to run, or an unknown value. */
