@@ -6,6 +6,7 @@
 
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { iterate } from './builtins';
+import { importError } from './definitions';
 import { BreakSignal, ContinueSignal, ReturnSignal, type Interpreter } from './interpreter';
 import { LIMITS } from './limits';
 import type { Scope } from './scope';
@@ -200,7 +201,9 @@ export function execTry(interp: Interpreter, node: SyntaxNode, scope: Scope): vo
   const handlers = node.namedChildren.filter((c): c is SyntaxNode => !!c && c.type === 'except_clause');
   const finallyClause = node.namedChildren.find((c) => c?.type === 'finally_clause');
   try {
-    if (handlers.length > 0) {
+    if (handlers.length > 0 && body && tryFailingImport(interp, body, handlers, scope)) {
+      // The body's import fails for sure and a handler takes it: both ran, as in Python.
+    } else if (handlers.length > 0) {
       // Errors inside a try with handlers are caught by the file itself: never report them. The
       // handlers are not run; what they (or the rest of an interrupted body) would have left
       // differently is not known afterwards.
@@ -226,6 +229,46 @@ export function execTry(interp: Interpreter, node: SyntaxNode, scope: Scope): vo
     const fin = finallyClause?.namedChildren.find((c) => c?.type === 'block');
     if (fin) interp.execBlock(fin, scope);
   }
+}
+
+/** Python's built-in exceptions Keras errors come as, and the classes that catch each. */
+const CAUGHT_BY: Record<string, string[]> = {
+  ModuleNotFoundError: ['ModuleNotFoundError', 'ImportError', 'Exception', 'BaseException'],
+  ImportError: ['ImportError', 'Exception', 'BaseException'],
+};
+
+/**
+ * A `try` whose body is imports, one of which Keras 3 refuses (code written
+ * for Keras 2 and 3: `try: from keras.layers.core import Dense` /
+ * `except ImportError: from keras.layers import Dense`). The imports before
+ * the failing one run, then the handler that catches its error. False (and
+ * nothing run) when the body holds anything else, no import fails, or which
+ * handler catches it cannot be told.
+ */
+function tryFailingImport(interp: Interpreter, body: SyntaxNode, handlers: SyntaxNode[], scope: Scope): boolean {
+  const statements = body.namedChildren.filter((c) => c.type !== 'comment');
+  const failing = statements.findIndex((st) => importError(st) !== undefined);
+  if (failing < 0 || statements.slice(0, failing).some((st) => st.type !== 'import_statement' && st.type !== 'import_from_statement')) return false;
+  const catchers = CAUGHT_BY[importError(statements[failing])!.pyType] ?? [];
+  let handler: SyntaxNode | undefined;
+  for (const h of handlers) {
+    const value = h.childForFieldName('value');
+    const types = value?.type === 'as_pattern' ? value.namedChildren[0] : value;
+    const names = !types ? ['BaseException'] : types.type === 'tuple' ? types.namedChildren.map((t) => t.text) : [types.text];
+    if (names.some((n) => catchers.includes(n))) {
+      handler = h;
+      break;
+    }
+    // A class not known here might catch it first: which handler runs cannot be told.
+    if (names.some((n) => !(n in CAUGHT_BY) && !['ValueError', 'TypeError', 'KeyError', 'IndexError', 'AttributeError', 'NameError', 'OSError', 'RuntimeError'].includes(n))) return false;
+  }
+  if (!handler) return false;
+  for (const st of statements.slice(0, failing)) interp.exec(st, scope);
+  const alias = handler.childForFieldName('value')?.childForFieldName('alias');
+  if (alias) interp.assign(alias.namedChildren[0] ?? alias, UNKNOWN, scope);
+  const block = handler.namedChildren.find((c) => c.type === 'block');
+  if (block) interp.execBlock(block, scope);
+  return true;
 }
 
 export function execWith(interp: Interpreter, node: SyntaxNode, scope: Scope): void {

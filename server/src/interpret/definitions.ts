@@ -5,10 +5,44 @@
 
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import type { Interpreter } from './interpreter';
+import { moduleImportError, nameImportError } from './kerasModules';
 import { canonicalName, layerClassOf } from './names';
 import { Scope } from './scope';
 import type { ClassObj, FunctionObj, Value } from './values';
+/** The paths an import statement names: the module of a `from` import (with its names), or each module of a plain one. */
+function importedPaths(node: SyntaxNode): { module?: string; names: string[]; modules: string[] } {
+  const nameOf = (c: SyntaxNode): string => (c.type === 'dotted_name' ? c.text : c.type === 'aliased_import' ? (c.childForFieldName('name')?.text ?? '') : '');
+  if (node.type === 'import_statement') return { names: [], modules: node.namedChildren.map((c) => nameOf(c)).filter((p) => p !== '') };
+  const moduleNode = node.childForFieldName('module_name');
+  const names = node.namedChildren.filter((c) => c !== moduleNode).map((c) => nameOf(c)).filter((p) => p !== '');
+  return { module: moduleNode?.text ?? '', names, modules: [] };
+}
+
+/** The error Keras 3 makes this import statement raise (a module or name it no longer has), if any. */
+export function importError(node: SyntaxNode): { pyType: string; message: string } | undefined {
+  if (node.type !== 'import_statement' && node.type !== 'import_from_statement') return undefined;
+  const { module, names, modules } = importedPaths(node);
+  for (const m of modules) {
+    const problem = moduleImportError(m);
+    if (problem) return problem;
+  }
+  if (module === undefined) return undefined;
+  const problem = moduleImportError(module);
+  if (problem) return problem;
+  for (const n of names) {
+    const refused = nameImportError(module, n);
+    if (refused) return refused;
+  }
+  return undefined;
+}
+
 export function execImport(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  // What Keras 3 no longer has fails at the import, as Python runs it (inside `try`, see controlFlow.ts).
+  const problem = importError(node);
+  if (problem) {
+    interp.raise(problem.pyType, problem.message, node);
+    return;
+  }
   if (node.type === 'import_statement') {
     for (const c of node.namedChildren) {
       if (!c) continue;

@@ -91,8 +91,10 @@ export class Interpreter {
 
   run(module: SyntaxNode): Interpretation {
     let error: RaisedError | null = null;
+    const statements = module.namedChildren;
+    let at = 0;
     try {
-      this.execBlock(module, this.moduleScope);
+      for (; at < statements.length; at++) this.exec(statements[at], this.moduleScope);
     } catch (e) {
       if (e instanceof PyRaise) error = { span: e.span, pyType: e.pyType, message: e.message };
       else if (e instanceof BudgetExceeded) this.incomplete.push(e.message);
@@ -101,8 +103,32 @@ export class Interpreter {
       } else throw e;
     }
     const summary = this.api.models.map(summarizeModel);
+    if (error) this.runPastError(statements.slice(at + 1));
     this.runUncalledFunctions();
     return { models: this.api.models, layers: this.api.layers, summary, error, incomplete: this.incomplete };
+  }
+
+  /**
+   * Python stops at the first error, and so does the summary (taken before).
+   * The statements after it still deserve hints while the error is being
+   * fixed (an import being typed at the top of a file would otherwise blank
+   * them all): they run as a path that may not be taken, so nothing in them
+   * is reported as an error.
+   */
+  private runPastError(statements: SyntaxNode[]): void {
+    this.uncertain++;
+    try {
+      for (const stmt of statements) {
+        try {
+          this.exec(stmt, this.moduleScope);
+        } catch (e) {
+          if (e instanceof BudgetExceeded) break;
+          if (!(e instanceof PyRaise || e instanceof ReturnSignal || e instanceof BreakSignal || e instanceof ContinueSignal)) throw e;
+        }
+      }
+    } finally {
+      this.uncertain--;
+    }
   }
 
   /**
