@@ -82,7 +82,8 @@ export class PyNode {
   private f2: string | undefined = undefined;
   private n2: PyNode | undefined = undefined;
   private more: Array<[string, PyNode]> | undefined = undefined;
-  private named: PyNode[] | undefined;
+  /** The named children, once an anonymous child (punctuation, keyword) has come; until then they are `children`. */
+  private named: PyNode[] | undefined = undefined;
   hasError = false;
   /**
    * A slot for what later passes derive from this node alone (a literal's
@@ -122,8 +123,7 @@ export class PyNode {
   }
 
   get namedChildren(): PyNode[] {
-    this.named ??= this.children.filter((c) => c.isNamed);
-    return this.named;
+    return this.named ?? this.children;
   }
 
   childForFieldName(name: string): PyNode | null {
@@ -156,6 +156,9 @@ export class PyNode {
   addChild(child: PyNode, field: string | null): void {
     if (this.children === NO_CHILDREN) this.children = [];
     this.children.push(child);
+    if (this.named) {
+      if (child.isNamed) this.named.push(child);
+    } else if (!child.isNamed) this.named = this.children.filter((c) => c.isNamed);
     if (!field) return;
     field = intern(field);
     if (this.f0 === undefined) {
