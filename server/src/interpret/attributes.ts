@@ -5,6 +5,7 @@
  */
 
 import type { PyNode as SyntaxNode } from '../syntax/ast';
+import { moduleAttributeError } from './kerasModules';
 import { canonicalName } from './names';
 import { model_layers, shapeValue, type KerasApi } from './kerasApi';
 import { callOp, OP_FUNCTIONS } from './ops';
@@ -21,11 +22,15 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
   switch (obj.kind) {
     case 'ref': {
       // The same dotted name is read on every run of this node: keep one value for it.
-      const memo = node.memo as { base: string; value: Value } | undefined;
-      if (memo && memo.base === obj.qualname) return memo.value;
+      const memo = node.memo as { base: string; judged: boolean; value: Value } | undefined;
+      const judged = obj.judged === true;
+      if (memo && memo.base === obj.qualname && memo.judged === judged) return memo.value;
+      // A name Keras 3's module does not have (`keras.backend.Variable`, `keras.utils.np_utils`) is Python's AttributeError.
+      const missing = judged ? moduleAttributeError(obj.qualname, attr) : undefined;
+      if (missing) return api.interp.raise(missing.pyType, missing.message, node);
       const qualname = `${obj.qualname}.${attr}`;
-      const value: Value = mathConstant(qualname) ?? { kind: 'ref', qualname };
-      node.memo = { base: obj.qualname, value };
+      const value: Value = mathConstant(qualname) ?? { kind: 'ref', qualname, judged };
+      node.memo = { base: obj.qualname, judged, value };
       return value;
     }
     case 'instance': {

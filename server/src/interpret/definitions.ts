@@ -5,7 +5,7 @@
 
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import type { Interpreter } from './interpreter';
-import { moduleImportError, nameImportError } from './kerasModules';
+import { moduleImportError, nameImportError, unjudged } from './kerasModules';
 import { canonicalName, layerClassOf } from './names';
 import { Scope } from './scope';
 import type { ClassObj, FunctionObj, Value } from './values';
@@ -49,11 +49,11 @@ export function execImport(interp: Interpreter, node: SyntaxNode, scope: Scope):
       if (c.type === 'dotted_name') {
         // `import a.b` binds `a`.
         const top = c.text.split('.')[0];
-        scope.set(top, { kind: 'ref', qualname: canonicalName(top) });
+        scope.set(top, { kind: 'ref', qualname: canonicalName(top), judged: !unjudged(top) });
       } else if (c.type === 'aliased_import') {
         const name = c.childForFieldName('name')?.text ?? '';
         const alias = c.childForFieldName('alias')?.text ?? '';
-        scope.set(alias, { kind: 'ref', qualname: canonicalName(name) });
+        scope.set(alias, { kind: 'ref', qualname: canonicalName(name), judged: !unjudged(name) });
       }
     }
     return;
@@ -64,11 +64,11 @@ export function execImport(interp: Interpreter, node: SyntaxNode, scope: Scope):
   for (const c of node.namedChildren) {
     if (!c || c === moduleNode) continue;
     if (c.type === 'dotted_name') {
-      scope.set(c.text, { kind: 'ref', qualname: canonicalName(`${module}.${c.text}`) });
+      scope.set(c.text, { kind: 'ref', qualname: canonicalName(`${module}.${c.text}`), judged: !unjudged(`${module}.${c.text}`) });
     } else if (c.type === 'aliased_import') {
       const name = c.childForFieldName('name')?.text ?? '';
       const alias = c.childForFieldName('alias')?.text ?? '';
-      scope.set(alias, { kind: 'ref', qualname: canonicalName(`${module}.${name}`) });
+      scope.set(alias, { kind: 'ref', qualname: canonicalName(`${module}.${name}`), judged: !unjudged(`${module}.${name}`) });
     } else if (c.type === 'wildcard_import') {
       interp.api.importStar(canonicalName(module), scope);
     }

@@ -13,7 +13,7 @@ import record from './kerasModules.json';
 const MODULES = new Map<string, Set<string>>(Object.entries(record.modules as Record<string, string[]>).map(([m, names]) => [m, new Set(names)]));
 
 /** True when Keras has nothing to say about this path (outside `keras`, or private). */
-function unjudged(path: string): boolean {
+export function unjudged(path: string): boolean {
   const parts = path.split('.');
   return parts[0] !== 'keras' || parts.length > 1 && (parts[1] === 'src' || parts.some((p) => p.startsWith('_')));
 }
@@ -44,4 +44,11 @@ export function nameImportError(module: string, name: string): { pyType: string;
   const names = MODULES.get(module);
   if (!names || names.has(name) || MODULES.has(`${module}.${name}`)) return undefined;
   return { pyType: 'ImportError', message: `cannot import name '${name}' from '${module}'` };
+}
+
+/** The error of reading `attr` from the Keras module `module` (canonical), or undefined when it exists or is not a recorded module. */
+export function moduleAttributeError(module: string, attr: string): { pyType: string; message: string } | undefined {
+  const names = MODULES.get(module);
+  if (!names || attr.startsWith('_') || names.has(attr) || MODULES.has(`${module}.${attr}`)) return undefined;
+  return { pyType: 'AttributeError', message: `module '${module}' has no attribute '${attr}'` };
 }

@@ -216,7 +216,8 @@ export type Value =
   | { kind: 'dict'; entries: Array<[Value, Value]> }
   | { kind: 'unknown'; why?: string }
   /** A module, class or function of a library, by canonical dotted name. */
-  | { kind: 'ref'; qualname: string }
+  /** A library symbol; `judged` when imported from `keras` itself (not `tensorflow.keras`), whose modules are known. */
+  | { kind: 'ref'; qualname: string; judged?: boolean }
   /** The result of calling a library thing we only know by name (e.g. an optimizer). */
   | { kind: 'object'; qualname: string; call?: LayerCall }
   | { kind: 'layer'; layer: LayerObj }
