@@ -7,7 +7,7 @@
 
 import { broadcastShapes, canonicalizeAxis } from '../shapes/arith';
 import { CannotTell, KerasError } from '../shapes/errors';
-import { dimProduct, type Dim, type Shape } from '../shapes/shape';
+import { dimProduct, formatShape, type Dim, type Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import type { Interpreter } from './interpreter';
 import type { KerasApi } from './kerasApi';
@@ -247,10 +247,20 @@ function recordOp(api: KerasApi, className: string, tensorsIn: TensorObj[], outs
   return seq === 'tuple' && value.kind === 'list' ? { kind: 'tuple', items: value.items } : value;
 }
 
+/** `ops.matmul`'s output (`compute_matmul_output_shape`): a 1-D side is promoted, the inner axes must agree. */
 function matmulShape(a: Shape, b: Shape): Shape | null {
-  if (a.length < 2 || b.length < 2) return null;
-  const batch = broadcastShapes(a.slice(0, -2), b.slice(0, -2));
-  return [...batch, a[a.length - 2], b[b.length - 1]];
+  if (a.length === 0 || b.length === 0) return null;
+  const x1 = a.length === 1 ? [1, a[0]] : a;
+  const x2 = b.length === 1 ? [b[0], 1] : b;
+  const inner1 = x1[x1.length - 1];
+  const inner2 = x2[x2.length - 2];
+  if (typeof inner1 === 'number' && typeof inner2 === 'number' && inner1 !== inner2) {
+    throw new KerasError(`Inner dimensions (\`x1.shape[-1]\` and \`x2.shape[-2]\`) must be equal, but received \`x1.shape=${formatShape(x1)}\` and \`x2.shape=${formatShape(x2)}\`.`);
+  }
+  const out: Dim[] = [...broadcastShapes(x1.slice(0, -2), x2.slice(0, -2)), x1[x1.length - 2], x2[x2.length - 1]];
+  if (a.length === 1) out.splice(out.length - 2, 1);
+  if (b.length === 1) out.splice(out.length - 1, 1);
+  return out;
 }
 
 function reduceShape(x: Shape, axis: Value, keepdims: boolean): Shape | null {
@@ -288,6 +298,13 @@ function concatShape(xs: Shape[], axis: number): Shape | null {
   const rank = xs[0].length;
   const at = canonicalizeAxis(axis, rank);
   const out = [...xs[0]];
+  // Every other axis must agree where both are known (`shape_equal(..., allow_none=True)`).
+  for (const s of xs) {
+    const differs = s.length !== rank || s.some((d, i) => i !== at && typeof d === 'number' && typeof xs[0][i] === 'number' && d !== xs[0][i]);
+    if (differs) {
+      throw new KerasError(`Every value in \`xs\` must have the same shape except on the \`axis\` dim. But found element of shape ${formatShape(s)}, which is different from the first element's shape ${formatShape(xs[0])}.`);
+    }
+  }
   for (const s of xs.slice(1)) {
     const a = out[at];
     const b = s[at];

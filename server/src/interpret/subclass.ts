@@ -10,6 +10,7 @@
 
 import type { Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
+import { pyRepr } from './strings';
 import { modelTotals, type KerasApi } from './kerasApi';
 import { hasKwarg, asItems, asShape, newTensor, NONE_V, spanOf, UNKNOWN, type ClassObj, type FunctionObj, type InstanceObj, type LayerObj, type ModelObj, type TensorObj, type Value } from './values';
 
@@ -55,6 +56,9 @@ export function instantiate(api: KerasApi, cls: ClassObj, args: Value[], kwargs:
 }
 
 /** Keras's own `Layer.__init__` / `Model.__init__` for a user subclass. */
+/** What `keras.layers.Layer.__init__` accepts (its keyword-only parameters, and the two input-shape keywords it pops). */
+const LAYER_INIT_KEYWORDS = new Set(['activity_regularizer', 'trainable', 'dtype', 'autocast', 'name', 'input_dim', 'input_shape']);
+
 function kerasInit(api: KerasApi, inst: InstanceObj, args: Value[], kwargs: Kwargs, node: SyntaxNode): void {
   let name: Value | undefined;
   let inputs: Value | undefined = args[0];
@@ -67,6 +71,19 @@ function kerasInit(api: KerasApi, inst: InstanceObj, args: Value[], kwargs: Kwar
   const record = inst.model ?? inst.layer;
   if (record && name?.kind === 'str') api.rename(record, name.value);
   const base = inst.cls.layerBase;
+  if (inst.layer && !inst.model && !base) {
+    // `keras.layers.Layer.__init__` takes these keywords only (a user's `**kwargs` passed on must fit them).
+    const unknownKw = kwargs.filter(([k]) => !LAYER_INIT_KEYWORDS.has(k));
+    if (unknownKw.length > 0) {
+      const shown = unknownKw.map(([k, v]) => `'${k}': ${pyRepr(v) ?? '...'}`).join(', ');
+      api.interp.raise('ValueError', `Unrecognized keyword arguments passed to ${inst.cls.name}: {${shown}}`, node);
+      return;
+    }
+    if (args.length > 0) {
+      api.interp.raise('TypeError', `Layer.__init__() takes 1 positional argument but ${args.length + 1} were given`, node);
+      return;
+    }
+  }
   if (inst.layer && base) {
     // A subclass of a built-in layer: Keras's own constructor checks the arguments and makes the weights.
     const { call, constructed } = api.constructCached(base, args, kwargs, node, false);

@@ -1,0 +1,13 @@
+# ops.matmul inside a layer's call on matrices whose inner axes differ.
+import keras
+from keras import layers
+class Proj(layers.Layer):
+    def __init__(self, units):
+        super().__init__()
+        self.units = units
+    def build(self, input_shape):
+        self.w = self.add_weight(shape=(self.units, self.units))
+    def call(self, x):
+        return keras.ops.matmul(x, self.w)
+inp = keras.Input((8,))
+model = keras.Model(inp, Proj(4)(inp))
