@@ -38,6 +38,8 @@ function repr(v: Value | undefined): string | undefined {
       return p && (p.length === 1 ? `(${p[0]},)` : `(${p.join(', ')})`);
     }
     case 'list': {
+      // A list changed in a way the interpreter does not follow is not known.
+      if (v.unsure) return undefined;
       const p = all(v.items);
       return p && `[${p.join(', ')}]`;
     }

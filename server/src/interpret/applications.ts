@@ -105,7 +105,7 @@ const TEMPLATE_LIMIT = 64;
 
 /** A key for a call whose arguments are plain data; undefined when one is a tensor or an object (built in place). */
 function cacheKey(api: KerasApi, cls: string, args: Value[], kwargs: Array<[string, Value]>): string | undefined {
-  const plain = (v: Value): boolean => ['int', 'float', 'str', 'bool', 'none'].includes(v.kind) || ((v.kind === 'tuple' || v.kind === 'list') && v.items.every(plain));
+  const plain = (v: Value): boolean => ['int', 'float', 'str', 'bool', 'none'].includes(v.kind) || ((v.kind === 'tuple' || (v.kind === 'list' && !v.unsure)) && v.items.every(plain));
   if (!args.every(plain) || !kwargs.every(([, v]) => plain(v))) return undefined;
   return JSON.stringify([cls, api.interp.options, args, kwargs]);
 }

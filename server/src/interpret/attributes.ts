@@ -16,7 +16,7 @@ import { strMethod } from './strings';
 import { callBuiltin } from './builtins';
 import { pyEquals } from './expressions';
 import { findClassAttr, findMethod, kerasBaseMethod, kerasInstanceAttribute, superAttribute, trackAssigned } from './subclass';
-import { kwarg, asItems, asShape, newTensor, NONE_V, spanOf, unknown, UNKNOWN, type LayerObj, type ModelObj, type Value } from './values';
+import { kwarg, asInt, asItems, asShape, newTensor, NONE_V, spanOf, unknown, UNKNOWN, type LayerObj, type ModelObj, type Value } from './values';
 
 export function getAttribute(api: KerasApi, obj: Value, attr: string, node: SyntaxNode): Value {
   switch (obj.kind) {
@@ -184,10 +184,26 @@ export function callMethod(api: KerasApi, self: Value, name: string, args: Value
         if (layer && !model.layers.includes(layer)) model.layers.push(layer);
       }
     }
+    if (self.unsure) return UNKNOWN;
+    // A change that cannot be followed exactly leaves the list's items unknown, not silently stale.
+    const unsure = (): Value => {
+      self.unsure = true;
+      return UNKNOWN;
+    };
     if (name === 'append' && args[0]) self.items.push(args[0]);
-    else if (name === 'extend' && args[0]) self.items.push(...(asItems(args[0]) ?? []));
-    else if (name === 'insert' && args.length === 2 && args[0].kind === 'int') self.items.splice(args[0].value, 0, args[1]);
-    else if (name === 'pop') return self.items.pop() ?? UNKNOWN;
+    else if (name === 'extend' && args[0]) {
+      const items = asItems(args[0]);
+      if (!items) return unsure();
+      self.items.push(...items);
+    } else if (name === 'insert') {
+      if (args.length !== 2 || args[0].kind !== 'int') return unsure();
+      self.items.splice(args[0].value, 0, args[1]);
+    } else if (name === 'pop') {
+      if (args.length === 0) return self.items.pop() ?? UNKNOWN;
+      const i = asInt(args[0]);
+      if (i === undefined || i >= self.items.length || i < -self.items.length) return unsure();
+      return self.items.splice(i < 0 ? self.items.length + i : i, 1)[0];
+    }
     else if (name === 'clear') self.items.length = 0;
     else if (name === 'reverse') self.items.reverse();
     else if (name === 'index' || name === 'count') {
@@ -196,12 +212,15 @@ export function callMethod(api: KerasApi, self: Value, name: string, args: Value
       return name === 'count' ? { kind: 'int', value: found.filter(Boolean).length } : found.includes(true) ? { kind: 'int', value: found.indexOf(true) } : UNKNOWN;
     } else if (name === 'copy') return { kind: 'list', items: [...self.items] };
     else if (name === 'remove' && args[0]) {
-      const at = self.items.findIndex((x) => pyEquals(x, args[0]) === true);
-      if (at >= 0) self.items.splice(at, 1);
+      const equal = self.items.map((x) => pyEquals(x, args[0]));
+      const at = equal.indexOf(true);
+      if (at < 0 || equal.slice(0, at).includes(undefined)) return unsure();
+      self.items.splice(at, 1);
     } else if (name === 'sort' && kwargs.length === 0) {
       const sorted = callBuiltin(api.interp, 'sorted', [self], [], node);
       if (sorted.kind === 'list') self.items.splice(0, self.items.length, ...sorted.items);
-    } else if (name !== 'sort') return UNKNOWN;
+    } else if (name === 'sort') return unsure();
+    else return UNKNOWN;
     return NONE_V;
   }
   if (self.kind === 'dict') {

@@ -183,8 +183,10 @@ function compare(op: string, a: Value, b: Value): boolean | undefined {
     if ((op === 'is' || op === 'is not') && (a.kind === 'none' || b.kind === 'none') && a.kind !== 'unknown' && b.kind !== 'unknown') {
       return (op === 'is') === (a.kind === b.kind);
     }
-    if ((a.kind === 'tuple' || a.kind === 'list') && (b.kind === 'tuple' || b.kind === 'list') && (op === '==' || op === '!=')) {
-      const eq = a.items.length === b.items.length ? a.items.every((v, i) => compare('==', v, b.items[i])) : false;
+    const ai = asItems(a);
+    const bi = asItems(b);
+    if (ai && bi && (op === '==' || op === '!=')) {
+      const eq = ai.length === bi.length ? ai.every((v, i) => compare('==', v, bi[i])) : false;
       return op === '==' ? eq : !eq;
     }
     return undefined;

@@ -9,7 +9,7 @@ import type { PyNode as SyntaxNode } from '../syntax/ast';
 import type { Interpreter } from './interpreter';
 import { unescape } from './literals';
 import type { Scope } from './scope';
-import { UNKNOWN, type Value } from './values';
+import { asItems, UNKNOWN, type Value } from './values';
 
 /** Memo marker on a `string` node that has interpolations (evaluated on every run). */
 export const FSTRING = Symbol('f-string');
@@ -40,6 +40,7 @@ export function pyRepr(v: Value, depth = 0): string | undefined {
       return v.value.includes("'") && !v.value.includes('"') ? `"${v.value}"` : `'${v.value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
     case 'tuple':
     case 'list': {
+      if (v.kind === 'list' && v.unsure) return undefined;
       const parts: string[] = [];
       for (const x of v.items) {
         const r = pyRepr(x, depth + 1);
@@ -147,7 +148,7 @@ export function strMethod(self: string, name: string, args: Value[], kwargs: Arr
       return a !== undefined && b !== undefined && args.length === 2 ? { kind: 'str', value: self.split(a).join(b) } : UNKNOWN;
     }
     case 'join': {
-      const items = args[0]?.kind === 'list' || args[0]?.kind === 'tuple' ? args[0].items : undefined;
+      const items = args[0] ? asItems(args[0]) : undefined;
       if (!items || items.some((x) => x.kind !== 'str')) return UNKNOWN;
       return { kind: 'str', value: items.map((x) => (x as { value: string }).value).join(self) };
     }

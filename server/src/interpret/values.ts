@@ -212,7 +212,8 @@ export type Value =
   | { kind: 'none' }
   | { kind: 'tuple'; items: Value[] }
   /** `trackedBy`: a model holding this list as an attribute, whose layers grow with it (Keras's tracked lists). */
-  | { kind: 'list'; items: Value[]; trackedBy?: ModelObj }
+  /** `unsure`: changed in a way not followed (`extend` of an unknown iterable): its items are no longer known. */
+  | { kind: 'list'; items: Value[]; trackedBy?: ModelObj; unsure?: boolean }
   | { kind: 'dict'; entries: Array<[Value, Value]> }
   | { kind: 'unknown'; why?: string }
   /** A module, class or function of a library, by canonical dotted name. */
@@ -253,6 +254,7 @@ export function toPy(v: Value, depth = 0): PyValue {
       return v;
     case 'tuple':
     case 'list':
+      if (v.kind === 'list' && v.unsure) return { kind: 'unknown', why: 'a list changed in a way not followed' };
       return { kind: v.kind, items: v.items.map((x) => toPy(x, depth + 1)) };
     case 'dict':
       return { kind: 'dict', entries: v.entries.map(([k, x]) => [toPy(k, depth + 1), toPy(x, depth + 1)] as [PyValue, PyValue]) };
@@ -279,7 +281,7 @@ export function asInt(v: Value): number | undefined {
 
 /** The items of a tuple or list, or undefined. */
 export function asItems(v: Value): Value[] | undefined {
-  return v.kind === 'tuple' || v.kind === 'list' ? v.items : undefined;
+  return v.kind === 'tuple' || (v.kind === 'list' && !v.unsure) ? v.items : undefined;
 }
 
 /** A shape written in source (`(28, 28, 1)`, `[None, 20]`, `(784,)`, an int): dims, or null if not a shape. */
