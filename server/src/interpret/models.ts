@@ -207,8 +207,9 @@ export function makeFunctional(api: KerasApi, args: Value[], kwargs: Array<[stri
     return { kind: 'object', qualname: 'keras.Model' };
   }
   for (const [what, v] of [['inputs', inputsV], ['outputs', outputsV]] as const) {
-    const bad = layerAmong(v);
-    // A layer never called (`out = layers.Dense(1)`) where a tensor belongs.
+    const bad = notATensorAmong(v);
+    // A layer never called (`out = layers.Dense(1)`), or the None a layer's `call` without `return` gives, where a tensor belongs.
+    if (bad === 'None') return api.interp.raise('ValueError', `All \`${what}\` values must be KerasTensors. Received: ${what} including invalid value None of type <class 'NoneType'> (does a layer's \`call\` lack a \`return\`?)`, node);
     if (bad) return api.interp.raise('ValueError', `All \`${what}\` values must be KerasTensors. Received: ${what} including invalid value <${bad.className} name=${bad.name}> of type <class '${bad.className}'>: call the layer on a tensor to get one.`, node);
   }
   const inputs = flattenTensorValues(inputsV);
@@ -230,19 +231,20 @@ function repeatedName(ops: LayerObj[]): { name: string; count: number } | undefi
   return undefined;
 }
 
-/** A layer or model object inside a structure of model inputs or outputs (where Keras wants tensors). */
-function layerAmong(v: Value): { className: string; name: string } | undefined {
+/** A layer, a model or None inside a structure of model inputs or outputs (where Keras wants tensors). */
+function notATensorAmong(v: Value): { className: string; name: string } | 'None' | undefined {
+  if (v.kind === 'none') return 'None';
   if (v.kind === 'layer') return v.layer;
   if (v.kind === 'model') return { className: v.model.kind, name: v.model.name };
   if (v.kind === 'dict') {
     for (const [, item] of v.entries) {
-      const hit = layerAmong(item);
+      const hit = notATensorAmong(item);
       if (hit) return hit;
     }
     return undefined;
   }
   for (const item of asItems(v) ?? []) {
-    const hit = layerAmong(item);
+    const hit = notATensorAmong(item);
     if (hit) return hit;
   }
   return undefined;
@@ -412,6 +414,8 @@ export function callOpaque(api: KerasApi, layer: LayerObj, args: Value[], node: 
   }
   layer.params = params();
   if (eager) return out;
+  // A `call` that returns None (no `return`): Keras's symbolic call gives None too.
+  if (out.kind === 'none' && !traced) return out;
   layer.callSpans.push({ seq: api.nextSeq(), span: spanOf(node), outputs: known, single, inputs: inputTensors.map((t) => t.shape ?? []) });
   const result = api.emitNode(layer, withMasks(layer, inputTensors, takesMask), shapes, single);
   // A custom layer that sets `supports_masking = True` passes its input's mask on.
