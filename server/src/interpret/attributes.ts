@@ -59,7 +59,7 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
     case 'tensor':
     case 'array': {
       const shape = obj.kind === 'tensor' ? obj.tensor.shape : obj.shape;
-      if (attr === 'shape') return shape ? { kind: 'tuple', items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })) } : UNKNOWN;
+      if (attr === 'shape') return shape ? shapeValue(shape) : UNKNOWN;
       if (attr === 'ndim') return shape ? { kind: 'int', value: shape.length } : UNKNOWN;
       if (attr === 'reshape' || attr === 'astype' || attr === 'max') return { kind: 'method', self: obj, name: attr };
       if (obj.kind === 'array' && attr === 'T') return callOp(api, 'transpose', [obj], [], node);

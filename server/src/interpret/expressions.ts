@@ -97,7 +97,10 @@ export function evalSubscript(interp: Interpreter, node: SyntaxNode, scope: Scop
   const i = asInt(index);
   if (items && i !== undefined) {
     const at = i < 0 ? items.length + i : i;
-    return at >= 0 && at < items.length ? items[at] : unknown('index out of range');
+    if (at >= 0 && at < items.length) return items[at];
+    // A shape's length is its tensor's rank (`input_shape[2]` of a 2-D input in a layer's `build`).
+    if (obj.kind === 'tuple' && obj.shape) return interp.raise('IndexError', 'tuple index out of range', node);
+    return unknown('index out of range');
   }
   if (obj.kind === 'str' && i !== undefined) return { kind: 'str', value: obj.value.at(i) ?? '' };
   if (obj.kind === 'dict') return obj.entries.find(([k]) => keyEquals(k, index))?.[1] ?? UNKNOWN;

@@ -499,7 +499,7 @@ function dictValuesInKeyOrder(entries: Array<[Value, Value]>): Value[] {
 }
 
 export function shapeValue(shape: Shape): Value {
-  return { kind: 'tuple', items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })) };
+  return { kind: 'tuple', items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })), shape: true };
 }
 
 /** Parameter totals of a model: sums over its rows once each; null when any is unknown or it is unbuilt. */

@@ -11,7 +11,7 @@
 import type { Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { pyRepr } from './strings';
-import { modelTotals, type KerasApi } from './kerasApi';
+import { modelTotals, shapeValue, type KerasApi } from './kerasApi';
 import { hasKwarg, asItems, asShape, newTensor, NONE_V, spanOf, UNKNOWN, type ClassObj, type FunctionObj, type InstanceObj, type LayerObj, type ModelObj, type TensorObj, type Value } from './values';
 
 type Kwargs = Array<[string, Value]>;
@@ -174,13 +174,9 @@ export function trackAssigned(inst: InstanceObj, value: Value): void {
 function buildShapeArg(v: Value | undefined): Value {
   if (!v) return UNKNOWN;
   const shape = v.kind === 'tensor' ? v.tensor.shape : v.kind === 'array' ? v.shape : undefined;
-  if (shape !== undefined) return shape ? shapeTuple(shape) : UNKNOWN;
+  if (shape !== undefined) return shape ? shapeValue(shape) : UNKNOWN;
   if (v.kind === 'list' || v.kind === 'tuple') return { kind: 'list', items: v.items.map(buildShapeArg) };
   return UNKNOWN;
-}
-
-function shapeTuple(shape: Shape): Value {
-  return { kind: 'tuple', items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })) };
 }
 
 /** Keras's `_maybe_build`: the user's `build` runs once, on the shapes of the first call. */

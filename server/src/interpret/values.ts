@@ -210,7 +210,8 @@ export type Value =
   | { kind: 'str'; value: string }
   | { kind: 'bool'; value: boolean }
   | { kind: 'none' }
-  | { kind: 'tuple'; items: Value[] }
+  /** `shape`: a tensor's shape (`x.shape`, `build`'s `input_shape`), whose length is the tensor's rank for sure. */
+  | { kind: 'tuple'; items: Value[]; shape?: true }
   /** `trackedBy`: a model holding this list as an attribute, whose layers grow with it (Keras's tracked lists). */
   /** `unsure`: changed in a way not followed (`extend` of an unknown iterable): its items are no longer known. */
   | { kind: 'list'; items: Value[]; trackedBy?: ModelObj; unsure?: boolean }
