@@ -231,11 +231,14 @@ export function execTry(interp: Interpreter, node: SyntaxNode, scope: Scope): vo
   }
 }
 
-/** Python's built-in exceptions Keras errors come as, and the classes that catch each. */
+/** The errors a failing import raises, and the built-in classes that catch each. */
 const CAUGHT_BY: Record<string, string[]> = {
   ModuleNotFoundError: ['ModuleNotFoundError', 'ImportError', 'Exception', 'BaseException'],
   ImportError: ['ImportError', 'Exception', 'BaseException'],
 };
+
+/** Built-in exception classes that are not bases of ImportError: a handler for them lets an import error through. */
+const OTHER_BUILTIN_ERRORS = new Set(['ValueError', 'TypeError', 'KeyError', 'IndexError', 'AttributeError', 'NameError', 'OSError', 'RuntimeError']);
 
 /**
  * A `try` whose body is imports, one of which Keras 3 refuses (code written
@@ -260,7 +263,7 @@ function tryFailingImport(interp: Interpreter, body: SyntaxNode, handlers: Synta
       break;
     }
     // A class not known here might catch it first: which handler runs cannot be told.
-    if (names.some((n) => !(n in CAUGHT_BY) && !['ValueError', 'TypeError', 'KeyError', 'IndexError', 'AttributeError', 'NameError', 'OSError', 'RuntimeError'].includes(n))) return false;
+    if (names.some((n) => !(n in CAUGHT_BY) && !OTHER_BUILTIN_ERRORS.has(n))) return false;
   }
   if (!handler) return false;
   for (const st of statements.slice(0, failing)) interp.exec(st, scope);
