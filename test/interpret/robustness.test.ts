@@ -5,8 +5,12 @@
  */
 
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { analyze, diagnostics, inlayHints, summary } from '../../server/src/analysis';
 import { loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
+import { programFiles, readProgramTruth } from '../helpers/programs';
+import { LOCAL_TRUTH, SHARED_TRUTH } from '../helpers/truth';
 
 const SEED = `import keras
 from keras import layers
@@ -58,6 +62,30 @@ describe('robustness', () => {
       const nameBeingTyped = /^(ModuleNotFoundError|ImportError|AttributeError)$/.test(a.interpretation.error?.pyType ?? '') && errors.every((d) => d.line === lastLine);
       if (!nameBeingTyped) assert.deepStrictEqual(errors, [], `prefix of ${i} characters`);
     }
+  });
+
+  it('every whole-line prefix of every recorded program has no error off the line Keras raises on', () => {
+    // A file typed top to bottom: each prefix runs in Python up to where the whole program would fail, or not at all.
+    const dirs = [path.join(SHARED_TRUTH, 'programs'), path.join(LOCAL_TRUTH, 'programs')].filter((d) => fs.existsSync(d));
+    const wrong: string[] = [];
+    let prefixes = 0;
+    for (const file of dirs.flatMap(programFiles)) {
+      const truth = readProgramTruth(file);
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      for (let k = 1; k <= lines.length; k++) {
+        prefixes++;
+        for (const d of diagnostics(analyze(`${lines.slice(0, k).join('\n')}\n`, parser))) {
+          if (d.severity === 'error' && d.line !== truth.error?.line) wrong.push(`${path.basename(file)}, first ${k} lines: error on line ${d.line}: ${d.message}`);
+        }
+      }
+    }
+    assert.ok(prefixes > 1000, `only ${prefixes} prefixes`);
+    assert.deepStrictEqual(wrong, []);
+  });
+
+  it('a try being typed, still without except, reports nothing in its body', () => {
+    const a = analyze('import keras\ntry:\n    from keras.layers.core import Dense\n', parser);
+    assert.deepStrictEqual(diagnostics(a).filter((d) => d.severity === 'error'), []);
   });
 
   it('hints go on past an import being typed at the top of a file', () => {

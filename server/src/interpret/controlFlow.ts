@@ -219,6 +219,14 @@ export function execTry(interp: Interpreter, node: SyntaxNode, scope: Scope): vo
       const handlerAssigns = targetsIn(handlers);
       for (const name of touched.assigned) if (!handlerAssigns.assigned.has(name)) before.delete(name);
       forgetWhatVaries(before, handlerAssigns.mutated, scope, true);
+    } else if (body && !finallyClause) {
+      // `try:` with neither `except` nor `finally` yet (being typed): Python refuses the file, so nothing in it is sure.
+      interp.uncertain++;
+      try {
+        interp.execBlock(body, scope);
+      } finally {
+        interp.uncertain--;
+      }
     } else if (body) {
       interp.execBlock(body, scope);
     }
