@@ -640,8 +640,9 @@ export class Interpreter {
       this.execBlock(body, scope);
       return frame.pending ?? NONE_V;
     } catch (e) {
-      // The body's own end wins over an early return that may not happen, unless it says nothing.
-      if (e instanceof ReturnSignal) return frame.pending && e.value.kind === 'unknown' ? frame.pending : e.value;
+      // The body's own end wins over an early return that may not happen, unless it says nothing (unknown, or
+      // a None that the early return's value may replace: `if known: return x` then `return None`).
+      if (e instanceof ReturnSignal) return frame.pending && (e.value.kind === 'unknown' || e.value.kind === 'none') ? frame.pending : e.value;
       throw e;
     } finally {
       this.frames.pop();
