@@ -105,7 +105,10 @@ export function defineClass(interp: Interpreter, node: SyntaxNode, scope: Scope)
   for (const b of bases) {
     if (b.kind === 'ref') {
       const q = canonicalName(b.qualname);
-      if (q === 'keras.Model' || q === 'keras.Sequential') cls.kerasBase = 'Model';
+      if (q === 'keras.Model' || q === 'keras.Sequential') {
+        cls.kerasBase = 'Model';
+        if (q === 'keras.Sequential') cls.sequentialBase = true;
+      }
       else if (q === 'keras.layers.Layer') cls.kerasBase = 'Layer';
       else if (layerClassOf(q)) {
         cls.kerasBase = 'Layer';
@@ -114,6 +117,7 @@ export function defineClass(interp: Interpreter, node: SyntaxNode, scope: Scope)
     } else if (b.kind === 'class' && b.cls.kerasBase) {
       cls.kerasBase = b.cls.kerasBase;
       cls.layerBase ??= b.cls.layerBase;
+      if (b.cls.sequentialBase) cls.sequentialBase = true;
     }
   }
   const body = new Scope(scope, 'class');

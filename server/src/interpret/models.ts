@@ -13,7 +13,7 @@ import { baseInputDim, batchNamedDimension, declaredInputShape, flattenTensorVal
 import { unexpectedKeyword } from './kerasClasses';
 import { withMasks } from './masks';
 import { pyRepr } from '../shapes/values';
-import { callSubclassed, hasOwnCall } from './subclass';
+import { callSubclassed, findMethod, hasOwnCall, plainKerasModelClass } from './subclass';
 import { kwarg, asItems, asShape, newLayerRecord, newTensor, spanOf, UNKNOWN, type GraphNode, type LayerObj, type ModelObj, type Value } from './values';
 
 export function makeInput(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
@@ -296,6 +296,14 @@ export function callModel(api: KerasApi, model: ModelObj, args: Value[], kwargs:
   const layer = api.modelAsLayer(model);
   const inputTensors = flattenTensorValues(x) ?? [];
   const inShape = x.kind === 'tensor' ? x.tensor.shape : x.kind === 'array' ? x.shape : null;
+  // A subclass of keras.Model without `call` (nor a functional graph, nor its own output shape): Keras cannot run it.
+  const inst = model.instance;
+  const onTensorsOrData = inputTensors.length > 0 || x.kind === 'array';
+  if (inst && onTensorsOrData && !hasOwnCall(model) && !model.functional && !model.broken && plainKerasModelClass(inst.cls) && !findMethod(inst.cls, 'compute_output_shape') && !findMethod(inst.cls, 'compute_output_spec')) {
+    // Keras builds the model before the call fails: its layers, never called, hold no weights.
+    model.built = true;
+    return api.interp.raise('NotImplementedError', `Model ${inst.cls.name} does not have a \`call()\` method implemented.`, node);
+  }
   if (hasOwnCall(model)) {
     // On symbolic tensors a subclassed model is one node of the caller's graph, its `call` traced inside;
     // Keras gives no shape for its row when that happens inside another traced call.

@@ -10,6 +10,7 @@
 
 import type { Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
+import { canonicalName } from './names';
 import { pyRepr } from './strings';
 import { modelTotals, shapeValue, type KerasApi } from './kerasApi';
 import { hasKwarg, asItems, asShape, newTensor, NONE_V, spanOf, UNKNOWN, type ClassObj, type FunctionObj, type InstanceObj, type LayerObj, type ModelObj, type TensorObj, type Value } from './values';
@@ -28,6 +29,24 @@ function inClassChain<T>(cls: ClassObj, own: (c: ClassObj) => T | undefined): T 
   return undefined;
 }
 
+/**
+ * True when the class derives from `keras.Model` itself through classes of the
+ * file only (no other library class that could bring a `call`), so that what
+ * it lacks, Keras's `Model` lacks too.
+ */
+export function plainKerasModelClass(cls: ClassObj, depth = 0): boolean {
+  if (depth > 20 || cls.bases.length === 0) return false;
+  let reachesModel = false;
+  for (const b of cls.bases) {
+    if (b.kind === 'ref' && canonicalName(b.qualname) === 'keras.Model') reachesModel = true;
+    else if (b.kind === 'class' && b.cls.kerasBase === 'Model') {
+      if (!plainKerasModelClass(b.cls, depth + 1)) return false;
+      reachesModel = true;
+    } else if (!(b.kind === 'class' && !b.cls.kerasBase && b.cls.bases.length === 0)) return false; // only a plain mixin of the file's
+  }
+  return reachesModel;
+}
+
 export function findMethod(cls: ClassObj, name: string): FunctionObj | undefined {
   return inClassChain(cls, (c) => c.methods.get(name));
 }
@@ -42,6 +61,8 @@ export function instantiate(api: KerasApi, cls: ClassObj, args: Value[], kwargs:
   if (cls.kerasBase === 'Model') {
     inst.model = api.newModel(cls.name, node);
     inst.model.instance = inst;
+    // A Sequential subclass builds from the layers given to its constructor, as a Sequential: not followed, so unknown.
+    if (cls.sequentialBase) inst.model.broken = true;
   } else if (cls.kerasBase === 'Layer') {
     inst.layer = api.makeOp(cls.name, spanOf(node));
     inst.layer.isOp = false;

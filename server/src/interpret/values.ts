@@ -187,6 +187,8 @@ export interface ClassObj {
   attrs: Map<string, Value>;
   /** True when it derives from keras.Model / keras.layers.Layer. */
   kerasBase?: 'Model' | 'Layer';
+  /** True when it derives from keras.Sequential, whose subclasses are not modelled (their rows are unknown). */
+  sequentialBase?: boolean;
   /** The built-in layer class it derives from (`class MyConv(layers.Conv2D)`), if any. */
   layerBase?: string;
 }
