@@ -116,19 +116,7 @@ export class Interpreter {
    * is reported as an error.
    */
   private runPastError(statements: SyntaxNode[]): void {
-    this.uncertain++;
-    try {
-      for (const stmt of statements) {
-        try {
-          this.exec(stmt, this.moduleScope);
-        } catch (e) {
-          if (e instanceof BudgetExceeded) break;
-          if (!(e instanceof PyRaise || e instanceof ReturnSignal || e instanceof BreakSignal || e instanceof ContinueSignal)) throw e;
-        }
-      }
-    } finally {
-      this.uncertain--;
-    }
+    this.runUnsure(statements, (stmt) => this.exec(stmt, this.moduleScope));
   }
 
   /**
@@ -138,12 +126,18 @@ export class Interpreter {
    * it is reported as an error), after the summary was taken.
    */
   private runUncalledFunctions(): void {
+    this.runUnsure(this.defined, (fn) => {
+      if (!this.called.has(fn) && this.steps <= LIMITS.steps / 2) this.callFunction(fn, [], [], fn.node, undefined);
+    });
+  }
+
+  /** Runs `each` on every item as a path that may not be taken: what it raises or returns ends that item only; the budget ends all. */
+  private runUnsure<T>(items: T[], each: (item: T) => void): void {
     this.uncertain++;
     try {
-      for (const fn of this.defined) {
-        if (this.called.has(fn) || this.steps > LIMITS.steps / 2) continue;
+      for (const item of items) {
         try {
-          this.callFunction(fn, [], [], fn.node, undefined);
+          each(item);
         } catch (e) {
           if (e instanceof BudgetExceeded) break;
           if (!(e instanceof PyRaise || e instanceof ReturnSignal || e instanceof BreakSignal || e instanceof ContinueSignal)) throw e;

@@ -19,7 +19,7 @@ export function unjudged(path: string): boolean {
 }
 
 /** Where the import of module `path` fails: the first missing module on the path, or undefined. */
-export function missingModule(path: string): string | undefined {
+function missingModule(path: string): string | undefined {
   if (unjudged(path)) return undefined;
   const parts = path.split('.');
   for (let i = 2; i <= parts.length; i++) {

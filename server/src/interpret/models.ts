@@ -338,6 +338,11 @@ export function callModel(api: KerasApi, model: ModelObj, args: Value[], kwargs:
   return api.emitNode(layer, inputTensors, outs, outs.length === 1);
 }
 
+/** The input shapes a built model was made with: its functional inputs', or a Sequential's input shape. */
+function declaredInputShapes(model: ModelObj): Array<Shape | null> {
+  return model.functional?.inputs.map((t) => t.shape) ?? (model.inputShape ? [model.inputShape] : []);
+}
+
 /**
  * Why a built model refuses the symbolic inputs it is called on, if it does.
  * A model's input spec is its inputs' shapes with the batch axis left open, a
@@ -349,11 +354,11 @@ export function callModel(api: KerasApi, model: ModelObj, args: Value[], kwargs:
 function inputSpecProblem(model: ModelObj, x: Value): string | undefined {
   const items = x.kind === 'tensor' ? [x] : (x.kind === 'list' || x.kind === 'tuple' ? asItems(x) : undefined);
   if (!items || !items.every((v) => v.kind === 'tensor')) return undefined;
-  const declared: Array<{ shape: Shape | null }> = model.functional?.inputs ?? (model.inputShape ? [{ shape: model.inputShape }] : []);
+  const declared = declaredInputShapes(model);
   if (declared.length !== items.length) return undefined;
   for (let i = 0; i < items.length; i++) {
     const given = (items[i] as { kind: 'tensor'; tensor: { shape: Shape | null } }).tensor.shape;
-    const ref = declared[i].shape;
+    const ref = declared[i];
     if (!given || !ref) continue;
     const spec = [null, ...ref.slice(1)];
     const shape = given.length > 0 && given[given.length - 1] === 1 ? given.slice(0, -1) : given;
@@ -380,7 +385,7 @@ function outputsForInputs(api: KerasApi, model: ModelObj, x: Value, inShape: Sha
   const outputs = model.outputShapes!;
   const batch = inShape ? inShape[0] : null;
   const given = (x.kind === 'tensor' || x.kind === 'array' ? [x] : (asItems(x) ?? [])).map((v) => (v.kind === 'tensor' ? v.tensor.shape : v.kind === 'array' ? v.shape : null));
-  const declared = model.functional?.inputs.map((t) => t.shape) ?? (model.inputShape ? [model.inputShape] : []);
+  const declared = declaredInputShapes(model);
   const sameAxes =
     given.length === declared.length && given.every((g, i) => g && declared[i] && g.length === declared[i]!.length && g.every((d, k) => k === 0 || d === declared[i]![k]));
   if (sameAxes || given.length === 0 || given.some((g) => !g)) return outputs.map((s) => [batch, ...s.slice(1)]);

@@ -187,6 +187,8 @@ interface CopyContext {
   fields: string[];
   /** Whether to look for MISSING nodes (only inside statements with errors). */
   checkMissing: boolean;
+  /** Whether the tree has a syntax error anywhere (read once: each read crosses into WebAssembly). */
+  treeHasError: boolean;
 }
 
 /** The row holding offset `index`, given the offset each row starts at. */
@@ -274,9 +276,9 @@ export function useTreeMemory(memory: TreeMemory | undefined): void {
 /** How a copy reads the tree: `auto` takes memory where it may, the others force one way (for checks). */
 export type TreeReading = 'auto' | 'cursor' | 'memory';
 
-function memoryFor(tree: Tree, reading: TreeReading): TreeMemory | undefined {
-  if (reading === 'memory' && (!treeMemory || tree.rootNode.hasError)) throw new Error('no memory reader for this tree');
-  if (reading === 'cursor' || !treeMemory || tree.rootNode.hasError) return undefined;
+function memoryFor(ctx: CopyContext, reading: TreeReading): TreeMemory | undefined {
+  if (reading === 'memory' && (!treeMemory || ctx.treeHasError)) throw new Error('no memory reader for this tree');
+  if (reading === 'cursor' || !treeMemory || ctx.treeHasError) return undefined;
   treeMemory.refresh();
   return treeMemory;
 }
@@ -305,7 +307,6 @@ function topLevelStatements(tree: Tree, memory: TreeMemory | undefined, ctx: Cop
     }
     return;
   }
-  const treeHasError = tree.rootNode.hasError;
   const cursor = tree.walk();
   try {
     if (cursor.gotoFirstChild()) {
@@ -315,7 +316,7 @@ function topLevelStatements(tree: Tree, memory: TreeMemory | undefined, ctx: Cop
           endIndex: cursor.endIndex,
           copy: (c, anchor, base) => {
             // Only a statement with a syntax error can hold MISSING nodes; look for them there alone.
-            c.checkMissing = treeHasError && cursor.currentNode.hasError;
+            c.checkMissing = c.treeHasError && cursor.currentNode.hasError;
             const missing = c.checkMissing && cursor.nodeIsMissing;
             const node = copySubtree(cursor, c, anchor, base);
             if (missing) node.hasError = true;
@@ -373,8 +374,8 @@ export class AstCache {
     this.lastRanges = [];
     let row = 0;
     const treeHasError = tree.rootNode.hasError;
-    const ctx: CopyContext = { source, lineStarts, ...languageNames(tree), checkMissing: false };
-    topLevelStatements(tree, memoryFor(tree, reading), ctx, (statement) => {
+    const ctx: CopyContext = { source, lineStarts, ...languageNames(tree), checkMissing: false, treeHasError };
+    topLevelStatements(tree, memoryFor(ctx, reading), ctx, (statement) => {
       const { startIndex, endIndex } = statement;
       // Statements come in order: move the row forward to the line holding this one.
       while (row < lastRow && lineStarts[row + 1] <= startIndex) row++;
@@ -424,9 +425,9 @@ export interface Statement {
 /** Copies the top-level statements of a tree parsed from `source` (a chunk of a document). */
 export function copyStatements(tree: Tree, source: string): Statement[] {
   const lineStarts = lineStartsOf(source);
-  const ctx: CopyContext = { source, lineStarts, ...languageNames(tree), checkMissing: false };
+  const ctx: CopyContext = { source, lineStarts, ...languageNames(tree), checkMissing: false, treeHasError: tree.rootNode.hasError };
   const out: Statement[] = [];
-  topLevelStatements(tree, memoryFor(tree, 'auto'), ctx, (statement) => {
+  topLevelStatements(tree, memoryFor(ctx, 'auto'), ctx, (statement) => {
     const row = rowOf(lineStarts, statement.startIndex);
     out.push({ node: statement.copy(ctx, { row }, row), rowOffset: row });
   });
