@@ -10,10 +10,13 @@ if (!fs.existsSync(cli)) {
 }
 require(cli)
   .main(process.argv.slice(2))
-  .then((code) => {
-    // exitCode, not exit(): exit() would cut off output still buffered for a pipe.
-    process.exitCode = code;
-  }, (e) => {
-    process.stderr.write(`shape-lens: ${e && e.stack ? e.stack : e}\n`);
-    process.exitCode = 1;
-  });
+  .then(
+    (code) => {
+      // exitCode, not exit(): exit() would cut off output still buffered for a pipe.
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`shape-lens: ${e && e.stack ? e.stack : e}\n`);
+      process.exitCode = 1;
+    },
+  );

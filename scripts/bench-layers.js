@@ -11,8 +11,16 @@ const path = require('path');
 const root = path.resolve(__dirname, '..');
 
 async function main() {
-  const sources = [path.resolve(root, '..', 'shared', 'keras-truth', 'layers.jsonl'), path.join(root, 'test', 'truth', 'layers-seed2.jsonl')].filter((f) => fs.existsSync(f));
-  const lines = sources.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()));
+  const sources = [
+    path.resolve(root, '..', 'shared', 'keras-truth', 'layers.jsonl'),
+    path.join(root, 'test', 'truth', 'layers-seed2.jsonl'),
+  ].filter((f) => fs.existsSync(f));
+  const lines = sources.flatMap((f) =>
+    fs
+      .readFileSync(f, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim()),
+  );
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shape-lens-bench-')), 'cases.jsonl');
   fs.writeFileSync(file, lines.join('\n'));
   const cli = require(path.join(root, 'dist', 'cli.js'));
@@ -24,9 +32,15 @@ async function main() {
   } finally {
     process.stdout.write = write;
   }
-  const reports = chunks.join('').trim().split('\n').map((l) => JSON.parse(l));
+  const reports = chunks
+    .join('')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   for (const [i, r] of reports.entries()) {
-    console.log(`run ${i + 1}: ${r.cases} cases, engine_ms ${r.engine_ms.toFixed(1)} (${((r.engine_ms / r.cases) * 1000).toFixed(1)} µs/case), agree outcome/shape/params ${r.agree_outcome}/${r.agree_shape}/${r.agree_params}`);
+    console.log(
+      `run ${i + 1}: ${r.cases} cases, engine_ms ${r.engine_ms.toFixed(1)} (${((r.engine_ms / r.cases) * 1000).toFixed(1)} µs/case), agree outcome/shape/params ${r.agree_outcome}/${r.agree_shape}/${r.agree_params}`,
+    );
   }
 }
 

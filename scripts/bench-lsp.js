@@ -17,13 +17,24 @@ const WARMUP = 20;
 
 /** A functional CNN of ~1,000 lines: conv blocks with helper calls, a loop and a head. */
 function modelFile() {
-  const lines = ['import keras', 'from keras import layers', '', 'inputs = keras.Input(shape=(64, 64, 3))', 'x = inputs'];
+  const lines = [
+    'import keras',
+    'from keras import layers',
+    '',
+    'inputs = keras.Input(shape=(64, 64, 3))',
+    'x = inputs',
+  ];
   for (let i = 0; lines.length < 990; i++) {
     lines.push(`x = layers.Conv2D(${16 + (i % 4) * 8}, 3, padding="same", activation="relu")(x)  # block ${i}`);
     lines.push('x = layers.BatchNormalization()(x)');
     if (i % 100 === 99) lines.push('x = layers.MaxPooling2D()(x)');
   }
-  lines.push('x = layers.GlobalAveragePooling2D()(x)', 'x = layers.Dense(128, activation="relu")(x)', 'outputs = layers.Dense(10, activation="softmax")(x)', 'model = keras.Model(inputs, outputs)');
+  lines.push(
+    'x = layers.GlobalAveragePooling2D()(x)',
+    'x = layers.Dense(128, activation="relu")(x)',
+    'outputs = layers.Dense(10, activation="softmax")(x)',
+    'model = keras.Model(inputs, outputs)',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -33,26 +44,43 @@ function percentile(sorted, p) {
 
 async function main() {
   // The same Node flags the VS Code client starts the server with (client/src/extension.ts).
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--expose-gc', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const child = spawn(
+    process.execPath,
+    [
+      '--max-semi-space-size=64',
+      '--expose-gc',
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
+      path.join(root, 'dist', 'server.js'),
+      '--stdio',
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const conn = rpc.createProtocolConnection(
+    new rpc.StreamMessageReader(child.stdout),
+    new rpc.StreamMessageWriter(child.stdin),
+  );
   conn.listen();
   await conn.sendRequest(rpc.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
   await conn.sendNotification(rpc.InitializedNotification.type, {});
   const uri = 'file:///bench/model.py';
   let text = modelFile();
   const lines = text.split('\n');
-  await conn.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'python', version: 1, text } });
+  await conn.sendNotification(rpc.DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'python', version: 1, text },
+  });
   const range = { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } };
   const t0 = process.hrtime.bigint();
   const first = await conn.sendRequest(rpc.InlayHintRequest.type, { textDocument: { uri }, range });
-  console.log(`file: ${lines.length} lines; first hints after open: ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms (${first.length} hints)`);
+  console.log(
+    `file: ${lines.length} lines; first hints after open: ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms (${first.length} hints)`,
+  );
 
   // Edits as typing does them: change the filter count of a conv line (one digit), all over the file.
   const convLines = lines.map((l, i) => (l.includes('Conv2D(') ? i : -1)).filter((i) => i >= 0);
   const times = [];
   let version = 1;
   let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const warmup = [];
   for (let k = 0; k < EDITS + WARMUP; k++) {
     const line = convLines[Math.floor(rand() * convLines.length)];
@@ -77,8 +105,12 @@ async function main() {
   const f = (x) => x.toFixed(2);
   const all = [...warmup, ...times].sort((a, b) => a - b);
   console.log(`first ${WARMUP} edits after open (JIT warm-up), ms: ${warmup.map(f).join(' ')}`);
-  console.log(`next ${EDITS} edits, didChange -> inlayHint answer for the 60 visible lines (ms): p50 ${f(percentile(times, 50))}  p90 ${f(percentile(times, 90))}  p99 ${f(percentile(times, 99))}  max ${f(times[times.length - 1])}`);
-  console.log(`all ${all.length} edits, warm-up included (ms): p50 ${f(percentile(all, 50))}  p90 ${f(percentile(all, 90))}  p99 ${f(percentile(all, 99))}  max ${f(all[all.length - 1])}`);
+  console.log(
+    `next ${EDITS} edits, didChange -> inlayHint answer for the 60 visible lines (ms): p50 ${f(percentile(times, 50))}  p90 ${f(percentile(times, 90))}  p99 ${f(percentile(times, 99))}  max ${f(times[times.length - 1])}`,
+  );
+  console.log(
+    `all ${all.length} edits, warm-up included (ms): p50 ${f(percentile(all, 50))}  p90 ${f(percentile(all, 90))}  p99 ${f(percentile(all, 99))}  max ${f(all[all.length - 1])}`,
+  );
   await conn.sendRequest(rpc.ShutdownRequest.type);
   await conn.sendNotification(rpc.ExitNotification.type);
   conn.dispose();

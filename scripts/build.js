@@ -15,14 +15,24 @@ function copyGrammars() {
   fs.mkdirSync(out, { recursive: true });
   const files = [
     [require.resolve('web-tree-sitter/tree-sitter.wasm'), 'tree-sitter.wasm'],
-    [path.join(path.dirname(require.resolve('tree-sitter-python/package.json')), 'tree-sitter-python.wasm'), 'tree-sitter-python.wasm'],
+    [
+      path.join(path.dirname(require.resolve('tree-sitter-python/package.json')), 'tree-sitter-python.wasm'),
+      'tree-sitter-python.wasm',
+    ],
   ];
   for (const [from, name] of files) fs.copyFileSync(from, path.join(out, name));
 }
 
 async function bundle() {
   const esbuild = require('esbuild');
-  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+  };
   const entries = [
     { entryPoints: [path.join(root, 'server/src/cli/main.ts')], outfile: path.join(root, 'dist/cli.js') },
   ];
@@ -31,7 +41,11 @@ async function bundle() {
     { file: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   ]) {
     if (fs.existsSync(path.join(root, extra.file))) {
-      entries.push({ entryPoints: [path.join(root, extra.file)], outfile: path.join(root, extra.out), external: extra.external });
+      entries.push({
+        entryPoints: [path.join(root, extra.file)],
+        outfile: path.join(root, extra.out),
+        external: extra.external,
+      });
     }
   }
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));

@@ -51,7 +51,9 @@ async function editor() {
     const r = spawnSync(code, ['--install-extension', vsix, '--force'], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`code --install-extension exited with ${r.status}`);
     spawn(code, ['--new-window', examples, seed], { detached: true, stdio: 'ignore' }).unref();
-    console.log(`\nOpened ${path.relative(process.cwd(), examples) || examples} in VS Code (${code}) with Shape Lens installed.`);
+    console.log(
+      `\nOpened ${path.relative(process.cwd(), examples) || examples} in VS Code (${code}) with Shape Lens installed.`,
+    );
     return;
   }
 
@@ -69,7 +71,9 @@ async function editor() {
     await server.stop();
     return;
   }
-  console.log(`\nOpen this address in a browser (Shape Lens is installed, examples/ is the workspace):\n\n  ${server.urlFor(seed)}\n`);
+  console.log(
+    `\nOpen this address in a browser (Shape Lens is installed, examples/ is the workspace):\n\n  ${server.urlFor(seed)}\n`,
+  );
   console.log('The first hints take a few seconds to appear. Ctrl+C stops the editor.');
   await new Promise((resolve) => {
     const done = (why) => {

@@ -104,7 +104,9 @@ let aptUpdated = false;
 /** Installs the Debian packages that are not installed yet (apt-get update first, once per process). */
 function ensureDebPackages(pkgs) {
   if (process.platform !== 'linux' || !which('dpkg-query') || !which('apt-get')) {
-    throw new Error(`editor-setup: needs Debian packages ${pkgs.join(', ')}; this machine has no apt-get. Install them yourself.`);
+    throw new Error(
+      `editor-setup: needs Debian packages ${pkgs.join(', ')}; this machine has no apt-get. Install them yourself.`,
+    );
   }
   const missing = pkgs.filter((p) => !debInstalled(p));
   if (missing.length === 0) return;
@@ -112,7 +114,9 @@ function ensureDebPackages(pkgs) {
   const aptGet = root ? ['apt-get'] : ['sudo', '-n', 'apt-get'];
   // Waits for another apt/dpkg run (another checkout's test, say) instead of failing on its lock.
   const apt = (...args) =>
-    run(aptGet[0], [...aptGet.slice(1), '-o', 'DPkg::Lock::Timeout=600', ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    run(aptGet[0], [...aptGet.slice(1), '-o', 'DPkg::Lock::Timeout=600', ...args], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   const start = Date.now();
   log(`apt-get install ${missing.join(' ')} ...`);
   if (!aptUpdated) apt('update', '-q');
@@ -179,10 +183,17 @@ function ensureNpmFolder(name, specs, ready, env = cleanEnv()) {
   if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp && ready(dir)) return dir;
   fs.mkdirSync(dir, { recursive: true });
   fs.rmSync(stampFile, { force: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: `shape-lens-e2e-${name}`, private: true }, null, 2) + '\n');
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: `shape-lens-e2e-${name}`, private: true }, null, 2) + '\n',
+  );
   const start = Date.now();
   log(`npm install ${specs.join(' ')} (into ${path.relative(process.cwd(), dir) || dir}) ...`);
-  run(which('npm') || 'npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', ...specs], { cwd: dir, env });
+  run(
+    which('npm') || 'npm',
+    ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', ...specs],
+    { cwd: dir, env },
+  );
   if (!ready(dir)) throw new Error(`editor-setup: ${specs.join(' ')} installed into ${dir} but is not usable`);
   fs.writeFileSync(stampFile, stamp);
   log(`npm install ${specs.join(' ')}: ${elapsed(start)}`);
@@ -218,7 +229,8 @@ function cleanEnv() {
   const env = { ...process.env };
   const outer = /^npm_config_(user_agent|local_prefix|global_prefix|prefix|npm_version|call)$/i;
   for (const k of Object.keys(env)) {
-    if (outer.test(k) || (/^npm_/i.test(k) && !/^npm_config_/i.test(k)) || k === 'NODE' || k === 'INIT_CWD') delete env[k];
+    if (outer.test(k) || (/^npm_/i.test(k) && !/^npm_config_/i.test(k)) || k === 'NODE' || k === 'INIT_CWD')
+      delete env[k];
   }
   return env;
 }
@@ -316,7 +328,10 @@ async function startCodeServer({ dir, workspace, vsix, port = 0, settings = {}, 
   fs.rmSync(ext, { recursive: true, force: true });
   for (const d of [path.join(ud, 'User'), ext, xdg]) fs.mkdirSync(d, { recursive: true });
   fs.writeFileSync(path.join(dir, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  fs.writeFileSync(path.join(ud, 'User', 'settings.json'), JSON.stringify({ ...EDITOR_SETTINGS, ...settings }, null, 2) + '\n');
+  fs.writeFileSync(
+    path.join(ud, 'User', 'settings.json'),
+    JSON.stringify({ ...EDITOR_SETTINGS, ...settings }, null, 2) + '\n',
+  );
 
   const env = node24Env(codeServer.node24, {
     XDG_RUNTIME_DIR: xdg,
@@ -325,7 +340,10 @@ async function startCodeServer({ dir, workspace, vsix, port = 0, settings = {}, 
   });
   const common = ['--config', path.join(dir, 'config.yaml'), '--user-data-dir', ud, '--extensions-dir', ext];
   const installStart = Date.now();
-  const inst = spawnSync(codeServer.node24, [codeServer.entry, ...common, '--install-extension', vsix, '--force'], { env, encoding: 'utf8' });
+  const inst = spawnSync(codeServer.node24, [codeServer.entry, ...common, '--install-extension', vsix, '--force'], {
+    env,
+    encoding: 'utf8',
+  });
   if (inst.status !== 0) throw new Error(`code-server --install-extension failed:\n${inst.stdout}${inst.stderr}`);
   const installMs = Date.now() - installStart;
 
@@ -334,8 +352,10 @@ async function startCodeServer({ dir, workspace, vsix, port = 0, settings = {}, 
   const args = [
     codeServer.entry,
     ...common,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -379,7 +399,12 @@ async function startCodeServer({ dir, workspace, vsix, port = 0, settings = {}, 
       () => exited,
     );
     const base = `http://127.0.0.1:${found}`;
-    await poll('code-server /healthz', 30000, () => httpOk(`${base}/healthz`), () => exited);
+    await poll(
+      'code-server /healthz',
+      30000,
+      () => httpOk(`${base}/healthz`),
+      () => exited,
+    );
     return {
       port: found,
       base,
@@ -389,7 +414,9 @@ async function startCodeServer({ dir, workspace, vsix, port = 0, settings = {}, 
       installMs,
       /** The address that opens `workspace` with `file` (absolute path) in an editor tab. */
       urlFor(file) {
-        const payload = file ? `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${found}${file}`]]))}` : '';
+        const payload = file
+          ? `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${found}${file}`]]))}`
+          : '';
         return `${base}/?folder=${encodeURIComponent(workspace)}${payload}`;
       },
       stop,

@@ -60,7 +60,12 @@ function pixel(px, py) {
       for (const [inside, color] of layers) {
         if (!inside(x, y)) continue;
         const a = (color[3] ?? 255) / 255;
-        c = [c[0] * (1 - a) + color[0] * a, c[1] * (1 - a) + color[1] * a, c[2] * (1 - a) + color[2] * a, Math.max(c[3], a * 255)];
+        c = [
+          c[0] * (1 - a) + color[0] * a,
+          c[1] * (1 - a) + color[1] * a,
+          c[2] * (1 - a) + color[2] * a,
+          Math.max(c[3], a * 255),
+        ];
       }
       for (let i = 0; i < 4; i++) acc[i] += c[i];
     }

@@ -19,11 +19,24 @@ function vsixPath() {
 
 /** Packages the extension (dist/ must be built) and returns the .vsix path. */
 function packageVsix({ out = vsixPath(), quiet = false } = {}) {
-  for (const f of ['dist/extension.js', 'dist/server.js', 'grammars/tree-sitter.wasm', 'grammars/tree-sitter-python.wasm']) {
+  for (const f of [
+    'dist/extension.js',
+    'dist/server.js',
+    'grammars/tree-sitter.wasm',
+    'grammars/tree-sitter-python.wasm',
+  ]) {
     if (!fs.existsSync(path.join(root, f))) throw new Error(`${f} is missing: build first (npm run build)`);
   }
   const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json', { paths: [root] })), 'vsce');
-  const args = [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out];
+  const args = [
+    vsce,
+    'package',
+    '--no-dependencies',
+    '--allow-missing-repository',
+    '--no-rewrite-relative-links',
+    '--out',
+    out,
+  ];
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: quiet ? 'pipe' : 'inherit' });
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status})\n${r.stdout ?? ''}${r.stderr ?? ''}`);

@@ -39,6 +39,12 @@ async function main() {
   const bin = (name) => path.join(root, 'node_modules', '.bin', name);
   switch (task) {
     case 'test': {
+      console.log('Checking formatting (prettier --check) ...');
+      if (run(bin('prettier'), ['--check', '--log-level', 'warn', '.']) !== 0) {
+        console.error("Formatting differs from Prettier's: run `npm run format`.");
+        process.exit(1);
+      }
+      console.log('Type-checking (tsc --noEmit) ...');
       if (run(bin('tsc'), ['-p', '.', '--noEmit']) !== 0) process.exit(1);
       process.exit(run(bin('mocha'), process.argv.slice(3)));
     }

@@ -42,7 +42,9 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
   const specs: string[] = [];
-  for (const m of text.matchAll(/(?:import|export)\s[^'";]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g)) {
+  for (const m of text.matchAll(
+    /(?:import|export)\s[^'";]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g,
+  )) {
     specs.push(m[1] ?? m[2] ?? m[3]);
   }
   return specs;
@@ -53,7 +55,8 @@ describe('architecture', () => {
 
   it('finds the source folders it checks', () => {
     const folders = new Set(files.map((f) => path.relative(SRC, f).split(path.sep)[0]));
-    for (const f of ['shapes', 'syntax', 'interpret', 'analysis', 'cli']) assert.ok(folders.has(f), `server/src/${f} exists`);
+    for (const f of ['shapes', 'syntax', 'interpret', 'analysis', 'cli'])
+      assert.ok(folders.has(f), `server/src/${f} exists`);
   });
 
   it('imports point downward only', () => {
@@ -63,10 +66,14 @@ describe('architecture', () => {
       for (const spec of importsOf(file)) {
         if (spec.startsWith('.')) {
           const target = path.relative(SRC, path.resolve(path.dirname(file), spec)).split(path.sep)[0];
-          if (target !== folder && !(ALLOWED[folder] ?? []).includes(target)) wrong.push(`${path.relative(REPO_ROOT, file)} imports ${spec} (${folder} -> ${target})`);
+          if (target !== folder && !(ALLOWED[folder] ?? []).includes(target))
+            wrong.push(`${path.relative(REPO_ROOT, file)} imports ${spec} (${folder} -> ${target})`);
         } else {
-          for (const [pkg, owner] of PACKAGE_OWNERS) if (pkg.test(spec) && folder !== owner) wrong.push(`${path.relative(REPO_ROOT, file)} imports ${spec}, which only ${owner}/ may use`);
-          if (folder === 'shapes' && FORBIDDEN_IN_SHAPES.some((r) => r.test(spec))) wrong.push(`${path.relative(REPO_ROOT, file)} imports ${spec}: the engine is pure`);
+          for (const [pkg, owner] of PACKAGE_OWNERS)
+            if (pkg.test(spec) && folder !== owner)
+              wrong.push(`${path.relative(REPO_ROOT, file)} imports ${spec}, which only ${owner}/ may use`);
+          if (folder === 'shapes' && FORBIDDEN_IN_SHAPES.some((r) => r.test(spec)))
+            wrong.push(`${path.relative(REPO_ROOT, file)} imports ${spec}: the engine is pure`);
         }
       }
     }
@@ -76,7 +83,9 @@ describe('architecture', () => {
   it('the pinned grammar packages are the ones in package.json', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     for (const name of ['web-tree-sitter', 'tree-sitter-python']) {
-      const installed = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+      const installed = JSON.parse(
+        fs.readFileSync(path.join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8'),
+      ).version;
       assert.strictEqual(installed, pkg.devDependencies[name], `${name} installed ${installed}`);
       assert.match(pkg.devDependencies[name], /^\d+\.\d+\.\d+$/, `${name} is pinned to an exact version`);
     }

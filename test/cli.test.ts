@@ -20,7 +20,10 @@ describe('shape-lens check-layers', () => {
     const r = cli(['check-layers', path.join(SHARED_TRUTH, 'layers.jsonl'), '--json']);
     assert.strictEqual(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout);
-    const lines = fs.readFileSync(path.join(SHARED_TRUTH, 'layers.jsonl'), 'utf8').split('\n').filter((l) => l.trim());
+    const lines = fs
+      .readFileSync(path.join(SHARED_TRUTH, 'layers.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
     assert.strictEqual(report.cases, lines.length);
     for (const key of ['agree_outcome', 'agree_shape', 'agree_params']) {
       assert.ok(Number.isInteger(report[key]) && report[key] >= 0 && report[key] <= report.cases, key);
@@ -31,7 +34,10 @@ describe('shape-lens check-layers', () => {
   });
 
   it('skips a malformed line, names its number, and still runs the rest', () => {
-    const good = fs.readFileSync(path.join(SHARED_TRUTH, 'layers.jsonl'), 'utf8').split('\n').filter((l) => l.includes('"Dense/0000"'))[0];
+    const good = fs
+      .readFileSync(path.join(SHARED_TRUTH, 'layers.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"Dense/0000"'))[0];
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shape-lens-')), 'cases.jsonl');
     fs.writeFileSync(file, [good, '{not json', '{"id": "x"}', good.replace('Dense/0000', 'Dense/copy')].join('\n'));
     const r = cli(['check-layers', file, '--json']);
@@ -41,7 +47,10 @@ describe('shape-lens check-layers', () => {
     const report = JSON.parse(r.stdout);
     assert.strictEqual(report.cases, 2);
     assert.strictEqual(report.agree_outcome, 2);
-    assert.deepStrictEqual(report.malformed.map((m: { line: number }) => m.line), [2, 3]);
+    assert.deepStrictEqual(
+      report.malformed.map((m: { line: number }) => m.line),
+      [2, 3],
+    );
   });
 
   it('prints the per-class table in text form', () => {

@@ -72,14 +72,17 @@ function pyShape(shape: (number | null)[]): string {
 }
 
 function cliFindings(file: string): CliFinding[] {
-  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'shape-lens.js'), 'summary', file, '--json'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'shape-lens.js'), 'summary', file, '--json'], {
+    encoding: 'utf8',
+  });
   assert.strictEqual(r.status, 0, r.stderr);
   return JSON.parse(r.stdout).diagnostics;
 }
 
 const text = (s: string | null): string => (s ?? '').replace(/\u00a0/g, ' ').trim();
 /** A pattern for exactly `s`, any space in it matching the NBSP the editor renders. */
-const exactly = (s: string): RegExp => new RegExp(`^\\s*${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s')}\\s*$`);
+const exactly = (s: string): RegExp =>
+  new RegExp(`^\\s*${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s')}\\s*$`);
 
 /** The 1-based line of an element inside an editor's text or overlay layer: its row's `top` matched to the gutter. */
 async function lineOf(el: Locator): Promise<number> {
@@ -102,7 +105,9 @@ async function hintsOnScreen(editor: Locator): Promise<[number, string][]> {
 
 async function screenshot(page: Page, name: string): Promise<void> {
   // Not while the status bar still says "Activating Extensions...".
-  await page.locator('.statusbar-item', { hasText: 'Activating Extensions' }).waitFor({ state: 'hidden', timeout: WAIT_MS });
+  await page
+    .locator('.statusbar-item', { hasText: 'Activating Extensions' })
+    .waitFor({ state: 'hidden', timeout: WAIT_MS });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, name) });
   if (process.env.SHAPE_LENS_UPDATE_SCREENSHOTS === '1') {
@@ -141,7 +146,8 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
 
     workspace = path.join(work, 'examples');
     fs.mkdirSync(workspace);
-    for (const f of fs.readdirSync(path.join(REPO_ROOT, 'examples'))) fs.copyFileSync(path.join(REPO_ROOT, 'examples', f), path.join(workspace, f));
+    for (const f of fs.readdirSync(path.join(REPO_ROOT, 'examples')))
+      fs.copyFileSync(path.join(REPO_ROOT, 'examples', f), path.join(workspace, f));
     fs.copyFileSync(path.join(SHARED_TRUTH, 'programs', `${BROKEN}.py`), path.join(workspace, `${BROKEN}.py`));
 
     t = Date.now();
@@ -152,7 +158,15 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
     const { chromium } = require(tools.playwrightCore);
     browser = await chromium.launch({
       executablePath: tools.executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       env: { ...process.env, TMPDIR: path.join(work, 'xdg') },
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
@@ -194,13 +208,25 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
     timings.firstHint = seconds(Date.now() - gotoAt);
     // Every layer of the model, and the model's parameter total after `Sequential()`.
     const last = model.layers[model.layers.length - 1];
-    await editor().locator('.view-line span[class*="dyn-rule-"]', { hasText: `→ ${pyShape(last.output_shape!)}` }).first().waitFor({ timeout: WAIT_MS });
+    await editor()
+      .locator('.view-line span[class*="dyn-rule-"]', { hasText: `→ ${pyShape(last.output_shape!)}` })
+      .first()
+      .waitFor({ timeout: WAIT_MS });
     const totalLabel = `${model.total_params!.toLocaleString('en-US')} params`;
-    await editor().locator('.view-line span[class*="dyn-rule-"]', { hasText: totalLabel }).first().waitFor({ timeout: WAIT_MS });
+    await editor()
+      .locator('.view-line span[class*="dyn-rule-"]', { hasText: totalLabel })
+      .first()
+      .waitFor({ timeout: WAIT_MS });
 
     const hints = await hintsOnScreen(editor());
-    const wanted: [number, string][] = [[model.line, totalLabel], ...model.layers.map((l): [number, string] => [l.line, `→ ${pyShape(l.output_shape!)}`])];
-    assert.deepStrictEqual(hints, wanted.sort((a, b) => a[0] - b[0]));
+    const wanted: [number, string][] = [
+      [model.line, totalLabel],
+      ...model.layers.map((l): [number, string] => [l.line, `→ ${pyShape(l.output_shape!)}`]),
+    ];
+    assert.deepStrictEqual(
+      hints,
+      wanted.sort((a, b) => a[0] - b[0]),
+    );
     assert.deepStrictEqual(
       hints.filter(([line]) => line === conv.line).map(([, t]) => t),
       [expected],
@@ -208,7 +234,10 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
     // Without the side bar the long Conv2D line and its hint fit on screen.
     await page.keyboard.press('Control+B');
     await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: WAIT_MS });
-    await editor().locator('.view-line span[class*="dyn-rule-"]', { hasText: exactly(expected) }).first().waitFor({ timeout: WAIT_MS });
+    await editor()
+      .locator('.view-line span[class*="dyn-rule-"]', { hasText: exactly(expected) })
+      .first()
+      .waitFor({ timeout: WAIT_MS });
     await screenshot(page, 'inlay-hints.png');
   });
 
@@ -216,8 +245,13 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
     const conv = truth(SEED_TRUTH).models[0].layers[0];
     const line = editor().locator('.view-line', { hasText: 'Conv2D(12' });
     assert.strictEqual(await lineOf(line.locator('span').first()), conv.line);
-    await line.locator('span', { hasText: /^Conv2D$/ }).first().hover();
-    const hover = page.locator('.monaco-hover:not(.hidden) .markdown-hover .rendered-markdown', { hasText: 'Parameters' }).first();
+    await line
+      .locator('span', { hasText: /^Conv2D$/ })
+      .first()
+      .hover();
+    const hover = page
+      .locator('.monaco-hover:not(.hidden) .markdown-hover .rendered-markdown', { hasText: 'Parameters' })
+      .first();
     await hover.waitFor({ timeout: WAIT_MS });
     const shown = text(await hover.innerText());
     assert.match(shown, /^Conv2D conv2d/);
@@ -232,7 +266,7 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
     await screenshot(page, 'hover.png');
   });
 
-  it("squiggles a broken file on the line where Keras raises, with the message in the hover and the Problems panel", async () => {
+  it('squiggles a broken file on the line where Keras raises, with the message in the hover and the Problems panel', async () => {
     const program = truth(BROKEN);
     assert.ok(program.error, `${BROKEN} is a failing program`);
     const errors = cliFindings(path.join(workspace, `${BROKEN}.py`)).filter((f) => f.severity === 'error');
@@ -255,8 +289,14 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
     assert.deepStrictEqual([...lines], [program.error.line]);
 
     // Hover on the squiggled call: the diagnostic's message.
-    await editor().locator('.view-line', { hasText: 'model.add(LSTM(' }).locator('span', { hasText: /^LSTM$/ }).first().hover();
-    const marker = page.locator('.monaco-hover:not(.hidden) .marker.hover-contents', { hasText: error.message }).first();
+    await editor()
+      .locator('.view-line', { hasText: 'model.add(LSTM(' })
+      .locator('span', { hasText: /^LSTM$/ })
+      .first()
+      .hover();
+    const marker = page
+      .locator('.monaco-hover:not(.hidden) .marker.hover-contents', { hasText: error.message })
+      .first();
     await marker.waitFor({ timeout: WAIT_MS });
     assert.ok(text(await marker.innerText()).includes(error.message));
 
@@ -266,7 +306,10 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
     await page.keyboard.press('Control+Shift+M');
     const row = page.locator('.markers-panel .monaco-list-row[aria-level="2"]', { hasText: error.message }).first();
     await row.waitFor({ timeout: WAIT_MS });
-    assert.strictEqual(text(await row.locator('.marker-line').textContent()), `[Ln ${error.line}, Col ${error.column}]`);
+    assert.strictEqual(
+      text(await row.locator('.marker-line').textContent()),
+      `[Ln ${error.line}, Col ${error.column}]`,
+    );
     assert.match(String(await row.getAttribute('aria-label')), /^Error: /);
     await screenshot(page, 'broken-file.png');
   });

@@ -42,14 +42,24 @@ type Formula = (r: Row) => Dim;
 const FORMULAS: Record<'conv' | 'pool' | 'deconv', Formula> = {
   conv: (r) => convOutputLength(r.length, r.kernel!, r.padding, r.stride, r.dilation!),
   pool: (r) => poolOutputLength(r.length, r.pool!, r.padding as 'valid' | 'same', r.stride),
-  deconv: (r) => deconvOutputLength(r.length, r.kernel!, r.padding as 'valid' | 'same', r.output_padding ?? null, r.stride, r.dilation!),
+  deconv: (r) =>
+    deconvOutputLength(
+      r.length,
+      r.kernel!,
+      r.padding as 'valid' | 'same',
+      r.output_padding ?? null,
+      r.stride,
+      r.dilation!,
+    ),
 };
 
 /** Empty when the formula agrees with Keras on the row, else a line saying how it differs. */
 function disagreement(r: Row, got: Dim): string | null {
   const { output, error, ...args } = r;
   if (error !== undefined) {
-    return typeof got === 'number' && got <= 0 ? null : `${JSON.stringify(args)}: Keras raises (${error}), formula gives ${got}`;
+    return typeof got === 'number' && got <= 0
+      ? null
+      : `${JSON.stringify(args)}: Keras raises (${error}), formula gives ${got}`;
   }
   return got === output ? null : `${JSON.stringify(args)}: Keras gives ${output}, formula gives ${got}`;
 }
@@ -68,7 +78,11 @@ describe(`arith formulas against Keras ${truth.keras_version}`, () => {
     for (const [padding, rows] of groupByPadding(truth[table])) {
       it(`${table} padding=${padding} (${rows.length} rows)`, () => {
         const problems = rows.map((r) => disagreement(r, FORMULAS[table](r))).filter((p): p is string => p !== null);
-        assert.deepStrictEqual(problems, [], `${problems.length} of ${rows.length} ${table}/${padding} rows disagree with Keras:\n  ${problems.join('\n  ')}`);
+        assert.deepStrictEqual(
+          problems,
+          [],
+          `${problems.length} of ${rows.length} ${table}/${padding} rows disagree with Keras:\n  ${problems.join('\n  ')}`,
+        );
       });
     }
   }

@@ -22,10 +22,16 @@ for (const file of layerCaseFiles()) {
           const got = answerCase(c, parser);
           const v = judge(c, got);
           if (!(v.outcome && v.shape && v.params)) {
-            problems.push(`${c.id}: ${c.code} on ${JSON.stringify(c.input_shape ?? c.input_shapes)}\n    expected ${JSON.stringify(expectedOf(c))}\n    got      ${JSON.stringify(got)}`);
+            problems.push(
+              `${c.id}: ${c.code} on ${JSON.stringify(c.input_shape ?? c.input_shapes)}\n    expected ${JSON.stringify(expectedOf(c))}\n    got      ${JSON.stringify(got)}`,
+            );
           }
         }
-        assert.deepStrictEqual(problems, [], `${problems.length} of ${cases.length} ${layer} cases disagree with Keras:\n  ${problems.join('\n  ')}`);
+        assert.deepStrictEqual(
+          problems,
+          [],
+          `${problems.length} of ${cases.length} ${layer} cases disagree with Keras:\n  ${problems.join('\n  ')}`,
+        );
       });
     }
   });

@@ -29,7 +29,8 @@ function annotations(text: string): Annotation[] {
   let codeLine = 0;
   text.split('\n').forEach((l, i) => {
     const m = /^(\s*#\s*)(\^+)\s+(error|warning|info)\s+([a-z-]+)\s*$/.exec(l);
-    if (m) out.push({ line: codeLine, first: m[1].length + 1, last: m[1].length + m[2].length, severity: m[3], code: m[4] });
+    if (m)
+      out.push({ line: codeLine, first: m[1].length + 1, last: m[1].length + m[2].length, severity: m[3], code: m[4] });
     else if (!/^\s*#/.test(l)) codeLine = i + 1;
   });
   return out;
@@ -47,17 +48,27 @@ describe('diagnostics on annotated fixtures', () => {
       const missing: string[] = [];
       for (const a of annotations(text)) {
         const at = left.findIndex(
-          (d) => d.line === a.line && d.severity === a.severity && d.code === a.code && d.column <= a.first && (d.endLine > d.line || d.endColumn - 1 >= a.last),
+          (d) =>
+            d.line === a.line &&
+            d.severity === a.severity &&
+            d.code === a.code &&
+            d.column <= a.first &&
+            (d.endLine > d.line || d.endColumn - 1 >= a.last),
         );
         if (at < 0) missing.push(`${a.line}:${a.first}-${a.last} ${a.severity} ${a.code}`);
         else left.splice(at, 1);
       }
-      assert.deepStrictEqual({ missing, unexpected: left.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`) }, { missing: [], unexpected: [] });
+      assert.deepStrictEqual(
+        { missing, unexpected: left.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`) },
+        { missing: [], unexpected: [] },
+      );
       // A fixture recorded with Keras (`capture.py`): its error annotations are where Keras raised.
       const truthFile = path.join(FIXTURES, file.replace(/\.py$/, '.truth.json'));
       if (fs.existsSync(truthFile)) {
         const truth = JSON.parse(fs.readFileSync(truthFile, 'utf8')) as { error: { line: number } | null };
-        const errorLines = annotations(text).filter((a) => a.code === 'keras-error').map((a) => a.line);
+        const errorLines = annotations(text)
+          .filter((a) => a.code === 'keras-error')
+          .map((a) => a.line);
         assert.deepStrictEqual(errorLines, truth.error ? [truth.error.line] : []);
       }
     });

@@ -51,7 +51,11 @@ describe('inlay hints', () => {
     for (const [line, shapes] of repeated) {
       const h = inlayHints(a).find((x) => x.line === line - 1 && x.kind === 'shape');
       const shown = h?.label.slice(2).split(' | ') ?? [];
-      assert.deepStrictEqual(shown.filter((x) => x !== '…'), shapes.slice(0, 3), `line ${line}`);
+      assert.deepStrictEqual(
+        shown.filter((x) => x !== '…'),
+        shapes.slice(0, 3),
+        `line ${line}`,
+      );
     }
   });
 
@@ -66,7 +70,10 @@ describe('inlay hints', () => {
     const h = inlayHints(a).find((x) => x.line === dense.line && x.kind === 'shape');
     assert.strictEqual(h?.label, `→ (${[...want.map((d) => (d === null ? 'None' : String(d))), '?'].join(', ')})`);
     assert.ok(!inlayHints(a).some((x) => x.kind === 'params'), 'no parameter total');
-    assert.deepStrictEqual(diagnostics(a).filter((d) => d.severity === 'error'), []);
+    assert.deepStrictEqual(
+      diagnostics(a).filter((d) => d.severity === 'error'),
+      [],
+    );
   });
 
   it('gives only the hints of the requested lines', () => {
@@ -75,6 +82,9 @@ describe('inlay hints', () => {
     const some = inlayHints(a, { startLine: 10, endLine: 12 });
     assert.ok(some.length > 0 && some.length < all.length);
     assert.ok(some.every((h) => h.line >= 10 && h.line <= 12));
-    assert.deepStrictEqual(some, all.filter((h) => h.line >= 10 && h.line <= 12));
+    assert.deepStrictEqual(
+      some,
+      all.filter((h) => h.line >= 10 && h.line <= 12),
+    );
   });
 });

@@ -34,7 +34,13 @@ describe('hover on truth programs', () => {
         for (const r of m.layers) counts.set(r.line, (counts.get(r.line) ?? 0) + 1);
         for (const r of m.layers) {
           const col = lines[r.line - 1]?.indexOf(`${r.class}(`) ?? -1;
-          if (counts.get(r.line) !== 1 || col < 0 || !Array.isArray(r.output_shape) || Array.isArray((r.output_shape as unknown[])[0])) continue;
+          if (
+            counts.get(r.line) !== 1 ||
+            col < 0 ||
+            !Array.isArray(r.output_shape) ||
+            Array.isArray((r.output_shape as unknown[])[0])
+          )
+            continue;
           const h = hover(a, r.line - 1, col + 1);
           const where = `${path.basename(file)}:${r.line} ${r.class}`;
           if (!h) {
@@ -45,8 +51,10 @@ describe('hover on truth programs', () => {
           if (!h.markdown.includes(`**${r.class}**`)) problems.push(`${where}: hover does not name ${r.class}`);
           // Unknown is allowed (then the hover says so); a wrong shape or count is not.
           if (h.markdown.includes('Output: not known statically')) continue;
-          if (!h.markdown.includes(`\`${formatShape(r.output_shape as Array<number | null>)}\``)) problems.push(`${where}: hover lacks ${formatShape(r.output_shape as Array<number | null>)}`);
-          if (r.params > 0 && !h.markdown.includes(r.params.toLocaleString('en-US'))) problems.push(`${where}: hover lacks ${r.params} parameters`);
+          if (!h.markdown.includes(`\`${formatShape(r.output_shape as Array<number | null>)}\``))
+            problems.push(`${where}: hover lacks ${formatShape(r.output_shape as Array<number | null>)}`);
+          if (r.params > 0 && !h.markdown.includes(r.params.toLocaleString('en-US')))
+            problems.push(`${where}: hover lacks ${r.params} parameters`);
         }
       }
     }

@@ -54,7 +54,9 @@ export function compareProgram(file: string, parser: PythonParser, unknownAllowe
     const t = truth.models[i];
     const g = got[i];
     if (!t || !g) {
-      problems.push(`model ${i}: expected ${t ? `${t.kind} at line ${t.line}` : 'none'}, got ${g ? `${g.kind} at line ${g.line}` : 'none'}`);
+      problems.push(
+        `model ${i}: expected ${t ? `${t.kind} at line ${t.line}` : 'none'}, got ${g ? `${g.kind} at line ${g.line}` : 'none'}`,
+      );
       continue;
     }
     const where = `model ${i} (${t.kind}, line ${t.line})`;
@@ -65,17 +67,21 @@ export function compareProgram(file: string, parser: PythonParser, unknownAllowe
       const gr = g.layers[r];
       const tText = tr ? `${tr.class}@${tr.line} ${JSON.stringify(tr.output_shape)} ${tr.params}` : 'none';
       const gText = gr ? `${gr.class}@${gr.line} ${JSON.stringify(gr.output_shape)} ${gr.params}` : 'none';
-      const unknownRow = unknownAllowed && gr && tr && gr.class === tr.class && gr.line === tr.line && gr.output_shape === null;
+      const unknownRow =
+        unknownAllowed && gr && tr && gr.class === tr.class && gr.line === tr.line && gr.output_shape === null;
       if (tText !== gText && !unknownRow) problems.push(`${where} row ${r}: expected ${tText}, got ${gText}`);
     }
     for (const k of ['total_params', 'trainable_params', 'non_trainable_params'] as const) {
-      if (t[k] !== g[k] && !(unknownAllowed && g[k] === null)) problems.push(`${where} ${k}: expected ${t[k]}, got ${g[k]}`);
+      if (t[k] !== g[k] && !(unknownAllowed && g[k] === null))
+        problems.push(`${where} ${k}: expected ${t[k]}, got ${g[k]}`);
     }
   }
   const errors = diagnostics(a).filter((d) => d.severity === 'error');
   if (truth.error) {
     if (!errors.some((d) => d.line === truth.error!.line)) {
-      problems.push(`expected an error diagnostic on line ${truth.error.line} (${truth.error.type}: ${truth.error.message}), got ${JSON.stringify(errors.map((d) => `${d.line}: ${d.message}`))}`);
+      problems.push(
+        `expected an error diagnostic on line ${truth.error.line} (${truth.error.type}: ${truth.error.message}), got ${JSON.stringify(errors.map((d) => `${d.line}: ${d.message}`))}`,
+      );
     }
   }
   const stray = errors.filter((d) => !truth.error || d.line !== truth.error.line);

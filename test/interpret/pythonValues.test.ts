@@ -69,7 +69,9 @@ describe('plain Python values against Python', () => {
   });
 
   it('every program ends with the value Python gives, where the interpreter knows it', async () => {
-    const cases = JSON.parse(fs.readFileSync(path.join(DIR, 'programs.json'), 'utf8')) as Array<[string, string | null]>;
+    const cases = JSON.parse(fs.readFileSync(path.join(DIR, 'programs.json'), 'utf8')) as Array<
+      [string, string | null]
+    >;
     const parser = await loadPythonParser();
     const wrong: string[] = [];
     let known = 0;

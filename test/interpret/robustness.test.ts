@@ -27,7 +27,7 @@ model = keras.Sequential([
 /** A deterministic pseudo-random generator, so failures reproduce. */
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('robustness', () => {
@@ -40,15 +40,24 @@ describe('robustness', () => {
     const a = analyze(`${SEED}model.add(layers.Dense(`, parser);
     const models = summary(a);
     assert.strictEqual(models.length, 1);
-    assert.deepStrictEqual(models[0].layers.map((r) => r.class), ['Conv2D', 'MaxPooling2D', 'Flatten', 'Dense']);
-    assert.deepStrictEqual(diagnostics(a).filter((d) => d.severity === 'error'), []);
+    assert.deepStrictEqual(
+      models[0].layers.map((r) => r.class),
+      ['Conv2D', 'MaxPooling2D', 'Flatten', 'Dense'],
+    );
+    assert.deepStrictEqual(
+      diagnostics(a).filter((d) => d.severity === 'error'),
+      [],
+    );
   });
 
   it('an unclosed bracket gives no crash and no error diagnostic', () => {
     const text = SEED.replace('layers.Flatten(),', 'layers.Flatten(,');
     const a = analyze(text, parser);
     assert.ok(Array.isArray(summary(a)));
-    assert.deepStrictEqual(diagnostics(a).filter((d) => d.severity === 'error'), []);
+    assert.deepStrictEqual(
+      diagnostics(a).filter((d) => d.severity === 'error'),
+      [],
+    );
   });
 
   it('every prefix of a model file analyses without throwing or false errors', () => {
@@ -59,14 +68,18 @@ describe('robustness', () => {
       // A name cut short on the line being typed (`from keras import la`, `keras.Seq`) is one Keras's
       // modules do not have: Python refuses that text too.
       const lastLine = prefix.split('\n').length;
-      const nameBeingTyped = /^(ModuleNotFoundError|ImportError|AttributeError)$/.test(a.interpretation.error?.pyType ?? '') && errors.every((d) => d.line === lastLine);
+      const nameBeingTyped =
+        /^(ModuleNotFoundError|ImportError|AttributeError)$/.test(a.interpretation.error?.pyType ?? '') &&
+        errors.every((d) => d.line === lastLine);
       if (!nameBeingTyped) assert.deepStrictEqual(errors, [], `prefix of ${i} characters`);
     }
   });
 
   it('every whole-line prefix of every recorded program has no error off the line Keras raises on', () => {
     // A file typed top to bottom: each prefix runs in Python up to where the whole program would fail, or not at all.
-    const dirs = [path.join(SHARED_TRUTH, 'programs'), path.join(LOCAL_TRUTH, 'programs')].filter((d) => fs.existsSync(d));
+    const dirs = [path.join(SHARED_TRUTH, 'programs'), path.join(LOCAL_TRUTH, 'programs')].filter((d) =>
+      fs.existsSync(d),
+    );
     const wrong: string[] = [];
     let prefixes = 0;
     for (const file of dirs.flatMap(programFiles)) {
@@ -75,7 +88,8 @@ describe('robustness', () => {
       for (let k = 1; k <= lines.length; k++) {
         prefixes++;
         for (const d of diagnostics(analyze(`${lines.slice(0, k).join('\n')}\n`, parser))) {
-          if (d.severity === 'error' && d.line !== truth.error?.line) wrong.push(`${path.basename(file)}, first ${k} lines: error on line ${d.line}: ${d.message}`);
+          if (d.severity === 'error' && d.line !== truth.error?.line)
+            wrong.push(`${path.basename(file)}, first ${k} lines: error on line ${d.line}: ${d.message}`);
         }
       }
     }
@@ -85,14 +99,20 @@ describe('robustness', () => {
 
   it('a try being typed, still without except, reports nothing in its body', () => {
     const a = analyze('import keras\ntry:\n    from keras.layers.core import Dense\n', parser);
-    assert.deepStrictEqual(diagnostics(a).filter((d) => d.severity === 'error'), []);
+    assert.deepStrictEqual(
+      diagnostics(a).filter((d) => d.severity === 'error'),
+      [],
+    );
   });
 
   it('hints go on past an import being typed at the top of a file', () => {
     const a = analyze(`from keras.layers import De\n${SEED}`, parser);
     assert.strictEqual(a.interpretation.error?.pyType, 'ImportError');
     assert.deepStrictEqual(summary(a), [], 'Python stops at the import: no model is built');
-    assert.ok(inlayHints(a).some((h) => h.label.startsWith('→ ')), 'the lines below still have hints');
+    assert.ok(
+      inlayHints(a).some((h) => h.label.startsWith('→ ')),
+      'the lines below still have hints',
+    );
   });
 
   it('random bytes give an empty answer', () => {
@@ -113,7 +133,10 @@ describe('robustness', () => {
   it('a function calling itself stops at the depth limit', () => {
     const text = `${SEED}\ndef f(n):\n    return f(n + 1)\n\nf(0)\nmodel2 = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(2)])\n`;
     const a = analyze(text, parser);
-    assert.deepStrictEqual(summary(a).map((m) => m.kind), ['Sequential', 'Sequential']);
+    assert.deepStrictEqual(
+      summary(a).map((m) => m.kind),
+      ['Sequential', 'Sequential'],
+    );
   });
 
   it('an endless loop stops at the work limit', () => {

@@ -14,7 +14,10 @@ describe('settings', () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'shape-lens-home-'));
     assert.strictEqual(kerasConfigDataFormat(home, {}), 'channels_last');
     fs.mkdirSync(path.join(home, '.keras'));
-    fs.writeFileSync(path.join(home, '.keras', 'keras.json'), JSON.stringify({ image_data_format: 'channels_first', backend: 'jax' }));
+    fs.writeFileSync(
+      path.join(home, '.keras', 'keras.json'),
+      JSON.stringify({ image_data_format: 'channels_first', backend: 'jax' }),
+    );
     assert.strictEqual(kerasConfigDataFormat(home, {}), 'channels_first');
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'shape-lens-kh-'));
     fs.writeFileSync(path.join(other, 'keras.json'), '{not json');
@@ -22,9 +25,24 @@ describe('settings', () => {
   });
 
   it('reads the nested section VS Code sends, keeping defaults for what is missing or malformed', () => {
-    const defaults = { hints: { enabled: true, paramTotals: true }, imageDataFormat: 'channels_last' as const, disabledWarnings: [] };
-    const s = readSettings({ inlayHints: { enabled: false }, imageDataFormat: 'channels_first', warnings: { 'softmax-single-unit': false, 'keras-error': false, 'channels-first-input': true } }, defaults);
-    assert.deepStrictEqual(s, { hints: { enabled: false, paramTotals: true }, imageDataFormat: 'channels_first', disabledWarnings: ['softmax-single-unit'] });
+    const defaults = {
+      hints: { enabled: true, paramTotals: true },
+      imageDataFormat: 'channels_last' as const,
+      disabledWarnings: [],
+    };
+    const s = readSettings(
+      {
+        inlayHints: { enabled: false },
+        imageDataFormat: 'channels_first',
+        warnings: { 'softmax-single-unit': false, 'keras-error': false, 'channels-first-input': true },
+      },
+      defaults,
+    );
+    assert.deepStrictEqual(s, {
+      hints: { enabled: false, paramTotals: true },
+      imageDataFormat: 'channels_first',
+      disabledWarnings: ['softmax-single-unit'],
+    });
     assert.deepStrictEqual(readSettings({ imageDataFormat: 'auto', inlayHints: 'yes' }, defaults), defaults);
     assert.deepStrictEqual(readSettings(undefined, defaults), defaults);
   });

@@ -47,7 +47,10 @@ describe('language server over stdio', function () {
 
   it('hovers with the axes named and the parameter formula', async () => {
     const file = path.join(REPO_ROOT, 'examples', 'seed_model2.py');
-    const line = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('Conv2D(12'));
+    const line = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes('Conv2D(12'));
     const col = fs.readFileSync(file, 'utf8').split('\n')[line].indexOf('Conv2D(12') + 2;
     const h = await client.hover(uriOf(file), line, col);
     const text = (h?.contents as { value: string }).value;
@@ -61,20 +64,29 @@ describe('language server over stdio', function () {
     await client.open(uriOf(file), fs.readFileSync(file, 'utf8'));
     const diags = await client.diagnosticsFor(uriOf(file), 1);
     const errors = diags.filter((d) => d.severity === 1);
-    assert.deepStrictEqual(errors.map((d) => d.range.start.line + 1), [truth.error!.line]);
+    assert.deepStrictEqual(
+      errors.map((d) => d.range.start.line + 1),
+      [truth.error!.line],
+    );
     assert.strictEqual(errors[0].code, 'keras-error');
   });
 
   it('updates hints after an incremental edit', async () => {
     const uri = 'file:///edit/model.py';
-    const text = 'import keras\nfrom keras import layers\n\nmodel = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(4)])\n';
+    const text =
+      'import keras\nfrom keras import layers\n\nmodel = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(4)])\n';
     await client.open(uri, text);
     const before = await client.hints(uri);
     assert.ok(before.some((h) => labelText(h) === '→ (None, 4)'));
     const col = text.split('\n')[3].indexOf('Dense(4)') + 6;
-    await client.change(uri, 2, [{ range: { start: { line: 3, character: col }, end: { line: 3, character: col + 1 } }, text: '16' }]);
+    await client.change(uri, 2, [
+      { range: { start: { line: 3, character: col }, end: { line: 3, character: col + 1 } }, text: '16' },
+    ]);
     const after = await client.hints(uri);
-    assert.ok(after.some((h) => labelText(h) === '→ (None, 16)'), JSON.stringify(after.map(labelText)));
+    assert.ok(
+      after.some((h) => labelText(h) === '→ (None, 16)'),
+      JSON.stringify(after.map(labelText)),
+    );
   });
 
   it('agrees with `shape-lens summary --json` on every visible program', async () => {
@@ -87,7 +99,11 @@ describe('language server over stdio', function () {
       const expected = inlayHints(a).map((h) => `${h.line}:${h.label}`);
       assert.deepStrictEqual(lspHints, expected, path.basename(file));
       const lspDiags = (await client.diagnosticsFor(uriOf(file), 1)).map((d) => `${d.range.start.line + 1}:${d.code}`);
-      assert.deepStrictEqual(lspDiags, diagnostics(a).map((d) => `${d.line}:${d.code}`), path.basename(file));
+      assert.deepStrictEqual(
+        lspDiags,
+        diagnostics(a).map((d) => `${d.line}:${d.code}`),
+        path.basename(file),
+      );
       // A hint on a line with summary rows shows shapes of those rows (the outermost call, or each run of a helper).
       const rowShapes = new Map<number, Set<string>>();
       for (const m of summary(a)) {
@@ -103,7 +119,11 @@ describe('language server over stdio', function () {
         const rows = rowShapes.get(line);
         if (!rows || !label.startsWith('→ ')) continue;
         for (const shape of label.slice(2).split(' | ')) {
-          if (shape !== '…' && !shape.startsWith('[')) assert.ok(rows.has(shape), `${path.basename(file)}:${line + 1}: hint ${shape} is not a row shape there (${[...rows]})`);
+          if (shape !== '…' && !shape.startsWith('['))
+            assert.ok(
+              rows.has(shape),
+              `${path.basename(file)}:${line + 1}: hint ${shape} is not a row shape there (${[...rows]})`,
+            );
         }
       }
       await client.close(uriOf(file));
@@ -111,7 +131,14 @@ describe('language server over stdio', function () {
   });
 
   it('survives every prefix of every example typed in, and never leaves stale diagnostics', async () => {
-    const files = [...programFiles(PROGRAMS), ...programFiles(path.join(REPO_ROOT, 'test', 'truth', 'programs')), ...fs.readdirSync(path.join(REPO_ROOT, 'examples')).filter((f) => f.endsWith('.py')).map((f) => path.join(REPO_ROOT, 'examples', f))];
+    const files = [
+      ...programFiles(PROGRAMS),
+      ...programFiles(path.join(REPO_ROOT, 'test', 'truth', 'programs')),
+      ...fs
+        .readdirSync(path.join(REPO_ROOT, 'examples'))
+        .filter((f) => f.endsWith('.py'))
+        .map((f) => path.join(REPO_ROOT, 'examples', f)),
+    ];
     let version = 1;
     for (const file of files) {
       const uri = uriOf(`${file}.typed`);
@@ -129,7 +156,11 @@ describe('language server over stdio', function () {
       }
       const final = await client.diagnosticsFor(uri, version);
       const expected = diagnostics(analyze(text, await loadPythonParser())).map((d) => `${d.line}:${d.code}`);
-      assert.deepStrictEqual(final.map((d) => `${d.range.start.line + 1}:${d.code}`), expected, `${path.basename(file)}: diagnostics of the final version`);
+      assert.deepStrictEqual(
+        final.map((d) => `${d.range.start.line + 1}:${d.code}`),
+        expected,
+        `${path.basename(file)}: diagnostics of the final version`,
+      );
       await client.close(uri);
     }
     assert.ok(client.alive, `server alive (stderr: ${client.stderr.slice(0, 500)})`);
@@ -144,7 +175,7 @@ describe('language server under bad input', function () {
     try {
       await client.initialize();
       let seed = 7;
-      const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
       const bytes = Array.from({ length: 5000 }, () => String.fromCharCode(Math.floor(rand() * 256))).join('');
       await client.open('file:///bad/bytes.py', bytes);
       assert.deepStrictEqual(await client.hints('file:///bad/bytes.py'), []);
@@ -154,12 +185,19 @@ describe('language server under bad input', function () {
       assert.ok((await client.hints('file:///bad/huge.py', 30)).length > 0);
       // Replace everything with garbage, then with nothing, then with the example again.
       await client.change('file:///bad/huge.py', 2, [{ text: bytes }]);
-      await client.change('file:///bad/huge.py', 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } }, text: '' }]);
-      await client.change('file:///bad/huge.py', 4, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: seedText }]);
+      await client.change('file:///bad/huge.py', 3, [
+        { range: { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } }, text: '' },
+      ]);
+      await client.change('file:///bad/huge.py', 4, [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: seedText },
+      ]);
       const hints = await client.hints('file:///bad/huge.py');
       const first = truthOf(path.join(PROGRAMS, 'seed_conv2d_channels_last.py')).models[0].layers[0];
       const want = `→ ${formatShape(first.output_shape as Array<number | null>)}`;
-      assert.ok(hints.some((h) => h.position.line === first.line - 1 && labelText(h) === want), JSON.stringify(hints.map(labelText)));
+      assert.ok(
+        hints.some((h) => h.position.line === first.line - 1 && labelText(h) === want),
+        JSON.stringify(hints.map(labelText)),
+      );
       assert.ok(client.alive, client.stderr);
     } finally {
       await client.shutdown();
@@ -189,7 +227,11 @@ describe('language server settings over stdio', function () {
       const hints = await tuned.hints(uriOf(file));
       for (const row of truth.models[0].layers) {
         const hint = hints.find((h) => h.position.line === row.line - 1 && labelText(h).startsWith('→'));
-        assert.strictEqual(hint && labelText(hint), `→ ${formatShape(row.output_shape as Array<number | null>)}`, `line ${row.line}`);
+        assert.strictEqual(
+          hint && labelText(hint),
+          `→ ${formatShape(row.output_shape as Array<number | null>)}`,
+          `line ${row.line}`,
+        );
       }
     } finally {
       await plain.shutdown();

@@ -29,10 +29,29 @@ function show(n: PyNode): string {
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-const SNIPPETS = ['x', '1', '(', ')', ', ', '\n', '    ', 'layers.Dense(4)', '"', '#', ':', 'if x:\n    ', '[', ']', '\\', "'''", '=', 'else:\n'];
+const SNIPPETS = [
+  'x',
+  '1',
+  '(',
+  ')',
+  ', ',
+  '\n',
+  '    ',
+  'layers.Dense(4)',
+  '"',
+  '#',
+  ':',
+  'if x:\n    ',
+  '[',
+  ']',
+  '\\',
+  "'''",
+  '=',
+  'else:\n',
+];
 
 /** An edit that keeps valid Python valid: a digit changed, a line duplicated, deleted or commented out. */
 function validEdit(text: string, rand: () => number, apply: (start: number, end: number, ins: string) => string): void {
@@ -49,7 +68,12 @@ function validEdit(text: string, rand: () => number, apply: (start: number, end:
   if (choice < 0.4 && digits.length > 0) {
     const d = digits[Math.floor(rand() * digits.length)];
     apply(starts[i] + d.index!, starts[i] + d.index! + 1, String(Math.floor(rand() * 9) + 1));
-  } else if (choice < 0.6 && /^\S/.test(lines[i]) && !/^(else|elif|except|finally)\b/.test(lines[i]) && !/[(\[{,:\\]\s*$/.test(lines[i])) {
+  } else if (
+    choice < 0.6 &&
+    /^\S/.test(lines[i]) &&
+    !/^(else|elif|except|finally)\b/.test(lines[i]) &&
+    !/[(\[{,:\\]\s*$/.test(lines[i])
+  ) {
     apply(starts[i], starts[i], `# ${lines[i]}\n`);
   } else if (choice < 0.8) {
     apply(starts[i], starts[i], '\n');
@@ -64,51 +88,54 @@ describe('document syntax kept edit by edit', () => {
     parser = await loadPythonParser();
   });
 
-  const files = [path.join(REPO_ROOT, 'examples', 'seed_model2.py'), ...programFiles(path.join(SHARED_TRUTH, 'programs')).slice(0, 6)];
+  const files = [
+    path.join(REPO_ROOT, 'examples', 'seed_model2.py'),
+    ...programFiles(path.join(SHARED_TRUTH, 'programs')).slice(0, 6),
+  ];
   // Fixed seeds, three sequences a file (38 once found statement copies from a broken tree reused).
-  for (const file of files) for (const seed of [38, 101, 202]) {
-    it(`equals a fresh parse whenever valid, over 300 edits: ${path.basename(file)}, sequence ${seed}`, () => {
-      const rand = lcg(seed);
-      let text = fs.readFileSync(file, 'utf8');
-      const doc = new DocumentSyntax(parser, text);
-      try {
-        let compared = 0;
-        const apply = (start: number, end: number, ins: string) => {
-          const removed = text.slice(start, end);
-          text = text.slice(0, start) + ins + text.slice(end);
-          doc.edit(start, end, ins);
-          return removed;
-        };
-        for (let k = 0; k < 300; k++) {
-          if (rand() < 0.5) {
-            // Break the code somewhere, look, then undo it.
-            const start = Math.floor(rand() * (text.length + 1));
-            const end = Math.min(text.length, start + (rand() < 0.4 ? Math.floor(rand() * 6) : 0));
-            const ins = SNIPPETS[Math.floor(rand() * SNIPPETS.length)];
-            const removed = apply(start, end, ins);
-            doc.module();
-            apply(start, start + ins.length, removed);
-          } else {
-            validEdit(text, rand, apply);
-          }
-          const fresh = parser.parse(text);
-          try {
-            if (!fresh.rootNode.hasError) {
-              compared++;
-              assert.strictEqual(show(doc.module()), show(toAst(fresh, text)), `after step ${k}`);
-            } else {
+  for (const file of files)
+    for (const seed of [38, 101, 202]) {
+      it(`equals a fresh parse whenever valid, over 300 edits: ${path.basename(file)}, sequence ${seed}`, () => {
+        const rand = lcg(seed);
+        let text = fs.readFileSync(file, 'utf8');
+        const doc = new DocumentSyntax(parser, text);
+        try {
+          let compared = 0;
+          const apply = (start: number, end: number, ins: string) => {
+            const removed = text.slice(start, end);
+            text = text.slice(0, start) + ins + text.slice(end);
+            doc.edit(start, end, ins);
+            return removed;
+          };
+          for (let k = 0; k < 300; k++) {
+            if (rand() < 0.5) {
+              // Break the code somewhere, look, then undo it.
+              const start = Math.floor(rand() * (text.length + 1));
+              const end = Math.min(text.length, start + (rand() < 0.4 ? Math.floor(rand() * 6) : 0));
+              const ins = SNIPPETS[Math.floor(rand() * SNIPPETS.length)];
+              const removed = apply(start, end, ins);
               doc.module();
+              apply(start, start + ins.length, removed);
+            } else {
+              validEdit(text, rand, apply);
             }
-          } finally {
-            fresh.delete();
+            const fresh = parser.parse(text);
+            try {
+              if (!fresh.rootNode.hasError) {
+                compared++;
+                assert.strictEqual(show(doc.module()), show(toAst(fresh, text)), `after step ${k}`);
+              } else {
+                doc.module();
+              }
+            } finally {
+              fresh.delete();
+            }
           }
+          assert.ok(compared > 100, `compared ${compared} valid states`);
+          assert.ok(doc.stats.chunkReparses > 0, 'some edits took the per-statement path');
+        } finally {
+          doc.dispose();
         }
-        assert.ok(compared > 100, `compared ${compared} valid states`);
-        assert.ok(doc.stats.chunkReparses > 0, 'some edits took the per-statement path');
-      } finally {
-        doc.dispose();
-      }
-    });
-  }
+      });
+    }
 });
-

@@ -37,7 +37,11 @@ function assertSameReading(parser: PythonParser, text: string, label: string): v
   const r = bothReadings(parser, text);
   assert.ok(r, `${label}: expected a tree without syntax errors`);
   const i = r.memory.findIndex((line, k) => line !== r.cursor[k]);
-  assert.strictEqual(i === -1 ? r.memory.length : i, r.cursor.length, `${label}: first difference at node ${i}:\n  memory: ${r.memory[i]}\n  cursor: ${r.cursor[i]}`);
+  assert.strictEqual(
+    i === -1 ? r.memory.length : i,
+    r.cursor.length,
+    `${label}: first difference at node ${i}:\n  memory: ${r.memory[i]}\n  cursor: ${r.cursor[i]}`,
+  );
 }
 
 describe('syntax: reading trees from WebAssembly memory', () => {
@@ -47,7 +51,11 @@ describe('syntax: reading trees from WebAssembly memory', () => {
   });
 
   it('reads every valid Python file of the tests and the shared truth as the cursor does', () => {
-    const files = [...pythonFiles(path.join(REPO_ROOT, 'test')), ...pythonFiles(path.join(REPO_ROOT, 'examples')), ...pythonFiles(SHARED_TRUTH)];
+    const files = [
+      ...pythonFiles(path.join(REPO_ROOT, 'test')),
+      ...pythonFiles(path.join(REPO_ROOT, 'examples')),
+      ...pythonFiles(SHARED_TRUTH),
+    ];
     let compared = 0;
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
@@ -64,10 +72,15 @@ describe('syntax: reading trees from WebAssembly memory', () => {
   });
 
   it('still reads as the cursor does after WebAssembly memory has grown', () => {
-    const block = (i: number) => `def block_${i}(x, units=${i}):\n    y = layers.Dense(units, name=f"d{i}")(x)\n    return [y for _ in range(2)] + [{"k": y}]\n`;
+    const block = (i: number) =>
+      `def block_${i}(x, units=${i}):\n    y = layers.Dense(units, name=f"d{i}")(x)\n    return [y for _ in range(2)] + [{"k": y}]\n`;
     const big = Array.from({ length: 6000 }, (_, i) => block(i)).join('');
     assertSameReading(parser, big, '18,000 lines');
-    assertSameReading(parser, 'import keras\nm = keras.Sequential([keras.layers.Dense(2)])\n', 'small file after a big one');
+    assertSameReading(
+      parser,
+      'import keras\nm = keras.Sequential([keras.layers.Dense(2)])\n',
+      'small file after a big one',
+    );
   });
 
   it('is not used for a tree with a syntax error (the cursor copies those)', () => {

@@ -14,7 +14,8 @@ function spatial(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `axis ${i + 1}`);
 }
 
-const IMAGE_FAMILY = /^(Conv|SeparableConv|DepthwiseConv|MaxPooling|AveragePooling|AdaptiveAveragePooling|AdaptiveMaxPooling|UpSampling|ZeroPadding|Cropping|SpatialDropout|ConvLSTM)(\d)D/;
+const IMAGE_FAMILY =
+  /^(Conv|SeparableConv|DepthwiseConv|MaxPooling|AveragePooling|AdaptiveAveragePooling|AdaptiveMaxPooling|UpSampling|ZeroPadding|Cropping|SpatialDropout|ConvLSTM)(\d)D/;
 const RNN_FAMILY = /^(SimpleRNN|LSTM|GRU|RNN|Bidirectional)$/;
 
 /** The data_format the layer was given, or the default. */
@@ -40,7 +41,8 @@ export function axisNames(layer: LayerObj, rank: number, defaultFormat: string, 
     if (rest === s.length + 1) return ['batch', ...(first ? ['channels', ...s] : [...s, 'channels'])];
   }
   if (RNN_FAMILY.test(layer.className) || layer.className === 'TimeDistributed') {
-    if (rank === 3) return ['batch', 'timesteps', side === 'output' && layer.className !== 'TimeDistributed' ? 'units' : 'features'];
+    if (rank === 3)
+      return ['batch', 'timesteps', side === 'output' && layer.className !== 'TimeDistributed' ? 'units' : 'features'];
     if (rank === 2) return ['batch', side === 'output' ? 'units' : 'features'];
   }
   if (layer.className === 'Embedding' && side === 'output' && rank >= 2) {

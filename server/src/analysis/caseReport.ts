@@ -43,7 +43,8 @@ export function readCases(text: string): { cases: LayerCase[]; malformed: Array<
       if (typeof c !== 'object' || c === null || typeof c.code !== 'string' || typeof c.layer !== 'string') {
         throw new Error('a case needs "layer" and "code" strings');
       }
-      if (!Array.isArray(c.input_shape) && !Array.isArray(c.input_shapes)) throw new Error('a case needs "input_shape" or "input_shapes"');
+      if (!Array.isArray(c.input_shape) && !Array.isArray(c.input_shapes))
+        throw new Error('a case needs "input_shape" or "input_shapes"');
       c.id ??= `line ${i + 1}`;
       cases.push(c);
     } catch (e) {
@@ -54,7 +55,16 @@ export function readCases(text: string): { cases: LayerCase[]; malformed: Array<
 }
 
 export function checkCases(cases: LayerCase[], parser: PythonParser): CaseReport {
-  const report: CaseReport = { cases: 0, agree_outcome: 0, agree_shape: 0, agree_params: 0, disagreements: [], malformed: [], classes: [], engine_ms: 0 };
+  const report: CaseReport = {
+    cases: 0,
+    agree_outcome: 0,
+    agree_shape: 0,
+    agree_params: 0,
+    disagreements: [],
+    malformed: [],
+    classes: [],
+    engine_ms: 0,
+  };
   const rows = new Map<string, ClassRow>();
   const start = process.hrtime.bigint();
   for (const c of cases) {
@@ -78,7 +88,9 @@ export function checkCases(cases: LayerCase[], parser: PythonParser): CaseReport
 /** The per-class agreement table as text. */
 export function formatCaseTable(report: CaseReport): string {
   const pct = (n: number, d: number) => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
-  const lines = [`${'class'.padEnd(28)} ${'cases'.padStart(5)} ${'outcome'.padStart(8)} ${'shape'.padStart(8)} ${'params'.padStart(8)}`];
+  const lines = [
+    `${'class'.padEnd(28)} ${'cases'.padStart(5)} ${'outcome'.padStart(8)} ${'shape'.padStart(8)} ${'params'.padStart(8)}`,
+  ];
   for (const r of [...report.classes, { layer: 'ALL', ...report }]) {
     lines.push(
       `${r.layer.padEnd(28)} ${String(r.cases).padStart(5)} ${pct(r.agree_outcome, r.cases).padStart(8)} ${pct(r.agree_shape, r.cases).padStart(8)} ${pct(r.agree_params, r.cases).padStart(8)}`,

@@ -54,7 +54,13 @@ export function diagnosticsOf(a: Analysis, settings: DiagnosticSettings = DEFAUL
     const batch = batchAxisInput(a, e.message);
     // An input whose first dimension is named as a batch size is flagged below, where it is written.
     if (batch && !batch.batchNamedDim && on('input-includes-batch')) {
-      out.push(finding(batch.span, 'input-includes-batch', `This shape seems to include the batch size (${batch.inputShape![1]}): \`shape=\` leaves the batch axis out, Keras adds it. Drop the first number.`));
+      out.push(
+        finding(
+          batch.span,
+          'input-includes-batch',
+          `This shape seems to include the batch size (${batch.inputShape![1]}): \`shape=\` leaves the batch axis out, Keras adds it. Drop the first number.`,
+        ),
+      );
     }
   }
   for (const layer of a.interpretation.layers) {
@@ -62,14 +68,32 @@ export function diagnosticsOf(a: Analysis, settings: DiagnosticSettings = DEFAUL
     if (on('softmax-single-unit') && layer.className === 'Dense' && activationOf(layer) === 'softmax') {
       const units = layer.call.args[0] ?? kwarg(layer, 'units');
       if (units?.kind === 'int' && units.value === 1) {
-        out.push(finding(layer.span, 'softmax-single-unit', 'softmax over a single unit always outputs 1.0: for two classes use Dense(1, activation="sigmoid") with binary_crossentropy, or Dense(2, activation="softmax").'));
+        out.push(
+          finding(
+            layer.span,
+            'softmax-single-unit',
+            'softmax over a single unit always outputs 1.0: for two classes use Dense(1, activation="sigmoid") with binary_crossentropy, or Dense(2, activation="softmax").',
+          ),
+        );
       }
     }
     if (on('input-includes-batch') && layer.batchNamedDim) {
-      out.push(finding(layer.batchNamedDim, 'input-includes-batch', 'This looks like the batch size: `shape=` and `input_shape=` leave the batch axis out (Keras adds it as None), so the input gets an extra axis. Drop this dimension; to fix the batch size, use `batch_size=` (or `batch_shape=`).'));
+      out.push(
+        finding(
+          layer.batchNamedDim,
+          'input-includes-batch',
+          'This looks like the batch size: `shape=` and `input_shape=` leave the batch axis out (Keras adds it as None), so the input gets an extra axis. Drop this dimension; to fix the batch size, use `batch_size=` (or `batch_shape=`).',
+        ),
+      );
     }
     if (on('input-shape-argument') && layer.className !== 'InputLayer' && layer.inputArgSpan) {
-      out.push(finding(layer.inputArgSpan, 'input-shape-argument', 'Keras 3 warns about `input_shape`/`input_dim` on a layer: start the model with `keras.Input(shape=...)` instead.'));
+      out.push(
+        finding(
+          layer.inputArgSpan,
+          'input-shape-argument',
+          'Keras 3 warns about `input_shape`/`input_dim` on a layer: start the model with `keras.Input(shape=...)` instead.',
+        ),
+      );
     }
   }
   if (on('loss-activation-mismatch')) for (const m of a.interpretation.models) lossMismatch(m, out);
@@ -82,9 +106,13 @@ export function diagnosticsOf(a: Analysis, settings: DiagnosticSettings = DEFAUL
  * only input starts with a fixed number.
  */
 function batchAxisInput(a: Analysis, message: string): LayerObj | undefined {
-  const m = /expected (?:min_|max_)?ndim=(\d+), found ndim=(\d+)|Kernel shape must have the same length as input, but received kernel of shape \(([^)]*)\) and input of shape \(([^)]*)\)/.exec(message);
+  const m =
+    /expected (?:min_|max_)?ndim=(\d+), found ndim=(\d+)|Kernel shape must have the same length as input, but received kernel of shape \(([^)]*)\) and input of shape \(([^)]*)\)/.exec(
+      message,
+    );
   if (!m) return undefined;
-  const tooLong = m[1] !== undefined ? Number(m[2]) === Number(m[1]) + 1 : m[4].split(',').length === m[3].split(',').length + 1;
+  const tooLong =
+    m[1] !== undefined ? Number(m[2]) === Number(m[1]) + 1 : m[4].split(',').length === m[3].split(',').length + 1;
   if (!tooLong) return undefined;
   const inputs = a.interpretation.layers.filter((l) => l.className === 'InputLayer' && l.inputShape);
   return inputs.length === 1 && typeof inputs[0].inputShape![1] === 'number' ? inputs[0] : undefined;
@@ -118,7 +146,12 @@ function lossName(v: unknown): string | undefined {
   const x = v as { kind?: string; value?: string; qualname?: string } | undefined;
   if (!x) return undefined;
   if (x.kind === 'str') return x.value?.toLowerCase();
-  if ((x.kind === 'ref' || x.kind === 'object') && x.qualname) return x.qualname.split('.').pop()!.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+  if ((x.kind === 'ref' || x.kind === 'object') && x.qualname)
+    return x.qualname
+      .split('.')
+      .pop()!
+      .replace(/([a-z])([A-Z])/g, '$1_$2')
+      .toLowerCase();
   return undefined;
 }
 
@@ -127,7 +160,9 @@ function lossMismatch(model: ModelObj, out: Finding[]): void {
   if (!model.compiled) return;
   const loss = lossName(model.compiled.loss);
   if (!loss) return;
-  const layers = model.layers.filter((l) => !l.isOp && l.className !== 'InputLayer' && !/Dropout|Noise|Regularization/.test(l.className));
+  const layers = model.layers.filter(
+    (l) => !l.isOp && l.className !== 'InputLayer' && !/Dropout|Noise|Regularization/.test(l.className),
+  );
   const last = layers[layers.length - 1];
   if (!last || last.model) return;
   const act = activationOf(last);
@@ -136,12 +171,19 @@ function lossMismatch(model: ModelObj, out: Finding[]): void {
   const logits = (model.compiled.loss as { kind?: string }).kind === 'object';
   let message: string | undefined;
   if (/^binary_crossentropy$|^binary_focal/.test(loss) && act === 'softmax') {
-    message = 'binary_crossentropy expects one probability per output from a sigmoid; this model ends in softmax. Use Dense(1, activation="sigmoid"), or categorical_crossentropy with softmax.';
+    message =
+      'binary_crossentropy expects one probability per output from a sigmoid; this model ends in softmax. Use Dense(1, activation="sigmoid"), or categorical_crossentropy with softmax.';
   } else if (/^binary_crossentropy$/.test(loss) && act === 'linear' && !logits) {
-    message = 'binary_crossentropy on a linear output treats raw scores as probabilities: add activation="sigmoid", or use keras.losses.BinaryCrossentropy(from_logits=True).';
+    message =
+      'binary_crossentropy on a linear output treats raw scores as probabilities: add activation="sigmoid", or use keras.losses.BinaryCrossentropy(from_logits=True).';
   } else if (/categorical_crossentropy$/.test(loss) && act === 'sigmoid') {
     message = `${loss} expects a probability distribution from softmax; this model ends in sigmoid. Use activation="softmax" (or binary_crossentropy for independent labels).`;
-  } else if (/^(mse|mean_squared_error|mae|mean_absolute_error)$/.test(loss) && act === 'softmax' && typeof units === 'number' && units > 1) {
+  } else if (
+    /^(mse|mean_squared_error|mae|mean_absolute_error)$/.test(loss) &&
+    act === 'softmax' &&
+    typeof units === 'number' &&
+    units > 1
+  ) {
     message = `${loss} with softmax forces the ${units} outputs to sum to 1, which a regression rarely wants: use a linear output.`;
   }
   if (message) out.push(finding(model.compiled.spanOfCompile, 'loss-activation-mismatch', message));

@@ -30,7 +30,11 @@ export function formatOutputs(outputs: Shape[], single: boolean): string {
   return single ? formatShape(outputs[0]) : `[${outputs.map(formatShape).join(', ')}]`;
 }
 
-export function inlayHints(a: Analysis, range?: { startLine: number; endLine: number }, settings: HintSettings = DEFAULT_HINT_SETTINGS): HintItem[] {
+export function inlayHints(
+  a: Analysis,
+  range?: { startLine: number; endLine: number },
+  settings: HintSettings = DEFAULT_HINT_SETTINGS,
+): HintItem[] {
   const inRange = (line: number) => !range || (line >= range.startLine && line <= range.endLine);
   // Per line, the call site that starts leftmost is the outermost one: its results are what the line gives.
   const calls = new Map<number, { col: number; shapes: string[] }>();
@@ -50,7 +54,8 @@ export function inlayHints(a: Analysis, range?: { startLine: number; endLine: nu
       if (layer.callSpans.length === 0 && layer.outputShapes && inRange(layer.span.endLine)) {
         const cur = built.get(layer.span.endLine);
         const text = formatOutputs(layer.outputShapes, layer.single);
-        if (!cur || layer.span.startCol > cur.col) built.set(layer.span.endLine, { col: layer.span.startCol, shapes: [text] });
+        if (!cur || layer.span.startCol > cur.col)
+          built.set(layer.span.endLine, { col: layer.span.startCol, shapes: [text] });
         else if (layer.span.startCol === cur.col && !cur.shapes.includes(text)) cur.shapes.push(text);
       }
     }

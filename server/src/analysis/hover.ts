@@ -30,10 +30,17 @@ function size(span: Span): number {
 }
 
 /** The innermost layer construction or call under the position. */
-function layerAt(a: Analysis, line: number, character: number): { layer: LayerObj; span: Span; call?: LayerObj['callSpans'][number] } | undefined {
+function layerAt(
+  a: Analysis,
+  line: number,
+  character: number,
+): { layer: LayerObj; span: Span; call?: LayerObj['callSpans'][number] } | undefined {
   let best: { layer: LayerObj; span: Span; call?: LayerObj['callSpans'][number] } | undefined;
   for (const layer of a.interpretation.layers) {
-    const candidates: Array<{ span: Span; call?: LayerObj['callSpans'][number] }> = [{ span: layer.span }, ...layer.callSpans.map((c) => ({ span: c.span, call: c }))];
+    const candidates: Array<{ span: Span; call?: LayerObj['callSpans'][number] }> = [
+      { span: layer.span },
+      ...layer.callSpans.map((c) => ({ span: c.span, call: c })),
+    ];
     for (const c of candidates) {
       if (!contains(c.span, line, character)) continue;
       if (!best || size(c.span) < size(best.span)) best = { layer, ...c };
@@ -55,15 +62,25 @@ export function paramFormula(layer: LayerObj): string | undefined {
   const dims = (s: Shape) => (s.length === 0 ? '1' : s.join('·'));
   const prod = (s: Shape) => s.reduce<number>((p, d) => p * (d as number), 1);
   const total = w.reduce((t, x) => t + prod(x.shape), 0);
-  if (w.length === 2 && w[0].name === 'kernel' && w[1].name === 'bias' && w[1].shape.length === 1 && w[0].shape[w[0].shape.length - 1] === w[1].shape[0]) {
+  if (
+    w.length === 2 &&
+    w[0].name === 'kernel' &&
+    w[1].name === 'bias' &&
+    w[1].shape.length === 1 &&
+    w[0].shape[w[0].shape.length - 1] === w[1].shape[0]
+  ) {
     const fanIn = w[0].shape.slice(0, -1);
     return `(${dims(fanIn)} + 1)·${w[1].shape[0]} = ${fmt(total)}`;
   }
   return `${w.map((x) => `${x.name} ${dims(x.shape)}`).join(' + ')} = ${fmt(total)}`;
 }
 
-
-export function hover(a: Analysis, line: number, character: number, defaultFormat = 'channels_last'): HoverInfo | undefined {
+export function hover(
+  a: Analysis,
+  line: number,
+  character: number,
+  defaultFormat = 'channels_last',
+): HoverInfo | undefined {
   const hit = layerAt(a, line, character);
   if (!hit) return undefined;
   const { layer } = hit;
@@ -75,28 +92,39 @@ export function hover(a: Analysis, line: number, character: number, defaultForma
     parts.push(`Shape Lens cannot tell this layer's shapes statically (${layer.constructed.reason}).`);
   }
   for (const [i, s] of inputs.entries()) {
-    parts.push(`Input${inputs.length > 1 ? ` ${i}` : ''}: \`${formatShape(s)}\` — ${axesTable(layer, s, defaultFormat, 'input')}`);
+    parts.push(
+      `Input${inputs.length > 1 ? ` ${i}` : ''}: \`${formatShape(s)}\` — ${axesTable(layer, s, defaultFormat, 'input')}`,
+    );
   }
   if (outputs) {
-    if (single) parts.push(`Output: \`${formatShape(outputs[0])}\` — ${axesTable(layer, outputs[0], defaultFormat, 'output')}`);
+    if (single)
+      parts.push(`Output: \`${formatShape(outputs[0])}\` — ${axesTable(layer, outputs[0], defaultFormat, 'output')}`);
     else parts.push(`Outputs: \`${formatOutputs(outputs, false)}\``);
   } else {
     parts.push('Output: not known statically');
   }
   if (layer.model) {
     const t = modelTotals(layer.model);
-    if (t.total !== null) parts.push(`Parameters: ${fmt(t.total)} (${fmt(t.trainable ?? 0)} trainable, ${fmt(t.nonTrainable ?? 0)} non-trainable)`);
+    if (t.total !== null)
+      parts.push(
+        `Parameters: ${fmt(t.total)} (${fmt(t.trainable ?? 0)} trainable, ${fmt(t.nonTrainable ?? 0)} non-trainable)`,
+      );
   } else if (layer.params && layer.params.total !== null) {
     const formula = paramFormula(layer);
     const frozen = layer.frozen && !layer.trainableUnknown ? ' (frozen: all non-trainable)' : '';
-    parts.push(`Parameters: ${formula ?? fmt(layer.params.total)} — ${fmt(layer.params.trainable ?? 0)} trainable, ${fmt(layer.params.nonTrainable ?? 0)} non-trainable${frozen}`);
+    parts.push(
+      `Parameters: ${formula ?? fmt(layer.params.total)} — ${fmt(layer.params.trainable ?? 0)} trainable, ${fmt(layer.params.nonTrainable ?? 0)} non-trainable${frozen}`,
+    );
   }
   if (layer.className === 'Dense' && inputs[0] && inputs[0].length > 2) {
-    parts.push(`Dense acts on the last axis only: the same ${inputs[0][inputs[0].length - 1]}→${outputs?.[0]?.at(-1) ?? '?'} mapping is applied at every position of the other axes, which pass through unchanged. Flatten first to mix them.`);
+    parts.push(
+      `Dense acts on the last axis only: the same ${inputs[0][inputs[0].length - 1]}→${outputs?.[0]?.at(-1) ?? '?'} mapping is applied at every position of the other axes, which pass through unchanged. Flatten first to mix them.`,
+    );
   }
   if (/^(Conv|SeparableConv|DepthwiseConv|MaxPooling|AveragePooling)/.test(layer.className)) {
     parts.push('Keras puts channels last by default: `(batch, rows, cols, channels)` for 2-D layers.');
   }
-  if (!layer.isOp && !layer.model) parts.push(`[Keras documentation](https://keras.io/search.html?query=${encodeURIComponent(layer.className)})`);
+  if (!layer.isOp && !layer.model)
+    parts.push(`[Keras documentation](https://keras.io/search.html?query=${encodeURIComponent(layer.className)})`);
   return { markdown: parts.join('\n\n'), span: hit.span };
 }

@@ -56,13 +56,25 @@ export function analyze(text: string, parser: PythonParser, settings: AnalysisSe
  * Analyses an already parsed text, reusing the statement copies in `cache`
  * (the language server keeps one cache and one tree per document).
  */
-export function analyzeTree(tree: Tree, text: string, cache: AstCache, settings: AnalysisSettings = DEFAULT_OPTIONS, start = process.hrtime.bigint()): Analysis {
+export function analyzeTree(
+  tree: Tree,
+  text: string,
+  cache: AstCache,
+  settings: AnalysisSettings = DEFAULT_OPTIONS,
+  start = process.hrtime.bigint(),
+): Analysis {
   const lineStarts = lineStartsOf(text);
   return analyzeModule(cache.build(tree, text, lineStarts), text, lineStarts, settings, start);
 }
 
 /** Analyses a module already copied (the language server keeps it up to date edit by edit). */
-export function analyzeModule(module: PyNode, text: string, lineStarts: number[], settings: AnalysisSettings = DEFAULT_OPTIONS, start = process.hrtime.bigint()): Analysis {
+export function analyzeModule(
+  module: PyNode,
+  text: string,
+  lineStarts: number[],
+  settings: AnalysisSettings = DEFAULT_OPTIONS,
+  start = process.hrtime.bigint(),
+): Analysis {
   const interpretation = interpretModule(module, { imageDataFormat: settings.imageDataFormat });
   return { text, lineStarts, interpretation, analysisMs: Number(process.hrtime.bigint() - start) / 1e6 };
 }

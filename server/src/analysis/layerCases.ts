@@ -42,7 +42,18 @@ export interface CaseVerdict {
 }
 
 /** Classes the truth calls with one list argument, `layer([a, b])`; MHA-style ones get positional tensors. */
-const LIST_CALLED = new Set(['Concatenate', 'Add', 'Subtract', 'Multiply', 'Average', 'Maximum', 'Minimum', 'Dot', 'Attention', 'AdditiveAttention']);
+const LIST_CALLED = new Set([
+  'Concatenate',
+  'Add',
+  'Subtract',
+  'Multiply',
+  'Average',
+  'Maximum',
+  'Minimum',
+  'Dot',
+  'Attention',
+  'AdditiveAttention',
+]);
 
 export function callInputsFor(c: LayerCase): CallInputs {
   if (c.input_shapes) {

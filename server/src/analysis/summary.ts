@@ -18,7 +18,11 @@ const fmt = (n: number | null) => (n === null ? '?' : n.toLocaleString('en-US'))
 export function formatSummaryTable(m: SummaryModel, file: string): string {
   const rows = m.layers.map((r) => [
     `${r.name} (${r.class})`,
-    r.output_shape === null ? '?' : Array.isArray(r.output_shape[0]) ? (r.output_shape as Shape[]).map(formatShape).join(', ') : formatShape(r.output_shape as Shape),
+    r.output_shape === null
+      ? '?'
+      : Array.isArray(r.output_shape[0])
+        ? (r.output_shape as Shape[]).map(formatShape).join(', ')
+        : formatShape(r.output_shape as Shape),
     fmt(r.params),
   ]);
   const head = ['Layer (type)', 'Output Shape', 'Param #'];

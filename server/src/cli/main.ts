@@ -39,7 +39,8 @@ async function summaryCommand(argv: string[]): Promise<number> {
       continue;
     }
     const a = analyze(text, parser);
-    if (timing) process.stderr.write(`${file}: analysis ${a.analysisMs.toFixed(1)} ms (${text.split('\n').length} lines)\n`);
+    if (timing)
+      process.stderr.write(`${file}: analysis ${a.analysisMs.toFixed(1)} ms (${text.split('\n').length} lines)\n`);
     if (json) {
       results.push(summaryJson(a, files.length > 1 ? file : undefined));
       continue;
@@ -47,9 +48,10 @@ async function summaryCommand(argv: string[]): Promise<number> {
     const models = summary(a);
     if (models.length === 0) process.stdout.write(`${file}: no Keras model found\n`);
     for (const m of models) process.stdout.write(`${formatSummaryTable(m, file)}\n\n`);
-    for (const d of diagnostics(a)) process.stdout.write(`${file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}\n`);
+    for (const d of diagnostics(a))
+      process.stdout.write(`${file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}\n`);
   }
-  if (json) process.stdout.write(`${JSON.stringify(files.length > 1 ? results : results[0] ?? null)}\n`);
+  if (json) process.stdout.write(`${JSON.stringify(files.length > 1 ? results : (results[0] ?? null))}\n`);
   return status;
 }
 
@@ -77,9 +79,12 @@ async function checkLayers(argv: string[]): Promise<number> {
   } else {
     process.stdout.write(`${formatCaseTable(report)}\n`);
     for (const d of report.disagreements.slice(0, 50)) {
-      process.stdout.write(`  ${d.id}: expected ${JSON.stringify(d.expected)}\n  ${' '.repeat(d.id.length)}  got      ${JSON.stringify(d.got)}\n`);
+      process.stdout.write(
+        `  ${d.id}: expected ${JSON.stringify(d.expected)}\n  ${' '.repeat(d.id.length)}  got      ${JSON.stringify(d.got)}\n`,
+      );
     }
-    if (report.disagreements.length > 50) process.stdout.write(`  ... ${report.disagreements.length - 50} more disagreements\n`);
+    if (report.disagreements.length > 50)
+      process.stdout.write(`  ... ${report.disagreements.length - 50} more disagreements\n`);
     process.stdout.write(`engine time: ${report.engine_ms.toFixed(1)} ms for ${report.cases} cases\n`);
   }
   return 0;

@@ -26,7 +26,17 @@ import { RESNET_FAMILIES } from './applicationsResNet';
 import { XCEPTION_VGG_FAMILIES } from './applicationsXception';
 import { functionalOps } from './graph';
 import type { KerasApi } from './kerasApi';
-import { newLayerRecord, newTensor, spanOf, type GraphNode, type LayerObj, type ModelObj, type Span, type TensorObj, type Value } from './values';
+import {
+  newLayerRecord,
+  newTensor,
+  spanOf,
+  type GraphNode,
+  type LayerObj,
+  type ModelObj,
+  type Span,
+  type TensorObj,
+  type Value,
+} from './values';
 
 /** What a family's builder returns: the network's own Input (or the given tensor), its output, its name. */
 export interface BuiltNetwork {
@@ -55,7 +65,14 @@ const FAMILIES: Record<string, Family> = {
 };
 
 /** A call of `keras.applications.X(...)` (or `keras.applications.module.X`). */
-export function callApplication(api: KerasApi, qualname: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete: boolean): Value {
+export function callApplication(
+  api: KerasApi,
+  qualname: string,
+  args: Value[],
+  kwargs: Array<[string, Value]>,
+  node: SyntaxNode,
+  incomplete: boolean,
+): Value {
   const cls = /^keras\.applications\.(?:[a-z_0-9]+\.)?([A-Z][A-Za-z0-9]*)$/.exec(qualname)?.[1] ?? '';
   const family = FAMILIES[cls];
   if (!family || incomplete) return { kind: 'model', model: unknownModel(api, node, cls, kwargs) };
@@ -105,31 +122,59 @@ const TEMPLATE_LIMIT = 64;
 
 /** A key for a call whose arguments are plain data; undefined when one is a tensor or an object (built in place). */
 function cacheKey(api: KerasApi, cls: string, args: Value[], kwargs: Array<[string, Value]>): string | undefined {
-  const plain = (v: Value): boolean => ['int', 'float', 'str', 'bool', 'none'].includes(v.kind) || ((v.kind === 'tuple' || (v.kind === 'list' && !v.unsure)) && v.items.every(plain));
+  const plain = (v: Value): boolean =>
+    ['int', 'float', 'str', 'bool', 'none'].includes(v.kind) ||
+    ((v.kind === 'tuple' || (v.kind === 'list' && !v.unsure)) && v.items.every(plain));
   if (!args.every(plain) || !kwargs.every(([, v]) => plain(v))) return undefined;
   return JSON.stringify([cls, api.interp.options, args, kwargs]);
 }
 
 /** A build whose automatic names are placeholders (the replay draws them). */
-function buildTemplate(api: KerasApi, family: Family, args: Value[], kwargs: Array<[string, Value]>, span: Span): Template {
+function buildTemplate(
+  api: KerasApi,
+  family: Family,
+  args: Value[],
+  kwargs: Array<[string, Value]>,
+  span: Span,
+): Template {
   const net = new Net(api, span, (base) => base);
   const a = new AppArgs(family.params, args, kwargs);
   const built = family.build(net, a);
   const inputs = [built.img];
-  return { name: built.name, created: net.created, nodes: net.nodes, inputs, output: built.out, ops: functionalOps(inputs, [built.out]) };
+  return {
+    name: built.name,
+    created: net.created,
+    nodes: net.nodes,
+    inputs,
+    output: built.out,
+    ops: functionalOps(inputs, [built.out]),
+  };
 }
 
 /** A fresh copy of a template's layers and graph, named as Keras names them now. */
 function replay(api: KerasApi, t: Template, span: Span): ModelObj {
   const layers = new Map<LayerObj, LayerObj>();
   for (const { layer, base } of t.created) {
-    const copy: LayerObj = { ...layer, id: api.nextId++, span, name: base === undefined ? layer.name : api.uniqueName(base), callSpans: [] };
+    const copy: LayerObj = {
+      ...layer,
+      id: api.nextId++,
+      span,
+      name: base === undefined ? layer.name : api.uniqueName(base),
+      callSpans: [],
+    };
     delete copy.lastOutputs;
     layers.set(layer, copy);
   }
   const tensors = new Map<TensorObj, TensorObj>();
   for (const n of t.nodes) {
-    const node: GraphNode = { op: layers.get(n.op)!, inputs: n.inputs.map((i) => tensors.get(i)!), outputs: [], isInput: n.isInput, mark: 0, depth: 0 };
+    const node: GraphNode = {
+      op: layers.get(n.op)!,
+      inputs: n.inputs.map((i) => tensors.get(i)!),
+      outputs: [],
+      isInput: n.isInput,
+      mark: 0,
+      depth: 0,
+    };
     node.outputs = n.outputs.map((o) => {
       const copy = newTensor(o.shape, node, o.index);
       tensors.set(o, copy);
@@ -151,7 +196,14 @@ function assemble(api: KerasApi, net: Net, a: AppArgs, built: BuiltNetwork): Mod
 }
 
 /** The model, and the row standing for it, made now so that its name draws no counter. */
-function newFunctional(api: KerasApi, name: string, span: Span, inputs: TensorObj[], output: TensorObj, ops: LayerObj[]): ModelObj {
+function newFunctional(
+  api: KerasApi,
+  name: string,
+  span: Span,
+  inputs: TensorObj[],
+  output: TensorObj,
+  ops: LayerObj[],
+): ModelObj {
   const model: ModelObj = {
     id: api.nextId++,
     kind: 'Functional',

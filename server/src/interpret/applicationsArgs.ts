@@ -17,10 +17,20 @@ export interface ShapeArg {
 }
 
 /** The parameters most applications take, in positional order. */
-export const COMMON_PARAMS = ['include_top', 'weights', 'input_tensor', 'input_shape', 'pooling', 'classes', 'classifier_activation', 'name'];
+export const COMMON_PARAMS = [
+  'include_top',
+  'weights',
+  'input_tensor',
+  'input_shape',
+  'pooling',
+  'classes',
+  'classifier_activation',
+  'name',
+];
 
 /** The message of the check most applications make first: ImageNet's classifier has 1000 classes. */
-export const classesMessage = (classes: number): string => `If using \`weights='imagenet'\` with \`include_top=True\`, \`classes\` should be 1000.  Received classes=${classes}`;
+export const classesMessage = (classes: number): string =>
+  `If using \`weights='imagenet'\` with \`include_top=True\`, \`classes\` should be 1000.  Received classes=${classes}`;
 
 export class AppArgs {
   private readonly values = new Map<string, Value>();
@@ -136,7 +146,8 @@ export class AppArgs {
 
   /** The check each application makes first: ImageNet's classifier has 1000 classes (the message is the family's). */
   checkClasses(message: (classes: number) => string): void {
-    if (this.weights === 'imagenet' && this.includeTop && this.classes !== 1000) throw new AppRaise('ValueError', message(this.classes));
+    if (this.weights === 'imagenet' && this.includeTop && this.classes !== 1000)
+      throw new AppRaise('ValueError', message(this.classes));
   }
 
   /** `imagenet_utils.validate_activation`: with weights, only softmax or no activation; others are left unknown. */
@@ -162,7 +173,14 @@ export function reprShape(dims: Array<number | null>, list: boolean): string {
 }
 
 /** `imagenet_utils.obtain_input_shape`: the input shape (without batch) the network is built for. */
-export function obtainInputShape(net: Net, a: AppArgs, given: ShapeArg | null, defaultSize: number, minSize: number, requireFlatten: boolean): Array<number | null> {
+export function obtainInputShape(
+  net: Net,
+  a: AppArgs,
+  given: ShapeArg | null,
+  defaultSize: number,
+  minSize: number,
+  requireFlatten: boolean,
+): Array<number | null> {
   const weights = a.weights;
   const last = net.channelsLast;
   let dflt: number[];
@@ -172,7 +190,10 @@ export function obtainInputShape(net: Net, a: AppArgs, given: ShapeArg | null, d
   } else dflt = last ? [defaultSize, defaultSize, 3] : [3, defaultSize, defaultSize];
   if (weights === 'imagenet' && requireFlatten) {
     if (given && (given.list || given.dims.length !== 3 || given.dims.some((d, i) => d !== dflt[i]))) {
-      throw new AppRaise('ValueError', `When setting \`include_top=True\` and loading \`imagenet\` weights, \`input_shape\` should be ${reprShape(dflt, false)}.  Received: input_shape=${reprShape(given.dims, given.list)}`);
+      throw new AppRaise(
+        'ValueError',
+        `When setting \`include_top=True\` and loading \`imagenet\` weights, \`input_shape\` should be ${reprShape(dflt, false)}.  Received: input_shape=${reprShape(given.dims, given.list)}`,
+      );
     }
     return dflt;
   }
@@ -181,16 +202,26 @@ export function obtainInputShape(net: Net, a: AppArgs, given: ShapeArg | null, d
     const g = given.dims;
     if (g.length !== 3) throw new AppRaise('ValueError', '`input_shape` must be a tuple of three integers.');
     const channels = last ? g[2] : g[0];
-    if (channels !== 3 && weights === 'imagenet') throw new AppRaise('ValueError', `The input must have 3 channels; Received \`input_shape=${reprShape(g, given.list)}\``);
+    if (channels !== 3 && weights === 'imagenet')
+      throw new AppRaise(
+        'ValueError',
+        `The input must have 3 channels; Received \`input_shape=${reprShape(g, given.list)}\``,
+      );
     const [r, c] = last ? [g[0], g[1]] : [g[1], g[2]];
     if ((r !== null && r < minSize) || (c !== null && c < minSize)) {
-      throw new AppRaise('ValueError', `Input size must be at least ${minSize}x${minSize}; Received: input_shape=${reprShape(g, given.list)}`);
+      throw new AppRaise(
+        'ValueError',
+        `Input size must be at least ${minSize}x${minSize}; Received: input_shape=${reprShape(g, given.list)}`,
+      );
     }
     shape = g;
   } else if (requireFlatten) shape = dflt;
   else shape = last ? [null, null, 3] : [3, null, null];
   if (requireFlatten && shape.includes(null)) {
-    throw new AppRaise('ValueError', `If \`include_top\` is True, you should specify a static \`input_shape\`. Received: input_shape=${reprShape(shape, given?.list ?? false)}`);
+    throw new AppRaise(
+      'ValueError',
+      `If \`include_top\` is True, you should specify a static \`input_shape\`. Received: input_shape=${reprShape(shape, given?.list ?? false)}`,
+    );
   }
   return shape;
 }
@@ -204,7 +235,12 @@ export function imageInput(net: Net, a: AppArgs, shape: Array<number | null>): T
  * The common top: a global average pooling (named `topPool` when given) and
  * the classifier with `include_top`, else the pooling asked for.
  */
-export function classifierTop(net: Net, a: AppArgs, x: TensorObj, names: { topPool?: string; avg?: string; max?: string } = {}): TensorObj {
+export function classifierTop(
+  net: Net,
+  a: AppArgs,
+  x: TensorObj,
+  names: { topPool?: string; avg?: string; max?: string } = {},
+): TensorObj {
   if (a.includeTop) {
     x = net.apply('GlobalAveragePooling2D', names.topPool ? { name: names.topPool } : {}, x);
     a.validateActivation();

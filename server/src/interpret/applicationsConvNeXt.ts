@@ -19,13 +19,27 @@ import { imageInput, obtainInputShape, type AppArgs } from './applicationsArgs';
 import { AppRaise, type Net } from './applicationsNet';
 import type { TensorObj } from './values';
 
-const PARAMS = ['include_top', 'include_preprocessing', 'weights', 'input_tensor', 'input_shape', 'pooling', 'classes', 'classifier_activation', 'name'];
+const PARAMS = [
+  'include_top',
+  'include_preprocessing',
+  'weights',
+  'input_tensor',
+  'input_shape',
+  'pooling',
+  'classes',
+  'classifier_activation',
+  'name',
+];
 
 const EPS = 1e-6;
 
 /** `ConvNeXtBlock`: a 7x7 depthwise (grouped) convolution, then an inverted bottleneck of Dense layers, scaled, added to the input. */
 function convNeXtBlock(net: Net, inputs: TensorObj, dim: number, name: string): TensorObj {
-  let x = net.apply('Conv2D', { filters: dim, kernel_size: 7, padding: 'same', groups: dim, name: `${name}_depthwise_conv` }, inputs);
+  let x = net.apply(
+    'Conv2D',
+    { filters: dim, kernel_size: 7, padding: 'same', groups: dim, name: `${name}_depthwise_conv` },
+    inputs,
+  );
   x = net.apply('LayerNormalization', { epsilon: EPS, name: `${name}_layernorm` }, x);
   x = net.apply('Dense', { name: `${name}_pointwise_conv_1` }, x, [4 * dim]);
   x = net.apply('Activation', { name: `${name}_gelu` }, x, ['gelu']);
@@ -37,8 +51,16 @@ function convNeXtBlock(net: Net, inputs: TensorObj, dim: number, name: string): 
 
 function convNeXt(depths: number[], dims: number[], weightsName: string) {
   return (net: Net, a: AppArgs) => {
-    if (!net.channelsLast) throw new AppRaise('ValueError', 'ConvNeXt does not support the `channels_first` image data format. Switch to `channels_last` by editing your local config file at ~/.keras/keras.json');
-    if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000) throw new AppRaise('ValueError', `If using \`weights="imagenet"\` with \`include_top=True\`, \`classes\` should be 1000. Received classes=${a.classes}`);
+    if (!net.channelsLast)
+      throw new AppRaise(
+        'ValueError',
+        'ConvNeXt does not support the `channels_first` image data format. Switch to `channels_last` by editing your local config file at ~/.keras/keras.json',
+      );
+    if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000)
+      throw new AppRaise(
+        'ValueError',
+        `If using \`weights="imagenet"\` with \`include_top=True\`, \`classes\` should be 1000. Received classes=${a.classes}`,
+      );
     const name = a.strictName(weightsName);
     const shape = obtainInputShape(net, a, a.inputShape, 224, 32, a.includeTop);
     const img = imageInput(net, a, shape);
@@ -58,7 +80,10 @@ function convNeXt(depths: number[], dims: number[], weightsName: string) {
       net.layer('Conv2D', { kernel_size: 2, strides: 2, name: `${name}_downsampling_conv_${i}` }, [dims[i + 1]]),
     ]);
     depths.forEach((n, i) => {
-      x = i === 0 ? net.sequential(`${name}_stem`, stem, x) : net.sequential(`${name}_downsampling_block_${i - 1}`, downsampling[i - 1], x);
+      x =
+        i === 0
+          ? net.sequential(`${name}_stem`, stem, x)
+          : net.sequential(`${name}_downsampling_block_${i - 1}`, downsampling[i - 1], x);
       for (let j = 0; j < n; j++) x = convNeXtBlock(net, x, dims[i], `${name}_stage_${i}_block_${j}`);
     });
     if (a.includeTop) {

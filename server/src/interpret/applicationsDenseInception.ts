@@ -39,14 +39,40 @@ function transition(net: Net, x: TensorObj, reduction: number, name: string): Te
 
 function denseNet(blocks: [number, number, number, number], dfltName: string) {
   return (net: Net, a: AppArgs) => {
-    if (!net.channelsLast) throw new AppRaise('ValueError', 'DenseNet does not support the `channels_first` image data format. Switch to `channels_last` by editing your local config file at ~/.keras/keras.json');
-    if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000) throw new AppRaise('ValueError', 'If using `weights` as `"imagenet"` with `include_top` as true, `classes` should be 1000');
+    if (!net.channelsLast)
+      throw new AppRaise(
+        'ValueError',
+        'DenseNet does not support the `channels_first` image data format. Switch to `channels_last` by editing your local config file at ~/.keras/keras.json',
+      );
+    if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000)
+      throw new AppRaise(
+        'ValueError',
+        'If using `weights` as `"imagenet"` with `include_top` as true, `classes` should be 1000',
+      );
     const shape = obtainInputShape(net, a, a.inputShape, 224, 32, a.includeTop);
     const img = imageInput(net, a, shape);
-    let x = net.apply('ZeroPadding2D', { padding: [[3, 3], [3, 3]] }, img);
+    let x = net.apply(
+      'ZeroPadding2D',
+      {
+        padding: [
+          [3, 3],
+          [3, 3],
+        ],
+      },
+      img,
+    );
     x = net.apply('Conv2D', { strides: 2, use_bias: false, name: 'conv1_conv' }, x, [64, 7]);
     x = bnRelu(net, x, 'conv1_bn', 'conv1_relu');
-    x = net.apply('ZeroPadding2D', { padding: [[1, 1], [1, 1]] }, x);
+    x = net.apply(
+      'ZeroPadding2D',
+      {
+        padding: [
+          [1, 1],
+          [1, 1],
+        ],
+      },
+      x,
+    );
     x = net.apply('MaxPooling2D', { strides: 2, name: 'pool1' }, x, [3]);
     blocks.forEach((n, i) => {
       for (let b = 0; b < n; b++) x = convBlock(net, x, 32, `conv${i + 2}_block${b + 1}`);
@@ -61,13 +87,22 @@ function denseNet(blocks: [number, number, number, number], dfltName: string) {
 // ---------------------------------------------------------------- InceptionV3
 
 /** `conv2d_bn` (always unnamed in InceptionV3). */
-function cbn(net: Net, x: TensorObj, filters: number, rows: number, cols: number, strides = 1, padding = 'same'): TensorObj {
+function cbn(
+  net: Net,
+  x: TensorObj,
+  filters: number,
+  rows: number,
+  cols: number,
+  strides = 1,
+  padding = 'same',
+): TensorObj {
   x = net.apply('Conv2D', { strides: [strides, strides], padding, use_bias: false }, x, [filters, [rows, cols]]);
   x = net.apply('BatchNormalization', { axis: net.bnAxis, scale: false }, x);
   return net.apply('Activation', {}, x, ['relu']);
 }
 
-const avgPool3 = (net: Net, x: TensorObj): TensorObj => net.apply('AveragePooling2D', { strides: [1, 1], padding: 'same' }, x, [[3, 3]]);
+const avgPool3 = (net: Net, x: TensorObj): TensorObj =>
+  net.apply('AveragePooling2D', { strides: [1, 1], padding: 'same' }, x, [[3, 3]]);
 const maxPool3 = (net: Net, x: TensorObj): TensorObj => net.apply('MaxPooling2D', { strides: [2, 2] }, x, [[3, 3]]);
 
 function concat(net: Net, xs: TensorObj[], name?: string): TensorObj {
@@ -133,7 +168,11 @@ function inceptionBody(net: Net, img: TensorObj): TensorObj {
 }
 
 function inceptionV3(net: Net, a: AppArgs) {
-  if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000) throw new AppRaise('ValueError', `If using \`weights="imagenet"\` with \`include_top=True\`, \`classes\` should be 1000. Received classes=${a.classes}`);
+  if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000)
+    throw new AppRaise(
+      'ValueError',
+      `If using \`weights="imagenet"\` with \`include_top=True\`, \`classes\` should be 1000. Received classes=${a.classes}`,
+    );
   const shape = obtainInputShape(net, a, a.inputShape, 299, 75, a.includeTop);
   const img = imageInput(net, a, shape);
   const x = classifierTop(net, a, inceptionBody(net, img), { topPool: 'avg_pool' });

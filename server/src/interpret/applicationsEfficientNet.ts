@@ -42,7 +42,14 @@ const SE_RATIO = 0.25;
 const DROP_CONNECT_RATE = 0.2;
 
 /** `block`: one MBConv block named `name` (`block2a_`). */
-function mbBlock(net: Net, inputs: TensorObj, act: string, dropRate: number, name: string, b: { filtersIn: number; filtersOut: number; kernel: number; strides: number; expand: number }): TensorObj {
+function mbBlock(
+  net: Net,
+  inputs: TensorObj,
+  act: string,
+  dropRate: number,
+  name: string,
+  b: { filtersIn: number; filtersOut: number; kernel: number; strides: number; expand: number },
+): TensorObj {
   const axis = net.bnAxis;
   const filters = b.filtersIn * b.expand;
   let x = inputs;
@@ -56,7 +63,9 @@ function mbBlock(net: Net, inputs: TensorObj, act: string, dropRate: number, nam
     x = net.apply('ZeroPadding2D', { padding: correctPad(net, x, b.kernel), name: `${name}dwconv_pad` }, x);
     pad = 'valid';
   }
-  x = net.apply('DepthwiseConv2D', { strides: b.strides, padding: pad, use_bias: false, name: `${name}dwconv` }, x, [b.kernel]);
+  x = net.apply('DepthwiseConv2D', { strides: b.strides, padding: pad, use_bias: false, name: `${name}dwconv` }, x, [
+    b.kernel,
+  ]);
   x = net.apply('BatchNormalization', { axis, name: `${name}bn` }, x);
   x = net.apply('Activation', { name: `${name}activation` }, x, [act]);
   const filtersSe = Math.max(1, Math.trunc(b.filtersIn * SE_RATIO));
@@ -85,7 +94,11 @@ function efficientNet(width: number, depth: number, defaultSize: number, dropout
   };
   const roundRepeats = (r: number): number => Math.ceil(depth * r);
   return (net: Net, a: AppArgs) => {
-    if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000) throw new AppRaise('ValueError', 'If using `weights="imagenet"` with `include_top` as true, `classes` should be 1000');
+    if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000)
+      throw new AppRaise(
+        'ValueError',
+        'If using `weights="imagenet"` with `include_top` as true, `classes` should be 1000',
+      );
     const shape = obtainInputShape(net, a, a.inputShape, defaultSize, 32, a.includeTop);
     const img = imageInput(net, a, shape);
     const axis = net.bnAxis;
@@ -93,7 +106,10 @@ function efficientNet(width: number, depth: number, defaultSize: number, dropout
     x = net.apply('Normalization', { axis }, x);
     if (a.weights === 'imagenet') x = net.apply('Rescaling', {}, x, [IMAGENET_STDDEV_RGB.map((s) => 1 / Math.sqrt(s))]);
     x = net.apply('ZeroPadding2D', { padding: correctPad(net, x, 3), name: 'stem_conv_pad' }, x);
-    x = net.apply('Conv2D', { strides: 2, padding: 'valid', use_bias: false, name: 'stem_conv' }, x, [roundFilters(32), 3]);
+    x = net.apply('Conv2D', { strides: 2, padding: 'valid', use_bias: false, name: 'stem_conv' }, x, [
+      roundFilters(32),
+      3,
+    ]);
     x = net.apply('BatchNormalization', { axis, name: 'stem_bn' }, x);
     x = net.apply('Activation', { name: 'stem_activation' }, x, ['swish']);
     const total = BLOCKS.reduce((s, b) => s + roundRepeats(b.repeats), 0);
@@ -103,7 +119,14 @@ function efficientNet(width: number, depth: number, defaultSize: number, dropout
       const filtersOut = roundFilters(args.filtersOut);
       for (let j = 0; j < roundRepeats(args.repeats); j++) {
         const b = { ...args, filtersIn: j > 0 ? filtersOut : filtersIn, filtersOut, strides: j > 0 ? 1 : args.strides };
-        x = mbBlock(net, x, 'swish', (DROP_CONNECT_RATE * count) / total, `block${i + 1}${String.fromCharCode(j + 97)}_`, b);
+        x = mbBlock(
+          net,
+          x,
+          'swish',
+          (DROP_CONNECT_RATE * count) / total,
+          `block${i + 1}${String.fromCharCode(j + 97)}_`,
+          b,
+        );
         count++;
       }
     });
@@ -129,10 +152,19 @@ function top(net: Net, a: AppArgs, x: TensorObj, dropoutRate: number): TensorObj
 }
 
 const VARIANTS: Array<[number, number, number, number]> = [
-  [1.0, 1.0, 224, 0.2], [1.0, 1.1, 240, 0.2], [1.1, 1.2, 260, 0.3], [1.2, 1.4, 300, 0.3],
-  [1.4, 1.8, 380, 0.4], [1.6, 2.2, 456, 0.4], [1.8, 2.6, 528, 0.5], [2.0, 3.1, 600, 0.5],
+  [1.0, 1.0, 224, 0.2],
+  [1.0, 1.1, 240, 0.2],
+  [1.1, 1.2, 260, 0.3],
+  [1.2, 1.4, 300, 0.3],
+  [1.4, 1.8, 380, 0.4],
+  [1.6, 2.2, 456, 0.4],
+  [1.8, 2.6, 528, 0.5],
+  [2.0, 3.1, 600, 0.5],
 ];
 
 export const EFFICIENTNET_FAMILIES: Record<string, Family> = Object.fromEntries(
-  VARIANTS.map(([w, d, size, drop], i) => [`EfficientNetB${i}`, { params: COMMON_PARAMS, build: efficientNet(w, d, size, drop, `efficientnetb${i}`) }]),
+  VARIANTS.map(([w, d, size, drop], i) => [
+    `EfficientNetB${i}`,
+    { params: COMMON_PARAMS, build: efficientNet(w, d, size, drop, `efficientnetb${i}`) },
+  ]),
 );

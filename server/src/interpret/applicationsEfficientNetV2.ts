@@ -26,27 +26,54 @@ interface BlockArgs extends EfficientNetBlockArgs {
 type Row = [number, number, number, number, number, number, number, number];
 
 const table = (rows: Row[]): BlockArgs[] =>
-  rows.map(([kernel, repeats, filtersIn, filtersOut, expand, seRatio, strides, fused]) => ({ kernel, repeats, filtersIn, filtersOut, expand, seRatio, strides, fused: fused === 1 }));
+  rows.map(([kernel, repeats, filtersIn, filtersOut, expand, seRatio, strides, fused]) => ({
+    kernel,
+    repeats,
+    filtersIn,
+    filtersOut,
+    expand,
+    seRatio,
+    strides,
+    fused: fused === 1,
+  }));
 
 /** B0-B3 share one table (their coefficients scale it). */
 const B_ROWS: Row[] = [
-  [3, 1, 32, 16, 1, 0, 1, 1], [3, 2, 16, 32, 4, 0, 2, 1], [3, 2, 32, 48, 4, 0, 2, 1],
-  [3, 3, 48, 96, 4, 0.25, 2, 0], [3, 5, 96, 112, 6, 0.25, 1, 0], [3, 8, 112, 192, 6, 0.25, 2, 0],
+  [3, 1, 32, 16, 1, 0, 1, 1],
+  [3, 2, 16, 32, 4, 0, 2, 1],
+  [3, 2, 32, 48, 4, 0, 2, 1],
+  [3, 3, 48, 96, 4, 0.25, 2, 0],
+  [3, 5, 96, 112, 6, 0.25, 1, 0],
+  [3, 8, 112, 192, 6, 0.25, 2, 0],
 ];
 
 /** `DEFAULT_BLOCKS_ARGS`, by the name Keras looks it up with. */
 const BLOCKS_ARGS: Record<string, BlockArgs[]> = {
   'efficientnetv2-s': table([
-    [3, 2, 24, 24, 1, 0, 1, 1], [3, 4, 24, 48, 4, 0, 2, 1], [3, 4, 48, 64, 4, 0, 2, 1],
-    [3, 6, 64, 128, 4, 0.25, 2, 0], [3, 9, 128, 160, 6, 0.25, 1, 0], [3, 15, 160, 256, 6, 0.25, 2, 0],
+    [3, 2, 24, 24, 1, 0, 1, 1],
+    [3, 4, 24, 48, 4, 0, 2, 1],
+    [3, 4, 48, 64, 4, 0, 2, 1],
+    [3, 6, 64, 128, 4, 0.25, 2, 0],
+    [3, 9, 128, 160, 6, 0.25, 1, 0],
+    [3, 15, 160, 256, 6, 0.25, 2, 0],
   ]),
   'efficientnetv2-m': table([
-    [3, 3, 24, 24, 1, 0, 1, 1], [3, 5, 24, 48, 4, 0, 2, 1], [3, 5, 48, 80, 4, 0, 2, 1],
-    [3, 7, 80, 160, 4, 0.25, 2, 0], [3, 14, 160, 176, 6, 0.25, 1, 0], [3, 18, 176, 304, 6, 0.25, 2, 0], [3, 5, 304, 512, 6, 0.25, 1, 0],
+    [3, 3, 24, 24, 1, 0, 1, 1],
+    [3, 5, 24, 48, 4, 0, 2, 1],
+    [3, 5, 48, 80, 4, 0, 2, 1],
+    [3, 7, 80, 160, 4, 0.25, 2, 0],
+    [3, 14, 160, 176, 6, 0.25, 1, 0],
+    [3, 18, 176, 304, 6, 0.25, 2, 0],
+    [3, 5, 304, 512, 6, 0.25, 1, 0],
   ]),
   'efficientnetv2-l': table([
-    [3, 4, 32, 32, 1, 0, 1, 1], [3, 7, 32, 64, 4, 0, 2, 1], [3, 7, 64, 96, 4, 0, 2, 1],
-    [3, 10, 96, 192, 4, 0.25, 2, 0], [3, 19, 192, 224, 6, 0.25, 1, 0], [3, 25, 224, 384, 6, 0.25, 2, 0], [3, 7, 384, 640, 6, 0.25, 1, 0],
+    [3, 4, 32, 32, 1, 0, 1, 1],
+    [3, 7, 32, 64, 4, 0, 2, 1],
+    [3, 7, 64, 96, 4, 0, 2, 1],
+    [3, 10, 96, 192, 4, 0.25, 2, 0],
+    [3, 19, 192, 224, 6, 0.25, 1, 0],
+    [3, 25, 224, 384, 6, 0.25, 2, 0],
+    [3, 7, 384, 640, 6, 0.25, 1, 0],
   ]),
   'efficientnetv2-b0': table(B_ROWS),
   'efficientnetv2-b1': table(B_ROWS),
@@ -54,7 +81,17 @@ const BLOCKS_ARGS: Record<string, BlockArgs[]> = {
   'efficientnetv2-b3': table(B_ROWS),
 };
 
-const PARAMS = ['include_top', 'weights', 'input_tensor', 'input_shape', 'pooling', 'classes', 'classifier_activation', 'include_preprocessing', 'name'];
+const PARAMS = [
+  'include_top',
+  'weights',
+  'input_tensor',
+  'input_shape',
+  'pooling',
+  'classes',
+  'classifier_activation',
+  'include_preprocessing',
+  'name',
+];
 
 const BN_MOMENTUM = 0.9;
 const DROP_CONNECT_RATE = 0.2;
@@ -93,13 +130,27 @@ function mbConv(net: Net, inputs: TensorObj, b: BlockArgs, survival: number, nam
   const filters = b.filtersIn * b.expand;
   let x = inputs;
   if (b.expand !== 1) {
-    x = net.apply('Conv2D', { kernel_size: 1, strides: 1, padding: 'same', use_bias: false, name: `${name}expand_conv` }, x, [filters]);
+    x = net.apply(
+      'Conv2D',
+      { kernel_size: 1, strides: 1, padding: 'same', use_bias: false, name: `${name}expand_conv` },
+      x,
+      [filters],
+    );
     x = net.apply('Activation', { name: `${name}expand_activation` }, bn(net, x, `${name}expand_bn`), ['swish']);
   }
-  x = net.apply('DepthwiseConv2D', { kernel_size: b.kernel, strides: b.strides, padding: 'same', use_bias: false, name: `${name}dwconv2` }, x);
+  x = net.apply(
+    'DepthwiseConv2D',
+    { kernel_size: b.kernel, strides: b.strides, padding: 'same', use_bias: false, name: `${name}dwconv2` },
+    x,
+  );
   x = net.apply('Activation', { name: `${name}activation` }, bn(net, x, `${name}bn`), ['swish']);
   x = squeezeExcite(net, x, filters, b, name);
-  x = net.apply('Conv2D', { kernel_size: 1, strides: 1, padding: 'same', use_bias: false, name: `${name}project_conv` }, x, [b.filtersOut]);
+  x = net.apply(
+    'Conv2D',
+    { kernel_size: 1, strides: 1, padding: 'same', use_bias: false, name: `${name}project_conv` },
+    x,
+    [b.filtersOut],
+  );
   x = bn(net, x, `${name}project_bn`);
   return residual(net, x, inputs, b, survival, name);
 }
@@ -109,12 +160,32 @@ function fusedMbConv(net: Net, inputs: TensorObj, b: BlockArgs, survival: number
   const filters = b.filtersIn * b.expand;
   let x = inputs;
   if (b.expand !== 1) {
-    x = net.apply('Conv2D', { kernel_size: b.kernel, strides: b.strides, padding: 'same', use_bias: false, name: `${name}expand_conv` }, x, [filters]);
-    x = net.apply('Activation', { activation: 'swish', name: `${name}expand_activation` }, bn(net, x, `${name}expand_bn`));
+    x = net.apply(
+      'Conv2D',
+      { kernel_size: b.kernel, strides: b.strides, padding: 'same', use_bias: false, name: `${name}expand_conv` },
+      x,
+      [filters],
+    );
+    x = net.apply(
+      'Activation',
+      { activation: 'swish', name: `${name}expand_activation` },
+      bn(net, x, `${name}expand_bn`),
+    );
   }
   x = squeezeExcite(net, x, filters, b, name);
   const expanded = b.expand !== 1;
-  x = net.apply('Conv2D', { kernel_size: expanded ? 1 : b.kernel, strides: expanded ? 1 : b.strides, padding: 'same', use_bias: false, name: `${name}project_conv` }, x, [b.filtersOut]);
+  x = net.apply(
+    'Conv2D',
+    {
+      kernel_size: expanded ? 1 : b.kernel,
+      strides: expanded ? 1 : b.strides,
+      padding: 'same',
+      use_bias: false,
+      name: `${name}project_conv`,
+    },
+    x,
+    [b.filtersOut],
+  );
   x = bn(net, x, `${name}project_bn`);
   if (!expanded) x = net.apply('Activation', { activation: 'swish', name: `${name}project_activation` }, x);
   return residual(net, x, inputs, b, survival, name);
@@ -130,7 +201,11 @@ function efficientNetV2(width: number, depthCoefficient: number, defaultSize: nu
       if (!/^[\x20-\x7e]*$/.test(name) || /['\\]/.test(name)) throw new AppUnknown('name not in the block table');
       throw new AppRaise('KeyError', `'${name}'`);
     }
-    if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000) throw new AppRaise('ValueError', 'If using `weights="imagenet"` with `include_top` as true, `classes` should be 1000');
+    if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000)
+      throw new AppRaise(
+        'ValueError',
+        'If using `weights="imagenet"` with `include_top` as true, `classes` should be 1000',
+      );
     const shape = obtainInputShape(net, a, a.inputShape, defaultSize, 32, a.includeTop);
     const img = imageInput(net, a, shape);
     let x = img;
@@ -138,10 +213,16 @@ function efficientNetV2(width: number, depthCoefficient: number, defaultSize: nu
       const channels = shape[net.bnAxis - 1];
       if (name.split('-').pop()!.startsWith('b') && channels === 3) {
         x = net.apply('Rescaling', { scale: 1.0 / 255 }, x);
-        x = net.apply('Normalization', { mean: [0.485, 0.456, 0.406], variance: [0.229 ** 2, 0.224 ** 2, 0.225 ** 2], axis: net.bnAxis }, x);
+        x = net.apply(
+          'Normalization',
+          { mean: [0.485, 0.456, 0.406], variance: [0.229 ** 2, 0.224 ** 2, 0.225 ** 2], axis: net.bnAxis },
+          x,
+        );
       } else x = net.apply('Rescaling', { scale: 1.0 / 128.0, offset: -1 }, x);
     }
-    x = net.apply('Conv2D', { kernel_size: 3, strides: 2, padding: 'same', use_bias: false, name: 'stem_conv' }, x, [roundFilters(blocksArgs[0].filtersIn, width)]);
+    x = net.apply('Conv2D', { kernel_size: 3, strides: 2, padding: 'same', use_bias: false, name: 'stem_conv' }, x, [
+      roundFilters(blocksArgs[0].filtersIn, width),
+    ]);
     x = net.apply('Activation', { name: 'stem_activation' }, bn(net, x, 'stem_bn'), ['swish']);
     // The drop rate grows with the block's index over the table's repeats (not the rounded ones).
     const blocks = blocksArgs.reduce((s, b) => s + b.repeats, 0);
@@ -157,7 +238,9 @@ function efficientNetV2(width: number, depthCoefficient: number, defaultSize: nu
         count++;
       }
     });
-    x = net.apply('Conv2D', { kernel_size: 1, strides: 1, padding: 'same', use_bias: false, name: 'top_conv' }, x, [roundFilters(1280, width)]);
+    x = net.apply('Conv2D', { kernel_size: 1, strides: 1, padding: 'same', use_bias: false, name: 'top_conv' }, x, [
+      roundFilters(1280, width),
+    ]);
     x = net.apply('Activation', { activation: 'swish', name: 'top_activation' }, bn(net, x, 'top_bn'));
     if (a.includeTop) {
       x = net.apply('GlobalAveragePooling2D', { name: 'avg_pool' }, x);
@@ -174,10 +257,18 @@ function efficientNetV2(width: number, depthCoefficient: number, defaultSize: nu
 }
 
 const VARIANTS: Array<[string, number, number, number]> = [
-  ['B0', 1.0, 1.0, 224], ['B1', 1.0, 1.1, 240], ['B2', 1.1, 1.2, 260], ['B3', 1.2, 1.4, 300],
-  ['S', 1.0, 1.0, 384], ['M', 1.0, 1.0, 480], ['L', 1.0, 1.0, 480],
+  ['B0', 1.0, 1.0, 224],
+  ['B1', 1.0, 1.1, 240],
+  ['B2', 1.1, 1.2, 260],
+  ['B3', 1.2, 1.4, 300],
+  ['S', 1.0, 1.0, 384],
+  ['M', 1.0, 1.0, 480],
+  ['L', 1.0, 1.0, 480],
 ];
 
 export const EFFICIENTNET_V2_FAMILIES: Record<string, Family> = Object.fromEntries(
-  VARIANTS.map(([v, w, d, size]) => [`EfficientNetV2${v}`, { params: PARAMS, build: efficientNetV2(w, d, size, `efficientnetv2-${v.toLowerCase()}`) }]),
+  VARIANTS.map(([v, w, d, size]) => [
+    `EfficientNetV2${v}`,
+    { params: PARAMS, build: efficientNetV2(w, d, size, `efficientnetv2-${v.toLowerCase()}`) },
+  ]),
 );

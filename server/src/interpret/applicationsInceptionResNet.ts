@@ -27,7 +27,12 @@ interface ConvBn {
 function cbn(net: Net, x: TensorObj, filters: number, kernel: number | [number, number], o: ConvBn = {}): TensorObj {
   const useBias = o.activation === null;
   const named = (suffix: string): { name?: string } => (o.name ? { name: `${o.name}${suffix}` } : {});
-  x = net.apply('Conv2D', { strides: o.strides ?? 1, padding: o.padding ?? 'same', use_bias: useBias, ...named('') }, x, [filters, kernel]);
+  x = net.apply(
+    'Conv2D',
+    { strides: o.strides ?? 1, padding: o.padding ?? 'same', use_bias: useBias, ...named('') },
+    x,
+    [filters, kernel],
+  );
   if (!useBias) x = net.apply('BatchNormalization', { axis: net.bnAxis, scale: false, ...named('_bn') }, x);
   if (o.activation !== null) x = net.apply('Activation', named('_ac'), x, [o.activation ?? 'relu']);
   return x;
@@ -48,7 +53,13 @@ function branches(net: Net, x: TensorObj, type: BlockType): TensorObj[] {
 }
 
 /** `inception_resnet_block`. */
-function inceptionResNetBlock(net: Net, x: TensorObj, type: BlockType, index: number, activation: string | null = 'relu'): TensorObj {
+function inceptionResNetBlock(
+  net: Net,
+  x: TensorObj,
+  type: BlockType,
+  index: number,
+  activation: string | null = 'relu',
+): TensorObj {
   const name = `${type}_${index}`;
   const mixed = net.apply('Concatenate', { axis: net.bnAxis, name: `${name}_mixed` }, branches(net, x, type));
   const up = cbn(net, mixed, net.channels(x), 1, { activation: null, name: `${name}_conv` });
@@ -62,7 +73,11 @@ function concat(net: Net, xs: TensorObj[], name: string): TensorObj {
 }
 
 function inceptionResNetV2(net: Net, a: AppArgs) {
-  if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000) throw new AppRaise('ValueError', `If using \`weights="imagenet"\` with \`include_top=True\`, \`classes\` should be 1000. Received classes=${a.classes}`);
+  if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000)
+    throw new AppRaise(
+      'ValueError',
+      `If using \`weights="imagenet"\` with \`include_top=True\`, \`classes\` should be 1000. Received classes=${a.classes}`,
+    );
   const shape = obtainInputShape(net, a, a.inputShape, 299, 75, a.includeTop);
   const img = imageInput(net, a, shape);
   const maxPool = (x: TensorObj): TensorObj => net.apply('MaxPooling2D', { strides: 2 }, x, [3]);

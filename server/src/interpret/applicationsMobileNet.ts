@@ -57,16 +57,64 @@ function relu6(net: Net, x: TensorObj, name: string): TensorObj {
 
 const MOBILENET_SIZES = [128, 160, 192, 224];
 
-function depthwiseBlock(net: Net, x: TensorObj, filters: number, alpha: number, depthMultiplier: number, strides: number, id: number): TensorObj {
-  if (strides !== 1) x = net.apply('ZeroPadding2D', { name: `conv_pad_${id}` }, x, [[[0, 1], [0, 1]]]);
-  x = net.apply('DepthwiseConv2D', { padding: strides === 1 ? 'same' : 'valid', depth_multiplier: depthMultiplier, strides: [strides, strides], use_bias: false, name: `conv_dw_${id}` }, x, [[3, 3]]);
-  x = relu6(net, net.apply('BatchNormalization', { axis: net.channelAxis, name: `conv_dw_${id}_bn` }, x), `conv_dw_${id}_relu`);
-  x = net.apply('Conv2D', { padding: 'same', use_bias: false, strides: [1, 1], name: `conv_pw_${id}` }, x, [Math.trunc(filters * alpha), [1, 1]]);
-  return relu6(net, net.apply('BatchNormalization', { axis: net.channelAxis, name: `conv_pw_${id}_bn` }, x), `conv_pw_${id}_relu`);
+function depthwiseBlock(
+  net: Net,
+  x: TensorObj,
+  filters: number,
+  alpha: number,
+  depthMultiplier: number,
+  strides: number,
+  id: number,
+): TensorObj {
+  if (strides !== 1)
+    x = net.apply('ZeroPadding2D', { name: `conv_pad_${id}` }, x, [
+      [
+        [0, 1],
+        [0, 1],
+      ],
+    ]);
+  x = net.apply(
+    'DepthwiseConv2D',
+    {
+      padding: strides === 1 ? 'same' : 'valid',
+      depth_multiplier: depthMultiplier,
+      strides: [strides, strides],
+      use_bias: false,
+      name: `conv_dw_${id}`,
+    },
+    x,
+    [[3, 3]],
+  );
+  x = relu6(
+    net,
+    net.apply('BatchNormalization', { axis: net.channelAxis, name: `conv_dw_${id}_bn` }, x),
+    `conv_dw_${id}_relu`,
+  );
+  x = net.apply('Conv2D', { padding: 'same', use_bias: false, strides: [1, 1], name: `conv_pw_${id}` }, x, [
+    Math.trunc(filters * alpha),
+    [1, 1],
+  ]);
+  return relu6(
+    net,
+    net.apply('BatchNormalization', { axis: net.channelAxis, name: `conv_pw_${id}_bn` }, x),
+    `conv_pw_${id}_relu`,
+  );
 }
 
 const MOBILENET_BLOCKS: Array<[number, number]> = [
-  [64, 1], [128, 2], [128, 1], [256, 2], [256, 1], [512, 2], [512, 1], [512, 1], [512, 1], [512, 1], [512, 1], [1024, 2], [1024, 1],
+  [64, 1],
+  [128, 2],
+  [128, 1],
+  [256, 2],
+  [256, 1],
+  [512, 2],
+  [512, 1],
+  [512, 1],
+  [512, 1],
+  [512, 1],
+  [512, 1],
+  [1024, 2],
+  [1024, 1],
 ];
 
 function mobilenet(net: Net, a: AppArgs) {
@@ -78,11 +126,22 @@ function mobilenet(net: Net, a: AppArgs) {
   const shape = obtainInputShape(net, a, given, given ? defaultSize(r0, c0, MOBILENET_SIZES) : 224, 32, a.includeTop);
   const [rows, cols] = rowsCols(net, shape);
   if (a.weights === 'imagenet') {
-    if (depthMultiplier !== 1) throw new AppRaise('ValueError', `If imagenet weights are being loaded, depth multiplier must be 1.  Received depth_multiplier=${reprNum(a.raw('depth_multiplier'), depthMultiplier)}`);
-    if (![0.25, 0.5, 0.75, 1.0].includes(alpha)) throw new AppRaise('ValueError', `If imagenet weights are being loaded, alpha can be one of\`0.25\`, \`0.50\`, \`0.75\` or \`1.0\` only.  Received alpha=${reprNum(a.raw('alpha'), alpha)}`);
+    if (depthMultiplier !== 1)
+      throw new AppRaise(
+        'ValueError',
+        `If imagenet weights are being loaded, depth multiplier must be 1.  Received depth_multiplier=${reprNum(a.raw('depth_multiplier'), depthMultiplier)}`,
+      );
+    if (![0.25, 0.5, 0.75, 1.0].includes(alpha))
+      throw new AppRaise(
+        'ValueError',
+        `If imagenet weights are being loaded, alpha can be one of\`0.25\`, \`0.50\`, \`0.75\` or \`1.0\` only.  Received alpha=${reprNum(a.raw('alpha'), alpha)}`,
+      );
   }
   const img = a.inputTensor ?? net.input(shape as Shape);
-  let x = net.apply('Conv2D', { padding: 'same', use_bias: false, strides: [2, 2], name: 'conv1' }, img, [Math.trunc(32 * alpha), [3, 3]]);
+  let x = net.apply('Conv2D', { padding: 'same', use_bias: false, strides: [2, 2], name: 'conv1' }, img, [
+    Math.trunc(32 * alpha),
+    [3, 3],
+  ]);
   x = relu6(net, net.apply('BatchNormalization', { axis: net.channelAxis, name: 'conv1_bn' }, x), 'conv1_relu');
   MOBILENET_BLOCKS.forEach(([f, s], i) => {
     x = depthwiseBlock(net, x, f, alpha, depthMultiplier, s, i + 1);
@@ -114,19 +173,48 @@ function bn3(net: Net, x: TensorObj, name: string): TensorObj {
 }
 
 /** `_inverted_res_block`. */
-function invertedRes(net: Net, inputs: TensorObj, expansion: number, stride: number, alpha: number, filters: number, id: number): TensorObj {
+function invertedRes(
+  net: Net,
+  inputs: TensorObj,
+  expansion: number,
+  stride: number,
+  alpha: number,
+  filters: number,
+  id: number,
+): TensorObj {
   const inChannels = net.channels(inputs);
   const pointwise = makeDivisible(Math.trunc(filters * alpha), 8);
   let x = inputs;
   let prefix = `block_${id}_`;
   if (id) {
-    x = net.apply('Conv2D', { kernel_size: 1, padding: 'same', use_bias: false, activation: null, name: `${prefix}expand` }, x, [expansion * inChannels]);
+    x = net.apply(
+      'Conv2D',
+      { kernel_size: 1, padding: 'same', use_bias: false, activation: null, name: `${prefix}expand` },
+      x,
+      [expansion * inChannels],
+    );
     x = relu6(net, bn3(net, x, `${prefix}expand_BN`), `${prefix}expand_relu`);
   } else prefix = 'expanded_conv_';
   if (stride === 2) x = net.apply('ZeroPadding2D', { padding: correctPad(net, x, 3), name: `${prefix}pad` }, x);
-  x = net.apply('DepthwiseConv2D', { kernel_size: 3, strides: stride, activation: null, use_bias: false, padding: stride === 1 ? 'same' : 'valid', name: `${prefix}depthwise` }, x);
+  x = net.apply(
+    'DepthwiseConv2D',
+    {
+      kernel_size: 3,
+      strides: stride,
+      activation: null,
+      use_bias: false,
+      padding: stride === 1 ? 'same' : 'valid',
+      name: `${prefix}depthwise`,
+    },
+    x,
+  );
   x = relu6(net, bn3(net, x, `${prefix}depthwise_BN`), `${prefix}depthwise_relu`);
-  x = net.apply('Conv2D', { kernel_size: 1, padding: 'same', use_bias: false, activation: null, name: `${prefix}project` }, x, [pointwise]);
+  x = net.apply(
+    'Conv2D',
+    { kernel_size: 1, padding: 'same', use_bias: false, activation: null, name: `${prefix}project` },
+    x,
+    [pointwise],
+  );
   x = bn3(net, x, `${prefix}project_BN`);
   if (inChannels === pointwise && stride === 1) return net.apply('Add', { name: `${prefix}add` }, [inputs, x]);
   return x;
@@ -137,13 +225,31 @@ export function correctPad(net: Net, x: TensorObj, kernel: number): number[][] {
   const [r, c] = net.spatial(x);
   const adjust = r === null ? [1, 1] : [1 - (r % 2), 1 - ((c as number) % 2)];
   const k = Math.floor(kernel / 2);
-  return [[k - adjust[0], k], [k - adjust[1], k]];
+  return [
+    [k - adjust[0], k],
+    [k - adjust[1], k],
+  ];
 }
 
 const V2_BLOCKS: Array<[number, number, number]> = [
   // filters, stride, expansion
-  [16, 1, 1], [24, 2, 6], [24, 1, 6], [32, 2, 6], [32, 1, 6], [32, 1, 6], [64, 2, 6], [64, 1, 6], [64, 1, 6], [64, 1, 6],
-  [96, 1, 6], [96, 1, 6], [96, 1, 6], [160, 2, 6], [160, 1, 6], [160, 1, 6], [320, 1, 6],
+  [16, 1, 1],
+  [24, 2, 6],
+  [24, 1, 6],
+  [32, 2, 6],
+  [32, 1, 6],
+  [32, 1, 6],
+  [64, 2, 6],
+  [64, 1, 6],
+  [64, 1, 6],
+  [64, 1, 6],
+  [96, 1, 6],
+  [96, 1, 6],
+  [96, 1, 6],
+  [160, 2, 6],
+  [160, 1, 6],
+  [160, 1, 6],
+  [320, 1, 6],
 ];
 
 /** MobileNetV2's checks of `input_tensor` against `input_shape`, and the default size it draws from them. */
@@ -155,7 +261,9 @@ function v2DefaultSize(net: Net, a: AppArgs, given: ShapeArg | null): number {
     if (ts[ti] === '?') throw new AppUnknown('input_tensor shape not known');
     if (ts[ti] !== given.dims[gi]) {
       const g = given.list ? `[${given.dims.map((d) => d ?? 'None').join(', ')}]` : reprShape(given.dims);
-      const msg = net.channelsLast ? 'input_tensor.shape[2] must equal input_shape[1]; Received `input_tensor.shape=' : 'input_shape[1] must equal shape(input_tensor)[1] when `image_data_format` is `channels_first`; Received `input_tensor.shape=';
+      const msg = net.channelsLast
+        ? 'input_tensor.shape[2] must equal input_shape[1]; Received `input_tensor.shape='
+        : 'input_shape[1] must equal shape(input_tensor)[1] when `image_data_format` is `channels_first`; Received `input_tensor.shape=';
       throw new AppRaise('ValueError', `${msg}${reprShape(ts)}\`${net.channelsLast ? ', ' : ', '}\`input_shape=${g}\``);
     }
   }
@@ -169,16 +277,27 @@ function v2DefaultSize(net: Net, a: AppArgs, given: ShapeArg | null): number {
 }
 
 function mobilenetV2(net: Net, a: AppArgs) {
-  a.checkClasses((n) => `If using \`weights="imagenet"\` with \`include_top\` as true, \`classes\` should be 1000. Received \`classes=${n}\``);
+  a.checkClasses(
+    (n) =>
+      `If using \`weights="imagenet"\` with \`include_top\` as true, \`classes\` should be 1000. Received \`classes=${n}\``,
+  );
   const alpha = a.num('alpha', 1.0);
   const given = a.inputShape;
   const shape = obtainInputShape(net, a, given, v2DefaultSize(net, a, given), 32, a.includeTop);
   const [rows, cols] = rowsCols(net, shape);
   if (a.weights === 'imagenet' && ![0.35, 0.5, 0.75, 1.0, 1.3, 1.4].includes(alpha)) {
-    throw new AppRaise('ValueError', `If imagenet weights are being loaded, alpha must be one of \`0.35\`, \`0.50\`, \`0.75\`, \`1.0\`, \`1.3\` or \`1.4\` only; Received \`alpha=${reprNum(a.raw('alpha'), alpha)}\``);
+    throw new AppRaise(
+      'ValueError',
+      `If imagenet weights are being loaded, alpha must be one of \`0.35\`, \`0.50\`, \`0.75\`, \`1.0\`, \`1.3\` or \`1.4\` only; Received \`alpha=${reprNum(a.raw('alpha'), alpha)}\``,
+    );
   }
   const img = a.inputTensor ?? net.input(shape as Shape);
-  let x = net.apply('Conv2D', { kernel_size: 3, strides: [2, 2], padding: 'same', use_bias: false, name: 'Conv1' }, img, [makeDivisible(32 * alpha, 8)]);
+  let x = net.apply(
+    'Conv2D',
+    { kernel_size: 3, strides: [2, 2], padding: 'same', use_bias: false, name: 'Conv1' },
+    img,
+    [makeDivisible(32 * alpha, 8)],
+  );
   x = relu6(net, bn3(net, x, 'bn_Conv1'), 'Conv1_relu');
   V2_BLOCKS.forEach(([f, s, e], id) => {
     x = invertedRes(net, x, e, s, alpha, f, id);
@@ -191,6 +310,34 @@ function mobilenetV2(net: Net, a: AppArgs) {
 }
 
 export const MOBILENET_FAMILIES: Record<string, Family> = {
-  MobileNet: { params: ['input_shape', 'alpha', 'depth_multiplier', 'dropout', 'include_top', 'weights', 'input_tensor', 'pooling', 'classes', 'classifier_activation', 'name'], build: mobilenet },
-  MobileNetV2: { params: ['input_shape', 'alpha', 'include_top', 'weights', 'input_tensor', 'pooling', 'classes', 'classifier_activation', 'name'], build: mobilenetV2 },
+  MobileNet: {
+    params: [
+      'input_shape',
+      'alpha',
+      'depth_multiplier',
+      'dropout',
+      'include_top',
+      'weights',
+      'input_tensor',
+      'pooling',
+      'classes',
+      'classifier_activation',
+      'name',
+    ],
+    build: mobilenet,
+  },
+  MobileNetV2: {
+    params: [
+      'input_shape',
+      'alpha',
+      'include_top',
+      'weights',
+      'input_tensor',
+      'pooling',
+      'classes',
+      'classifier_activation',
+      'name',
+    ],
+    build: mobilenetV2,
+  },
 };

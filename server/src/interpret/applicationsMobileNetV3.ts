@@ -36,7 +36,9 @@ function bn(net: Net, x: TensorObj, name: string): TensorObj {
 
 function seBlock(net: Net, inputs: TensorObj, filters: number, seRatio: number, prefix: string): TensorObj {
   let x = net.apply('GlobalAveragePooling2D', { keepdims: true, name: `${prefix}squeeze_excite_avg_pool` }, inputs);
-  x = net.apply('Conv2D', { kernel_size: 1, padding: 'same', name: `${prefix}squeeze_excite_conv` }, x, [depth(filters * seRatio)]);
+  x = net.apply('Conv2D', { kernel_size: 1, padding: 'same', name: `${prefix}squeeze_excite_conv` }, x, [
+    depth(filters * seRatio),
+  ]);
   x = net.apply('ReLU', { name: `${prefix}squeeze_excite_relu` }, x);
   x = net.apply('Conv2D', { kernel_size: 1, padding: 'same', name: `${prefix}squeeze_excite_conv_1` }, x, [filters]);
   x = hardSigmoid(net, x);
@@ -44,17 +46,35 @@ function seBlock(net: Net, inputs: TensorObj, filters: number, seRatio: number, 
 }
 
 /** `_inverted_res_block`: `expansion` is multiplied by the input channels as Keras does (`72.0 / 16` stays a float). */
-function invertedRes(net: Net, x: TensorObj, expansion: number, filters: number, kernel: number, stride: number, seRatio: number | null, act: Activation, id: number): TensorObj {
+function invertedRes(
+  net: Net,
+  x: TensorObj,
+  expansion: number,
+  filters: number,
+  kernel: number,
+  stride: number,
+  seRatio: number | null,
+  act: Activation,
+  id: number,
+): TensorObj {
   const shortcut = x;
   const inFilters = net.channels(x);
   let prefix = 'expanded_conv_';
   if (id) {
     prefix = `expanded_conv_${id}_`;
-    x = net.apply('Conv2D', { kernel_size: 1, padding: 'same', use_bias: false, name: `${prefix}expand` }, x, [depth(inFilters * expansion)]);
+    x = net.apply('Conv2D', { kernel_size: 1, padding: 'same', use_bias: false, name: `${prefix}expand` }, x, [
+      depth(inFilters * expansion),
+    ]);
     x = act(net, bn(net, x, `${prefix}expand_bn`));
   }
-  if (stride === 2) x = net.apply('ZeroPadding2D', { padding: correctPad(net, x, kernel), name: `${prefix}depthwise_pad` }, x);
-  x = net.apply('DepthwiseConv2D', { strides: stride, padding: stride === 1 ? 'same' : 'valid', use_bias: false, name: `${prefix}depthwise` }, x, [kernel]);
+  if (stride === 2)
+    x = net.apply('ZeroPadding2D', { padding: correctPad(net, x, kernel), name: `${prefix}depthwise_pad` }, x);
+  x = net.apply(
+    'DepthwiseConv2D',
+    { strides: stride, padding: stride === 1 ? 'same' : 'valid', use_bias: false, name: `${prefix}depthwise` },
+    x,
+    [kernel],
+  );
   x = act(net, bn(net, x, `${prefix}depthwise_bn`));
   if (seRatio) x = seBlock(net, x, depth(inFilters * expansion), seRatio, prefix);
   x = net.apply('Conv2D', { kernel_size: 1, padding: 'same', use_bias: false, name: `${prefix}project` }, x, [filters]);
@@ -72,21 +92,51 @@ function invertedRes(net: Net, x: TensorObj, expansion: number, filters: number,
 type BlockSpec = [number, number, number | null, number, boolean, boolean];
 
 const SMALL: BlockSpec[] = [
-  [1, 16, 3, 2, true, false], [72.0 / 16, 24, 3, 2, false, false], [88.0 / 24, 24, 3, 1, false, false],
-  [4, 40, null, 2, true, true], [6, 40, null, 1, true, true], [6, 40, null, 1, true, true],
-  [3, 48, null, 1, true, true], [3, 48, null, 1, true, true],
-  [6, 96, null, 2, true, true], [6, 96, null, 1, true, true], [6, 96, null, 1, true, true],
+  [1, 16, 3, 2, true, false],
+  [72.0 / 16, 24, 3, 2, false, false],
+  [88.0 / 24, 24, 3, 1, false, false],
+  [4, 40, null, 2, true, true],
+  [6, 40, null, 1, true, true],
+  [6, 40, null, 1, true, true],
+  [3, 48, null, 1, true, true],
+  [3, 48, null, 1, true, true],
+  [6, 96, null, 2, true, true],
+  [6, 96, null, 1, true, true],
+  [6, 96, null, 1, true, true],
 ];
 
 const LARGE: BlockSpec[] = [
-  [1, 16, 3, 1, false, false], [4, 24, 3, 2, false, false], [3, 24, 3, 1, false, false],
-  [3, 40, null, 2, true, false], [3, 40, null, 1, true, false], [3, 40, null, 1, true, false],
-  [6, 80, 3, 2, false, true], [2.5, 80, 3, 1, false, true], [2.3, 80, 3, 1, false, true], [2.3, 80, 3, 1, false, true],
-  [6, 112, 3, 1, true, true], [6, 112, 3, 1, true, true],
-  [6, 160, null, 2, true, true], [6, 160, null, 1, true, true], [6, 160, null, 1, true, true],
+  [1, 16, 3, 1, false, false],
+  [4, 24, 3, 2, false, false],
+  [3, 24, 3, 1, false, false],
+  [3, 40, null, 2, true, false],
+  [3, 40, null, 1, true, false],
+  [3, 40, null, 1, true, false],
+  [6, 80, 3, 2, false, true],
+  [2.5, 80, 3, 1, false, true],
+  [2.3, 80, 3, 1, false, true],
+  [2.3, 80, 3, 1, false, true],
+  [6, 112, 3, 1, true, true],
+  [6, 112, 3, 1, true, true],
+  [6, 160, null, 2, true, true],
+  [6, 160, null, 1, true, true],
+  [6, 160, null, 1, true, true],
 ];
 
-const PARAMS = ['input_shape', 'alpha', 'minimalistic', 'include_top', 'weights', 'input_tensor', 'classes', 'pooling', 'dropout_rate', 'classifier_activation', 'include_preprocessing', 'name'];
+const PARAMS = [
+  'input_shape',
+  'alpha',
+  'minimalistic',
+  'include_top',
+  'weights',
+  'input_tensor',
+  'classes',
+  'pooling',
+  'dropout_rate',
+  'classifier_activation',
+  'include_preprocessing',
+  'name',
+];
 
 /** Python's repr of a Keras tensor's shape (a tuple). */
 function reprTensorShape(s: Shape): string {
@@ -102,10 +152,19 @@ function checkedInputShape(net: Net, a: AppArgs): { dims: Array<number | null>; 
   if (given && t) {
     const ts = t.shape!;
     const [ti, msg] = net.channelsLast
-      ? [2, (g: string, s: string) => `input_shape[1] must equal input_tensor.shape[2].  Received input_shape=${g}, input_tensor.shape=${s}`]
-      : [1, (g: string, s: string) => `When backend.image_data_format()=channels_first, input_shape[1] must equal input_tensor.shape[1].  Received input_shape=${g}, input_tensor.shape=${s}`];
+      ? [
+          2,
+          (g: string, s: string) =>
+            `input_shape[1] must equal input_tensor.shape[2].  Received input_shape=${g}, input_tensor.shape=${s}`,
+        ]
+      : [
+          1,
+          (g: string, s: string) =>
+            `When backend.image_data_format()=channels_first, input_shape[1] must equal input_tensor.shape[1].  Received input_shape=${g}, input_tensor.shape=${s}`,
+        ];
     if (ts[ti] === '?') throw new AppUnknown('input_tensor shape not known');
-    if (ts[ti] !== given.dims[1]) throw new AppRaise('ValueError', msg(reprShape(given.dims, given.list), reprTensorShape(ts)));
+    if (ts[ti] !== given.dims[1])
+      throw new AppRaise('ValueError', msg(reprShape(given.dims, given.list), reprTensorShape(ts)));
   }
   if (given) return { dims: given.dims, repr: reprShape(given.dims, given.list) };
   if (t) {
@@ -123,22 +182,50 @@ function mobileNetV3(stack: BlockSpec[], lastPointChannels: number, dfltName: st
     const minimalistic = a.bool('minimalistic', false);
     const includeTop = a.includeTop;
     const classes = a.classes;
-    if (a.weights === 'imagenet' && includeTop && classes !== 1000) throw new AppRaise('ValueError', `If using \`weights="imagenet"\` with \`include_top\` as true, \`classes\` should be 1000.  Received classes=${classes}`);
+    if (a.weights === 'imagenet' && includeTop && classes !== 1000)
+      throw new AppRaise(
+        'ValueError',
+        `If using \`weights="imagenet"\` with \`include_top\` as true, \`classes\` should be 1000.  Received classes=${classes}`,
+      );
     const shape = checkedInputShape(net, a);
     const [rows, cols] = net.channelsLast ? [shape.dims[0], shape.dims[1]] : [shape.dims[1], shape.dims[2]];
-    if (rows && cols && (rows < 32 || cols < 32)) throw new AppRaise('ValueError', `Input size must be at least 32x32; Received \`input_shape=${shape.repr}\``);
-    if (a.weights === 'imagenet' && ((!minimalistic && alpha !== 0.75 && alpha !== 1.0) || (minimalistic && alpha !== 1.0))) {
-      throw new AppRaise('ValueError', 'If imagenet weights are being loaded, alpha can be one of `0.75`, `1.0` for non minimalistic or `1.0` for minimalistic only.');
+    if (rows && cols && (rows < 32 || cols < 32))
+      throw new AppRaise('ValueError', `Input size must be at least 32x32; Received \`input_shape=${shape.repr}\``);
+    if (
+      a.weights === 'imagenet' &&
+      ((!minimalistic && alpha !== 0.75 && alpha !== 1.0) || (minimalistic && alpha !== 1.0))
+    ) {
+      throw new AppRaise(
+        'ValueError',
+        'If imagenet weights are being loaded, alpha can be one of `0.75`, `1.0` for non minimalistic or `1.0` for minimalistic only.',
+      );
     }
     const name = a.strictName(dfltName);
     const img = a.inputTensor ?? net.input(shape.dims as Shape);
-    const [kernel, act, seRatio]: [number, Activation, number | null] = minimalistic ? [3, relu, null] : [5, hardSwish, 0.25];
+    const [kernel, act, seRatio]: [number, Activation, number | null] = minimalistic
+      ? [3, relu, null]
+      : [5, hardSwish, 0.25];
     let x = img;
     if (a.bool('include_preprocessing', true)) x = net.apply('Rescaling', { scale: 1.0 / 127.5, offset: float(-1) }, x);
-    x = net.apply('Conv2D', { kernel_size: 3, strides: [2, 2], padding: 'same', use_bias: false, name: 'conv' }, x, [16]);
+    x = net.apply(
+      'Conv2D',
+      { kernel_size: 3, strides: [2, 2], padding: 'same', use_bias: false, name: 'conv' },
+      x,
+      [16],
+    );
     x = act(net, bn(net, x, 'conv_bn'));
     stack.forEach(([expansion, filters, k, stride, se, own], id) => {
-      x = invertedRes(net, x, expansion, depth(filters * alpha), k ?? kernel, stride, se ? seRatio : null, own ? act : relu, id);
+      x = invertedRes(
+        net,
+        x,
+        expansion,
+        depth(filters * alpha),
+        k ?? kernel,
+        stride,
+        se ? seRatio : null,
+        own ? act : relu,
+        id,
+      );
     });
     const lastConv = depth(net.channels(x) * 6);
     const lastPoint = alpha > 1.0 ? depth(lastPointChannels * alpha) : lastPointChannels;

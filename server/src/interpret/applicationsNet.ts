@@ -102,10 +102,17 @@ export class Net {
    * with the Keras layer `cls` whose shapes and weights are the same.
    */
   layer(cls: string, kwargs: Kw = {}, args: Arg[] = [], asClass?: string): LayerObj {
-    const call = { className: cls, args: args.map(py), kwargs: Object.entries(kwargs).map(([k, v]) => [k, py(v)] as [string, PyValue]) };
+    const call = {
+      className: cls,
+      args: args.map(py),
+      kwargs: Object.entries(kwargs).map(([k, v]) => [k, py(v)] as [string, PyValue]),
+    };
     // A valid name changes no shape: without it the engine's memo serves every layer made alike (a network repeats its blocks).
     const name = kwargs.name;
-    const shaped = typeof name === 'string' && !name.includes('/') ? { ...call, kwargs: call.kwargs.filter(([k]) => k !== 'name') } : call;
+    const shaped =
+      typeof name === 'string' && !name.includes('/')
+        ? { ...call, kwargs: call.kwargs.filter(([k]) => k !== 'name') }
+        : call;
     const constructed = constructLayer(shaped, this.api.interp.options);
     if (constructed.status === 'error') throw new AppRaise(constructed.error.pyType, constructed.error.message);
     if (constructed.status !== 'ok') throw new AppUnknown(constructed.reason);
@@ -206,7 +213,12 @@ export class Net {
   }
 
   /** A record made here rather than by the engine: named `name`, or from the counter `base`. */
-  private record(className: string, base: string | undefined, constructed: LayerObj['constructed'], name?: string): LayerObj {
+  private record(
+    className: string,
+    base: string | undefined,
+    constructed: LayerObj['constructed'],
+    name?: string,
+  ): LayerObj {
     const layer = newLayerRecord({
       id: this.api.nextId++,
       className,

@@ -14,18 +14,40 @@ import { callOp } from './ops';
 import { kwarg, spanOf, UNKNOWN, type Value } from './values';
 
 const MODES: Record<string, 'tf' | 'torch' | 'caffe' | 'none'> = {
-  xception: 'tf', mobilenet: 'tf', mobilenet_v2: 'tf', inception_v3: 'tf', resnet_v2: 'tf', inception_resnet_v2: 'tf', nasnet: 'tf',
-  resnet: 'caffe', resnet50: 'caffe', vgg16: 'caffe', vgg19: 'caffe',
+  xception: 'tf',
+  mobilenet: 'tf',
+  mobilenet_v2: 'tf',
+  inception_v3: 'tf',
+  resnet_v2: 'tf',
+  inception_resnet_v2: 'tf',
+  nasnet: 'tf',
+  resnet: 'caffe',
+  resnet50: 'caffe',
+  vgg16: 'caffe',
+  vgg19: 'caffe',
   densenet: 'torch',
-  efficientnet: 'none', efficientnet_v2: 'none', convnext: 'none', mobilenet_v3: 'none',
+  efficientnet: 'none',
+  efficientnet_v2: 'none',
+  convnext: 'none',
+  mobilenet_v3: 'none',
 };
 
 /** `keras.applications.<module>.preprocess_input(x)`; undefined for a module not known here. */
-export function preprocessInput(api: KerasApi, module: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value | undefined {
+export function preprocessInput(
+  api: KerasApi,
+  module: string,
+  args: Value[],
+  kwargs: Array<[string, Value]>,
+  node: SyntaxNode,
+): Value | undefined {
   let mode: (typeof MODES)[string] | undefined = MODES[module];
   if (module === 'imagenet_utils') {
     const m = args[2] ?? kwarg(kwargs, 'mode');
-    mode = !m ? 'caffe' : m.kind === 'str' && ['tf', 'torch', 'caffe'].includes(m.value) ? (m.value as 'tf') : undefined;
+    mode = !m
+      ? 'caffe'
+      : m.kind === 'str' && ['tf', 'torch', 'caffe'].includes(m.value)
+        ? (m.value as 'tf')
+        : undefined;
   }
   if (!mode) return undefined;
   const x = args[0] ?? kwarg(kwargs, 'x') ?? UNKNOWN;
@@ -60,8 +82,20 @@ function toBgr(api: KerasApi, x: Value & { kind: 'tensor' }, channelsLast: boole
   const channels = [2, 1, 0].map((): Value => {
     const item = api.makeOp('GetItem', spanOf(node));
     item.outputShapes = [sliced];
-    item.callSpans.push({ seq: api.nextSeq(), span: item.span, outputs: item.outputShapes, single: true, inputs: [shape] });
+    item.callSpans.push({
+      seq: api.nextSeq(),
+      span: item.span,
+      outputs: item.outputShapes,
+      single: true,
+      inputs: [shape],
+    });
     return api.emitNode(item, [x.tensor], [sliced], true);
   });
-  return callOp(api, 'stack', [{ kind: 'list', items: channels }], [['axis', { kind: 'int', value: channelsLast ? -1 : axis }]], node);
+  return callOp(
+    api,
+    'stack',
+    [{ kind: 'list', items: channels }],
+    [['axis', { kind: 'int', value: channelsLast ? -1 : axis }]],
+    node,
+  );
 }

@@ -7,7 +7,14 @@
  */
 
 import type { Family } from './applications';
-import { classesMessage, classifierTop, COMMON_PARAMS, imageInput, obtainInputShape, type AppArgs } from './applicationsArgs';
+import {
+  classesMessage,
+  classifierTop,
+  COMMON_PARAMS,
+  imageInput,
+  obtainInputShape,
+  type AppArgs,
+} from './applicationsArgs';
 import type { Net } from './applicationsNet';
 import type { TensorObj } from './values';
 
@@ -22,7 +29,14 @@ function relu(net: Net, x: TensorObj, name: string): TensorObj {
 }
 
 /** `residual_block_v1`. */
-function blockV1(net: Net, x: TensorObj, filters: number, stride: number, convShortcut: boolean, name: string): TensorObj {
+function blockV1(
+  net: Net,
+  x: TensorObj,
+  filters: number,
+  stride: number,
+  convShortcut: boolean,
+  name: string,
+): TensorObj {
   let shortcut = x;
   if (convShortcut) {
     shortcut = net.apply('Conv2D', { strides: stride, name: `${name}_0_conv` }, x, [4 * filters, 1]);
@@ -46,14 +60,32 @@ function stackV1(net: Net, x: TensorObj, filters: number, blocks: number, stride
 }
 
 /** `residual_block_v2`. */
-function blockV2(net: Net, x: TensorObj, filters: number, stride: number, convShortcut: boolean, name: string): TensorObj {
+function blockV2(
+  net: Net,
+  x: TensorObj,
+  filters: number,
+  stride: number,
+  convShortcut: boolean,
+  name: string,
+): TensorObj {
   const preact = relu(net, bn(net, x, `${name}_preact_bn`), `${name}_preact_relu`);
   let shortcut: TensorObj;
-  if (convShortcut) shortcut = net.apply('Conv2D', { strides: stride, name: `${name}_0_conv` }, preact, [4 * filters, 1]);
+  if (convShortcut)
+    shortcut = net.apply('Conv2D', { strides: stride, name: `${name}_0_conv` }, preact, [4 * filters, 1]);
   else shortcut = stride > 1 ? net.apply('MaxPooling2D', { strides: stride }, x, [1]) : x;
   x = net.apply('Conv2D', { strides: 1, use_bias: false, name: `${name}_1_conv` }, preact, [filters, 1]);
   x = relu(net, bn(net, x, `${name}_1_bn`), `${name}_1_relu`);
-  x = net.apply('ZeroPadding2D', { padding: [[1, 1], [1, 1]], name: `${name}_2_pad` }, x);
+  x = net.apply(
+    'ZeroPadding2D',
+    {
+      padding: [
+        [1, 1],
+        [1, 1],
+      ],
+      name: `${name}_2_pad`,
+    },
+    x,
+  );
   x = net.apply('Conv2D', { strides: stride, use_bias: false, name: `${name}_2_conv` }, x, [filters, 3]);
   x = relu(net, bn(net, x, `${name}_2_bn`), `${name}_2_relu`);
   x = net.apply('Conv2D', { name: `${name}_3_conv` }, x, [4 * filters, 1]);
@@ -73,10 +105,30 @@ function resnet(blocks: [number, number, number, number], v2: boolean, dfltName:
     a.checkClasses(classesMessage);
     const shape = obtainInputShape(net, a, a.inputShape, 224, 32, a.includeTop);
     const img = imageInput(net, a, shape);
-    let x = net.apply('ZeroPadding2D', { padding: [[3, 3], [3, 3]], name: 'conv1_pad' }, img);
+    let x = net.apply(
+      'ZeroPadding2D',
+      {
+        padding: [
+          [3, 3],
+          [3, 3],
+        ],
+        name: 'conv1_pad',
+      },
+      img,
+    );
     x = net.apply('Conv2D', { strides: 2, use_bias: true, name: 'conv1_conv' }, x, [64, 7]);
     if (!v2) x = relu(net, bn(net, x, 'conv1_bn'), 'conv1_relu');
-    x = net.apply('ZeroPadding2D', { padding: [[1, 1], [1, 1]], name: 'pool1_pad' }, x);
+    x = net.apply(
+      'ZeroPadding2D',
+      {
+        padding: [
+          [1, 1],
+          [1, 1],
+        ],
+        name: 'pool1_pad',
+      },
+      x,
+    );
     x = net.apply('MaxPooling2D', { strides: 2, name: 'pool1_pool' }, x, [3]);
     const filters = [64, 128, 256, 512];
     filters.forEach((f, i) => {

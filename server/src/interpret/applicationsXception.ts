@@ -6,7 +6,14 @@
  */
 
 import type { Family } from './applications';
-import { classesMessage, classifierTop, COMMON_PARAMS as COMMON, imageInput, obtainInputShape, type AppArgs } from './applicationsArgs';
+import {
+  classesMessage,
+  classifierTop,
+  COMMON_PARAMS as COMMON,
+  imageInput,
+  obtainInputShape,
+  type AppArgs,
+} from './applicationsArgs';
 import type { Net } from './applicationsNet';
 import type { TensorObj } from './values';
 
@@ -20,7 +27,9 @@ const relu = (net: Net, x: TensorObj, name: string): TensorObj => net.apply('Act
 
 /** The unnamed strided 1x1 shortcut of Xception's downsampling blocks. */
 function shortcut(net: Net, x: TensorObj, filters: number): TensorObj {
-  const r = net.apply('Conv2D', { kernel_size: [1, 1], strides: [2, 2], padding: 'same', use_bias: false }, x, [filters]);
+  const r = net.apply('Conv2D', { kernel_size: [1, 1], strides: [2, 2], padding: 'same', use_bias: false }, x, [
+    filters,
+  ]);
   return net.apply('BatchNormalization', { axis: net.channelAxis }, r);
 }
 
@@ -79,7 +88,11 @@ function vgg(convsPerBlock: number[], dfltName: string) {
     let x = img;
     const filters = [64, 128, 256, 512, 512];
     convsPerBlock.forEach((n, b) => {
-      for (let i = 1; i <= n; i++) x = net.apply('Conv2D', { activation: 'relu', padding: 'same', name: `block${b + 1}_conv${i}` }, x, [filters[b], [3, 3]]);
+      for (let i = 1; i <= n; i++)
+        x = net.apply('Conv2D', { activation: 'relu', padding: 'same', name: `block${b + 1}_conv${i}` }, x, [
+          filters[b],
+          [3, 3],
+        ]);
       x = net.apply('MaxPooling2D', { strides: [2, 2], name: `block${b + 1}_pool` }, x, [[2, 2]]);
     });
     if (a.includeTop) {

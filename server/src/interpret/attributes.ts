@@ -15,8 +15,28 @@ import { quantizeMode, quantizeModel } from './quantize';
 import { strMethod } from './strings';
 import { callBuiltin } from './builtins';
 import { pyEquals } from './expressions';
-import { findClassAttr, findMethod, kerasBaseMethod, kerasInstanceAttribute, superAttribute, trackAssigned } from './subclass';
-import { kwarg, asInt, asItems, asShape, newTensor, NONE_V, spanOf, unknown, UNKNOWN, type LayerObj, type ModelObj, type Value } from './values';
+import {
+  findClassAttr,
+  findMethod,
+  kerasBaseMethod,
+  kerasInstanceAttribute,
+  superAttribute,
+  trackAssigned,
+} from './subclass';
+import {
+  kwarg,
+  asInt,
+  asItems,
+  asShape,
+  newTensor,
+  NONE_V,
+  spanOf,
+  unknown,
+  UNKNOWN,
+  type LayerObj,
+  type ModelObj,
+  type Value,
+} from './values';
 
 export function getAttribute(api: KerasApi, obj: Value, attr: string, node: SyntaxNode): Value {
   switch (obj.kind) {
@@ -63,7 +83,8 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
       if (attr === 'ndim') return shape ? { kind: 'int', value: shape.length } : UNKNOWN;
       if (attr === 'reshape' || attr === 'astype' || attr === 'max') return { kind: 'method', self: obj, name: attr };
       if (obj.kind === 'array' && attr === 'T') return callOp(api, 'transpose', [obj], [], node);
-      if (obj.kind === 'array' && (OP_FUNCTIONS.has(attr) || attr === 'flatten')) return { kind: 'method', self: obj, name: attr };
+      if (obj.kind === 'array' && (OP_FUNCTIONS.has(attr) || attr === 'flatten'))
+        return { kind: 'method', self: obj, name: attr };
       return UNKNOWN;
     }
     case 'list':
@@ -80,13 +101,21 @@ export function modelAttribute(api: KerasApi, model: ModelObj, attr: string, sel
     case 'layers':
       // A functional model's layers start with its InputLayers (raw ops such as `x + y` are not layers);
       // a Sequential's do not include the InputLayer.
-      return { kind: 'list', items: model.layers.filter((l) => (model.functional ? !l.isOp : l.className !== 'InputLayer')).map((l) => (l.model ? { kind: 'model', model: l.model } : { kind: 'layer', layer: l }) as Value) };
+      return {
+        kind: 'list',
+        items: model.layers
+          .filter((l) => (model.functional ? !l.isOp : l.className !== 'InputLayer'))
+          .map((l) => (l.model ? { kind: 'model', model: l.model } : { kind: 'layer', layer: l }) as Value),
+      };
     case 'output':
     case 'outputs':
     case 'input':
     case 'inputs': {
       const f = model.functional;
-      const sequential = model.inputTensor && model.outputTensor ? { inputs: [model.inputTensor], outputs: [model.outputTensor] } : undefined;
+      const sequential =
+        model.inputTensor && model.outputTensor
+          ? { inputs: [model.inputTensor], outputs: [model.outputTensor] }
+          : undefined;
       const graph = f ?? sequential;
       if (!graph) return UNKNOWN;
       const ts = attr.startsWith('output') ? graph.outputs : graph.inputs;
@@ -96,7 +125,9 @@ export function modelAttribute(api: KerasApi, model: ModelObj, attr: string, sel
     case 'output_shape':
       return model.outputShapes?.length === 1 ? shapeValue(model.outputShapes[0]) : UNKNOWN;
     case 'trainable':
-      return model.layers.some((l) => l.trainableUnknown) ? UNKNOWN : { kind: 'bool', value: !model.layers.every((l) => l.frozen) };
+      return model.layers.some((l) => l.trainableUnknown)
+        ? UNKNOWN
+        : { kind: 'bool', value: !model.layers.every((l) => l.frozen) };
     case 'name':
       return { kind: 'str', value: model.name };
     default:
@@ -115,7 +146,9 @@ export function layerAttribute(api: KerasApi, layer: LayerObj, attr: string, sel
       // The tensors of the layer's last call, as its graph node holds them.
       const ins = layer.lastOutputs?.[0]?.node?.inputs;
       if (!ins || ins.length === 0) return UNKNOWN;
-      return ins.length === 1 ? { kind: 'tensor', tensor: ins[0] } : { kind: 'list', items: ins.map((t) => ({ kind: 'tensor', tensor: t }) as Value) };
+      return ins.length === 1
+        ? { kind: 'tensor', tensor: ins[0] }
+        : { kind: 'list', items: ins.map((t) => ({ kind: 'tensor', tensor: t }) as Value) };
     }
     case 'trainable':
       return layer.trainableUnknown ? UNKNOWN : { kind: 'bool', value: !layer.frozen };
@@ -166,17 +199,38 @@ function trackedLayer(api: KerasApi, v: Value): LayerObj | undefined {
   return undefined;
 }
 
-export function callMethod(api: KerasApi, self: Value, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+export function callMethod(
+  api: KerasApi,
+  self: Value,
+  name: string,
+  args: Value[],
+  kwargs: Array<[string, Value]>,
+  node: SyntaxNode,
+): Value {
   if (self.kind === 'model') return api.modelMethod(self.model, name, args, kwargs, node);
   if (self.kind === 'instance' || self.kind === 'super') return kerasBaseMethod(api, self, name, args, kwargs, node);
   if (self.kind === 'str') return strMethod(self.value, name, args, kwargs);
   // `Normalization.adapt(data)` builds the layer for the data's whole shape, as an eager call would.
-  if (self.kind === 'layer' && name === 'adapt' && self.layer.className === 'Normalization' && !self.layer.params && args[0]?.kind === 'array' && args[0].shape) {
+  if (
+    self.kind === 'layer' &&
+    name === 'adapt' &&
+    self.layer.className === 'Normalization' &&
+    !self.layer.params &&
+    args[0]?.kind === 'array' &&
+    args[0].shape
+  ) {
     api.callLayerValue(self.layer, [args[0]], [], node);
     return NONE_V;
   }
   if (self.kind === 'list') {
-    const added = name === 'append' ? args.slice(0, 1) : name === 'extend' && args[0] ? (asItems(args[0]) ?? []) : name === 'insert' ? args.slice(1, 2) : [];
+    const added =
+      name === 'append'
+        ? args.slice(0, 1)
+        : name === 'extend' && args[0]
+          ? (asItems(args[0]) ?? [])
+          : name === 'insert'
+            ? args.slice(1, 2)
+            : [];
     const model = self.trackedBy;
     if (model) {
       for (const v of added) {
@@ -203,13 +257,16 @@ export function callMethod(api: KerasApi, self: Value, name: string, args: Value
       const i = asInt(args[0]);
       if (i === undefined || i >= self.items.length || i < -self.items.length) return unsure();
       return self.items.splice(i < 0 ? self.items.length + i : i, 1)[0];
-    }
-    else if (name === 'clear') self.items.length = 0;
+    } else if (name === 'clear') self.items.length = 0;
     else if (name === 'reverse') self.items.reverse();
     else if (name === 'index' || name === 'count') {
       const found = self.items.map((x) => (args[0] ? pyEquals(x, args[0]) : undefined));
       if (found.includes(undefined)) return UNKNOWN;
-      return name === 'count' ? { kind: 'int', value: found.filter(Boolean).length } : found.includes(true) ? { kind: 'int', value: found.indexOf(true) } : UNKNOWN;
+      return name === 'count'
+        ? { kind: 'int', value: found.filter(Boolean).length }
+        : found.includes(true)
+          ? { kind: 'int', value: found.indexOf(true) }
+          : UNKNOWN;
     } else if (name === 'copy') return { kind: 'list', items: [...self.items] };
     else if (name === 'remove' && args[0]) {
       const equal = self.items.map((x) => pyEquals(x, args[0]));
@@ -224,8 +281,14 @@ export function callMethod(api: KerasApi, self: Value, name: string, args: Value
     return NONE_V;
   }
   if (self.kind === 'dict') {
-    if (name === 'get') return self.entries.find(([k]) => k.kind === 'str' && args[0]?.kind === 'str' && k.value === args[0].value)?.[1] ?? args[1] ?? NONE_V;
-    if (name === 'items') return { kind: 'list', items: self.entries.map(([k, v]) => ({ kind: 'tuple', items: [k, v] }) as Value) };
+    if (name === 'get')
+      return (
+        self.entries.find(([k]) => k.kind === 'str' && args[0]?.kind === 'str' && k.value === args[0].value)?.[1] ??
+        args[1] ??
+        NONE_V
+      );
+    if (name === 'items')
+      return { kind: 'list', items: self.entries.map(([k, v]) => ({ kind: 'tuple', items: [k, v] }) as Value) };
     if (name === 'keys') return { kind: 'list', items: self.entries.map(([k]) => k) };
     if (name === 'values') return { kind: 'list', items: self.entries.map(([, v]) => v) };
     return UNKNOWN;
@@ -234,14 +297,32 @@ export function callMethod(api: KerasApi, self: Value, name: string, args: Value
     return callOp(api, 'reshape', [self, args.length === 1 ? args[0] : { kind: 'tuple', items: args }], [], node);
   }
   if (self.kind === 'array' && name === 'astype') return self;
-  if (self.kind === 'array' && name === 'max' && args.length === 0 && self.max !== undefined) return { kind: 'int', value: self.max, numpy: true };
+  if (self.kind === 'array' && name === 'max' && args.length === 0 && self.max !== undefined)
+    return { kind: 'int', value: self.max, numpy: true };
   if (self.kind === 'array') return arrayMethod(api, self, name, args, kwargs, node);
   return UNKNOWN;
 }
 
-const COMPILE_KEYWORDS = new Set(['optimizer', 'loss', 'loss_weights', 'metrics', 'weighted_metrics', 'run_eagerly', 'steps_per_execution', 'jit_compile', 'auto_scale_loss']);
+const COMPILE_KEYWORDS = new Set([
+  'optimizer',
+  'loss',
+  'loss_weights',
+  'metrics',
+  'weighted_metrics',
+  'run_eagerly',
+  'steps_per_execution',
+  'jit_compile',
+  'auto_scale_loss',
+]);
 
-export function modelMethod(api: KerasApi, model: ModelObj, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+export function modelMethod(
+  api: KerasApi,
+  model: ModelObj,
+  name: string,
+  args: Value[],
+  kwargs: Array<[string, Value]>,
+  node: SyntaxNode,
+): Value {
   switch (name) {
     case 'add':
       if (model.kind === 'Sequential') api.sequentialAdd(model, args[0] ?? kwargs[0]?.[1] ?? UNKNOWN, node, true);
@@ -266,19 +347,38 @@ export function modelMethod(api: KerasApi, model: ModelObj, name: string, args: 
     case 'compile': {
       // Keras's own `compile` takes these keywords only (Keras 2's `lr=` there raises).
       const unexpected = kwargs.find(([k]) => !COMPILE_KEYWORDS.has(k));
-      if (unexpected) return api.interp.raise('TypeError', `Trainer.compile() got an unexpected keyword argument '${unexpected[0]}'`, node);
+      if (unexpected)
+        return api.interp.raise(
+          'TypeError',
+          `Trainer.compile() got an unexpected keyword argument '${unexpected[0]}'`,
+          node,
+        );
       const optimizer = kwarg(kwargs, 'optimizer') ?? args[0];
       if (optimizer?.kind === 'str' && !isOptimizerName(optimizer.value)) {
-        return api.interp.raise('ValueError', `Could not interpret optimizer identifier: ${optimizer.value} (Keras knows ${OPTIMIZER_NAMES.join(', ')}).`, node);
+        return api.interp.raise(
+          'ValueError',
+          `Could not interpret optimizer identifier: ${optimizer.value} (Keras knows ${OPTIMIZER_NAMES.join(', ')}).`,
+          node,
+        );
       }
       // A single metric must still come in a list (or tuple, or dict).
-      for (const [key, position] of [['metrics', 3], ['weighted_metrics', 4]] as const) {
+      for (const [key, position] of [
+        ['metrics', 3],
+        ['weighted_metrics', 4],
+      ] as const) {
         const m = kwarg(kwargs, key) ?? args[position];
-        const single = m && ((m.kind === 'str' && m.value !== '') || (m.kind === 'object' && /^keras\.metrics\.[A-Z]/.test(canonicalName(m.qualname))));
+        const single =
+          m &&
+          ((m.kind === 'str' && m.value !== '') ||
+            (m.kind === 'object' && /^keras\.metrics\.[A-Z]/.test(canonicalName(m.qualname))));
         if (single) {
           const cls = m.kind === 'str' ? 'str' : canonicalName(m.qualname).split('.').pop();
           const shown = `${m.kind === 'str' ? m.value : `<${cls}>`} of type <class '${cls}'>`;
-          return api.interp.raise('ValueError', `Expected \`${key}\` argument to be a list, tuple, or dict. Received instead: ${key}=${shown}`, node);
+          return api.interp.raise(
+            'ValueError',
+            `Expected \`${key}\` argument to be a list, tuple, or dict. Received instead: ${key}=${shown}`,
+            node,
+          );
         }
       }
       model.compiled = { loss: kwarg(kwargs, 'loss') ?? args[1], spanOfCompile: spanOf(node) };
@@ -286,7 +386,12 @@ export function modelMethod(api: KerasApi, model: ModelObj, name: string, args: 
     }
     case 'get_layer': {
       const key = args[0] ?? kwargs[0]?.[1];
-      const l = key?.kind === 'str' ? model.layers.find((x) => x.name === key.value) : key?.kind === 'int' ? model.layers[key.value] : undefined;
+      const l =
+        key?.kind === 'str'
+          ? model.layers.find((x) => x.name === key.value)
+          : key?.kind === 'int'
+            ? model.layers[key.value]
+            : undefined;
       return l ? { kind: 'layer', layer: l } : UNKNOWN;
     }
     case 'predict':
@@ -298,11 +403,18 @@ export function modelMethod(api: KerasApi, model: ModelObj, name: string, args: 
 }
 
 /** NumPy array methods that are `keras.ops` functions of the array (`a.sum(-1)`, `a.transpose([1, 2, 0])`). */
-function arrayMethod(api: KerasApi, self: Value, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+function arrayMethod(
+  api: KerasApi,
+  self: Value,
+  name: string,
+  args: Value[],
+  kwargs: Array<[string, Value]>,
+  node: SyntaxNode,
+): Value {
   const op = name === 'flatten' ? 'ravel' : name;
   if (!OP_FUNCTIONS.has(op)) return UNKNOWN;
   // `a.transpose(1, 0)` and `a.transpose((1, 0))` are the same.
-  if (op === 'transpose' && args.length > 1) return callOp(api, op, [self, { kind: 'tuple', items: args }], kwargs, node);
+  if (op === 'transpose' && args.length > 1)
+    return callOp(api, op, [self, { kind: 'tuple', items: args }], kwargs, node);
   return callOp(api, op, [self, ...args], kwargs, node);
 }
-

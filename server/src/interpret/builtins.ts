@@ -13,8 +13,39 @@ import type { Interpreter } from './interpreter';
 import { kwarg, asInt, asItems, NONE_V, UNKNOWN, type Value } from './values';
 
 export const BUILTIN_NAMES = new Set([
-  'len', 'range', 'zip', 'enumerate', 'int', 'float', 'str', 'list', 'tuple', 'min', 'max', 'sum', 'abs', 'round', 'print',
-  'isinstance', 'bool', 'reversed', 'sorted', 'dict', 'set', 'super', 'type', 'getattr', 'hasattr', 'setattr', 'open', 'map', 'filter', 'any', 'all', 'divmod', 'pow',
+  'len',
+  'range',
+  'zip',
+  'enumerate',
+  'int',
+  'float',
+  'str',
+  'list',
+  'tuple',
+  'min',
+  'max',
+  'sum',
+  'abs',
+  'round',
+  'print',
+  'isinstance',
+  'bool',
+  'reversed',
+  'sorted',
+  'dict',
+  'set',
+  'super',
+  'type',
+  'getattr',
+  'hasattr',
+  'setattr',
+  'open',
+  'map',
+  'filter',
+  'any',
+  'all',
+  'divmod',
+  'pow',
 ]);
 
 /** Python truthiness; undefined when not known. */
@@ -42,13 +73,20 @@ function num(v: Value): number | undefined {
   return undefined;
 }
 
-export function callBuiltin(interp: Interpreter, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+export function callBuiltin(
+  interp: Interpreter,
+  name: string,
+  args: Value[],
+  kwargs: Array<[string, Value]>,
+  node: SyntaxNode,
+): Value {
   const a = args[0] ?? UNKNOWN;
   switch (name) {
     case 'len': {
       const items = iterate(a);
       if (items) return { kind: 'int', value: items.length };
-      if (a.kind === 'tensor' && a.tensor.shape && typeof a.tensor.shape[0] === 'number') return { kind: 'int', value: a.tensor.shape[0] };
+      if (a.kind === 'tensor' && a.tensor.shape && typeof a.tensor.shape[0] === 'number')
+        return { kind: 'int', value: a.tensor.shape[0] };
       if (a.kind === 'array' && a.shape && typeof a.shape[0] === 'number') return { kind: 'int', value: a.shape[0] };
       return UNKNOWN;
     }
@@ -59,19 +97,28 @@ export function callBuiltin(interp: Interpreter, name: string, args: Value[], kw
       if (step === 0) return UNKNOWN;
       const count = Math.max(0, Math.ceil((stop - start) / step));
       if (count > LIMITS.sequenceItems) return UNKNOWN;
-      return { kind: 'list', items: Array.from({ length: count }, (_, i) => ({ kind: 'int', value: start + i * step }) as Value) };
+      return {
+        kind: 'list',
+        items: Array.from({ length: count }, (_, i) => ({ kind: 'int', value: start + i * step }) as Value),
+      };
     }
     case 'zip': {
       const lists = args.map(iterate);
       if (lists.some((l) => l === undefined) || lists.length === 0) return UNKNOWN;
       const n = Math.min(...lists.map((l) => l!.length));
-      return { kind: 'list', items: Array.from({ length: n }, (_, i) => ({ kind: 'tuple', items: lists.map((l) => l![i]) }) as Value) };
+      return {
+        kind: 'list',
+        items: Array.from({ length: n }, (_, i) => ({ kind: 'tuple', items: lists.map((l) => l![i]) }) as Value),
+      };
     }
     case 'enumerate': {
       const items = iterate(a);
       const start = asInt(args[1] ?? kwarg(kwargs, 'start') ?? { kind: 'int', value: 0 }) ?? 0;
       if (!items) return UNKNOWN;
-      return { kind: 'list', items: items.map((x, i) => ({ kind: 'tuple', items: [{ kind: 'int', value: i + start }, x] }) as Value) };
+      return {
+        kind: 'list',
+        items: items.map((x, i) => ({ kind: 'tuple', items: [{ kind: 'int', value: i + start }, x] }) as Value),
+      };
     }
     case 'reversed': {
       const items = iterate(a);
@@ -92,7 +139,8 @@ export function callBuiltin(interp: Interpreter, name: string, args: Value[], kw
       return UNKNOWN;
     }
     case 'float': {
-      if (a.kind === 'str' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(a.value)) return { kind: 'float', value: parseFloat(a.value) };
+      if (a.kind === 'str' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(a.value))
+        return { kind: 'float', value: parseFloat(a.value) };
       const n = num(a);
       return n === undefined ? UNKNOWN : { kind: 'float', value: n };
     }
@@ -124,16 +172,24 @@ export function callBuiltin(interp: Interpreter, name: string, args: Value[], kw
     }
     case 'divmod': {
       const [x, y] = [num(a), num(args[1] ?? UNKNOWN)];
-      if (x === undefined || y === undefined || y === 0 || a.kind === 'float' || args[1].kind === 'float') return UNKNOWN;
+      if (x === undefined || y === undefined || y === 0 || a.kind === 'float' || args[1].kind === 'float')
+        return UNKNOWN;
       const q = Math.floor(x / y);
-      return { kind: 'tuple', items: [{ kind: 'int', value: q }, { kind: 'int', value: x - q * y }] };
+      return {
+        kind: 'tuple',
+        items: [
+          { kind: 'int', value: q },
+          { kind: 'int', value: x - q * y },
+        ],
+      };
     }
     case 'any':
     case 'all': {
       const items = iterate(a);
       if (!items) return UNKNOWN;
       const truths = items.map(isTruthy);
-      if (name === 'any' ? truths.includes(true) : truths.includes(false)) return { kind: 'bool', value: name === 'any' };
+      if (name === 'any' ? truths.includes(true) : truths.includes(false))
+        return { kind: 'bool', value: name === 'any' };
       return truths.includes(undefined) ? UNKNOWN : { kind: 'bool', value: name === 'all' };
     }
     case 'sorted': {
@@ -151,7 +207,8 @@ export function callBuiltin(interp: Interpreter, name: string, args: Value[], kw
     case 'max':
     case 'sum': {
       // max() over a NumPy array gives a NumPy scalar.
-      if (name === 'max' && args.length === 1 && a.kind === 'array' && a.max !== undefined) return { kind: 'int', value: a.max, numpy: true };
+      if (name === 'max' && args.length === 1 && a.kind === 'array' && a.max !== undefined)
+        return { kind: 'int', value: a.max, numpy: true };
       // A key function or a start value other than 0 is not followed.
       if (kwargs.length > 0 || (name === 'sum' && args.length > 1)) return UNKNOWN;
       const items = args.length === 1 ? iterate(a) : args;
@@ -159,7 +216,8 @@ export function callBuiltin(interp: Interpreter, name: string, args: Value[], kw
       const ns = items.map(num);
       if (ns.some((n) => n === undefined) || (ns.length === 0 && name !== 'sum')) return UNKNOWN;
       const vals = ns as number[];
-      const r = name === 'sum' ? vals.reduce((s, x) => s + x, 0) : name === 'min' ? Math.min(...vals) : Math.max(...vals);
+      const r =
+        name === 'sum' ? vals.reduce((s, x) => s + x, 0) : name === 'min' ? Math.min(...vals) : Math.max(...vals);
       // min/max give the item itself (an int stays an int even beside floats).
       if (name !== 'sum') return items[vals.indexOf(r)];
       return { kind: items.some((x) => x.kind === 'float') ? 'float' : 'int', value: r };
@@ -169,15 +227,29 @@ export function callBuiltin(interp: Interpreter, name: string, args: Value[], kw
     case 'isinstance': {
       const types = asItems(args[1] ?? UNKNOWN) ?? (args[1] ? [args[1]] : []);
       // Keras objects and instances of the file's classes, against Keras's classes or the file's (kerasClasses.ts).
-      if (types.length > 0 && types.every((t) => t.kind === 'class' || (t.kind === 'ref' && !t.qualname.startsWith('builtins.')))) {
+      if (
+        types.length > 0 &&
+        types.every((t) => t.kind === 'class' || (t.kind === 'ref' && !t.qualname.startsWith('builtins.')))
+      ) {
         const answers = types.map((t) => kerasIsInstance(a, t));
         if (answers.includes(true)) return { kind: 'bool', value: true };
         return answers.includes(undefined) ? UNKNOWN : { kind: 'bool', value: false };
       }
       // Against Python's own types.
-      const names = types.map((t) => (t.kind === 'ref' && t.qualname.startsWith('builtins.') ? t.qualname.slice(9) : undefined));
-      if (names.length === 0 || names.includes(undefined) || a.kind === 'unknown' || a.kind === 'object') return UNKNOWN;
-      const kinds: Record<string, string[]> = { int: ['int', 'bool'], float: ['float'], str: ['str'], bool: ['bool'], list: ['list'], tuple: ['tuple'], dict: ['dict'] };
+      const names = types.map((t) =>
+        t.kind === 'ref' && t.qualname.startsWith('builtins.') ? t.qualname.slice(9) : undefined,
+      );
+      if (names.length === 0 || names.includes(undefined) || a.kind === 'unknown' || a.kind === 'object')
+        return UNKNOWN;
+      const kinds: Record<string, string[]> = {
+        int: ['int', 'bool'],
+        float: ['float'],
+        str: ['str'],
+        bool: ['bool'],
+        list: ['list'],
+        tuple: ['tuple'],
+        dict: ['dict'],
+      };
       if (names.some((n) => !kinds[n!])) return UNKNOWN;
       const plain = ['int', 'float', 'str', 'bool', 'list', 'tuple', 'dict', 'none'].includes(a.kind);
       if (!plain) return names.length > 0 ? { kind: 'bool', value: false } : UNKNOWN;

@@ -18,7 +18,8 @@ export function execIf(interp: Interpreter, node: SyntaxNode, scope: Scope): voi
   ];
   for (const alt of node.childrenForFieldName('alternative')) {
     if (!alt) continue;
-    if (alt.type === 'elif_clause') branches.push({ cond: alt.childForFieldName('condition'), body: alt.childForFieldName('consequence') });
+    if (alt.type === 'elif_clause')
+      branches.push({ cond: alt.childForFieldName('condition'), body: alt.childForFieldName('consequence') });
     else branches.push({ cond: null, body: alt.childForFieldName('body') });
   }
   let uncertainEntered = 0;
@@ -128,7 +129,10 @@ export function execWhile(interp: Interpreter, node: SyntaxNode, scope: Scope): 
  * `for` statement they are the body of, if any), and names whose values
  * they call a method on.
  */
-function targetsIn(blocks: Array<SyntaxNode | null>, loop?: SyntaxNode): { assigned: Set<string>; mutated: Set<string> } {
+function targetsIn(
+  blocks: Array<SyntaxNode | null>,
+  loop?: SyntaxNode,
+): { assigned: Set<string>; mutated: Set<string> } {
   const assigned = new Set<string>();
   const mutated = new Set<string>();
   const stack: Array<[SyntaxNode, SyntaxNode | null]> = [];
@@ -139,7 +143,9 @@ function targetsIn(blocks: Array<SyntaxNode | null>, loop?: SyntaxNode): { assig
     const [n, parent] = stack.pop()!;
     if (n.type === 'identifier') {
       const t = parent?.type;
-      const target = (t === 'assignment' || t === 'augmented_assignment' || t === 'for_statement' || t === 'for_in_clause') && parent!.childForFieldName('left') === n;
+      const target =
+        (t === 'assignment' || t === 'augmented_assignment' || t === 'for_statement' || t === 'for_in_clause') &&
+        parent!.childForFieldName('left') === n;
       if (target || t === 'pattern_list' || t === 'tuple_pattern' || t === 'list_pattern') assigned.add(n.text);
       continue;
     }
@@ -164,11 +170,24 @@ function targetsIn(blocks: Array<SyntaxNode | null>, loop?: SyntaxNode): { assig
  * one path and becomes unknown: a counter, a tensor the body reshapes (its
  * shape is not known; its place in the graph is), a list the body appends to.
  */
-function forgetWhatVaries(before: Map<string, Value | undefined>, mutated: Set<string>, scope: Scope, notRun = false): void {
+function forgetWhatVaries(
+  before: Map<string, Value | undefined>,
+  mutated: Set<string>,
+  scope: Scope,
+  notRun = false,
+): void {
   for (const [name, old] of before) {
     const now = scope.lookup(name);
     if (!now || (old === undefined && !notRun) || now === old) continue;
-    if (old && now.kind === 'tensor' && old.kind === 'tensor' && now.tensor.shape && old.tensor.shape && shapesEqual(now.tensor.shape, old.tensor.shape)) continue;
+    if (
+      old &&
+      now.kind === 'tensor' &&
+      old.kind === 'tensor' &&
+      now.tensor.shape &&
+      old.tensor.shape &&
+      shapesEqual(now.tensor.shape, old.tensor.shape)
+    )
+      continue;
     if (now.kind === 'tensor') scope.set(name, { kind: 'tensor', tensor: { ...now.tensor, shape: null } });
     else if (!old || !sameValue(old, now)) scope.set(name, UNKNOWN);
   }
@@ -179,7 +198,8 @@ function forgetWhatVaries(before: Map<string, Value | undefined>, mutated: Set<s
 }
 
 function sameValue(a: Value, b: Value): boolean {
-  if ((a.kind === 'int' || a.kind === 'float' || a.kind === 'str' || a.kind === 'bool') && a.kind === b.kind) return a.value === (b as typeof a).value;
+  if ((a.kind === 'int' || a.kind === 'float' || a.kind === 'str' || a.kind === 'bool') && a.kind === b.kind)
+    return a.value === (b as typeof a).value;
   return a.kind === 'none' && b.kind === 'none';
 }
 
@@ -189,7 +209,9 @@ function sameValue(a: Value, b: Value): boolean {
  * unknown, so the file goes on without values the loop had not finished.
  */
 export function abandonLoop(interp: Interpreter, node: SyntaxNode, body: SyntaxNode, scope: Scope): void {
-  interp.incomplete.push(`loop at line ${node.startPosition.row + 1} has more than ${LIMITS.loopIterations} iterations: its results are unknown`);
+  interp.incomplete.push(
+    `loop at line ${node.startPosition.row + 1} has more than ${LIMITS.loopIterations} iterations: its results are unknown`,
+  );
   const touched = targetsIn([body], node);
   for (const name of touched.assigned) scope.set(name, UNKNOWN);
   // `items.append(x)`: the receiver is mutated (a module called on, `np.zeros(...)`, is not).
@@ -246,7 +268,16 @@ const CAUGHT_BY: Record<string, string[]> = {
 };
 
 /** Built-in exception classes that are not bases of ImportError: a handler for them lets an import error through. */
-const OTHER_BUILTIN_ERRORS = new Set(['ValueError', 'TypeError', 'KeyError', 'IndexError', 'AttributeError', 'NameError', 'OSError', 'RuntimeError']);
+const OTHER_BUILTIN_ERRORS = new Set([
+  'ValueError',
+  'TypeError',
+  'KeyError',
+  'IndexError',
+  'AttributeError',
+  'NameError',
+  'OSError',
+  'RuntimeError',
+]);
 
 /**
  * A `try` whose body is imports, one of which Keras 3 refuses (code written
@@ -259,13 +290,21 @@ const OTHER_BUILTIN_ERRORS = new Set(['ValueError', 'TypeError', 'KeyError', 'In
 function tryFailingImport(interp: Interpreter, body: SyntaxNode, handlers: SyntaxNode[], scope: Scope): boolean {
   const statements = body.namedChildren.filter((c) => c.type !== 'comment');
   const failing = statements.findIndex((st) => importError(st) !== undefined);
-  if (failing < 0 || statements.slice(0, failing).some((st) => st.type !== 'import_statement' && st.type !== 'import_from_statement')) return false;
+  if (
+    failing < 0 ||
+    statements.slice(0, failing).some((st) => st.type !== 'import_statement' && st.type !== 'import_from_statement')
+  )
+    return false;
   const catchers = CAUGHT_BY[importError(statements[failing])!.pyType] ?? [];
   let handler: SyntaxNode | undefined;
   for (const h of handlers) {
     const value = h.childForFieldName('value');
     const types = value?.type === 'as_pattern' ? value.namedChildren[0] : value;
-    const names = !types ? ['BaseException'] : types.type === 'tuple' ? types.namedChildren.map((t) => t.text) : [types.text];
+    const names = !types
+      ? ['BaseException']
+      : types.type === 'tuple'
+        ? types.namedChildren.map((t) => t.text)
+        : [types.text];
     if (names.some((n) => catchers.includes(n))) {
       handler = h;
       break;
@@ -291,7 +330,8 @@ export function execWith(interp: Interpreter, node: SyntaxNode, scope: Scope): v
       if (value.type === 'as_pattern') {
         const v = interp.eval(value.namedChildren[0] ?? null, scope);
         const target = value.childForFieldName('alias') ?? value.namedChildren[1];
-        if (target) interp.assign(target.type === 'as_pattern_target' ? (target.namedChildren[0] ?? target) : target, v, scope);
+        if (target)
+          interp.assign(target.type === 'as_pattern_target' ? (target.namedChildren[0] ?? target) : target, v, scope);
       } else {
         interp.eval(value, scope);
       }

@@ -11,10 +11,15 @@ import { Scope } from './scope';
 import type { ClassObj, FunctionObj, Value } from './values';
 /** The paths an import statement names: the module of a `from` import (with its names), or each module of a plain one. */
 function importedPaths(node: SyntaxNode): { module?: string; names: string[]; modules: string[] } {
-  const nameOf = (c: SyntaxNode): string => (c.type === 'dotted_name' ? c.text : c.type === 'aliased_import' ? (c.childForFieldName('name')?.text ?? '') : '');
-  if (node.type === 'import_statement') return { names: [], modules: node.namedChildren.map((c) => nameOf(c)).filter((p) => p !== '') };
+  const nameOf = (c: SyntaxNode): string =>
+    c.type === 'dotted_name' ? c.text : c.type === 'aliased_import' ? (c.childForFieldName('name')?.text ?? '') : '';
+  if (node.type === 'import_statement')
+    return { names: [], modules: node.namedChildren.map((c) => nameOf(c)).filter((p) => p !== '') };
   const moduleNode = node.childForFieldName('module_name');
-  const names = node.namedChildren.filter((c) => c !== moduleNode).map((c) => nameOf(c)).filter((p) => p !== '');
+  const names = node.namedChildren
+    .filter((c) => c !== moduleNode)
+    .map((c) => nameOf(c))
+    .filter((p) => p !== '');
   return { module: moduleNode?.text ?? '', names, modules: [] };
 }
 
@@ -64,11 +69,19 @@ export function execImport(interp: Interpreter, node: SyntaxNode, scope: Scope):
   for (const c of node.namedChildren) {
     if (!c || c === moduleNode) continue;
     if (c.type === 'dotted_name') {
-      scope.set(c.text, { kind: 'ref', qualname: canonicalName(`${module}.${c.text}`), judged: !unjudged(`${module}.${c.text}`) });
+      scope.set(c.text, {
+        kind: 'ref',
+        qualname: canonicalName(`${module}.${c.text}`),
+        judged: !unjudged(`${module}.${c.text}`),
+      });
     } else if (c.type === 'aliased_import') {
       const name = c.childForFieldName('name')?.text ?? '';
       const alias = c.childForFieldName('alias')?.text ?? '';
-      scope.set(alias, { kind: 'ref', qualname: canonicalName(`${module}.${name}`), judged: !unjudged(`${module}.${name}`) });
+      scope.set(alias, {
+        kind: 'ref',
+        qualname: canonicalName(`${module}.${name}`),
+        judged: !unjudged(`${module}.${name}`),
+      });
     } else if (c.type === 'wildcard_import') {
       interp.api.importStar(canonicalName(module), scope);
     }
@@ -108,8 +121,7 @@ export function defineClass(interp: Interpreter, node: SyntaxNode, scope: Scope)
       if (q === 'keras.Model' || q === 'keras.Sequential') {
         cls.kerasBase = 'Model';
         if (q === 'keras.Sequential') cls.sequentialBase = true;
-      }
-      else if (q === 'keras.layers.Layer') cls.kerasBase = 'Layer';
+      } else if (q === 'keras.layers.Layer') cls.kerasBase = 'Layer';
       else if (layerClassOf(q)) {
         cls.kerasBase = 'Layer';
         cls.layerBase = layerClassOf(q);

@@ -46,9 +46,19 @@ export function evalComparison(interp: Interpreter, node: SyntaxNode, scope: Sco
   for (let i = 0; i < merged.length; i++) {
     const right = interp.eval(operands[i + 1], scope);
     // KerasTensor's `<`, `!=`, ... are ops (Less, NotEqual, ...); `==` stays Python's identity test.
-    if (merged.length === 1 && (left.kind === 'tensor' || right.kind === 'tensor') && /^(<|<=|>|>=|!=)$/.test(merged[0])) return interp.api.tensorBinary(merged[0], left, right, node);
+    if (
+      merged.length === 1 &&
+      (left.kind === 'tensor' || right.kind === 'tensor') &&
+      /^(<|<=|>|>=|!=)$/.test(merged[0])
+    )
+      return interp.api.tensorBinary(merged[0], left, right, node);
     // NumPy compares arrays elementwise (`==` too): an array of the broadcast shape.
-    if (merged.length === 1 && (left.kind === 'array' || right.kind === 'array') && /^(<|<=|>|>=|!=|==)$/.test(merged[0])) return interp.api.arrayBinary(left, right);
+    if (
+      merged.length === 1 &&
+      (left.kind === 'array' || right.kind === 'array') &&
+      /^(<|<=|>|>=|!=|==)$/.test(merged[0])
+    )
+      return interp.api.arrayBinary(left, right);
     const r = compare(merged[i], left, right);
     if (r === undefined) return UNKNOWN;
     if (!r) return { kind: 'bool', value: false };
@@ -86,7 +96,12 @@ export function evalSubscript(interp: Interpreter, node: SyntaxNode, scope: Scop
     const parts = sliceParts(interp, sub, scope);
     if (obj.kind === 'str' && parts) {
       const chars: Value[] = [...obj.value].map((c) => ({ kind: 'str', value: c }));
-      return { kind: 'str', value: pySlice(chars, parts).map((c) => (c as { value: string }).value).join('') };
+      return {
+        kind: 'str',
+        value: pySlice(chars, parts)
+          .map((c) => (c as { value: string }).value)
+          .join(''),
+      };
     }
     const items = asItems(obj);
     if (!items || !parts) return UNKNOWN;
@@ -104,7 +119,10 @@ export function evalSubscript(interp: Interpreter, node: SyntaxNode, scope: Scop
   }
   if (obj.kind === 'str' && i !== undefined) return { kind: 'str', value: obj.value.at(i) ?? '' };
   if (obj.kind === 'dict') return obj.entries.find(([k]) => keyEquals(k, index))?.[1] ?? UNKNOWN;
-  if (obj.kind === 'model' && i !== undefined) return interp.api.getAttribute(obj, 'layers', node).kind === 'list' ? (asItems(interp.api.getAttribute(obj, 'layers', node))?.at(i) ?? UNKNOWN) : UNKNOWN;
+  if (obj.kind === 'model' && i !== undefined)
+    return interp.api.getAttribute(obj, 'layers', node).kind === 'list'
+      ? (asItems(interp.api.getAttribute(obj, 'layers', node))?.at(i) ?? UNKNOWN)
+      : UNKNOWN;
   return UNKNOWN;
 }
 
@@ -129,7 +147,9 @@ export function sliceParts(interp: Interpreter, sub: SyntaxNode, scope: Scope): 
 
 export function evalComprehension(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
   const body = node.childForFieldName('body');
-  const clauses = node.namedChildren.filter((c): c is SyntaxNode => !!c && (c.type === 'for_in_clause' || c.type === 'if_clause'));
+  const clauses = node.namedChildren.filter(
+    (c): c is SyntaxNode => !!c && (c.type === 'for_in_clause' || c.type === 'if_clause'),
+  );
   const out: Value[] = [];
   const inner = new Scope(scope, 'function');
   const walk = (i: number): boolean => {
@@ -169,7 +189,11 @@ export function pyEquals(a: Value, b: Value): boolean | undefined {
 /** Python comparison of known values; undefined when it cannot be decided. */
 function compare(op: string, a: Value, b: Value): boolean | undefined {
   const prim = (v: Value): string | number | boolean | null | undefined =>
-    v.kind === 'int' || v.kind === 'float' || v.kind === 'str' || v.kind === 'bool' ? v.value : v.kind === 'none' ? null : undefined;
+    v.kind === 'int' || v.kind === 'float' || v.kind === 'str' || v.kind === 'bool'
+      ? v.value
+      : v.kind === 'none'
+        ? null
+        : undefined;
   if (op === 'in' || op === 'not in') {
     const items = asItems(b);
     const x = prim(a);
@@ -183,7 +207,12 @@ function compare(op: string, a: Value, b: Value): boolean | undefined {
   const x = prim(a);
   const y = prim(b);
   if (x === undefined || y === undefined) {
-    if ((op === 'is' || op === 'is not') && (a.kind === 'none' || b.kind === 'none') && a.kind !== 'unknown' && b.kind !== 'unknown') {
+    if (
+      (op === 'is' || op === 'is not') &&
+      (a.kind === 'none' || b.kind === 'none') &&
+      a.kind !== 'unknown' &&
+      b.kind !== 'unknown'
+    ) {
       return (op === 'is') === (a.kind === b.kind);
     }
     const ai = asItems(a);
@@ -219,7 +248,8 @@ export function pySlice<T>(items: T[], [start, stop, step]: Array<number | null>
   const n = items.length;
   const s = step ?? 1;
   if (s === 0) return [];
-  const norm = (i: number | null, dflt: number) => (i === null ? dflt : i < 0 ? Math.max(i + n, s > 0 ? 0 : -1) : Math.min(i, s > 0 ? n : n - 1));
+  const norm = (i: number | null, dflt: number) =>
+    i === null ? dflt : i < 0 ? Math.max(i + n, s > 0 ? 0 : -1) : Math.min(i, s > 0 ? n : n - 1);
   const out: T[] = [];
   if (s > 0) for (let i = norm(start, 0); i < norm(stop, n); i += s) out.push(items[i]);
   else for (let i = norm(start, n - 1); i > norm(stop, -1); i += s) out.push(items[i]);

@@ -17,7 +17,12 @@ import { BINARY, ELEMENTWISE } from './opsTables';
 import type { GraphNode, LayerObj, ModelObj, TensorObj } from './values';
 
 /** The model's output shapes for these input shapes; undefined when the graph cannot be replayed. */
-export function replayFunctional(model: ModelObj, inputShapes: Shape[], options: EngineOptions, depth = 0): Shape[] | undefined {
+export function replayFunctional(
+  model: ModelObj,
+  inputShapes: Shape[],
+  options: EngineOptions,
+  depth = 0,
+): Shape[] | undefined {
   const graph = model.functional;
   if (!graph || graph.inputs.length !== inputShapes.length || depth > 8) return undefined;
   const shapes = new Map<TensorObj, Shape>();
@@ -58,19 +63,42 @@ function replayNode(node: GraphNode, ins: Shape[], options: EngineOptions, depth
   if (op.instance || op.constructed.status !== 'ok') return undefined;
   // One tensor, or a list of them (merge layers): the structure is checked by replaying the recorded shapes first.
   const argsFor = (shapes: Shape[]): CallArg[] =>
-    shapes.length === 1 ? [{ kind: 'tensor', shape: shapes[0] }] : [{ kind: 'list', items: shapes.map((shape) => ({ kind: 'tensor', shape })) }];
+    shapes.length === 1
+      ? [{ kind: 'tensor', shape: shapes[0] }]
+      : [{ kind: 'list', items: shapes.map((shape) => ({ kind: 'tensor', shape })) }];
   const recordedIn = node.inputs.map((t) => t.shape);
   const recordedOut = node.outputs.map((t) => t.shape);
   if (recordedIn.some((s) => !s) || recordedOut.some((s) => !s)) return undefined;
   const check = callLayer(op.constructed.layer, { args: argsFor(recordedIn as Shape[]), kwargs: {} }, options);
-  if (check.status !== 'ok' || check.outputs.length !== recordedOut.length || !check.outputs.every((s, i) => shapesEqual(s, recordedOut[i] as Shape))) return undefined;
+  if (
+    check.status !== 'ok' ||
+    check.outputs.length !== recordedOut.length ||
+    !check.outputs.every((s, i) => shapesEqual(s, recordedOut[i] as Shape))
+  )
+    return undefined;
   const called = callLayer(op.constructed.layer, { args: argsFor(ins), kwargs: {} }, options);
   return called.status === 'ok' ? called.outputs : undefined;
 }
 
 /** Classes of the ops whose output is shaped as their one input, or as the broadcast of their two inputs. */
-const ELEMENTWISE_CLASSES = new Set([...Object.values(ELEMENTWISE), 'Negative', 'ReLU', 'Mish', 'Softmax', 'LogicalNot']);
-const BROADCAST_CLASSES = new Set([...Object.values(BINARY), 'Add', 'Subtract', 'Multiply', 'TrueDivide', 'FloorDivide', 'Power', 'Mod']);
+const ELEMENTWISE_CLASSES = new Set([
+  ...Object.values(ELEMENTWISE),
+  'Negative',
+  'ReLU',
+  'Mish',
+  'Softmax',
+  'LogicalNot',
+]);
+const BROADCAST_CLASSES = new Set([
+  ...Object.values(BINARY),
+  'Add',
+  'Subtract',
+  'Multiply',
+  'TrueDivide',
+  'FloorDivide',
+  'Power',
+  'Mod',
+]);
 
 /**
  * A recorded op (`x + y`, `ops.relu(x)`) replayed when it is one Keras shapes
@@ -87,7 +115,9 @@ function replayOp(node: GraphNode, ins: Shape[]): Shape[] | undefined {
   // recording left open may change, so the constant cannot broadcast differently on the new shape.
   if (ins.length === 1 && BROADCAST_CLASSES.has(cls) && shapesEqual(recordedIn[0]!, out)) {
     const recorded = recordedIn[0]!;
-    const fits = ins[0].length === recorded.length && recorded.every((d, k) => typeof d !== 'number' || ins[0][k] === d || k === 0);
+    const fits =
+      ins[0].length === recorded.length &&
+      recorded.every((d, k) => typeof d !== 'number' || ins[0][k] === d || k === 0);
     return fits ? [ins[0]] : undefined;
   }
   if (ins.length === 2 && BROADCAST_CLASSES.has(cls)) {
@@ -106,7 +136,11 @@ function replayMembers(members: LayerObj[], ins: Shape[], options: EngineOptions
   let shapes = ins;
   for (const m of members) {
     if (m.constructed.status !== 'ok' || shapes.length !== 1) return undefined;
-    const called = callLayer(m.constructed.layer, { args: [{ kind: 'tensor', shape: shapes[0] }], kwargs: {} }, options);
+    const called = callLayer(
+      m.constructed.layer,
+      { args: [{ kind: 'tensor', shape: shapes[0] }], kwargs: {} },
+      options,
+    );
     if (called.status !== 'ok') return undefined;
     shapes = called.outputs;
   }

@@ -14,13 +14,34 @@ import { DEFAULT_OPTIONS, type EngineOptions } from '../shapes/args';
 import { parseFloatLiteral, parseIntLiteral, parseStringLiteral } from './literals';
 import { BudgetExceeded, LIMITS } from './limits';
 import { Scope } from './scope';
-import { asInt, asItems, spanOf, unknown, UNKNOWN, NONE_V, type ClassObj, type FunctionObj, type LayerObj, type ModelObj, type Span, type Value } from './values';
+import {
+  asInt,
+  asItems,
+  spanOf,
+  unknown,
+  UNKNOWN,
+  NONE_V,
+  type ClassObj,
+  type FunctionObj,
+  type LayerObj,
+  type ModelObj,
+  type Span,
+  type Value,
+} from './values';
 import { KerasApi } from './kerasApi';
 import { summarizeModel, type SummaryModel } from './summaryRows';
 import { callBuiltin, isTruthy, iterate } from './builtins';
 import { callInstance, instantiate } from './subclass';
 import { evalFString, FSTRING } from './strings';
-import { binary, evalBoolean, evalComparison, evalComprehension, evalItems, evalSubscript, keyEquals } from './expressions';
+import {
+  binary,
+  evalBoolean,
+  evalComparison,
+  evalComprehension,
+  evalItems,
+  evalSubscript,
+  keyEquals,
+} from './expressions';
 import { defineClass, defineFunction, execImport, parameterDefaults } from './definitions';
 import { execFor, execIf, execTry, execWhile, execWith } from './controlFlow';
 
@@ -140,7 +161,13 @@ export class Interpreter {
           each(item);
         } catch (e) {
           if (e instanceof BudgetExceeded) break;
-          if (!(e instanceof PyRaise || e instanceof ReturnSignal || e instanceof BreakSignal || e instanceof ContinueSignal)) throw e;
+          if (!(
+            e instanceof PyRaise ||
+            e instanceof ReturnSignal ||
+            e instanceof BreakSignal ||
+            e instanceof ContinueSignal
+          ))
+            throw e;
         }
       }
     } finally {
@@ -235,7 +262,9 @@ export class Interpreter {
       }
       case 'global_statement':
       case 'nonlocal_statement':
-        for (const c of node.namedChildren) if (c.type === 'identifier') scope.declareOuter(c.text, node.type === 'global_statement' ? 'global' : 'nonlocal');
+        for (const c of node.namedChildren)
+          if (c.type === 'identifier')
+            scope.declareOuter(c.text, node.type === 'global_statement' ? 'global' : 'nonlocal');
         return;
       case 'raise_statement':
         // A user's own raise: on a certain path the file stops here, but not with a Keras error.
@@ -326,7 +355,13 @@ export class Interpreter {
           // A layer's list of outputs has a length Keras fixes (an RNN's `return_state`): unpacking it into
           // another number of names is Python's error. Other lists may come from paths not followed: not checked.
           if (items && items.length !== targets.length && items.length > 0 && items.every((v) => v.kind === 'tensor')) {
-            this.raise('ValueError', items.length > targets.length ? `too many values to unpack (expected ${targets.length})` : `not enough values to unpack (expected ${targets.length}, got ${items.length})`, target);
+            this.raise(
+              'ValueError',
+              items.length > targets.length
+                ? `too many values to unpack (expected ${targets.length})`
+                : `not enough values to unpack (expected ${targets.length}, got ${items.length})`,
+              target,
+            );
           }
           targets.forEach((t, i) => this.assign(t, items?.[i] ?? UNKNOWN, scope));
           return;
@@ -357,7 +392,7 @@ export class Interpreter {
         const obj = this.eval(target.childForFieldName('value'), scope);
         const index = this.eval(target.childForFieldName('subscript'), scope);
         const i = asInt(index);
-        if ((obj.kind === 'list') && i !== undefined && i >= -obj.items.length && i < obj.items.length) {
+        if (obj.kind === 'list' && i !== undefined && i >= -obj.items.length && i < obj.items.length) {
           obj.items[i < 0 ? obj.items.length + i : i] = value;
         } else if (obj.kind === 'dict') {
           const at = obj.entries.findIndex(([k]) => keyEquals(k, index));
@@ -371,30 +406,9 @@ export class Interpreter {
     }
   }
 
-
-
-
-
-
-
-
-
-
   truthOf(v: Value): boolean | undefined {
     return isTruthy(v);
   }
-
-
-
-
-
-
-
-
-
-
-
-
 
   // --------------------------------------------------------------- expressions
 
@@ -439,31 +453,46 @@ export class Interpreter {
         return this.eval(node.namedChildren.find((c) => c?.type !== 'comment') ?? null, scope);
       case 'tuple':
       case 'list':
-      case 'expression_list':
-      {
+      case 'expression_list': {
         const items = evalItems(this, node, scope);
-        return items ? { kind: node.type === 'list' ? 'list' : 'tuple', items } : unknown('a starred item of unknown length');
+        return items
+          ? { kind: node.type === 'list' ? 'list' : 'tuple', items }
+          : unknown('a starred item of unknown length');
       }
-      case 'set':
-      {
+      case 'set': {
         // A set is kept as a list of its distinct items (their iteration order is Python's hash order, not modelled).
         const items = evalItems(this, node, scope);
         if (!items) return UNKNOWN;
-        const keys = items.map((v) => (v.kind === 'int' || v.kind === 'str' || v.kind === 'bool' || v.kind === 'float' ? `${v.kind === 'str' ? 's' : 'n'}${String(v.value === true ? 1 : v.value === false ? 0 : v.value)}` : undefined));
+        const keys = items.map((v) =>
+          v.kind === 'int' || v.kind === 'str' || v.kind === 'bool' || v.kind === 'float'
+            ? `${v.kind === 'str' ? 's' : 'n'}${String(v.value === true ? 1 : v.value === false ? 0 : v.value)}`
+            : undefined,
+        );
         if (keys.includes(undefined)) return UNKNOWN;
         return { kind: 'list', items: items.filter((_, i) => keys.indexOf(keys[i]) === i) };
       }
       case 'dictionary': {
         const entries: Array<[Value, Value]> = [];
         for (const c of node.namedChildren) {
-          if (c?.type === 'pair') entries.push([this.eval(c.childForFieldName('key'), scope), this.eval(c.childForFieldName('value'), scope)]);
+          if (c?.type === 'pair')
+            entries.push([
+              this.eval(c.childForFieldName('key'), scope),
+              this.eval(c.childForFieldName('value'), scope),
+            ]);
         }
         return { kind: 'dict', entries };
       }
       case 'unary_operator': {
         const v = this.eval(node.childForFieldName('argument'), scope);
         const op = node.childForFieldName('operator')?.text;
-        if (v.kind === 'int' || v.kind === 'float') return op === '-' ? { kind: v.kind, value: -v.value } : op === '+' ? v : op === '~' && v.kind === 'int' ? { kind: 'int', value: ~v.value } : UNKNOWN;
+        if (v.kind === 'int' || v.kind === 'float')
+          return op === '-'
+            ? { kind: v.kind, value: -v.value }
+            : op === '+'
+              ? v
+              : op === '~' && v.kind === 'int'
+                ? { kind: 'int', value: ~v.value }
+                : UNKNOWN;
         if (v.kind === 'tensor' && op === '-') return this.api.tensorUnary('Negative', v, node);
         if (v.kind === 'tensor' && op === '~') return this.api.tensorUnary('LogicalNot', v, node);
         return UNKNOWN;
@@ -476,7 +505,13 @@ export class Interpreter {
         return evalBoolean(this, node, scope);
       case 'binary_operator': {
         const op = node.childForFieldName('operator')?.text ?? '';
-        return binary(this, op, this.eval(node.childForFieldName('left'), scope), this.eval(node.childForFieldName('right'), scope), node);
+        return binary(
+          this,
+          op,
+          this.eval(node.childForFieldName('left'), scope),
+          this.eval(node.childForFieldName('right'), scope),
+          node,
+        );
       }
       case 'comparison_operator':
         return evalComparison(this, node, scope);
@@ -499,7 +534,10 @@ export class Interpreter {
       case 'set_comprehension':
         return evalComprehension(this, node, scope);
       case 'lambda':
-        return { kind: 'function', fn: { name: '<lambda>', node, closure: scope, defaults: parameterDefaults(this, node, scope) } };
+        return {
+          kind: 'function',
+          fn: { name: '<lambda>', node, closure: scope, defaults: parameterDefaults(this, node, scope) },
+        };
       case 'named_expression': {
         const v = this.eval(node.childForFieldName('value'), scope);
         const name = node.childForFieldName('name');
@@ -514,20 +552,6 @@ export class Interpreter {
         return unknown(node.type);
     }
   }
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
   // --------------------------------------------------------------------- calls
 
@@ -548,7 +572,8 @@ export class Interpreter {
     } else {
       for (const c of argList?.namedChildren ?? []) {
         if (!c || c.type === 'comment') continue;
-        if (c.type === 'keyword_argument') kwargs.push([c.childForFieldName('name')?.text ?? '', this.eval(c.childForFieldName('value'), scope)]);
+        if (c.type === 'keyword_argument')
+          kwargs.push([c.childForFieldName('name')?.text ?? '', this.eval(c.childForFieldName('value'), scope)]);
         else if (c.type === 'list_splat') {
           const items = iterate(this.eval(c.namedChildren[0] ?? null, scope));
           if (items) args.push(...items);
@@ -575,7 +600,8 @@ export class Interpreter {
         return instantiate(this.api, callee.cls, args, kwargs, node);
       case 'ref':
         if (callee.qualname === 'builtins.super') return this.superObject(args);
-        if (callee.qualname.startsWith('builtins.')) return callBuiltin(this, callee.qualname.slice(9), args, kwargs, node);
+        if (callee.qualname.startsWith('builtins.'))
+          return callBuiltin(this, callee.qualname.slice(9), args, kwargs, node);
         return this.api.callRef(callee.qualname, args, kwargs, node, incomplete);
       case 'layer':
         return this.api.callLayerValue(callee.layer, args, kwargs, node);
@@ -592,12 +618,19 @@ export class Interpreter {
 
   /** `super()` (the method being run gives the class and `self`) or `super(Cls, self)`. */
   private superObject(args: Value[]): Value {
-    if (args.length === 2) return args[0].kind === 'class' ? { kind: 'super', cls: args[0].cls, self: args[1] } : UNKNOWN;
+    if (args.length === 2)
+      return args[0].kind === 'class' ? { kind: 'super', cls: args[0].cls, self: args[1] } : UNKNOWN;
     const top = this.methodStack[this.methodStack.length - 1];
     return top && args.length === 0 ? { kind: 'super', cls: top.cls, self: top.self } : UNKNOWN;
   }
 
-  callFunction(fn: FunctionObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, self: Value | undefined): Value {
+  callFunction(
+    fn: FunctionObj,
+    args: Value[],
+    kwargs: Array<[string, Value]>,
+    node: SyntaxNode,
+    self: Value | undefined,
+  ): Value {
     if (this.depth >= LIMITS.callDepth) return unknown('call depth limit');
     this.called.add(fn);
     const scope = new Scope(fn.closure, 'function');
@@ -612,12 +645,18 @@ export class Interpreter {
         given.delete(name);
       } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
         const name = p.childForFieldName('name')?.text ?? '';
-        scope.set(name, positional.length > 0 ? positional.shift()! : (given.get(name) ?? fn.defaults.get(name) ?? UNKNOWN));
+        scope.set(
+          name,
+          positional.length > 0 ? positional.shift()! : (given.get(name) ?? fn.defaults.get(name) ?? UNKNOWN),
+        );
         given.delete(name);
       } else if (p.type === 'list_splat_pattern') {
         scope.set(p.namedChildren[0]?.text ?? '', { kind: 'tuple', items: positional.splice(0) });
       } else if (p.type === 'dictionary_splat_pattern') {
-        scope.set(p.namedChildren[0]?.text ?? '', { kind: 'dict', entries: [...given.entries()].map(([k, v]) => [{ kind: 'str', value: k }, v] as [Value, Value]) });
+        scope.set(p.namedChildren[0]?.text ?? '', {
+          kind: 'dict',
+          entries: [...given.entries()].map(([k, v]) => [{ kind: 'str', value: k }, v] as [Value, Value]),
+        });
         given.clear();
       }
     }
@@ -636,7 +675,8 @@ export class Interpreter {
     } catch (e) {
       // The body's own end wins over an early return that may not happen, unless it says nothing (unknown, or
       // a None that the early return's value may replace: `if known: return x` then `return None`).
-      if (e instanceof ReturnSignal) return frame.pending && (e.value.kind === 'unknown' || e.value.kind === 'none') ? frame.pending : e.value;
+      if (e instanceof ReturnSignal)
+        return frame.pending && (e.value.kind === 'unknown' || e.value.kind === 'none') ? frame.pending : e.value;
       throw e;
     } finally {
       this.frames.pop();
@@ -662,4 +702,3 @@ export class Interpreter {
     return true;
   }
 }
-

@@ -21,8 +21,30 @@ import { callInstance } from './subclass';
 import { callOp, opClassForOperator } from './ops';
 import { showsTracedShape } from './tracedRows';
 import type { Scope } from './scope';
-import { getAttribute as getAttributeImpl, modelAttribute as modelAttributeImpl, layerAttribute as layerAttributeImpl, setAttribute as setAttributeImpl, callMethod as callMethodImpl, modelMethod as modelMethodImpl } from './attributes';
-import { makeInput as makeInputImpl, makeInputLayer as makeInputLayerImpl, inputTensor as inputTensorImpl, newModel as newModelImpl, makeSequential as makeSequentialImpl, sequentialAdd as sequentialAddImpl, sequentialInput as sequentialInputImpl, sequentialRebuild as sequentialRebuildImpl, makeFunctional as makeFunctionalImpl, fillFunctional as fillFunctionalImpl, rename as renameImpl, modelAsLayer as modelAsLayerImpl, callModel as callModelImpl, callOpaque as callOpaqueImpl } from './models';
+import {
+  getAttribute as getAttributeImpl,
+  modelAttribute as modelAttributeImpl,
+  layerAttribute as layerAttributeImpl,
+  setAttribute as setAttributeImpl,
+  callMethod as callMethodImpl,
+  modelMethod as modelMethodImpl,
+} from './attributes';
+import {
+  makeInput as makeInputImpl,
+  makeInputLayer as makeInputLayerImpl,
+  inputTensor as inputTensorImpl,
+  newModel as newModelImpl,
+  makeSequential as makeSequentialImpl,
+  sequentialAdd as sequentialAddImpl,
+  sequentialInput as sequentialInputImpl,
+  sequentialRebuild as sequentialRebuildImpl,
+  makeFunctional as makeFunctionalImpl,
+  fillFunctional as fillFunctionalImpl,
+  rename as renameImpl,
+  modelAsLayer as modelAsLayerImpl,
+  callModel as callModelImpl,
+  callOpaque as callOpaqueImpl,
+} from './models';
 import {
   asItems,
   hasKwarg,
@@ -43,7 +65,14 @@ import {
 
 /** Functional forms of the merge layers: `layers.concatenate([a, b])` is `Concatenate()([a, b])`. */
 export const MERGE_FUNCTIONS: Record<string, string> = {
-  concatenate: 'Concatenate', add: 'Add', subtract: 'Subtract', multiply: 'Multiply', average: 'Average', maximum: 'Maximum', minimum: 'Minimum', dot: 'Dot',
+  concatenate: 'Concatenate',
+  add: 'Add',
+  subtract: 'Subtract',
+  multiply: 'Multiply',
+  average: 'Average',
+  maximum: 'Maximum',
+  minimum: 'Minimum',
+  dot: 'Dot',
 };
 
 /** Keras's `to_snake_case`, for automatic layer names. */
@@ -76,9 +105,12 @@ export class KerasApi {
 
   builtin(name: string): Value | undefined {
     if (BUILTIN_NAMES.has(name)) return { kind: 'ref', qualname: `builtins.${name}` };
-    if (this.starModules.has('keras.layers') && /^[A-Z]/.test(name)) return { kind: 'ref', qualname: `keras.layers.${name}` };
-    if (this.starModules.has('keras.layers') && name in MERGE_FUNCTIONS) return { kind: 'ref', qualname: `keras.layers.${name}` };
-    if (this.starModules.has('keras.models') && (name === 'Sequential' || name === 'Model')) return { kind: 'ref', qualname: `keras.${name}` };
+    if (this.starModules.has('keras.layers') && /^[A-Z]/.test(name))
+      return { kind: 'ref', qualname: `keras.layers.${name}` };
+    if (this.starModules.has('keras.layers') && name in MERGE_FUNCTIONS)
+      return { kind: 'ref', qualname: `keras.layers.${name}` };
+    if (this.starModules.has('keras.models') && (name === 'Sequential' || name === 'Model'))
+      return { kind: 'ref', qualname: `keras.${name}` };
     return undefined;
   }
 
@@ -95,20 +127,25 @@ export class KerasApi {
   // ------------------------------------------------------------- library calls
 
   /** A call of a library function or class by name (library.ts). */
-  callRef(qualname: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete: boolean): Value {
+  callRef(
+    qualname: string,
+    args: Value[],
+    kwargs: Array<[string, Value]>,
+    node: SyntaxNode,
+    incomplete: boolean,
+  ): Value {
     return callRefImpl(this, qualname, args, kwargs, node, incomplete);
   }
 
-
-
-
-
-
-
-
   // -------------------------------------------------------------------- layers
 
-  constructLayerObj(className: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete = false): LayerObj {
+  constructLayerObj(
+    className: string,
+    args: Value[],
+    kwargs: Array<[string, Value]>,
+    node: SyntaxNode,
+    incomplete = false,
+  ): LayerObj {
     const { call, constructed } = this.constructCached(className, args, kwargs, node, incomplete);
     const fn = className === 'Lambda' ? (args[0] ?? kwarg(kwargs, 'function')) : undefined;
     return this.newLayerObj(className, call, constructed, node, fn);
@@ -131,7 +168,14 @@ export class KerasApi {
     return this.newLayerObj(memo.className, memo.call, memo.constructed, node, undefined, memo.nameArg);
   }
 
-  private newLayerObj(className: string, call: LayerCall, constructed: Constructed, node: SyntaxNode, fn: Value | undefined, knownName?: PyValue): LayerObj {
+  private newLayerObj(
+    className: string,
+    call: LayerCall,
+    constructed: Constructed,
+    node: SyntaxNode,
+    fn: Value | undefined,
+    knownName?: PyValue,
+  ): LayerObj {
     const nameArg = knownName ?? kwarg(call.kwargs, 'name');
     // Aliases (`MaxPool2D`, `Convolution2D`) are the same class: summary prints the canonical name.
     const canonical = constructed.status === 'ok' ? constructed.layer.rule.className : className;
@@ -158,13 +202,25 @@ export class KerasApi {
    * The engine's construction, remembered on the call node when its
    * arguments are all literals (then every run of the node gives the same).
    */
-  constructCached(className: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete: boolean): { call: LayerCall; constructed: Constructed } {
+  constructCached(
+    className: string,
+    args: Value[],
+    kwargs: Array<[string, Value]>,
+    node: SyntaxNode,
+    incomplete: boolean,
+  ): { call: LayerCall; constructed: Constructed } {
     const format = this.interp.options.imageDataFormat;
     const memo = node.memo as ConstructMemo | CallMemo | undefined;
     if (memo?.tag === 'construct' && memo.className === className && memo.format === format) return memo;
-    const call: LayerCall = { className, args: args.map((a) => toPy(a)), kwargs: kwargs.map(([k, v]) => [k, toPy(v)]), incomplete };
+    const call: LayerCall = {
+      className,
+      args: args.map((a) => toPy(a)),
+      kwargs: kwargs.map(([k, v]) => [k, toPy(v)]),
+      incomplete,
+    };
     const constructed = constructLayer(call, this.interp.options);
-    if (!incomplete && node.type === 'call' && hasLiteralArguments(node)) node.memo = { tag: 'construct', className, format, call, constructed } satisfies ConstructMemo;
+    if (!incomplete && node.type === 'call' && hasLiteralArguments(node))
+      node.memo = { tag: 'construct', className, format, call, constructed } satisfies ConstructMemo;
     return { call, constructed };
   }
 
@@ -176,23 +232,31 @@ export class KerasApi {
     // (A subclass of a built-in layer keeps the built-in's shapes and weights whatever its `call` does:
     // Keras takes a symbolic call's shapes from `compute_output_shape`, which the built-in defines.)
     if (inst && !inst.cls.layerBase) return callInstance(this, inst, args, kwargs, node);
-    if (args.length === 1 && kwargs.length === 0 && args[0].kind === 'tensor' && !layer.fn) return this.callOnTensor(layer, args[0].tensor, node);
+    if (args.length === 1 && kwargs.length === 0 && args[0].kind === 'tensor' && !layer.fn)
+      return this.callOnTensor(layer, args[0].tensor, node);
     if (layer.fn && (layer.fn.kind === 'function' || layer.fn.kind === 'bound')) {
       const fn = layer.fn;
       const declared = lambdaOutputShape(layer, args[0]);
       // With `output_shape=` Keras takes the shape from it and does not trace the function.
-      const run = (detached: Value[]): Value => (declared ? { kind: 'tensor', tensor: newTensor(declared) } : this.interp.call(fn, detached.slice(0, 1), [], node));
+      const run = (detached: Value[]): Value =>
+        declared
+          ? { kind: 'tensor', tensor: newTensor(declared) }
+          : this.interp.call(fn, detached.slice(0, 1), [], node);
       return this.callOpaque(layer, args, node, run, () => ({ total: 0, trainable: 0, nonTrainable: 0 }));
     }
     const inputTensors: TensorObj[] = [];
     const toArg = (v: Value): CallArg => {
       if (v.kind === 'tensor') {
         inputTensors.push(v.tensor);
-        return v.tensor.shape ? { kind: 'tensor', shape: v.tensor.shape } : { kind: 'value', value: { kind: 'unknown' } };
+        return v.tensor.shape
+          ? { kind: 'tensor', shape: v.tensor.shape }
+          : { kind: 'value', value: { kind: 'unknown' } };
       }
-      if (v.kind === 'array') return v.shape ? { kind: 'tensor', shape: v.shape } : { kind: 'value', value: { kind: 'unknown' } };
+      if (v.kind === 'array')
+        return v.shape ? { kind: 'tensor', shape: v.shape } : { kind: 'value', value: { kind: 'unknown' } };
       const items = asItems(v);
-      if (items && items.some((x) => x.kind === 'tensor' || x.kind === 'array' || asItems(x))) return { kind: 'list', items: items.map(toArg) };
+      if (items && items.some((x) => x.kind === 'tensor' || x.kind === 'array' || asItems(x)))
+        return { kind: 'list', items: items.map(toArg) };
       // What a library function returned may well be a tensor: not known, so nothing can be said.
       if (v.kind === 'object') return { kind: 'value', value: { kind: 'unknown' } };
       return { kind: 'value', value: toPy(v) };
@@ -203,11 +267,15 @@ export class KerasApi {
     const unknownInput = [...callArgs, ...Object.values(callKwargs)].some(hasUnknownTensor);
     let result: Called;
     if (layer.constructed.status !== 'ok' || unknownInput) {
-      result = { status: 'unknown', reason: layer.constructed.status !== 'ok' ? 'layer not known' : 'input shape not known' };
+      result = {
+        status: 'unknown',
+        reason: layer.constructed.status !== 'ok' ? 'layer not known' : 'input shape not known',
+      };
     } else {
       result = callLayer(layer.constructed.layer, { args: callArgs, kwargs: callKwargs }, this.interp.options);
     }
-    if (result.status === 'error') return this.interp.raise(result.error.pyType, namedInMessage(result.error.message, layer), node);
+    if (result.status === 'error')
+      return this.interp.raise(result.error.pyType, namedInMessage(result.error.message, layer), node);
     layer.called = true;
     if (inputTensors.length === 0 && result.status === 'ok') {
       // An eager call on arrays records no node: the row shows the first build's shapes, if any (tracedRows.ts).
@@ -231,7 +299,8 @@ export class KerasApi {
       layer.constructed.status !== 'ok' || x.shape === null
         ? { status: 'unknown', reason: layer.constructed.status !== 'ok' ? 'layer not known' : 'input shape not known' }
         : this.callRemembered(layer.constructed.layer, x.shape, node);
-    if (result.status === 'error') return this.interp.raise(result.error.pyType, namedInMessage(result.error.message, layer), node);
+    if (result.status === 'error')
+      return this.interp.raise(result.error.pyType, namedInMessage(result.error.message, layer), node);
     return this.recordCall(layer, result, [x], node);
   }
 
@@ -256,7 +325,13 @@ export class KerasApi {
         layer.inputShapes = inputShapes;
       }
     }
-    layer.callSpans.push({ seq: this.nextSeq(), span: spanOf(node), outputs: ok ? result.outputs : null, single: ok ? result.single : true, inputs: inputShapes });
+    layer.callSpans.push({
+      seq: this.nextSeq(),
+      span: spanOf(node),
+      outputs: ok ? result.outputs : null,
+      single: ok ? result.single : true,
+      inputs: inputShapes,
+    });
     const out = this.emitNode(layer, withMasks(layer, inputs), ok ? result.outputs : [null], ok ? result.single : true);
     if (out.kind === 'tensor') setOutputMask(this, layer, inputs, [out.tensor], node);
     return out;
@@ -270,7 +345,13 @@ export class KerasApi {
   private callRemembered(constructed: ConstructedLayer, shape: Shape, node: SyntaxNode): Called {
     const memo = node.memo as ConstructMemo | CallMemo | undefined;
     const format = this.interp.options.imageDataFormat;
-    if (memo?.tag === 'call' && memo.constructed === constructed && memo.format === format && shapesEqual(memo.shape, shape)) return memo.called;
+    if (
+      memo?.tag === 'call' &&
+      memo.constructed === constructed &&
+      memo.format === format &&
+      shapesEqual(memo.shape, shape)
+    )
+      return memo.called;
     const called = callLayer(constructed, { args: [{ kind: 'tensor', shape }], kwargs: {} }, this.interp.options);
     node.memo = { tag: 'call', constructed, format, shape, called } satisfies CallMemo;
     return called;
@@ -309,7 +390,8 @@ export class KerasApi {
 
   /** NumPy arithmetic: an array of the broadcast shape (unknown when it cannot be worked out). */
   arrayBinary(a: Value, b: Value): Value {
-    const shapeOf = (v: Value): Shape | null | undefined => (v.kind === 'array' ? v.shape : v.kind === 'int' || v.kind === 'float' ? [] : undefined);
+    const shapeOf = (v: Value): Shape | null | undefined =>
+      v.kind === 'array' ? v.shape : v.kind === 'int' || v.kind === 'float' ? [] : undefined;
     const x = shapeOf(a);
     const y = shapeOf(b);
     if (!x || !y) return { kind: 'array', shape: null };
@@ -382,7 +464,16 @@ export class KerasApi {
     return callModelImpl(this, model, args, kwargs, node);
   }
 
-  callOpaque(layer: LayerObj, args: Value[], node: SyntaxNode, run: (detached: Value[]) => Value, params: () => LayerObj['params'], takesMask = false, passesMask = false, showsShapeWhenTraced = true): Value {
+  callOpaque(
+    layer: LayerObj,
+    args: Value[],
+    node: SyntaxNode,
+    run: (detached: Value[]) => Value,
+    params: () => LayerObj['params'],
+    takesMask = false,
+    passesMask = false,
+    showsShapeWhenTraced = true,
+  ): Value {
     return callOpaqueImpl(this, layer, args, node, run, params, takesMask, passesMask, showsShapeWhenTraced);
   }
 
@@ -422,7 +513,8 @@ export function declaredInputShape(layer: LayerObj): Shape | null {
   if (dim && dim.kind === 'int') return [null, dim.value];
   const shape = kw.get('input_shape');
   if (!shape || shape.kind === 'none') return null;
-  if (shape.kind === 'tuple' || shape.kind === 'list') return [null, ...shape.items.map((x) => (x.kind === 'int' ? x.value : x.kind === 'none' ? null : '?'))];
+  if (shape.kind === 'tuple' || shape.kind === 'list')
+    return [null, ...shape.items.map((x) => (x.kind === 'int' ? x.value : x.kind === 'none' ? null : '?'))];
   return null;
 }
 
@@ -431,13 +523,20 @@ export function declaredInputShape(layer: LayerObj): Shape | null {
  * parameter of the layer's own (Embedding's vocabulary size).
  */
 export function baseInputDim(layer: LayerObj): boolean {
-  return layer.constructed.status !== 'ok' ? !/^(Embedding|CategoryEncoding)$/.test(layer.className) : !layer.constructed.layer.rule.signature.some((p) => p.name === 'input_dim');
+  return layer.constructed.status !== 'ok'
+    ? !/^(Embedding|CategoryEncoding)$/.test(layer.className)
+    : !layer.constructed.layer.rule.signature.some((p) => p.name === 'input_dim');
 }
 
 /** A Lambda's `output_shape=` tuple with the batch axis of its first input; undefined when not given as a tuple. */
 function lambdaOutputShape(layer: LayerObj, input: Value | undefined): Shape | undefined {
   const declared = kwarg(layer.call.kwargs, 'output_shape') ?? layer.call.args[1];
-  if (!declared || (declared.kind !== 'tuple' && declared.kind !== 'list') || declared.items.some((d) => d.kind !== 'int' && d.kind !== 'none')) return undefined;
+  if (
+    !declared ||
+    (declared.kind !== 'tuple' && declared.kind !== 'list') ||
+    declared.items.some((d) => d.kind !== 'int' && d.kind !== 'none')
+  )
+    return undefined;
   const first = flattenTensorValues(input ?? UNKNOWN)?.[0];
   if (!first?.shape) return undefined;
   return [first.shape[0] ?? null, ...declared.items.map((d) => (d.kind === 'int' ? d.value : null))];
@@ -469,12 +568,15 @@ export function flattenTensorValues(v: Value): TensorObj[] | undefined {
  */
 function rebuildProblem(layer: LayerObj, weights: LayerObj['weights'], inputShapes: Shape[]): string | undefined {
   const known = (ws: LayerObj['weights']) => ws.every((w) => w.shape.every((d) => typeof d === 'number'));
-  if (layer.weights.length === 0 || weights.length !== layer.weights.length || !known(layer.weights) || !known(weights)) return undefined;
+  if (layer.weights.length === 0 || weights.length !== layer.weights.length || !known(layer.weights) || !known(weights))
+    return undefined;
   if (layer.weights.every((w, i) => shapesEqual(w.shape, weights[i].shape))) return undefined;
   const first = layer.inputShapes?.[0];
   const now = inputShapes[0];
   if (first && now && first.length === now.length) {
-    const differ = first.map((d, k) => (k > 0 && typeof d === 'number' && typeof now[k] === 'number' && d !== now[k] ? k : -1)).filter((k) => k >= 0);
+    const differ = first
+      .map((d, k) => (k > 0 && typeof d === 'number' && typeof now[k] === 'number' && d !== now[k] ? k : -1))
+      .filter((k) => k >= 0);
     if (differ.length === 1) {
       const k = differ[0];
       return `Input 0 of layer '${layer.name}' is incompatible with the layer: expected axis ${k === now.length - 1 ? -1 : k} of input shape to have value ${first[k]}, but received input with shape ${formatShape(now)}`;
@@ -499,13 +601,21 @@ function dictValuesInKeyOrder(entries: Array<[Value, Value]>): Value[] {
 }
 
 export function shapeValue(shape: Shape): Value {
-  return { kind: 'tuple', items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })), shape: true };
+  return {
+    kind: 'tuple',
+    items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })),
+    shape: true,
+  };
 }
 
 /** Parameter totals of a model: sums over its rows once each; null when any is unknown or it is unbuilt. */
 const NO_PARAMS = { total: 0, trainable: 0, nonTrainable: 0 };
 
-export function modelTotals(model: ModelObj): { total: number | null; trainable: number | null; nonTrainable: number | null } {
+export function modelTotals(model: ModelObj): {
+  total: number | null;
+  trainable: number | null;
+  nonTrainable: number | null;
+} {
   if (!model.built || model.broken) return { total: null, trainable: null, nonTrainable: null };
   let total: number | null = 0;
   let trainable: number | null = 0;
@@ -518,7 +628,14 @@ export function modelTotals(model: ModelObj): { total: number | null; trainable:
     // call was not understood is unknown. (A Sequential with a layer it could not build has no totals.)
     const p = l.model ? modelTotals(l.model) : (l.params ?? (model.instance && !l.called ? NO_PARAMS : null));
     total = p && p.total !== null && total !== null ? total + p.total : null;
-    if (!p || p.trainable === null || p.nonTrainable === null || trainable === null || nonTrainable === null || l.trainableUnknown) {
+    if (
+      !p ||
+      p.trainable === null ||
+      p.nonTrainable === null ||
+      trainable === null ||
+      nonTrainable === null ||
+      l.trainableUnknown
+    ) {
       trainable = null;
       nonTrainable = null;
       continue;
@@ -541,17 +658,29 @@ export function modelTotals(model: ModelObj): { total: number | null; trainable:
  */
 export function batchNamedDimension(call: SyntaxNode, keyword: string, position?: number): Span | undefined {
   const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
-  let shape = args.find((c) => c.type === 'keyword_argument' && c.childForFieldName('name')?.text === keyword)?.childForFieldName('value');
-  if (!shape && position !== undefined && args[position] && args[position].type !== 'keyword_argument') shape = args[position];
+  let shape = args
+    .find((c) => c.type === 'keyword_argument' && c.childForFieldName('name')?.text === keyword)
+    ?.childForFieldName('value');
+  if (!shape && position !== undefined && args[position] && args[position].type !== 'keyword_argument')
+    shape = args[position];
   while (shape?.type === 'parenthesized_expression') shape = shape.namedChildren[0];
   if (shape?.type !== 'tuple' && shape?.type !== 'list') return undefined;
   const first = shape.namedChildren.find((c) => c.type !== 'comment');
-  const name = first?.type === 'identifier' ? first.text : first?.type === 'attribute' ? first.childForFieldName('attribute')?.text : undefined;
+  const name =
+    first?.type === 'identifier'
+      ? first.text
+      : first?.type === 'attribute'
+        ? first.childForFieldName('attribute')?.text
+        : undefined;
   return name && /batch/i.test(name) ? spanOf(first!) : undefined;
 }
 
 function keywordSpan(call: SyntaxNode, names: string[]): Span | undefined {
-  const kw = call.childForFieldName('arguments')?.namedChildren.find((c) => c.type === 'keyword_argument' && names.includes(c.childForFieldName('name')?.text ?? ''));
+  const kw = call
+    .childForFieldName('arguments')
+    ?.namedChildren.find(
+      (c) => c.type === 'keyword_argument' && names.includes(c.childForFieldName('name')?.text ?? ''),
+    );
   return kw ? spanOf(kw) : undefined;
 }
 
@@ -562,7 +691,6 @@ interface CallMemo {
   shape: Shape;
   called: Called;
 }
-
 
 interface ConstructMemo {
   tag: 'construct';
@@ -580,7 +708,11 @@ const LITERAL_TYPES = new Set(['integer', 'float', 'true', 'false', 'none', 'com
 /** True when every argument of a call node is a literal (numbers, strings, constants, tuples and lists of them). */
 function hasLiteralArguments(call: SyntaxNode): boolean {
   const args = call.childForFieldName('arguments');
-  return !args || args.type !== 'argument_list' || args.namedChildren.every((c) => isLiteral(c.type === 'keyword_argument' ? c.childForFieldName('value') : c));
+  return (
+    !args ||
+    args.type !== 'argument_list' ||
+    args.namedChildren.every((c) => isLiteral(c.type === 'keyword_argument' ? c.childForFieldName('value') : c))
+  );
 }
 
 function isLiteral(node: SyntaxNode | null): boolean {

@@ -40,7 +40,8 @@ function userClassIsA(cls: ClassObj, target: Value): boolean | undefined {
   for (const base of cls.bases) {
     let hit: boolean | undefined;
     if (base.kind === 'class') hit = userClassIsA(base.cls, target);
-    else if (base.kind === 'ref' && target.kind === 'ref') hit = kerasClassIsA(canonicalName(base.qualname), target.qualname);
+    else if (base.kind === 'ref' && target.kind === 'ref')
+      hit = kerasClassIsA(canonicalName(base.qualname), target.qualname);
     else if (base.kind === 'ref' && target.kind === 'class') hit = false; // a library class is not a user's class
     if (hit === true) return true;
     if (hit === undefined) unsure = true;
@@ -61,7 +62,8 @@ export function kerasIsInstance(value: Value, target: Value): boolean | undefine
   if (instance) return userClassIsA(instance.cls, asTarget);
   let cls: string | undefined;
   if (value.kind === 'layer') cls = `keras.layers.${value.layer.className}`;
-  else if (value.kind === 'model' && (value.model.kind === 'Sequential' || value.model.kind === 'Functional')) cls = `keras.${value.model.kind}`;
+  else if (value.kind === 'model' && (value.model.kind === 'Sequential' || value.model.kind === 'Functional'))
+    cls = `keras.${value.model.kind}`;
   if (!cls) return undefined;
   // A built-in Keras object is never an instance of a class the file defines.
   if (target.kind === 'class') return ANCESTORS.has(canonicalName(cls)) ? false : undefined;
@@ -79,5 +81,7 @@ export function unexpectedKeyword(qualname: string, keywords: string[]): string 
   const accepted = SIGNATURES[qualname];
   if (!accepted) return undefined;
   const bad = keywords.find((k) => !accepted.includes(k));
-  return bad === undefined ? undefined : `${qualname.split('.').pop()}.__init__() got an unexpected keyword argument '${bad}'`;
+  return bad === undefined
+    ? undefined
+    : `${qualname.split('.').pop()}.__init__() got an unexpected keyword argument '${bad}'`;
 }

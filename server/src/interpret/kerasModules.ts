@@ -10,12 +10,14 @@
 
 import record from './kerasModules.json';
 
-const MODULES = new Map<string, Set<string>>(Object.entries(record.modules as Record<string, string[]>).map(([m, names]) => [m, new Set(names)]));
+const MODULES = new Map<string, Set<string>>(
+  Object.entries(record.modules as Record<string, string[]>).map(([m, names]) => [m, new Set(names)]),
+);
 
 /** True when Keras has nothing to say about this path (outside `keras`, or private). */
 export function unjudged(path: string): boolean {
   const parts = path.split('.');
-  return parts[0] !== 'keras' || parts.length > 1 && (parts[1] === 'src' || parts.some((p) => p.startsWith('_')));
+  return parts[0] !== 'keras' || (parts.length > 1 && (parts[1] === 'src' || parts.some((p) => p.startsWith('_'))));
 }
 
 /** Where the import of module `path` fails: the first missing module on the path, or undefined. */

@@ -16,7 +16,14 @@ import { checkOptimizerCall, checkOptimizerValues } from './optimizers';
 import { callMath } from './pymath';
 import { callActivation, callOp, OP_FUNCTIONS } from './ops';
 import { kwarg, asItems, asShape, NONE_V, spanOf, UNKNOWN, type ModelObj, type Value } from './values';
-export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete: boolean): Value {
+export function callRef(
+  api: KerasApi,
+  qualname: string,
+  args: Value[],
+  kwargs: Array<[string, Value]>,
+  node: SyntaxNode,
+  incomplete: boolean,
+): Value {
   const q = canonicalName(qualname);
   if (q === 'keras.Input') return api.makeInput(args, kwargs, node);
   if (q === 'keras.Sequential') return api.makeSequential(args, kwargs, node);
@@ -26,7 +33,13 @@ export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: 
   const fn = /^keras\.layers\.([a-z_]+)$/.exec(q)?.[1];
   if (fn && MERGE_FUNCTIONS[fn]) {
     const [inputs, ...rest] = args;
-    const layer = api.constructLayerObj(MERGE_FUNCTIONS[fn], rest, kwargs.filter(([k]) => k !== 'inputs'), node, incomplete);
+    const layer = api.constructLayerObj(
+      MERGE_FUNCTIONS[fn],
+      rest,
+      kwargs.filter(([k]) => k !== 'inputs'),
+      node,
+      incomplete,
+    );
     return api.callLayerValue(layer, [inputs ?? kwarg(kwargs, 'inputs') ?? UNKNOWN], [], node);
   }
   const op = /^keras\.ops\.(?:numpy\.|nn\.|core\.|image\.|linalg\.|math\.)?([a-z_0-9]+)$/.exec(q)?.[1];
@@ -37,18 +50,24 @@ export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: 
     if (v) return v;
   }
   if (/^keras\.(losses|metrics)\.[A-Z]/.test(q)) {
-    const problem = unexpectedKeyword(q, kwargs.map(([k]) => k));
+    const problem = unexpectedKeyword(
+      q,
+      kwargs.map(([k]) => k),
+    );
     if (problem) return api.interp.raise('TypeError', problem, node);
   }
   if (/^keras\.optimizers\.[A-Z]/.test(q)) {
-    const problem = checkOptimizerCall(q.split('.').pop()!, kwargs) ?? checkOptimizerValues(q.split('.').pop()!, args, kwargs);
+    const problem =
+      checkOptimizerCall(q.split('.').pop()!, kwargs) ?? checkOptimizerValues(q.split('.').pop()!, args, kwargs);
     if (problem) return api.interp.raise('ValueError', problem, node);
     return { kind: 'object', qualname: q };
   }
-  if (/^keras\.(backend|config)\.image_data_format$/.test(q)) return { kind: 'str', value: api.interp.options.imageDataFormat };
+  if (/^keras\.(backend|config)\.image_data_format$/.test(q))
+    return { kind: 'str', value: api.interp.options.imageDataFormat };
   if (/^keras\.(backend|config)\.set_image_data_format$/.test(q)) {
     const v = args[0] ?? kwargs[0]?.[1];
-    if (v?.kind === 'str' && (v.value === 'channels_first' || v.value === 'channels_last')) api.interp.options.imageDataFormat = v.value;
+    if (v?.kind === 'str' && (v.value === 'channels_first' || v.value === 'channels_last'))
+      api.interp.options.imageDataFormat = v.value;
     return NONE_V;
   }
   const dataset = /^keras\.datasets\.([a-z_0-9]+)\.load_data$/.exec(q)?.[1];
@@ -65,16 +84,20 @@ export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: 
     const n = y?.kind === 'array' && y.shape ? y.shape[0] : '?';
     return { kind: 'array', shape: classes?.kind === 'int' ? [n, classes.value] : null };
   }
-  if (/^numpy\.(max|amax)$/.test(q) && args[0]?.kind === 'array' && args[0].max !== undefined && args.length === 1) return { kind: 'int', value: args[0].max, numpy: true };
-  if (q === 'numpy.reshape' && args[0]?.kind === 'array') return api.callMethod(args[0], 'reshape', args.slice(1), kwargs, node);
+  if (/^numpy\.(max|amax)$/.test(q) && args[0]?.kind === 'array' && args[0].max !== undefined && args.length === 1)
+    return { kind: 'int', value: args[0].max, numpy: true };
+  if (q === 'numpy.reshape' && args[0]?.kind === 'array')
+    return api.callMethod(args[0], 'reshape', args.slice(1), kwargs, node);
   if (/^numpy\.(array|asarray|float32|int32)$/.test(q) && args[0]?.kind === 'array') return args[0];
   const np = /^numpy\.(zeros|ones|empty|random\.(?:rand|randn|random|normal|uniform|randint))$/.exec(q)?.[1];
   if (np) return numpyArray(api, np, args, kwargs);
-  if (/^keras\.applications\.([a-z_0-9]+\.)?[A-Z]/.test(q)) return callApplication(api, q, args, kwargs, node, incomplete);
+  if (/^keras\.applications\.([a-z_0-9]+\.)?[A-Z]/.test(q))
+    return callApplication(api, q, args, kwargs, node, incomplete);
   const prep = /^keras\.applications\.([a-z_0-9]+)\.preprocess_input$/.exec(q)?.[1];
   const preprocessed = prep ? preprocessInput(api, prep, args, kwargs, node) : undefined;
   if (preprocessed) return preprocessed;
-  if (q === 'keras.models.clone_model' && args[0]?.kind === 'model') return { kind: 'model', model: cloneModel(api, args[0].model, node) };
+  if (q === 'keras.models.clone_model' && args[0]?.kind === 'model')
+    return { kind: 'model', model: cloneModel(api, args[0].model, node) };
   if (q === 'keras.Variable' || q === 'keras.backend.Variable') return kerasVariable(args, kwargs);
   if (/^keras\.random\.[a-z_]+$/.test(q)) {
     const shape = kwarg(kwargs, 'shape') ?? args[0];
@@ -89,7 +112,11 @@ export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: 
   const number = callMath(q, args);
   if (number) return number;
   // Other functions of numerical libraries give values api analysis does not model, and so does any function given a tensor.
-  if (args.some((a) => a.kind === 'tensor') || (/^(numpy|keras\.ops|keras\.random|keras\.backend|tensorflow)\./.test(q) && !/^tensorflow\.keras/.test(q))) return UNKNOWN;
+  if (
+    args.some((a) => a.kind === 'tensor') ||
+    (/^(numpy|keras\.ops|keras\.random|keras\.backend|tensorflow)\./.test(q) && !/^tensorflow\.keras/.test(q))
+  )
+    return UNKNOWN;
   // A function of a module the analysis does not know (the user's own, not in the file) may return anything.
   if (!/^(keras|tensorflow|builtins)\./.test(q) && /^[a-z_]/.test(q.split('.').pop() ?? '')) return UNKNOWN;
   return { kind: 'object', qualname: q };
@@ -97,14 +124,27 @@ export function callRef(api: KerasApi, qualname: string, args: Value[], kwargs: 
 
 /** `keras.models.clone_model`: the same structure, fresh layers; made by Keras, so not listed. */
 export function cloneModel(api: KerasApi, model: ModelObj, node: SyntaxNode): ModelObj {
-  const clone: ModelObj = { ...model, id: api.nextId++, name: api.uniqueName(snakeCase(model.kind === 'Functional' ? 'functional' : model.kind)), span: spanOf(node), layers: [...model.layers], row: undefined };
+  const clone: ModelObj = {
+    ...model,
+    id: api.nextId++,
+    name: api.uniqueName(snakeCase(model.kind === 'Functional' ? 'functional' : model.kind)),
+    span: spanOf(node),
+    layers: [...model.layers],
+    row: undefined,
+  };
   return clone;
 }
 
 export function numpyArray(api: KerasApi, fn: string, args: Value[], kwargs: Array<[string, Value]>): Value {
   const kw = new Map(kwargs);
-  if (fn === 'random.rand' || fn === 'random.randn') return { kind: 'array', shape: args.every((a) => a.kind === 'int') ? args.map((a) => (a as { value: number }).value) : null };
-  const shapeArg = fn.startsWith('random.') ? (kw.get('size') ?? (fn === 'random.random' ? args[0] : args[2])) : (args[0] ?? kw.get('shape'));
+  if (fn === 'random.rand' || fn === 'random.randn')
+    return {
+      kind: 'array',
+      shape: args.every((a) => a.kind === 'int') ? args.map((a) => (a as { value: number }).value) : null,
+    };
+  const shapeArg = fn.startsWith('random.')
+    ? (kw.get('size') ?? (fn === 'random.random' ? args[0] : args[2]))
+    : (args[0] ?? kw.get('shape'));
   return { kind: 'array', shape: shapeArg ? asShape(shapeArg) : null };
 }
 
@@ -117,7 +157,14 @@ function kerasVariable(args: Value[], kwargs: Array<[string, Value]>): Value {
   const init = args[0] ?? kwarg(kwargs, 'initializer');
   const shapeArg = args[1] ?? kwarg(kwargs, 'shape');
   const trainableArg = args[3] ?? kwarg(kwargs, 'trainable');
-  const shape = shapeArg && shapeArg.kind !== 'none' ? asShape(shapeArg) : init?.kind === 'array' ? init.shape : init?.kind === 'int' || init?.kind === 'float' ? [] : null;
+  const shape =
+    shapeArg && shapeArg.kind !== 'none'
+      ? asShape(shapeArg)
+      : init?.kind === 'array'
+        ? init.shape
+        : init?.kind === 'int' || init?.kind === 'float'
+          ? []
+          : null;
   const trainable = trainableArg === undefined ? true : trainableArg.kind === 'bool' ? trainableArg.value : undefined;
   return { kind: 'array', shape, variable: { trainable } };
 }

@@ -52,7 +52,19 @@ export function parseStringLiteral(node: SyntaxNode): PyValue {
 }
 
 export function unescape(seq: string): string {
-  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v' };
+  const simple: Record<string, string> = {
+    n: '\n',
+    t: '\t',
+    r: '\r',
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+    '0': '\0',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    v: '\v',
+  };
   const c = seq[1];
   if (c in simple && seq.length === 2) return simple[c];
   if (c === 'x' || c === 'u' || c === 'U') return String.fromCodePoint(parseInt(seq.slice(2), 16));
@@ -69,7 +81,8 @@ export function foldBinary(op: string, a: PyValue, b: PyValue): PyValue {
   const y = num(b);
   if (x === undefined || y === undefined) {
     // Sequence repetition and concatenation, as used for shapes: (1,) * 3, (None,) + shape.
-    if (op === '+' && (a.kind === 'tuple' || a.kind === 'list') && a.kind === b.kind) return { kind: a.kind, items: [...a.items, ...b.items] };
+    if (op === '+' && (a.kind === 'tuple' || a.kind === 'list') && a.kind === b.kind)
+      return { kind: a.kind, items: [...a.items, ...b.items] };
     if (op === '*' && (a.kind === 'tuple' || a.kind === 'list') && b.kind === 'int') {
       return { kind: a.kind, items: Array.from({ length: Math.max(0, b.value) }, () => a.items).flat() };
     }
@@ -79,7 +92,8 @@ export function foldBinary(op: string, a: PyValue, b: PyValue): PyValue {
   const isInt = a.kind !== 'float' && b.kind !== 'float';
   // NumPy scalars stay NumPy scalars through arithmetic with Python numbers.
   const numpy = (a.kind === 'int' && a.numpy) || (b.kind === 'int' && b.numpy);
-  const wrap = (n: number, asInt: boolean): PyValue => (asInt ? (numpy ? { kind: 'int', value: n, numpy: true } : { kind: 'int', value: n }) : { kind: 'float', value: n });
+  const wrap = (n: number, asInt: boolean): PyValue =>
+    asInt ? (numpy ? { kind: 'int', value: n, numpy: true } : { kind: 'int', value: n }) : { kind: 'float', value: n };
   switch (op) {
     case '+':
       return wrap(x + y, isInt);

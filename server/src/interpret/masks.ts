@@ -12,15 +12,45 @@ import { kwarg, spanOf, type LayerObj, type TensorObj } from './values';
 
 /** Built-in layers whose `call` has a `mask` parameter (`inspect.signature(cls.call)` in Keras 3.15). */
 const CALL_TAKES_MASK = new Set([
-  'AdditiveAttention', 'Attention', 'BatchNormalization', 'Bidirectional', 'ConvLSTM1D', 'ConvLSTM2D', 'ConvLSTM3D', 'GRU',
-  'GlobalAveragePooling1D', 'LSTM', 'Lambda', 'RNN', 'SimpleRNN', 'Softmax', 'TimeDistributed',
+  'AdditiveAttention',
+  'Attention',
+  'BatchNormalization',
+  'Bidirectional',
+  'ConvLSTM1D',
+  'ConvLSTM2D',
+  'ConvLSTM3D',
+  'GRU',
+  'GlobalAveragePooling1D',
+  'LSTM',
+  'Lambda',
+  'RNN',
+  'SimpleRNN',
+  'Softmax',
+  'TimeDistributed',
 ]);
 
 /** Built-in layers that pass their input's mask on unchanged (`supports_masking` with the default `compute_mask`). */
 const PASSES_MASK_ON = new Set([
-  'Activation', 'ActivityRegularization', 'AlphaDropout', 'BatchNormalization', 'Dense', 'Dropout', 'ELU', 'GaussianDropout',
-  'GaussianNoise', 'GroupNormalization', 'Identity', 'Lambda', 'LayerNormalization', 'LeakyReLU', 'Normalization', 'PReLU',
-  'ReLU', 'Rescaling', 'Softmax', 'UnitNormalization',
+  'Activation',
+  'ActivityRegularization',
+  'AlphaDropout',
+  'BatchNormalization',
+  'Dense',
+  'Dropout',
+  'ELU',
+  'GaussianDropout',
+  'GaussianNoise',
+  'GroupNormalization',
+  'Identity',
+  'Lambda',
+  'LayerNormalization',
+  'LeakyReLU',
+  'Normalization',
+  'PReLU',
+  'ReLU',
+  'Rescaling',
+  'Softmax',
+  'UnitNormalization',
 ]);
 
 const RECURRENT = new Set(['SimpleRNN', 'LSTM', 'GRU', 'RNN', 'ConvLSTM1D', 'ConvLSTM2D', 'ConvLSTM3D']);
@@ -39,7 +69,13 @@ export function withMasks(layer: LayerObj, inputs: TensorObj[], userCallTakesMas
 }
 
 /** Sets the mask of a symbolic call's output: made by Embedding/Masking, passed on, or none. */
-export function setOutputMask(api: KerasApi, layer: LayerObj, inputs: TensorObj[], outputs: TensorObj[], node: SyntaxNode): void {
+export function setOutputMask(
+  api: KerasApi,
+  layer: LayerObj,
+  inputs: TensorObj[],
+  outputs: TensorObj[],
+  node: SyntaxNode,
+): void {
   if (outputs.length !== 1 || inputs.length === 0) return;
   const x = inputs[0];
   if (layer.className === 'Embedding' && truthyKwarg(layer, 'mask_zero')) {
@@ -47,12 +83,21 @@ export function setOutputMask(api: KerasApi, layer: LayerObj, inputs: TensorObj[
   } else if (layer.className === 'Masking') {
     const notEqual = maskOp(api, 'NotEqual', [x], x.shape, node);
     outputs[0].mask = maskOp(api, 'Any', [notEqual], x.shape ? x.shape.slice(0, -1) : null, node);
-  } else if (x.mask && (PASSES_MASK_ON.has(layer.className) || (RECURRENT.has(layer.className) && truthyKwarg(layer, 'return_sequences')))) {
+  } else if (
+    x.mask &&
+    (PASSES_MASK_ON.has(layer.className) || (RECURRENT.has(layer.className) && truthyKwarg(layer, 'return_sequences')))
+  ) {
     outputs[0].mask = x.mask;
   }
 }
 
-function maskOp(api: KerasApi, className: string, inputs: TensorObj[], shape: TensorObj['shape'], node: SyntaxNode): TensorObj {
+function maskOp(
+  api: KerasApi,
+  className: string,
+  inputs: TensorObj[],
+  shape: TensorObj['shape'],
+  node: SyntaxNode,
+): TensorObj {
   const op = api.makeOp(className, spanOf(node));
   op.outputShapes = shape ? [shape] : null;
   const v = api.emitNode(op, inputs, [shape], true);

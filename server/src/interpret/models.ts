@@ -9,12 +9,32 @@ import { formatShape, type Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { findDisconnected, functionalOps } from './graph';
 import { replayFunctional } from './graphReplay';
-import { baseInputDim, batchNamedDimension, declaredInputShape, flattenTensorValues, modelTotals, snakeCase, type KerasApi } from './kerasApi';
+import {
+  baseInputDim,
+  batchNamedDimension,
+  declaredInputShape,
+  flattenTensorValues,
+  modelTotals,
+  snakeCase,
+  type KerasApi,
+} from './kerasApi';
 import { unexpectedKeyword } from './kerasClasses';
 import { withMasks } from './masks';
 import { pyRepr } from '../shapes/values';
 import { callSubclassed, findMethod, hasOwnCall, plainKerasModelClass } from './subclass';
-import { kwarg, asItems, asShape, newLayerRecord, newTensor, spanOf, UNKNOWN, type GraphNode, type LayerObj, type ModelObj, type Value } from './values';
+import {
+  kwarg,
+  asItems,
+  asShape,
+  newLayerRecord,
+  newTensor,
+  spanOf,
+  UNKNOWN,
+  type GraphNode,
+  type LayerObj,
+  type ModelObj,
+  type Value,
+} from './values';
 
 export function makeInput(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
   const kw = new Map(kwargs);
@@ -25,7 +45,12 @@ export function makeInput(api: KerasApi, args: Value[], kwargs: Array<[string, V
   if (batchShape && batchShape.kind !== 'none') shape = asShape(batchShape);
   else if (shapeV && shapeV.kind !== 'none') {
     const s = asItems(shapeV) ? asShape(shapeV) : null;
-    if (shapeV.kind === 'int') return api.interp.raise('ValueError', `Cannot convert '${shapeV.value}' to a shape: \`shape\` must be a tuple such as (${shapeV.value},), not an int.`, node);
+    if (shapeV.kind === 'int')
+      return api.interp.raise(
+        'ValueError',
+        `Cannot convert '${shapeV.value}' to a shape: \`shape\` must be a tuple such as (${shapeV.value},), not an int.`,
+        node,
+      );
     shape = s ? [batchSize?.kind === 'int' ? batchSize.value : null, ...s] : null;
   }
   const layer = api.makeInputLayer(shape, node, kw.get('name'));
@@ -55,7 +80,8 @@ export function newModel(api: KerasApi, kind: string, node: SyntaxNode, nameArg?
   const model: ModelObj = {
     id: api.nextId++,
     kind,
-    name: nameArg?.kind === 'str' ? nameArg.value : api.uniqueName(snakeCase(kind === 'Functional' ? 'functional' : kind)),
+    name:
+      nameArg?.kind === 'str' ? nameArg.value : api.uniqueName(snakeCase(kind === 'Functional' ? 'functional' : kind)),
     span: spanOf(node),
     layers: [],
     inputShape: null,
@@ -68,7 +94,10 @@ export function newModel(api: KerasApi, kind: string, node: SyntaxNode, nameArg?
 
 export function makeSequential(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
   // `Sequential([...], input_shape=...)`: the constructor takes layers, trainable and name only.
-  const unexpected = unexpectedKeyword('keras.Sequential', kwargs.map(([k]) => k));
+  const unexpected = unexpectedKeyword(
+    'keras.Sequential',
+    kwargs.map(([k]) => k),
+  );
   if (unexpected) return api.interp.raise('TypeError', unexpected, node);
   const kw = new Map(kwargs);
   const model = api.newModel('Sequential', node, kw.get('name'));
@@ -86,10 +115,19 @@ export function makeSequential(api: KerasApi, args: Value[], kwargs: Array<[stri
 
 export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node: SyntaxNode, rebuild: boolean): void {
   // `keras.Input(...)`, or a `layers.InputLayer(...)` object: the model's input, not one of its layers.
-  const inputLayer = item.kind === 'tensor' && item.tensor.node?.isInput ? item.tensor.node.op : item.kind === 'layer' && item.layer.className === 'InputLayer' ? item.layer : undefined;
+  const inputLayer =
+    item.kind === 'tensor' && item.tensor.node?.isInput
+      ? item.tensor.node.op
+      : item.kind === 'layer' && item.layer.className === 'InputLayer'
+        ? item.layer
+        : undefined;
   if (inputLayer) {
     if (model.inputLayer && model.inputShape) {
-      api.interp.raise('ValueError', `Sequential model '${model.name}' has already been configured to use input shape ${formatShape(model.inputShape)}. You cannot add a different Input layer to it.`, node);
+      api.interp.raise(
+        'ValueError',
+        `Sequential model '${model.name}' has already been configured to use input shape ${formatShape(model.inputShape)}. You cannot add a different Input layer to it.`,
+        node,
+      );
       return;
     }
     if (item.kind === 'tensor') {
@@ -106,22 +144,34 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
   let layer: LayerObj | undefined;
   if (item.kind === 'layer') layer = item.layer;
   else if (item.kind === 'model') layer = api.modelAsLayer(item.model);
-  else if (item.kind === 'instance' && (item.inst.model || item.inst.layer)) layer = item.inst.layer ?? api.modelAsLayer(item.inst.model!);
+  else if (item.kind === 'instance' && (item.inst.model || item.inst.layer))
+    layer = item.inst.layer ?? api.modelAsLayer(item.inst.model!);
   if (!layer) {
     // What a library function returns may well be a layer or a model (`load_model(...)`, a hub layer).
     if (item.kind === 'unknown' || item.kind === 'object') {
       model.broken = true;
       return;
     }
-    const what = item.kind === 'ref' ? `the class \`${item.qualname.split('.').pop()}\` itself; create an instance: \`${item.qualname.split('.').pop()}(...)\`` : `a ${item.kind} value`;
-    api.interp.raise('ValueError', `Only instances of \`keras.Layer\` can be added to a Sequential model. Received ${what}.`, node);
+    const what =
+      item.kind === 'ref'
+        ? `the class \`${item.qualname.split('.').pop()}\` itself; create an instance: \`${item.qualname.split('.').pop()}(...)\``
+        : `a ${item.kind} value`;
+    api.interp.raise(
+      'ValueError',
+      `Only instances of \`keras.Layer\` can be added to a Sequential model. Received ${what}.`,
+      node,
+    );
     return;
   }
   if (model.layers.length === 0 && model.inputShape === null) {
     const declaredArg = new Map(layer.call.kwargs).get('input_shape');
     if (declaredArg?.kind === 'int') {
       // Keras fails making the InputLayer, before the layer is added.
-      api.interp.raise('ValueError', `Cannot convert '${declaredArg.value}' to a shape: \`input_shape\` must be a tuple such as (${declaredArg.value},).`, node);
+      api.interp.raise(
+        'ValueError',
+        `Cannot convert '${declaredArg.value}' to a shape: \`input_shape\` must be a tuple such as (${declaredArg.value},).`,
+        node,
+      );
       return;
     }
     const dimArg = baseInputDim(layer) ? new Map(layer.call.kwargs).get('input_dim') : undefined;
@@ -129,16 +179,25 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
     const dimRepr = dimType && pyRepr(dimArg);
     if (dimRepr) {
       // Keras makes the input shape `(input_dim,)`, which only an integer fits.
-      api.interp.raise('ValueError', `Cannot convert '(${dimRepr},)' to a shape. Found invalid dimension '${dimArg.kind === 'str' ? dimArg.value : dimRepr}' of type '<class '${dimType}'>'.`, node);
+      api.interp.raise(
+        'ValueError',
+        `Cannot convert '(${dimRepr},)' to a shape. Found invalid dimension '${dimArg.kind === 'str' ? dimArg.value : dimRepr}' of type '<class '${dimType}'>'.`,
+        node,
+      );
       return;
     }
     const declared = declaredInputShape(layer);
     if (declared) model.inputShape = declared;
   }
   // Names Keras draws are not compared: where numbering is not followed exactly, a false clash would follow.
-  const clash = layer.namedInSource && model.layers.find((l) => l !== layer && l.namedInSource && l.name === layer.name);
+  const clash =
+    layer.namedInSource && model.layers.find((l) => l !== layer && l.namedInSource && l.name === layer.name);
   if (clash) {
-    api.interp.raise('ValueError', `All layers added to a Sequential model should have unique names. Name '${layer.name}' is already the name of a layer in this model. Update the \`name\` argument to pass a unique name.`, node);
+    api.interp.raise(
+      'ValueError',
+      `All layers added to a Sequential model should have unique names. Name '${layer.name}' is already the name of a layer in this model. Update the \`name\` argument to pass a unique name.`,
+      node,
+    );
     return;
   }
   model.layers.push(layer);
@@ -198,7 +257,11 @@ export function makeFunctional(api: KerasApi, args: Value[], kwargs: Array<[stri
   // Keras 1's `Model(input=..., output=...)`: Keras 3 refuses the old names.
   const legacy = kwargs.filter(([k]) => k === 'input' || k === 'output').map(([k]) => `'${k}'`);
   if (legacy.length > 0) {
-    return api.interp.raise('ValueError', `Unrecognized keyword arguments passed to Model: {${legacy.join(', ')}}. Keras 3 calls them \`inputs\` and \`outputs\`.`, node);
+    return api.interp.raise(
+      'ValueError',
+      `Unrecognized keyword arguments passed to Model: {${legacy.join(', ')}}. Keras 3 calls them \`inputs\` and \`outputs\`.`,
+      node,
+    );
   }
   const inputsV = args[0] ?? kw.get('inputs');
   const outputsV = args[1] ?? kw.get('outputs');
@@ -206,18 +269,36 @@ export function makeFunctional(api: KerasApi, args: Value[], kwargs: Array<[stri
     // `keras.Model()` with no graph: nothing to list.
     return { kind: 'object', qualname: 'keras.Model' };
   }
-  for (const [what, v] of [['inputs', inputsV], ['outputs', outputsV]] as const) {
+  for (const [what, v] of [
+    ['inputs', inputsV],
+    ['outputs', outputsV],
+  ] as const) {
     const bad = notATensorAmong(v);
     // A layer never called (`out = layers.Dense(1)`), or the None a layer's `call` without `return` gives, where a tensor belongs.
-    if (bad === 'None') return api.interp.raise('ValueError', `All \`${what}\` values must be KerasTensors. Received: ${what} including invalid value None of type <class 'NoneType'> (does a layer's \`call\` lack a \`return\`?)`, node);
-    if (bad) return api.interp.raise('ValueError', `All \`${what}\` values must be KerasTensors. Received: ${what} including invalid value <${bad.className} name=${bad.name}> of type <class '${bad.className}'>: call the layer on a tensor to get one.`, node);
+    if (bad === 'None')
+      return api.interp.raise(
+        'ValueError',
+        `All \`${what}\` values must be KerasTensors. Received: ${what} including invalid value None of type <class 'NoneType'> (does a layer's \`call\` lack a \`return\`?)`,
+        node,
+      );
+    if (bad)
+      return api.interp.raise(
+        'ValueError',
+        `All \`${what}\` values must be KerasTensors. Received: ${what} including invalid value <${bad.className} name=${bad.name}> of type <class '${bad.className}'>: call the layer on a tensor to get one.`,
+        node,
+      );
   }
   const inputs = flattenTensorValues(inputsV);
   const outputs = flattenTensorValues(outputsV);
   const problem = inputs && outputs ? findDisconnected(inputs, outputs) : undefined;
   if (problem) return api.interp.raise('ValueError', problem, node);
   const repeated = inputs && outputs ? repeatedName(functionalOps(inputs, outputs)) : undefined;
-  if (repeated) return api.interp.raise('ValueError', `The name "${repeated.name}" is used ${repeated.count} times in the model. All operation names should be unique.`, node);
+  if (repeated)
+    return api.interp.raise(
+      'ValueError',
+      `The name "${repeated.name}" is used ${repeated.count} times in the model. All operation names should be unique.`,
+      node,
+    );
   const model = api.newModel('Functional', node, kw.get('name'));
   api.fillFunctional(model, inputsV, outputsV, node);
   return { kind: 'model', model };
@@ -251,7 +332,13 @@ function notATensorAmong(v: Value): { className: string; name: string } | 'None'
 }
 
 /** Makes `model` the functional graph from `inputsV` to `outputsV` (broken when they are not known tensors). */
-export function fillFunctional(api: KerasApi, model: ModelObj, inputsV: Value, outputsV: Value, node: SyntaxNode): void {
+export function fillFunctional(
+  api: KerasApi,
+  model: ModelObj,
+  inputsV: Value,
+  outputsV: Value,
+  node: SyntaxNode,
+): void {
   const inputs = flattenTensorValues(inputsV);
   const outputs = flattenTensorValues(outputsV);
   if (inputs === undefined || outputs === undefined) {
@@ -284,14 +371,28 @@ export function rename(api: KerasApi, record: { name: string; className?: string
 export function modelAsLayer(api: KerasApi, model: ModelObj): LayerObj {
   if (model.row) return model.row;
   // The row carries the model's own name: no automatic layer name is drawn for it.
-  const layer = newLayerRecord({ id: api.nextId++, className: model.kind, name: model.name, call: { className: model.kind, args: [], kwargs: [] }, constructed: { status: 'unknown', reason: 'model' }, span: { ...model.span }, model });
+  const layer = newLayerRecord({
+    id: api.nextId++,
+    className: model.kind,
+    name: model.name,
+    call: { className: model.kind, args: [], kwargs: [] },
+    constructed: { status: 'unknown', reason: 'model' },
+    span: { ...model.span },
+    model,
+  });
   api.layers.push(layer);
   model.row = layer;
   return layer;
 }
 
 /** A model called on tensors: its output shapes with the caller's batch axis. */
-export function callModel(api: KerasApi, model: ModelObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+export function callModel(
+  api: KerasApi,
+  model: ModelObj,
+  args: Value[],
+  kwargs: Array<[string, Value]>,
+  node: SyntaxNode,
+): Value {
   const x = args[0] ?? kwarg(kwargs, 'inputs') ?? UNKNOWN;
   const layer = api.modelAsLayer(model);
   const inputTensors = flattenTensorValues(x) ?? [];
@@ -299,16 +400,38 @@ export function callModel(api: KerasApi, model: ModelObj, args: Value[], kwargs:
   // A subclass of keras.Model without `call` (nor a functional graph, nor its own output shape): Keras cannot run it.
   const inst = model.instance;
   const onTensorsOrData = inputTensors.length > 0 || x.kind === 'array';
-  if (inst && onTensorsOrData && !hasOwnCall(model) && !model.functional && !model.broken && plainKerasModelClass(inst.cls) && !findMethod(inst.cls, 'compute_output_shape') && !findMethod(inst.cls, 'compute_output_spec')) {
+  if (
+    inst &&
+    onTensorsOrData &&
+    !hasOwnCall(model) &&
+    !model.functional &&
+    !model.broken &&
+    plainKerasModelClass(inst.cls) &&
+    !findMethod(inst.cls, 'compute_output_shape') &&
+    !findMethod(inst.cls, 'compute_output_spec')
+  ) {
     // Keras builds the model before the call fails: its layers, never called, hold no weights.
     model.built = true;
-    return api.interp.raise('NotImplementedError', `Model ${inst.cls.name} does not have a \`call()\` method implemented.`, node);
+    return api.interp.raise(
+      'NotImplementedError',
+      `Model ${inst.cls.name} does not have a \`call()\` method implemented.`,
+      node,
+    );
   }
   if (hasOwnCall(model)) {
     // On symbolic tensors a subclassed model is one node of the caller's graph, its `call` traced inside;
     // Keras gives no shape for its row when that happens inside another traced call.
     if (inputTensors.length === 0) return callSubclassed(api, model, args, kwargs, node);
-    return api.callOpaque(layer, args, node, (detached) => callSubclassed(api, model, detached, kwargs, node), () => modelTotals(model), false, false, false);
+    return api.callOpaque(
+      layer,
+      args,
+      node,
+      (detached) => callSubclassed(api, model, detached, kwargs, node),
+      () => modelTotals(model),
+      false,
+      false,
+      false,
+    );
   }
   if (model.kind === 'Sequential' && !model.built && inShape) {
     model.inputShape = inShape;
@@ -325,7 +448,13 @@ export function callModel(api: KerasApi, model: ModelObj, args: Value[], kwargs:
   const onData = x.kind === 'array' || (asItems(x)?.every((v) => v.kind === 'array') ?? false);
   if (inputTensors.length === 0 && onData) {
     // An eager call on data records no node: the model's row keeps what it had; the results are arrays.
-    layer.callSpans.push({ seq: api.nextSeq(), span: spanOf(node), outputs: known, single: outs.length === 1, inputs: inShape ? [inShape] : [] });
+    layer.callSpans.push({
+      seq: api.nextSeq(),
+      span: spanOf(node),
+      outputs: known,
+      single: outs.length === 1,
+      inputs: inShape ? [inShape] : [],
+    });
     const arrays: Value[] = outs.map((shape) => ({ kind: 'array', shape }));
     return arrays.length === 1 ? arrays[0] : { kind: 'list', items: arrays };
   }
@@ -334,7 +463,13 @@ export function callModel(api: KerasApi, model: ModelObj, args: Value[], kwargs:
     layer.outputShapes = known;
     layer.single = outs.length === 1;
   }
-  layer.callSpans.push({ seq: api.nextSeq(), span: spanOf(node), outputs: known, single: outs.length === 1, inputs: inShape ? [inShape] : [] });
+  layer.callSpans.push({
+    seq: api.nextSeq(),
+    span: spanOf(node),
+    outputs: known,
+    single: outs.length === 1,
+    inputs: inShape ? [inShape] : [],
+  });
   return api.emitNode(layer, inputTensors, outs, outs.length === 1);
 }
 
@@ -352,7 +487,7 @@ function declaredInputShapes(model: ModelObj): Array<Shape | null> {
  * the layers, whose own checks decide.
  */
 function inputSpecProblem(model: ModelObj, x: Value): string | undefined {
-  const items = x.kind === 'tensor' ? [x] : (x.kind === 'list' || x.kind === 'tuple' ? asItems(x) : undefined);
+  const items = x.kind === 'tensor' ? [x] : x.kind === 'list' || x.kind === 'tuple' ? asItems(x) : undefined;
   if (!items || !items.every((v) => v.kind === 'tensor')) return undefined;
   const declared = declaredInputShapes(model);
   if (declared.length !== items.length) return undefined;
@@ -384,20 +519,42 @@ function inputSpecProblem(model: ModelObj, x: Value): string | undefined {
 function outputsForInputs(api: KerasApi, model: ModelObj, x: Value, inShape: Shape | null): Array<Shape | null> {
   const outputs = model.outputShapes!;
   const batch = inShape ? inShape[0] : null;
-  const given = (x.kind === 'tensor' || x.kind === 'array' ? [x] : (asItems(x) ?? [])).map((v) => (v.kind === 'tensor' ? v.tensor.shape : v.kind === 'array' ? v.shape : null));
+  const given = (x.kind === 'tensor' || x.kind === 'array' ? [x] : (asItems(x) ?? [])).map((v) =>
+    v.kind === 'tensor' ? v.tensor.shape : v.kind === 'array' ? v.shape : null,
+  );
   const declared = declaredInputShapes(model);
   const sameAxes =
-    given.length === declared.length && given.every((g, i) => g && declared[i] && g.length === declared[i]!.length && g.every((d, k) => k === 0 || d === declared[i]![k]));
+    given.length === declared.length &&
+    given.every(
+      (g, i) =>
+        g && declared[i] && g.length === declared[i]!.length && g.every((d, k) => k === 0 || d === declared[i]![k]),
+    );
   if (sameAxes || given.length === 0 || given.some((g) => !g)) return outputs.map((s) => [batch, ...s.slice(1)]);
   const replayed = replayFunctional(model, given as Shape[], api.interp.options);
   if (replayed) return replayed;
   // Where only axes the model left open differ, its fixed output axes stay; else nothing past the batch is known.
-  const onlyOpenAxes = given.length === declared.length && given.every((g, i) => g!.length === declared[i]?.length && g!.every((d, k) => k === 0 || declared[i]![k] === null || d === declared[i]![k]));
+  const onlyOpenAxes =
+    given.length === declared.length &&
+    given.every(
+      (g, i) =>
+        g!.length === declared[i]?.length &&
+        g!.every((d, k) => k === 0 || declared[i]![k] === null || d === declared[i]![k]),
+    );
   return outputs.map((s) => [batch, ...s.slice(1).map((d) => (d === null || !onlyOpenAxes ? '?' : d))]);
 }
 
 /** Runs a body (a custom layer's `call`, a Lambda's function) on detached inputs: one graph node for the caller. */
-export function callOpaque(api: KerasApi, layer: LayerObj, args: Value[], node: SyntaxNode, run: (detached: Value[]) => Value, params: () => LayerObj['params'], takesMask = false, passesMask = false, showsShapeWhenTraced = true): Value {
+export function callOpaque(
+  api: KerasApi,
+  layer: LayerObj,
+  args: Value[],
+  node: SyntaxNode,
+  run: (detached: Value[]) => Value,
+  params: () => LayerObj['params'],
+  takesMask = false,
+  passesMask = false,
+  showsShapeWhenTraced = true,
+): Value {
   // Called inside another traced call: no node, and a row shape only from a first build that has one (tracedRows.ts).
   const traced = api.tracing > 0;
   const firstBuild = layer.params === null;
@@ -429,7 +586,13 @@ export function callOpaque(api: KerasApi, layer: LayerObj, args: Value[], node: 
   if (eager) return out;
   // A `call` that returns None (no `return`): Keras's symbolic call gives None too.
   if (out.kind === 'none' && !traced) return out;
-  layer.callSpans.push({ seq: api.nextSeq(), span: spanOf(node), outputs: known, single, inputs: inputTensors.map((t) => t.shape ?? []) });
+  layer.callSpans.push({
+    seq: api.nextSeq(),
+    span: spanOf(node),
+    outputs: known,
+    single,
+    inputs: inputTensors.map((t) => t.shape ?? []),
+  });
   const result = api.emitNode(layer, withMasks(layer, inputTensors, takesMask), shapes, single);
   // A custom layer that sets `supports_masking = True` passes its input's mask on.
   if (passesMask && result.kind === 'tensor' && inputTensors[0]?.mask) result.tensor.mask = inputTensors[0].mask;

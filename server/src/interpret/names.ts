@@ -7,9 +7,28 @@
 
 /** Keras 2 submodules of `keras.layers` that held the layer classes. */
 const LAYER_SUBMODULES = new Set([
-  'core', 'convolutional', 'recurrent', 'pooling', 'normalization', 'merge', 'merging', 'embeddings', 'advanced_activations',
-  'wrappers', 'noise', 'local', 'convolutional_recurrent', 'cudnn_recurrent', 'dense_attention', 'attention', 'reshaping',
-  'activation', 'regularization', 'preprocessing', 'rnn', 'experimental',
+  'core',
+  'convolutional',
+  'recurrent',
+  'pooling',
+  'normalization',
+  'merge',
+  'merging',
+  'embeddings',
+  'advanced_activations',
+  'wrappers',
+  'noise',
+  'local',
+  'convolutional_recurrent',
+  'cudnn_recurrent',
+  'dense_attention',
+  'attention',
+  'reshaping',
+  'activation',
+  'regularization',
+  'preprocessing',
+  'rnn',
+  'experimental',
 ]);
 
 /** A string function remembered by argument, within bounds (a file may hold any number of names). */
@@ -64,4 +83,3 @@ export function layerClassOf(qualname: string): string | undefined {
   }
   return hit ?? undefined;
 }
-

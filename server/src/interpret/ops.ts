@@ -24,8 +24,22 @@ const RULES: Record<string, OpRule> = { ...ARRAY_RULES, ...MATH_RULES };
 
 /** `keras.activations.X(tensor)`: the operation Keras records (relu and mish are their own classes; linear returns its input). */
 const ACTIVATIONS: Record<string, string> = {
-  relu: 'ReLU', mish: 'Mish', sigmoid: 'Sigmoid', tanh: 'Tanh', softmax: 'Softmax', gelu: 'Gelu', silu: 'Silu', swish: 'Silu', elu: 'Elu',
-  softplus: 'Softplus', softsign: 'Softsign', selu: 'Selu', exponential: 'Exp', leaky_relu: 'LeakyRelu', relu6: 'Relu6', hard_sigmoid: 'HardSigmoid',
+  relu: 'ReLU',
+  mish: 'Mish',
+  sigmoid: 'Sigmoid',
+  tanh: 'Tanh',
+  softmax: 'Softmax',
+  gelu: 'Gelu',
+  silu: 'Silu',
+  swish: 'Silu',
+  elu: 'Elu',
+  softplus: 'Softplus',
+  softsign: 'Softsign',
+  selu: 'Selu',
+  exponential: 'Exp',
+  leaky_relu: 'LeakyRelu',
+  relu6: 'Relu6',
+  hard_sigmoid: 'HardSigmoid',
   log_softmax: 'LogSoftmax',
 };
 
@@ -38,22 +52,60 @@ export function callActivation(api: KerasApi, name: string, args: Value[], node:
   if (x.kind !== 'tensor') return x.kind === 'array' ? x : UNKNOWN;
   const op = api.makeOp(cls, spanOf(node));
   op.outputShapes = x.tensor.shape ? [x.tensor.shape] : null;
-  op.callSpans.push({ seq: api.nextSeq(), span: op.span, outputs: op.outputShapes, single: true, inputs: [x.tensor.shape ?? []] });
+  op.callSpans.push({
+    seq: api.nextSeq(),
+    span: op.span,
+    outputs: op.outputShapes,
+    single: true,
+    inputs: [x.tensor.shape ?? []],
+  });
   return api.emitNode(op, [x.tensor], [x.tensor.shape], true);
 }
 
 export const OP_FUNCTIONS = new Set([
-  ...Object.keys(BINARY), ...Object.keys(REDUCE), ...Object.keys(ELEMENTWISE),
-  'matmul', 'reshape', 'concatenate', 'expand_dims', 'squeeze', 'transpose', 'stack', 'get_item', 'shape', 'arange',
-  'zeros', 'ones', 'full', 'convert_to_tensor', 'tile', 'extract_patches', 'resize', ...Object.keys(RULES),
+  ...Object.keys(BINARY),
+  ...Object.keys(REDUCE),
+  ...Object.keys(ELEMENTWISE),
+  'matmul',
+  'reshape',
+  'concatenate',
+  'expand_dims',
+  'squeeze',
+  'transpose',
+  'stack',
+  'get_item',
+  'shape',
+  'arange',
+  'zeros',
+  'ones',
+  'full',
+  'convert_to_tensor',
+  'tile',
+  'extract_patches',
+  'resize',
+  ...Object.keys(RULES),
 ]);
 
 /** The op class Keras records for a Python operator on tensors. */
 export function opClassForOperator(op: string): string | undefined {
   return {
-    '+': 'Add', '-': 'Subtract', '*': 'Multiply', '/': 'TrueDivide', '//': 'FloorDivide', '**': 'Power', '%': 'Mod', '@': 'Matmul',
+    '+': 'Add',
+    '-': 'Subtract',
+    '*': 'Multiply',
+    '/': 'TrueDivide',
+    '//': 'FloorDivide',
+    '**': 'Power',
+    '%': 'Mod',
+    '@': 'Matmul',
     // KerasTensor defines these comparisons and bitwise operators as ops; `==` is Python's identity test (no op).
-    '<': 'Less', '<=': 'LessEqual', '>': 'Greater', '>=': 'GreaterEqual', '!=': 'NotEqual', '&': 'LogicalAnd', '|': 'LogicalOr', '^': 'LogicalXor',
+    '<': 'Less',
+    '<=': 'LessEqual',
+    '>': 'Greater',
+    '>=': 'GreaterEqual',
+    '!=': 'NotEqual',
+    '&': 'LogicalAnd',
+    '|': 'LogicalOr',
+    '^': 'LogicalXor',
   }[op];
 }
 
@@ -65,7 +117,14 @@ interface GetItemContext {
 
 const shapeOf = shapeOfValue;
 
-export function callOp(api: KerasApi, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, getItem?: GetItemContext): Value {
+export function callOp(
+  api: KerasApi,
+  name: string,
+  args: Value[],
+  kwargs: Array<[string, Value]>,
+  node: SyntaxNode,
+  getItem?: GetItemContext,
+): Value {
   const kw = new Map(kwargs);
   const arg = (i: number, key: string): Value | undefined => args[i] ?? kw.get(key);
   const tensorsIn: TensorObj[] = [];
@@ -78,17 +137,30 @@ export function callOp(api: KerasApi, name: string, args: Value[], kwargs: Array
   kwargs.forEach(([, v]) => collect(v));
   if (name === 'shape') {
     const x = shapeOf(arg(0, 'x') ?? UNKNOWN);
-    return x ? { kind: 'tuple', items: x.map((d) => (d === null ? { kind: 'none' } : d === '?' ? UNKNOWN : { kind: 'int', value: d })) } : UNKNOWN;
+    return x
+      ? {
+          kind: 'tuple',
+          items: x.map((d) => (d === null ? { kind: 'none' } : d === '?' ? UNKNOWN : { kind: 'int', value: d })),
+        }
+      : UNKNOWN;
   }
   if (name === 'arange') {
-    const [start, stop, step] = [arg(0, 'start'), arg(1, 'stop'), arg(2, 'step')].map((v) => (v ? asInt(v) : undefined));
+    const [start, stop, step] = [arg(0, 'start'), arg(1, 'stop'), arg(2, 'step')].map((v) =>
+      v ? asInt(v) : undefined,
+    );
     const [lo, hi] = stop === undefined ? [0, start] : [start ?? 0, stop];
     const st = step ?? 1;
-    return hi === undefined || st === 0 ? { kind: 'array', shape: ['?'] } : { kind: 'array', shape: [Math.max(0, Math.ceil((hi - lo) / st))] };
+    return hi === undefined || st === 0
+      ? { kind: 'array', shape: ['?'] }
+      : { kind: 'array', shape: [Math.max(0, Math.ceil((hi - lo) / st))] };
   }
   if (name === 'zeros' || name === 'ones' || name === 'full') {
     const shape = arg(0, 'shape');
-    const dims = shape ? (shape.kind === 'int' ? [shape.value] : asItems(shape)?.map((d) => (d.kind === 'int' ? d.value : d.kind === 'none' ? null : '?'))) : undefined;
+    const dims = shape
+      ? shape.kind === 'int'
+        ? [shape.value]
+        : asItems(shape)?.map((d) => (d.kind === 'int' ? d.value : d.kind === 'none' ? null : '?'))
+      : undefined;
     return { kind: 'array', shape: dims ?? null };
   }
   if (name === 'convert_to_tensor') {
@@ -184,19 +256,37 @@ export function callOp(api: KerasApi, name: string, args: Value[], kwargs: Array
       const size = arg(1, 'size') ?? UNKNOWN;
       const [h, w] = size.kind === 'int' ? [size.value, size.value] : (asItems(size)?.map(asInt) ?? []);
       const fmt = kw.get('data_format');
-      if (x && (x.length === 3 || x.length === 4) && h !== undefined && w !== undefined && (!fmt || (fmt.kind === 'str' && fmt.value === 'channels_last'))) {
+      if (
+        x &&
+        (x.length === 3 || x.length === 4) &&
+        h !== undefined &&
+        w !== undefined &&
+        (!fmt || (fmt.kind === 'str' && fmt.value === 'channels_last'))
+      ) {
         const lead = x.slice(0, x.length - 3);
         const c = x[x.length - 1];
         if (name === 'resize') out = [...lead, h, w, c];
         else {
           const st = arg(2, 'strides') ?? { kind: 'none' };
-          const [sh, sw] = st.kind === 'none' ? [h, w] : st.kind === 'int' ? [st.value, st.value] : (asItems(st)?.map(asInt) ?? []);
+          const [sh, sw] =
+            st.kind === 'none' ? [h, w] : st.kind === 'int' ? [st.value, st.value] : (asItems(st)?.map(asInt) ?? []);
           const pad = kw.get('padding') ?? args[4];
           const rate = kw.get('dilation_rate') ?? args[3];
           const same = pad?.kind === 'str' && pad.value === 'same';
-          if (sh !== undefined && sw !== undefined && (!rate || asInt(rate) === 1) && (!pad || (pad.kind === 'str' && (same || pad.value === 'valid')))) {
-            const len = (d: Dim, k: number, s: number): Dim => (typeof d !== 'number' ? d : same ? Math.ceil(d / s) : Math.floor((d - k) / s) + 1);
-            out = [...lead, len(x[x.length - 3], h, sh), len(x[x.length - 2], w, sw), typeof c === 'number' ? c * h * w : c];
+          if (
+            sh !== undefined &&
+            sw !== undefined &&
+            (!rate || asInt(rate) === 1) &&
+            (!pad || (pad.kind === 'str' && (same || pad.value === 'valid')))
+          ) {
+            const len = (d: Dim, k: number, s: number): Dim =>
+              typeof d !== 'number' ? d : same ? Math.ceil(d / s) : Math.floor((d - k) / s) + 1;
+            out = [
+              ...lead,
+              len(x[x.length - 3], h, sh),
+              len(x[x.length - 2], w, sw),
+              typeof c === 'number' ? c * h * w : c,
+            ];
           }
         }
       }
@@ -215,7 +305,14 @@ export function callOp(api: KerasApi, name: string, args: Value[], kwargs: Array
 }
 
 /** An op with a rule of its own (opsArray.ts, opsMath.ts): unknown arguments give unknown shapes, never a guess. */
-function callRule(api: KerasApi, rule: OpRule, args: Value[], kw: Map<string, Value>, tensorsIn: TensorObj[], node: SyntaxNode): Value {
+function callRule(
+  api: KerasApi,
+  rule: OpRule,
+  args: Value[],
+  kw: Map<string, Value>,
+  tensorsIn: TensorObj[],
+  node: SyntaxNode,
+): Value {
   let result: OpResult | null = null;
   try {
     result = rule.shape(new OpArgs(args, kw));
@@ -233,7 +330,14 @@ function callRule(api: KerasApi, rule: OpRule, args: Value[], kw: Map<string, Va
  * (arrays, not a graph operation); else a graph node whose row is `className`.
  * `seq` says the op returns several tensors, as a list or a tuple.
  */
-function recordOp(api: KerasApi, className: string, tensorsIn: TensorObj[], outs: Array<Shape | null>, seq: 'list' | 'tuple' | undefined, node: SyntaxNode): Value {
+function recordOp(
+  api: KerasApi,
+  className: string,
+  tensorsIn: TensorObj[],
+  outs: Array<Shape | null>,
+  seq: 'list' | 'tuple' | undefined,
+  node: SyntaxNode,
+): Value {
   if (tensorsIn.length === 0) {
     const arrays: Value[] = outs.map((shape) => (shape ? { kind: 'array', shape } : UNKNOWN));
     return seq ? { kind: seq, items: arrays } : arrays[0];
@@ -242,7 +346,13 @@ function recordOp(api: KerasApi, className: string, tensorsIn: TensorObj[], outs
   const known = outs.every((s) => s !== null);
   op.outputShapes = known ? (outs as Shape[]) : null;
   op.single = !seq;
-  op.callSpans.push({ seq: api.nextSeq(), span: op.span, outputs: op.outputShapes, single: !seq, inputs: tensorsIn.map((t) => t.shape ?? []) });
+  op.callSpans.push({
+    seq: api.nextSeq(),
+    span: op.span,
+    outputs: op.outputShapes,
+    single: !seq,
+    inputs: tensorsIn.map((t) => t.shape ?? []),
+  });
   const value = api.emitNode(op, tensorsIn, outs, !seq);
   return seq === 'tuple' && value.kind === 'list' ? { kind: 'tuple', items: value.items } : value;
 }
@@ -255,7 +365,9 @@ function matmulShape(a: Shape, b: Shape): Shape | null {
   const inner1 = x1[x1.length - 1];
   const inner2 = x2[x2.length - 2];
   if (typeof inner1 === 'number' && typeof inner2 === 'number' && inner1 !== inner2) {
-    throw new KerasError(`Inner dimensions (\`x1.shape[-1]\` and \`x2.shape[-2]\`) must be equal, but received \`x1.shape=${formatShape(x1)}\` and \`x2.shape=${formatShape(x2)}\`.`);
+    throw new KerasError(
+      `Inner dimensions (\`x1.shape[-1]\` and \`x2.shape[-2]\`) must be equal, but received \`x1.shape=${formatShape(x1)}\` and \`x2.shape=${formatShape(x2)}\`.`,
+    );
   }
   const out: Dim[] = [...broadcastShapes(x1.slice(0, -2), x2.slice(0, -2)), x1[x1.length - 2], x2[x2.length - 1]];
   if (a.length === 1) out.splice(out.length - 2, 1);
@@ -277,7 +389,14 @@ function reshapeShape(x: Shape, target: Value, traced: boolean): Shape | null {
   const dims: Dim[] = items.map((v) => (v.kind === 'int' ? v.value : v.kind === 'none' ? null : '?'));
   const minus = dims.findIndex((d) => d === -1);
   // Traced with a concrete batch size, `reshape(x, (batch, -1, n))` (batch read from the shape) cancels it out.
-  if (traced && minus >= 0 && x[0] === null && dims[0] === null && x.slice(1).every((d) => typeof d === 'number') && dims.every((d, i) => i === 0 || typeof d === 'number')) {
+  if (
+    traced &&
+    minus >= 0 &&
+    x[0] === null &&
+    dims[0] === null &&
+    x.slice(1).every((d) => typeof d === 'number') &&
+    dims.every((d, i) => i === 0 || typeof d === 'number')
+  ) {
     const known = dimProduct(dims.filter((_, i) => i !== minus && i !== 0));
     const total = dimProduct(x.slice(1));
     if (typeof known === 'number' && typeof total === 'number' && known !== 0 && total % known === 0) {
@@ -289,7 +408,12 @@ function reshapeShape(x: Shape, target: Value, traced: boolean): Shape | null {
   if (minus >= 0) {
     const known = dimProduct(dims.filter((_, i) => i !== minus));
     const total = dimProduct(x);
-    dims[minus] = typeof known === 'number' && typeof total === 'number' && known !== 0 ? total / known : total === null ? null : '?';
+    dims[minus] =
+      typeof known === 'number' && typeof total === 'number' && known !== 0
+        ? total / known
+        : total === null
+          ? null
+          : '?';
   }
   return dims;
 }
@@ -300,9 +424,13 @@ function concatShape(xs: Shape[], axis: number): Shape | null {
   const out = [...xs[0]];
   // Every other axis must agree where both are known (`shape_equal(..., allow_none=True)`).
   for (const s of xs) {
-    const differs = s.length !== rank || s.some((d, i) => i !== at && typeof d === 'number' && typeof xs[0][i] === 'number' && d !== xs[0][i]);
+    const differs =
+      s.length !== rank ||
+      s.some((d, i) => i !== at && typeof d === 'number' && typeof xs[0][i] === 'number' && d !== xs[0][i]);
     if (differs) {
-      throw new KerasError(`Every value in \`xs\` must have the same shape except on the \`axis\` dim. But found element of shape ${formatShape(s)}, which is different from the first element's shape ${formatShape(xs[0])}.`);
+      throw new KerasError(
+        `Every value in \`xs\` must have the same shape except on the \`axis\` dim. But found element of shape ${formatShape(s)}, which is different from the first element's shape ${formatShape(xs[0])}.`,
+      );
     }
   }
   for (const s of xs.slice(1)) {
@@ -321,7 +449,10 @@ export function arrayGetItem(shape: Shape, subs: SyntaxNode[], scope: Scope, int
 
 /** The shape of `x[...]` for ints, slices, `None` (new axis) and `...`. */
 function getItemShape(x: Shape, ctx: GetItemContext): Shape | undefined {
-  const subs = ctx.subs.length === 1 && ctx.subs[0].type === 'tuple' ? ctx.subs[0].namedChildren.filter((c): c is SyntaxNode => !!c) : ctx.subs;
+  const subs =
+    ctx.subs.length === 1 && ctx.subs[0].type === 'tuple'
+      ? ctx.subs[0].namedChildren.filter((c): c is SyntaxNode => !!c)
+      : ctx.subs;
   const out: Dim[] = [];
   let axis = 0;
   const consumed = subs.filter((s) => s.type !== 'none' && s.type !== 'ellipsis').length;
@@ -335,7 +466,18 @@ function getItemShape(x: Shape, ctx: GetItemContext): Shape | undefined {
       const parts = sliceParts(ctx.interp, s, ctx.scope);
       const d = x[axis++];
       if (!parts) out.push(typeof d === 'number' ? '?' : d);
-      else out.push(typeof d === 'number' ? sliceLength(d, parts) : parts.every((p) => p === null) ? d : parts[0] !== null && parts[1] !== null && parts[0] >= 0 && parts[1] >= 0 ? sliceLength(parts[1], parts) : d === null ? null : '?');
+      else
+        out.push(
+          typeof d === 'number'
+            ? sliceLength(d, parts)
+            : parts.every((p) => p === null)
+              ? d
+              : parts[0] !== null && parts[1] !== null && parts[0] >= 0 && parts[1] >= 0
+                ? sliceLength(parts[1], parts)
+                : d === null
+                  ? null
+                  : '?',
+        );
     } else {
       const v = ctx.interp.eval(s, ctx.scope);
       if (v.kind !== 'int') return undefined;

@@ -20,7 +20,9 @@ function splitShapes(x: Shape, sections: Value | undefined, axisArg: number): Sh
     const n = sections.value;
     if (typeof d !== 'number') return Array.from({ length: n }, () => withDim(d));
     if (d % n !== 0) {
-      raise(`\`x\` size on given \`axis\` must be divisible by \`indices_or_sections\` when \`indices_or_sections\` is an int. But received ${d} and ${n}.`);
+      raise(
+        `\`x\` size on given \`axis\` must be divisible by \`indices_or_sections\` when \`indices_or_sections\` is an int. But received ${d} and ${n}.`,
+      );
     }
     return Array.from({ length: n }, () => withDim(d / n));
   }
@@ -37,7 +39,11 @@ function arraySplitShapes(x: Shape, n: number, axisArg: number): MultiOut {
   const axis = axisArg < 0 ? axisArg + x.length : axisArg;
   const d = x[axis];
   const withDim = (k: Dim): Shape => x.map((e, i) => (i === axis ? k : e));
-  if (typeof d !== 'number') return { outs: Array.from({ length: n }, () => withDim(d === null ? null : '?')), seq: d === null ? 'tuple' : 'list' };
+  if (typeof d !== 'number')
+    return {
+      outs: Array.from({ length: n }, () => withDim(d === null ? null : '?')),
+      seq: d === null ? 'tuple' : 'list',
+    };
   const base = Math.floor(d / n);
   return { outs: Array.from({ length: n }, (_, i) => withDim(base + (i < d % n ? 1 : 0))), seq: 'list' };
 }
@@ -46,7 +52,10 @@ function unstackShapes(a: OpArgs): MultiOut {
   const x = a.shape(0, 'x');
   const axis = canonicalizeAxis(a.int(2, 'axis', 0), x.length);
   let num: Dim = a.optInt(1, 'num', null) ?? x[axis];
-  if (num === null) raise(`Cannot infer argument \`num\` from shape ${pyShape(x)}. Either provide a tensor with a concrete shape in the \`axis\` dimension or explicitly pass the \`num\` argument.`);
+  if (num === null)
+    raise(
+      `Cannot infer argument \`num\` from shape ${pyShape(x)}. Either provide a tensor with a concrete shape in the \`axis\` dimension or explicitly pass the \`num\` argument.`,
+    );
   if (num === '?') num = cannotTell('num');
   const rest = x.filter((_, i) => i !== axis);
   return { outs: Array.from({ length: num }, () => rest), seq: 'list' };
@@ -81,9 +90,15 @@ function takeAlongAxisShape(a: OpArgs): Shape {
   const ind = a.shape(1, 'indices');
   const axis = a.optInt(2, 'axis', null);
   if (axis === null) x = [dimProduct(x)];
-  if (x.length !== ind.length) raise(`\`x\` and \`indices\` must have the same number of dimensions, but receive shape ${pyList(x)} and ${pyList(ind)}.`);
+  if (x.length !== ind.length)
+    raise(
+      `\`x\` and \`indices\` must have the same number of dimensions, but receive shape ${pyList(x)} and ${pyList(ind)}.`,
+    );
   const at = axis === null ? 0 : canonicalizeAxis(axis, x.length);
-  return broadcastShapes(x.map((d, i) => (i === at ? ind[at] : d)), ind);
+  return broadcastShapes(
+    x.map((d, i) => (i === at ? ind[at] : d)),
+    ind,
+  );
 }
 
 function pyList(x: Shape): string {
@@ -96,7 +111,9 @@ function sliceShape(a: OpArgs): Shape {
   const starts = a.get(1, 'start_indices');
   const size = dimsOf(a.get(2, 'shape') ?? cannotTell('shape'));
   if (size.length !== x.length) {
-    raise(`The number of dimensions in \`inputs\` must match the number of dimensions in \`shape\`. Received inputs.shape=${pyShape(x)} and shape=${pyShape(size)}`);
+    raise(
+      `The number of dimensions in \`inputs\` must match the number of dimensions in \`shape\`. Received inputs.shape=${pyShape(x)} and shape=${pyShape(size)}`,
+    );
   }
   const startItems = starts && asItems(starts);
   return size.map((s, i) => {
@@ -117,7 +134,8 @@ function padShape(a: OpArgs): Shape {
   else {
     const items = asItems(pw) ?? cannotTell('pad_width');
     if (items[0]?.kind === 'int') pairs = [items];
-    else pairs = items.map((p) => asItems(p) ?? cannotTell('pad_width')).map((p) => (p.length === 1 ? [p[0], p[0]] : p));
+    else
+      pairs = items.map((p) => asItems(p) ?? cannotTell('pad_width')).map((p) => (p.length === 1 ? [p[0], p[0]] : p));
   }
   if (pairs.length > 1 && pairs.length !== x.length) return cannotTell('pad_width length');
   const widths = pairs.map((p) => p.reduce<Dim>((s, v) => dimAdd(s, v.kind === 'int' ? v.value : '?'), 0));
@@ -139,7 +157,8 @@ function repeatShape(a: OpArgs): Shape {
   const at = canonicalizeAxis(axis, x.length);
   const d = x[at];
   const out = [...x];
-  out[at] = typeof d !== 'number' ? d : total === null ? d * reps[0] : reps.length === d ? total : cannotTell('repeats size');
+  out[at] =
+    typeof d !== 'number' ? d : total === null ? d * reps[0] : reps.length === d ? total : cannotTell('repeats size');
   return out;
 }
 
@@ -170,7 +189,8 @@ function diagLength(m: Dim, n: Dim, offset: number): Dim {
 
 function diagonalShape(a: OpArgs): Shape {
   const x = a.shape(0, 'x');
-  if (x.length < 2) raise(`\`diagonal\` requires an array of at least two dimensions, but \`x\` is of shape ${pyShape(x)}.`);
+  if (x.length < 2)
+    raise(`\`diagonal\` requires an array of at least two dimensions, but \`x\` is of shape ${pyShape(x)}.`);
   const off = a.int(1, 'offset', 0);
   const i = canonicalizeAxis(a.int(2, 'axis1', 0), x.length);
   const j = canonicalizeAxis(a.int(3, 'axis2', 1), x.length);
@@ -253,13 +273,38 @@ function broadcastToShape(a: OpArgs): Shape {
   return target;
 }
 
-const same = (key: string) => (a: OpArgs): Shape => a.shape(0, key);
+const same =
+  (key: string) =>
+  (a: OpArgs): Shape =>
+    a.shape(0, key);
 
 export const ARRAY_RULES: Record<string, OpRule> = {
-  split: { cls: 'Split', multi: true, shape: (a) => ({ outs: splitShapes(a.shape(0, 'x'), a.get(1, 'indices_or_sections'), a.int(2, 'axis', 0)), seq: 'list' }) },
-  array_split: { cls: 'ArraySplit', multi: true, shape: (a) => arraySplitShapes(a.shape(0, 'x'), a.int(1, 'indices_or_sections'), a.int(2, 'axis', 0)) },
-  hsplit: { cls: 'Hsplit', multi: true, shape: (a) => ({ outs: splitShapes(a.shape(0, 'x'), a.get(1, 'indices_or_sections'), a.shape(0, 'x').length === 1 ? 0 : 1), seq: 'list' }) },
-  vsplit: { cls: 'Vsplit', multi: true, shape: (a) => ({ outs: splitShapes(a.shape(0, 'x'), a.get(1, 'indices_or_sections'), 0), seq: 'list' }) },
+  split: {
+    cls: 'Split',
+    multi: true,
+    shape: (a) => ({
+      outs: splitShapes(a.shape(0, 'x'), a.get(1, 'indices_or_sections'), a.int(2, 'axis', 0)),
+      seq: 'list',
+    }),
+  },
+  array_split: {
+    cls: 'ArraySplit',
+    multi: true,
+    shape: (a) => arraySplitShapes(a.shape(0, 'x'), a.int(1, 'indices_or_sections'), a.int(2, 'axis', 0)),
+  },
+  hsplit: {
+    cls: 'Hsplit',
+    multi: true,
+    shape: (a) => ({
+      outs: splitShapes(a.shape(0, 'x'), a.get(1, 'indices_or_sections'), a.shape(0, 'x').length === 1 ? 0 : 1),
+      seq: 'list',
+    }),
+  },
+  vsplit: {
+    cls: 'Vsplit',
+    multi: true,
+    shape: (a) => ({ outs: splitShapes(a.shape(0, 'x'), a.get(1, 'indices_or_sections'), 0), seq: 'list' }),
+  },
   unstack: { cls: 'Unstack', multi: true, shape: unstackShapes },
   meshgrid: { cls: 'Meshgrid', multi: true, shape: meshgridShapes },
   roll: { cls: 'Roll', shape: same('x') },

@@ -32,7 +32,10 @@ function einsumShape(a: OpArgs): Shape {
 function keptLetters(lhs: string): string[] {
   const counts = new Map<string, number>();
   for (const c of lhs) if (/[a-zA-Z]/.test(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
-  return [...counts].filter(([, n]) => n === 1).map(([c]) => c).sort();
+  return [...counts]
+    .filter(([, n]) => n === 1)
+    .map(([c]) => c)
+    .sort();
 }
 
 function placeOnTarget(spec: string, x: Shape, target: string): Shape {
@@ -66,7 +69,11 @@ function tensordotShape(a: OpArgs): Shape {
     const n = axes.value;
     return n <= 0 ? [...x1, ...x2] : [...x1.slice(0, Math.max(0, x1.length - n)), ...x2.slice(n)];
   }
-  const [ax1, ax2] = (asItems(axes) ?? cannotTell('axes')).map((v) => (v.kind === 'int' ? [v.value] : (asItems(v) ?? cannotTell('axes')).map((w) => (w.kind === 'int' ? w.value : cannotTell('axes')))));
+  const [ax1, ax2] = (asItems(axes) ?? cannotTell('axes')).map((v) =>
+    v.kind === 'int'
+      ? [v.value]
+      : (asItems(v) ?? cannotTell('axes')).map((w) => (w.kind === 'int' ? w.value : cannotTell('axes'))),
+  );
   if (!ax1 || !ax2) return cannotTell('axes');
   const drop1 = new Set(ax1.map((i) => canonicalizeAxis(i, x1.length)));
   const drop2 = new Set(ax2.map((i) => canonicalizeAxis(i, x2.length)));
@@ -154,12 +161,20 @@ function extractSequencesShape(a: OpArgs): Shape {
 /** Reductions `f(x, axis=None, keepdims=False)`. */
 export function reduceRule(a: OpArgs, axisIndex = 1, keepIndex = 2): Shape {
   const keep = a.get(keepIndex, 'keepdims');
-  return reduceDims(a.shape(0, 'x'), a.axes(axisIndex, 'axis', null), keep?.kind === 'bool' ? keep.value : keep === undefined ? false : cannotTell('keepdims'));
+  return reduceDims(
+    a.shape(0, 'x'),
+    a.axes(axisIndex, 'axis', null),
+    keep?.kind === 'bool' ? keep.value : keep === undefined ? false : cannotTell('keepdims'),
+  );
 }
 
 function quantileShape(a: OpArgs): Shape {
   const keep = a.get(4, 'keepdims');
-  const out = reduceDims(a.shape(0, 'x'), a.axes(2, 'axis', null), keep?.kind === 'bool' ? keep.value : keep === undefined ? false : cannotTell('keepdims'));
+  const out = reduceDims(
+    a.shape(0, 'x'),
+    a.axes(2, 'axis', null),
+    keep?.kind === 'bool' ? keep.value : keep === undefined ? false : cannotTell('keepdims'),
+  );
   const q = a.get(1, 'q') ?? cannotTell('q');
   const qs = q.kind === 'tensor' || q.kind === 'array' ? shapeOfValue(q) : undefined;
   if (qs) return qs.length > 0 ? [qs[0], ...out] : out;
@@ -169,7 +184,11 @@ function quantileShape(a: OpArgs): Shape {
 
 function momentsShapes(a: OpArgs): MultiOut {
   const keep = a.get(2, 'keepdims');
-  const out = reduceDims(a.shape(0, 'x'), a.axes(1, 'axes', null), keep?.kind === 'bool' ? keep.value : keep === undefined ? false : cannotTell('keepdims'));
+  const out = reduceDims(
+    a.shape(0, 'x'),
+    a.axes(1, 'axes', null),
+    keep?.kind === 'bool' ? keep.value : keep === undefined ? false : cannotTell('keepdims'),
+  );
   return { outs: [out, out], seq: 'tuple' };
 }
 
@@ -178,7 +197,8 @@ function gluShape(a: OpArgs): Shape {
   const at = canonicalizeAxis(a.int(1, 'axis', -1), x.length);
   const d = x[at];
   if (typeof d === 'number') {
-    if (d % 2 !== 0) raise(`axis size must be divisible by 2. Received: x.shape=${pyShape(x)} with axis=${a.int(1, 'axis', -1)}`);
+    if (d % 2 !== 0)
+      raise(`axis size must be divisible by 2. Received: x.shape=${pyShape(x)} with axis=${a.int(1, 'axis', -1)}`);
     x[at] = d / 2;
   }
   return x;
@@ -218,7 +238,10 @@ function grayscaleShape(a: OpArgs): Shape {
   return x;
 }
 
-const sameShape = (key: string) => (a: OpArgs): Shape => a.shape(0, key);
+const sameShape =
+  (key: string) =>
+  (a: OpArgs): Shape =>
+    a.shape(0, key);
 
 export const MATH_RULES: Record<string, OpRule> = {
   einsum: { cls: 'Einsum', shape: einsumShape },

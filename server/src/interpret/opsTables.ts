@@ -7,7 +7,10 @@
 
 /** CamelCase of a snake_case function name: the class name of most ops (`log_sigmoid` -> `LogSigmoid`). */
 function camel(name: string): string {
-  return name.split('_').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+  return name
+    .split('_')
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join('');
 }
 
 function table(names: string, overrides: Record<string, string> = {}): Record<string, string> {
@@ -34,4 +37,6 @@ export const ELEMENTWISE = table(
 );
 
 /** `f(x, axis=None, keepdims=False)`. */
-export const REDUCE = table('mean sum max min prod std var argmax argmin amax amin all any median ptp nanmean nansum nanmax nanmin nanprod nanstd nanvar');
+export const REDUCE = table(
+  'mean sum max min prod std var argmax argmin amax amin all any median ptp nanmean nansum nanmax nanmin nanprod nanstd nanvar',
+);

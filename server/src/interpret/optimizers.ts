@@ -6,8 +6,18 @@
 
 /** Keyword arguments of `keras.optimizers.Optimizer.__init__`, common to all. */
 const BASE = [
-  'learning_rate', 'weight_decay', 'clipnorm', 'clipvalue', 'global_clipnorm', 'use_ema', 'ema_momentum', 'ema_overwrite_frequency',
-  'loss_scale_factor', 'gradient_accumulation_steps', 'name', 'decay',
+  'learning_rate',
+  'weight_decay',
+  'clipnorm',
+  'clipvalue',
+  'global_clipnorm',
+  'use_ema',
+  'ema_momentum',
+  'ema_overwrite_frequency',
+  'loss_scale_factor',
+  'gradient_accumulation_steps',
+  'name',
+  'decay',
 ];
 
 /** Each optimizer's own parameters, besides the base ones. */
@@ -20,10 +30,31 @@ const OWN: Record<string, string[]> = {
   RMSprop: ['rho', 'momentum', 'epsilon', 'centered'],
   Adagrad: ['initial_accumulator_value', 'epsilon'],
   Adadelta: ['rho', 'epsilon'],
-  Ftrl: ['learning_rate_power', 'initial_accumulator_value', 'l1_regularization_strength', 'l2_regularization_strength', 'l2_shrinkage_regularization_strength', 'beta'],
+  Ftrl: [
+    'learning_rate_power',
+    'initial_accumulator_value',
+    'l1_regularization_strength',
+    'l2_regularization_strength',
+    'l2_shrinkage_regularization_strength',
+    'beta',
+  ],
   Lion: ['beta_1', 'beta_2'],
   Lamb: ['beta_1', 'beta_2', 'epsilon'],
-  Muon: ['adam_beta_1', 'adam_beta_2', 'epsilon', 'exclude_layers', 'exclude_embeddings', 'muon_a', 'muon_b', 'muon_c', 'adam_lr_ratio', 'momentum', 'ns_steps', 'nesterov', 'rms_rate'],
+  Muon: [
+    'adam_beta_1',
+    'adam_beta_2',
+    'epsilon',
+    'exclude_layers',
+    'exclude_embeddings',
+    'muon_a',
+    'muon_b',
+    'muon_c',
+    'adam_lr_ratio',
+    'momentum',
+    'ns_steps',
+    'nesterov',
+    'rms_rate',
+  ],
 };
 
 /** The Keras error for unaccepted keyword arguments, or undefined. Unknown optimizer classes are never flagged. */
@@ -38,7 +69,21 @@ export function checkOptimizerCall(className: string, kwargs: Array<[string, unk
 }
 
 /** Optimizer names `compile(optimizer="...")` accepts: Keras looks the lower-cased name up among these. */
-export const OPTIMIZER_NAMES = ['adadelta', 'adafactor', 'adagrad', 'adam', 'adamax', 'adamw', 'ftrl', 'lion', 'muon', 'nadam', 'rmsprop', 'schedulefreeadamw', 'sgd'];
+export const OPTIMIZER_NAMES = [
+  'adadelta',
+  'adafactor',
+  'adagrad',
+  'adam',
+  'adamax',
+  'adamw',
+  'ftrl',
+  'lion',
+  'muon',
+  'nadam',
+  'rmsprop',
+  'schedulefreeadamw',
+  'sgd',
+];
 
 export function isOptimizerName(name: string): boolean {
   return OPTIMIZER_NAMES.includes(name.toLowerCase());
@@ -56,20 +101,31 @@ interface ArgView {
  * at most one of the clipping arguments may be set, AdamW needs a weight
  * decay, gradient accumulation needs two steps or more. Unknown values pass.
  */
-export function checkOptimizerValues(className: string, args: ArgView[], kwargs: Array<[string, ArgView]>): string | undefined {
+export function checkOptimizerValues(
+  className: string,
+  args: ArgView[],
+  kwargs: Array<[string, ArgView]>,
+): string | undefined {
   const kw = new Map(kwargs);
   if (className === 'SGD') {
     const m = kw.get('momentum') ?? args[1];
-    const refused = m && (m.kind === 'int' || m.kind === 'bool' || (m.kind === 'float' && ((m.value as number) < 0 || (m.value as number) > 1)));
+    const refused =
+      m &&
+      (m.kind === 'int' ||
+        m.kind === 'bool' ||
+        (m.kind === 'float' && ((m.value as number) < 0 || (m.value as number) > 1)));
     if (refused) return '`momentum` must be a float between [0, 1].';
   }
   const clipping = ['clipnorm', 'clipvalue', 'global_clipnorm'];
   const set = clipping.filter((k) => kw.has(k) && kw.get(k)!.kind !== 'none');
   if (set.length > 1 && set.every((k) => kw.get(k)!.kind !== 'unknown')) {
-    const shown = clipping.map((k) => `${k}=${kw.has(k) && kw.get(k)!.kind !== 'none' ? String(kw.get(k)!.value) : 'None'}`);
+    const shown = clipping.map(
+      (k) => `${k}=${kw.has(k) && kw.get(k)!.kind !== 'none' ? String(kw.get(k)!.value) : 'None'}`,
+    );
     return `Only one of \`clipnorm\`, \`clipvalue\` and \`global_clipnorm\` can be set. Received: ${shown.join(', ')}`;
   }
-  if (className === 'AdamW' && kw.get('weight_decay')?.kind === 'none') return 'Argument `weight_decay` must be a float. Received: weight_decay=None';
+  if (className === 'AdamW' && kw.get('weight_decay')?.kind === 'none')
+    return 'Argument `weight_decay` must be a float. Received: weight_decay=None';
   const steps = kw.get('gradient_accumulation_steps');
   if (steps?.kind === 'int' && (steps.value as number) !== 0 && (steps.value as number) < 2) {
     return `\`gradient_accumulation_steps\` must be an integer >= 2. Received: gradient_accumulation_steps=${steps.value}`;

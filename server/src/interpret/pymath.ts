@@ -11,13 +11,24 @@ const CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E, tau: 2 * Mat
 
 /** Functions whose result is a float. */
 const FLOAT_FUNCTIONS: Record<string, (...x: number[]) => number> = {
-  sqrt: Math.sqrt, exp: Math.exp, log2: Math.log2, log10: Math.log10, sin: Math.sin, cos: Math.cos, tan: Math.tan,
-  log: (x, base) => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base)), pow: Math.pow, fabs: Math.abs,
+  sqrt: Math.sqrt,
+  exp: Math.exp,
+  log2: Math.log2,
+  log10: Math.log10,
+  sin: Math.sin,
+  cos: Math.cos,
+  tan: Math.tan,
+  log: (x, base) => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base)),
+  pow: Math.pow,
+  fabs: Math.abs,
 };
 
 /** Functions whose result is an int (for `math`; NumPy's `ceil`/`floor` give floats). */
 const INT_FUNCTIONS: Record<string, (...x: number[]) => number> = {
-  ceil: Math.ceil, floor: Math.floor, trunc: Math.trunc, isqrt: (x) => Math.floor(Math.sqrt(x)),
+  ceil: Math.ceil,
+  floor: Math.floor,
+  trunc: Math.trunc,
+  isqrt: (x) => Math.floor(Math.sqrt(x)),
 };
 
 function numberOf(v: Value | undefined): number | undefined {

@@ -16,7 +16,14 @@ const QUANTIZABLE = new Set(['Dense', 'EinsumDense', 'Embedding']);
 export function quantizeMode(args: Value[], kwargs: Array<[string, Value]>): string | undefined {
   const v = args[0] ?? kwargs.find(([k]) => k === 'mode' || k === 'config')?.[1];
   if (v?.kind === 'str') return v.value;
-  if (v?.kind === 'object') return /Int8/.test(v.qualname) ? 'int8' : /Int4/.test(v.qualname) ? 'int4' : /Float8/.test(v.qualname) ? 'float8' : undefined;
+  if (v?.kind === 'object')
+    return /Int8/.test(v.qualname)
+      ? 'int8'
+      : /Int4/.test(v.qualname)
+        ? 'int4'
+        : /Float8/.test(v.qualname)
+          ? 'float8'
+          : undefined;
   return undefined;
 }
 
@@ -70,4 +77,3 @@ export function quantizeModel(layers: LayerObj[], mode: string | undefined): voi
     if (layer.params.total !== null) layer.params = { total: trainable + nonTrainable, trainable, nonTrainable };
   }
 }
-

@@ -37,7 +37,9 @@ export function pyRepr(v: Value, depth = 0): string | undefined {
     case 'none':
       return 'None';
     case 'str':
-      return v.value.includes("'") && !v.value.includes('"') ? `"${v.value}"` : `'${v.value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+      return v.value.includes("'") && !v.value.includes('"')
+        ? `"${v.value}"`
+        : `'${v.value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
     case 'tuple':
     case 'list': {
       if (v.kind === 'list' && v.unsure) return undefined;
@@ -96,7 +98,8 @@ export function evalFString(interp: Interpreter, node: SyntaxNode, scope: Scope)
             spec = part.text.replace(/^:/, '');
           } else if (part.type !== 'comment' && value === UNKNOWN) value = interp.eval(part, scope);
         }
-        const shown: Value | undefined = conversion === '!r' ? strValue(pyRepr(value)) : conversion === '' || conversion === '!s' ? value : undefined;
+        const shown: Value | undefined =
+          conversion === '!r' ? strValue(pyRepr(value)) : conversion === '' || conversion === '!s' ? value : undefined;
         const text = !shown ? undefined : spec ? formatSpec(shown, spec) : pyStr(shown);
         if (text === undefined) return UNKNOWN;
         out += text;
@@ -117,7 +120,16 @@ export function percentFormat(template: string, values: Value): Value {
   const out = template.replace(/%([%sdir])/g, (_m, c: string) => {
     if (c === '%') return '%';
     const v = items[i++];
-    const text = v === undefined ? undefined : c === 's' ? pyStr(v) : c === 'r' ? pyRepr(v) : v.kind === 'int' ? String(v.value) : undefined;
+    const text =
+      v === undefined
+        ? undefined
+        : c === 's'
+          ? pyStr(v)
+          : c === 'r'
+            ? pyRepr(v)
+            : v.kind === 'int'
+              ? String(v.value)
+              : undefined;
     if (text === undefined) ok = false;
     return text ?? '';
   });
@@ -138,14 +150,22 @@ export function strMethod(self: string, name: string, args: Value[], kwargs: Arr
       // With a separator, Python splits on each one; without, on runs of whitespace.
       const sep = args[0] === undefined || args[0].kind === 'none' ? undefined : strs(args[0]);
       if ((args[0] && args[0].kind !== 'none' && sep === undefined) || sep === '' || args.length > 1) return UNKNOWN;
-      const parts = sep === undefined ? self.trim().split(/\s+/).filter((p) => p !== '') : self.split(sep);
+      const parts =
+        sep === undefined
+          ? self
+              .trim()
+              .split(/\s+/)
+              .filter((p) => p !== '')
+          : self.split(sep);
       return { kind: 'list', items: parts.map((p) => ({ kind: 'str', value: p }) as Value) };
     }
 
     case 'replace': {
       const a = strs(args[0]);
       const b = strs(args[1]);
-      return a !== undefined && b !== undefined && args.length === 2 ? { kind: 'str', value: self.split(a).join(b) } : UNKNOWN;
+      return a !== undefined && b !== undefined && args.length === 2
+        ? { kind: 'str', value: self.split(a).join(b) }
+        : UNKNOWN;
     }
     case 'join': {
       const items = args[0] ? asItems(args[0]) : undefined;
@@ -161,7 +181,8 @@ export function strMethod(self: string, name: string, args: Value[], kwargs: Arr
       const out = self.replace(field, (m, key: string | undefined, spec: string | undefined) => {
         if (m === '{{') return '{';
         if (m === '}}') return '}';
-        const v = key && /^[A-Za-z_]/.test(key) ? kwargs.find(([k]) => k === key)?.[1] : args[key ? Number(key) : auto++];
+        const v =
+          key && /^[A-Za-z_]/.test(key) ? kwargs.find(([k]) => k === key)?.[1] : args[key ? Number(key) : auto++];
         const t = v === undefined ? undefined : spec ? formatSpec(v, spec) : pyStr(v);
         if (t === undefined) ok = false;
         return t ?? '';

@@ -13,7 +13,22 @@ import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { canonicalName } from './names';
 import { pyRepr } from './strings';
 import { modelTotals, shapeValue, type KerasApi } from './kerasApi';
-import { hasKwarg, asItems, asShape, newTensor, NONE_V, spanOf, UNKNOWN, type ClassObj, type FunctionObj, type InstanceObj, type LayerObj, type ModelObj, type TensorObj, type Value } from './values';
+import {
+  hasKwarg,
+  asItems,
+  asShape,
+  newTensor,
+  NONE_V,
+  spanOf,
+  UNKNOWN,
+  type ClassObj,
+  type FunctionObj,
+  type InstanceObj,
+  type LayerObj,
+  type ModelObj,
+  type TensorObj,
+  type Value,
+} from './values';
 
 type Kwargs = Array<[string, Value]>;
 type Params = { total: number | null; trainable: number | null; nonTrainable: number | null };
@@ -78,7 +93,15 @@ export function instantiate(api: KerasApi, cls: ClassObj, args: Value[], kwargs:
 
 /** Keras's own `Layer.__init__` / `Model.__init__` for a user subclass. */
 /** What `keras.layers.Layer.__init__` accepts (its keyword-only parameters, and the two input-shape keywords it pops). */
-const LAYER_INIT_KEYWORDS = new Set(['activity_regularizer', 'trainable', 'dtype', 'autocast', 'name', 'input_dim', 'input_shape']);
+const LAYER_INIT_KEYWORDS = new Set([
+  'activity_regularizer',
+  'trainable',
+  'dtype',
+  'autocast',
+  'name',
+  'input_dim',
+  'input_shape',
+]);
 
 function kerasInit(api: KerasApi, inst: InstanceObj, args: Value[], kwargs: Kwargs, node: SyntaxNode): void {
   let name: Value | undefined;
@@ -101,7 +124,11 @@ function kerasInit(api: KerasApi, inst: InstanceObj, args: Value[], kwargs: Kwar
       return;
     }
     if (args.length > 0) {
-      api.interp.raise('TypeError', `Layer.__init__() takes 1 positional argument but ${args.length + 1} were given`, node);
+      api.interp.raise(
+        'TypeError',
+        `Layer.__init__() takes 1 positional argument but ${args.length + 1} were given`,
+        node,
+      );
       return;
     }
   }
@@ -144,7 +171,14 @@ export function superAttribute(sup: Value & { kind: 'super' }, attr: string): Va
 }
 
 /** A method of Keras's base class called on a user layer or model (directly or via `super()`). */
-export function kerasBaseMethod(api: KerasApi, self: Value, name: string, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value {
+export function kerasBaseMethod(
+  api: KerasApi,
+  self: Value,
+  name: string,
+  args: Value[],
+  kwargs: Kwargs,
+  node: SyntaxNode,
+): Value {
   const target = self.kind === 'super' ? self.self : self;
   if (target.kind !== 'instance') return UNKNOWN;
   const inst = target.inst;
@@ -161,7 +195,8 @@ export function kerasBaseMethod(api: KerasApi, self: Value, name: string, args: 
       if (inst.model) inst.model.built = true;
       return NONE_V;
     default:
-      if (self.kind === 'instance' && inst.model) return api.callMethod({ kind: 'model', model: inst.model }, name, args, kwargs, node);
+      if (self.kind === 'instance' && inst.model)
+        return api.callMethod({ kind: 'model', model: inst.model }, name, args, kwargs, node);
       return UNKNOWN;
   }
 }
@@ -184,7 +219,8 @@ function addWeight(inst: InstanceObj, args: Value[], kwargs: Kwargs): Value {
 
 /** A value assigned to an attribute of a user layer: a `Variable` made by hand is a weight of unknown size. */
 export function trackAssigned(inst: InstanceObj, value: Value): void {
-  if (value.kind === 'object' && value.qualname.endsWith('.Variable')) (inst.ownWeights ??= []).push({ shape: null, trainable: undefined });
+  if (value.kind === 'object' && value.qualname.endsWith('.Variable'))
+    (inst.ownWeights ??= []).push({ shape: null, trainable: undefined });
   if (value.kind === 'array' && value.variable) {
     const known = value.shape && value.shape.every((d) => typeof d === 'number') ? value.shape : null;
     (inst.ownWeights ??= []).push({ shape: known, trainable: value.variable.trainable });
@@ -222,7 +258,9 @@ export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kw
     // Keras hands the input's mask to a `call` that declares a `mask` parameter.
     const takesMask = !!fn && hasParameter(fn, 'mask');
     const inputMask = takesMask && !hasKwarg(kwargs, 'mask') ? firstMask(args) : undefined;
-    const callKwargs: Kwargs = inputMask ? [...kwargs, ['mask', { kind: 'tensor', tensor: newTensor(inputMask.shape) }]] : kwargs;
+    const callKwargs: Kwargs = inputMask
+      ? [...kwargs, ['mask', { kind: 'tensor', tensor: newTensor(inputMask.shape) }]]
+      : kwargs;
     const supports = inst.attrs.get('supports_masking');
     return api.callOpaque(
       inst.layer,
@@ -230,7 +268,9 @@ export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kw
       node,
       (detached) => {
         maybeBuild(api, inst, detached, node);
-        const declared = outputShapeFn ? declaredOutputs(api.interp.callFunction(outputShapeFn, [buildShapeArg(detached[0])], [], node, self)) : undefined;
+        const declared = outputShapeFn
+          ? declaredOutputs(api.interp.callFunction(outputShapeFn, [buildShapeArg(detached[0])], [], node, self))
+          : undefined;
         if (declared) return declared;
         return fn ? api.interp.callFunction(fn, detached, callKwargs, node, self) : UNKNOWN;
       },
@@ -295,7 +335,14 @@ export function customLayerParams(inst: InstanceObj): Params {
   const seen = new Set<LayerObj>();
   const add = (v: Value) => {
     const l = v.kind === 'layer' ? v.layer : v.kind === 'instance' ? (v.inst.layer ?? undefined) : undefined;
-    const p = v.kind === 'model' ? modelTotals(v.model) : v.kind === 'instance' && v.inst.model ? modelTotals(v.inst.model) : l && !seen.has(l) ? (seen.add(l), l.params ?? (l.outputShapes === null ? { total: 0, trainable: 0, nonTrainable: 0 } : null)) : undefined;
+    const p =
+      v.kind === 'model'
+        ? modelTotals(v.model)
+        : v.kind === 'instance' && v.inst.model
+          ? modelTotals(v.inst.model)
+          : l && !seen.has(l)
+            ? (seen.add(l), l.params ?? (l.outputShapes === null ? { total: 0, trainable: 0, nonTrainable: 0 } : null))
+            : undefined;
     if (p === undefined) return;
     if (!p || p.trainable === null || p.nonTrainable === null || trainable === null || nonTrainable === null) {
       trainable = nonTrainable = null;
@@ -316,7 +363,8 @@ export function customLayerParams(inst: InstanceObj): Params {
 /** True when a user function declares a parameter of this name. */
 function hasParameter(fn: FunctionObj, name: string): boolean {
   return (fn.node.childForFieldName('parameters')?.namedChildren ?? []).some(
-    (p) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text ?? p.namedChildren[0]?.text) === name,
+    (p) =>
+      (p.type === 'identifier' ? p.text : (p.childForFieldName('name')?.text ?? p.namedChildren[0]?.text)) === name,
   );
 }
 

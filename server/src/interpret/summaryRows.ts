@@ -33,7 +33,15 @@ function rowOf(layer: LayerObj): SummaryRow {
   const shapes = layer.outputShapes ?? (nested?.built && !nested.instance ? nested.outputShapes : null);
   const single = layer.outputShapes ? layer.single : shapes?.length === 1;
   // Keras prints 0 for a layer (or model) that was never built.
-  const params = nested ? (nested.broken ? null : nested.built ? modelTotals(nested).total : 0) : layer.params ? layer.params.total : 0;
+  const params = nested
+    ? nested.broken
+      ? null
+      : nested.built
+        ? modelTotals(nested).total
+        : 0
+    : layer.params
+      ? layer.params.total
+      : 0;
   return {
     line: layer.span.startLine + 1,
     class: layer.className,

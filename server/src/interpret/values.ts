@@ -110,7 +110,10 @@ export interface LayerObj {
  * then gives all layer records one hidden class, and the code that reads
  * them on every call stays monomorphic.
  */
-export function newLayerRecord(r: Pick<LayerObj, 'id' | 'className' | 'name' | 'call' | 'constructed' | 'span'> & Partial<Pick<LayerObj, 'params' | 'isOp' | 'model'>>): LayerObj {
+export function newLayerRecord(
+  r: Pick<LayerObj, 'id' | 'className' | 'name' | 'call' | 'constructed' | 'span'> &
+    Partial<Pick<LayerObj, 'params' | 'isOp' | 'model'>>,
+): LayerObj {
   return {
     id: r.id,
     className: r.className,
@@ -260,7 +263,10 @@ export function toPy(v: Value, depth = 0): PyValue {
       if (v.kind === 'list' && v.unsure) return { kind: 'unknown', why: 'a list changed in a way not followed' };
       return { kind: v.kind, items: v.items.map((x) => toPy(x, depth + 1)) };
     case 'dict':
-      return { kind: 'dict', entries: v.entries.map(([k, x]) => [toPy(k, depth + 1), toPy(x, depth + 1)] as [PyValue, PyValue]) };
+      return {
+        kind: 'dict',
+        entries: v.entries.map(([k, x]) => [toPy(k, depth + 1), toPy(x, depth + 1)] as [PyValue, PyValue]),
+      };
     case 'layer':
       return { kind: 'layer', call: v.layer.call };
     case 'ref':

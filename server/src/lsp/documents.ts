@@ -28,7 +28,10 @@ export class DocumentStore {
 
   open(uri: string, languageId: string, version: number, text: string): DocumentState {
     this.close(uri);
-    const state: DocumentState = { doc: TextDocument.create(uri, languageId, version, text), syntax: new DocumentSyntax(this.parser, text) };
+    const state: DocumentState = {
+      doc: TextDocument.create(uri, languageId, version, text),
+      syntax: new DocumentSyntax(this.parser, text),
+    };
     this.docs.set(uri, state);
     return state;
   }
@@ -66,7 +69,8 @@ export class DocumentStore {
     const state = this.docs.get(uri);
     if (!state) return undefined;
     const key = settings.imageDataFormat;
-    if (state.analysis && state.analysis.version === state.doc.version && state.analysis.settingsKey === key) return state.analysis.result;
+    if (state.analysis && state.analysis.version === state.doc.version && state.analysis.settingsKey === key)
+      return state.analysis.result;
     const { syntax } = state;
     const result = analyzeModule(syntax.module(), syntax.source, syntax.lines, settings);
     state.analysis = { version: state.doc.version, settingsKey: key, result };

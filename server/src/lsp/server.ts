@@ -39,7 +39,9 @@ export function createServer(connection: Connection, parser: PythonParser): void
     try {
       return f();
     } catch (e) {
-      connection.console.error(`shape-lens: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      connection.console.error(
+        `shape-lens: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
       return fallback;
     }
   }
@@ -90,7 +92,9 @@ export function createServer(connection: Connection, parser: PythonParser): void
 
   connection.onInitialized(() => {
     if (canPullConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'shapeLens' }).catch(() => undefined);
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'shapeLens' })
+        .catch(() => undefined);
       void refreshSettings();
     }
   });
@@ -134,7 +138,11 @@ export function createServer(connection: Connection, parser: PythonParser): void
       if (!settings.hints.enabled) return [];
       const a = store.analysis(textDocument.uri, analysisSettings());
       if (!a) return [];
-      return inlayHints(a, { startLine: range.start.line, endLine: range.end.line }, { shapes: true, paramTotals: settings.hints.paramTotals }).map(toInlayHint);
+      return inlayHints(
+        a,
+        { startLine: range.start.line, endLine: range.end.line },
+        { shapes: true, paramTotals: settings.hints.paramTotals },
+      ).map(toInlayHint);
     }),
   );
 
@@ -153,7 +161,9 @@ export function createServer(connection: Connection, parser: PythonParser): void
       const name = decodeURIComponent(params.uri.replace(/^.*\//, ''));
       const models = summary(a);
       const tables = models.map((m) => formatSummaryTable(m, name)).join('\n\n');
-      const problems = diagnostics(a, diagnosticSettings()).map((d) => `${name}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`);
+      const problems = diagnostics(a, diagnosticSettings()).map(
+        (d) => `${name}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`,
+      );
       return [models.length === 0 ? `${name}: no Keras model found` : tables, ...problems].join('\n\n');
     }),
   );

@@ -28,7 +28,11 @@ export function kerasConfigDataFormat(home = os.homedir(), env = process.env): '
 }
 
 export function defaultSettings(): ServerSettings {
-  return { hints: { enabled: true, paramTotals: true }, imageDataFormat: kerasConfigDataFormat(), disabledWarnings: [] };
+  return {
+    hints: { enabled: true, paramTotals: true },
+    imageDataFormat: kerasConfigDataFormat(),
+    disabledWarnings: [],
+  };
 }
 
 /** Reads the `shapeLens` configuration section; anything missing or malformed keeps its default. */
@@ -38,7 +42,9 @@ export function readSettings(raw: unknown, defaults: ServerSettings = defaultSet
   const hints = (r.inlayHints ?? {}) as Record<string, unknown>;
   const warnings = (r.warnings ?? {}) as Record<string, unknown>;
   const fmt = r.imageDataFormat;
-  const disabled = (Object.keys(CODES) as DiagnosticCode[]).filter((code) => code !== 'keras-error' && warnings[code] === false);
+  const disabled = (Object.keys(CODES) as DiagnosticCode[]).filter(
+    (code) => code !== 'keras-error' && warnings[code] === false,
+  );
   return {
     hints: {
       enabled: typeof hints.enabled === 'boolean' ? hints.enabled : defaults.hints.enabled,

@@ -55,7 +55,15 @@ export function toPy(v: null | boolean | number | string | PyValue): PyValue {
 }
 
 /** Keyword arguments that `keras.layers.Layer.__init__` accepts for every layer. */
-export const BASE_LAYER_KWARGS = ['activity_regularizer', 'trainable', 'dtype', 'autocast', 'name', 'input_dim', 'input_shape'];
+export const BASE_LAYER_KWARGS = [
+  'activity_regularizer',
+  'trainable',
+  'dtype',
+  'autocast',
+  'name',
+  'input_dim',
+  'input_shape',
+];
 
 export interface EngineOptions {
   /** `keras.config.image_data_format()`: what `data_format=None` means. */
@@ -102,12 +110,15 @@ export class Args {
     raise(`Expected an integer value for \`${name}\`, got <class '${pyTypeName(v)}'>.`, 'TypeError');
   }
 
-
   /** A positive int, with Keras's usual "expected a positive integer" message. */
   positiveInt(name: string): number {
     const v = this.known(name);
     // `isinstance(x, int)` is False for a NumPy integer: Keras rejects `Dense(np.max(y) + 1)`.
-    if ((v.kind !== 'int' && v.kind !== 'bool') || (v.kind === 'int' && v.numpy) || (v.kind === 'int' ? v.value : Number(v.value)) <= 0) {
+    if (
+      (v.kind !== 'int' && v.kind !== 'bool') ||
+      (v.kind === 'int' && v.numpy) ||
+      (v.kind === 'int' ? v.value : Number(v.value)) <= 0
+    ) {
       raise(`Received an invalid value for \`${name}\`, expected a positive integer. Received: ${name}=${pyRepr(v)}`);
     }
     return v.kind === 'int' ? v.value : 1;
@@ -132,7 +143,6 @@ export class Args {
     return v.value;
   }
 
-
   /** `data_format`, standardized as `keras.src.backend.standardize_data_format` does. */
   dataFormat(name = 'data_format'): 'channels_last' | 'channels_first' {
     const v = this.known(name);
@@ -150,11 +160,15 @@ export class Args {
   rate(name: string): number {
     const v = this.known(name);
     if (v.kind !== 'int' && v.kind !== 'float' && v.kind !== 'bool') {
-      raise(`Invalid value received for argument \`${name}\`. Expected a float value between 0 and 1. Received: ${name}=${pyRepr(v)}`);
+      raise(
+        `Invalid value received for argument \`${name}\`. Expected a float value between 0 and 1. Received: ${name}=${pyRepr(v)}`,
+      );
     }
     const x = this.number(name);
     if (x < 0 || x > 1) {
-      raise(`Invalid value received for argument \`${name}\`. Expected a float value between 0 and 1. Received: ${name}=${pyRepr(v)}`);
+      raise(
+        `Invalid value received for argument \`${name}\`. Expected a float value between 0 and 1. Received: ${name}=${pyRepr(v)}`,
+      );
     }
     return x;
   }
@@ -171,7 +185,13 @@ export function truthy(v: PyValue): boolean {
  * `TypeError`. Keywords not in the signature go to the base `Layer`, which
  * accepts only `BASE_LAYER_KWARGS` and raises `ValueError` on the rest.
  */
-export function bindArgs(call: LayerCall, signature: Param[], options: EngineOptions, extraKwargs: string[] = [], acceptsAnyKwargs = false): Args {
+export function bindArgs(
+  call: LayerCall,
+  signature: Param[],
+  options: EngineOptions,
+  extraKwargs: string[] = [],
+  acceptsAnyKwargs = false,
+): Args {
   const values = new Map<string, PyValue>();
   const explicit = new Set<string>();
   const positional = signature.filter((q) => !q.kwOnly);
@@ -236,7 +256,8 @@ export function standardizeTuple(v: PyValue, n: number, name: string, allowZero 
   if (v.kind === 'int' || v.kind === 'bool') {
     out = new Array(n).fill(v.kind === 'int' ? v.value : Number(v.value));
   } else {
-    const items = sequenceItems(v) ?? (v.kind === 'str' ? [...v.value].map((c) => ({ kind: 'str', value: c }) as PyValue) : null);
+    const items =
+      sequenceItems(v) ?? (v.kind === 'str' ? [...v.value].map((c) => ({ kind: 'str', value: c }) as PyValue) : null);
     if (items === null || items.length !== n) raise(msg);
     out = items.map((x) => {
       if (x.kind === 'unknown') cannotTell(`\`${name}\` is not known statically`);
@@ -250,7 +271,9 @@ export function standardizeTuple(v: PyValue, n: number, name: string, allowZero 
   }
   const bad = out.filter((x) => (allowZero ? x < 0 : x <= 0));
   if (bad.length > 0) {
-    raise(`${msg}, including values {${[...new Set(bad)].join(', ')}} that do not satisfy \`value ${allowZero ? '>= 0' : '> 0'}\``);
+    raise(
+      `${msg}, including values {${[...new Set(bad)].join(', ')}} that do not satisfy \`value ${allowZero ? '>= 0' : '> 0'}\``,
+    );
   }
   return out;
 }
@@ -258,11 +281,14 @@ export function standardizeTuple(v: PyValue, n: number, name: string, allowZero 
 /** `keras.src.utils.argument_validation.standardize_padding`. */
 export function standardizePadding(v: PyValue, allowCausal = false): 'valid' | 'same' | 'causal' {
   if (v.kind === 'unknown') cannotTell('`padding` is not known statically');
-  if (v.kind !== 'str') raise(`The \`padding\` argument must be a string. Received: padding=${pyRepr(v)}`, 'AttributeError');
+  if (v.kind !== 'str')
+    raise(`The \`padding\` argument must be a string. Received: padding=${pyRepr(v)}`, 'AttributeError');
   const s = v.value.toLowerCase();
   const allowed = allowCausal ? ['valid', 'same', 'causal'] : ['valid', 'same'];
   if (!allowed.includes(s)) {
-    raise(`The \`padding\` argument must be a list/tuple or one of ${allowed.map((x) => `"${x}"`).join(', ')}. Received: ${v.value}`);
+    raise(
+      `The \`padding\` argument must be a list/tuple or one of ${allowed.map((x) => `"${x}"`).join(', ')}. Received: ${v.value}`,
+    );
   }
   return s as 'valid' | 'same' | 'causal';
 }

@@ -43,4 +43,3 @@ for (const rule of ALL) {
 export function lookupRule(className: string): LayerRule | undefined {
   return BY_NAME.get(className);
 }
-

@@ -65,9 +65,14 @@ export function constructLayer(call: LayerCall, options: EngineOptions = DEFAULT
 }
 
 /** Calls a constructed layer on input shapes: output shapes, weights and parameter counts. */
-export function callLayer(layer: ConstructedLayer, inputs: CallInputs, options: EngineOptions = DEFAULT_OPTIONS): Called {
+export function callLayer(
+  layer: ConstructedLayer,
+  inputs: CallInputs,
+  options: EngineOptions = DEFAULT_OPTIONS,
+): Called {
   const layerKey = memoKeys.get(layer);
-  const key = layerKey === undefined ? undefined : `${layerKey}\u0000${options.imageDataFormat}\u0000${inputsKey(inputs)}`;
+  const key =
+    layerKey === undefined ? undefined : `${layerKey}\u0000${options.imageDataFormat}\u0000${inputsKey(inputs)}`;
   const hit = key === undefined ? undefined : callMemo.get(key);
   if (hit) return hit;
   const called = callUncached(layer, inputs, options);
@@ -87,7 +92,8 @@ function callUncached(layer: ConstructedLayer, inputs: CallInputs, options: Engi
     const result = layer.rule.call(layer.args, inputs, makeContext(options), layer.state);
     // `trainable=False` at construction makes every weight of the layer non-trainable.
     const trainableArg = layer.args.get('trainable');
-    if (trainableArg.kind === 'bool' && !trainableArg.value) result.weights = result.weights.map((w) => ({ ...w, trainable: false }));
+    if (trainableArg.kind === 'bool' && !trainableArg.value)
+      result.weights = result.weights.map((w) => ({ ...w, trainable: false }));
     return {
       status: 'ok',
       outputs: result.outputs,
@@ -115,7 +121,13 @@ function constructOrRaise(call: LayerCall, ctx: RuleContext): ConstructedLayer {
   const rule = lookupRule(call.className);
   if (!rule) throw new CannotTell(`no shape rule for ${call.className}`);
   if (call.incomplete) throw new CannotTell(`${call.className}: arguments not known statically`);
-  const args = bindArgs({ ...call, className: rule.className }, rule.signature, ctx.options, rule.extraKwargs, rule.acceptsAnyKwargs);
+  const args = bindArgs(
+    { ...call, className: rule.className },
+    rule.signature,
+    ctx.options,
+    rule.extraKwargs,
+    rule.acceptsAnyKwargs,
+  );
   const state = rule.construct ? rule.construct(args, ctx) : undefined;
   // Every Keras constructor passes these through `activations.get`, `initializers.get`, ...
   checkIdentifierArgs(args, [...rule.signature.map((q) => q.name), 'activity_regularizer']);

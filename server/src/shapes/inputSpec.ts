@@ -25,13 +25,17 @@ export function checkInputSpec(layer: string, shape: Shape, spec: InputSpec, ind
     raise(`${where}: expected max_ndim=${spec.maxNdim}, found ndim=${ndim}`);
   }
   if (spec.minNdim !== undefined && ndim < spec.minNdim) {
-    raise(`${where}: expected min_ndim=${spec.minNdim}, found ndim=${ndim}. Full shape received: ${formatShape(shape)}`);
+    raise(
+      `${where}: expected min_ndim=${spec.minNdim}, found ndim=${ndim}. Full shape received: ${formatShape(shape)}`,
+    );
   }
   for (const [k, want] of Object.entries(spec.axes ?? {})) {
     const axis = Number(k);
     const got = shape[axis < 0 ? ndim + axis : axis];
     if (typeof want === 'number' && typeof got === 'number' && got !== want) {
-      raise(`${where}: expected axis ${axis} of input shape to have value ${want}, but received input with shape ${formatShape(shape)}`);
+      raise(
+        `${where}: expected axis ${axis} of input shape to have value ${want}, but received input with shape ${formatShape(shape)}`,
+      );
     }
   }
 }

@@ -9,7 +9,6 @@
 export type Dim = number | null | '?';
 export type Shape = Dim[];
 
-
 export function isKnown(d: Dim): d is number {
   return typeof d === 'number';
 }

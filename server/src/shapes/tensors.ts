@@ -9,9 +9,7 @@ import type { Shape } from './shape';
 import type { PyValue } from './values';
 
 export type CallArg =
-  | { kind: 'tensor'; shape: Shape }
-  | { kind: 'list'; items: CallArg[] }
-  | { kind: 'value'; value: PyValue };
+  { kind: 'tensor'; shape: Shape } | { kind: 'list'; items: CallArg[] } | { kind: 'value'; value: PyValue };
 
 export interface CallInputs {
   args: CallArg[];

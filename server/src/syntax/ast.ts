@@ -13,7 +13,16 @@
  */
 
 import type { Tree, TreeCursor } from 'web-tree-sitter';
-import { CHILD_END, CHILD_FIELD, CHILD_SLOT, CHILD_START, CHILD_STRIDE, CHILD_TYPE, ChildList, type TreeMemory } from './treeMemory';
+import {
+  CHILD_END,
+  CHILD_FIELD,
+  CHILD_SLOT,
+  CHILD_START,
+  CHILD_STRIDE,
+  CHILD_TYPE,
+  ChildList,
+  type TreeMemory,
+} from './treeMemory';
 
 export interface Point {
   row: number;
@@ -34,7 +43,15 @@ interface Anchor {
 }
 
 /** Types whose source text the interpreter reads (besides every leaf). */
-const TEXT_TYPES = new Set(['dotted_name', 'relative_import', 'string_content', 'identifier', 'integer', 'float', 'format_specifier']);
+const TEXT_TYPES = new Set([
+  'dotted_name',
+  'relative_import',
+  'string_content',
+  'identifier',
+  'integer',
+  'float',
+  'format_specifier',
+]);
 
 const NO_CHILDREN: PyNode[] = [];
 
@@ -204,14 +221,26 @@ export function rowOf(lineStarts: number[], index: number): number {
 }
 
 /** A node of type `kind` from `startIndex` to `endIndex`, rows relative to `base`, without its children. */
-function newNode(ctx: CopyContext, kind: { name: string; named: boolean }, startIndex: number, endIndex: number, hasChildren: boolean, anchor: Anchor, base: number): PyNode {
+function newNode(
+  ctx: CopyContext,
+  kind: { name: string; named: boolean },
+  startIndex: number,
+  endIndex: number,
+  hasChildren: boolean,
+  anchor: Anchor,
+  base: number,
+): PyNode {
   const startRow = rowOf(ctx.lineStarts, startIndex);
   const endRow = rowOf(ctx.lineStarts, endIndex);
   const wantText = !hasChildren || TEXT_TYPES.has(kind.name);
   return new PyNode(
     kind.name,
     kind.named,
-    wantText ? (kind.name === 'identifier' ? intern(ctx.source.slice(startIndex, endIndex)) : ownCopy(ctx.source.slice(startIndex, endIndex))) : '',
+    wantText
+      ? kind.name === 'identifier'
+        ? intern(ctx.source.slice(startIndex, endIndex))
+        : ownCopy(ctx.source.slice(startIndex, endIndex))
+      : '',
     anchor,
     startRow - base,
     startIndex - ctx.lineStarts[startRow],
@@ -247,7 +276,17 @@ function copySubtree(cursor: TreeCursor, ctx: CopyContext, anchor: Anchor, base:
  * Copies a node of a tree without syntax errors, read from WebAssembly memory
  * (`treeMemory.ts`): the same walk as `copySubtree`, without calls into WebAssembly.
  */
-function copyFromMemory(memory: TreeMemory, kids: ChildList, slot: number, startIndex: number, endIndex: number, typeId: number, ctx: CopyContext, anchor: Anchor, base: number): PyNode {
+function copyFromMemory(
+  memory: TreeMemory,
+  kids: ChildList,
+  slot: number,
+  startIndex: number,
+  endIndex: number,
+  typeId: number,
+  ctx: CopyContext,
+  anchor: Anchor,
+  base: number,
+): PyNode {
   const from = kids.length;
   memory.visibleChildren(slot, startIndex, kids);
   const to = kids.length;
@@ -256,7 +295,17 @@ function copyFromMemory(memory: TreeMemory, kids: ChildList, slot: number, start
     // Read before the call: a child's children go above `to` and may replace the buffer as it grows.
     const d = kids.data;
     const fieldId = d[i + CHILD_FIELD];
-    const child = copyFromMemory(memory, kids, d[i + CHILD_SLOT], d[i + CHILD_START], d[i + CHILD_END], d[i + CHILD_TYPE], ctx, anchor, base);
+    const child = copyFromMemory(
+      memory,
+      kids,
+      d[i + CHILD_SLOT],
+      d[i + CHILD_START],
+      d[i + CHILD_END],
+      d[i + CHILD_TYPE],
+      ctx,
+      anchor,
+      base,
+    );
     node.addChild(child, fieldId ? ctx.fields[fieldId] : null);
   }
   kids.length = from;
@@ -291,7 +340,12 @@ interface StatementSource {
 }
 
 /** The module's children, read through `memory` or a cursor (which is deleted once all are copied). */
-function topLevelStatements(tree: Tree, memory: TreeMemory | undefined, ctx: CopyContext, each: (statement: StatementSource) => void): void {
+function topLevelStatements(
+  tree: Tree,
+  memory: TreeMemory | undefined,
+  ctx: CopyContext,
+  each: (statement: StatementSource) => void,
+): void {
   if (memory) {
     const root = tree.rootNode;
     const statements = new ChildList();
@@ -303,7 +357,11 @@ function topLevelStatements(tree: Tree, memory: TreeMemory | undefined, ctx: Cop
       const startIndex = d[i + CHILD_START];
       const endIndex = d[i + CHILD_END];
       const typeId = d[i + CHILD_TYPE];
-      each({ startIndex, endIndex, copy: (c, anchor, base) => copyFromMemory(memory, kids, slot, startIndex, endIndex, typeId, c, anchor, base) });
+      each({
+        startIndex,
+        endIndex,
+        copy: (c, anchor, base) => copyFromMemory(memory, kids, slot, startIndex, endIndex, typeId, c, anchor, base),
+      });
     }
     return;
   }
@@ -381,7 +439,9 @@ export class AstCache {
       while (row < lastRow && lineStarts[row + 1] <= startIndex) row++;
       const column = startIndex - lineStarts[row];
       this.lastRanges.push([startIndex, endIndex]);
-      const key = ownCopy(column === 0 ? source.slice(startIndex, endIndex) : `${column}:${source.slice(startIndex, endIndex)}`);
+      const key = ownCopy(
+        column === 0 ? source.slice(startIndex, endIndex) : `${column}:${source.slice(startIndex, endIndex)}`,
+      );
       const pool = this.entries.get(key);
       let entry = pool?.pop();
       const copiedBefore = this.lastCopied;
@@ -425,7 +485,13 @@ export interface Statement {
 /** Copies the top-level statements of a tree parsed from `source` (a chunk of a document). */
 export function copyStatements(tree: Tree, source: string): Statement[] {
   const lineStarts = lineStartsOf(source);
-  const ctx: CopyContext = { source, lineStarts, ...languageNames(tree), checkMissing: false, treeHasError: tree.rootNode.hasError };
+  const ctx: CopyContext = {
+    source,
+    lineStarts,
+    ...languageNames(tree),
+    checkMissing: false,
+    treeHasError: tree.rootNode.hasError,
+  };
   const out: Statement[] = [];
   topLevelStatements(tree, memoryFor(ctx, 'auto'), ctx, (statement) => {
     const row = rowOf(lineStarts, statement.startIndex);
@@ -442,7 +508,9 @@ export function toAst(tree: Tree, source: string, reading: TreeReading = 'auto')
 /** Everything a copy holds (types, texts, spans, fields, error marks), one line a node: for comparing two ways of reading. */
 export function dumpTree(node: PyNode, depth = 0, field: string | null = null, out: string[] = []): string[] {
   const s = node.span();
-  out.push(`${'  '.repeat(depth)}${field ? `${field}: ` : ''}${node.type}${node.isNamed ? '' : '!'} ${s.startLine}:${s.startCol}-${s.endLine}:${s.endCol}${node.hasError ? ' ERR' : ''} ${JSON.stringify(node.text)}`);
+  out.push(
+    `${'  '.repeat(depth)}${field ? `${field}: ` : ''}${node.type}${node.isNamed ? '' : '!'} ${s.startLine}:${s.startCol}-${s.endLine}:${s.endCol}${node.hasError ? ' ERR' : ''} ${JSON.stringify(node.text)}`,
+  );
   for (const child of node.children) dumpTree(child, depth + 1, node.fieldOf(child), out);
   return out;
 }

@@ -88,7 +88,16 @@ export class DocumentSyntax {
   /** The module: every chunk's statements, rows anchored to where the chunk now starts. */
   module(): PyNode {
     const lastRow = this.lineStarts.length - 1;
-    const module = new PyNode('module', true, '', { row: 0 }, 0, 0, lastRow, this.text.length - this.lineStarts[lastRow]);
+    const module = new PyNode(
+      'module',
+      true,
+      '',
+      { row: 0 },
+      0,
+      0,
+      lastRow,
+      this.text.length - this.lineStarts[lastRow],
+    );
     let row = 0;
     for (const c of this.chunks) {
       while (row < lastRow && this.lineStarts[row + 1] <= c.start) row++;
@@ -114,13 +123,25 @@ export class DocumentSyntax {
     const oldChunkText = ownCopy(oldText.slice(c.start, c.end));
     const chunkText = ownCopy(this.text.slice(c.start, c.end + delta));
     let tree = c.tree ?? this.parser.parse(oldChunkText);
-    tree.edit(editOf(start - c.start, oldEnd - c.start, start - c.start + inserted.length, lineStartsOf(oldChunkText), lineStartsOf(chunkText)));
+    tree.edit(
+      editOf(
+        start - c.start,
+        oldEnd - c.start,
+        start - c.start + inserted.length,
+        lineStartsOf(oldChunkText),
+        lineStartsOf(chunkText),
+      ),
+    );
     const reparsed = this.parser.parse(chunkText, tree);
     tree.delete();
     tree = reparsed;
     const root = tree.rootNode;
     // Accept only complete statements from the chunk's first character to its last.
-    const clean = !root.hasError && root.childCount > 0 && root.firstChild!.startIndex === 0 && root.lastChild!.endIndex === chunkText.length;
+    const clean =
+      !root.hasError &&
+      root.childCount > 0 &&
+      root.firstChild!.startIndex === 0 &&
+      root.lastChild!.endIndex === chunkText.length;
     if (!clean) {
       tree.delete();
       c.tree = undefined;
@@ -145,7 +166,6 @@ export class DocumentSyntax {
     this.treeBehind = false;
     this.rechunk();
   }
-
 
   /** Splits the document tree's statements into chunks (statements sharing a line go together). */
   private rechunk(): void {

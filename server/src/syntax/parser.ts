@@ -51,7 +51,9 @@ export function loadPythonParser(): Promise<PythonParser> {
   ready ??= (async () => {
     const dir = grammarDir();
     // web-tree-sitter's module object is the options object given to `init`: it receives the memory views.
-    const module: Partial<WasmHeap> & { locateFile(file: string): string } = { locateFile: (file: string) => path.join(dir, file) };
+    const module: Partial<WasmHeap> & { locateFile(file: string): string } = {
+      locateFile: (file: string) => path.join(dir, file),
+    };
     await Parser.init(module);
     const python = await Language.load(path.join(dir, 'tree-sitter-python.wasm'));
     const parser = new Parser();
@@ -62,7 +64,10 @@ export function loadPythonParser(): Promise<PythonParser> {
       parse: (text: string, previous?: Tree) => {
         // Hand the text over in small chunks: given a whole string, web-tree-sitter copies
         // up to 10 KB from every position the lexer asks for, which dominates an incremental parse.
-        const tree = parser.parse((index: number) => (index < text.length ? text.slice(index, index + CHUNK) : ''), previous ?? null);
+        const tree = parser.parse(
+          (index: number) => (index < text.length ? text.slice(index, index + CHUNK) : ''),
+          previous ?? null,
+        );
         if (!tree) throw new Error('tree-sitter returned no tree');
         return tree;
       },
@@ -77,14 +82,19 @@ export function loadPythonParser(): Promise<PythonParser> {
  * the cursor does (the reader depends on the runtime's memory layout: a
  * runtime other than the pinned one must not be read that way).
  */
-function checkedTreeMemory(heap: Partial<WasmHeap>, language: number, parse: (text: string) => Tree | null): TreeMemory | undefined {
+function checkedTreeMemory(
+  heap: Partial<WasmHeap>,
+  language: number,
+  parse: (text: string) => Tree | null,
+): TreeMemory | undefined {
   if (!heap.HEAPU8 || !heap.HEAPU16 || !heap.HEAPU32 || !language) return undefined;
   const memory = new TreeMemory(heap as WasmHeap, language);
   const tree = parse(PROBE);
   if (!tree) return undefined;
   try {
     useTreeMemory(memory);
-    const same = dumpTree(toAst(tree, PROBE, 'memory')).join('\n') === dumpTree(toAst(tree, PROBE, 'cursor')).join('\n');
+    const same =
+      dumpTree(toAst(tree, PROBE, 'memory')).join('\n') === dumpTree(toAst(tree, PROBE, 'cursor')).join('\n');
     return same ? memory : undefined;
   } catch {
     return undefined;

@@ -182,7 +182,13 @@ export class TreeMemory {
       }
       if (visible) {
         const sym = alias || symbol;
-        out.push(slot, position >> 1, (position + size) >> 1, sym === SYMBOL_ERROR ? sym : u16[(this.publicSymbolMap + sym * 2) >> 1], field);
+        out.push(
+          slot,
+          position >> 1,
+          (position + size) >> 1,
+          sym === SYMBOL_ERROR ? sym : u16[(this.publicSymbolMap + sym * 2) >> 1],
+          field,
+        );
       } else if (childPtr && u32[(childPtr + HEAP_CHILD_COUNT) >> 2] > 0) {
         this.walkChildren(childPtr, position, field, out);
       }

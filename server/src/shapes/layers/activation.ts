@@ -88,7 +88,12 @@ function shareAxis(param: Dim[], axis: PyValue): void {
 
 const prelu: LayerRule = {
   className: 'PReLU',
-  signature: [p('alpha_initializer', 'Zeros'), p('alpha_regularizer', null), p('alpha_constraint', null), p('shared_axes', null)],
+  signature: [
+    p('alpha_initializer', 'Zeros'),
+    p('alpha_regularizer', null),
+    p('alpha_constraint', null),
+    p('shared_axes', null),
+  ],
   construct(a) {
     return sharedAxes(a.known('shared_axes'));
   },

@@ -22,7 +22,10 @@ import { multiHeadRules } from './attentionMultiHead';
 function constructAttention(a: Args): void {
   const dropout = a.known('dropout');
   if (!['int', 'float', 'bool'].includes(dropout.kind)) {
-    raise(`'>' not supported between instances of '${dropout.kind === 'none' ? 'NoneType' : dropout.kind}' and 'int'`, 'TypeError');
+    raise(
+      `'>' not supported between instances of '${dropout.kind === 'none' ? 'NoneType' : dropout.kind}' and 'int'`,
+      'TypeError',
+    );
   }
   const mode: PyValue = a.given('score_mode') ? a.known('score_mode') : { kind: 'str', value: 'dot' };
   if (mode.kind !== 'str' || (mode.value !== 'dot' && mode.value !== 'concat')) {
@@ -41,7 +44,8 @@ function attentionInputs(className: string, inputs: CallInputs): Shape[] {
       `${className} layer must be called on a list of inputs, namely [query, value] or [query, value, key]. Received: inputs=${formatShape(first.shape)}.`,
     );
   }
-  if (first.kind !== 'list' || first.items.some((x) => x.kind !== 'tensor')) cannotTell(`${className}: inputs are not a list of tensors`);
+  if (first.kind !== 'list' || first.items.some((x) => x.kind !== 'tensor'))
+    cannotTell(`${className}: inputs are not a list of tensors`);
   const shapes = first.items.map((x) => (x.kind === 'tensor' ? x.shape : []));
   if (shapes.length < 2 || shapes.length > 3) {
     raise(

@@ -21,7 +21,18 @@ import { pyIndex, shapesMayEqual, sizeDim } from './corePy';
 
 // ---- calling convention ----
 
-const CALL_PARAMS = ['query', 'value', 'key', 'query_mask', 'value_mask', 'key_mask', 'attention_mask', 'return_attention_scores', 'training', 'use_causal_mask'];
+const CALL_PARAMS = [
+  'query',
+  'value',
+  'key',
+  'query_mask',
+  'value_mask',
+  'key_mask',
+  'attention_mask',
+  'return_attention_scores',
+  'training',
+  'use_causal_mask',
+];
 
 interface AttentionCall {
   query: Shape;
@@ -74,7 +85,9 @@ function checkDropoutRate(v: PyValue): void {
   }
   const x = Number(v.value);
   if (x < 0 || x > 1) {
-    raise(`Invalid value received for argument \`rate\`. Expected a float value between 0 and 1. Received: rate=${pyRepr(v)}`);
+    raise(
+      `Invalid value received for argument \`rate\`. Expected a float value between 0 and 1. Received: rate=${pyRepr(v)}`,
+    );
   }
 }
 
@@ -87,21 +100,23 @@ function checkCommon(a: Args): void {
   if (a.bool('flash_attention')) {
     const d = a.known('dropout');
     if ((d.kind === 'int' || d.kind === 'float' || d.kind === 'bool') && Number(d.value) > 0) {
-      raise('Dropout is not supported when flash attention is enabled. Please set dropout to 0.0 to use flash attention.');
+      raise(
+        'Dropout is not supported when flash attention is enabled. Please set dropout to 0.0 to use flash attention.',
+      );
     }
   }
 }
 
-const COMMON_TAIL: Param[] = [
-  ...KERNEL_BIAS_PARAMS,
-  p('use_gate', false),
-  p('seed', null),
-];
+const COMMON_TAIL: Param[] = [...KERNEL_BIAS_PARAMS, p('use_gate', false), p('seed', null)];
 
 // ---- MultiHeadAttention ----
 
 /** `_build_proj_equation`: an einsum for a projection and its bias axes. */
-function projEquation(free: number, bound: number, outputDims: number): { equation: string; biasAxes: string; outputRank: number } {
+function projEquation(
+  free: number,
+  bound: number,
+  outputDims: number,
+): { equation: string; biasAxes: string; outputRank: number } {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const at = (i: number) => pyIndex([...letters], i, 'string');
   const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => at(from + i)).join('');
@@ -109,7 +124,11 @@ function projEquation(free: number, bound: number, outputDims: number): { equati
   const boundAxes = range(free, bound);
   const outAxes = range(free + bound, outputDims);
   const output = freeAxes + outAxes;
-  return { equation: `${freeAxes}${boundAxes},${boundAxes}${outAxes}->${output}`, biasAxes: outAxes, outputRank: output.length };
+  return {
+    equation: `${freeAxes}${boundAxes},${boundAxes}${outAxes}->${output}`,
+    biasAxes: outAxes,
+    outputRank: output.length,
+  };
 }
 
 /** `_get_output_shape`: Nones in front of the known last dimensions. */
@@ -143,7 +162,9 @@ function positiveIntArg(a: Args, name: string, orNone = false): number | null {
   if (orNone && v.kind === 'none') return null;
   if ((v.kind !== 'int' && v.kind !== 'bool') || Number(v.value) <= 0) {
     const tail = orNone ? 'a positive integer or `None`' : 'a positive integer';
-    raise(`Received an invalid value for argument \`${name}\`, expected ${tail}. Received: ${name}=${v.kind === 'str' ? v.value : pyRepr(v)}`);
+    raise(
+      `Received an invalid value for argument \`${name}\`, expected ${tail}. Received: ${name}=${v.kind === 'str' ? v.value : pyRepr(v)}`,
+    );
   }
   return Number(v.value);
 }
@@ -163,7 +184,9 @@ function mhaOutputShape(v: PyValue): Dim[] | null {
   }
   if (v.kind === 'none' || (v.kind === 'float' && v.value === 0)) return null;
   if (v.kind === 'float') {
-    raise(`Invalid \`output_shape\`: ${pyRepr(v)}. When specified, the \`output_shape\` should be of type tuple, list, or int.`);
+    raise(
+      `Invalid \`output_shape\`: ${pyRepr(v)}. When specified, the \`output_shape\` should be of type tuple, list, or int.`,
+    );
   }
   return cannotTell('MultiHeadAttention: unusual `output_shape`');
 }
@@ -180,8 +203,11 @@ function mhaAxes(v: PyValue): Array<number | 'float'> | null {
   const items = sequenceItems(v);
   if (items === null) {
     // A falsy value is kept and fails (or not) later; an opaque object cannot be judged.
-    if (v.kind === 'object' || v.kind === 'layer' || !truthy(v)) cannotTell('MultiHeadAttention: unusual `attention_axes`');
-    raise(`\`attention_axes\` must be an int, list, or tuple.Received: attention_axes=${v.kind === 'str' ? v.value : pyRepr(v)}`);
+    if (v.kind === 'object' || v.kind === 'layer' || !truthy(v))
+      cannotTell('MultiHeadAttention: unusual `attention_axes`');
+    raise(
+      `\`attention_axes\` must be an int, list, or tuple.Received: attention_axes=${v.kind === 'str' ? v.value : pyRepr(v)}`,
+    );
   }
   return items.map((x) => {
     if (x.kind === 'int' || x.kind === 'bool') return Number(x.value);
@@ -228,7 +254,13 @@ const multiHeadAttention: LayerRule = {
     const key = keyArg ?? value;
     checkValueKey(value, key);
     const useBias = a.bool('use_bias');
-    const heads = (input: Shape, dim: number): [Shape, number, number, Dim[], boolean] => [input, input.length - 1, 1, [s.heads, dim], useBias];
+    const heads = (input: Shape, dim: number): [Shape, number, number, Dim[], boolean] => [
+      input,
+      input.length - 1,
+      1,
+      [s.heads, dim],
+      useBias,
+    ];
     const q = project('query', ...heads(query, s.keyDim));
     const weights = [...q.weights, ...project('key', ...heads(key, s.keyDim)).weights];
     if (a.bool('use_gate')) weights.push(...project('gate', ...heads(query, s.valueDim)).weights);
@@ -259,14 +291,16 @@ function checkDivisible(a: Args): void {
   };
   const x = num(nq);
   const y = num(nkv);
-  if (y === 0) raise(nq.kind === 'float' || nkv.kind === 'float' ? 'float modulo' : 'integer modulo by zero', 'ZeroDivisionError');
+  if (y === 0)
+    raise(nq.kind === 'float' || nkv.kind === 'float' ? 'float modulo' : 'integer modulo by zero', 'ZeroDivisionError');
   if (((x % y) + y) % y !== 0) raise('`num_query_heads` must be divisible by `num_key_value_heads`.');
 }
 
 /** `1.0 / math.sqrt(float(head_dim))` in the constructor. */
 function checkHeadDim(a: Args): void {
   const v = a.known('head_dim');
-  if (v.kind !== 'int' && v.kind !== 'float' && v.kind !== 'bool') return cannotTell('GroupQueryAttention: unusual `head_dim`');
+  if (v.kind !== 'int' && v.kind !== 'float' && v.kind !== 'bool')
+    return cannotTell('GroupQueryAttention: unusual `head_dim`');
   const x = Number(v.value);
   if (x < 0) raise('math domain error');
   if (x === 0) raise('float division by zero', 'ZeroDivisionError');

@@ -48,11 +48,17 @@ function loraWeights(a: Args, name: string, weights: Weight[], kernelDims: Weigh
   const rankValue = a.get('lora_rank');
   if (rankValue.kind === 'none' || !a.bool('lora_rank')) return;
   if (!a.isNone('kernel_constraint')) {
-    raise('Lora is incompatible with kernel constraints. In order to enable lora on this layer, remove the `kernel_constraint` argument.');
+    raise(
+      'Lora is incompatible with kernel constraints. In order to enable lora on this layer, remove the `kernel_constraint` argument.',
+    );
   }
   const r = numberArg(a, 'lora_rank', false) as PyNum;
   weights[0].trainable = false;
-  weights.push({ name: 'lora_kernel_a', shape: weightShape(name, 'lora_kernel_a', [...kernelDims.slice(0, -1), r]), trainable: true });
+  weights.push({
+    name: 'lora_kernel_a',
+    shape: weightShape(name, 'lora_kernel_a', [...kernelDims.slice(0, -1), r]),
+    trainable: true,
+  });
   weights.push({ name: 'lora_kernel_b', shape: weightShape(name, 'lora_kernel_b', [r, filters]), trainable: true });
 }
 
@@ -82,7 +88,8 @@ function convRule(rank: 1 | 2 | 3): LayerRule {
       const x = singleInput(className, inputs);
       checkInputSpec(className, x, { minNdim: rank + 2 });
       const channel = channelOf(x, g.dataFormat);
-      if (channel === null) raise(`unsupported operand type(s) for %: 'NoneType' and '${groups.float ? 'float' : 'int'}'`, 'TypeError');
+      if (channel === null)
+        raise(`unsupported operand type(s) for %: 'NoneType' and '${groups.float ? 'float' : 'int'}'`, 'TypeError');
       if (typeof channel === 'number' && pyMod(channel, groups.n) !== 0) {
         raise(
           `The number of input channels must be evenly divisible by the number of groups. ` +
@@ -92,7 +99,8 @@ function convRule(rank: 1 | 2 | 3): LayerRule {
       const kernelDims: WeightDim[] = [...g.kernel, perGroup(channel, groups), filters];
       const output = convOutputShape(x, g, filters);
       const weights: Weight[] = [{ name: 'kernel', shape: weightShape(name, 'kernel', kernelDims), trainable: true }];
-      if (a.bool('use_bias')) weights.push({ name: 'bias', shape: weightShape(name, 'bias', [filters]), trainable: true });
+      if (a.bool('use_bias'))
+        weights.push({ name: 'bias', shape: weightShape(name, 'bias', [filters]), trainable: true });
       loraWeights(a, name, weights, kernelDims, filters);
       return { outputs: [output], weights };
     },

@@ -57,7 +57,8 @@ export function kerasTuple(v: PyValue, n: number, name: string, allowZero = fals
     out = new Array(n).fill(numOf(v));
   } else {
     // `tuple(value)`: sequences give their items, a string its characters.
-    const items = sequenceItems(v) ?? (v.kind === 'str' ? [...v.value].map((c): PyValue => ({ kind: 'str', value: c })) : null);
+    const items =
+      sequenceItems(v) ?? (v.kind === 'str' ? [...v.value].map((c): PyValue => ({ kind: 'str', value: c })) : null);
     if (v.kind === 'dict') cannotTell(`\`${name}\` is a dict`);
     if (items === null || items.length !== n) raise(msg);
     out = items.map((x) => {
@@ -74,7 +75,9 @@ export function kerasTuple(v: PyValue, n: number, name: string, allowZero = fals
   }
   const bad = out.filter((x) => (allowZero ? x.n < 0 : x.n <= 0)).map((x) => x.n);
   if (bad.length > 0) {
-    raise(`${msg}, including values {${[...new Set(bad)].join(', ')}} that do not satisfy \`value ${allowZero ? '>= 0' : '> 0'}\``);
+    raise(
+      `${msg}, including values {${[...new Set(bad)].join(', ')}} that do not satisfy \`value ${allowZero ? '>= 0' : '> 0'}\``,
+    );
   }
   return out;
 }
@@ -104,7 +107,9 @@ export function convPadding(a: Args, allowCausal: boolean): ConvPadding {
   const s = v.value.toLowerCase();
   const allowed = allowCausal ? ['valid', 'same', 'causal'] : ['valid', 'same'];
   if (!allowed.includes(s)) {
-    raise(`The \`padding\` argument must be a list/tuple or one of {${allowed.map((x) => `'${x}'`).join(', ')}}. Received: ${s}`);
+    raise(
+      `The \`padding\` argument must be a list/tuple or one of {${allowed.map((x) => `'${x}'`).join(', ')}}. Received: ${s}`,
+    );
   }
   return s as 'valid' | 'same' | 'causal';
 }
@@ -117,15 +122,28 @@ export type WeightDim = PyNum | Dim;
  * dimension ('?' passes: the parameter count becomes unknown).
  */
 export function weightShape(layer: string, weight: string, dims: WeightDim[]): Shape {
-  const shown = dims.map((d) => (d !== null && typeof d === 'object' ? (d.float ? pyRepr({ kind: 'float', value: d.n }) : String(d.n)) : d === null ? 'None' : String(d)));
+  const shown = dims.map((d) =>
+    d !== null && typeof d === 'object'
+      ? d.float
+        ? pyRepr({ kind: 'float', value: d.n })
+        : String(d.n)
+      : d === null
+        ? 'None'
+        : String(d),
+  );
   const text = shown.length === 1 ? `(${shown[0]},)` : `(${shown.join(', ')})`;
   const out: Shape = [];
   for (const d of dims) {
     if (d === null) {
-      raise(`Shapes used to initialize variables must be fully-defined (no \`None\` dimensions). Received: shape=${text} for variable path='${layer}/${weight}'`);
+      raise(
+        `Shapes used to initialize variables must be fully-defined (no \`None\` dimensions). Received: shape=${text} for variable path='${layer}/${weight}'`,
+      );
     }
     if (typeof d === 'object') {
-      if (d.float) raise(`Cannot convert '${text}' to a shape. Found invalid dimension '${pyRepr({ kind: 'float', value: d.n })}' of type '<class 'float'>'.`);
+      if (d.float)
+        raise(
+          `Cannot convert '${text}' to a shape. Found invalid dimension '${pyRepr({ kind: 'float', value: d.n })}' of type '<class 'float'>'.`,
+        );
       out.push(d.n);
     } else {
       out.push(d);
@@ -137,7 +155,10 @@ export function weightShape(layer: string, weight: string, dims: WeightDim[]): S
 /** Python `a * b` where b is an input dimension: None raises TypeError, '?' stays '?'. */
 export function mulDim(a: PyNum | null, b: Dim): WeightDim {
   if (a === null || b === null) {
-    raise(`unsupported operand type(s) for *: '${a === null ? 'NoneType' : a.float ? 'float' : 'int'}' and '${b === null ? 'NoneType' : 'int'}'`, 'TypeError');
+    raise(
+      `unsupported operand type(s) for *: '${a === null ? 'NoneType' : a.float ? 'float' : 'int'}' and '${b === null ? 'NoneType' : 'int'}'`,
+      'TypeError',
+    );
   }
   if (b === '?') return '?';
   return { n: a.n * b, float: a.float };
@@ -154,7 +175,12 @@ export function spatialOf(shape: Shape, dataFormat: 'channels_last' | 'channels_
 }
 
 /** Reassembles batch, spatial dims and channels in the layer's data format. */
-export function withChannels(batch: Dim, spatial: Dim[], channels: Dim, dataFormat: 'channels_last' | 'channels_first'): Shape {
+export function withChannels(
+  batch: Dim,
+  spatial: Dim[],
+  channels: Dim,
+  dataFormat: 'channels_last' | 'channels_first',
+): Shape {
   return dataFormat === 'channels_last' ? [batch, ...spatial, channels] : [batch, channels, ...spatial];
 }
 
@@ -182,7 +208,9 @@ export function withBaseLayer(rule: LayerRule): LayerRule {
 function checkBaseLayerArgs(a: Args): void {
   const name = a.given('name') ? a.known('name') : null;
   if (name && name.kind !== 'none' && (name.kind !== 'str' || name.value.includes('/'))) {
-    raise(`Argument \`name\` must be a string and cannot contain character \`/\`. Received: name=${name.kind === 'str' ? name.value : pyRepr(name)} (of type <class '${pyTypeName(name)}'>)`);
+    raise(
+      `Argument \`name\` must be a string and cannot contain character \`/\`. Received: name=${name.kind === 'str' ? name.value : pyRepr(name)} (of type <class '${pyTypeName(name)}'>)`,
+    );
   }
   layerTrainable(a);
 }
@@ -191,7 +219,9 @@ function layerTrainable(a: Args): boolean {
   if (!a.given('trainable')) return true;
   const v = a.known('trainable');
   if (v.kind !== 'bool') {
-    raise(`Expected \`trainable\` to be a boolean. Received: trainable=${pyRepr(v)} (of type <class '${pyTypeName(v)}'>)`);
+    raise(
+      `Expected \`trainable\` to be a boolean. Received: trainable=${pyRepr(v)} (of type <class '${pyTypeName(v)}'>)`,
+    );
   }
   return v.value;
 }

@@ -11,7 +11,9 @@ import type { ConvGeometry } from './convShape';
 
 /** A rank's default for `strides`/`dilation_rate`: `1` for 1-D, `(1, 1)` and `(1, 1, 1)` above. */
 export function unitDefault(rank: number): Param['default'] {
-  return rank === 1 ? { kind: 'int', value: 1 } : { kind: 'tuple', items: new Array(rank).fill({ kind: 'int', value: 1 }) };
+  return rank === 1
+    ? { kind: 'int', value: 1 }
+    : { kind: 'tuple', items: new Array(rank).fill({ kind: 'int', value: 1 }) };
 }
 
 /** `kernel_size`, `strides`, `dilation_rate` and `padding`, read in `__init__`'s order. */
@@ -39,7 +41,9 @@ export function checkStridesWithDilation(g: ConvGeometry): void {
 export function readFilters(a: Args): PyNum | null {
   const filters = numberArg(a, 'filters', true);
   if (filters !== null && filters.n <= 0) {
-    raise(`Invalid value for argument \`filters\`. Expected a strictly positive value. Received filters=${reprNum(filters)}.`);
+    raise(
+      `Invalid value for argument \`filters\`. Expected a strictly positive value. Received filters=${reprNum(filters)}.`,
+    );
   }
   return filters;
 }
@@ -56,4 +60,3 @@ export function snakeName(className: string): string {
 export function pyMod(x: number, y: number): number {
   return ((x % y) + y) % y;
 }
-

@@ -16,7 +16,9 @@ import { convOutputShape, type ConvGeometry } from './convShape';
 function readDepthMultiplier(a: Args): PyNum | null {
   const dm = numberArg(a, 'depth_multiplier', true);
   if (dm !== null && dm.n <= 0) {
-    raise(`Invalid value for argument \`depth_multiplier\`. Expected a strictly positive value. Received depth_multiplier=${reprNum(dm)}.`);
+    raise(
+      `Invalid value for argument \`depth_multiplier\`. Expected a strictly positive value. Received depth_multiplier=${reprNum(dm)}.`,
+    );
   }
   return dm;
 }
@@ -61,8 +63,11 @@ function depthwiseRule(rank: 1 | 2): LayerRule {
       // build checks the output shape first, with depth_multiplier * channels filters.
       const outChannels = mulDim(dm, channel);
       const output = convOutputShape(x, g, outChannels);
-      const weights: Weight[] = [{ name: 'kernel', shape: weightShape(name, 'kernel', [...g.kernel, channel, dm]), trainable: true }];
-      if (a.bool('use_bias')) weights.push({ name: 'bias', shape: weightShape(name, 'bias', [outChannels]), trainable: true });
+      const weights: Weight[] = [
+        { name: 'kernel', shape: weightShape(name, 'kernel', [...g.kernel, channel, dm]), trainable: true },
+      ];
+      if (a.bool('use_bias'))
+        weights.push({ name: 'bias', shape: weightShape(name, 'bias', [outChannels]), trainable: true });
       return { outputs: [output], weights };
     },
   };
@@ -116,7 +121,8 @@ function separableRule(rank: 1 | 2): LayerRule {
         { name: 'depthwise_kernel', shape: weightShape(name, 'depthwise_kernel', depthwiseDims), trainable: true },
         { name: 'pointwise_kernel', shape: weightShape(name, 'pointwise_kernel', pointwiseDims), trainable: true },
       ];
-      if (a.bool('use_bias')) weights.push({ name: 'bias', shape: weightShape(name, 'bias', [filters]), trainable: true });
+      if (a.bool('use_bias'))
+        weights.push({ name: 'bias', shape: weightShape(name, 'bias', [filters]), trainable: true });
       return { outputs: [output], weights };
     },
   };

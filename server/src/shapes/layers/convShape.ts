@@ -36,10 +36,13 @@ export function convOutputShape(x: Shape, g: ConvGeometry, outChannels: Dim | Py
   const kernelShape = `(${[...g.kernel.map((k) => dimText(k)), dimText(channelOf(x, g.dataFormat)), dimText(outChannels)].join(', ')})`;
   if (x.length !== rank + 2) {
     // The kernel has rank + 2 axes; Keras compares it with the input's rank.
-    raise(`Kernel shape must have the same length as input, but received kernel of shape ${kernelShape} and input of shape ${formatShape(x)}.`);
+    raise(
+      `Kernel shape must have the same length as input, but received kernel of shape ${kernelShape} and input of shape ${formatShape(x)}.`,
+    );
   }
   const padding = g.padding;
-  if (typeof padding === 'object') raise(`\`padding\` must be either \`'valid'\` or \`'same'\`. Received ${padding.sequence}.`);
+  if (typeof padding === 'object')
+    raise(`\`padding\` must be either \`'valid'\` or \`'same'\`. Received ${padding.sequence}.`);
   const spatial = spatialOf(x, g.dataFormat).map((n, i) =>
     convOutputLength(n, g.kernel[i].n, padding, g.strides[i].n, g.dilation[i].n),
   );
@@ -72,17 +75,25 @@ export function deconvOutputShape(x: Shape, g: DeconvGeometry, filters: number):
   }
   const spatial = spatialOf(x, g.dataFormat).map((n, i): Dim => {
     if (n === null) return null;
-    if (typeof g.padding === 'object') raise(`'${g.padding.sequence.startsWith('[') ? 'list' : 'tuple'}' object has no attribute 'lower'`, 'AttributeError');
-    if (g.padding === 'causal') raise(`The \`padding\` argument must be one of 'valid', 'same'. Received: padding=causal`);
+    if (typeof g.padding === 'object')
+      raise(
+        `'${g.padding.sequence.startsWith('[') ? 'list' : 'tuple'}' object has no attribute 'lower'`,
+        'AttributeError',
+      );
+    if (g.padding === 'causal')
+      raise(`The \`padding\` argument must be one of 'valid', 'same'. Received: padding=causal`);
     const k = g.kernel[i];
     const s = g.strides[i];
     const d = g.dilation[i];
     const op = g.outputPadding ? g.outputPadding[i] : null;
-    const isFloat = g.padding === 'same' && op === null ? s.float : s.float || k.float || d.float || (op?.float ?? false);
+    const isFloat =
+      g.padding === 'same' && op === null ? s.float : s.float || k.float || d.float || (op?.float ?? false);
     const len = deconvOutputLength(n, k.n, g.padding, op === null ? null : op.n, s.n, d.n);
     if (typeof len === 'number' && (isFloat || len < 0)) {
       const shown = isFloat ? `${len}${Number.isInteger(len) ? '.0' : ''}` : String(len);
-      raise(`Cannot convert a shape with dimension ${shown}: ${isFloat ? 'a float is not a valid dimension' : 'negative dimensions are not allowed'}.`);
+      raise(
+        `Cannot convert a shape with dimension ${shown}: ${isFloat ? 'a float is not a valid dimension' : 'negative dimensions are not allowed'}.`,
+      );
     }
     return len;
   });

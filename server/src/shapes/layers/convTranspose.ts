@@ -67,8 +67,11 @@ function transposeRule(rank: 1 | 2 | 3): LayerRule {
       checkInputSpec(className, x, { minNdim: rank + 2 });
       // build: the kernel is (*kernel_size, filters, channels); no output-size check there.
       const channel = channelOf(x, g.dataFormat);
-      const weights: Weight[] = [{ name: 'kernel', shape: weightShape(name, 'kernel', [...g.kernel, filters, channel]), trainable: true }];
-      if (a.bool('use_bias')) weights.push({ name: 'bias', shape: weightShape(name, 'bias', [filters]), trainable: true });
+      const weights: Weight[] = [
+        { name: 'kernel', shape: weightShape(name, 'kernel', [...g.kernel, filters, channel]), trainable: true },
+      ];
+      if (a.bool('use_bias'))
+        weights.push({ name: 'bias', shape: weightShape(name, 'bias', [filters]), trainable: true });
       // weightShape has refused a None or float `filters` above.
       const output = deconvOutputShape(x, g, (filters as PyNum).n);
       return { outputs: [output], weights };

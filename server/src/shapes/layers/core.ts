@@ -41,7 +41,9 @@ const dense: LayerRule = {
     const units: Dim = a.get('units').kind === 'unknown' ? '?' : a.positiveInt('units');
     const last = x[x.length - 1];
     if (last === null) {
-      raise(`The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: (${x.map(String).join(', ')})`);
+      raise(
+        `The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: (${x.map(String).join(', ')})`,
+      );
     }
     const weights: Weight[] = [{ name: 'kernel', shape: [last, units], trainable: true }];
     if (a.bool('use_bias')) weights.push({ name: 'bias', shape: [units], trainable: true });
@@ -59,7 +61,9 @@ function lora(a: Args, path: string, frozen: Weight, what: 'kernel' | 'embedding
   const constraint = `${what}_constraint`;
   if (a.bool(constraint)) {
     const noun = what === 'kernel' ? 'kernel' : 'embedding';
-    raise(`Lora is incompatible with ${noun} constraints. In order to enable lora on this layer, remove the \`${constraint}\` argument.`);
+    raise(
+      `Lora is incompatible with ${noun} constraints. In order to enable lora on this layer, remove the \`${constraint}\` argument.`,
+    );
   }
   const rank = sizeDim(a.get('lora_rank'), (r) => `(${frozen.shape[0]}, ${r})`);
   return loraWeights(path, frozen, rank);
@@ -101,7 +105,9 @@ const masking: LayerRule = {
 function embeddingDim(a: Args, name: string): number {
   const v = a.known(name);
   if (v.kind !== 'int' || v.value <= 0) {
-    raise(`\`${name}\` must be a positive integer. Received: ${name}=${v.kind === 'str' ? v.value : pyRepr(v)} (of type ${pyTypeName(v)}).`);
+    raise(
+      `\`${name}\` must be a positive integer. Received: ${name}=${v.kind === 'str' ? v.value : pyRepr(v)} (of type ${pyTypeName(v)}).`,
+    );
   }
   return v.value;
 }

@@ -32,7 +32,12 @@ const FORMS: Array<[RegExp, boolean]> = [
 ];
 
 /** `_analyze_einsum_string`: kernel, bias and output shapes for one input shape. */
-export function analyzeEinsum(equation: string, biasAxes: string | null, input: Shape, partialOutput: Dim[]): EinsumPlan {
+export function analyzeEinsum(
+  equation: string,
+  biasAxes: string | null,
+  input: Shape,
+  partialOutput: Dim[],
+): EinsumPlan {
   // Python's re.match anchors at the start only: trailing text is ignored.
   const replaced = equation.replace(/\.\.\./g, '0');
   for (const [re, leftElided] of FORMS) {
@@ -74,7 +79,8 @@ function analyzeSplit(
       `Weight dimension '${c}' did not have a match in either the input spec '${inSpec}' or the output spec '${outSpec}'. For this layer, the weight must be fully specified.`,
     );
   });
-  const bias = biasAxes === null ? null : biasShape(biasAxes, outSpec, output, leftElided ? elided : 0, leftElided ? 0 : elided);
+  const bias =
+    biasAxes === null ? null : biasShape(biasAxes, outSpec, output, leftElided ? elided : 0, leftElided ? 0 : elided);
   return { kernel, bias, output };
 }
 
@@ -90,7 +96,13 @@ function fullOutputShape(input: Shape, partial: Dim[], elided: number, leftElide
   return output;
 }
 
-function checkSharedDims(inSpec: string, inMap: Map<string, number>, outMap: Map<string, number>, input: Shape, output: Dim[]): void {
+function checkSharedDims(
+  inSpec: string,
+  inMap: Map<string, number>,
+  outMap: Map<string, number>,
+  input: Shape,
+  output: Dim[],
+): void {
   for (const c of inSpec) {
     const inDim = pyIndex(input, inMap.get(c)!, 'tuple');
     if (!outMap.has(c)) continue;
@@ -107,7 +119,8 @@ function biasShape(biasAxes: string, outSpec: string, output: Dim[], leftOffset:
   const sizes = new Map<string, Dim>();
   [...outSpec].forEach((c, i) => sizes.set(c, pyIndex(output, i + leftOffset, 'list')));
   for (const c of biasAxes) {
-    if (!outSpec.includes(c)) raise(`Bias dimension '${c}' was requested, but is not part of the output spec '${outSpec}'`);
+    if (!outSpec.includes(c))
+      raise(`Bias dimension '${c}' was requested, but is not part of the output spec '${outSpec}'`);
   }
   if (biasAxes.length === 0) raise('min() arg is an empty sequence');
   const first = Math.min(...[...biasAxes].map((c) => outSpec.indexOf(c)));
@@ -144,7 +157,8 @@ function partialOutputShape(v: PyValue): Dim[] {
   const items = sequenceItems(v);
   if (items === null) {
     // A string or dict iterates in Python; an opaque object may too.
-    if (v.kind === 'str' || v.kind === 'dict' || v.kind === 'object' || v.kind === 'layer') cannotTell('EinsumDense: unusual `output_shape`');
+    if (v.kind === 'str' || v.kind === 'dict' || v.kind === 'object' || v.kind === 'layer')
+      cannotTell('EinsumDense: unusual `output_shape`');
     raise(`'${v.kind === 'none' ? 'NoneType' : v.kind}' object is not iterable`, 'TypeError');
   }
   return items.map((x): Dim => {
@@ -164,13 +178,15 @@ function biasAxesOf(v: PyValue): string | null {
   if (items && items.every((x) => x.kind === 'str' && x.value.length === 1)) {
     return items.map((x) => (x.kind === 'str' ? x.value : '')).join('');
   }
-  if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool') raise(`'${v.kind}' object is not iterable`, 'TypeError');
+  if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool')
+    raise(`'${v.kind}' object is not iterable`, 'TypeError');
   cannotTell('EinsumDense: `bias_axes` is not known statically');
 }
 
 function equationOf(a: Args): string {
   const v = a.known('equation');
-  if (v.kind !== 'str') raise(`expected string or bytes-like object, got '${v.kind === 'none' ? 'NoneType' : v.kind}'`, 'TypeError');
+  if (v.kind !== 'str')
+    raise(`expected string or bytes-like object, got '${v.kind === 'none' ? 'NoneType' : v.kind}'`, 'TypeError');
   return v.value;
 }
 
@@ -201,7 +217,9 @@ const einsumDense: LayerRule = {
     const weights = einsumWeights('einsum_dense', plan);
     if (a.bool('lora_rank')) {
       if (a.bool('kernel_constraint')) {
-        raise('Lora is incompatible with kernel constraints. In order to enable lora on this layer, remove the `kernel_constraint` argument.');
+        raise(
+          'Lora is incompatible with kernel constraints. In order to enable lora on this layer, remove the `kernel_constraint` argument.',
+        );
       }
       const rank = sizeDim(a.get('lora_rank'), (r) => `(${[...plan.kernel.slice(0, -1).map(pyDim), r].join(', ')})`);
       weights.push(...loraWeights('einsum_dense', weights[0], rank));

@@ -12,8 +12,25 @@ import { formatFloat, pyRepr, pyTypeName, type PyValue } from '../values';
 
 /** `keras.backend.standardize_dtype` accepts these names (and Python's `int`, `float`, `bool`, `str`). */
 const DTYPES = new Set([
-  'bfloat16', 'bool', 'complex128', 'complex64', 'float16', 'float32', 'float64', 'float8_e4m3fn', 'float8_e5m2',
-  'int16', 'int32', 'int64', 'int8', 'string', 'uint16', 'uint32', 'uint64', 'uint8', 'int',
+  'bfloat16',
+  'bool',
+  'complex128',
+  'complex64',
+  'float16',
+  'float32',
+  'float64',
+  'float8_e4m3fn',
+  'float8_e5m2',
+  'int16',
+  'int32',
+  'int64',
+  'int8',
+  'string',
+  'uint16',
+  'uint32',
+  'uint64',
+  'uint8',
+  'int',
 ]);
 
 /** Python's `str()` of a value, as an f-string prints it. */
@@ -44,7 +61,9 @@ function standardizeShape(items: PyValue[]): Shape {
     if (d.kind === 'none') return null;
     if (d.kind === 'unknown') return '?';
     if (d.kind === 'str' || d.kind === 'float') {
-      raise(`Cannot convert '${text}' to a shape. Found invalid dimension '${pyStr(d)}' of type '<class '${pyTypeName(d)}'>'. `);
+      raise(
+        `Cannot convert '${text}' to a shape. Found invalid dimension '${pyStr(d)}' of type '<class '${pyTypeName(d)}'>'. `,
+      );
     }
     if (d.kind !== 'int' && d.kind !== 'bool') cannotTell('InputLayer: unusual shape dimension');
     const n = d.kind === 'int' ? d.value : Number(d.value);
@@ -76,8 +95,10 @@ function batchShapeOf(a: Args): Shape {
   const batchShape = a.given('batch_input_shape') ? a.known('batch_input_shape') : a.known('batch_shape');
   const batchSize = a.known('batch_size');
   if (a.known('input_tensor').kind !== 'none') cannotTell('InputLayer: `input_tensor` is not followed statically');
-  if (shape.kind !== 'none' && batchShape.kind !== 'none') raise('You cannot pass both `shape` and `batch_shape` at the same time.');
-  if (batchSize.kind !== 'none' && batchShape.kind !== 'none') raise('You cannot pass both `batch_size` and `batch_shape` at the same time.');
+  if (shape.kind !== 'none' && batchShape.kind !== 'none')
+    raise('You cannot pass both `shape` and `batch_shape` at the same time.');
+  if (batchSize.kind !== 'none' && batchShape.kind !== 'none')
+    raise('You cannot pass both `batch_size` and `batch_shape` at the same time.');
   if (shape.kind === 'none' && batchShape.kind === 'none') raise('You must pass a `shape` argument.');
   let items: PyValue[];
   if (shape.kind !== 'none') {

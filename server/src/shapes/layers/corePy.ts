@@ -24,7 +24,8 @@ export function pyIndex<T>(seq: readonly T[], i: number, kind: SeqKind = 'tuple'
 export function pyDelete<T>(seq: readonly T[], i: number, how: 'del' | 'pop'): T[] {
   if (how === 'pop' && seq.length === 0) raise('pop from empty list', 'IndexError');
   const j = i < 0 ? seq.length + i : i;
-  if (j < 0 || j >= seq.length) raise(how === 'del' ? 'list assignment index out of range' : 'pop index out of range', 'IndexError');
+  if (j < 0 || j >= seq.length)
+    raise(how === 'del' ? 'list assignment index out of range' : 'pop index out of range', 'IndexError');
   return [...seq.slice(0, j), ...seq.slice(j + 1)];
 }
 
@@ -78,10 +79,15 @@ export function sizeDim(v: PyValue, shapeText: (shown: string) => string): Dim {
   if (v.kind === 'bool') return v.value ? 1 : 0;
   if (v.kind === 'unknown') return '?';
   const shown = v.kind === 'str' ? v.value : pyRepr(v);
-  raise(`Cannot convert '${shapeText(pyRepr(v))}' to a shape. Found invalid dimension '${shown}' of type '<class '${pyTypeName(v)}'>'. `);
+  raise(
+    `Cannot convert '${shapeText(pyRepr(v))}' to a shape. Found invalid dimension '${shown}' of type '<class '${pyTypeName(v)}'>'. `,
+  );
 }
 
 /** Snake-case of a class name, as Keras names a layer's variables (`EinsumDense` -> `einsum_dense`). */
 export function snakeName(className: string): string {
-  return className.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+  return className
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
 }

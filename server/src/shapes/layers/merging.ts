@@ -67,11 +67,16 @@ function mergedBatch(shapes: Shape[], raiseOnConflict: boolean): Dim {
 function mergeCall(className: string, inputs: CallInputs) {
   const { list, lone } = mergeInputs(inputs);
   if (list === null) {
-    raise(`A merge layer should be called on a list of inputs. Received: input_shape=${formatShape(lone!)} (not a list of shapes)`);
+    raise(
+      `A merge layer should be called on a list of inputs. Received: input_shape=${formatShape(lone!)} (not a list of shapes)`,
+    );
   }
   if (list.length === 0) raise("'NoneType' object is not subscriptable", 'TypeError');
   // build skips empty shapes when collecting batch sizes; compute_output_shape then indexes them.
-  mergedBatch(list.filter((s) => s.length > 0), true);
+  mergedBatch(
+    list.filter((s) => s.length > 0),
+    true,
+  );
   let out = list[0].slice(1);
   for (const s of list.slice(1)) out = elemwiseShape(out, s.slice(1));
   if (className === 'Subtract' && list.length !== 2) {
@@ -102,7 +107,10 @@ function concatBuild(shapes: Shape[], axis: number): void {
     return s.length > axis ? pyDelete(s, axis, 'del') : s;
   });
   const ranks = new Set(reduced.map((s) => s.length));
-  const bad = () => raise(`A \`Concatenate\` layer requires inputs with matching shapes except for the concatenation axis. Received: input_shape=${formatShapeList(shapes)}`);
+  const bad = () =>
+    raise(
+      `A \`Concatenate\` layer requires inputs with matching shapes except for the concatenation axis. Received: input_shape=${formatShapeList(shapes)}`,
+    );
   if (ranks.size !== 1) bad();
   for (let i = 0; i < reduced[0].length; i++) {
     const sizes = new Set(reduced.map((s) => s[i]).filter((d) => typeof d === 'number'));
@@ -132,7 +140,9 @@ const concatenate: LayerRule = {
   call(a, inputs) {
     const { list, lone } = mergeInputs(inputs);
     if (list === null || list.length === 0) {
-      raise(`A \`Concatenate\` layer should be called on a list of at least 1 input. Received: input_shape=${lone ? formatShape(lone) : '[]'}`);
+      raise(
+        `A \`Concatenate\` layer should be called on a list of at least 1 input. Received: input_shape=${lone ? formatShape(lone) : '[]'}`,
+      );
     }
     const axisValue = a.get('axis');
     if (axisValue.kind === 'none') raise("unsupported operand type(s) for %: 'NoneType' and 'int'", 'TypeError');
@@ -149,9 +159,13 @@ function dotAxes(v: PyValue): number | [number, number] {
   if (v.kind === 'unknown') cannotTell('Dot: `axes` is not known statically');
   if (v.kind === 'int' || v.kind === 'bool') return Number(v.value);
   if (v.kind !== 'list' && v.kind !== 'tuple') {
-    raise(`Invalid type for argument \`axes\`: it should be a list or an int. Received: axes=${v.kind === 'str' ? v.value : pyRepr(v)}`, 'TypeError');
+    raise(
+      `Invalid type for argument \`axes\`: it should be a list or an int. Received: axes=${v.kind === 'str' ? v.value : pyRepr(v)}`,
+      'TypeError',
+    );
   }
-  if (v.items.length !== 2) raise(`Invalid format for argument \`axes\`: it should contain two elements. Received: axes=${pyRepr(v)}`);
+  if (v.items.length !== 2)
+    raise(`Invalid format for argument \`axes\`: it should contain two elements. Received: axes=${pyRepr(v)}`);
   if (v.items.some((x) => x.kind === 'unknown')) cannotTell('Dot: `axes` is not known statically');
   if (!v.items.every((x) => x.kind === 'int' || x.kind === 'bool')) {
     raise(`Invalid format for argument \`axes\`: list elements should be integers. Received: axes=${pyRepr(v)}`);
@@ -162,11 +176,17 @@ function dotAxes(v: PyValue): number | [number, number] {
 function dotCall(axesArg: number | [number, number], inputs: CallInputs) {
   const { list, lone } = mergeInputs(inputs);
   if (list === null || list.length !== 2) {
-    raise(`A \`Dot\` layer should be called on a list of 2 inputs. Received: input_shape=${list ? formatShapeList(list) : formatShape(lone!)}`);
+    raise(
+      `A \`Dot\` layer should be called on a list of 2 inputs. Received: input_shape=${list ? formatShapeList(list) : formatShape(lone!)}`,
+    );
   }
   const [s1, s2] = list;
   const axes: [number, number] =
-    typeof axesArg === 'number' ? (axesArg < 0 ? [pyMod(axesArg, s1.length), pyMod(axesArg, s2.length)] : [axesArg, axesArg]) : axesArg;
+    typeof axesArg === 'number'
+      ? axesArg < 0
+        ? [pyMod(axesArg, s1.length), pyMod(axesArg, s2.length)]
+        : [axesArg, axesArg]
+      : axesArg;
   const d1 = pyIndex(s1, axes[0], 'tuple');
   const d2 = pyIndex(s2, axes[1], 'tuple');
   if (d1 !== d2 && d1 !== '?' && d2 !== '?') {

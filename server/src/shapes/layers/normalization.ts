@@ -84,7 +84,11 @@ const batchNormalization: LayerRule = {
     if (a.bool('center')) weights.push(vec('beta', shape));
     weights.push(vec('moving_mean', shape, false), vec('moving_variance', shape, false));
     if (a.bool('renorm')) {
-      weights.push(vec('moving_stddev', shape, false), vec('renorm_mean', shape, false), vec('renorm_stddev', shape, false));
+      weights.push(
+        vec('moving_stddev', shape, false),
+        vec('renorm_mean', shape, false),
+        vec('renorm_stddev', shape, false),
+      );
     }
     return identity(x, 'BatchNormalization', weights);
   },
@@ -103,7 +107,9 @@ function checkRenormClipping(v: PyValue): void {
   };
   if (v.entries.some(([k]) => k.kind !== 'str' || !keys.includes(k.value))) {
     if (v.entries.some(([k]) => k.kind === 'unknown')) cannotTell('renorm_clipping keys not known');
-    raise(`Received invalid keys for \`renorm_clipping\` argument: ${pyRepr(v)}. Supported values: ['rmax', 'rmin', 'dmax'].`);
+    raise(
+      `Received invalid keys for \`renorm_clipping\` argument: ${pyRepr(v)}. Supported values: ['rmax', 'rmin', 'dmax'].`,
+    );
   }
   const rmax = get('rmax');
   const rmin = get('rmin');
@@ -131,7 +137,10 @@ const layerNormalization: LayerRule = {
   construct(a) {
     const axis = a.known('axis');
     if (itemsOf(axis) === null && axis.kind !== 'int' && axis.kind !== 'bool') {
-      raise(`Expected an int or a list/tuple of ints for the argument 'axis', but received: ${pyRepr(axis)}`, 'TypeError');
+      raise(
+        `Expected an int or a list/tuple of ints for the argument 'axis', but received: ${pyRepr(axis)}`,
+        'TypeError',
+      );
     }
     a.bool('rms_scaling');
     return undefined;
@@ -144,7 +153,12 @@ const layerNormalization: LayerRule = {
     if (a.bool('scale') || rms) weights.push(vec('gamma', shape));
     if (a.bool('center') && !rms) weights.push(vec('beta', shape));
     requireDefinedWeights('LayerNormalization', weights);
-    checkAxesInBounds(a.known('axis'), x, (ax) => `Axis ${ax} is out of bounds for input shape ${formatShape(x)}. Received: axis=${pyRepr(a.known('axis'))}`);
+    checkAxesInBounds(
+      a.known('axis'),
+      x,
+      (ax) =>
+        `Axis ${ax} is out of bounds for input shape ${formatShape(x)}. Received: axis=${pyRepr(a.known('axis'))}`,
+    );
     return identity(x, 'LayerNormalization', weights);
   },
 };
@@ -160,7 +174,14 @@ function checkAxesInBounds(axis: PyValue, x: Shape, message: (ax: string) => str
 
 const groupNormalization: LayerRule = {
   className: 'GroupNormalization',
-  signature: [p('groups', 32), p('axis', -1), p('epsilon', 1e-3), p('center', true), p('scale', true), ...GAMMA_BETA_ARGS],
+  signature: [
+    p('groups', 32),
+    p('axis', -1),
+    p('epsilon', 1e-3),
+    p('center', true),
+    p('scale', true),
+    ...GAMMA_BETA_ARGS,
+  ],
   construct(a) {
     const g = a.known('groups');
     const n = g.kind === 'int' ? g.value : g.kind === 'bool' ? Number(g.value) : null;
@@ -177,13 +198,16 @@ const groupNormalization: LayerRule = {
     const axis = a.known('axis');
     const dim = pyIndexValue(x, axis);
     if (dim === null) {
-      raise(`Axis ${pyRepr(axis)} of input tensor should have a defined dimension but the layer received an input with shape ${formatShape(x)}.`);
+      raise(
+        `Axis ${pyRepr(axis)} of input tensor should have a defined dimension but the layer received an input with shape ${formatShape(x)}.`,
+      );
     }
     let groups = state as number;
     if (typeof dim === 'number') {
       if (groups === -1) groups = dim;
       if (dim < groups) raise(`Number of groups (${groups}) cannot be more than the number of channels (${dim}).`);
-      if (dim % groups !== 0) raise(`Number of groups (${groups}) must be a multiple of the number of channels (${dim}).`);
+      if (dim % groups !== 0)
+        raise(`Number of groups (${groups}) must be a multiple of the number of channels (${dim}).`);
     }
     const weights: Weight[] = [];
     if (a.bool('scale')) weights.push(vec('gamma', [dim]));
@@ -198,7 +222,10 @@ const unitNormalization: LayerRule = {
   construct(a) {
     const axis = a.known('axis');
     if (itemsOf(axis) === null && axis.kind !== 'int' && axis.kind !== 'bool') {
-      raise(`Invalid value for \`axis\` argument: expected an int or a list/tuple of ints. Received: axis=${pyRepr(axis)}`, 'TypeError');
+      raise(
+        `Invalid value for \`axis\` argument: expected an int or a list/tuple of ints. Received: axis=${pyRepr(axis)}`,
+        'TypeError',
+      );
     }
     return undefined;
   },
@@ -218,7 +245,11 @@ const rmsNormalization: LayerRule = {
     const axis = a.known('axis');
     const shape: Dim[] = buildAxes(axis).map((ax) => pyIndexValue(x, ax));
     const weights = requireDefinedWeights('RMSNormalization', [vec('scale', shape)]);
-    checkAxesInBounds(axis, x, (ax) => `Axis ${ax} is out of bounds for input shape ${formatShape(x)}. Received: axis=${pyRepr(axis)}`);
+    checkAxesInBounds(
+      axis,
+      x,
+      (ax) => `Axis ${ax} is out of bounds for input shape ${formatShape(x)}. Received: axis=${pyRepr(axis)}`,
+    );
     return { outputs: [x], weights };
   },
 };

@@ -104,13 +104,18 @@ export function itemsOf(v: PyValue): PyValue[] | null {
 }
 
 /** `backend.standardize_data_format`: `str(x).lower()` must be one of the two formats. */
-export function standardizeDataFormat(v: PyValue, dflt: 'channels_last' | 'channels_first'): 'channels_last' | 'channels_first' {
+export function standardizeDataFormat(
+  v: PyValue,
+  dflt: 'channels_last' | 'channels_first',
+): 'channels_last' | 'channels_first' {
   if (v.kind === 'unknown') cannotTell('`data_format` is not known statically');
   if (v.kind === 'none') return dflt;
   if (v.kind === 'object' || v.kind === 'layer') cannotTell('`data_format` is an object');
   const s = (v.kind === 'str' ? v.value : pyStr(v)).toLowerCase();
   if (s !== 'channels_last' && s !== 'channels_first') {
-    raise(`The \`data_format\` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=${s}`);
+    raise(
+      `The \`data_format\` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=${s}`,
+    );
   }
   return s;
 }

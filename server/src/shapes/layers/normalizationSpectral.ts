@@ -18,9 +18,17 @@ import { comparable, pyStr } from './normalizationHelpers';
  * kernels, so Keras rejects them; they are deliberately absent.
  */
 const HAS_KERNEL = new Set([
-  'Dense', 'EinsumDense', 'Embedding',
-  'Conv1D', 'Conv2D', 'Conv3D', 'Conv1DTranspose', 'Conv2DTranspose', 'Conv3DTranspose',
-  'DepthwiseConv1D', 'DepthwiseConv2D',
+  'Dense',
+  'EinsumDense',
+  'Embedding',
+  'Conv1D',
+  'Conv2D',
+  'Conv3D',
+  'Conv1DTranspose',
+  'Conv2DTranspose',
+  'Conv3DTranspose',
+  'DepthwiseConv1D',
+  'DepthwiseConv2D',
 ]);
 
 export const spectralNormalization: LayerRule = {
@@ -30,12 +38,16 @@ export const spectralNormalization: LayerRule = {
     const v = a.known('layer');
     if (v.kind === 'object' && v.called) cannotTell('wrapped object may be a layer');
     if (v.kind !== 'layer') {
-      raise(`Layer ${pyStr(v)} supplied to Wrapper isn't a supported layer type. Please ensure wrapped layer is a valid Keras layer.`);
+      raise(
+        `Layer ${pyStr(v)} supplied to Wrapper isn't a supported layer type. Please ensure wrapped layer is a valid Keras layer.`,
+      );
     }
     const inner = ctx.construct(v.call);
     const n = comparable(a.known('power_iterations'), '<=');
     if (n <= 0) {
-      raise(`\`power_iterations\` should be greater than zero. Received: \`power_iterations=${pyStr(a.known('power_iterations'))}\``);
+      raise(
+        `\`power_iterations\` should be greater than zero. Received: \`power_iterations=${pyStr(a.known('power_iterations'))}\``,
+      );
     }
     return inner;
   },

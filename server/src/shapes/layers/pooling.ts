@@ -42,7 +42,9 @@ function poolOutputShape(x: Shape, s: PoolState): Shape {
     raise('division by zero', 'ZeroDivisionError');
   }
   if (pad !== 'valid' && pad !== 'same') {
-    raise(`Argument \`padding\` must be either 'valid' or 'same'. Received: padding=${s.padding.kind === 'str' ? s.padding.value : pyRepr(s.padding)}`);
+    raise(
+      `Argument \`padding\` must be either 'valid' or 'same'. Received: padding=${s.padding.kind === 'str' ? s.padding.value : pyRepr(s.padding)}`,
+    );
   }
   const spatial = spatialOf(x, s.dataFormat).map((n, i) => poolOutputLength(n, s.poolSize[i].n, pad, s.strides[i].n));
   if (pad === 'valid' && spatial.some((d) => typeof d === 'number' && d <= 0)) {
@@ -57,7 +59,8 @@ function poolOutputShape(x: Shape, s: PoolState): Shape {
 function poolRule(kind: 'Max' | 'Average', rank: 1 | 2 | 3): LayerRule {
   const className = `${kind}Pooling${rank}D`;
   // MaxPooling defaults pool_size to 2 per axis; AveragePooling requires it.
-  const poolDefault = rank === 1 ? 2 : { kind: 'tuple' as const, items: new Array(rank).fill({ kind: 'int', value: 2 }) };
+  const poolDefault =
+    rank === 1 ? 2 : { kind: 'tuple' as const, items: new Array(rank).fill({ kind: 'int', value: 2 }) };
   return {
     className,
     aliases: [`${kind === 'Max' ? 'Max' : 'Avg'}Pool${rank}D`],
@@ -100,6 +103,11 @@ function globalRule(kind: 'Max' | 'Average', rank: 1 | 2 | 3): LayerRule {
 }
 
 export const rules: LayerRule[] = [
-  ...([1, 2, 3] as const).flatMap((r) => [poolRule('Max', r), poolRule('Average', r), globalRule('Max', r), globalRule('Average', r)]),
+  ...([1, 2, 3] as const).flatMap((r) => [
+    poolRule('Max', r),
+    poolRule('Average', r),
+    globalRule('Max', r),
+    globalRule('Average', r),
+  ]),
   ...adaptiveRules,
 ].map(withBaseLayer);

@@ -50,10 +50,13 @@ function readDataFormat(a: Args): DataFormat {
 /** One output size as the output tensor's `standardize_shape` accepts it. */
 function outputDim(v: PyValue, shown: string): Dim {
   if (v.kind === 'none') return null;
-  if (v.kind === 'unknown' || v.kind === 'object' || v.kind === 'layer') cannotTell('`output_size` item is not known statically');
+  if (v.kind === 'unknown' || v.kind === 'object' || v.kind === 'layer')
+    cannotTell('`output_size` item is not known statically');
   const n = v.kind === 'int' ? v.value : v.kind === 'bool' ? Number(v.value) : null;
   if (n === null) {
-    raise(`Cannot convert '${shown}' to a shape. Found invalid dimension '${v.kind === 'str' ? v.value : pyRepr(v)}' of type '<class '${pyTypeName(v)}'>'.`);
+    raise(
+      `Cannot convert '${shown}' to a shape. Found invalid dimension '${v.kind === 'str' ? v.value : pyRepr(v)}' of type '<class '${pyTypeName(v)}'>'.`,
+    );
   }
   if (n < 0) raise(`Cannot convert '${shown}' to a shape. Negative dimensions are not allowed.`);
   return n;
@@ -64,7 +67,10 @@ function adaptiveRule(kind: 'Average' | 'Max', rank: 1 | 2 | 3): LayerRule {
   return {
     className,
     signature: [p('output_size'), p('data_format', null)],
-    construct: (a): AdaptiveState => ({ outputSize: readOutputSize(a.known('output_size'), rank), dataFormat: readDataFormat(a) }),
+    construct: (a): AdaptiveState => ({
+      outputSize: readOutputSize(a.known('output_size'), rank),
+      dataFormat: readDataFormat(a),
+    }),
     call(_a, inputs, _ctx, state) {
       const { outputSize, dataFormat } = state as AdaptiveState;
       const x = singleInput(className, inputs);
@@ -80,4 +86,7 @@ function adaptiveRule(kind: 'Average' | 'Max', rank: 1 | 2 | 3): LayerRule {
   };
 }
 
-export const adaptiveRules: LayerRule[] = ([1, 2, 3] as const).flatMap((r) => [adaptiveRule('Average', r), adaptiveRule('Max', r)]);
+export const adaptiveRules: LayerRule[] = ([1, 2, 3] as const).flatMap((r) => [
+  adaptiveRule('Average', r),
+  adaptiveRule('Max', r),
+]);

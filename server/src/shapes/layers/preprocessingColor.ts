@@ -18,9 +18,23 @@ import { formatShape, type Shape } from '../shape';
 import type { PyValue } from '../values';
 import { comparable, itemsOf, numeric, pyIntConvert, pyStr } from './normalizationHelpers';
 import { imageRule } from './preprocessingImage';
-import { checkChoice, INTERPOLATIONS, INTERPOLATIONS_SHOWN, setFactor, setNamedFactor, setValueRange, type BaseUse } from './preprocessingImageChecks';
+import {
+  checkChoice,
+  INTERPOLATIONS,
+  INTERPOLATIONS_SHOWN,
+  setFactor,
+  setNamedFactor,
+  setValueRange,
+  type BaseUse,
+} from './preprocessingImageChecks';
 
-const RANGE: PyValue = { kind: 'tuple', items: [{ kind: 'int', value: 0 }, { kind: 'int', value: 255 }] };
+const RANGE: PyValue = {
+  kind: 'tuple',
+  items: [
+    { kind: 'int', value: 0 },
+    { kind: 'int', value: 255 },
+  ],
+};
 const BASE: BaseUse = { useBaseFactor: true, bounds: [-1, 1] };
 const UNIT: BaseUse = { useBaseFactor: true, bounds: [0, 1] };
 const NO_BASE_UNIT: BaseUse = { useBaseFactor: false, bounds: [0, 1] };
@@ -66,7 +80,9 @@ const randomColorDegeneration = imageRule({
   },
   output(_a, x: Shape, fmt) {
     if (x.length !== 3 && x.length !== 4) {
-      raise(`Invalid images rank: expected rank 3 (single image) or rank 4 (batch of images). Received: input_shape=${formatShape(x)}`);
+      raise(
+        `Invalid images rank: expected rank 3 (single image) or rank 4 (batch of images). Received: input_shape=${formatShape(x)}`,
+      );
     }
     const channels = x[fmt === 'channels_last' ? x.length - 1 : x.length - 3];
     if (typeof channels === 'number' && channels !== 3) {
@@ -154,7 +170,14 @@ const randomSharpness = imageRule({
 
 const randomGaussianBlur = imageRule({
   className: 'RandomGaussianBlur',
-  signature: [p('factor', 1.0), p('kernel_size', 3), p('sigma', 1.0), p('value_range', RANGE), p('data_format', null), p('seed', null)],
+  signature: [
+    p('factor', 1.0),
+    p('kernel_size', 3),
+    p('sigma', 1.0),
+    p('value_range', RANGE),
+    p('data_format', null),
+    p('seed', null),
+  ],
   use: NO_BASE_UNIT,
   checks(a) {
     setFactor(a.known('factor'), [0, 1]);
@@ -173,7 +196,9 @@ function checkKernelSize(v: PyValue): void {
   };
   if (items !== null) {
     if (items.length !== 2) {
-      raise(`The \`kernel_size\` argument should be a number (or a list of two numbers) Received: kernel_size=${pyStr(v)}`);
+      raise(
+        `The \`kernel_size\` argument should be a number (or a list of two numbers) Received: kernel_size=${pyStr(v)}`,
+      );
     }
     if (even(items[0]) || even(items[1])) raise(odd);
     return;
@@ -186,7 +211,13 @@ const randomErasing = imageRule({
   className: 'RandomErasing',
   signature: [
     p('factor', 1.0),
-    p('scale', { kind: 'tuple', items: [{ kind: 'float', value: 0.02 }, { kind: 'float', value: 0.33 }] }),
+    p('scale', {
+      kind: 'tuple',
+      items: [
+        { kind: 'float', value: 0.02 },
+        { kind: 'float', value: 0.33 },
+      ],
+    }),
     p('fill_value', null),
     p('value_range', RANGE),
     p('seed', null),
@@ -213,7 +244,8 @@ const equalization = imageRule({
   checks: (a) => setValueRange(a.known('value_range'), 'Equalization'),
 });
 
-const SOLARIZATION_MSG = 'The `addition_factor` and `threshold_factor` arguments should be a number (or a list of two numbers) in the range [0, 1]. ';
+const SOLARIZATION_MSG =
+  'The `addition_factor` and `threshold_factor` arguments should be a number (or a list of two numbers) in the range [0, 1]. ';
 function checkSolarization(a: Args, addition: PyValue, threshold: PyValue): void {
   const inRange = (n: number): boolean => n <= 1 && n >= 0;
   setNamedFactor(addition, 'addition_factor', SOLARIZATION_MSG, inRange);
@@ -271,7 +303,14 @@ const augMix = imageRule({
 
 const randAugment = imageRule({
   className: 'RandAugment',
-  signature: [p('value_range', RANGE), p('num_ops', 2), p('factor', 0.5), p('interpolation', 'bilinear'), p('seed', null), p('data_format', null)],
+  signature: [
+    p('value_range', RANGE),
+    p('num_ops', 2),
+    p('factor', 0.5),
+    p('interpolation', 'bilinear'),
+    p('seed', null),
+    p('data_format', null),
+  ],
   use: NO_BASE_UNIT,
   checks: checkAugmenter,
 });
@@ -291,7 +330,13 @@ const clahe = imageRule({
   signature: [
     p('value_range', RANGE),
     p('clip_limit', 4.0),
-    p('tile_grid_size', { kind: 'tuple', items: [{ kind: 'int', value: 8 }, { kind: 'int', value: 8 }] }),
+    p('tile_grid_size', {
+      kind: 'tuple',
+      items: [
+        { kind: 'int', value: 8 },
+        { kind: 'int', value: 8 },
+      ],
+    }),
     p('data_format', null),
   ],
   use: BASE,

@@ -30,7 +30,8 @@ function validateStringArg(a: Args, name: string, allowed: string[], caller: str
 /** Keras's constructors without **kwargs: base-layer keywords are a Python TypeError. */
 function rejectBaseKwargs(a: Args, signature: string[]): void {
   for (const k of BASE_LAYER_KWARGS) {
-    if (!signature.includes(k) && a.given(k)) raise(`${a.className}.__init__() got an unexpected keyword argument '${k}'`, 'TypeError');
+    if (!signature.includes(k) && a.given(k))
+      raise(`${a.className}.__init__() got an unexpected keyword argument '${k}'`, 'TypeError');
   }
 }
 
@@ -39,11 +40,15 @@ const categoryEncoding: LayerRule = {
   signature: [p('num_tokens', null), p('output_mode', 'multi_hot'), p('sparse', false)],
   construct(a) {
     const modeV = a.known('output_mode');
-    const mode = modeV.kind === 'str' && modeV.value === 'binary' ? 'multi_hot' : modeV.kind === 'str' ? modeV.value : null;
-    if (mode === null || !['count', 'one_hot', 'multi_hot'].includes(mode)) raise(`Unknown arg for output_mode: ${pyStr(modeV)}`);
+    const mode =
+      modeV.kind === 'str' && modeV.value === 'binary' ? 'multi_hot' : modeV.kind === 'str' ? modeV.value : null;
+    if (mode === null || !['count', 'one_hot', 'multi_hot'].includes(mode))
+      raise(`Unknown arg for output_mode: ${pyStr(modeV)}`);
     const n = a.known('num_tokens');
     if (n.kind === 'none') {
-      raise('num_tokens must be set to use this layer. If the number of tokens is not known beforehand, use the IntegerLookup layer instead.');
+      raise(
+        'num_tokens must be set to use this layer. If the number of tokens is not known beforehand, use the IntegerLookup layer instead.',
+      );
     }
     if (comparable(n) < 1) raise(`\`num_tokens\` must be >= 1. Received: num_tokens=${pyStr(n)}.`);
     return mode;
@@ -97,7 +102,9 @@ const normalization: LayerRule = {
     const mean = a.known('mean');
     const variance = a.known('variance');
     if ((mean.kind !== 'none') !== (variance.kind !== 'none')) {
-      raise(`When setting values directly, both \`mean\` and \`variance\` must be set. Received: mean=${pyStr(mean)} and variance=${pyStr(variance)}`);
+      raise(
+        `When setting values directly, both \`mean\` and \`variance\` must be set. Received: mean=${pyStr(mean)} and variance=${pyStr(variance)}`,
+      );
     }
     let meanShape: number[] | null = null;
     if (mean.kind !== 'none') {
@@ -105,11 +112,15 @@ const normalization: LayerRule = {
       const varShape = npShape(variance);
       if (meanShape === null || varShape === null) cannotTell('mean/variance are not plain numbers');
       if (JSON.stringify(meanShape) !== JSON.stringify(varShape)) {
-        raise(`When setting values directly, \`mean\` and \`variance\` must have the same shape. Received: mean shape ${npShapeText(meanShape)} and variance shape ${npShapeText(varShape)}`);
+        raise(
+          `When setting values directly, \`mean\` and \`variance\` must have the same shape. Received: mean shape ${npShapeText(meanShape)} and variance shape ${npShapeText(varShape)}`,
+        );
       }
       if (meanShape.length > axis.length) {
         const axisText = axis.length === 1 ? `(${pyRepr(axis[0])},)` : `(${axis.map(pyRepr).join(', ')})`;
-        raise(`The rank of \`mean\` must be less than or equal to the number of axes (${axis.length}). Received: mean shape ${npShapeText(meanShape)} for axis ${axisText}`);
+        raise(
+          `The rank of \`mean\` must be less than or equal to the number of axes (${axis.length}). Received: mean shape ${npShapeText(meanShape)} for axis ${axisText}`,
+        );
       }
     }
     return { axisValues: axis, meanShape };
@@ -121,12 +132,16 @@ const normalization: LayerRule = {
     const ndim = x.length;
     const axisText = axis.length === 1 ? `(${axis[0]},)` : `(${axis.join(', ')})`;
     if (axis.some((d) => d < -ndim || d >= ndim)) {
-      raise(`All \`axis\` values must be in the range [-ndim, ndim). Received inputs with ndim=${ndim}, while axis=${axisText}`);
+      raise(
+        `All \`axis\` values must be in the range [-ndim, ndim). Received inputs with ndim=${ndim}, while axis=${axisText}`,
+      );
     }
     const keep = axis.map((d) => (d < 0 ? d + ndim : d)).sort((m, n) => m - n);
     for (const d of keep) {
       if (x[d] === null) {
-        raise(`All \`axis\` values to be kept must have a known shape. Received axis=${axisText}, inputs.shape=${formatShape(x)}, with unknown axis at index ${d}`);
+        raise(
+          `All \`axis\` values to be kept must have a known shape. Received axis=${axisText}, inputs.shape=${formatShape(x)}, with unknown axis at index ${d}`,
+        );
       }
     }
     const broadcast: Dim[] = x.map((dim, d) => (keep.includes(d) ? dim : 1));
@@ -147,11 +162,15 @@ const normalization: LayerRule = {
 
 /** `finalize_state` reshapes the statistics to the broadcast shape: repeated axes make the sizes differ. */
 function reshapeCheck(from: Dim[], to: Dim[]): void {
-  const size = (s: Dim[]): number | null => (s.every((d) => typeof d === 'number') ? (s as number[]).reduce((m, n) => m * n, 1) : null);
+  const size = (s: Dim[]): number | null =>
+    s.every((d) => typeof d === 'number') ? (s as number[]).reduce((m, n) => m * n, 1) : null;
   const f = size(from);
   const t = size(to);
   if (f !== null && t !== null && f !== t) {
-    raise(`cannot reshape array of shape ${formatShape(from)} (size ${f}) into shape ${formatShape(to)} (size ${t})`, 'TypeError');
+    raise(
+      `cannot reshape array of shape ${formatShape(from)} (size ${f}) into shape ${formatShape(to)} (size ${t})`,
+      'TypeError',
+    );
   }
 }
 
@@ -170,19 +189,32 @@ function broadcastMean(meanShape: number[], keep: number[], broadcast: Dim[]): v
 const DISCRETIZATION_SIG = ['bin_boundaries', 'num_bins', 'epsilon', 'output_mode', 'sparse', 'dtype', 'name'];
 const discretization: LayerRule = {
   className: 'Discretization',
-  signature: [p('bin_boundaries', null), p('num_bins', null), p('epsilon', 0.01), p('output_mode', 'int'), p('sparse', false), p('dtype', null), p('name', null)],
+  signature: [
+    p('bin_boundaries', null),
+    p('num_bins', null),
+    p('epsilon', 0.01),
+    p('output_mode', 'int'),
+    p('sparse', false),
+    p('dtype', null),
+    p('name', null),
+  ],
   construct(a) {
     rejectBaseKwargs(a, DISCRETIZATION_SIG);
     const mode = a.known('output_mode');
     if (a.bool('sparse') && mode.kind === 'str' && mode.value === 'int') {
-      raise(`\`sparse=True\` may only be used if \`output_mode\` is \`'one_hot'\`, \`'multi_hot'\`, or \`'count'\`. Received: sparse=${pyStr(a.known('sparse'))} and output_mode=int`);
+      raise(
+        `\`sparse=True\` may only be used if \`output_mode\` is \`'one_hot'\`, \`'multi_hot'\`, or \`'count'\`. Received: sparse=${pyStr(a.known('sparse'))} and output_mode=int`,
+      );
     }
     validateStringArg(a, 'output_mode', ['int', 'one_hot', 'multi_hot', 'count'], 'Discretization');
     const nb = a.known('num_bins');
     const bb = a.known('bin_boundaries');
-    if (nb.kind !== 'none' && comparable(nb) < 0) raise(`\`num_bins\` must be greater than or equal to 0. Received: \`num_bins=${pyStr(nb)}\``);
+    if (nb.kind !== 'none' && comparable(nb) < 0)
+      raise(`\`num_bins\` must be greater than or equal to 0. Received: \`num_bins=${pyStr(nb)}\``);
     if (nb.kind !== 'none' && bb.kind !== 'none') {
-      raise(`Both \`num_bins\` and \`bin_boundaries\` should not be set. Received: \`num_bins=${pyStr(nb)}\` and \`bin_boundaries=${pyStr(bb)}\``);
+      raise(
+        `Both \`num_bins\` and \`bin_boundaries\` should not be set. Received: \`num_bins=${pyStr(nb)}\` and \`bin_boundaries=${pyStr(bb)}\``,
+      );
     }
     if (nb.kind === 'none' && bb.kind === 'none') raise('You need to set either `num_bins` or `bin_boundaries`.');
     return undefined;
@@ -218,26 +250,40 @@ const hashing: LayerRule = {
     const isInt = mode.kind === 'str' && mode.value === 'int';
     const nb = a.known('num_bins');
     if (nb.kind === 'none' || comparable(nb, '<=') <= 0) {
-      raise(`The \`num_bins\` for \`Hashing\` cannot be \`None\` or non-positive values. Received: num_bins=${pyStr(nb)}.`);
+      raise(
+        `The \`num_bins\` for \`Hashing\` cannot be \`None\` or non-positive values. Received: num_bins=${pyStr(nb)}.`,
+      );
     }
     const dtype = a.get('dtype');
     if (isInt && dtype.kind !== 'none') {
       if (dtype.kind !== 'str') cannotTell('dtype is an object');
       if (dtype.value !== 'int32' && dtype.value !== 'int64') {
-        raise(`When \`output_mode="int"\`, \`dtype\` should be an integer type, 'int32' or 'in64'. Received: dtype=${dtype.value}`);
+        raise(
+          `When \`output_mode="int"\`, \`dtype\` should be an integer type, 'int32' or 'in64'. Received: dtype=${dtype.value}`,
+        );
       }
     }
     if (mode.kind !== 'str' || !HASHING_MODES.includes(mode.value)) {
-      raise(`Invalid value for argument \`output_mode\`. Expected one of ('int', 'one_hot', 'multi_hot', 'count'). Received: output_mode=${pyStr(mode)}`);
+      raise(
+        `Invalid value for argument \`output_mode\`. Expected one of ('int', 'one_hot', 'multi_hot', 'count'). Received: output_mode=${pyStr(mode)}`,
+      );
     }
     if (a.bool('sparse') && isInt) {
-      raise(`\`sparse\` may only be true if \`output_mode\` is \`"one_hot"\`, \`"multi_hot"\`, or \`"count"\`. Received: sparse=${pyStr(a.known('sparse'))} and output_mode=int`);
+      raise(
+        `\`sparse\` may only be true if \`output_mode\` is \`"one_hot"\`, \`"multi_hot"\`, or \`"count"\`. Received: sparse=${pyStr(a.known('sparse'))} and output_mode=int`,
+      );
     }
     const salt = a.known('salt');
     const saltItems = itemsOf(salt);
-    const saltOk = salt.kind === 'none' || salt.kind === 'int' || salt.kind === 'bool' || (saltItems !== null && saltItems.length === 2);
+    const saltOk =
+      salt.kind === 'none' ||
+      salt.kind === 'int' ||
+      salt.kind === 'bool' ||
+      (saltItems !== null && saltItems.length === 2);
     if (!saltOk) {
-      raise(`The \`salt\` argument for \`Hashing\` can only be a tuple of size 2 integers, or a single integer. Received: salt=${pyStr(salt)}.`);
+      raise(
+        `The \`salt\` argument for \`Hashing\` can only be a tuple of size 2 integers, or a single integer. Received: salt=${pyStr(salt)}.`,
+      );
     }
     return mode.value;
   },

@@ -81,7 +81,8 @@ function assign(shape: Slot[], i: number, value: Slot): void {
  * negative sizes.
  */
 export function toShape(slots: Slot[]): Shape {
-  const shown = () => `(${slots.map((d) => (d !== null && typeof d === 'object' ? pyStr(d) : formatDim(d as Dim))).join(', ')}${slots.length === 1 ? ',' : ''})`;
+  const shown = () =>
+    `(${slots.map((d) => (d !== null && typeof d === 'object' ? pyStr(d) : formatDim(d as Dim))).join(', ')}${slots.length === 1 ? ',' : ''})`;
   return slots.map((d) => {
     if (d === null || typeof d !== 'object') return d as Dim;
     if (d.kind === 'none') return null;
@@ -91,7 +92,9 @@ export function toShape(slots: Slot[]): Shape {
       if (n < 0) raise(`Cannot convert '${shown()}' to a shape. Negative dimensions are not allowed.`);
       return n;
     }
-    raise(`Cannot convert '${shown()}' to a shape. Found invalid dimension '${pyStr(d)}' of type '<class '${pyTypeName(d)}'>'. `);
+    raise(
+      `Cannot convert '${shown()}' to a shape. Found invalid dimension '${pyStr(d)}' of type '<class '${pyTypeName(d)}'>'. `,
+    );
   });
 }
 
@@ -161,7 +164,14 @@ const randomFlip = imageRule({
 
 const randomRotation = imageRule({
   className: 'RandomRotation',
-  signature: [p('factor'), p('fill_mode', 'reflect'), p('interpolation', 'bilinear'), p('seed', null), p('fill_value', 0.0), p('data_format', null)],
+  signature: [
+    p('factor'),
+    p('fill_mode', 'reflect'),
+    p('interpolation', 'bilinear'),
+    p('seed', null),
+    p('fill_value', 0.0),
+    p('data_format', null),
+  ],
   use: { useBaseFactor: true, bounds: [-1, 1], forwardsFactor: true },
   checks(a) {
     checkChoice(a, 'fill_mode', FILL_MODES, FILL_MODES_SHOWN);
@@ -169,7 +179,8 @@ const randomRotation = imageRule({
   },
 });
 
-const TRANSLATION_MSG = 'The `factor` argument should be a number (or a list of two numbers) in the range [-1.0, 1.0]. ';
+const TRANSLATION_MSG =
+  'The `factor` argument should be a number (or a list of two numbers) in the range [-1.0, 1.0]. ';
 const randomTranslation = imageRule({
   className: 'RandomTranslation',
   signature: [
@@ -191,7 +202,8 @@ const randomTranslation = imageRule({
   },
 });
 
-const ZOOM_MSG = 'The `height_factor` and `width_factor` arguments should be a number (or a list of two numbers) in the range (-1.0, 1.0]. ';
+const ZOOM_MSG =
+  'The `height_factor` and `width_factor` arguments should be a number (or a list of two numbers) in the range (-1.0, 1.0]. ';
 const randomZoom = imageRule({
   className: 'RandomZoom',
   signature: [
@@ -237,12 +249,20 @@ const randomShear = imageRule({
 
 const randomPerspective = imageRule({
   className: 'RandomPerspective',
-  signature: [p('factor', 1.0), p('scale', 1.0), p('interpolation', 'bilinear'), p('fill_value', 0.0), p('seed', null), p('data_format', null)],
+  signature: [
+    p('factor', 1.0),
+    p('scale', 1.0),
+    p('interpolation', 'bilinear'),
+    p('fill_value', 0.0),
+    p('seed', null),
+    p('data_format', null),
+  ],
   use: { useBaseFactor: false, bounds: [0, 1] },
   checks(a) {
     setFactor(a.known('factor'), [0, 1]);
     const s = a.number('scale');
-    if (s < 0 || s > 1) raise(`The \`scale\` argument should be a number in the range [0,1]. Received: scale=${String(s)}`);
+    if (s < 0 || s > 1)
+      raise(`The \`scale\` argument should be a number in the range [0,1]. Received: scale=${String(s)}`);
     checkChoice(a, 'interpolation', INTERPOLATIONS, INTERPOLATIONS_SHOWN);
   },
 });
@@ -255,7 +275,13 @@ const randomElasticTransform = imageRule({
     p('interpolation', 'bilinear'),
     p('fill_mode', 'reflect'),
     p('fill_value', 0.0),
-    p('value_range', { kind: 'tuple', items: [{ kind: 'int', value: 0 }, { kind: 'int', value: 255 }] }),
+    p('value_range', {
+      kind: 'tuple',
+      items: [
+        { kind: 'int', value: 0 },
+        { kind: 'int', value: 255 },
+      ],
+    }),
     p('seed', null),
     p('data_format', null),
   ],
@@ -264,7 +290,12 @@ const randomElasticTransform = imageRule({
     setFactor(a.known('factor'), [0, 1]);
     setFactor(a.known('scale'), [0, 1], 'scale');
     checkChoice(a, 'interpolation', INTERPOLATIONS, INTERPOLATIONS_SHOWN);
-    checkChoice(a, 'fill_mode', ['constant', 'nearest', 'wrap', 'mirror', 'reflect'], "{'constant', 'nearest', 'wrap', 'mirror', 'reflect'}");
+    checkChoice(
+      a,
+      'fill_mode',
+      ['constant', 'nearest', 'wrap', 'mirror', 'reflect'],
+      "{'constant', 'nearest', 'wrap', 'mirror', 'reflect'}",
+    );
   },
 });
 

@@ -74,7 +74,8 @@ export function setValueRange(v: PyValue, missingAttribute?: string): void {
   const items = itemsOf(v);
   if (items !== null && items.length === 2) return;
   // Equalization calls the helper without defining its message: Python fails on the attribute.
-  if (missingAttribute) raise(`'${missingAttribute}' object has no attribute '_VALUE_RANGE_VALIDATION_ERROR'`, 'AttributeError');
+  if (missingAttribute)
+    raise(`'${missingAttribute}' object has no attribute '_VALUE_RANGE_VALIDATION_ERROR'`, 'AttributeError');
   raise(`The \`value_range\` argument should be a list of two numbers. Received: value_range=${show(v)}`);
 }
 

@@ -21,7 +21,9 @@ function checkUnitInterval(a: Args, name: string): number {
   const v = a.known(name);
   const x = numberForCompare(v, '<=', 'int', false);
   if (!(x >= 0 && x <= 1)) {
-    raise(`Invalid value received for argument \`${name}\`. Expected a float value between 0 and 1. Received: ${name}=${pyStr(v)}`);
+    raise(
+      `Invalid value received for argument \`${name}\`. Expected a float value between 0 and 1. Received: ${name}=${pyStr(v)}`,
+    );
   }
   return x;
 }
@@ -51,11 +53,15 @@ function checkNoiseShape(v: PyValue): void {
     // Like the seed, noise_shape only matters in training: an item the source does not tell passes.
     if (d.kind === 'unknown') return;
     if (d.kind !== 'int' && d.kind !== 'bool') {
-      raise(`${head} Expected all elements to be integers or None. Received element at index ${i}: ${pyStr(d)} (type: ${pyTypeName(d)})`);
+      raise(
+        `${head} Expected all elements to be integers or None. Received element at index ${i}: ${pyStr(d)} (type: ${pyTypeName(d)})`,
+      );
     }
     const n = (asNumber(d) as { value: number }).value;
     if (n <= 0) {
-      raise(`${head} Expected all dimensions to be positive integers or None. Received negative or zero value at index ${i}: ${pyStr(d)}`);
+      raise(
+        `${head} Expected all dimensions to be positive integers or None. Received negative or zero value at index ${i}: ${pyStr(d)}`,
+      );
     }
   });
 }
@@ -156,7 +162,14 @@ function checkPenalty(a: Args, name: 'l1' | 'l2'): void {
   if (v.kind === 'none' || v.kind === 'unknown' || v.kind === 'object') return;
   const n = asNumber(v);
   if (n === null || !Number.isFinite(n.value) || n.value < 0) {
-    const shown = n !== null && !Number.isFinite(n.value) ? (Number.isNaN(n.value) ? 'nan' : n.value > 0 ? 'inf' : '-inf') : pyStr(v);
+    const shown =
+      n !== null && !Number.isFinite(n.value)
+        ? Number.isNaN(n.value)
+          ? 'nan'
+          : n.value > 0
+            ? 'inf'
+            : '-inf'
+        : pyStr(v);
     raise(`Invalid value for argument ${name}: expected a non-negative float.Received: ${name}=${shown}`);
   }
 }
@@ -169,7 +182,10 @@ const activityRegularization: LayerRule = {
     checkPenalty(a, 'l2');
     // It passes its own `activity_regularizer` to `Layer.__init__`: the user may not pass one too.
     if (a.given('activity_regularizer')) {
-      raise("keras.src.layers.layer.Layer.__init__() got multiple values for keyword argument 'activity_regularizer'", 'TypeError');
+      raise(
+        "keras.src.layers.layer.Layer.__init__() got multiple values for keyword argument 'activity_regularizer'",
+        'TypeError',
+      );
     }
     return undefined;
   },

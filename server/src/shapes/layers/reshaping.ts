@@ -66,7 +66,8 @@ function reshapeOutput(input: Dim[], t: ReshapeTarget): Dim[] {
   const inRepr = formatShape(input);
   const known = dims.filter((d) => d !== -1).reduce((s, d) => s * d, 1);
   if (!dims.includes(-1)) {
-    if (size !== known) raise(`The total size of the tensor must be unchanged. Received: input_shape=${inRepr}, target_shape=${t.repr}`);
+    if (size !== known)
+      raise(`The total size of the tensor must be unchanged. Received: input_shape=${inRepr}, target_shape=${t.repr}`);
     return dims;
   }
   if (known === 0 || size % known !== 0) {
@@ -101,7 +102,10 @@ function permuteDims(v: PyValue): PyValue[] {
     const kinds = new Set(items.map((x) => (x.kind === 'bool' || x.kind === 'float' ? 'int' : x.kind)));
     if (items.length > 1 && (kinds.size > 1 || kinds.has('none') || kinds.has('dict'))) {
       // Python's sort asks `later < earlier` first.
-      raise(`'<' not supported between instances of '${pyTypeName(items[1])}' and '${pyTypeName(items[0])}'`, 'TypeError');
+      raise(
+        `'<' not supported between instances of '${pyTypeName(items[1])}' and '${pyTypeName(items[0])}'`,
+        'TypeError',
+      );
     }
     raise(bad);
   }

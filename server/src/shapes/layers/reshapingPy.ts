@@ -102,7 +102,9 @@ export function standardizeTupleKeepFloats(v: PyValue, n: number, name: string, 
     numberForCompare(x, op, 'int', true);
     return asNumber(x) as PyNum;
   });
-  const bad = nums.filter((x) => (allowZero ? x.value < 0 : x.value <= 0)).map((x) => (x.isFloat ? formatFloat(x.value) : String(x.value)));
+  const bad = nums
+    .filter((x) => (allowZero ? x.value < 0 : x.value <= 0))
+    .map((x) => (x.isFloat ? formatFloat(x.value) : String(x.value)));
   if (bad.length > 0) {
     msg += `, including values {${[...new Set(bad)].join(', ')}} that do not satisfy \`value ${allowZero ? '>= 0' : '> 0'}\``;
     raise(msg);
@@ -117,7 +119,9 @@ export function kerasDataFormat(a: Args, name = 'data_format'): 'channels_last' 
   if (v.kind === 'object' || v.kind === 'layer') cannotTell(`\`${name}\` is an object`);
   const s = pyStr(v).toLowerCase();
   if (s !== 'channels_last' && s !== 'channels_first') {
-    raise(`The \`data_format\` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=${s}`);
+    raise(
+      `The \`data_format\` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=${s}`,
+    );
   }
   return s;
 }
@@ -133,7 +137,9 @@ export function rawDims(dims: Dim[]): RawDim[] {
 }
 
 function formatRaw(dims: RawDim[]): string {
-  const parts = dims.map((d) => (d.dim === null ? 'None' : typeof d.dim === 'number' && d.isFloat ? formatFloat(d.dim) : String(d.dim)));
+  const parts = dims.map((d) =>
+    d.dim === null ? 'None' : typeof d.dim === 'number' && d.isFloat ? formatFloat(d.dim) : String(d.dim),
+  );
   return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
 }
 
@@ -150,7 +156,9 @@ export function finishShape(dims: RawDim[]): Dim[] {
       continue;
     }
     if (d.isFloat) {
-      raise(`Cannot convert '${formatRaw(dims)}' to a shape. Found invalid dimension '${formatFloat(d.dim)}' of type '<class 'float'>'.`);
+      raise(
+        `Cannot convert '${formatRaw(dims)}' to a shape. Found invalid dimension '${formatFloat(d.dim)}' of type '<class 'float'>'.`,
+      );
     }
     if (d.dim < 0) raise(`Cannot convert '${formatRaw(dims)}' to a shape. Negative dimensions are not allowed.`);
   }

@@ -58,7 +58,8 @@ function nestedPairs(v: PyValue, n: number, what: 'cropping' | 'padding'): Pair[
   if (v.kind === 'unknown') cannotTell(`\`${what}\` is not known statically`);
   const num = v.kind === 'int' || v.kind === 'bool' ? (asNumber(v) as PyNum) : null;
   if (num !== null) {
-    if (what === 'cropping' && num.value < 0) raise(`\`cropping\` cannot be negative. Received: cropping=${num.value}.`);
+    if (what === 'cropping' && num.value < 0)
+      raise(`\`cropping\` cannot be negative. Received: cropping=${num.value}.`);
     return new Array(n).fill(null).map((): Pair => [num, num]);
   }
   if (v.kind === 'dict') cannotTell(`\`${what}\` is a dict`);
@@ -95,7 +96,8 @@ function croppingRule(n: 1 | 2 | 3): LayerRule {
     2: tuple([pairLiteral(0, 0), pairLiteral(0, 0)]),
     3: tuple([pairLiteral(1, 1), pairLiteral(1, 1), pairLiteral(1, 1)]),
   };
-  const signature: Param[] = n === 1 ? [p('cropping', defaults[1])] : [p('cropping', defaults[n]), p('data_format', null)];
+  const signature: Param[] =
+    n === 1 ? [p('cropping', defaults[1])] : [p('cropping', defaults[n]), p('data_format', null)];
   return {
     className: name,
     signature,
@@ -200,7 +202,8 @@ function upSamplingRule(n: 1 | 2 | 3): LayerRule {
         // Only lower-cased here; an unknown mode is not rejected on a symbolic call.
         const interp = a.get('interpolation');
         const opaque = interp.kind === 'unknown' || interp.kind === 'object' || interp.kind === 'layer';
-        if (!opaque && interp.kind !== 'str') raise(`'${pyTypeName(interp)}' object has no attribute 'lower'`, 'AttributeError');
+        if (!opaque && interp.kind !== 'str')
+          raise(`'${pyTypeName(interp)}' object has no attribute 'lower'`, 'AttributeError');
       }
       return { format, sizes };
     },
@@ -219,4 +222,8 @@ function upSamplingRule(n: 1 | 2 | 3): LayerRule {
   };
 }
 
-export const spatialRules: LayerRule[] = ([1, 2, 3] as const).flatMap((n) => [croppingRule(n), zeroPaddingRule(n), upSamplingRule(n)]);
+export const spatialRules: LayerRule[] = ([1, 2, 3] as const).flatMap((n) => [
+  croppingRule(n),
+  zeroPaddingRule(n),
+  upSamplingRule(n),
+]);

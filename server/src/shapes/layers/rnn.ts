@@ -13,7 +13,16 @@ import { p, type Param } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { LayerRule, RuleContext } from '../rule';
 import type { PyValue } from '../values';
-import { cellItem, cellRules, FLOAT_ZERO, gateCell, isCellState, layerRepr, stackedCell, type GateKind } from './rnnCells';
+import {
+  cellItem,
+  cellRules,
+  FLOAT_ZERO,
+  gateCell,
+  isCellState,
+  layerRepr,
+  stackedCell,
+  type GateKind,
+} from './rnnCells';
 import { convLstmRules } from './rnnConvLstm';
 import {
   callRecurrent,
@@ -28,24 +37,61 @@ import {
 } from './rnnShared';
 
 const nulls = (names: string[]): Param[] => names.map((n) => p(n, null));
-const INITS = [p('kernel_initializer', 'glorot_uniform'), p('recurrent_initializer', 'orthogonal'), p('bias_initializer', 'zeros')];
+const INITS = [
+  p('kernel_initializer', 'glorot_uniform'),
+  p('recurrent_initializer', 'orthogonal'),
+  p('bias_initializer', 'zeros'),
+];
 const REGS = nulls(['kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer']);
 const CONSTRAINTS = nulls(['kernel_constraint', 'recurrent_constraint', 'bias_constraint']);
 const DROPOUTS = [FLOAT_ZERO('dropout'), FLOAT_ZERO('recurrent_dropout')];
-const RNN_FLAGS = [p('return_sequences', false), p('return_state', false), p('go_backwards', false), p('stateful', false), p('unroll', false)];
+const RNN_FLAGS = [
+  p('return_sequences', false),
+  p('return_state', false),
+  p('go_backwards', false),
+  p('stateful', false),
+  p('unroll', false),
+];
 
 const SIGNATURES: Record<GateKind, Param[]> = {
   simple: [
-    p('units'), p('activation', 'tanh'), p('use_bias', true), ...INITS, ...REGS, ...CONSTRAINTS, ...DROPOUTS,
-    ...RNN_FLAGS, p('seed', null),
+    p('units'),
+    p('activation', 'tanh'),
+    p('use_bias', true),
+    ...INITS,
+    ...REGS,
+    ...CONSTRAINTS,
+    ...DROPOUTS,
+    ...RNN_FLAGS,
+    p('seed', null),
   ],
   lstm: [
-    p('units'), p('activation', 'tanh'), p('recurrent_activation', 'sigmoid'), p('use_bias', true), ...INITS,
-    p('unit_forget_bias', true), ...REGS, ...CONSTRAINTS, ...DROPOUTS, p('seed', null), ...RNN_FLAGS, p('use_cudnn', 'auto'),
+    p('units'),
+    p('activation', 'tanh'),
+    p('recurrent_activation', 'sigmoid'),
+    p('use_bias', true),
+    ...INITS,
+    p('unit_forget_bias', true),
+    ...REGS,
+    ...CONSTRAINTS,
+    ...DROPOUTS,
+    p('seed', null),
+    ...RNN_FLAGS,
+    p('use_cudnn', 'auto'),
   ],
   gru: [
-    p('units'), p('activation', 'tanh'), p('recurrent_activation', 'sigmoid'), p('use_bias', true), ...INITS, ...REGS,
-    ...CONSTRAINTS, ...DROPOUTS, p('seed', null), ...RNN_FLAGS, p('reset_after', true), p('use_cudnn', 'auto'),
+    p('units'),
+    p('activation', 'tanh'),
+    p('recurrent_activation', 'sigmoid'),
+    p('use_bias', true),
+    ...INITS,
+    ...REGS,
+    ...CONSTRAINTS,
+    ...DROPOUTS,
+    p('seed', null),
+    ...RNN_FLAGS,
+    p('reset_after', true),
+    p('use_cudnn', 'auto'),
   ],
 };
 
@@ -99,4 +145,11 @@ const rnn: LayerRule = {
   call: (_a, inputs, _ctx, state) => callRecurrent(state as RecurrentState, inputs),
 };
 
-export const rules: LayerRule[] = [gateLayer('simple'), gateLayer('lstm'), gateLayer('gru'), rnn, ...cellRules, ...convLstmRules];
+export const rules: LayerRule[] = [
+  gateLayer('simple'),
+  gateLayer('lstm'),
+  gateLayer('gru'),
+  rnn,
+  ...cellRules,
+  ...convLstmRules,
+];

@@ -11,7 +11,16 @@ import type { ConstructedLayer, LayerRule, RuleContext, Weight } from '../rule';
 import type { Shape } from '../shape';
 import type { CallInputs } from '../tensors';
 import type { PyValue } from '../values';
-import { cellUnits, checkClippedRate, checkSeed, isKerasLayersName, isRecurrentState, pyStr, weight, type CellModel } from './rnnShared';
+import {
+  cellUnits,
+  checkClippedRate,
+  checkSeed,
+  isKerasLayersName,
+  isRecurrentState,
+  pyStr,
+  weight,
+  type CellModel,
+} from './rnnShared';
 
 export type GateKind = 'simple' | 'lstm' | 'gru';
 
@@ -140,7 +149,8 @@ export function stackItems(v: PyValue): PyValue[] {
 
 /** Calling a cell on a tensor alone: `call(inputs, states)` is missing `states`. */
 function callCell(inputs: CallInputs): never {
-  if (inputs.args.length === 1 && !('states' in inputs.kwargs)) raise("missing a required argument: 'states'", 'TypeError');
+  if (inputs.args.length === 1 && !('states' in inputs.kwargs))
+    raise("missing a required argument: 'states'", 'TypeError');
   cannotTell('calling a recurrent cell directly is not modelled');
 }
 

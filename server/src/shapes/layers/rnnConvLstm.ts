@@ -15,7 +15,15 @@ import type { LayerRule, Weight } from '../rule';
 import { formatShape, type Dim, type Shape } from '../shape';
 import { pyTypeName, type PyValue } from '../values';
 import { FLOAT_ZERO } from './rnnCells';
-import { callRecurrent, checkClippedRate, checkSeed, recurrentState, weight, type CellModel, type RecurrentState } from './rnnShared';
+import {
+  callRecurrent,
+  checkClippedRate,
+  checkSeed,
+  recurrentState,
+  weight,
+  type CellModel,
+  type RecurrentState,
+} from './rnnShared';
 
 interface ConvConfig {
   rank: number;
@@ -60,7 +68,10 @@ function convLength(n: Dim, k: number, s: number, d: number, padding: 'valid' | 
   // numpy divides by a zero stride into inf/nan, which `int()` then refuses.
   if (s === 0) {
     if (padding === 'valid' && numerator < 0) fail();
-    raise(numerator === 0 ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer', numerator === 0 ? 'ValueError' : 'OverflowError');
+    raise(
+      numerator === 0 ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer',
+      numerator === 0 ? 'ValueError' : 'OverflowError',
+    );
   }
   const out = Math.floor(numerator / s) + 1;
   if (padding === 'valid' && out <= 0) fail();
@@ -81,7 +92,9 @@ function convLstmCell(a: Args, c: ConvConfig): CellModel {
       }
       const channels = channelOf(step);
       if (channels === null) {
-        raise(`The channel dimension of the inputs (last axis) should be defined. Found None. Full input shape received: input_shape=${formatShape(step)}`);
+        raise(
+          `The channel dimension of the inputs (last axis) should be defined. Found None. Full input shape received: input_shape=${formatShape(step)}`,
+        );
       }
       const f = filtersOf(a.get('filters'));
       const at = `${path}/conv_lstm_cell`;
@@ -96,7 +109,9 @@ function convLstmCell(a: Args, c: ConvConfig): CellModel {
       const f = filtersOf(a.get('filters')).value;
       const kernelShape = [...c.kernel, channelOf(step), f];
       if (kernelShape.length !== step.length) {
-        raise(`Kernel shape must have the same length as input, but received kernel of shape ${formatShape(kernelShape)} and input of shape ${formatShape(step)}.`);
+        raise(
+          `Kernel shape must have the same length as input, but received kernel of shape ${formatShape(kernelShape)} and input of shape ${formatShape(step)}.`,
+        );
       }
       const fail = (): never =>
         raise(
@@ -104,7 +119,9 @@ function convLstmCell(a: Args, c: ConvConfig): CellModel {
             `\`kernel shape=${formatShape(kernelShape)}\`, \`dilation_rate=[${c.dilation.join(' ')}]\`, ` +
             `\`strides=(${c.strides.join(', ')}${c.rank === 1 ? ',' : ''})\`, \`padding=${c.padding}\`.`,
         );
-      const out = spatialOf(step).map((n, i) => convLength(n, c.kernel[i], c.strides[i], c.dilation[i], c.padding, fail));
+      const out = spatialOf(step).map((n, i) =>
+        convLength(n, c.kernel[i], c.strides[i], c.dilation[i], c.padding, fail),
+      );
       const state: Shape = c.channelsFirst ? [f, ...out] : [...out, f];
       return { output: state, states: [state, state] };
     },
@@ -118,14 +135,28 @@ function convLstm(rank: number): LayerRule {
   return {
     className,
     signature: [
-      p('filters'), p('kernel_size'), p('strides', 1), p('padding', 'valid'), p('data_format', null), p('dilation_rate', 1),
-      p('activation', 'tanh'), p('recurrent_activation', 'sigmoid'), p('use_bias', true),
-      p('kernel_initializer', 'glorot_uniform'), p('recurrent_initializer', 'orthogonal'), p('bias_initializer', 'zeros'),
+      p('filters'),
+      p('kernel_size'),
+      p('strides', 1),
+      p('padding', 'valid'),
+      p('data_format', null),
+      p('dilation_rate', 1),
+      p('activation', 'tanh'),
+      p('recurrent_activation', 'sigmoid'),
+      p('use_bias', true),
+      p('kernel_initializer', 'glorot_uniform'),
+      p('recurrent_initializer', 'orthogonal'),
+      p('bias_initializer', 'zeros'),
       p('unit_forget_bias', true),
       ...nulls(['kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer']),
       ...nulls(['kernel_constraint', 'recurrent_constraint', 'bias_constraint']),
-      FLOAT_ZERO('dropout'), FLOAT_ZERO('recurrent_dropout'), p('seed', null),
-      p('return_sequences', false), p('return_state', false), p('go_backwards', false), p('stateful', false),
+      FLOAT_ZERO('dropout'),
+      FLOAT_ZERO('recurrent_dropout'),
+      p('seed', null),
+      p('return_sequences', false),
+      p('return_state', false),
+      p('go_backwards', false),
+      p('stateful', false),
     ],
     // **kwargs reach RNN.__init__, which also takes these two.
     extraKwargs: ['unroll', 'zero_output_for_mask'],

@@ -74,7 +74,9 @@ export function recurrentShapes(st: RecurrentState, x: Shape): { outputs: Shape[
   if (x.length < 2) raise('tuple index out of range', 'IndexError');
   const batch = x[0];
   const { output, states } = st.cell.shapes([batch, ...x.slice(2)]);
-  const out: Shape = truthy(known(st.returnSequences, 'return_sequences')) ? [batch, x[1], ...output] : [batch, ...output];
+  const out: Shape = truthy(known(st.returnSequences, 'return_sequences'))
+    ? [batch, x[1], ...output]
+    : [batch, ...output];
   if (!truthy(known(st.returnState, 'return_state'))) return { outputs: [out], single: true };
   return { outputs: [out, ...states.map((s) => [batch, ...s])], single: false };
 }
@@ -102,7 +104,12 @@ export function callRecurrent(st: RecurrentState, inputs: CallInputs): CallResul
 }
 
 /** The `RecurrentState` from the RNN base arguments every recurrent layer binds. */
-export function recurrentState(a: Args, layerName: string, inputNdim: number | null, cell: CellModel | null): RecurrentState {
+export function recurrentState(
+  a: Args,
+  layerName: string,
+  inputNdim: number | null,
+  cell: CellModel | null,
+): RecurrentState {
   return {
     kind: 'recurrent',
     layerName,
@@ -199,7 +206,9 @@ export function snakeName(className: string): string {
 
 /** A name under `keras.layers` (a class object when not called). */
 export function isKerasLayersName(qualname: string): boolean {
-  return /^(tf\.)?keras(\.src)?\.layers\.[A-Za-z_.]+$/.test(qualname) || qualname.startsWith('tensorflow.keras.layers.');
+  return (
+    /^(tf\.)?keras(\.src)?\.layers\.[A-Za-z_.]+$/.test(qualname) || qualname.startsWith('tensorflow.keras.layers.')
+  );
 }
 
 /**

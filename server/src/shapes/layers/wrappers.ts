@@ -17,22 +17,17 @@ import type { CallResult, ConstructedLayer, LayerRule, RuleContext } from '../ru
 import { formatShape, type Shape } from '../shape';
 import { singleTensorCall, type CallInputs } from '../tensors';
 import { pyRepr, type PyValue } from '../values';
-import {
-  isRecurrentState,
-  pyStr,
-  recurrentBuild,
-  recurrentShapes,
-  snakeName,
-  type RecurrentState,
-} from './rnnShared';
+import { isRecurrentState, pyStr, recurrentBuild, recurrentShapes, snakeName, type RecurrentState } from './rnnShared';
 
 /** Objects from these namespaces are never layers; anything else called may be (a `keras.Sequential(...)`). */
-const NOT_LAYER_MODULES = /^(tf\.)?keras\.(initializers|regularizers|constraints|activations|optimizers|losses|metrics|callbacks|ops|random)\b/;
+const NOT_LAYER_MODULES =
+  /^(tf\.)?keras\.(initializers|regularizers|constraints|activations|optimizers|losses|metrics|callbacks|ops|random)\b/;
 
 /** The `layer` argument of a wrapper, which must be a `keras.layers.Layer` instance. */
 function wrappedLayer(v: PyValue, ctx: RuleContext, message: string): ConstructedLayer {
   if (v.kind === 'unknown') cannotTell('the wrapped layer is not known statically');
-  if (v.kind === 'object' && v.called && !NOT_LAYER_MODULES.test(v.qualname)) cannotTell(`${v.qualname}(...) may be a layer`);
+  if (v.kind === 'object' && v.called && !NOT_LAYER_MODULES.test(v.qualname))
+    cannotTell(`${v.qualname}(...) may be a layer`);
   if (v.kind !== 'layer') raise(`${message} Received: ${pyStr(v)}`);
   return ctx.construct(v.call);
 }
@@ -51,7 +46,8 @@ const WRAPPERS = new Set(['Bidirectional', 'TimeDistributed']);
 /** Python's `==` between two constructor values (the attributes `_verify_layer_config` compares). */
 function pyEquals(x: PyValue, y: PyValue): boolean {
   if (x.kind === 'unknown' || y.kind === 'unknown') cannotTell('a recurrent flag is not known statically');
-  const num = (v: PyValue): number | null => (v.kind === 'int' || v.kind === 'float' ? v.value : v.kind === 'bool' ? Number(v.value) : null);
+  const num = (v: PyValue): number | null =>
+    v.kind === 'int' || v.kind === 'float' ? v.value : v.kind === 'bool' ? Number(v.value) : null;
   const a = num(x);
   const b = num(y);
   if (a !== null || b !== null) return a === b;
@@ -116,14 +112,20 @@ const bidirectional: LayerRule = {
   className: 'Bidirectional',
   signature: [p('layer'), p('merge_mode', 'concat'), p('weights', null), p('backward_layer', null)],
   construct(a, ctx): BidirectionalState {
-    const layer = wrappedLayer(a.get('layer'), ctx, 'Please initialize `Bidirectional` layer with a `keras.layers.Layer` instance.');
+    const layer = wrappedLayer(
+      a.get('layer'),
+      ctx,
+      'Please initialize `Bidirectional` layer with a `keras.layers.Layer` instance.',
+    );
     const bv = a.get('backward_layer');
-    const backLayer = bv.kind === 'none' ? null : wrappedLayer(bv, ctx, '`backward_layer` need to be a `keras.layers.Layer` instance.');
+    const backLayer =
+      bv.kind === 'none' ? null : wrappedLayer(bv, ctx, '`backward_layer` need to be a `keras.layers.Layer` instance.');
     const mergeMode = mergeModeOf(a.get('merge_mode'));
     const forward = forwardOf(layer, backLayer !== null);
     let backward: RecurrentState | null = null;
     if (backLayer) {
-      if (!isRecurrentState(backLayer.state)) raise(`'${backLayer.rule.className}' object has no attribute 'go_backwards'`, 'AttributeError');
+      if (!isRecurrentState(backLayer.state))
+        raise(`'${backLayer.rule.className}' object has no attribute 'go_backwards'`, 'AttributeError');
       backward = backLayer.state;
     }
     verifyPair(forward, backward ?? { ...forward, goBackwards: { kind: 'bool', value: true } });
@@ -170,7 +172,11 @@ function callInner(ctx: RuleContext, inner: ConstructedLayer, child: Shape): Cal
   try {
     return ctx.call(inner, singleTensorCall(child));
   } catch (e) {
-    if (e instanceof KerasError && /is incompatible with the layer/.test(e.message) && !RANK_STRICT.test(inner.rule.className)) {
+    if (
+      e instanceof KerasError &&
+      /is incompatible with the layer/.test(e.message) &&
+      !RANK_STRICT.test(inner.rule.className)
+    ) {
       cannotTell(`TimeDistributed: Keras does not check ${inner.rule.className}'s input spec here`);
     }
     throw e;
@@ -183,7 +189,11 @@ const timeDistributed: LayerRule = {
   className: 'TimeDistributed',
   signature: [p('layer')],
   construct(a, ctx): ConstructedLayer {
-    return wrappedLayer(a.get('layer'), ctx, 'Please initialize `TimeDistributed` layer with a `keras.layers.Layer` instance.');
+    return wrappedLayer(
+      a.get('layer'),
+      ctx,
+      'Please initialize `TimeDistributed` layer with a `keras.layers.Layer` instance.',
+    );
   },
   call(_a, inputs: CallInputs, ctx, state): CallResult {
     for (const k of Object.keys(inputs.kwargs)) {
@@ -192,7 +202,9 @@ const timeDistributed: LayerRule = {
     const inner = state as ConstructedLayer;
     const x = singleInput('time_distributed', inputs);
     if (x.length < 3) {
-      raise(`\`TimeDistributed\` Layer should be passed an \`input_shape\` with at least 3 dimensions, received: ${formatShape(x)}`);
+      raise(
+        `\`TimeDistributed\` Layer should be passed an \`input_shape\` with at least 3 dimensions, received: ${formatShape(x)}`,
+      );
     }
     const child: Shape = [x[0], ...x.slice(2)];
     let r: CallResult;
@@ -203,7 +215,9 @@ const timeDistributed: LayerRule = {
       r = callInner(ctx, inner, child);
     }
     if (r.outputs.length !== 1 || r.single === false) {
-      raise(`Cannot convert the output of ${snakeName(inner.rule.className)} to a shape: TimeDistributed needs a layer with a single output.`);
+      raise(
+        `Cannot convert the output of ${snakeName(inner.rule.className)} to a shape: TimeDistributed needs a layer with a single output.`,
+      );
     }
     const o = r.outputs[0];
     return { outputs: [[o[0] ?? null, x[1], ...o.slice(1)]], weights: r.weights };
