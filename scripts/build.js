@@ -39,12 +39,19 @@ async function bundle() {
   for (const extra of [
     { file: 'server/src/lsp/main.ts', out: 'dist/server.js' },
     { file: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+    // The model view's page (and its dist/webview.css): runs in the webview, not in Node.
+    {
+      file: 'client/src/webview/main.ts',
+      out: 'dist/webview.js',
+      options: { platform: 'browser', format: 'iife', target: 'es2022' },
+    },
   ]) {
     if (fs.existsSync(path.join(root, extra.file))) {
       entries.push({
         entryPoints: [path.join(root, extra.file)],
         outfile: path.join(root, extra.out),
         external: extra.external,
+        ...extra.options,
       });
     }
   }

@@ -22,6 +22,8 @@ function packageVsix({ out = vsixPath(), quiet = false } = {}) {
   for (const f of [
     'dist/extension.js',
     'dist/server.js',
+    'dist/webview.js',
+    'dist/webview.css',
     'grammars/tree-sitter.wasm',
     'grammars/tree-sitter-python.wasm',
   ]) {

@@ -1,7 +1,8 @@
 /**
  * The VS Code client: starts the bundled language server over IPC for Python
  * files, passes the `shapeLens` settings, and adds the command
- * "Shape Lens: Show Model Summary". It runs nothing from the workspace.
+ * "Shape Lens: Show Model Summary" (the model view, modelView.ts). It runs
+ * nothing from the workspace.
  */
 
 import * as path from 'path';
@@ -12,8 +13,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-
-const SUMMARY_SCHEME = 'shape-lens-summary';
+import { ModelView } from './modelView';
 
 let client: LanguageClient | undefined;
 
@@ -38,31 +38,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('shapeLens', 'Shape Lens', serverOptions, clientOptions);
 
-  // Summaries open as read-only virtual documents beside the editor.
-  const summaries = new Map<string, string>();
-  const changed = new vscode.EventEmitter<vscode.Uri>();
   context.subscriptions.push(
-    vscode.workspace.registerTextDocumentContentProvider(SUMMARY_SCHEME, {
-      onDidChange: changed.event,
-      provideTextDocumentContent: (uri) => summaries.get(uri.toString()) ?? '',
-    }),
-    vscode.commands.registerCommand('shapeLens.showModelSummary', async () => {
+    vscode.commands.registerCommand('shapeLens.showModelSummary', () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'python' || !client) {
         void vscode.window.showInformationMessage('Shape Lens: open a Python file first.');
         return;
       }
-      const text = await client.sendRequest<string>('shapeLens/summary', { uri: editor.document.uri.toString() });
-      const name = path.basename(editor.document.uri.path);
-      const uri = vscode.Uri.from({ scheme: SUMMARY_SCHEME, path: `/${name} — model summary` });
-      summaries.set(uri.toString(), text);
-      changed.fire(uri);
-      const doc = await vscode.workspace.openTextDocument(uri);
-      await vscode.window.showTextDocument(doc, {
-        viewColumn: vscode.ViewColumn.Beside,
-        preview: true,
-        preserveFocus: true,
-      });
+      ModelView.show(context, client, editor);
     }),
   );
   await client.start();

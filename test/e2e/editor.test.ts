@@ -2,7 +2,8 @@
  * End to end: the packaged .vsix installed into a real VS Code (code-server
  * 4.139 = VS Code 1.139, in Debian's Chromium driven by playwright-core),
  * checked on what a person sees: the inlay hints, a hover, an error squiggle
- * and its entry in the Problems panel. Screenshots go to test-results/screenshots/
+ * and its entry in the Problems panel, and the model view (its drawn boxes
+ * and layers, read from the webview's DOM, following the cursor and edits). Screenshots go to test-results/screenshots/
  * (look at them after a run); with SHAPE_LENS_UPDATE_SCREENSHOTS=1 they also
  * replace the README's copies in docs/screenshots/.
  *
@@ -40,6 +41,9 @@ const WAIT_MS = 60_000;
 const SEED = 'seed_model2.py';
 const SEED_TRUTH = 'seed_conv2d_channels_last';
 const BROKEN = 'fail_lstm_2d_input';
+/** examples/unet.py, recorded with Keras as test/truth/programs/example_unet.py. */
+const UNET = 'unet.py';
+const UNET_TRUTH = path.join(REPO_ROOT, 'test', 'truth', 'programs', 'example_unet');
 
 interface TruthLayer {
   line: number;
@@ -49,7 +53,7 @@ interface TruthLayer {
   params: number | null;
 }
 interface TruthProgram {
-  models: { line: number; layers: TruthLayer[]; total_params: number | null }[];
+  models: { line: number; name: string; layers: TruthLayer[]; total_params: number | null }[];
   error: { line: number; type: string; message: string } | null;
 }
 interface CliFinding {
@@ -62,7 +66,16 @@ interface CliFinding {
 }
 
 function truth(name: string): TruthProgram {
-  return JSON.parse(fs.readFileSync(path.join(SHARED_TRUTH, 'programs', `${name}.truth.json`), 'utf8'));
+  const file = path.isAbsolute(name) ? name : path.join(SHARED_TRUTH, 'programs', name);
+  return JSON.parse(fs.readFileSync(`${file}.truth.json`, 'utf8'));
+}
+
+/** Keras's graph of each functional model of the example (test/truth/connections/): per row, its calls' inputs. */
+function connections(key: string): Array<{ line: number; connections: number[][][][] }> {
+  const all = JSON.parse(
+    fs.readFileSync(path.join(REPO_ROOT, 'test', 'truth', 'connections', 'connections.json'), 'utf8'),
+  );
+  return all[key];
 }
 
 /** A shape as Keras prints it: `(None, 15, 15, 12)`, `(5,)`. */
@@ -312,6 +325,210 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
     );
     assert.match(String(await row.getAttribute('aria-label')), /^Error: /);
     await screenshot(page, 'broken-file.png');
+  });
+
+  /** The model view's page: the webview's iframe, and the page inside it. */
+  const view = (): Locator => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+
+  async function runCommand(title: string): Promise<void> {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout: WAIT_MS });
+    await input.fill(`>${title}`);
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: title })
+      .first()
+      .waitFor({ timeout: WAIT_MS });
+    await page.keyboard.press('Enter');
+  }
+
+  async function openFromExplorer(name: string, shown: string): Promise<void> {
+    if (!(await page.locator('.part.sidebar').isVisible())) {
+      await editor().locator('.view-lines').click();
+      await page.keyboard.press('Control+B');
+    }
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: WAIT_MS });
+    await editor().locator('.view-lines', { hasText: shown }).waitFor({ timeout: WAIT_MS });
+  }
+
+  /** Moves the editor's cursor to a 1-based line, and column (Go to Line). */
+  async function goToLine(line: number, column?: number): Promise<void> {
+    await editor().locator('.view-lines').click();
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout: WAIT_MS });
+    await input.fill(column ? `:${line}:${column}` : `:${line}`);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
+  }
+
+  /** Waits until the editor shows its lines from column 1 (it scrolls sideways to reveal a cursor). */
+  async function scrolledToLeftEdge(): Promise<void> {
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const left = await editor().evaluate((e: any) => e.querySelector('.lines-content').style.left);
+      if (left === '0px' || left === '') return;
+      if (Date.now() > deadline) throw new Error(`the editor stays scrolled sideways (${left})`);
+      await page.waitForTimeout(100);
+    }
+  }
+
+  interface DrawnBox {
+    shape: string;
+    axes: string[];
+    tag: string;
+    y: number;
+  }
+
+  /** The tensor boxes the view drew, top to bottom: the shape text, the axis names, the input/output tag. */
+  async function drawnBoxes(): Promise<DrawnBox[]> {
+    const boxes: DrawnBox[] = [];
+    for (const g of await view().locator('svg.flow g.tensor').all()) {
+      const box = await g.boundingBox();
+      boxes.push({
+        shape: text(await g.locator('text.shape').textContent()),
+        axes: (await g.locator('text.axes tspan').allTextContents()).map((a: string) => text(a)),
+        tag: (await g.locator('text.tag').count()) ? text(await g.locator('text.tag').textContent()) : '',
+        y: box.y,
+      });
+    }
+    return boxes.sort((a, b) => a.y - b.y);
+  }
+
+  /** The layer labels, top to bottom: `Conv2D conv2d · 2,172 params`. */
+  async function drawnLayers(): Promise<string[]> {
+    const out: Array<[number, string]> = [];
+    for (const g of await view().locator('svg.flow g.layer').all())
+      out.push([(await g.boundingBox()).y, text(await g.locator('text').first().textContent())]);
+    return out.sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+  }
+
+  const layerLabel = (l: TruthLayer): string =>
+    `${l.class} ${l.name}${l.params ? ` · ${l.params.toLocaleString('en-US')} param${l.params === 1 ? '' : 's'}` : ''}`;
+
+  /** Lets the page settle (the drawing of a new answer replaces the old) before a screenshot. */
+  async function viewShows(model: string): Promise<void> {
+    await view()
+      .locator('.toolbar .title', { hasText: exactly(model) })
+      .waitFor({ timeout: WAIT_MS });
+    await view().locator('svg.flow g.tensor').first().waitFor({ timeout: WAIT_MS });
+  }
+
+  it('Show Model Summary draws the seed model beside the editor: a box per tensor with its shape and axes, a label per layer', async () => {
+    const model = truth(SEED_TRUTH).models[0];
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M'); // the Problems panel, opened above, closes
+    await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: WAIT_MS });
+    await openFromExplorer(SEED, 'class Model2');
+    await goToLine(model.layers[0].line);
+    await runCommand('Shape Lens: Show Model Summary');
+    await viewShows(model.name);
+    timings.modelView = seconds(Date.now() - gotoAt);
+
+    const boxes = await drawnBoxes();
+    // The input, then each layer's output as Keras printed it, in order down the chain.
+    assert.deepStrictEqual(
+      boxes.slice(1).map((b) => b.shape),
+      model.layers.map((l) => pyShape(l.output_shape!)),
+    );
+    assert.strictEqual(boxes[0].tag, 'input');
+    assert.strictEqual(boxes.at(-1)!.tag, 'output');
+    assert.deepStrictEqual(boxes[1].axes, ['batch', 'rows', 'cols', 'channels']);
+    assert.deepStrictEqual(await drawnLayers(), model.layers.map(layerLabel));
+    // The summary table beside it, and the layer on the cursor's line marked.
+    const rows = await view().locator('table.summary tbody tr').allTextContents();
+    assert.deepStrictEqual(
+      rows.map((r: string) => text(r)),
+      model.layers.map((l) => `${l.name} (${l.class})${pyShape(l.output_shape!)}${l.params!.toLocaleString('en-US')}`),
+    );
+    assert.strictEqual(
+      text(await view().locator('g.layer.current text').first().textContent()),
+      layerLabel(model.layers[0]),
+    );
+    await editor().locator('.view-lines').click();
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: WAIT_MS });
+    // The code from its left edge, the cursor on the first Conv2D (its label marked in the view).
+    await goToLine(model.layers[0].line);
+    await page.keyboard.press('Home');
+    await scrolledToLeftEdge();
+    await view().locator('g.layer.current').first().waitFor({ timeout: WAIT_MS });
+    await screenshot(page, 'model-view-seed.png');
+  });
+
+  it('follows the editor to the U-Net: its skip connections drawn as Keras connects them', async () => {
+    const [unet] = truth(UNET_TRUTH).models;
+    await openFromExplorer(UNET, 'def build_unet');
+    await viewShows(unet.name);
+    const boxes = await drawnBoxes();
+    // One tensor per rank from the input down: the rows' shapes in Keras's order.
+    assert.deepStrictEqual(
+      boxes.map((b) => b.shape),
+      unet.layers.map((l) => pyShape(l.output_shape!)),
+    );
+    assert.deepStrictEqual(await drawnLayers(), unet.layers.slice(1).map(layerLabel));
+    // An arrow into each layer from each tensor it takes, and one out to the tensor it gives.
+    const graph = connections('local/example_unet').find((m) => m.line === unet.line)!;
+    const arrows = graph.connections.reduce((n, calls) => n + calls.reduce((k, c) => k + c.length + 1, 0), 0);
+    assert.strictEqual(await view().locator('svg.flow path.arrow').count(), arrows);
+    assert.strictEqual(
+      graph.connections.filter((calls) => calls.some((c) => c.length === 2)).length,
+      2,
+      'two merges in the recording',
+    );
+    if (await page.locator('.part.sidebar').isVisible()) {
+      await editor().locator('.view-lines').click();
+      await page.keyboard.press('Control+B');
+    }
+    await goToLine(unet.layers[6].line);
+    await page.keyboard.press('Home');
+    await scrolledToLeftEdge();
+    await view().locator('g.layer.current').first().waitFor({ timeout: WAIT_MS });
+    // The whole U-Net at full size: a window tall enough for this picture.
+    const drawing = await view().locator('svg.flow').boundingBox();
+    await page.setViewportSize({ width: 1400, height: Math.min(1800, Math.ceil(drawing.y + drawing.height + 40)) });
+    await view().locator('svg.flow g.tensor.output').waitFor({ timeout: WAIT_MS });
+    await screenshot(page, 'model-view-unet.png');
+    await page.setViewportSize({ width: 1400, height: 860 });
+  });
+
+  it('follows the cursor to the other model of the file, and redraws after an edit keeping its zoom', async () => {
+    const classifier = truth(UNET_TRUTH).models[1];
+    const merge = classifier.layers.find((l) => l.class === 'Concatenate')!;
+    await goToLine(merge.line);
+    await viewShows(classifier.name);
+    const boxes = await drawnBoxes();
+    const inputs = classifier.layers.filter((l) => l.class === 'InputLayer');
+    assert.deepStrictEqual(
+      boxes
+        .filter((b) => b.tag.startsWith('input'))
+        .map((b) => [b.tag, b.shape])
+        .sort(),
+      inputs.map((l) => [`input · ${l.name}`, pyShape(l.output_shape!)]).sort(),
+    );
+    assert.strictEqual(text(await view().locator('g.layer.current text').first().textContent()), layerLabel(merge));
+    await view().locator('.zoom button[title="Zoom out"]').click();
+    const zoom = text(await view().locator('.zoom-level').textContent());
+    assert.notStrictEqual(zoom, '100%');
+
+    // Rename the last layer in the source: the view redraws it, at the same zoom.
+    const last = classifier.layers.at(-1)!;
+    const source = fs.readFileSync(path.join(workspace, UNET), 'utf8').split('\n')[last.line - 1];
+    const at = source.indexOf(`name="${last.name}"`);
+    assert.ok(at >= 0, source);
+    await goToLine(last.line, at + `name="${last.name}`.length + 1);
+    await page.keyboard.type('_2');
+    await view()
+      .locator('svg.flow g.layer text', { hasText: `${last.class} ${last.name}_2` })
+      .first()
+      .waitFor({ timeout: WAIT_MS });
+    assert.strictEqual(text(await view().locator('.zoom-level').textContent()), zoom);
+    await page.keyboard.press('Control+Z');
+    await view()
+      .locator('svg.flow g.layer text', { hasText: exactly(layerLabel(last)) })
+      .first()
+      .waitFor({ timeout: WAIT_MS });
   });
 
   it('ran one extension host and one language server', () => {

@@ -14,6 +14,7 @@ import { summarizeModels, type SummaryModel } from './summary';
 
 export { inlayHints, type HintItem, type HintSettings } from './hints';
 export { hover, type HoverInfo } from './hover';
+export { fileDiagram, modelDiagram, type FileDiagram, type ModelDiagram } from './diagram';
 export type { DiagnosticSettings } from './diagnostics';
 
 export interface Finding {

@@ -4,7 +4,7 @@
  */
 
 import { formatShape, type Shape } from '../shapes/shape';
-import type { Interpretation, SummaryModel } from '../interpret';
+import type { Interpretation, SummaryModel, SummaryRow } from '../interpret';
 
 export type { SummaryModel, SummaryRow } from '../interpret';
 
@@ -14,17 +14,17 @@ export function summarizeModels(result: Interpretation): SummaryModel[] {
 
 const fmt = (n: number | null) => (n === null ? '?' : n.toLocaleString('en-US'));
 
+/** A row's output shape as the table shows it: `(None, 15, 15, 12)`, several joined by commas, `?` if unknown. */
+export function rowShapeText(r: SummaryRow): string {
+  if (r.output_shape === null) return '?';
+  return Array.isArray(r.output_shape[0])
+    ? (r.output_shape as Shape[]).map(formatShape).join(', ')
+    : formatShape(r.output_shape as Shape);
+}
+
 /** A text table like Keras's `model.summary()`, headed by the model's source line. */
 export function formatSummaryTable(m: SummaryModel, file: string): string {
-  const rows = m.layers.map((r) => [
-    `${r.name} (${r.class})`,
-    r.output_shape === null
-      ? '?'
-      : Array.isArray(r.output_shape[0])
-        ? (r.output_shape as Shape[]).map(formatShape).join(', ')
-        : formatShape(r.output_shape as Shape),
-    fmt(r.params),
-  ]);
+  const rows = m.layers.map((r) => [`${r.name} (${r.class})`, rowShapeText(r), fmt(r.params)]);
   const head = ['Layer (type)', 'Output Shape', 'Param #'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `${cells[0].padEnd(w[0])}  ${cells[1].padEnd(w[1])}  ${cells[2].padStart(w[2])}`;

@@ -10,7 +10,8 @@ import {
   type Hover,
   type InlayHint,
 } from 'vscode-languageserver/node';
-import type { Finding, HintItem, HoverInfo } from '../analysis';
+import type { FileDiagram, Finding, HintItem, HoverInfo } from '../analysis';
+import { rowShapeText } from '../analysis/summary';
 
 export function toInlayHint(h: HintItem): InlayHint {
   return {
@@ -47,5 +48,67 @@ export function toDiagnostic(f: Finding): Diagnostic {
     code: f.code,
     source: 'shape-lens',
     message: f.message,
+  };
+}
+
+/**
+ * The answer to `shapeLens/diagram`: the file's models and the diagram of the one at the
+ * cursor, with 0-based lines as everywhere in LSP (the client shows them 1-based).
+ */
+export interface DiagramResult {
+  models: Array<{ name: string; kind: string; line: number }>;
+  selected: number | null;
+  diagram: {
+    name: string;
+    kind: string;
+    line: number;
+    firstLine: number;
+    lastLine: number;
+    rows: Array<{ name: string; className: string; shape: string; params: number | null; line: number }>;
+    totals: { total: number | null; trainable: number | null; nonTrainable: number | null };
+    tensors: Array<{ id: number; text: string; dims: string[]; axes: string[]; input?: string; output?: number }>;
+    layers: Array<{
+      id: number;
+      row: number | null;
+      className: string;
+      name: string;
+      params: number | null;
+      line: number;
+      inputs: number[];
+      outputs: number[];
+    }>;
+    undrawn?: string;
+  } | null;
+  error: { line: number; type: string; message: string } | null;
+}
+
+export function toDiagramResult(f: FileDiagram): DiagramResult {
+  const d = f.diagram;
+  return {
+    models: f.models.map((m) => ({ name: m.name, kind: m.kind, line: m.line - 1 })),
+    selected: f.selected,
+    diagram: d && {
+      name: d.summary.name,
+      kind: d.summary.kind,
+      line: d.summary.line - 1,
+      firstLine: d.firstLine - 1,
+      lastLine: d.lastLine - 1,
+      rows: d.summary.layers.map((r) => ({
+        name: r.name,
+        className: r.class,
+        shape: rowShapeText(r),
+        params: r.params,
+        line: r.line - 1,
+      })),
+      totals: {
+        total: d.summary.total_params,
+        trainable: d.summary.trainable_params,
+        nonTrainable: d.summary.non_trainable_params,
+      },
+      tensors: d.tensors.map(({ id, text, dims, axes, input, output }) => ({ id, text, dims, axes, input, output })),
+      layers: d.layers.map((l) => ({ ...l, line: l.line - 1 })),
+      ...(d.undrawn ? { undrawn: d.undrawn } : {}),
+    },
+    error: f.error && { ...f.error, line: f.error.line - 1 },
   };
 }

@@ -12,16 +12,19 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { diagnostics, hover, inlayHints, summary, type AnalysisSettings } from '../analysis';
+import { diagnostics, fileDiagram, hover, inlayHints, summary, type AnalysisSettings } from '../analysis';
 import { formatSummaryTable } from '../analysis/summary';
 import type { PythonParser } from '../syntax/parser';
-import { toDiagnostic, toHover, toInlayHint } from './convert';
+import { toDiagnostic, toDiagramResult, toHover, toInlayHint, type DiagramResult } from './convert';
 import { DocumentStore } from './documents';
 import { collectYoungGarbageIfFull } from './heap';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 
 /** Custom request: the model tables of a document, as `shape-lens summary` prints them. */
 export const SUMMARY_REQUEST = 'shapeLens/summary';
+
+/** Custom request: the document's models, and the diagram of the one at `line` (0-based); null for a document not open. */
+export const DIAGRAM_REQUEST = 'shapeLens/diagram';
 
 /** How long diagnostics wait for typing to pause before they are computed and pushed. */
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -165,6 +168,14 @@ export function createServer(connection: Connection, parser: PythonParser): void
         (d) => `${name}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`,
       );
       return [models.length === 0 ? `${name}: no Keras model found` : tables, ...problems].join('\n\n');
+    }),
+  );
+
+  connection.onRequest(DIAGRAM_REQUEST, (params: { uri: string; line: number }) =>
+    guard<DiagramResult | null>('diagram', null, () => {
+      const a = store.analysis(params.uri, analysisSettings());
+      const line = Number.isInteger(params.line) ? params.line : 0;
+      return a ? toDiagramResult(fileDiagram(a, line, settings.imageDataFormat)) : null;
     }),
   );
 }
