@@ -28,6 +28,11 @@ describe('shape-lens check-layers', () => {
     for (const key of ['agree_outcome', 'agree_shape', 'agree_params']) {
       assert.ok(Number.isInteger(report[key]) && report[key] >= 0 && report[key] <= report.cases, key);
     }
+    // Stage and message agreement are counted over the cases where Keras raised.
+    assert.strictEqual(report.errors, lines.filter((l) => JSON.parse(l).error).length);
+    for (const key of ['agree_stage', 'agree_message']) {
+      assert.ok(Number.isInteger(report[key]) && report[key] >= 0 && report[key] <= report.errors, key);
+    }
     assert.ok(Array.isArray(report.disagreements));
     assert.strictEqual(report.disagreements.length <= report.cases, true);
     assert.strictEqual(typeof report.engine_ms, 'number');
@@ -56,7 +61,7 @@ describe('shape-lens check-layers', () => {
   it('prints the per-class table in text form', () => {
     const r = cli(['check-layers', path.join(SHARED_TRUTH, 'layers.jsonl')]);
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^class\s+cases\s+outcome\s+shape\s+params/m);
+    assert.match(r.stdout, /^class\s+cases\s+outcome\s+shape\s+params\s+errors\s+stage\s+message/m);
     assert.match(r.stdout, /^Dense\s+\d+\s/m);
     assert.match(r.stdout, /^ALL\s+\d+\s/m);
   });

@@ -1,6 +1,8 @@
 /**
  * Every recorded Keras layer case through the engine: one test per layer
- * class and truth file, listing that class's disagreements.
+ * class and truth file, listing that class's disagreements. Where Keras
+ * raised, the engine must raise at the same stage (constructor or call) with
+ * Keras's message word for word (`sameMessage` says what is not compared).
  */
 
 import * as assert from 'assert';
@@ -21,7 +23,7 @@ for (const file of layerCaseFiles()) {
         for (const c of cases) {
           const got = answerCase(c, parser);
           const v = judge(c, got);
-          if (!(v.outcome && v.shape && v.params)) {
+          if (!(v.outcome && v.shape && v.params && v.stage && v.message)) {
             problems.push(
               `${c.id}: ${c.code} on ${JSON.stringify(c.input_shape ?? c.input_shapes)}\n    expected ${JSON.stringify(expectedOf(c))}\n    got      ${JSON.stringify(got)}`,
             );

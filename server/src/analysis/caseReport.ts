@@ -19,6 +19,10 @@ export interface ClassRow {
   agree_outcome: number;
   agree_shape: number;
   agree_params: number;
+  /** Cases where Keras raised, and those of them the engine raised at the same stage, with Keras's message. */
+  errors: number;
+  agree_stage: number;
+  agree_message: number;
 }
 
 export interface CaseReport {
@@ -26,6 +30,9 @@ export interface CaseReport {
   agree_outcome: number;
   agree_shape: number;
   agree_params: number;
+  errors: number;
+  agree_stage: number;
+  agree_message: number;
   disagreements: Disagreement[];
   malformed: Array<{ line: number; message: string }>;
   classes: ClassRow[];
@@ -60,6 +67,9 @@ export function checkCases(cases: LayerCase[], parser: PythonParser): CaseReport
     agree_outcome: 0,
     agree_shape: 0,
     agree_params: 0,
+    errors: 0,
+    agree_stage: 0,
+    agree_message: 0,
     disagreements: [],
     malformed: [],
     classes: [],
@@ -70,30 +80,46 @@ export function checkCases(cases: LayerCase[], parser: PythonParser): CaseReport
   for (const c of cases) {
     const got = answerCase(c, parser);
     const v = judge(c, got);
-    const row = rows.get(c.layer) ?? { layer: c.layer, cases: 0, agree_outcome: 0, agree_shape: 0, agree_params: 0 };
+    const row = rows.get(c.layer) ?? {
+      layer: c.layer,
+      cases: 0,
+      agree_outcome: 0,
+      agree_shape: 0,
+      agree_params: 0,
+      errors: 0,
+      agree_stage: 0,
+      agree_message: 0,
+    };
     rows.set(c.layer, row);
     for (const r of [report, row]) {
       r.cases++;
       r.agree_outcome += Number(v.outcome);
       r.agree_shape += Number(v.shape);
       r.agree_params += Number(v.params);
+      if (c.error) {
+        r.errors++;
+        r.agree_stage += Number(v.stage);
+        r.agree_message += Number(v.message);
+      }
     }
-    if (!(v.outcome && v.shape && v.params)) report.disagreements.push({ id: c.id, expected: expectedOf(c), got });
+    if (!(v.outcome && v.shape && v.params && v.stage && v.message))
+      report.disagreements.push({ id: c.id, expected: expectedOf(c), got });
   }
   report.engine_ms = Number(process.hrtime.bigint() - start) / 1e6;
   report.classes = [...rows.values()].sort((a, b) => a.layer.localeCompare(b.layer));
   return report;
 }
 
-/** The per-class agreement table as text. */
+/** The per-class agreement table as text; stage and message are out of the cases where Keras raised. */
 export function formatCaseTable(report: CaseReport): string {
   const pct = (n: number, d: number) => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
   const lines = [
-    `${'class'.padEnd(28)} ${'cases'.padStart(5)} ${'outcome'.padStart(8)} ${'shape'.padStart(8)} ${'params'.padStart(8)}`,
+    `${'class'.padEnd(28)} ${'cases'.padStart(5)} ${'outcome'.padStart(8)} ${'shape'.padStart(8)} ${'params'.padStart(8)} ${'errors'.padStart(6)} ${'stage'.padStart(8)} ${'message'.padStart(8)}`,
   ];
   for (const r of [...report.classes, { layer: 'ALL', ...report }]) {
     lines.push(
-      `${r.layer.padEnd(28)} ${String(r.cases).padStart(5)} ${pct(r.agree_outcome, r.cases).padStart(8)} ${pct(r.agree_shape, r.cases).padStart(8)} ${pct(r.agree_params, r.cases).padStart(8)}`,
+      `${r.layer.padEnd(28)} ${String(r.cases).padStart(5)} ${pct(r.agree_outcome, r.cases).padStart(8)} ${pct(r.agree_shape, r.cases).padStart(8)} ${pct(r.agree_params, r.cases).padStart(8)} ` +
+        `${String(r.errors).padStart(6)} ${pct(r.agree_stage, r.errors).padStart(8)} ${pct(r.agree_message, r.errors).padStart(8)}`,
     );
   }
   return lines.join('\n');

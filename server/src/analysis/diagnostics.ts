@@ -4,6 +4,8 @@
  * range covering the call it is about.
  */
 
+import { engineErrorFor, type EngineError } from '../shapes/engine';
+import { isKind } from '../shapes/messages';
 import { isKnown, type Shape } from '../shapes/shape';
 import type { PyValue } from '../shapes/values';
 import type { LayerObj, ModelObj, Span } from '../interpret';
@@ -102,20 +104,24 @@ export function diagnosticsOf(a: Analysis, settings: DiagnosticSettings = DEFAUL
 
 /**
  * The input whose shape probably includes the batch size: Keras raised on a
- * rank one too high for the layer (its message shows ndim), and the model's
- * only input starts with a fixed number.
+ * rank one too high for the layer, and the model's only input starts with a
+ * fixed number.
  */
 function batchAxisInput(a: Analysis, message: string): LayerObj | undefined {
-  const m =
-    /expected (?:min_|max_)?ndim=(\d+), found ndim=(\d+)|Kernel shape must have the same length as input, but received kernel of shape \(([^)]*)\) and input of shape \(([^)]*)\)/.exec(
-      message,
-    );
-  if (!m) return undefined;
-  const tooLong =
-    m[1] !== undefined ? Number(m[2]) === Number(m[1]) + 1 : m[4].split(',').length === m[3].split(',').length + 1;
-  if (!tooLong) return undefined;
+  const error = engineErrorFor(message);
+  if (!error || !oneAxisTooMany(error)) return undefined;
   const inputs = a.interpretation.layers.filter((l) => l.className === 'InputLayer' && l.inputShape);
   return inputs.length === 1 && typeof inputs[0].inputShape![1] === 'number' ? inputs[0] : undefined;
+}
+
+/** The layer's input spec (or a convolution's kernel, which has the input's rank) wanted one axis fewer. */
+function oneAxisTooMany(error: EngineError): boolean {
+  const e = { kind: error.kind ?? 'inline', data: error.data };
+  if (isKind(e, 'inputSpecNdim')) return e.data.shape.length === e.data.ndim + 1;
+  if (isKind(e, 'inputSpecMaxNdim')) return e.data.shape.length === e.data.maxNdim + 1;
+  if (isKind(e, 'inputSpecMinNdim')) return e.data.shape.length === e.data.minNdim + 1;
+  if (isKind(e, 'convKernelRankMismatch')) return e.data.shape.length === e.data.kernel.length + 1;
+  return false;
 }
 
 const IMAGE_2D = /^(Conv2D|SeparableConv2D|DepthwiseConv2D|Conv2DTranspose|MaxPooling2D|AveragePooling2D)$/;

@@ -39,6 +39,24 @@ export interface CaseVerdict {
   outcome: boolean;
   shape: boolean;
   params: boolean;
+  /** Where Keras raised: the same stage (`construct` / `call`) and the same message (see `sameMessage`). */
+  stage: boolean;
+  message: boolean;
+}
+
+/** How the truth recorder stores a message: `str(e)` stripped, cut to this many characters. */
+const RECORDED_LENGTH = 400;
+
+/**
+ * True when the engine's message is the one Keras recorded. The recorder
+ * stripped the message and cut it to 400 characters, so the engine's is
+ * taken the same way; a memory address in an object's repr (`<... at
+ * 0x7f3a...>`) differs from run to run and is the only part not compared.
+ */
+export function sameMessage(recorded: string, ours: string): boolean {
+  const address = / at 0x[0-9a-f]+>/g;
+  const norm = (m: string) => m.replace(address, ' at 0x…>');
+  return norm(ours.trim().slice(0, RECORDED_LENGTH)) === norm(recorded);
 }
 
 /** Classes the truth calls with one list argument, `layer([a, b])`; MHA-style ones get positional tensors. */
@@ -93,10 +111,18 @@ function fromCalled(r: Called): CaseAnswer {
 export function judge(c: LayerCase, a: CaseAnswer): CaseVerdict {
   if (c.error) {
     const agree = a.outcome === 'error';
-    return { outcome: agree, shape: agree, params: agree };
+    return {
+      outcome: agree,
+      shape: agree,
+      params: agree,
+      stage: agree && a.stage === c.error.stage,
+      message: agree && sameMessage(c.error.message, a.message ?? ''),
+    };
   }
   const ok = a.outcome === 'ok';
   return {
+    stage: ok,
+    message: ok,
     outcome: ok,
     shape: ok && JSON.stringify(a.output_shape) === JSON.stringify(c.output_shape),
     params:

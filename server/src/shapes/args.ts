@@ -8,7 +8,8 @@
  */
 
 import { cannotTell, raise } from './errors';
-import { pyRepr, pyTruth, pyTypeName, type LayerCall, type PyValue } from './values';
+import { kerasClassOf } from './messages/layerCalls';
+import { pyTruth, pyTypeName, type LayerCall, type PyValue } from './values';
 
 export interface Param {
   name: string;
@@ -107,7 +108,7 @@ export class Args {
     const v = this.known(name);
     if (v.kind === 'int') return v.value;
     if (v.kind === 'bool') return v.value ? 1 : 0;
-    raise(`Expected an integer value for \`${name}\`, got <class '${pyTypeName(v)}'>.`, 'TypeError');
+    raise('expectedInteger', { name, value: v });
   }
 
   /** A positive int, with Keras's usual "expected a positive integer" message. */
@@ -119,7 +120,7 @@ export class Args {
       (v.kind === 'int' && v.numpy) ||
       (v.kind === 'int' ? v.value : Number(v.value)) <= 0
     ) {
-      raise(`Received an invalid value for \`${name}\`, expected a positive integer. Received: ${name}=${pyRepr(v)}`);
+      raise('expectedPositiveInteger', { name, value: v });
     }
     return v.kind === 'int' ? v.value : 1;
   }
@@ -129,7 +130,7 @@ export class Args {
     const v = this.known(name);
     if (v.kind === 'int' || v.kind === 'float') return v.value;
     if (v.kind === 'bool') return v.value ? 1 : 0;
-    raise(`Expected a number for \`${name}\`, got ${pyRepr(v)}`, 'TypeError');
+    raise('expectedNumber', { name, value: v });
   }
 
   /** Python truthiness of the argument. */
@@ -139,7 +140,7 @@ export class Args {
 
   str(name: string): string {
     const v = this.known(name);
-    if (v.kind !== 'str') raise(`Expected a string for \`${name}\`, got ${pyRepr(v)}`, 'TypeError');
+    if (v.kind !== 'str') raise('expectedString', { name, value: v });
     return v.value;
   }
 
@@ -148,28 +149,18 @@ export class Args {
     const v = this.known(name);
     if (v.kind === 'none') return this.options.imageDataFormat;
     const s = v.kind === 'str' ? v.value.toLowerCase() : null;
-    if (s !== 'channels_last' && s !== 'channels_first') {
-      raise(
-        `The \`data_format\` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=${pyRepr(v)}`,
-      );
-    }
+    if (s !== 'channels_last' && s !== 'channels_first') raise('dataFormatInvalid', { value: v });
     return s;
   }
 
   /** A rate in [0, 1] as Dropout-like layers require (`0 <= rate <= 1`). */
   rate(name: string): number {
     const v = this.known(name);
-    if (v.kind !== 'int' && v.kind !== 'float' && v.kind !== 'bool') {
-      raise(
-        `Invalid value received for argument \`${name}\`. Expected a float value between 0 and 1. Received: ${name}=${pyRepr(v)}`,
-      );
-    }
+    // `0 <= rate <= 1`: Python cannot order an int and another type.
+    if (v.kind !== 'int' && v.kind !== 'float' && v.kind !== 'bool')
+      raise('notOrderable', { op: '<=', left: 'int', right: pyTypeName(v) });
     const x = this.number(name);
-    if (x < 0 || x > 1) {
-      raise(
-        `Invalid value received for argument \`${name}\`. Expected a float value between 0 and 1. Received: ${name}=${pyRepr(v)}`,
-      );
-    }
+    if (x < 0 || x > 1) raise('rateOutOfRange', { name, value: v });
     return x;
   }
 }
@@ -196,11 +187,18 @@ export function bindArgs(
   const explicit = new Set<string>();
   const positional = signature.filter((q) => !q.kwOnly);
   const name = call.className;
+  // Python counts `self` among the positional arguments.
+  const fn = `${kerasClassOf(name)}.__init__`;
   if (call.args.length > positional.length) {
-    raise(
-      `${name}.__init__() takes ${positional.length + 1} positional arguments but ${call.args.length + 1} were given`,
-      'TypeError',
-    );
+    const required = positional.filter((q) => q.default === undefined).length;
+    if (required === positional.length)
+      raise('tooManyPositional', { fn, takes: positional.length + 1, given: call.args.length + 1 });
+    raise('tooManyPositionalRange', {
+      fn,
+      min: required + 1,
+      max: positional.length + 1,
+      given: call.args.length + 1,
+    });
   }
   call.args.forEach((v, i) => {
     values.set(positional[i].name, v);
@@ -211,7 +209,7 @@ export function bindArgs(
   const unrecognized: Array<[string, PyValue]> = [];
   for (const [k, v] of call.kwargs) {
     if (known.has(k)) {
-      if (explicit.has(k)) raise(`${name}.__init__() got multiple values for argument '${k}'`, 'TypeError');
+      if (explicit.has(k)) raise('multipleValues', { fn, name: k });
       values.set(k, v);
       explicit.add(k);
     } else if (allowedExtra.has(k) || acceptsAnyKwargs) {
@@ -221,21 +219,12 @@ export function bindArgs(
       unrecognized.push([k, v]);
     }
   }
-  const missing = signature.filter((q) => q.default === undefined && !explicit.has(q.name)).map((q) => `'${q.name}'`);
-  if (missing.length > 0) {
-    raise(
-      `${name}.__init__() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${missing.join(' and ')}`,
-      'TypeError',
-    );
-  }
+  const missing = signature.filter((q) => q.default === undefined && !explicit.has(q.name)).map((q) => q.name);
+  if (missing.length > 0) raise('missingPositional', { fn, names: missing });
   for (const q of signature) {
     if (!values.has(q.name) && q.default !== undefined) values.set(q.name, q.default);
   }
-  if (unrecognized.length > 0) {
-    raise(
-      `Unrecognized keyword arguments passed to ${name}: {${unrecognized.map(([k, v]) => `'${k}': ${pyRepr(v)}`).join(', ')}}`,
-    );
-  }
+  if (unrecognized.length > 0) raise('unrecognizedKeywords', { className: kerasClassOf(name), kwargs: unrecognized });
   return new Args(name, values, explicit, options);
 }
 
@@ -251,14 +240,16 @@ export function sequenceItems(v: PyValue): PyValue[] | null {
  */
 export function standardizeTuple(v: PyValue, n: number, name: string, allowZero = false): number[] {
   if (v.kind === 'unknown') cannotTell(`\`${name}\` is not known statically`);
-  const msg = `The \`${name}\` argument must be a tuple of ${n} integers. Received ${name}=${pyRepr(v)}`;
   let out: number[];
+  let kept: PyValue[];
   if (v.kind === 'int' || v.kind === 'bool') {
     out = new Array(n).fill(v.kind === 'int' ? v.value : Number(v.value));
+    kept = new Array(n).fill(v);
   } else {
     const items =
       sequenceItems(v) ?? (v.kind === 'str' ? [...v.value].map((c) => ({ kind: 'str', value: c }) as PyValue) : null);
-    if (items === null || items.length !== n) raise(msg);
+    if (items === null || items.length !== n) raise('tupleArgInvalid', { name, n, value: v });
+    kept = items;
     out = items.map((x) => {
       if (x.kind === 'unknown') cannotTell(`\`${name}\` is not known statically`);
       if (x.kind === 'int') return x.value;
@@ -266,29 +257,21 @@ export function standardizeTuple(v: PyValue, n: number, name: string, allowZero 
       // Python's int() accepts floats (truncating) and numeric strings.
       if (x.kind === 'float') return Math.trunc(x.value);
       if (x.kind === 'str' && /^\s*[-+]?\d+\s*$/.test(x.value)) return parseInt(x.value, 10);
-      raise(`${msg} including element ${pyRepr(x)} of type <class '${pyTypeName(x)}'>`);
+      raise('tupleArgItemInvalid', { name, n, value: v, item: x });
     });
   }
-  const bad = out.filter((x) => (allowZero ? x < 0 : x <= 0));
-  if (bad.length > 0) {
-    raise(
-      `${msg}, including values {${[...new Set(bad)].join(', ')}} that do not satisfy \`value ${allowZero ? '>= 0' : '> 0'}\``,
-    );
-  }
+  const bad = kept.filter((_, i) => (allowZero ? out[i] < 0 : out[i] <= 0));
+  if (bad.length > 0) raise('tupleArgItemsNotPositive', { name, n, value: v, bad, allowZero });
   return out;
 }
 
 /** `keras.src.utils.argument_validation.standardize_padding`. */
 export function standardizePadding(v: PyValue, allowCausal = false): 'valid' | 'same' | 'causal' {
   if (v.kind === 'unknown') cannotTell('`padding` is not known statically');
-  if (v.kind !== 'str')
-    raise(`The \`padding\` argument must be a string. Received: padding=${pyRepr(v)}`, 'AttributeError');
+  // `value.lower()` on a value that is not a string.
+  if (v.kind !== 'str') raise('noAttribute', { type: pyTypeName(v), attribute: 'lower' });
   const s = v.value.toLowerCase();
   const allowed = allowCausal ? ['valid', 'same', 'causal'] : ['valid', 'same'];
-  if (!allowed.includes(s)) {
-    raise(
-      `The \`padding\` argument must be a list/tuple or one of ${allowed.map((x) => `"${x}"`).join(', ')}. Received: ${v.value}`,
-    );
-  }
+  if (!allowed.includes(s)) raise('paddingArgInvalid', { padding: s, allowCausal });
   return s as 'valid' | 'same' | 'causal';
 }

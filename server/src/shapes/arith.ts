@@ -9,7 +9,7 @@
  */
 
 import { raise } from './errors';
-import { formatShape, type Dim, type Shape } from './shape';
+import type { Dim, Shape } from './shape';
 
 export type Padding = 'valid' | 'same' | 'causal';
 
@@ -67,18 +67,13 @@ export function broadcastShapes(a: Shape, b: Shape): Shape {
     if (d === null) return e === 1 ? null : e;
     if (e === 1 || e === null || e === d) return d;
     if (d === '?' || e === '?') return typeof d === 'number' ? d : e;
-    raise(
-      `Cannot broadcast shape, the failure dim has value ${d}, which cannot be broadcasted to ${e}. ` +
-        `Input shapes are: ${formatShape(a)} and ${formatShape(b)}.`,
-    );
+    raise('cannotBroadcast', { dim: d as number, other: e as number, shape1: a, shape2: b });
   });
 }
 
 /** Python's axis canonicalisation: a negative axis counts from the end; out of range raises. */
 export function canonicalizeAxis(axis: number, rank: number): number {
   const a = axis < 0 ? axis + rank : axis;
-  if (a < 0 || a >= rank) {
-    raise(`axis ${axis} is out of bounds for an array of dimension ${rank}`);
-  }
+  if (a < 0 || a >= rank) raise('axisOutOfBounds', { axis, rank });
   return a;
 }

@@ -9,6 +9,9 @@
 import { bindArgs, DEFAULT_OPTIONS, type EngineOptions } from './args';
 import { lookupRule } from './catalog';
 import { CannotTell, KerasError } from './errors';
+import type { MessageKind } from './messages';
+import { callFrameText, type CallFrame } from './messages/callFrame';
+import { callFrameOf } from './messages/layerCalls';
 import { checkIdentifierArgs } from './identifiers';
 import type { CallResult, ConstructedLayer, RuleContext, Weight } from './rule';
 import type { Shape } from './shape';
@@ -18,7 +21,19 @@ import type { LayerCall } from './values';
 export interface EngineError {
   /** The Python exception class Keras raises. */
   pyType: string;
+  /** Keras's message, word for word. */
   message: string;
+  /**
+   * The Keras check that failed (`messages/`); `inline` for a text made
+   * outside the catalogue. Absent on an error the interpreter passes on by
+   * its text alone (see `engineErrorFor`).
+   */
+  kind?: MessageKind | 'inline';
+  /** The check's values, as its message prints them (see the kind's entry for their shape). */
+  data?: object;
+  /** Raised inside the layer's `call`: Keras's message then lists the call's arguments, `frame`. */
+  inCall?: boolean;
+  frame?: CallFrame;
 }
 
 export interface ParamCounts {
@@ -58,10 +73,26 @@ function remember<T>(memo: Map<string, T>, key: string, value: T): T {
 export function constructLayer(call: LayerCall, options: EngineOptions = DEFAULT_OPTIONS): Constructed {
   const key = `${options.imageDataFormat}\u0000${JSON.stringify(call)}`;
   const hit = constructMemo.get(key);
-  if (hit) return hit;
+  if (hit) return noted(hit);
   const made: Constructed = guard(() => ({ status: 'ok', layer: constructOrRaise(call, makeContext(options)) }));
   if (made.status === 'ok') memoKeys.set(made.layer, key);
-  return remember(constructMemo, key, made);
+  return noted(remember(constructMemo, key, made));
+}
+
+/**
+ * The engine's errors by their text, for a caller that was handed only the
+ * message (the interpreter passes Keras's exception on as Python would, by
+ * its text): the kind and data of an error the engine raised.
+ */
+const errorsByMessage = new Map<string, EngineError>();
+
+export function engineErrorFor(message: string): EngineError | undefined {
+  return errorsByMessage.get(message);
+}
+
+function noted<T extends Constructed | Called>(answer: T): T {
+  if (answer.status === 'error') remember(errorsByMessage, answer.error.message, answer.error);
+  return answer;
 }
 
 /** Calls a constructed layer on input shapes: output shapes, weights and parameter counts. */
@@ -74,14 +105,17 @@ export function callLayer(
   const key =
     layerKey === undefined ? undefined : `${layerKey}\u0000${options.imageDataFormat}\u0000${inputsKey(inputs)}`;
   const hit = key === undefined ? undefined : callMemo.get(key);
-  if (hit) return hit;
+  if (hit) return noted(hit);
   const called = callUncached(layer, inputs, options);
-  return key === undefined ? called : remember(callMemo, key, called);
+  return noted(key === undefined ? called : remember(callMemo, key, called));
 }
 
 /** A key for call inputs; the usual positional tensors get a short one. */
 function inputsKey(inputs: CallInputs): string {
-  if (Object.keys(inputs.kwargs).length === 0 && inputs.args.every((a) => a.kind === 'tensor')) {
+  if (
+    Object.keys(inputs.kwargs).length === 0 &&
+    inputs.args.every((a) => a.kind === 'tensor' && a.name === undefined && a.dtype === undefined)
+  ) {
     return inputs.args.map((a) => (a as { shape: unknown[] }).shape.join(',')).join(';');
   }
   return JSON.stringify(inputs);
@@ -89,7 +123,7 @@ function inputsKey(inputs: CallInputs): string {
 
 function callUncached(layer: ConstructedLayer, inputs: CallInputs, options: EngineOptions): Called {
   return guard(() => {
-    const result = layer.rule.call(layer.args, inputs, makeContext(options), layer.state);
+    const result = callRule(layer, inputs, makeContext(options));
     // `trainable=False` at construction makes every weight of the layer non-trainable.
     const trainableArg = layer.args.get('trainable');
     if (trainableArg.kind === 'bool' && !trainableArg.value)
@@ -138,16 +172,44 @@ function makeContext(options: EngineOptions): RuleContext {
   const ctx: RuleContext = {
     options,
     construct: (call) => constructOrRaise(call, ctx),
-    call: (layer, inputs): CallResult => layer.rule.call(layer.args, inputs, ctx, layer.state),
+    call: (layer, inputs, how): CallResult =>
+      how?.direct ? layer.rule.call(layer.args, inputs, ctx, layer.state) : callRule(layer, inputs, ctx),
   };
   return ctx;
+}
+
+/**
+ * A layer's rule on these inputs. An error its `call` raised (not its input
+ * check or `build`) gets the call's arguments added, as `Operation.__call__`
+ * adds them; a nested layer's error keeps the frame of the innermost call.
+ */
+function callRule(layer: ConstructedLayer, inputs: CallInputs, ctx: RuleContext): CallResult {
+  try {
+    return layer.rule.call(layer.args, inputs, ctx, layer.state);
+  } catch (e) {
+    if (e instanceof KerasError && e.inCall && !e.frame) {
+      e.frame = callFrameOf(layer.rule.className, inputs);
+      e.message = callFrameText(e.text, e.frame);
+    }
+    throw e;
+  }
 }
 
 function guard<T>(f: () => T): T | { status: 'error'; error: EngineError } | { status: 'unknown'; reason: string } {
   try {
     return f();
   } catch (e) {
-    if (e instanceof KerasError) return { status: 'error', error: { pyType: e.pyType, message: e.message } };
+    if (e instanceof KerasError) {
+      const error: EngineError = {
+        pyType: e.pyType,
+        message: e.message,
+        kind: e.kind,
+        data: e.data,
+        inCall: e.inCall,
+        frame: e.frame,
+      };
+      return { status: 'error', error };
+    }
     if (e instanceof CannotTell) return { status: 'unknown', reason: e.message };
     // A rule's own bug must never become a false error for the user.
     return { status: 'unknown', reason: `internal: ${e instanceof Error ? e.message : String(e)}` };

@@ -7,7 +7,7 @@
 
 import type { Args } from './args';
 import { raise } from './errors';
-import { pyRepr, type PyValue } from './values';
+import type { PyValue } from './values';
 
 export const ACTIVATION_NAMES = new Set([
   'celu',
@@ -124,28 +124,28 @@ export function checkActivation(a: Args, name = 'activation'): void {
   const v = a.get(name);
   if (v.kind === 'none' || opaque(v)) return;
   if (v.kind === 'str' && ACTIVATION_NAMES.has(v.value)) return;
-  raise(`Could not interpret activation function identifier: ${v.kind === 'str' ? v.value : pyRepr(v)}`);
+  raise('unknownIdentifier', { what: 'activation function', identifier: v });
 }
 
 export function checkInitializer(a: Args, name: string): void {
   const v = a.get(name);
   if (v.kind === 'none' || opaque(v)) return;
   if (v.kind === 'str' && INITIALIZER_NAMES.has(v.value)) return;
-  raise(`Could not interpret initializer identifier: ${v.kind === 'str' ? v.value : pyRepr(v)}`);
+  raise('unknownIdentifier', { what: 'initializer', identifier: v });
 }
 
 export function checkRegularizer(a: Args, name: string): void {
   const v = a.get(name);
   if (v.kind === 'none' || opaque(v)) return;
   if (v.kind === 'str' && REGULARIZER_NAMES.has(v.value)) return;
-  raise(`Could not interpret regularizer identifier: ${v.kind === 'str' ? v.value : pyRepr(v)}`);
+  raise('unknownIdentifier', { what: 'regularizer', identifier: v });
 }
 
 export function checkConstraint(a: Args, name: string): void {
   const v = a.get(name);
   if (v.kind === 'none' || opaque(v)) return;
   if (v.kind === 'str' && CONSTRAINT_NAMES.has(v.value)) return;
-  raise(`Could not interpret constraint identifier: ${v.kind === 'str' ? v.value : pyRepr(v)}`);
+  raise('unknownIdentifier', { what: 'constraint', identifier: v });
 }
 
 /**

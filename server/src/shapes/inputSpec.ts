@@ -4,7 +4,7 @@
  */
 
 import { raise } from './errors';
-import { formatShape, type Dim, type Shape } from './shape';
+import type { Dim, Shape } from './shape';
 import { flattenTensors, type CallArg, type CallInputs } from './tensors';
 
 export interface InputSpec {
@@ -15,28 +15,32 @@ export interface InputSpec {
   axes?: Record<number, Dim>;
 }
 
+let skipping = 0;
+
+/** Runs `f` without input spec checks: a wrapper that calls its inner layer's `build` itself skips them. */
+export function withoutInputSpec<T>(f: () => T): T {
+  skipping++;
+  try {
+    return f();
+  } finally {
+    skipping--;
+  }
+}
+
+/** `layer` is the layer's name (`self.name`, see `naming.ts`), as the messages print it. */
 export function checkInputSpec(layer: string, shape: Shape, spec: InputSpec, index = 0): void {
+  if (skipping > 0) return;
   const ndim = shape.length;
-  const where = `Input ${index} of layer '${layer}' is incompatible with the layer`;
-  if (spec.ndim !== undefined && ndim !== spec.ndim) {
-    raise(`${where}: expected ndim=${spec.ndim}, found ndim=${ndim}. Full shape received: ${formatShape(shape)}`);
-  }
-  if (spec.maxNdim !== undefined && ndim > spec.maxNdim) {
-    raise(`${where}: expected max_ndim=${spec.maxNdim}, found ndim=${ndim}`);
-  }
-  if (spec.minNdim !== undefined && ndim < spec.minNdim) {
-    raise(
-      `${where}: expected min_ndim=${spec.minNdim}, found ndim=${ndim}. Full shape received: ${formatShape(shape)}`,
-    );
-  }
+  if (spec.ndim !== undefined && ndim !== spec.ndim) raise('inputSpecNdim', { index, layer, ndim: spec.ndim, shape });
+  if (spec.maxNdim !== undefined && ndim > spec.maxNdim)
+    raise('inputSpecMaxNdim', { index, layer, maxNdim: spec.maxNdim, shape });
+  if (spec.minNdim !== undefined && ndim < spec.minNdim)
+    raise('inputSpecMinNdim', { index, layer, minNdim: spec.minNdim, shape });
   for (const [k, want] of Object.entries(spec.axes ?? {})) {
     const axis = Number(k);
     const got = shape[axis < 0 ? ndim + axis : axis];
-    if (typeof want === 'number' && typeof got === 'number' && got !== want) {
-      raise(
-        `${where}: expected axis ${axis} of input shape to have value ${want}, but received input with shape ${formatShape(shape)}`,
-      );
-    }
+    if (typeof want === 'number' && typeof got === 'number' && got !== want)
+      raise('inputSpecAxis', { index, layer, axis, value: want, shape });
   }
 }
 
@@ -49,5 +53,5 @@ export function singleInput(layer: string, inputs: CallInputs): Shape {
   if (first?.kind === 'tensor') return first.shape;
   const tensors = flattenTensors(first);
   if (tensors.length === 1) return tensors[0];
-  raise(`Layer '${layer}' expects 1 input(s), but it received ${tensors.length} input tensors.`);
+  raise('inputSpecCount', { layer, expected: 1, shapes: tensors });
 }

@@ -35,8 +35,13 @@ export interface RuleContext {
   options: EngineOptions;
   /** Constructs a nested layer (raises as its constructor would). */
   construct(call: LayerCall): ConstructedLayer;
-  /** Calls a nested layer (raises as its call would). */
-  call(layer: ConstructedLayer, inputs: CallInputs): CallResult;
+  /**
+   * Calls a nested layer (raises as its call would). `direct`: the way a
+   * wrapper uses its inner layer, calling its `build`, `call` and
+   * `compute_output_shape` itself rather than `__call__`; an error then
+   * belongs to the wrapper's call (Keras lists the wrapper's arguments).
+   */
+  call(layer: ConstructedLayer, inputs: CallInputs, how?: { direct?: boolean }): CallResult;
 }
 
 export interface LayerRule {

@@ -8,8 +8,15 @@
 import type { Shape } from './shape';
 import type { PyValue } from './values';
 
+/**
+ * A tensor may carry the `name` and `dtype` Keras would print for it in a
+ * message; without them a message names it as a session's first inputs are
+ * named, float32.
+ */
 export type CallArg =
-  { kind: 'tensor'; shape: Shape } | { kind: 'list'; items: CallArg[] } | { kind: 'value'; value: PyValue };
+  | { kind: 'tensor'; shape: Shape; name?: string; dtype?: string }
+  | { kind: 'list'; items: CallArg[] }
+  | { kind: 'value'; value: PyValue };
 
 export interface CallInputs {
   args: CallArg[];

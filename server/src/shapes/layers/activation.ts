@@ -10,14 +10,16 @@
 import { p, truthy, type Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import { singleInput } from '../inputSpec';
+import { shapeTuple } from '../messages/base';
+import { layerName } from '../naming';
 import type { CallInputs } from '../tensors';
 import type { CallResult, LayerRule } from '../rule';
-import { formatShape, type Dim } from '../shape';
+import type { Dim } from '../shape';
 import { containsUnknown, float, pyTypeName, type PyValue } from '../values';
-import { asNumber, checkIfKnown, numberForCompare, pyStr } from './reshapingPy';
+import { asNumber, checkIfKnown, numberForCompare } from './reshapingPy';
 
-function identity(layer: string, inputs: CallInputs): CallResult {
-  return { outputs: [singleInput(layer, inputs)], weights: [] };
+function identity(a: Args, inputs: CallInputs): CallResult {
+  return { outputs: [singleInput(layerName(a), inputs)], weights: [] };
 }
 
 /** `value is None or value < 0.0` as ReLU checks it (a non-number fails the comparison). */
@@ -30,12 +32,12 @@ function noneOrNegative(v: PyValue, literal: 'int' | 'float'): boolean {
 function checkReluArgs(a: Args): void {
   const max = a.known('max_value');
   if (max.kind !== 'none' && numberForCompare(max, '<', 'float', true) < 0) {
-    raise(`max_value of a ReLU layer cannot be a negative value. Received: max_value=${pyStr(max)}`);
+    raise('reluMaxValueNegative', { value: max });
   }
   for (const name of ['negative_slope', 'threshold']) {
     const v = a.known(name);
     if (noneOrNegative(v, 'float')) {
-      raise(`${name} of a ReLU layer cannot be None or a negative value. Received: ${name}=${pyStr(v)}`);
+      raise('reluArgNoneOrNegative', { name, value: v });
     }
   }
 }
@@ -48,7 +50,7 @@ const relu: LayerRule = {
     checkIfKnown(a, ['max_value', 'negative_slope', 'threshold'], () => checkReluArgs(a));
     return undefined;
   },
-  call: (_a, inputs) => identity('ReLU', inputs),
+  call: (a, inputs) => identity(a, inputs),
 };
 
 const leakyRelu: LayerRule = {
@@ -60,13 +62,11 @@ const leakyRelu: LayerRule = {
     const v = a.given('alpha') ? a.get('alpha') : a.get('negative_slope');
     // The slope never changes a shape: one the source does not tell passes.
     if (!containsUnknown(v) && noneOrNegative(v, 'int')) {
-      raise(
-        `The negative_slope value of a Leaky ReLU layer cannot be None or negative value. Expected a float. Received: negative_slope=${pyStr(v)}`,
-      );
+      raise('leakyReluSlopeInvalid', { value: v });
     }
     return undefined;
   },
-  call: (_a, inputs) => identity('LeakyReLU', inputs),
+  call: (a, inputs) => identity(a, inputs),
 };
 
 /** PReLU's `shared_axes`: None, or a list (a lone value becomes a one-item list). */
@@ -79,10 +79,10 @@ function sharedAxes(v: PyValue): PyValue[] | null {
 function shareAxis(param: Dim[], axis: PyValue): void {
   const n = asNumber(axis);
   if (axis.kind === 'object' || axis.kind === 'layer') cannotTell('`shared_axes` item is an object');
-  if (n === null) raise(`unsupported operand type(s) for -: '${pyTypeName(axis)}' and 'int'`, 'TypeError');
-  if (n.isFloat) raise('list indices must be integers or slices, not float', 'TypeError');
+  if (n === null) raise('unsupportedOperand', { op: '-', left: pyTypeName(axis), right: 'int' });
+  if (n.isFloat) raise('listIndexNotInteger', { type: 'float' });
   const i = n.value - 1;
-  if (i < -param.length || i >= param.length) raise('list assignment index out of range', 'IndexError');
+  if (i < -param.length || i >= param.length) raise('listAssignmentIndexOutOfRange', {});
   param[i < 0 ? i + param.length : i] = 1;
 }
 
@@ -98,14 +98,11 @@ const prelu: LayerRule = {
     return sharedAxes(a.known('shared_axes'));
   },
   call(a, inputs, _ctx, state) {
-    const x = singleInput('PReLU', inputs);
+    const x = singleInput(layerName(a), inputs);
     const param: Dim[] = x.slice(1);
     for (const axis of (state as PyValue[] | null) ?? []) shareAxis(param, axis);
-    if (param.includes(null)) {
-      raise(
-        `Shapes used to initialize variables must be fully-defined (no \`None\` dimensions). Received: shape=${formatShape(param)} for variable 'alpha'`,
-      );
-    }
+    if (param.includes(null))
+      raise('variableShapeUndefined', { shape: shapeTuple(param), path: `${layerName(a)}/alpha` });
     // `trainable=False` on the layer makes its weight non-trainable.
     const trainable = a.given('trainable') ? truthy(a.known('trainable')) : true;
     return { outputs: [x], weights: [{ name: 'alpha', shape: param, trainable }] };
@@ -116,14 +113,14 @@ const elu: LayerRule = {
   className: 'ELU',
   // `alpha` is stored unchecked: any value builds on a symbolic call.
   signature: [p('alpha', float(1))],
-  call: (_a, inputs) => identity('ELU', inputs),
+  call: (a, inputs) => identity(a, inputs),
 };
 
 const softmax: LayerRule = {
   className: 'Softmax',
   // `axis` is only used when computing values; the output shape is the input's whatever it is.
   signature: [p('axis', -1)],
-  call: (_a, inputs) => identity('Softmax', inputs),
+  call: (a, inputs) => identity(a, inputs),
 };
 
 export const rules: LayerRule[] = [relu, leakyRelu, prelu, elu, softmax];

@@ -11,10 +11,11 @@
 
 import { p, truthy, type Args } from '../args';
 import { cannotTell, raise } from '../errors';
-import { formatShape, type Shape } from '../shape';
+import type { Shape } from '../shape';
 import type { CallInputs } from '../tensors';
 import type { CallResult, LayerRule, Weight } from '../rule';
-import { pyRepr, type PyValue } from '../values';
+import { pyTypeName, type PyValue } from '../values';
+import { layerName } from '../naming';
 import { makeWeight, pyIndex } from './corePy';
 import { multiHeadRules } from './attentionMultiHead';
 
@@ -22,36 +23,23 @@ import { multiHeadRules } from './attentionMultiHead';
 function constructAttention(a: Args): void {
   const dropout = a.known('dropout');
   if (!['int', 'float', 'bool'].includes(dropout.kind)) {
-    raise(
-      `'>' not supported between instances of '${dropout.kind === 'none' ? 'NoneType' : dropout.kind}' and 'int'`,
-      'TypeError',
-    );
+    raise('notOrderable', { op: '>', left: pyTypeName(dropout), right: 'int' });
   }
   const mode: PyValue = a.given('score_mode') ? a.known('score_mode') : { kind: 'str', value: 'dot' };
   if (mode.kind !== 'str' || (mode.value !== 'dot' && mode.value !== 'concat')) {
-    raise(
-      `Invalid value for argument score_mode. Expected one of {'dot', 'concat'}. Received: score_mode=${mode.kind === 'str' ? mode.value : pyRepr(mode)}`,
-    );
+    raise('attentionScoreModeInvalid', { value: mode });
   }
 }
 
 /** `_validate_inputs`: a list of 2 or 3 tensors. */
 function attentionInputs(className: string, inputs: CallInputs): Shape[] {
   const first = inputs.args[0] ?? inputs.kwargs['inputs'];
-  if (first === undefined) raise("missing a required argument: 'inputs'", 'TypeError');
-  if (first.kind === 'tensor') {
-    raise(
-      `${className} layer must be called on a list of inputs, namely [query, value] or [query, value, key]. Received: inputs=${formatShape(first.shape)}.`,
-    );
-  }
+  if (first === undefined) raise('missingArgumentBind', { name: 'inputs' });
+  if (first.kind === 'tensor') raise('attentionInputsNotAList', { className, shape: first.shape });
   if (first.kind !== 'list' || first.items.some((x) => x.kind !== 'tensor'))
     cannotTell(`${className}: inputs are not a list of tensors`);
   const shapes = first.items.map((x) => (x.kind === 'tensor' ? x.shape : []));
-  if (shapes.length < 2 || shapes.length > 3) {
-    raise(
-      `${className} layer accepts inputs list of length 2 or 3, namely [query, value] or [query, value, key]. Received length: ${shapes.length}.`,
-    );
-  }
+  if (shapes.length < 2 || shapes.length > 3) raise('attentionInputCount', { className, length: shapes.length });
   return shapes;
 }
 
@@ -80,8 +68,8 @@ const attention: LayerRule = {
   call(a, inputs) {
     const shapes = attentionInputs('Attention', inputs);
     const weights: Weight[] = [];
-    if (a.bool('use_scale')) weights.push(makeWeight('attention/scale', []));
-    if (a.str('score_mode') === 'concat') weights.push(makeWeight('attention/concat_score_weight', []));
+    if (a.bool('use_scale')) weights.push(makeWeight(`${layerName(a)}/scale`, []));
+    if (a.str('score_mode') === 'concat') weights.push(makeWeight(`${layerName(a)}/concat_score_weight`, []));
     return attentionOutputs(shapes, inputs, weights);
   },
 };
@@ -95,7 +83,7 @@ const additiveAttention: LayerRule = {
   call(a, inputs) {
     const shapes = attentionInputs('AdditiveAttention', inputs);
     const dim = pyIndex(shapes[0], -1);
-    const weights = a.bool('use_scale') ? [makeWeight('additive_attention/scale', [dim])] : [];
+    const weights = a.bool('use_scale') ? [makeWeight(`${layerName(a)}/scale`, [dim])] : [];
     return attentionOutputs(shapes, inputs, weights);
   },
 };

@@ -11,11 +11,13 @@
  */
 
 import { KERNEL_BIAS_PARAMS, p, sequenceItems, truthy, type Args, type Param } from '../args';
-import { cannotTell, raise } from '../errors';
-import { formatShape, type Dim, type Shape } from '../shape';
+import { cannotTell, duringCall, raise } from '../errors';
+import { shapeTuple } from '../messages/base';
+import { layerName } from '../naming';
+import type { Dim, Shape } from '../shape';
 import type { CallArg, CallInputs } from '../tensors';
 import type { CallResult, LayerRule, Weight } from '../rule';
-import { pyRepr, pyTypeName, type PyValue } from '../values';
+import { pyTypeName, type PyValue } from '../values';
 import { analyzeEinsum, einsumWeights, type EinsumPlan } from './coreEinsum';
 import { pyIndex, shapesMayEqual, sizeDim } from './corePy';
 
@@ -44,15 +46,15 @@ interface AttentionCall {
 /** Binds the call's arguments to `call(query, value, key=None, ...)` as Python would. */
 function bindCall(inputs: CallInputs): AttentionCall {
   const bound = new Map<string, CallArg>();
-  if (inputs.args.length > CALL_PARAMS.length) raise('too many positional arguments', 'TypeError');
+  if (inputs.args.length > CALL_PARAMS.length) raise('tooManyPositionalBind', {});
   inputs.args.forEach((a, i) => bound.set(CALL_PARAMS[i], a));
   for (const [k, a] of Object.entries(inputs.kwargs)) {
-    if (!CALL_PARAMS.includes(k)) raise(`got an unexpected keyword argument '${k}'`, 'TypeError');
-    if (bound.has(k)) raise(`multiple values for argument '${k}'`, 'TypeError');
+    if (!CALL_PARAMS.includes(k)) raise('unexpectedKeywordBind', { name: k });
+    if (bound.has(k)) raise('multipleValuesBind', { name: k });
     bound.set(k, a);
   }
   for (const need of ['query', 'value']) {
-    if (!bound.has(need)) raise(`missing a required argument: '${need}'`, 'TypeError');
+    if (!bound.has(need)) raise('missingArgumentBind', { name: need });
   }
   const tensor = (name: string): Shape | null => {
     const a = bound.get(name);
@@ -70,39 +72,28 @@ function bindCall(inputs: CallInputs): AttentionCall {
 
 /** `value_shape[1:-1] != key_shape[1:-1]` raises in build and in compute_output_shape. */
 function checkValueKey(value: Shape, key: Shape): void {
-  if (!shapesMayEqual(value.slice(1, -1), key.slice(1, -1))) {
-    raise(
-      `All dimensions of \`value\` and \`key\`, except the last one, must be equal. Received: value_shape=${formatShape(value)} and key_shape=${formatShape(key)}`,
-    );
-  }
+  if (!shapesMayEqual(value.slice(1, -1), key.slice(1, -1))) raise('attentionValueKeyMismatch', { value, key });
 }
 
 /** `Dropout(rate=dropout)` made in build: `0 <= rate <= 1`. */
 function checkDropoutRate(v: PyValue): void {
   if (v.kind === 'unknown') cannotTell('`dropout` is not known statically');
-  if (v.kind !== 'int' && v.kind !== 'float' && v.kind !== 'bool') {
-    raise(`'<=' not supported between instances of 'int' and '${pyTypeName(v)}'`, 'TypeError');
-  }
+  if (v.kind !== 'int' && v.kind !== 'float' && v.kind !== 'bool')
+    raise('notOrderable', { op: '<=', left: 'int', right: pyTypeName(v) });
   const x = Number(v.value);
-  if (x < 0 || x > 1) {
-    raise(
-      `Invalid value received for argument \`rate\`. Expected a float value between 0 and 1. Received: rate=${pyRepr(v)}`,
-    );
-  }
+  if (x < 0 || x > 1) raise('rateOutOfRange', { name: 'rate', value: v });
 }
 
 /** The constructor checks both layers share: `sliding_window`, and flash attention refusing dropout. */
 function checkCommon(a: Args): void {
   const w = a.known('sliding_window');
   if (w.kind !== 'none' && ((w.kind !== 'int' && w.kind !== 'bool') || Number(w.value) <= 0)) {
-    raise(`\`sliding_window\` must be \`None\` or a positive integer. Received: sliding_window=${pyRepr(w)}`);
+    raise('slidingWindowInvalid', { value: w });
   }
   if (a.bool('flash_attention')) {
     const d = a.known('dropout');
     if ((d.kind === 'int' || d.kind === 'float' || d.kind === 'bool') && Number(d.value) > 0) {
-      raise(
-        'Dropout is not supported when flash attention is enabled. Please set dropout to 0.0 to use flash attention.',
-      );
+      raise('flashAttentionDropout', {});
     }
   }
 }
@@ -143,10 +134,10 @@ interface Projection {
 }
 
 /** One EinsumDense projection as MultiHeadAttention builds it on `input`; `free` counts the kept leading axes. */
-function project(name: string, input: Shape, free: number, bound: number, last: Dim[], useBias: boolean): Projection {
+function project(path: string, input: Shape, free: number, bound: number, last: Dim[], useBias: boolean): Projection {
   const eq = projEquation(free, bound, last.length);
   const plan = analyzeEinsum(eq.equation, useBias ? eq.biasAxes : null, input, partialShape(eq.outputRank - 1, last));
-  return { plan, weights: einsumWeights(`multi_head_attention/${name}`, plan), outputRank: eq.outputRank };
+  return { plan, weights: einsumWeights(path, plan), outputRank: eq.outputRank };
 }
 
 interface MhaState {
@@ -161,10 +152,7 @@ function positiveIntArg(a: Args, name: string, orNone = false): number | null {
   const v = a.known(name);
   if (orNone && v.kind === 'none') return null;
   if ((v.kind !== 'int' && v.kind !== 'bool') || Number(v.value) <= 0) {
-    const tail = orNone ? 'a positive integer or `None`' : 'a positive integer';
-    raise(
-      `Received an invalid value for argument \`${name}\`, expected ${tail}. Received: ${name}=${v.kind === 'str' ? v.value : pyRepr(v)}`,
-    );
+    raise('attentionSizeInvalid', { name, value: v, orNone });
   }
   return Number(v.value);
 }
@@ -184,9 +172,7 @@ function mhaOutputShape(v: PyValue): Dim[] | null {
   }
   if (v.kind === 'none' || (v.kind === 'float' && v.value === 0)) return null;
   if (v.kind === 'float') {
-    raise(
-      `Invalid \`output_shape\`: ${pyRepr(v)}. When specified, the \`output_shape\` should be of type tuple, list, or int.`,
-    );
+    raise('attentionOutputShapeInvalid', { value: v });
   }
   return cannotTell('MultiHeadAttention: unusual `output_shape`');
 }
@@ -205,9 +191,7 @@ function mhaAxes(v: PyValue): Array<number | 'float'> | null {
     // A falsy value is kept and fails (or not) later; an opaque object cannot be judged.
     if (v.kind === 'object' || v.kind === 'layer' || !truthy(v))
       cannotTell('MultiHeadAttention: unusual `attention_axes`');
-    raise(
-      `\`attention_axes\` must be an int, list, or tuple.Received: attention_axes=${v.kind === 'str' ? v.value : pyRepr(v)}`,
-    );
+    raise('attentionAxesInvalid', { value: v });
   }
   return items.map((x) => {
     if (x.kind === 'int' || x.kind === 'bool') return Number(x.value);
@@ -218,10 +202,10 @@ function mhaAxes(v: PyValue): Array<number | 'float'> | null {
 
 /** `_build_attention`: the axes, made non-negative as Keras does, must index an array of `rank` items. */
 function checkAttentionAxes(axes: Array<number | 'float'> | null, rank: number): void {
-  if (axes?.includes('float')) raise('arrays used as indices must be of integer (or boolean) type', 'IndexError');
+  if (axes?.includes('float')) raise('numpyIndexNotInteger', {});
   const resolved = (axes ?? []).map((x) => (typeof x === 'number' && x < 0 ? rank - 1 + x : (x as number)));
   for (const i of [...resolved, rank - 1]) {
-    if (i < -rank || i >= rank) raise(`index ${i} is out of bounds for axis 0 with size ${rank}`, 'IndexError');
+    if (i < -rank || i >= rank) raise('numpyIndexOutOfBounds', { index: i, axis: 0, size: rank });
   }
 }
 
@@ -250,6 +234,7 @@ const multiHeadAttention: LayerRule = {
   },
   call(a, inputs, _ctx, state): CallResult {
     const s = state as MhaState;
+    const path = layerName(a);
     const { query, value, key: keyArg, returnScores } = bindCall(inputs);
     const key = keyArg ?? value;
     checkValueKey(value, key);
@@ -261,17 +246,17 @@ const multiHeadAttention: LayerRule = {
       [s.heads, dim],
       useBias,
     ];
-    const q = project('query', ...heads(query, s.keyDim));
-    const weights = [...q.weights, ...project('key', ...heads(key, s.keyDim)).weights];
-    if (a.bool('use_gate')) weights.push(...project('gate', ...heads(query, s.valueDim)).weights);
-    const v = project('value', ...heads(value, s.valueDim));
+    const q = project(`${path}/query`, ...heads(query, s.keyDim));
+    const weights = [...q.weights, ...project(`${path}/key`, ...heads(key, s.keyDim)).weights];
+    if (a.bool('use_gate')) weights.push(...project(`${path}/gate`, ...heads(query, s.valueDim)).weights);
+    const v = project(`${path}/value`, ...heads(value, s.valueDim));
     weights.push(...v.weights);
     checkAttentionAxes(s.axes, v.outputRank);
     checkDropoutRate(a.known('dropout'));
     // The output projection reads the query projection's output with its last axis set to value_dim.
     const outLast = s.outputShape ?? [pyIndex(query, -1)];
     const combined = [...q.plan.output.slice(0, -1), s.valueDim];
-    weights.push(...project('attention_output', combined, query.length - 1, 2, outLast, useBias).weights);
+    weights.push(...project(`${path}/attention_output`, combined, query.length - 1, 2, outLast, useBias).weights);
     const out = s.outputShape ? [...query.slice(0, -1), ...s.outputShape] : query;
     if (!returnScores) return { outputs: [out], weights };
     const length = pyIndex(query, 1);
@@ -291,9 +276,8 @@ function checkDivisible(a: Args): void {
   };
   const x = num(nq);
   const y = num(nkv);
-  if (y === 0)
-    raise(nq.kind === 'float' || nkv.kind === 'float' ? 'float modulo' : 'integer modulo by zero', 'ZeroDivisionError');
-  if (((x % y) + y) % y !== 0) raise('`num_query_heads` must be divisible by `num_key_value_heads`.');
+  if (y === 0) raise(nq.kind === 'float' || nkv.kind === 'float' ? 'floatModuloByZero' : 'integerModuloByZero', {});
+  if (((x % y) + y) % y !== 0) raise('headsNotDivisible', {});
 }
 
 /** `1.0 / math.sqrt(float(head_dim))` in the constructor. */
@@ -302,8 +286,8 @@ function checkHeadDim(a: Args): void {
   if (v.kind !== 'int' && v.kind !== 'float' && v.kind !== 'bool')
     return cannotTell('GroupQueryAttention: unusual `head_dim`');
   const x = Number(v.value);
-  if (x < 0) raise('math domain error');
-  if (x === 0) raise('float division by zero', 'ZeroDivisionError');
+  if (x < 0) raise('mathDomainError', {});
+  if (x === 0) raise('floatDivisionByZero', {});
 }
 
 const groupQueryAttention: LayerRule = {
@@ -328,35 +312,30 @@ const groupQueryAttention: LayerRule = {
     const { query, value, key: keyArg, returnScores } = bindCall(inputs);
     const key = keyArg ?? value;
     const feature = pyIndex(query, -1);
-    const size = (name: string) => sizeDim(a.get(name), (r) => `(${formatDimText(feature)}, ${r})`);
+    const size = (name: string) => sizeDim(a.get(name), (r) => shapeTuple([feature, r]));
     const hd = size('head_dim');
     const nq = size('num_query_heads');
     const nkv = size('num_key_value_heads');
     const bias = (axes: string) => (a.bool('use_bias') ? axes : null);
     const proj = (name: string, eq: string, input: Shape, heads: Dim, axes: string) =>
-      einsumWeights(`grouped_query_attention/${name}`, analyzeEinsum(eq, bias(axes), input, [null, heads, hd]));
+      einsumWeights(`${layerName(a)}/${name}`, analyzeEinsum(eq, bias(axes), input, [null, heads, hd]));
     const weights = proj('query', 'bqm,muh->bquh', query, nq, 'uh');
     weights.push(...proj('key', 'bkm,mvh->bkvh', key, nkv, 'vh'));
     if (a.bool('use_gate')) weights.push(...proj('gate', 'bqm,muh->bquh', query, nq, 'uh'));
     weights.push(...proj('value', 'bkm,mvh->bkvh', value, nkv, 'vh'));
     checkDropoutRate(a.known('dropout'));
     const outPlan = analyzeEinsum('bquh,uhm->bqm', bias('m'), [null, null, nq, hd], [null, feature]);
-    weights.push(...einsumWeights('grouped_query_attention/attention_output', outPlan));
+    weights.push(...einsumWeights(`${layerName(a)}/attention_output`, outPlan));
     const vLast = pyIndex(value, -1);
-    if (feature !== vLast && feature !== '?' && vLast !== '?') {
-      raise(
-        `The last dimension of \`query_shape\` and \`value_shape\` must be equal, but are ${formatDimText(feature)}, ${formatDimText(vLast)}. Received: query_shape=${formatShape(query)}, value_shape=${formatShape(value)}`,
-      );
-    }
-    checkValueKey(value, key);
+    // `compute_output_shape`, which runs inside the call.
+    duringCall(() => {
+      if (feature !== vLast && feature !== '?' && vLast !== '?') raise('queryValueLastDimMismatch', { query, value });
+      checkValueKey(value, key);
+    });
     if (!returnScores) return { outputs: [query], weights };
     const kvLen = pyIndex(keyArg ?? value, 1);
     return { outputs: [query, [pyIndex(query, 0), nq, pyIndex(query, 1), kvLen]], single: false, weights };
   },
 };
-
-function formatDimText(d: Dim): string {
-  return d === null ? 'None' : String(d);
-}
 
 export const multiHeadRules: LayerRule[] = [multiHeadAttention, groupQueryAttention];

@@ -9,9 +9,10 @@ import { KERNEL_BIAS_PARAMS, p, type Args } from '../args';
 import { raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
 import type { LayerRule, Weight } from '../rule';
-import { formatShape, type Dim } from '../shape';
-import { channelOf, numberArg, reprNum, weightShape, withBaseLayer, type PyNum, type WeightDim } from './convArgs';
-import { checkStridesWithDilation, pyMod, readFilters, readGeometry, snakeName, unitDefault } from './convBase';
+import { layerName } from '../naming';
+import type { Dim } from '../shape';
+import { channelOf, numberArg, pyNum, weightShape, withBaseLayer, type PyNum, type WeightDim } from './convArgs';
+import { checkStridesWithDilation, pyMod, readFilters, readGeometry, unitDefault } from './convBase';
 import { depthwiseRules, separableRules } from './convDepthwise';
 import { convOutputShape, type ConvGeometry } from './convShape';
 import { transposeRules } from './convTranspose';
@@ -26,13 +27,9 @@ function readConv(a: Args, rank: number): ConvState {
   const g = readGeometry(a, rank, rank === 1);
   const filters = readFilters(a);
   const groups = numberArg(a, 'groups', false) as PyNum;
-  if (groups.n <= 0) raise(`The number of groups must be a positive integer. Received: groups=${reprNum(groups)}.`);
-  if (filters !== null && pyMod(filters.n, groups.n) !== 0) {
-    raise(
-      `The number of filters must be evenly divisible by the number of groups. ` +
-        `Received: groups=${reprNum(groups)}, filters=${reprNum(filters)}.`,
-    );
-  }
+  if (groups.n <= 0) raise('convGroupsNotPositive', { groups: pyNum(groups) });
+  if (filters !== null && pyMod(filters.n, groups.n) !== 0)
+    raise('convFiltersNotDivisible', { groups: pyNum(groups), filters: pyNum(filters) });
   checkStridesWithDilation(g);
   return { g, filters, groups };
 }
@@ -47,11 +44,7 @@ function perGroup(channel: Dim, groups: PyNum): WeightDim {
 function loraWeights(a: Args, name: string, weights: Weight[], kernelDims: WeightDim[], filters: PyNum | null): void {
   const rankValue = a.get('lora_rank');
   if (rankValue.kind === 'none' || !a.bool('lora_rank')) return;
-  if (!a.isNone('kernel_constraint')) {
-    raise(
-      'Lora is incompatible with kernel constraints. In order to enable lora on this layer, remove the `kernel_constraint` argument.',
-    );
-  }
+  if (!a.isNone('kernel_constraint')) raise('loraWithConstraint', { what: 'kernel', argument: 'kernel_constraint' });
   const r = numberArg(a, 'lora_rank', false) as PyNum;
   weights[0].trainable = false;
   weights.push({
@@ -64,7 +57,6 @@ function loraWeights(a: Args, name: string, weights: Weight[], kernelDims: Weigh
 
 function convRule(rank: 1 | 2 | 3): LayerRule {
   const className = `Conv${rank}D`;
-  const name = snakeName(className);
   return {
     className,
     aliases: [`Convolution${rank}D`],
@@ -85,17 +77,14 @@ function convRule(rank: 1 | 2 | 3): LayerRule {
     construct: (a) => readConv(a, rank),
     call(a, inputs, _ctx, state) {
       const { g, filters, groups } = state as ConvState;
-      const x = singleInput(className, inputs);
-      checkInputSpec(className, x, { minNdim: rank + 2 });
+      const name = layerName(a);
+      const x = singleInput(name, inputs);
+      checkInputSpec(name, x, { minNdim: rank + 2 });
       const channel = channelOf(x, g.dataFormat);
       if (channel === null)
-        raise(`unsupported operand type(s) for %: 'NoneType' and '${groups.float ? 'float' : 'int'}'`, 'TypeError');
-      if (typeof channel === 'number' && pyMod(channel, groups.n) !== 0) {
-        raise(
-          `The number of input channels must be evenly divisible by the number of groups. ` +
-            `Received groups=${reprNum(groups)}, but the input has ${channel} channels (full input shape is ${formatShape(x)}).`,
-        );
-      }
+        raise('unsupportedOperand', { op: '%', left: 'NoneType', right: groups.float ? 'float' : 'int' });
+      if (typeof channel === 'number' && pyMod(channel, groups.n) !== 0)
+        raise('convChannelsNotDivisible', { groups: pyNum(groups), channels: channel, shape: x });
       const kernelDims: WeightDim[] = [...g.kernel, perGroup(channel, groups), filters];
       const output = convOutputShape(x, g, filters);
       const weights: Weight[] = [{ name: 'kernel', shape: weightShape(name, 'kernel', kernelDims), trainable: true }];

@@ -14,7 +14,8 @@ import { sequenceItems } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { LayerRule } from '../rule';
 import type { Dim, Shape } from '../shape';
-import { pyRepr, pyTypeName, type PyValue } from '../values';
+import { shapeTuple } from '../messages/base';
+import { pyTypeName, type PyValue } from '../values';
 
 /** A Python number as Keras holds it: its value, and whether it is a float. */
 export interface PyNum {
@@ -33,15 +34,9 @@ function numOf(v: PyValue): PyNum | null {
   return null;
 }
 
-/** Python repr of a number Keras holds. */
-export function reprNum(x: PyNum): string {
-  return x.float ? pyRepr({ kind: 'float', value: x.n }) : String(x.n);
-}
-
-/** Python repr of a tuple of numbers, as Keras prints `self.strides`. */
-export function reprTuple(t: PyNum[]): string {
-  const items = t.map(reprNum);
-  return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+/** The Python value of a number Keras holds, for messages. */
+export function pyNum(x: PyNum): PyValue {
+  return x.float ? { kind: 'float', value: x.n } : { kind: 'int', value: x.n };
 }
 
 /**
@@ -51,7 +46,6 @@ export function reprTuple(t: PyNum[]): string {
 export function kerasTuple(v: PyValue, n: number, name: string, allowZero = false): PyNum[] {
   // An object the interpreter only named (a NumPy integer, say) may well be valid.
   if (v.kind === 'unknown' || v.kind === 'object') cannotTell(`\`${name}\` is not known statically`);
-  let msg = `The \`${name}\` argument must be a tuple of ${n} integers. Received ${name}=${pyRepr(v)}`;
   let out: PyNum[];
   if (v.kind === 'int' || v.kind === 'bool') {
     out = new Array(n).fill(numOf(v));
@@ -60,25 +54,20 @@ export function kerasTuple(v: PyValue, n: number, name: string, allowZero = fals
     const items =
       sequenceItems(v) ?? (v.kind === 'str' ? [...v.value].map((c): PyValue => ({ kind: 'str', value: c })) : null);
     if (v.kind === 'dict') cannotTell(`\`${name}\` is a dict`);
-    if (items === null || items.length !== n) raise(msg);
+    if (items === null || items.length !== n) raise('tupleArgInvalid', { name, n, value: v });
     out = items.map((x) => {
       if (x.kind === 'unknown' || x.kind === 'object') cannotTell(`\`${name}\` is not known statically`);
       const num = numOf(x);
       if (num !== null) return num;
       if (x.kind === 'str' && /^\s*[-+]?\d+\s*$/.test(x.value)) {
         // int('3') succeeds, then `'3' <= 0` fails: Python raises TypeError.
-        raise(`'${allowZero ? '<' : '<='}' not supported between instances of 'str' and 'int'`, 'TypeError');
+        raise('notOrderable', { op: allowZero ? '<' : '<=', left: 'str', right: 'int' });
       }
-      msg += `including element ${x.kind === 'str' ? x.value : pyRepr(x)} of type <class '${pyTypeName(x)}'>`;
-      raise(msg);
+      raise('tupleArgItemInvalid', { name, n, value: v, item: x });
     });
   }
-  const bad = out.filter((x) => (allowZero ? x.n < 0 : x.n <= 0)).map((x) => x.n);
-  if (bad.length > 0) {
-    raise(
-      `${msg}, including values {${[...new Set(bad)].join(', ')}} that do not satisfy \`value ${allowZero ? '>= 0' : '> 0'}\``,
-    );
-  }
+  const bad = out.filter((x) => (allowZero ? x.n < 0 : x.n <= 0)).map(pyNum);
+  if (bad.length > 0) raise('tupleArgItemsNotPositive', { name, n, value: v, bad, allowZero });
   return out;
 }
 
@@ -92,25 +81,21 @@ export function numberArg(a: Args, name: string, allowNone: boolean): PyNum | nu
   if (v.kind === 'none' && allowNone) return null;
   if (v.kind === 'object') cannotTell(`\`${name}\` is an object the source does not describe`);
   const num = numOf(v);
-  if (num === null) raise(`'<=' not supported between instances of '${pyTypeName(v)}' and 'int'`, 'TypeError');
+  if (num === null) raise('notOrderable', { op: '<=', left: pyTypeName(v), right: 'int' });
   return num;
 }
 
 /** Padding after `standardize_padding`: lists and tuples pass through unchecked until `call`. */
-export type ConvPadding = 'valid' | 'same' | 'causal' | { sequence: string };
+export type ConvPadding = 'valid' | 'same' | 'causal' | { value: PyValue };
 
 /** `keras.src.utils.argument_validation.standardize_padding`. */
 export function convPadding(a: Args, allowCausal: boolean): ConvPadding {
   const v = a.known('padding');
-  if (v.kind === 'tuple' || v.kind === 'list') return { sequence: pyRepr(v) };
-  if (v.kind !== 'str') raise(`'${pyTypeName(v)}' object has no attribute 'lower'`, 'AttributeError');
+  if (v.kind === 'tuple' || v.kind === 'list') return { value: v };
+  if (v.kind !== 'str') raise('noAttribute', { type: pyTypeName(v), attribute: 'lower' });
   const s = v.value.toLowerCase();
   const allowed = allowCausal ? ['valid', 'same', 'causal'] : ['valid', 'same'];
-  if (!allowed.includes(s)) {
-    raise(
-      `The \`padding\` argument must be a list/tuple or one of {${allowed.map((x) => `'${x}'`).join(', ')}}. Received: ${s}`,
-    );
-  }
+  if (!allowed.includes(s)) raise('paddingArgInvalid', { padding: s, allowCausal });
   return s as 'valid' | 'same' | 'causal';
 }
 
@@ -122,28 +107,12 @@ export type WeightDim = PyNum | Dim;
  * dimension ('?' passes: the parameter count becomes unknown).
  */
 export function weightShape(layer: string, weight: string, dims: WeightDim[]): Shape {
-  const shown = dims.map((d) =>
-    d !== null && typeof d === 'object'
-      ? d.float
-        ? pyRepr({ kind: 'float', value: d.n })
-        : String(d.n)
-      : d === null
-        ? 'None'
-        : String(d),
-  );
-  const text = shown.length === 1 ? `(${shown[0]},)` : `(${shown.join(', ')})`;
+  const shape = shapeTuple(dims.map((d) => (d !== null && typeof d === 'object' ? pyNum(d) : d)));
   const out: Shape = [];
   for (const d of dims) {
-    if (d === null) {
-      raise(
-        `Shapes used to initialize variables must be fully-defined (no \`None\` dimensions). Received: shape=${text} for variable path='${layer}/${weight}'`,
-      );
-    }
+    if (d === null) raise('variableShapeUndefined', { shape, path: `${layer}/${weight}` });
     if (typeof d === 'object') {
-      if (d.float)
-        raise(
-          `Cannot convert '${text}' to a shape. Found invalid dimension '${pyRepr({ kind: 'float', value: d.n })}' of type '<class 'float'>'.`,
-        );
+      if (d.float) raise('shapeInvalidDimension', { shape, dim: pyNum(d) });
       out.push(d.n);
     } else {
       out.push(d);
@@ -155,10 +124,8 @@ export function weightShape(layer: string, weight: string, dims: WeightDim[]): S
 /** Python `a * b` where b is an input dimension: None raises TypeError, '?' stays '?'. */
 export function mulDim(a: PyNum | null, b: Dim): WeightDim {
   if (a === null || b === null) {
-    raise(
-      `unsupported operand type(s) for *: '${a === null ? 'NoneType' : a.float ? 'float' : 'int'}' and '${b === null ? 'NoneType' : 'int'}'`,
-      'TypeError',
-    );
+    const left = a === null ? 'NoneType' : a.float ? 'float' : 'int';
+    raise('unsupportedOperand', { op: '*', left, right: b === null ? 'NoneType' : 'int' });
   }
   if (b === '?') return '?';
   return { n: a.n * b, float: a.float };
@@ -207,21 +174,14 @@ export function withBaseLayer(rule: LayerRule): LayerRule {
 
 function checkBaseLayerArgs(a: Args): void {
   const name = a.given('name') ? a.known('name') : null;
-  if (name && name.kind !== 'none' && (name.kind !== 'str' || name.value.includes('/'))) {
-    raise(
-      `Argument \`name\` must be a string and cannot contain character \`/\`. Received: name=${name.kind === 'str' ? name.value : pyRepr(name)} (of type <class '${pyTypeName(name)}'>)`,
-    );
-  }
+  if (name && name.kind !== 'none' && (name.kind !== 'str' || name.value.includes('/')))
+    raise('layerNameInvalid', { name });
   layerTrainable(a);
 }
 
 function layerTrainable(a: Args): boolean {
   if (!a.given('trainable')) return true;
   const v = a.known('trainable');
-  if (v.kind !== 'bool') {
-    raise(
-      `Expected \`trainable\` to be a boolean. Received: trainable=${pyRepr(v)} (of type <class '${pyTypeName(v)}'>)`,
-    );
-  }
+  if (v.kind !== 'bool') raise('layerTrainableNotBool', { trainable: v });
   return v.value;
 }

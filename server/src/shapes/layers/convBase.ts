@@ -6,7 +6,7 @@
 
 import type { Args, Param } from '../args';
 import { raise } from '../errors';
-import { convPadding, kerasTuple, numberArg, reprNum, reprTuple, type PyNum } from './convArgs';
+import { convPadding, kerasTuple, numberArg, pyNum, type PyNum } from './convArgs';
 import type { ConvGeometry } from './convShape';
 
 /** A rank's default for `strides`/`dilation_rate`: `1` for 1-D, `(1, 1)` and `(1, 1, 1)` above. */
@@ -30,10 +30,7 @@ export function readGeometry(a: Args, rank: number, allowCausal: boolean): ConvG
 export function checkStridesWithDilation(g: ConvGeometry): void {
   const max = (t: PyNum[]) => Math.max(...t.map((x) => x.n));
   if (max(g.strides) > 1 && max(g.dilation) > 1) {
-    raise(
-      `\`strides > 1\` not supported in conjunction with \`dilation_rate > 1\`. ` +
-        `Received: strides=${reprTuple(g.strides)} and dilation_rate=${reprTuple(g.dilation)}`,
-    );
+    raise('convStridesWithDilation', { strides: g.strides.map(pyNum), dilation: g.dilation.map(pyNum) });
   }
 }
 
@@ -41,19 +38,9 @@ export function checkStridesWithDilation(g: ConvGeometry): void {
 export function readFilters(a: Args): PyNum | null {
   const filters = numberArg(a, 'filters', true);
   if (filters !== null && filters.n <= 0) {
-    raise(
-      `Invalid value for argument \`filters\`. Expected a strictly positive value. Received filters=${reprNum(filters)}.`,
-    );
+    raise('convArgNotPositive', { name: 'filters', value: pyNum(filters) });
   }
   return filters;
-}
-
-/** Keras's default layer name stem, used in weight paths: `Conv1DTranspose` -> `conv1d_transpose`. */
-export function snakeName(className: string): string {
-  return className
-    .replace(/(\d)D/g, '$1d')
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase();
 }
 
 /** Python's `%` (the sign follows the divisor). */

@@ -7,18 +7,17 @@
 import { p, type Args } from '../args';
 import { raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
+import { layerName } from '../naming';
 import type { LayerRule, Weight } from '../rule';
-import { channelOf, mulDim, numberArg, reprNum, weightShape, type PyNum } from './convArgs';
-import { readFilters, readGeometry, snakeName, unitDefault } from './convBase';
+import { channelOf, mulDim, numberArg, pyNum, weightShape, type PyNum } from './convArgs';
+import { readFilters, readGeometry, unitDefault } from './convBase';
 import { convOutputShape, type ConvGeometry } from './convShape';
 
 /** `depth_multiplier` as both bases check it (None passes until `build`). */
 function readDepthMultiplier(a: Args): PyNum | null {
   const dm = numberArg(a, 'depth_multiplier', true);
   if (dm !== null && dm.n <= 0) {
-    raise(
-      `Invalid value for argument \`depth_multiplier\`. Expected a strictly positive value. Received depth_multiplier=${reprNum(dm)}.`,
-    );
+    raise('convArgNotPositive', { name: 'depth_multiplier', value: pyNum(dm) });
   }
   return dm;
 }
@@ -30,7 +29,6 @@ interface DepthwiseState {
 
 function depthwiseRule(rank: 1 | 2): LayerRule {
   const className = `DepthwiseConv${rank}D`;
-  const name = snakeName(className);
   return {
     className,
     signature: [
@@ -57,8 +55,9 @@ function depthwiseRule(rank: 1 | 2): LayerRule {
     },
     call(a, inputs, _ctx, state) {
       const { g, dm } = state as DepthwiseState;
-      const x = singleInput(className, inputs);
-      checkInputSpec(className, x, { minNdim: rank + 2 });
+      const name = layerName(a);
+      const x = singleInput(name, inputs);
+      checkInputSpec(name, x, { minNdim: rank + 2 });
       const channel = channelOf(x, g.dataFormat);
       // build checks the output shape first, with depth_multiplier * channels filters.
       const outChannels = mulDim(dm, channel);
@@ -79,7 +78,6 @@ interface SeparableState extends DepthwiseState {
 
 function separableRule(rank: 1 | 2): LayerRule {
   const className = `SeparableConv${rank}D`;
-  const name = snakeName(className);
   return {
     className,
     aliases: [`SeparableConvolution${rank}D`],
@@ -111,8 +109,9 @@ function separableRule(rank: 1 | 2): LayerRule {
     },
     call(a, inputs, _ctx, state) {
       const { g, dm, filters } = state as SeparableState;
-      const x = singleInput(className, inputs);
-      checkInputSpec(className, x, { minNdim: rank + 2 });
+      const name = layerName(a);
+      const x = singleInput(name, inputs);
+      checkInputSpec(name, x, { minNdim: rank + 2 });
       const channel = channelOf(x, g.dataFormat);
       const depthwiseDims = [...g.kernel, channel, dm];
       const pointwiseDims = [...new Array<PyNum>(rank).fill({ n: 1, float: false }), mulDim(dm, channel), filters];

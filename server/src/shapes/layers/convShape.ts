@@ -7,8 +7,9 @@
 
 import { convOutputLength, deconvOutputLength } from '../arith';
 import { raise } from '../errors';
-import { formatShape, type Dim, type Shape } from '../shape';
-import { channelOf, reprNum, reprTuple, spatialOf, withChannels, type ConvPadding, type PyNum } from './convArgs';
+import type { Dim, Shape } from '../shape';
+import { pyTypeName, type PyValue } from '../values';
+import { channelOf, pyNum, spatialOf, withChannels, type ConvPadding, type PyNum } from './convArgs';
 
 export type DataFormat = 'channels_last' | 'channels_first';
 
@@ -21,10 +22,11 @@ export interface ConvGeometry {
   dataFormat: DataFormat;
 }
 
-function dimText(d: Dim | PyNum | null): string {
-  if (d === null) return 'None';
-  if (typeof d === 'object') return reprNum(d);
-  return String(d);
+function dimValue(d: Dim | PyNum | null): PyValue {
+  if (d === null) return { kind: 'none' };
+  if (d === '?') return { kind: 'unknown' };
+  if (typeof d === 'object') return pyNum(d);
+  return { kind: 'int', value: d };
 }
 
 /**
@@ -33,25 +35,21 @@ function dimText(d: Dim | PyNum | null): string {
  */
 export function convOutputShape(x: Shape, g: ConvGeometry, outChannels: Dim | PyNum | null): Shape {
   const rank = g.kernel.length;
-  const kernelShape = `(${[...g.kernel.map((k) => dimText(k)), dimText(channelOf(x, g.dataFormat)), dimText(outChannels)].join(', ')})`;
-  if (x.length !== rank + 2) {
-    // The kernel has rank + 2 axes; Keras compares it with the input's rank.
-    raise(
-      `Kernel shape must have the same length as input, but received kernel of shape ${kernelShape} and input of shape ${formatShape(x)}.`,
-    );
-  }
+  const kernel = [...g.kernel.map(pyNum), dimValue(channelOf(x, g.dataFormat)), dimValue(outChannels)];
+  // The kernel has rank + 2 axes; Keras compares it with the input's rank.
+  if (x.length !== rank + 2) raise('convKernelRankMismatch', { kernel, shape: x });
   const padding = g.padding;
-  if (typeof padding === 'object')
-    raise(`\`padding\` must be either \`'valid'\` or \`'same'\`. Received ${padding.sequence}.`);
+  if (typeof padding === 'object') raise('convPaddingNotAString', { padding: padding.value });
   const spatial = spatialOf(x, g.dataFormat).map((n, i) =>
     convOutputLength(n, g.kernel[i].n, padding, g.strides[i].n, g.dilation[i].n),
   );
   if (padding === 'valid' && spatial.some((d) => typeof d === 'number' && d <= 0)) {
-    raise(
-      `Computed output size would be zero or negative. Received \`inputs shape=${formatShape(x)}\`, ` +
-        `\`kernel shape=${kernelShape}\`, \`dilation_rate=[${g.dilation.map((d) => dimText(d)).join(' ')}]\`, ` +
-        `\`strides=${reprTuple(g.strides)}\`, \`padding=valid\`.`,
-    );
+    raise('convOutputNotPositive', {
+      shape: x,
+      kernel,
+      dilation: g.dilation.map(pyNum),
+      strides: g.strides.map(pyNum),
+    });
   }
   const out = outChannels !== null && typeof outChannels === 'object' ? outChannels.n : outChannels;
   return withChannels(x[0], spatial, out, g.dataFormat);
@@ -69,19 +67,12 @@ export interface DeconvGeometry extends ConvGeometry {
  */
 export function deconvOutputShape(x: Shape, g: DeconvGeometry, filters: number): Shape {
   const rank = g.kernel.length;
-  if (x.length - 2 > rank) {
-    // Keras indexes its per-axis tuples with the input's spatial rank.
-    raise('tuple index out of range', 'IndexError');
-  }
+  // Keras indexes its per-axis tuples with the input's spatial rank.
+  if (x.length - 2 > rank) raise('indexOutOfRange', { seq: 'tuple' });
   const spatial = spatialOf(x, g.dataFormat).map((n, i): Dim => {
     if (n === null) return null;
-    if (typeof g.padding === 'object')
-      raise(
-        `'${g.padding.sequence.startsWith('[') ? 'list' : 'tuple'}' object has no attribute 'lower'`,
-        'AttributeError',
-      );
-    if (g.padding === 'causal')
-      raise(`The \`padding\` argument must be one of 'valid', 'same'. Received: padding=causal`);
+    if (typeof g.padding === 'object') raise('noAttribute', { type: pyTypeName(g.padding.value), attribute: 'lower' });
+    if (g.padding === 'causal') raise('deconvPaddingInvalid', { padding: 'causal' });
     const k = g.kernel[i];
     const s = g.strides[i];
     const d = g.dilation[i];
@@ -89,12 +80,8 @@ export function deconvOutputShape(x: Shape, g: DeconvGeometry, filters: number):
     const isFloat =
       g.padding === 'same' && op === null ? s.float : s.float || k.float || d.float || (op?.float ?? false);
     const len = deconvOutputLength(n, k.n, g.padding, op === null ? null : op.n, s.n, d.n);
-    if (typeof len === 'number' && (isFloat || len < 0)) {
-      const shown = isFloat ? `${len}${Number.isInteger(len) ? '.0' : ''}` : String(len);
-      raise(
-        `Cannot convert a shape with dimension ${shown}: ${isFloat ? 'a float is not a valid dimension' : 'negative dimensions are not allowed'}.`,
-      );
-    }
+    if (typeof len === 'number' && (isFloat || len < 0))
+      raise('deconvDimensionInvalid', { length: len, float: isFloat });
     return len;
   });
   return withChannels(x[0], spatial, filters, g.dataFormat);

@@ -5,11 +5,12 @@
  */
 
 import { KERNEL_BIAS_PARAMS, p, type Args, type Param } from '../args';
-import { raise } from '../errors';
+import { duringCall, raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
+import { layerName } from '../naming';
 import type { LayerRule, Weight } from '../rule';
-import { channelOf, kerasTuple, reprTuple, weightShape, type PyNum } from './convArgs';
-import { checkStridesWithDilation, readFilters, readGeometry, snakeName, unitDefault } from './convBase';
+import { channelOf, kerasTuple, pyNum, weightShape, type PyNum } from './convArgs';
+import { checkStridesWithDilation, readFilters, readGeometry, unitDefault } from './convBase';
 import { deconvOutputShape, type DeconvGeometry } from './convShape';
 
 interface TransposeState {
@@ -27,11 +28,11 @@ function readTranspose(a: Args, rank: number): TransposeState {
   if (outputPadding) {
     outputPadding.forEach((o, i) => {
       if (o.n >= g.strides[i].n) {
-        raise(
-          `\`output_padding\` must be strictly less than \`strides\` for all dimensions. At dimension ${i}, ` +
-            `\`output_padding\` is ${o.n} but \`strides\` is ${g.strides[i].n}. ` +
-            `Received: output_padding=${reprTuple(outputPadding)}, strides=${reprTuple(g.strides)}`,
-        );
+        raise('convOutputPaddingTooLarge', {
+          dim: i,
+          outputPadding: outputPadding.map(pyNum),
+          strides: g.strides.map(pyNum),
+        });
       }
     });
   }
@@ -41,7 +42,6 @@ function readTranspose(a: Args, rank: number): TransposeState {
 
 function transposeRule(rank: 1 | 2 | 3): LayerRule {
   const className = `Conv${rank}DTranspose`;
-  const name = snakeName(className);
   const outputPadding = p('output_padding', null);
   const dataFormat = p('data_format', null);
   // Conv3DTranspose alone lists data_format before output_padding.
@@ -63,8 +63,9 @@ function transposeRule(rank: 1 | 2 | 3): LayerRule {
     construct: (a) => readTranspose(a, rank),
     call(a, inputs, _ctx, state) {
       const { g, filters } = state as TransposeState;
-      const x = singleInput(className, inputs);
-      checkInputSpec(className, x, { minNdim: rank + 2 });
+      const name = layerName(a);
+      const x = singleInput(name, inputs);
+      checkInputSpec(name, x, { minNdim: rank + 2 });
       // build: the kernel is (*kernel_size, filters, channels); no output-size check there.
       const channel = channelOf(x, g.dataFormat);
       const weights: Weight[] = [
@@ -73,7 +74,8 @@ function transposeRule(rank: 1 | 2 | 3): LayerRule {
       if (a.bool('use_bias'))
         weights.push({ name: 'bias', shape: weightShape(name, 'bias', [filters]), trainable: true });
       // weightShape has refused a None or float `filters` above.
-      const output = deconvOutputShape(x, g, (filters as PyNum).n);
+      // `compute_output_shape` runs inside the call.
+      const output = duringCall(() => deconvOutputShape(x, g, (filters as PyNum).n));
       return { outputs: [output], weights };
     },
   };

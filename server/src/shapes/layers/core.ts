@@ -8,13 +8,14 @@
  */
 
 import { KERNEL_BIAS_PARAMS, p } from '../args';
-import { raise } from '../errors';
+import { duringCall, raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
+import { shapeTuple } from '../messages/base';
+import { layerName } from '../naming';
 import type { Dim, Shape } from '../shape';
 import { flattenTensors, type CallInputs } from '../tensors';
 import type { LayerRule, Weight } from '../rule';
 import type { Args } from '../args';
-import { pyRepr, pyTypeName } from '../values';
 import { loraWeights, einsumRules } from './coreEinsum';
 import { inputLayerRules } from './coreInput';
 import { makeWeight, sizeDim } from './corePy';
@@ -35,19 +36,17 @@ const dense: LayerRule = {
     return undefined;
   },
   call(a, inputs) {
-    const x = singleInput('Dense', inputs);
-    checkInputSpec('Dense', x, { minNdim: 2 });
+    const name = layerName(a);
+    const x = singleInput(name, inputs);
+    checkInputSpec(name, x, { minNdim: 2 });
     // Units the source does not tell (`Dense(num_classes)` from data): the last axis is '?', the count unknown.
     const units: Dim = a.get('units').kind === 'unknown' ? '?' : a.positiveInt('units');
     const last = x[x.length - 1];
-    if (last === null) {
-      raise(
-        `The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: (${x.map(String).join(', ')})`,
-      );
-    }
+    // `build` makes the kernel (input_shape[-1], units): a None there is the variable's error.
+    if (last === null) raise('variableShapeUndefined', { shape: shapeTuple([last, units]), path: `${name}/kernel` });
     const weights: Weight[] = [{ name: 'kernel', shape: [last, units], trainable: true }];
     if (a.bool('use_bias')) weights.push({ name: 'bias', shape: [units], trainable: true });
-    weights.push(...lora(a, 'dense', weights[0], 'kernel'));
+    weights.push(...lora(a, name, weights[0], 'kernel'));
     return { outputs: [[...x.slice(0, -1), units]], weights };
   },
 };
@@ -60,12 +59,9 @@ function lora(a: Args, path: string, frozen: Weight, what: 'kernel' | 'embedding
   if (!a.bool('lora_rank')) return [];
   const constraint = `${what}_constraint`;
   if (a.bool(constraint)) {
-    const noun = what === 'kernel' ? 'kernel' : 'embedding';
-    raise(
-      `Lora is incompatible with ${noun} constraints. In order to enable lora on this layer, remove the \`${constraint}\` argument.`,
-    );
+    raise('loraWithConstraint', { what: what === 'kernel' ? 'kernel' : 'embedding', argument: constraint });
   }
-  const rank = sizeDim(a.get('lora_rank'), (r) => `(${frozen.shape[0]}, ${r})`);
+  const rank = sizeDim(a.get('lora_rank'), (r) => shapeTuple([frozen.shape[0], r]));
   return loraWeights(path, frozen, rank);
 }
 
@@ -74,7 +70,7 @@ function passThrough(inputs: CallInputs): { outputs: Shape[]; single: boolean; w
   const first = inputs.args[0] ?? inputs.kwargs['inputs'];
   if (first?.kind === 'tensor') return { outputs: [first.shape], single: true, weights: [] };
   const shapes = flattenTensors(first);
-  if (shapes.length === 0) raise('Expected a tensor input.', 'TypeError');
+  if (shapes.length === 0) raise('expectedTensorInput', {});
   return { outputs: shapes, single: false, weights: [] };
 }
 
@@ -93,10 +89,10 @@ const identity: LayerRule = {
 const masking: LayerRule = {
   className: 'Masking',
   signature: [p('mask_value', { kind: 'float', value: 0 })],
-  call(_a, inputs) {
-    const x = singleInput('Masking', inputs);
+  call(a, inputs) {
+    const x = singleInput(layerName(a), inputs);
     // The mask is computed on call with `any(..., axis=-1)`: a scalar has no last axis.
-    if (x.length === 0) raise('axis -1 is out of bounds for an array with dimension 0.');
+    if (x.length === 0) duringCall(() => raise('maskingScalar', {}));
     return { outputs: [x], weights: [] };
   },
 };
@@ -104,11 +100,7 @@ const masking: LayerRule = {
 /** Embedding's own check of `input_dim`/`output_dim`: a real int (not a bool), > 0. */
 function embeddingDim(a: Args, name: string): number {
   const v = a.known(name);
-  if (v.kind !== 'int' || v.value <= 0) {
-    raise(
-      `\`${name}\` must be a positive integer. Received: ${name}=${v.kind === 'str' ? v.value : pyRepr(v)} (of type ${pyTypeName(v)}).`,
-    );
-  }
+  if (v.kind !== 'int' || v.value <= 0) raise('embeddingDimInvalid', { name, value: v });
   return v.value;
 }
 
@@ -134,11 +126,12 @@ const embedding: LayerRule = {
     return undefined;
   },
   call(a, inputs) {
-    const x = singleInput('Embedding', inputs);
+    const name = layerName(a);
+    const x = singleInput(name, inputs);
     const inputDim = embeddingDim(a, 'input_dim');
     const outputDim = embeddingDim(a, 'output_dim');
-    const table = makeWeight('embedding/embeddings', [inputDim, outputDim]);
-    const weights = [table, ...lora(a, 'embedding', table, 'embeddings')];
+    const table = makeWeight(`${name}/embeddings`, [inputDim, outputDim]);
+    const weights = [table, ...lora(a, name, table, 'embeddings')];
     return { outputs: [[...x, outputDim]], weights };
   },
 };

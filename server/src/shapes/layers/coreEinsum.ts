@@ -15,7 +15,9 @@ import { cannotTell, raise } from '../errors';
 import { singleInput } from '../inputSpec';
 import type { Dim, Shape } from '../shape';
 import type { LayerRule, Weight } from '../rule';
-import type { PyValue } from '../values';
+import { shapeTuple } from '../messages/base';
+import { layerName } from '../naming';
+import { pyTypeName, type PyValue } from '../values';
 import { makeWeight, pyIndex, sizeDim } from './corePy';
 
 export interface EinsumPlan {
@@ -44,9 +46,7 @@ export function analyzeEinsum(
     const m = re.exec(replaced);
     if (m) return analyzeSplit(m[1], m[2], m[3], biasAxes, input, partialOutput, leftElided);
   }
-  raise(
-    `Invalid einsum equation '${equation}'. Equations must be in the form [X],[Y]->[Z], ...[X],[Y]->...[Z], or [X]...,[Y]->[Z]....`,
-  );
+  raise('einsumEquationInvalid', { equation });
 }
 
 function analyzeSplit(
@@ -67,17 +67,13 @@ function analyzeSplit(
   checkSharedDims(inSpec, inMap, outMap, input, output);
   for (const c of outSpec) {
     if (!inSpec.includes(c) && !wSpec.includes(c)) {
-      raise(
-        `Dimension '${c}' was specified in the output '${outSpec}' but has no corresponding dim in the input spec '${inSpec}' or weight spec '${outSpec}'`,
-      );
+      raise('einsumOutputDimUnmatched', { dim: c, outputSpec: outSpec, inputSpec: inSpec });
     }
   }
   const kernel = [...wSpec].map((c): Dim => {
     if (outMap.has(c)) return pyIndex(output, outMap.get(c)!, 'list');
     if (inMap.has(c)) return pyIndex(input, inMap.get(c)!, 'tuple');
-    raise(
-      `Weight dimension '${c}' did not have a match in either the input spec '${inSpec}' or the output spec '${outSpec}'. For this layer, the weight must be fully specified.`,
-    );
+    raise('einsumWeightDimUnmatched', { dim: c, inputSpec: inSpec, outputSpec: outSpec });
   });
   const bias =
     biasAxes === null ? null : biasShape(biasAxes, outSpec, output, leftElided ? elided : 0, leftElided ? 0 : elided);
@@ -108,9 +104,7 @@ function checkSharedDims(
     if (!outMap.has(c)) continue;
     const outDim = pyIndex(output, outMap.get(c)!, 'list');
     if (outDim !== null && outDim !== '?' && inDim !== '?' && outDim !== inDim) {
-      raise(
-        `Input shape and output shape do not match at shared dimension '${c}'. Input shape is ${pyDim(inDim)}, and output shape is ${pyDim(outDim)}.`,
-      );
+      raise('einsumSharedDimMismatch', { dim: c, input: inDim, output: outDim });
     }
   }
 }
@@ -119,18 +113,13 @@ function biasShape(biasAxes: string, outSpec: string, output: Dim[], leftOffset:
   const sizes = new Map<string, Dim>();
   [...outSpec].forEach((c, i) => sizes.set(c, pyIndex(output, i + leftOffset, 'list')));
   for (const c of biasAxes) {
-    if (!outSpec.includes(c))
-      raise(`Bias dimension '${c}' was requested, but is not part of the output spec '${outSpec}'`);
+    if (!outSpec.includes(c)) raise('einsumBiasDimUnmatched', { dim: c, outputSpec: outSpec });
   }
-  if (biasAxes.length === 0) raise('min() arg is an empty sequence');
+  if (biasAxes.length === 0) raise('minOfEmpty', {});
   const first = Math.min(...[...biasAxes].map((c) => outSpec.indexOf(c)));
   const shape: Dim[] = [...outSpec.slice(first)].map((c) => (biasAxes.includes(c) ? sizes.get(c)! : 1));
   for (let i = 0; i < trailingOnes; i++) shape.push(1);
   return shape;
-}
-
-function pyDim(d: Dim): string {
-  return d === null ? 'None' : String(d);
 }
 
 /** The kernel (and bias) variables of an EinsumDense built on `input`, with `add_weight`'s checks. */
@@ -159,7 +148,7 @@ function partialOutputShape(v: PyValue): Dim[] {
     // A string or dict iterates in Python; an opaque object may too.
     if (v.kind === 'str' || v.kind === 'dict' || v.kind === 'object' || v.kind === 'layer')
       cannotTell('EinsumDense: unusual `output_shape`');
-    raise(`'${v.kind === 'none' ? 'NoneType' : v.kind}' object is not iterable`, 'TypeError');
+    raise('notIterable', { type: pyTypeName(v) });
   }
   return items.map((x): Dim => {
     if (x.kind === 'none') return null;
@@ -178,15 +167,13 @@ function biasAxesOf(v: PyValue): string | null {
   if (items && items.every((x) => x.kind === 'str' && x.value.length === 1)) {
     return items.map((x) => (x.kind === 'str' ? x.value : '')).join('');
   }
-  if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool')
-    raise(`'${v.kind}' object is not iterable`, 'TypeError');
+  if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool') raise('notIterable', { type: pyTypeName(v) });
   cannotTell('EinsumDense: `bias_axes` is not known statically');
 }
 
 function equationOf(a: Args): string {
   const v = a.known('equation');
-  if (v.kind !== 'str')
-    raise(`expected string or bytes-like object, got '${v.kind === 'none' ? 'NoneType' : v.kind}'`, 'TypeError');
+  if (v.kind !== 'str') raise('notAString', { value: v });
   return v.value;
 }
 
@@ -212,17 +199,14 @@ const einsumDense: LayerRule = {
     return partialOutputShape(a.known('output_shape'));
   },
   call(a, inputs, _ctx, state) {
-    const x = singleInput('EinsumDense', inputs);
+    const name = layerName(a);
+    const x = singleInput(name, inputs);
     const plan = analyzeEinsum(equationOf(a), biasAxesOf(a.known('bias_axes')), x, state as Dim[]);
-    const weights = einsumWeights('einsum_dense', plan);
+    const weights = einsumWeights(name, plan);
     if (a.bool('lora_rank')) {
-      if (a.bool('kernel_constraint')) {
-        raise(
-          'Lora is incompatible with kernel constraints. In order to enable lora on this layer, remove the `kernel_constraint` argument.',
-        );
-      }
-      const rank = sizeDim(a.get('lora_rank'), (r) => `(${[...plan.kernel.slice(0, -1).map(pyDim), r].join(', ')})`);
-      weights.push(...loraWeights('einsum_dense', weights[0], rank));
+      if (a.bool('kernel_constraint')) raise('loraWithConstraint', { what: 'kernel', argument: 'kernel_constraint' });
+      const rank = sizeDim(a.get('lora_rank'), (r) => shapeTuple([...plan.kernel.slice(0, -1), r]));
+      weights.push(...loraWeights(name, weights[0], rank));
     }
     return { outputs: [plan.output], weights };
   },

@@ -8,7 +8,7 @@ import { p, sequenceItems, type Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { Dim, Shape } from '../shape';
 import type { LayerRule } from '../rule';
-import { formatFloat, pyRepr, pyTypeName, type PyValue } from '../values';
+import type { PyValue } from '../values';
 
 /** `keras.backend.standardize_dtype` accepts these names (and Python's `int`, `float`, `bool`, `str`). */
 const DTYPES = new Set([
@@ -33,41 +33,30 @@ const DTYPES = new Set([
   'int',
 ]);
 
-/** Python's `str()` of a value, as an f-string prints it. */
-function pyStr(v: PyValue): string {
-  if (v.kind === 'str') return v.value;
-  if (v.kind === 'float') return formatFloat(v.value);
-  return pyRepr(v);
-}
-
 /** The items `tuple(shape)` iterates, or raises as `standardize_shape` does for a non-iterable. */
 function shapeItems(v: PyValue): PyValue[] {
   if (v.kind === 'unknown') cannotTell('InputLayer: the shape is not known statically');
-  if (v.kind === 'none') raise('Undefined shapes are not supported.');
+  if (v.kind === 'none') raise('shapeUndefined', {});
   if (v.kind === 'str') return [...v.value].map((c): PyValue => ({ kind: 'str', value: c }));
   if (v.kind === 'dict') return v.entries.map(([k]) => k);
   const items = sequenceItems(v);
   if (items === null) {
     if (v.kind === 'object' || v.kind === 'layer') cannotTell('InputLayer: unusual shape value');
-    raise(`Cannot convert '${pyStr(v)}' to a shape.`);
+    raise('shapeNotConvertible', { shape: v });
   }
   return items;
 }
 
 /** `keras.backend.standardize_shape` on a list of items already taken out of the value. */
 function standardizeShape(items: PyValue[]): Shape {
-  const text = pyRepr({ kind: 'tuple', items });
+  const shape: PyValue = { kind: 'tuple', items };
   return items.map((d): Dim => {
     if (d.kind === 'none') return null;
     if (d.kind === 'unknown') return '?';
-    if (d.kind === 'str' || d.kind === 'float') {
-      raise(
-        `Cannot convert '${text}' to a shape. Found invalid dimension '${pyStr(d)}' of type '<class '${pyTypeName(d)}'>'. `,
-      );
-    }
+    if (d.kind === 'str' || d.kind === 'float') raise('shapeInvalidDimension', { shape, dim: d });
     if (d.kind !== 'int' && d.kind !== 'bool') cannotTell('InputLayer: unusual shape dimension');
     const n = d.kind === 'int' ? d.value : Number(d.value);
-    if (n < 0) raise(`Cannot convert '${text}' to a shape. Negative dimensions are not allowed.`);
+    if (n < 0) raise('shapeNegativeDimension', { shape });
     return n;
   });
 }
@@ -75,16 +64,12 @@ function standardizeShape(items: PyValue[]): Shape {
 function checkName(a: Args): void {
   const v = a.known('name');
   if (v.kind === 'none' || v.kind === 'object') return;
-  if (v.kind !== 'str' || v.value.includes('/')) {
-    raise(
-      `Argument \`name\` must be a string and cannot contain character \`/\`. Received: name=${pyStr(v)} (of type <class '${pyTypeName(v)}'>)`,
-    );
-  }
+  if (v.kind !== 'str' || v.value.includes('/')) raise('layerNameInvalid', { name: v });
 }
 
 function checkDtype(a: Args): void {
   const v = a.known('dtype');
-  if (v.kind === 'str' && !DTYPES.has(v.value)) raise(`Invalid dtype: ${v.value}`);
+  if (v.kind === 'str' && !DTYPES.has(v.value)) raise('dtypeInvalid', { dtype: v.value });
 }
 
 /** The constructor's logic: which of `shape` / `batch_shape` / `batch_size` make the batch shape. */
@@ -95,11 +80,9 @@ function batchShapeOf(a: Args): Shape {
   const batchShape = a.given('batch_input_shape') ? a.known('batch_input_shape') : a.known('batch_shape');
   const batchSize = a.known('batch_size');
   if (a.known('input_tensor').kind !== 'none') cannotTell('InputLayer: `input_tensor` is not followed statically');
-  if (shape.kind !== 'none' && batchShape.kind !== 'none')
-    raise('You cannot pass both `shape` and `batch_shape` at the same time.');
-  if (batchSize.kind !== 'none' && batchShape.kind !== 'none')
-    raise('You cannot pass both `batch_size` and `batch_shape` at the same time.');
-  if (shape.kind === 'none' && batchShape.kind === 'none') raise('You must pass a `shape` argument.');
+  if (shape.kind !== 'none' && batchShape.kind !== 'none') raise('inputShapeAndBatchShape', {});
+  if (batchSize.kind !== 'none' && batchShape.kind !== 'none') raise('inputBatchSizeAndBatchShape', {});
+  if (shape.kind === 'none' && batchShape.kind === 'none') raise('inputShapeMissing', {});
   let items: PyValue[];
   if (shape.kind !== 'none') {
     // `shape` is standardized alone first, then again with `batch_size` in front.
@@ -132,7 +115,7 @@ const inputLayer: LayerRule = {
   extraKwargs: ['batch_input_shape', 'input_shape', 'type_spec'],
   construct: (a) => batchShapeOf(a),
   call(_a, inputs, _ctx, state) {
-    if (inputs.args.length > 0) raise('too many positional arguments', 'TypeError');
+    if (inputs.args.length > 0) raise('tooManyPositionalBind', {});
     return { outputs: [state as Shape], weights: [] };
   },
 };

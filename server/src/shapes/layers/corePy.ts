@@ -6,38 +6,33 @@
  */
 
 import { raise } from '../errors';
-import { formatShape, type Dim, type Shape } from '../shape';
+import { shapeTuple } from '../messages/base';
+import type { SeqKind } from '../messages/builtins';
+import type { Dim, Shape } from '../shape';
 import type { Weight } from '../rule';
-import { pyRepr, pyTypeName, type PyValue } from '../values';
+import type { PyValue } from '../values';
 
-/** The Python sequence type an index goes into: it only changes the IndexError's wording. */
-export type SeqKind = 'tuple' | 'list' | 'string';
+export type { SeqKind };
 
 /** `seq[i]` with Python's negative indices; out of range raises IndexError as Python does. */
 export function pyIndex<T>(seq: readonly T[], i: number, kind: SeqKind = 'tuple'): T {
   const j = i < 0 ? seq.length + i : i;
-  if (j < 0 || j >= seq.length) raise(`${kind} index out of range`, 'IndexError');
+  if (j < 0 || j >= seq.length) raise('indexOutOfRange', { seq: kind });
   return seq[j];
 }
 
 /** `del seq[i]` / `seq.pop(i)` on a copy: the new list, with Python's IndexError wording. */
 export function pyDelete<T>(seq: readonly T[], i: number, how: 'del' | 'pop'): T[] {
-  if (how === 'pop' && seq.length === 0) raise('pop from empty list', 'IndexError');
+  if (how === 'pop' && seq.length === 0) raise('popFromEmptyList', {});
   const j = i < 0 ? seq.length + i : i;
-  if (j < 0 || j >= seq.length)
-    raise(how === 'del' ? 'list assignment index out of range' : 'pop index out of range', 'IndexError');
+  if (j < 0 || j >= seq.length) raise(how === 'del' ? 'listAssignmentIndexOutOfRange' : 'popIndexOutOfRange', {});
   return [...seq.slice(0, j), ...seq.slice(j + 1)];
 }
 
 /** Python's `a % b` for ints: the result takes the divisor's sign; `% 0` raises. */
 export function pyMod(a: number, b: number): number {
-  if (b === 0) raise('integer modulo by zero', 'ZeroDivisionError');
+  if (b === 0) raise('integerModuloByZero', {});
   return ((a % b) + b) % b;
-}
-
-/** Python's list-of-shapes text, `[(None, 3), (None, 4)]`, as Keras prints `input_shape`. */
-export function formatShapeList(shapes: Shape[]): string {
-  return `[${shapes.map(formatShape).join(', ')}]`;
 }
 
 /** True where two dimensions could be equal: a '?' matches anything, None only None. */
@@ -56,14 +51,8 @@ export function shapesMayEqual(a: Shape, b: Shape): boolean {
  * variable in the message (`einsum_dense/kernel`).
  */
 export function makeWeight(path: string, shape: Shape, trainable = true): Weight {
-  if (shape.some((d) => typeof d === 'number' && d < 0)) {
-    raise(`Cannot convert '${formatShape(shape)}' to a shape. Negative dimensions are not allowed.`);
-  }
-  if (shape.some((d) => d === null)) {
-    raise(
-      `Shapes used to initialize variables must be fully-defined (no \`None\` dimensions). Received: shape=${formatShape(shape)} for variable path='${path}'`,
-    );
-  }
+  if (shape.some((d) => typeof d === 'number' && d < 0)) raise('shapeNegativeDimension', { shape: shapeTuple(shape) });
+  if (shape.some((d) => d === null)) raise('variableShapeUndefined', { shape: shapeTuple(shape), path });
   const name = path.split('/').pop() ?? path;
   return { name, shape, trainable };
 }
@@ -71,23 +60,12 @@ export function makeWeight(path: string, shape: Shape, trainable = true): Weight
 /**
  * A size argument that ends up in a weight's shape (`num_heads`, `lora_rank`):
  * an int (a bool counts as one), `'?'` when unknown, or raises as
- * `standardize_shape` does for a float or a string. `shapeText` renders the
- * whole shape around the value's Python text, for the message.
+ * `standardize_shape` does for a float or a string. `shapeOf` makes the whole
+ * shape around the value, for the message.
  */
-export function sizeDim(v: PyValue, shapeText: (shown: string) => string): Dim {
+export function sizeDim(v: PyValue, shapeOf: (dim: PyValue) => PyValue): Dim {
   if (v.kind === 'int') return v.value;
   if (v.kind === 'bool') return v.value ? 1 : 0;
   if (v.kind === 'unknown') return '?';
-  const shown = v.kind === 'str' ? v.value : pyRepr(v);
-  raise(
-    `Cannot convert '${shapeText(pyRepr(v))}' to a shape. Found invalid dimension '${shown}' of type '<class '${pyTypeName(v)}'>'. `,
-  );
-}
-
-/** Snake-case of a class name, as Keras names a layer's variables (`EinsumDense` -> `einsum_dense`). */
-export function snakeName(className: string): string {
-  return className
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
-    .toLowerCase();
+  raise('shapeInvalidDimension', { shape: shapeOf(v), dim: v });
 }

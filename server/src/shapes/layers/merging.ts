@@ -12,16 +12,16 @@
 
 import { p } from '../args';
 import { cannotTell, raise } from '../errors';
-import { formatShape, type Dim, type Shape } from '../shape';
+import type { Dim, Shape } from '../shape';
 import { flattenTensors, type CallInputs } from '../tensors';
 import type { LayerRule } from '../rule';
-import { pyRepr, type PyValue } from '../values';
-import { formatShapeList, pyDelete, pyIndex, pyMod } from './corePy';
+import { pyTypeName, type PyValue } from '../values';
+import { pyDelete, pyIndex, pyMod } from './corePy';
 
 /** The shapes in the list a merge layer is called with, or the lone tensor's shape when it is not a list. */
 function mergeInputs(inputs: CallInputs): { list: Shape[] | null; lone: Shape | null } {
   const first = inputs.args[0] ?? inputs.kwargs['inputs'];
-  if (first === undefined) raise("missing a required argument: 'inputs'", 'TypeError');
+  if (first === undefined) raise('missingArgumentBind', { name: 'inputs' });
   if (first.kind === 'tensor') return { list: null, lone: first.shape };
   if (first.kind !== 'list') cannotTell('merge layer called on a value that is not a tensor');
   if (first.items.some((x) => x.kind !== 'tensor')) cannotTell('merge layer called on a nested list');
@@ -41,7 +41,7 @@ function elemwiseShape(a: Shape, b: Shape): Shape {
     if (i === 1) return j;
     if (j === 1) return i;
     if (i === '?' || j === '?') return i === '?' ? j : i;
-    if (i !== j) raise(`Inputs have incompatible shapes. Received shapes ${formatShape(a)} and ${formatShape(b)}`);
+    if (i !== j) raise('mergeIncompatibleShapes', { shape1: a, shape2: b });
     return i;
   });
   return [...head, ...tail];
@@ -57,7 +57,7 @@ function mergedBatch(shapes: Shape[], raiseOnConflict: boolean): Dim {
     else if (d === '?') unknown = true;
   }
   if (known.size > 1 && raiseOnConflict) {
-    raise(`Cannot merge tensors with different batch sizes. Received tensors with shapes ${formatShapeList(shapes)}`);
+    raise('mergeBatchSizesDiffer', { shapes });
   }
   if (known.size === 1) return [...known][0];
   return unknown ? '?' : null;
@@ -66,12 +66,8 @@ function mergedBatch(shapes: Shape[], raiseOnConflict: boolean): Dim {
 /** `Merge.build` then `Merge.compute_output_shape`. */
 function mergeCall(className: string, inputs: CallInputs) {
   const { list, lone } = mergeInputs(inputs);
-  if (list === null) {
-    raise(
-      `A merge layer should be called on a list of inputs. Received: input_shape=${formatShape(lone!)} (not a list of shapes)`,
-    );
-  }
-  if (list.length === 0) raise("'NoneType' object is not subscriptable", 'TypeError');
+  if (list === null) raise('mergeNotAList', { shape: lone! });
+  if (list.length === 0) raise('noneNotSubscriptable', {});
   // build skips empty shapes when collecting batch sizes; compute_output_shape then indexes them.
   mergedBatch(
     list.filter((s) => s.length > 0),
@@ -80,7 +76,7 @@ function mergeCall(className: string, inputs: CallInputs) {
   let out = list[0].slice(1);
   for (const s of list.slice(1)) out = elemwiseShape(out, s.slice(1));
   if (className === 'Subtract' && list.length !== 2) {
-    raise(`A \`Subtract\` layer should be called on exactly 2 inputs. Received: input_shape=${formatShapeList(list)}`);
+    raise('subtractNeedsTwo', { shapes: list });
   }
   for (const s of list) pyIndex(s, 0, 'tuple');
   return { outputs: [[mergedBatch(list, false), ...out]], weights: [] };
@@ -97,7 +93,7 @@ function intValue(v: PyValue, what: string): number {
   if (v.kind === 'int') return v.value;
   if (v.kind === 'bool') return Number(v.value);
   if (v.kind === 'unknown') cannotTell(`\`${what}\` is not known statically`);
-  raise(`list indices must be integers or slices, not ${v.kind === 'none' ? 'NoneType' : v.kind}`, 'TypeError');
+  raise('listIndexNotInteger', { type: pyTypeName(v) });
 }
 
 /** `Concatenate.build`: all shapes must agree once the axis is removed (None matches anything). */
@@ -107,10 +103,7 @@ function concatBuild(shapes: Shape[], axis: number): void {
     return s.length > axis ? pyDelete(s, axis, 'del') : s;
   });
   const ranks = new Set(reduced.map((s) => s.length));
-  const bad = () =>
-    raise(
-      `A \`Concatenate\` layer requires inputs with matching shapes except for the concatenation axis. Received: input_shape=${formatShapeList(shapes)}`,
-    );
+  const bad = () => raise('concatenateShapesMismatch', { shapes });
   if (ranks.size !== 1) bad();
   for (let i = 0; i < reduced[0].length; i++) {
     const sizes = new Set(reduced.map((s) => s[i]).filter((d) => typeof d === 'number'));
@@ -139,13 +132,9 @@ const concatenate: LayerRule = {
   signature: [p('axis', -1)],
   call(a, inputs) {
     const { list, lone } = mergeInputs(inputs);
-    if (list === null || list.length === 0) {
-      raise(
-        `A \`Concatenate\` layer should be called on a list of at least 1 input. Received: input_shape=${lone ? formatShape(lone) : '[]'}`,
-      );
-    }
+    if (list === null || list.length === 0) raise('concatenateNeedsInputs', { shape: lone });
     const axisValue = a.get('axis');
-    if (axisValue.kind === 'none') raise("unsupported operand type(s) for %: 'NoneType' and 'int'", 'TypeError');
+    if (axisValue.kind === 'none') raise('unsupportedOperand', { op: '%', left: 'NoneType', right: 'int' });
     const axis = intValue(axisValue, 'axis');
     concatBuild(list, axis);
     return { outputs: [concatShape(list, axis)], weights: [] };
@@ -159,16 +148,12 @@ function dotAxes(v: PyValue): number | [number, number] {
   if (v.kind === 'unknown') cannotTell('Dot: `axes` is not known statically');
   if (v.kind === 'int' || v.kind === 'bool') return Number(v.value);
   if (v.kind !== 'list' && v.kind !== 'tuple') {
-    raise(
-      `Invalid type for argument \`axes\`: it should be a list or an int. Received: axes=${v.kind === 'str' ? v.value : pyRepr(v)}`,
-      'TypeError',
-    );
+    raise('dotAxesType', { axes: v });
   }
-  if (v.items.length !== 2)
-    raise(`Invalid format for argument \`axes\`: it should contain two elements. Received: axes=${pyRepr(v)}`);
+  if (v.items.length !== 2) raise('dotAxesLength', { axes: v });
   if (v.items.some((x) => x.kind === 'unknown')) cannotTell('Dot: `axes` is not known statically');
   if (!v.items.every((x) => x.kind === 'int' || x.kind === 'bool')) {
-    raise(`Invalid format for argument \`axes\`: list elements should be integers. Received: axes=${pyRepr(v)}`);
+    raise('dotAxesNotIntegers', { axes: v });
   }
   return [Number((v.items[0] as { value: number }).value), Number((v.items[1] as { value: number }).value)];
 }
@@ -176,9 +161,7 @@ function dotAxes(v: PyValue): number | [number, number] {
 function dotCall(axesArg: number | [number, number], inputs: CallInputs) {
   const { list, lone } = mergeInputs(inputs);
   if (list === null || list.length !== 2) {
-    raise(
-      `A \`Dot\` layer should be called on a list of 2 inputs. Received: input_shape=${list ? formatShapeList(list) : formatShape(lone!)}`,
-    );
+    raise('dotNeedsTwo', { shapes: list, shape: lone });
   }
   const [s1, s2] = list;
   const axes: [number, number] =
@@ -190,17 +173,11 @@ function dotCall(axesArg: number | [number, number], inputs: CallInputs) {
   const d1 = pyIndex(s1, axes[0], 'tuple');
   const d2 = pyIndex(s2, axes[1], 'tuple');
   if (d1 !== d2 && d1 !== '?' && d2 !== '?') {
-    raise(
-      `Incompatible input shapes: axis values ${formatDimPy(d1)} (at axis ${axes[0]}) != ${formatDimPy(d2)} (at axis ${axes[1]}). Full input shapes: ${formatShape(s1)}, ${formatShape(s2)}`,
-    );
+    raise('dotAxisMismatch', { dim1: d1, dim2: d2, axes, shape1: s1, shape2: s2 });
   }
   const out = [...pyDelete(s1, axes[0], 'pop'), ...pyDelete(pyDelete(s2, axes[1], 'pop'), 0, 'pop')];
   if (out.length === 1) out.push(1);
   return { outputs: [out], weights: [] };
-}
-
-function formatDimPy(d: Dim): string {
-  return d === null ? 'None' : String(d);
 }
 
 const dot: LayerRule = {

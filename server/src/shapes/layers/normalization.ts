@@ -10,11 +10,12 @@
  */
 
 import { p } from '../args';
-import { cannotTell, raise } from '../errors';
+import { cannotTell, duringCall, raise } from '../errors';
 import { singleInput } from '../inputSpec';
+import { layerName } from '../naming';
 import type { CallResult, LayerRule, Weight } from '../rule';
-import { formatShape, type Dim, type Shape } from '../shape';
-import { pyRepr, type PyValue } from '../values';
+import type { Dim, Shape } from '../shape';
+import type { PyValue } from '../values';
 import {
   comparable,
   itemsOf,
@@ -41,8 +42,8 @@ function vec(name: string, shape: Shape, trainable = true): Weight {
   return { name, shape, trainable };
 }
 
-function identity(x: Shape, className: string, weights: Weight[]): CallResult {
-  return { outputs: [x], weights: requireDefinedWeights(className, weights) };
+function identity(x: Shape, layer: string, weights: Weight[]): CallResult {
+  return { outputs: [x], weights: requireDefinedWeights(layer, weights) };
 }
 
 const batchNormalization: LayerRule = {
@@ -69,14 +70,14 @@ const batchNormalization: LayerRule = {
   construct(a) {
     // `self.axis = int(axis)` comes before everything else.
     const axis = pyIntConvert(a.known('axis'));
-    if (a.bool('synchronized')) raise('Argument synchronized=True is only supported with the TensorFlow backend.');
+    if (a.bool('synchronized')) raise('synchronizedNeedsTensorFlow', {});
     pyFloatConvert(a.known('momentum'));
     pyFloatConvert(a.known('epsilon'));
     if (a.bool('renorm')) checkRenormClipping(a.known('renorm_clipping'));
     return axis;
   },
   call(a, inputs, _ctx, state) {
-    const x = singleInput('BatchNormalization', inputs);
+    const x = singleInput(layerName(a), inputs);
     const axis = state as number;
     const shape = [pyIndex(x, axis)];
     const weights: Weight[] = [];
@@ -90,7 +91,7 @@ const batchNormalization: LayerRule = {
         vec('renorm_stddev', shape, false),
       );
     }
-    return identity(x, 'BatchNormalization', weights);
+    return identity(x, layerName(a), weights);
   },
 };
 
@@ -107,17 +108,15 @@ function checkRenormClipping(v: PyValue): void {
   };
   if (v.entries.some(([k]) => k.kind !== 'str' || !keys.includes(k.value))) {
     if (v.entries.some(([k]) => k.kind === 'unknown')) cannotTell('renorm_clipping keys not known');
-    raise(
-      `Received invalid keys for \`renorm_clipping\` argument: ${pyRepr(v)}. Supported values: ['rmax', 'rmin', 'dmax'].`,
-    );
+    raise('renormClippingKeysInvalid', { value: v });
   }
   const rmax = get('rmax');
   const rmin = get('rmin');
   const dmax = get('dmax');
   if (rmax !== null && rmin !== null && rmax < rmin) {
-    raise('rmax should be greater than rmin in the `renorm_clipping` argument. Received: rmax={rmax}, rmin={rmin}.');
+    raise('renormRmaxBelowRmin', {});
   }
-  if (dmax !== null && dmax < 0) raise('dmax should be non-negative in the `renorm_clipping` ');
+  if (dmax !== null && dmax < 0) raise('renormDmaxNegative', {});
 }
 
 /** The axes as LayerNormalization/RMSNormalization `build` reads them: a sorted list, or one int. */
@@ -137,38 +136,33 @@ const layerNormalization: LayerRule = {
   construct(a) {
     const axis = a.known('axis');
     if (itemsOf(axis) === null && axis.kind !== 'int' && axis.kind !== 'bool') {
-      raise(
-        `Expected an int or a list/tuple of ints for the argument 'axis', but received: ${pyRepr(axis)}`,
-        'TypeError',
-      );
+      raise('layerNormAxisInvalid', { axis });
     }
     a.bool('rms_scaling');
     return undefined;
   },
   call(a, inputs) {
-    const x = singleInput('LayerNormalization', inputs);
+    const x = singleInput(layerName(a), inputs);
     const shape = buildAxes(a.known('axis')).map((ax) => pyIndexValue(x, ax));
     const rms = a.bool('rms_scaling');
     const weights: Weight[] = [];
     if (a.bool('scale') || rms) weights.push(vec('gamma', shape));
     if (a.bool('center') && !rms) weights.push(vec('beta', shape));
-    requireDefinedWeights('LayerNormalization', weights);
-    checkAxesInBounds(
-      a.known('axis'),
-      x,
-      (ax) =>
-        `Axis ${ax} is out of bounds for input shape ${formatShape(x)}. Received: axis=${pyRepr(a.known('axis'))}`,
+    requireDefinedWeights(layerName(a), weights);
+    const axes = a.known('axis');
+    duringCall(() =>
+      checkAxesInBounds(axes, x, (axis) => raise('normAxisOutOfBoundsWithAxis', { axis, shape: x, axes })),
     );
-    return identity(x, 'LayerNormalization', weights);
+    return identity(x, layerName(a), weights);
   },
 };
 
 /** The `compute_output_shape` bounds check several normalization layers share. */
-function checkAxesInBounds(axis: PyValue, x: Shape, message: (ax: string) => string): void {
+function checkAxesInBounds(axis: PyValue, x: Shape, fail: (ax: PyValue) => never): void {
   const axes = itemsOf(axis) ?? [axis];
   for (const ax of axes) {
     const n = comparable(ax, '>=');
-    if (n >= x.length || n < -x.length) raise(message(pyRepr(ax)));
+    if (n >= x.length || n < -x.length) fail(ax);
   }
 }
 
@@ -186,33 +180,25 @@ const groupNormalization: LayerRule = {
     const g = a.known('groups');
     const n = g.kind === 'int' ? g.value : g.kind === 'bool' ? Number(g.value) : null;
     if (n === null || (n <= 0 && n !== -1)) {
-      raise(
-        'Received an invalid value for argument `groups`, expected a positive integer (or `-1` for instance normalization). ' +
-          `Received: groups=${pyRepr(g)}`,
-      );
+      raise('groupNormGroupsInvalid', { groups: g });
     }
     return n;
   },
   call(a, inputs, _ctx, state) {
-    const x = singleInput('GroupNormalization', inputs);
+    const x = singleInput(layerName(a), inputs);
     const axis = a.known('axis');
     const dim = pyIndexValue(x, axis);
-    if (dim === null) {
-      raise(
-        `Axis ${pyRepr(axis)} of input tensor should have a defined dimension but the layer received an input with shape ${formatShape(x)}.`,
-      );
-    }
+    if (dim === null) raise('groupNormAxisUndefined', { axis, shape: x });
     let groups = state as number;
     if (typeof dim === 'number') {
       if (groups === -1) groups = dim;
-      if (dim < groups) raise(`Number of groups (${groups}) cannot be more than the number of channels (${dim}).`);
-      if (dim % groups !== 0)
-        raise(`Number of groups (${groups}) must be a multiple of the number of channels (${dim}).`);
+      if (dim < groups) raise('groupNormTooManyGroups', { groups, channels: dim });
+      if (dim % groups !== 0) raise('groupNormGroupsNotDividing', { groups, channels: dim });
     }
     const weights: Weight[] = [];
     if (a.bool('scale')) weights.push(vec('gamma', [dim]));
     if (a.bool('center')) weights.push(vec('beta', [dim]));
-    return identity(x, 'GroupNormalization', weights);
+    return identity(x, layerName(a), weights);
   },
 };
 
@@ -222,17 +208,15 @@ const unitNormalization: LayerRule = {
   construct(a) {
     const axis = a.known('axis');
     if (itemsOf(axis) === null && axis.kind !== 'int' && axis.kind !== 'bool') {
-      raise(
-        `Invalid value for \`axis\` argument: expected an int or a list/tuple of ints. Received: axis=${pyRepr(axis)}`,
-        'TypeError',
-      );
+      raise('unitNormAxisInvalid', { axis });
     }
     return undefined;
   },
   call(a, inputs) {
-    const x = singleInput('UnitNormalization', inputs);
+    const x = singleInput(layerName(a), inputs);
     const axis = a.known('axis');
-    checkAxesInBounds(axis, x, () => `Axis ${pyRepr(axis)} is out of bounds for input shape ${formatShape(x)}.`);
+    // `compute_output_shape`, inside the call.
+    duringCall(() => checkAxesInBounds(axis, x, () => raise('normAxisOutOfBounds', { axis, shape: x })));
     return { outputs: [x], weights: [] };
   },
 };
@@ -241,14 +225,12 @@ const rmsNormalization: LayerRule = {
   className: 'RMSNormalization',
   signature: [p('axis', -1), p('epsilon', 1e-6)],
   call(a, inputs) {
-    const x = singleInput('RMSNormalization', inputs);
+    const x = singleInput(layerName(a), inputs);
     const axis = a.known('axis');
     const shape: Dim[] = buildAxes(axis).map((ax) => pyIndexValue(x, ax));
-    const weights = requireDefinedWeights('RMSNormalization', [vec('scale', shape)]);
-    checkAxesInBounds(
-      axis,
-      x,
-      (ax) => `Axis ${ax} is out of bounds for input shape ${formatShape(x)}. Received: axis=${pyRepr(axis)}`,
+    const weights = requireDefinedWeights(layerName(a), [vec('scale', shape)]);
+    duringCall(() =>
+      checkAxesInBounds(axis, x, (ax) => raise('normAxisOutOfBoundsWithAxis', { axis: ax, shape: x, axes: axis })),
     );
     return { outputs: [x], weights };
   },

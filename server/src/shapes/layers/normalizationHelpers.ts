@@ -5,18 +5,20 @@
  * defined" check `add_weight` makes.
  *
  * Candidates for a shared file (args.ts / shape.ts): `pyIndex`,
- * `pyIntConvert`, `requireDefinedWeights`, `snakeName`.
+ * `pyIntConvert`, `requireDefinedWeights`.
  */
 
 import { cannotTell, raise } from '../errors';
-import { formatShape, type Dim, type Shape } from '../shape';
+import { shapeTuple } from '../messages/base';
+import { pyStr } from '../messages/python';
+import type { Dim, Shape } from '../shape';
 import type { Weight } from '../rule';
-import { pyRepr, pyTypeName, type PyValue } from '../values';
+import { pyTypeName, type PyValue } from '../values';
 
 /** `shape[i]` on a Python tuple: negative counts from the end, out of range is an IndexError. */
 export function pyIndex(shape: Shape, i: number): Dim {
   const j = i < 0 ? i + shape.length : i;
-  if (j < 0 || j >= shape.length) raise('tuple index out of range', 'IndexError');
+  if (j < 0 || j >= shape.length) raise('indexOutOfRange', { seq: 'tuple' });
   return shape[j];
 }
 
@@ -25,7 +27,7 @@ export function pyIndexValue(shape: Shape, v: PyValue): Dim {
   if (v.kind === 'unknown') cannotTell('index not known statically');
   if (v.kind === 'int') return pyIndex(shape, v.value);
   if (v.kind === 'bool') return pyIndex(shape, Number(v.value));
-  raise(`tuple indices must be integers or slices, not ${pyTypeName(v)}`, 'TypeError');
+  raise('tupleIndexNotInteger', { type: pyTypeName(v) });
 }
 
 /** A number from an int, bool or float (Python's numeric tower), else null. */
@@ -39,7 +41,7 @@ export function numeric(v: PyValue): number | null {
 /** A number for a comparison like `x < 0`: non-numbers raise Python's TypeError. */
 export function comparable(v: PyValue, op = '<', other = 'int'): number {
   const n = numeric(v);
-  if (n === null) raise(`'${op}' not supported between instances of '${pyTypeName(v)}' and '${other}'`, 'TypeError');
+  if (n === null) raise('notOrderable', { op, left: pyTypeName(v), right: other });
   return n;
 }
 
@@ -49,15 +51,15 @@ export function pyIntConvert(v: PyValue): number {
   if (v.kind === 'int') return v.value;
   if (v.kind === 'bool') return Number(v.value);
   if (v.kind === 'float') {
-    if (!Number.isFinite(v.value)) raise('cannot convert float infinity to integer', 'OverflowError');
+    if (!Number.isFinite(v.value)) raise('floatToIntInfinity', {});
     return Math.trunc(v.value);
   }
   if (v.kind === 'str') {
     if (/^\s*[-+]?\d+\s*$/.test(v.value)) return parseInt(v.value, 10);
-    raise(`invalid literal for int() with base 10: ${pyRepr(v)}`);
+    raise('intLiteralInvalid', { value: v.value });
   }
   if (v.kind === 'object' || v.kind === 'layer') cannotTell('int() of an object');
-  raise(`int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(v)}'`, 'TypeError');
+  raise('intArgumentType', { type: pyTypeName(v) });
 }
 
 /** Python's `float(v)`. */
@@ -68,32 +70,20 @@ export function pyFloatConvert(v: PyValue): number {
   if (v.kind === 'str') {
     const s = v.value.trim();
     if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) || /^[-+]?(inf|infinity|nan)$/i.test(s)) return Number(s);
-    raise(`could not convert string to float: ${pyRepr(v)}`);
+    raise('floatLiteralInvalid', { value: v.value });
   }
   if (v.kind === 'object' || v.kind === 'layer') cannotTell('float() of an object');
-  raise(`float() argument must be a string or a real number, not '${pyTypeName(v)}'`, 'TypeError');
-}
-
-/** `CamelCase` -> `camel_case`, as Keras names layers (`layer_normalization`). */
-export function snakeName(className: string): string {
-  return className
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .replace(/([a-z\d])([A-Z])/g, '$1_$2')
-    .toLowerCase();
+  raise('floatArgumentType', { type: pyTypeName(v) });
 }
 
 /**
  * `add_weight` refuses a shape with a `None` dimension. Weights are checked
  * in creation order, so the message names the first one Keras would create.
  */
-export function requireDefinedWeights(className: string, weights: Weight[]): Weight[] {
+export function requireDefinedWeights(layer: string, weights: Weight[]): Weight[] {
   for (const w of weights) {
-    if (w.shape.some((d) => d === null)) {
-      raise(
-        'Shapes used to initialize variables must be fully-defined (no `None` dimensions). ' +
-          `Received: shape=${formatShape(w.shape)} for variable path='${snakeName(className)}/${w.name}'`,
-      );
-    }
+    if (w.shape.some((d) => d === null))
+      raise('variableShapeUndefined', { shape: shapeTuple(w.shape), path: `${layer}/${w.name}` });
   }
   return weights;
 }
@@ -112,17 +102,8 @@ export function standardizeDataFormat(
   if (v.kind === 'none') return dflt;
   if (v.kind === 'object' || v.kind === 'layer') cannotTell('`data_format` is an object');
   const s = (v.kind === 'str' ? v.value : pyStr(v)).toLowerCase();
-  if (s !== 'channels_last' && s !== 'channels_first') {
-    raise(
-      `The \`data_format\` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=${s}`,
-    );
-  }
+  if (s !== 'channels_last' && s !== 'channels_first') raise('dataFormatInvalid', { value: v });
   return s;
-}
-
-/** Python's `str(v)` (a string is itself, everything else its repr). */
-export function pyStr(v: PyValue): string {
-  return v.kind === 'str' ? v.value : pyRepr(v);
 }
 
 /** Python's `sorted()` on a list of numbers (non-numbers: CannotTell, we do not model mixed comparisons). */

@@ -9,7 +9,7 @@
 import { p, truthy } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { ConstructedLayer, LayerRule, Weight } from '../rule';
-import { comparable, pyStr } from './normalizationHelpers';
+import { comparable } from './normalizationHelpers';
 
 /**
  * Classes whose instances have a `kernel` or `embeddings` attribute after
@@ -38,23 +38,19 @@ export const spectralNormalization: LayerRule = {
     const v = a.known('layer');
     if (v.kind === 'object' && v.called) cannotTell('wrapped object may be a layer');
     if (v.kind !== 'layer') {
-      raise(
-        `Layer ${pyStr(v)} supplied to Wrapper isn't a supported layer type. Please ensure wrapped layer is a valid Keras layer.`,
-      );
+      raise('wrapperLayerInvalid', { layer: v });
     }
     const inner = ctx.construct(v.call);
     const n = comparable(a.known('power_iterations'), '<=');
     if (n <= 0) {
-      raise(
-        `\`power_iterations\` should be greater than zero. Received: \`power_iterations=${pyStr(a.known('power_iterations'))}\``,
-      );
+      raise('powerIterationsNotPositive', { value: a.known('power_iterations') });
     }
     return inner;
   },
   call(_a, inputs, ctx, state) {
     const inner = state as ConstructedLayer;
     const cls = inner.rule.className;
-    if (!HAS_KERNEL.has(cls)) raise(`${cls} object has no attribute 'kernel' nor 'embeddings'`);
+    if (!HAS_KERNEL.has(cls)) raise('spectralNoKernel', { className: cls });
     const result = ctx.call(inner, inputs);
     // `trainable=False` on the wrapped layer freezes its variables (the engine does not apply the base kwarg itself).
     const frozen = inner.args.given('trainable') && !truthy(inner.args.get('trainable'));

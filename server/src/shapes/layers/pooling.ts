@@ -8,12 +8,13 @@
 
 import { p, type Args } from '../args';
 import { poolOutputLength } from '../arith';
-import { raise } from '../errors';
+import { duringCall, raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
+import { layerName } from '../naming';
 import type { LayerRule } from '../rule';
-import { formatShape, type Shape } from '../shape';
-import { pyRepr, type PyValue } from '../values';
-import { channelOf, kerasTuple, reprTuple, spatialOf, withBaseLayer, withChannels, type PyNum } from './convArgs';
+import type { Shape } from '../shape';
+import type { PyValue } from '../values';
+import { channelOf, kerasTuple, pyNum, spatialOf, withBaseLayer, withChannels, type PyNum } from './convArgs';
 import { adaptiveRules } from './poolingAdaptive';
 
 type DataFormat = 'channels_last' | 'channels_first';
@@ -37,21 +38,18 @@ function readPool(a: Args, rank: number): PoolState {
 /** `compute_pooling_output_shape`, with the errors it raises. */
 function poolOutputShape(x: Shape, s: PoolState): Shape {
   const pad = s.padding.kind === 'str' ? s.padding.value : null;
-  if (s.strides.some((st) => st.n === 0)) {
-    // Keras divides by the strides before anything else looks at them.
-    raise('division by zero', 'ZeroDivisionError');
-  }
-  if (pad !== 'valid' && pad !== 'same') {
-    raise(
-      `Argument \`padding\` must be either 'valid' or 'same'. Received: padding=${s.padding.kind === 'str' ? s.padding.value : pyRepr(s.padding)}`,
-    );
-  }
+  // Keras divides by the strides before anything else looks at them.
+  if (s.strides.some((st) => st.n === 0)) raise('divisionByZero', {});
+  if (pad !== 'valid' && pad !== 'same') raise('poolPaddingInvalid', { padding: s.padding });
   const spatial = spatialOf(x, s.dataFormat).map((n, i) => poolOutputLength(n, s.poolSize[i].n, pad, s.strides[i].n));
   if (pad === 'valid' && spatial.some((d) => typeof d === 'number' && d <= 0)) {
-    raise(
-      `Computed output size would be zero or negative. Received: \`inputs.shape=${formatShape(x)}\`, ` +
-        `\`pool_size=${reprTuple(s.poolSize)}\`, \`strides=${reprTuple(s.strides)}\`, \`padding=valid\`.`,
-    );
+    const spatialAxes: [number, number] = s.dataFormat === 'channels_last' ? [1, x.length - 1] : [2, x.length];
+    raise('poolOutputNotPositive', {
+      shape: x,
+      poolSize: s.poolSize.map(pyNum),
+      strides: s.strides.map(pyNum),
+      spatial: spatialAxes,
+    });
   }
   return withChannels(x[0], spatial, channelOf(x, s.dataFormat), s.dataFormat);
 }
@@ -72,10 +70,11 @@ function poolRule(kind: 'Max' | 'Average', rank: 1 | 2 | 3): LayerRule {
       p('name', null),
     ],
     construct: (a) => readPool(a, rank),
-    call(_a, inputs, _ctx, state) {
-      const x = singleInput(className, inputs);
-      checkInputSpec(className, x, { ndim: rank + 2 });
-      return { outputs: [poolOutputShape(x, state as PoolState)], weights: [] };
+    call(a, inputs, _ctx, state) {
+      const x = singleInput(layerName(a), inputs);
+      checkInputSpec(layerName(a), x, { ndim: rank + 2 });
+      // `compute_output_shape` runs inside the call.
+      return { outputs: [duringCall(() => poolOutputShape(x, state as PoolState))], weights: [] };
     },
   };
 }
@@ -92,10 +91,10 @@ function globalRule(kind: 'Max' | 'Average', rank: 1 | 2 | 3): LayerRule {
     aliases: [`Global${kind === 'Max' ? 'Max' : 'Avg'}Pool${rank}D`],
     signature: [p('data_format', null), p('keepdims', false)],
     construct: (a): GlobalState => ({ dataFormat: a.dataFormat(), keepdims: a.bool('keepdims') }),
-    call(_a, inputs, _ctx, state) {
+    call(a, inputs, _ctx, state) {
       const { dataFormat, keepdims } = state as GlobalState;
-      const x = singleInput(className, inputs);
-      checkInputSpec(className, x, { ndim: rank + 2 });
+      const x = singleInput(layerName(a), inputs);
+      checkInputSpec(layerName(a), x, { ndim: rank + 2 });
       const spatial = keepdims ? new Array(rank).fill(1) : [];
       return { outputs: [withChannels(x[0], spatial, channelOf(x, dataFormat), dataFormat)], weights: [] };
     },

@@ -10,11 +10,13 @@
  */
 
 import { p, truthy, type Args } from '../args';
-import { cannotTell, raise } from '../errors';
+import { cannotTell, duringCall, raise } from '../errors';
 import { singleInput } from '../inputSpec';
+import { shapeTuple } from '../messages/base';
+import { layerName } from '../naming';
 import type { LayerRule } from '../rule';
 import type { Dim, Shape } from '../shape';
-import { pyRepr, pyTypeName, type PyValue } from '../values';
+import type { PyValue } from '../values';
 
 type DataFormat = 'channels_last' | 'channels_first';
 
@@ -23,19 +25,14 @@ interface AdaptiveState {
   dataFormat: DataFormat;
 }
 
-const AXES: Record<number, string> = { 2: '(height, width)', 3: '(depth, height, width)' };
-
 /** The leaf's `__init__`: an int is repeated, a tuple/list must have one item per axis. */
 function readOutputSize(v: PyValue, rank: number): PyValue[] {
   if (v.kind === 'unknown' || v.kind === 'object') cannotTell('`output_size` is not known statically');
   if (v.kind === 'int' || v.kind === 'bool') return new Array(rank).fill(v);
   const items = v.kind === 'tuple' || v.kind === 'list' ? v.items : null;
   if (items !== null && items.length === rank) return items;
-  if (items !== null && rank === 1) {
-    raise(`For 1D input, \`output_size\` tuple must have length 1. Received: ${pyRepr(v)}`);
-  }
-  const what = rank === 1 ? 'an integer or tuple of 1 integer' : `an integer or ${AXES[rank]} tuple`;
-  raise(`\`output_size\` must be ${what}. Received: ${pyRepr(v)} of type <class '${pyTypeName(v)}'>`, 'TypeError');
+  if (items !== null && rank === 1) raise('adaptiveOutputSizeLength', { value: v });
+  raise('adaptiveOutputSizeInvalid', { rank: rank as 1 | 2 | 3, value: v });
 }
 
 /** `data_format or config.image_data_format()`, then an exact (case-sensitive) check. */
@@ -43,22 +40,17 @@ function readDataFormat(a: Args): DataFormat {
   const v = a.known('data_format');
   if (!truthy(v)) return a.options.imageDataFormat;
   if (v.kind === 'str' && (v.value === 'channels_first' || v.value === 'channels_last')) return v.value;
-  const shown = v.kind === 'str' ? v.value : pyRepr(v);
-  raise(`Invalid data_format: ${shown}. Expected 'channels_first' or 'channels_last'.`);
+  raise('adaptiveDataFormatInvalid', { value: v });
 }
 
 /** One output size as the output tensor's `standardize_shape` accepts it. */
-function outputDim(v: PyValue, shown: string): Dim {
+function outputDim(v: PyValue, shape: PyValue): Dim {
   if (v.kind === 'none') return null;
   if (v.kind === 'unknown' || v.kind === 'object' || v.kind === 'layer')
     cannotTell('`output_size` item is not known statically');
   const n = v.kind === 'int' ? v.value : v.kind === 'bool' ? Number(v.value) : null;
-  if (n === null) {
-    raise(
-      `Cannot convert '${shown}' to a shape. Found invalid dimension '${v.kind === 'str' ? v.value : pyRepr(v)}' of type '<class '${pyTypeName(v)}'>'.`,
-    );
-  }
-  if (n < 0) raise(`Cannot convert '${shown}' to a shape. Negative dimensions are not allowed.`);
+  if (n === null) raise('shapeInvalidDimension', { shape, dim: v });
+  if (n < 0) raise('shapeNegativeDimension', { shape });
   return n;
 }
 
@@ -71,17 +63,19 @@ function adaptiveRule(kind: 'Average' | 'Max', rank: 1 | 2 | 3): LayerRule {
       outputSize: readOutputSize(a.known('output_size'), rank),
       dataFormat: readDataFormat(a),
     }),
-    call(_a, inputs, _ctx, state) {
+    call(a, inputs, _ctx, state) {
       const { outputSize, dataFormat } = state as AdaptiveState;
-      const x = singleInput(className, inputs);
-      if (dataFormat === 'channels_first' && x.length < 2) raise('tuple index out of range', 'IndexError');
-      const channels = dataFormat === 'channels_last' ? x[x.length - 1] : x[1];
-      const sizes = outputSize.map(pyRepr);
-      const all = dataFormat === 'channels_last' ? [x[0], ...sizes, channels] : [x[0], channels, ...sizes];
-      const shown = `(${all.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
-      const dims = outputSize.map((v) => outputDim(v, shown));
-      const out: Shape = dataFormat === 'channels_last' ? [x[0], ...dims, channels] : [x[0], channels, ...dims];
-      return { outputs: [out], weights: [] };
+      const x = singleInput(layerName(a), inputs);
+      // No input spec and no build: everything below is `compute_output_shape`, inside the call.
+      return duringCall(() => {
+        if (dataFormat === 'channels_first' && x.length < 2) raise('indexOutOfRange', { seq: 'tuple' });
+        const channels = dataFormat === 'channels_last' ? x[x.length - 1] : x[1];
+        const all = dataFormat === 'channels_last' ? [x[0], ...outputSize, channels] : [x[0], channels, ...outputSize];
+        const shape = shapeTuple(all);
+        const dims = outputSize.map((v) => outputDim(v, shape));
+        const out: Shape = dataFormat === 'channels_last' ? [x[0], ...dims, channels] : [x[0], channels, ...dims];
+        return { outputs: [out], weights: [] };
+      });
     },
   };
 }

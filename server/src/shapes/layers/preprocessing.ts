@@ -8,6 +8,7 @@
 
 import { p } from '../args';
 import { singleInput } from '../inputSpec';
+import { layerName } from '../naming';
 import type { LayerRule } from '../rule';
 import { colorRules } from './preprocessingColor';
 import { dataRules } from './preprocessingData';
@@ -17,8 +18,8 @@ import { geometricRules } from './preprocessingImage';
 const rescaling: LayerRule = {
   className: 'Rescaling',
   signature: [p('scale'), p('offset', 0.0)],
-  call(_a, inputs) {
-    return { outputs: [singleInput('Rescaling', inputs)], weights: [] };
+  call(a, inputs) {
+    return { outputs: [singleInput(layerName(a), inputs)], weights: [] };
   },
 };
 

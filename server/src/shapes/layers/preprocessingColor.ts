@@ -14,14 +14,13 @@
 import { p, type Args } from '../args';
 import { raise } from '../errors';
 import type { LayerRule } from '../rule';
-import { formatShape, type Shape } from '../shape';
+import type { Shape } from '../shape';
 import type { PyValue } from '../values';
-import { comparable, itemsOf, numeric, pyIntConvert, pyStr } from './normalizationHelpers';
+import { comparable, itemsOf, numeric, pyIntConvert } from './normalizationHelpers';
 import { imageRule } from './preprocessingImage';
 import {
   checkChoice,
   INTERPOLATIONS,
-  INTERPOLATIONS_SHOWN,
   setFactor,
   setNamedFactor,
   setValueRange,
@@ -80,13 +79,11 @@ const randomColorDegeneration = imageRule({
   },
   output(_a, x: Shape, fmt) {
     if (x.length !== 3 && x.length !== 4) {
-      raise(
-        `Invalid images rank: expected rank 3 (single image) or rank 4 (batch of images). Received: input_shape=${formatShape(x)}`,
-      );
+      raise('imagesRankInvalid', { shape: x });
     }
     const channels = x[fmt === 'channels_last' ? x.length - 1 : x.length - 3];
     if (typeof channels === 'number' && channels !== 3) {
-      raise(`Input images must have 3 channels, but received images with ${channels} channels.`);
+      raise('imagesNotRgb', { channels });
     }
     return x;
   },
@@ -137,7 +134,7 @@ const randomGrayscale = imageRule({
   checks(a) {
     const v = a.known('factor');
     const n = comparable(v, '<');
-    if (n < 0 || n > 1) raise(`\`factor\` should be between 0 and 1. Received: factor=${pyStr(v)}`);
+    if (n < 0 || n > 1) raise('grayscaleFactorOutOfRange', { value: v });
   },
 });
 
@@ -188,7 +185,7 @@ const randomGaussianBlur = imageRule({
 
 /** RandomGaussianBlur `_set_kernel_size`: odd numbers only. */
 function checkKernelSize(v: PyValue): void {
-  const odd = `kernel_size must be an odd number. Received: kernel_size=${pyStr(v)}`;
+  const odd = () => raise('kernelSizeNotOdd', { value: v });
   const items = itemsOf(v);
   const even = (x: PyValue): boolean => {
     const n = comparable(x, '%');
@@ -196,15 +193,13 @@ function checkKernelSize(v: PyValue): void {
   };
   if (items !== null) {
     if (items.length !== 2) {
-      raise(
-        `The \`kernel_size\` argument should be a number (or a list of two numbers) Received: kernel_size=${pyStr(v)}`,
-      );
+      raise('kernelSizeNotPair', { value: v });
     }
-    if (even(items[0]) || even(items[1])) raise(odd);
+    if (even(items[0]) || even(items[1])) odd();
     return;
   }
-  if (v.kind !== 'int' && v.kind !== 'float' && v.kind !== 'bool') raise(odd);
-  if (even(v)) raise(odd);
+  if (v.kind !== 'int' && v.kind !== 'float' && v.kind !== 'bool') odd();
+  if (even(v)) odd();
 }
 
 const randomErasing = imageRule({
@@ -244,12 +239,10 @@ const equalization = imageRule({
   checks: (a) => setValueRange(a.known('value_range'), 'Equalization'),
 });
 
-const SOLARIZATION_MSG =
-  'The `addition_factor` and `threshold_factor` arguments should be a number (or a list of two numbers) in the range [0, 1]. ';
 function checkSolarization(a: Args, addition: PyValue, threshold: PyValue): void {
   const inRange = (n: number): boolean => n <= 1 && n >= 0;
-  setNamedFactor(addition, 'addition_factor', SOLARIZATION_MSG, inRange);
-  setNamedFactor(threshold, 'threshold_factor', SOLARIZATION_MSG, inRange);
+  setNamedFactor(addition, 'addition_factor', 'Solarization', inRange);
+  setNamedFactor(threshold, 'threshold_factor', 'Solarization', inRange);
   setValueRange(a.known('value_range'));
 }
 
@@ -280,7 +273,7 @@ const mixUp = imageRule({
  */
 function checkAugmenter(a: Args): void {
   setFactor(a.known('factor'), [0, 1]);
-  checkChoice(a, 'interpolation', INTERPOLATIONS, INTERPOLATIONS_SHOWN);
+  checkChoice(a, 'interpolation', INTERPOLATIONS);
   setValueRange(a.known('value_range'));
 }
 

@@ -10,28 +10,25 @@
 import { BASE_LAYER_KWARGS, p, type Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import { singleInput } from '../inputSpec';
+import { layerName } from '../naming';
 import type { LayerRule, Weight } from '../rule';
-import { formatShape, type Dim, type Shape } from '../shape';
+import type { Dim, Shape } from '../shape';
 import { flattenTensors } from '../tensors';
-import { pyRepr, type PyValue } from '../values';
-import { comparable, itemsOf, numeric, pyStr } from './normalizationHelpers';
+import type { PyValue } from '../values';
+import { comparable, itemsOf, numeric } from './normalizationHelpers';
 import { toShape } from './preprocessingImage';
 
 /** Python's `isinstance(v, str) and v in allowed` check with `validate_string_arg`'s message. */
 function validateStringArg(a: Args, name: string, allowed: string[], caller: string): string {
   const v = a.known(name);
   if (v.kind === 'str' && allowed.includes(v.value)) return v.value;
-  raise(
-    `Unknown value for \`${name}\` argument of ${caller}. Allowed values are: (${allowed.map((s) => `'${s}'`).join(', ')}). ` +
-      `Received: ${name}=${pyStr(v)}`,
-  );
+  raise('stringArgInvalid', { name, caller, allowed, value: v });
 }
 
 /** Keras's constructors without **kwargs: base-layer keywords are a Python TypeError. */
 function rejectBaseKwargs(a: Args, signature: string[]): void {
   for (const k of BASE_LAYER_KWARGS) {
-    if (!signature.includes(k) && a.given(k))
-      raise(`${a.className}.__init__() got an unexpected keyword argument '${k}'`, 'TypeError');
+    if (!signature.includes(k) && a.given(k)) raise('unexpectedKeyword', { fn: `${a.className}.__init__`, name: k });
   }
 }
 
@@ -43,18 +40,14 @@ const categoryEncoding: LayerRule = {
     const mode =
       modeV.kind === 'str' && modeV.value === 'binary' ? 'multi_hot' : modeV.kind === 'str' ? modeV.value : null;
     if (mode === null || !['count', 'one_hot', 'multi_hot'].includes(mode))
-      raise(`Unknown arg for output_mode: ${pyStr(modeV)}`);
+      raise('outputModeUnknown', { value: modeV });
     const n = a.known('num_tokens');
-    if (n.kind === 'none') {
-      raise(
-        'num_tokens must be set to use this layer. If the number of tokens is not known beforehand, use the IntegerLookup layer instead.',
-      );
-    }
-    if (comparable(n) < 1) raise(`\`num_tokens\` must be >= 1. Received: num_tokens=${pyStr(n)}.`);
+    if (n.kind === 'none') raise('numTokensMissing', {});
+    if (comparable(n) < 1) raise('numTokensTooSmall', { value: n });
     return mode;
   },
   call(a, inputs, _ctx, state) {
-    const x = singleInput('CategoryEncoding', inputs);
+    const x = singleInput(layerName(a), inputs);
     const n = a.known('num_tokens');
     if (x.length === 0) return { outputs: [toShape([n])], weights: [] };
     const last = x[x.length - 1];
@@ -72,7 +65,7 @@ function normalizationAxes(v: PyValue): PyValue[] {
   const items = itemsOf(v);
   if (items !== null) return items;
   if (v.kind === 'str') return [...v.value].map((c) => ({ kind: 'str', value: c }) as PyValue);
-  if (v.kind === 'float') raise("'float' object is not iterable", 'TypeError');
+  if (v.kind === 'float') raise('notIterable', { type: 'float' });
   cannotTell('axis is not a literal');
 }
 
@@ -89,10 +82,6 @@ function npShape(v: PyValue): number[] | null {
   return [items.length, ...(inner[0] as number[])];
 }
 
-function npShapeText(s: number[]): string {
-  return s.length === 1 ? `(${s[0]},)` : `(${s.join(', ')})`;
-}
-
 const normalization: LayerRule = {
   className: 'Normalization',
   signature: [p('axis', -1), p('mean', null), p('variance', null), p('invert', false)],
@@ -102,9 +91,7 @@ const normalization: LayerRule = {
     const mean = a.known('mean');
     const variance = a.known('variance');
     if ((mean.kind !== 'none') !== (variance.kind !== 'none')) {
-      raise(
-        `When setting values directly, both \`mean\` and \`variance\` must be set. Received: mean=${pyStr(mean)} and variance=${pyStr(variance)}`,
-      );
+      raise('meanVarianceBoth', { mean, variance });
     }
     let meanShape: number[] | null = null;
     if (mean.kind !== 'none') {
@@ -112,37 +99,22 @@ const normalization: LayerRule = {
       const varShape = npShape(variance);
       if (meanShape === null || varShape === null) cannotTell('mean/variance are not plain numbers');
       if (JSON.stringify(meanShape) !== JSON.stringify(varShape)) {
-        raise(
-          `When setting values directly, \`mean\` and \`variance\` must have the same shape. Received: mean shape ${npShapeText(meanShape)} and variance shape ${npShapeText(varShape)}`,
-        );
+        raise('meanVarianceShapes', { mean: meanShape, variance: varShape });
       }
-      if (meanShape.length > axis.length) {
-        const axisText = axis.length === 1 ? `(${pyRepr(axis[0])},)` : `(${axis.map(pyRepr).join(', ')})`;
-        raise(
-          `The rank of \`mean\` must be less than or equal to the number of axes (${axis.length}). Received: mean shape ${npShapeText(meanShape)} for axis ${axisText}`,
-        );
-      }
+      if (meanShape.length > axis.length) raise('meanRankTooHigh', { mean: meanShape, axes: axis });
     }
     return { axisValues: axis, meanShape };
   },
   call(_a, inputs, _ctx, state) {
-    const x = singleInput('Normalization', inputs);
+    const x = singleInput(layerName(_a), inputs);
     const { axisValues, meanShape } = state as { axisValues: PyValue[]; meanShape: number[] | null };
     const axis = axisValues.map((v) => comparable(v, '<'));
     const ndim = x.length;
-    const axisText = axis.length === 1 ? `(${axis[0]},)` : `(${axis.join(', ')})`;
-    if (axis.some((d) => d < -ndim || d >= ndim)) {
-      raise(
-        `All \`axis\` values must be in the range [-ndim, ndim). Received inputs with ndim=${ndim}, while axis=${axisText}`,
-      );
-    }
+    const axes = axis.map((value): PyValue => ({ kind: 'int', value }));
+    if (axis.some((d) => d < -ndim || d >= ndim)) raise('normalizationAxisOutOfRange', { ndim, axes });
     const keep = axis.map((d) => (d < 0 ? d + ndim : d)).sort((m, n) => m - n);
     for (const d of keep) {
-      if (x[d] === null) {
-        raise(
-          `All \`axis\` values to be kept must have a known shape. Received axis=${axisText}, inputs.shape=${formatShape(x)}, with unknown axis at index ${d}`,
-        );
-      }
+      if (x[d] === null) raise('normalizationAxisUnknown', { axes, shape: x, index: d });
     }
     const broadcast: Dim[] = x.map((dim, d) => (keep.includes(d) ? dim : 1));
     const statShape: Dim[] = keep.map((d) => x[d]);
@@ -167,10 +139,7 @@ function reshapeCheck(from: Dim[], to: Dim[]): void {
   const f = size(from);
   const t = size(to);
   if (f !== null && t !== null && f !== t) {
-    raise(
-      `cannot reshape array of shape ${formatShape(from)} (size ${f}) into shape ${formatShape(to)} (size ${t})`,
-      'TypeError',
-    );
+    raise('cannotReshapeArray', { from, fromSize: f, to, toSize: t });
   }
 }
 
@@ -181,8 +150,7 @@ function broadcastMean(meanShape: number[], keep: number[], broadcast: Dim[]): v
   reshapeCheck(meanShape, expanded);
   const bad = expanded.some((e, d) => e !== 1 && typeof broadcast[d] === 'number' && e !== broadcast[d]);
   if (bad) {
-    const t = (s: Dim[]): string => `float32[${s.map((d) => (d === '?' ? '?' : String(d))).join(',')}]`;
-    raise(`Incompatible types for broadcasting: input type=${t(expanded)} and requested type=${t(broadcast)}`);
+    raise('cannotBroadcastTypes', { input: expanded, requested: broadcast });
   }
 }
 
@@ -202,25 +170,20 @@ const discretization: LayerRule = {
     rejectBaseKwargs(a, DISCRETIZATION_SIG);
     const mode = a.known('output_mode');
     if (a.bool('sparse') && mode.kind === 'str' && mode.value === 'int') {
-      raise(
-        `\`sparse=True\` may only be used if \`output_mode\` is \`'one_hot'\`, \`'multi_hot'\`, or \`'count'\`. Received: sparse=${pyStr(a.known('sparse'))} and output_mode=int`,
-      );
+      raise('sparseNeedsCountingMode', { sparse: a.known('sparse') });
     }
     validateStringArg(a, 'output_mode', ['int', 'one_hot', 'multi_hot', 'count'], 'Discretization');
     const nb = a.known('num_bins');
     const bb = a.known('bin_boundaries');
-    if (nb.kind !== 'none' && comparable(nb) < 0)
-      raise(`\`num_bins\` must be greater than or equal to 0. Received: \`num_bins=${pyStr(nb)}\``);
+    if (nb.kind !== 'none' && comparable(nb) < 0) raise('numBinsNegative', { value: nb });
     if (nb.kind !== 'none' && bb.kind !== 'none') {
-      raise(
-        `Both \`num_bins\` and \`bin_boundaries\` should not be set. Received: \`num_bins=${pyStr(nb)}\` and \`bin_boundaries=${pyStr(bb)}\``,
-      );
+      raise('numBinsAndBoundaries', { numBins: nb, boundaries: bb });
     }
-    if (nb.kind === 'none' && bb.kind === 'none') raise('You need to set either `num_bins` or `bin_boundaries`.');
+    if (nb.kind === 'none' && bb.kind === 'none') raise('numBinsOrBoundariesMissing', {});
     return undefined;
   },
   call(a, inputs) {
-    const x = singleInput('Discretization', inputs);
+    const x = singleInput(layerName(a), inputs);
     const mode = a.str('output_mode');
     if (mode === 'int') return { outputs: [x], weights: [] };
     const bb = a.known('bin_boundaries');
@@ -250,28 +213,20 @@ const hashing: LayerRule = {
     const isInt = mode.kind === 'str' && mode.value === 'int';
     const nb = a.known('num_bins');
     if (nb.kind === 'none' || comparable(nb, '<=') <= 0) {
-      raise(
-        `The \`num_bins\` for \`Hashing\` cannot be \`None\` or non-positive values. Received: num_bins=${pyStr(nb)}.`,
-      );
+      raise('hashingNumBinsInvalid', { value: nb });
     }
     const dtype = a.get('dtype');
     if (isInt && dtype.kind !== 'none') {
       if (dtype.kind !== 'str') cannotTell('dtype is an object');
       if (dtype.value !== 'int32' && dtype.value !== 'int64') {
-        raise(
-          `When \`output_mode="int"\`, \`dtype\` should be an integer type, 'int32' or 'in64'. Received: dtype=${dtype.value}`,
-        );
+        raise('hashingIntDtype', { dtype: dtype.value });
       }
     }
     if (mode.kind !== 'str' || !HASHING_MODES.includes(mode.value)) {
-      raise(
-        `Invalid value for argument \`output_mode\`. Expected one of ('int', 'one_hot', 'multi_hot', 'count'). Received: output_mode=${pyStr(mode)}`,
-      );
+      raise('hashingOutputModeInvalid', { value: mode });
     }
     if (a.bool('sparse') && isInt) {
-      raise(
-        `\`sparse\` may only be true if \`output_mode\` is \`"one_hot"\`, \`"multi_hot"\`, or \`"count"\`. Received: sparse=${pyStr(a.known('sparse'))} and output_mode=int`,
-      );
+      raise('hashingSparseNeedsCountingMode', { sparse: a.known('sparse') });
     }
     const salt = a.known('salt');
     const saltItems = itemsOf(salt);
@@ -281,14 +236,12 @@ const hashing: LayerRule = {
       salt.kind === 'bool' ||
       (saltItems !== null && saltItems.length === 2);
     if (!saltOk) {
-      raise(
-        `The \`salt\` argument for \`Hashing\` can only be a tuple of size 2 integers, or a single integer. Received: salt=${pyStr(salt)}.`,
-      );
+      raise('hashingSaltInvalid', { value: salt });
     }
     return mode.value;
   },
   call(a, inputs, _ctx, state) {
-    const x = singleInput('Hashing', inputs);
+    const x = singleInput(layerName(a), inputs);
     if (state === 'int') return { outputs: [x], weights: [] };
     return { outputs: [toShape([...x.slice(0, -1), a.known('num_bins')])], weights: [] };
   },
@@ -298,22 +251,20 @@ const hashedCrossing: LayerRule = {
   className: 'HashedCrossing',
   signature: [p('num_bins'), p('output_mode', 'int'), p('sparse', false), p('name', null), p('dtype', null)],
   construct(a) {
-    if (a.bool('sparse')) raise('`sparse=True` can only be used with the TensorFlow backend.');
+    if (a.bool('sparse')) raise('sparseNeedsTensorFlow', {});
     return validateStringArg(a, 'output_mode', ['int', 'one_hot'], 'HashedCrossing');
   },
   call(a, inputs, _ctx, state) {
     const first = inputs.args[0] ?? inputs.kwargs['inputs'];
     const shapes: Shape[] = first?.kind === 'list' ? flattenTensors(first) : [];
-    const given = first?.kind === 'tensor' ? formatShape(first.shape) : `[${shapes.map(formatShape).join(', ')}]`;
-    if (first?.kind !== 'list' || shapes.length !== 2 || first.items.some((i) => i.kind !== 'tensor')) {
-      raise(`Expected as input a list/tuple of 2 tensors. Received input_shape=${given}`);
-    }
+    if (first?.kind !== 'list' || shapes.length !== 2 || first.items.some((i) => i.kind !== 'tensor'))
+      raise('hashedCrossingNeedsTwo', { shapes, lone: first?.kind === 'tensor' ? first.shape : null });
     const [s0, s1] = shapes;
-    if (s0.length === 0 || s1.length === 0) raise('tuple index out of range', 'IndexError');
+    if (s0.length === 0 || s1.length === 0) raise('indexOutOfRange', { seq: 'tuple' });
     const l0 = s0[s0.length - 1];
     const l1 = s1[s1.length - 1];
     if (l0 === '?' || l1 === '?') cannotTell('last dimensions not known');
-    if (l0 !== l1) raise(`Expected the two input tensors to have identical shapes. Received input_shape=${given}`);
+    if (l0 !== l1) raise('hashedCrossingShapesDiffer', { shapes });
     if (state === 'int') return { outputs: [s0], weights: [] };
     const n = a.known('num_bins');
     return { outputs: [toShape([...(l0 !== 1 ? s0 : s0.slice(0, -1)), n])], weights: [] };

@@ -12,19 +12,18 @@
  */
 
 import { p, type Args, type Param } from '../args';
-import { raise } from '../errors';
+import { duringCall, raise } from '../errors';
 import { singleInput } from '../inputSpec';
+import { shapeTuple } from '../messages/base';
+import { layerName } from '../naming';
 import type { LayerRule } from '../rule';
-import { formatDim, type Dim, type Shape } from '../shape';
-import { pyTypeName, type PyValue } from '../values';
-import { pyStr } from './normalizationHelpers';
+import type { Dim, Shape } from '../shape';
+import type { PyValue } from '../values';
 import {
   baseImageInit,
   checkChoice,
   FILL_MODES,
-  FILL_MODES_SHOWN,
   INTERPOLATIONS,
-  INTERPOLATIONS_SHOWN,
   setFactor,
   setNamedFactor,
   type BaseUse,
@@ -59,8 +58,10 @@ export function imageRule(spec: ImageSpec): LayerRule {
       return fmt;
     },
     call(a, inputs, _ctx, state) {
-      const x = singleInput(spec.className, inputs);
-      return { outputs: [spec.output ? spec.output(a, x, state as Fmt) : x], weights: [] };
+      const x = singleInput(layerName(a), inputs);
+      // `compute_output_shape` runs inside the call.
+      const out = spec.output ? duringCall(() => spec.output!(a, x, state as Fmt)) : x;
+      return { outputs: [out], weights: [] };
     },
   };
 }
@@ -71,7 +72,7 @@ type Slot = Dim | PyValue;
 /** `input_shape[i] = value` on a Python list (IndexError when out of range). */
 function assign(shape: Slot[], i: number, value: Slot): void {
   const j = i < 0 ? i + shape.length : i;
-  if (j < 0 || j >= shape.length) raise('list assignment index out of range', 'IndexError');
+  if (j < 0 || j >= shape.length) raise('listAssignmentIndexOutOfRange', {});
   shape[j] = value;
 }
 
@@ -81,21 +82,21 @@ function assign(shape: Slot[], i: number, value: Slot): void {
  * negative sizes.
  */
 export function toShape(slots: Slot[]): Shape {
-  const shown = () =>
-    `(${slots.map((d) => (d !== null && typeof d === 'object' ? pyStr(d) : formatDim(d as Dim))).join(', ')}${slots.length === 1 ? ',' : ''})`;
-  return slots.map((d) => {
-    if (d === null || typeof d !== 'object') return d as Dim;
-    if (d.kind === 'none') return null;
-    if (d.kind === 'unknown' || d.kind === 'object') return '?';
-    if (d.kind === 'int' || d.kind === 'bool') {
-      const n = Number(d.value);
-      if (n < 0) raise(`Cannot convert '${shown()}' to a shape. Negative dimensions are not allowed.`);
-      return n;
-    }
-    raise(
-      `Cannot convert '${shown()}' to a shape. Found invalid dimension '${pyStr(d)}' of type '<class '${pyTypeName(d)}'>'. `,
-    );
-  });
+  const shape = () => shapeTuple(slots as Array<Dim | PyValue>);
+  // The output tensor is made inside the call.
+  return duringCall(() =>
+    slots.map((d) => {
+      if (d === null || typeof d !== 'object') return d as Dim;
+      if (d.kind === 'none') return null;
+      if (d.kind === 'unknown' || d.kind === 'object') return '?';
+      if (d.kind === 'int' || d.kind === 'bool') {
+        const n = Number(d.value);
+        if (n < 0) raise('shapeNegativeDimension', { shape: shape() });
+        return n;
+      }
+      raise('shapeInvalidDimension', { shape: shape(), dim: d });
+    }),
+  );
 }
 
 /** Resizing/CenterCrop `compute_output_shape`: rank 4 is a batch, anything else is read as one image. */
@@ -136,7 +137,7 @@ const centerCrop = imageRule({
   use: IMG,
   output(a, x, fmt) {
     if (x.length !== 3 && x.length !== 4) {
-      raise('`input_shape` must be a non-nested tuple or list of rank-1 with size 3 (unbatched) or 4 (batched). ');
+      raise('imageRankInvalidForCrop', {});
     }
     return resizeShape(x, fmt, a.get('height'), a.get('width'));
   },
@@ -174,13 +175,11 @@ const randomRotation = imageRule({
   ],
   use: { useBaseFactor: true, bounds: [-1, 1], forwardsFactor: true },
   checks(a) {
-    checkChoice(a, 'fill_mode', FILL_MODES, FILL_MODES_SHOWN);
-    checkChoice(a, 'interpolation', INTERPOLATIONS, INTERPOLATIONS_SHOWN);
+    checkChoice(a, 'fill_mode', FILL_MODES);
+    checkChoice(a, 'interpolation', INTERPOLATIONS);
   },
 });
 
-const TRANSLATION_MSG =
-  'The `factor` argument should be a number (or a list of two numbers) in the range [-1.0, 1.0]. ';
 const randomTranslation = imageRule({
   className: 'RandomTranslation',
   signature: [
@@ -195,15 +194,13 @@ const randomTranslation = imageRule({
   use: IMG,
   checks(a) {
     const inRange = (n: number): boolean => n <= 1 && n >= -1;
-    setNamedFactor(a.known('height_factor'), 'height_factor', TRANSLATION_MSG, inRange);
-    setNamedFactor(a.known('width_factor'), 'width_factor', TRANSLATION_MSG, inRange);
-    checkChoice(a, 'fill_mode', FILL_MODES, FILL_MODES_SHOWN);
-    checkChoice(a, 'interpolation', INTERPOLATIONS, INTERPOLATIONS_SHOWN);
+    setNamedFactor(a.known('height_factor'), 'height_factor', 'RandomTranslation', inRange);
+    setNamedFactor(a.known('width_factor'), 'width_factor', 'RandomTranslation', inRange);
+    checkChoice(a, 'fill_mode', FILL_MODES);
+    checkChoice(a, 'interpolation', INTERPOLATIONS);
   },
 });
 
-const ZOOM_MSG =
-  'The `height_factor` and `width_factor` arguments should be a number (or a list of two numbers) in the range (-1.0, 1.0]. ';
 const randomZoom = imageRule({
   className: 'RandomZoom',
   signature: [
@@ -218,14 +215,13 @@ const randomZoom = imageRule({
   use: IMG,
   checks(a) {
     const inRange = (n: number): boolean => n <= 1 && n > -1;
-    setNamedFactor(a.known('height_factor'), 'height_factor', ZOOM_MSG, inRange);
-    if (!a.isNone('width_factor')) setNamedFactor(a.known('width_factor'), 'width_factor', ZOOM_MSG, inRange);
-    checkChoice(a, 'fill_mode', FILL_MODES, FILL_MODES_SHOWN);
-    checkChoice(a, 'interpolation', INTERPOLATIONS, INTERPOLATIONS_SHOWN);
+    setNamedFactor(a.known('height_factor'), 'height_factor', 'RandomZoom', inRange);
+    if (!a.isNone('width_factor')) setNamedFactor(a.known('width_factor'), 'width_factor', 'RandomZoom', inRange);
+    checkChoice(a, 'fill_mode', FILL_MODES);
+    checkChoice(a, 'interpolation', INTERPOLATIONS);
   },
 });
 
-const SHEAR_MSG = 'The `factor` argument should be a number (or a list of two numbers) in the range [0, 1.0]. ';
 const randomShear = imageRule({
   className: 'RandomShear',
   signature: [
@@ -240,10 +236,10 @@ const randomShear = imageRule({
   use: { useBaseFactor: false, bounds: [0, 1] },
   checks(a) {
     const inRange = (n: number): boolean => n <= 1 && n >= 0;
-    setNamedFactor(a.known('x_factor'), 'x_factor', SHEAR_MSG, inRange);
-    setNamedFactor(a.known('y_factor'), 'y_factor', SHEAR_MSG, inRange);
-    checkChoice(a, 'fill_mode', FILL_MODES, FILL_MODES_SHOWN);
-    checkChoice(a, 'interpolation', INTERPOLATIONS, INTERPOLATIONS_SHOWN);
+    setNamedFactor(a.known('x_factor'), 'x_factor', 'RandomShear', inRange);
+    setNamedFactor(a.known('y_factor'), 'y_factor', 'RandomShear', inRange);
+    checkChoice(a, 'fill_mode', FILL_MODES);
+    checkChoice(a, 'interpolation', INTERPOLATIONS);
   },
 });
 
@@ -261,9 +257,8 @@ const randomPerspective = imageRule({
   checks(a) {
     setFactor(a.known('factor'), [0, 1]);
     const s = a.number('scale');
-    if (s < 0 || s > 1)
-      raise(`The \`scale\` argument should be a number in the range [0,1]. Received: scale=${String(s)}`);
-    checkChoice(a, 'interpolation', INTERPOLATIONS, INTERPOLATIONS_SHOWN);
+    if (s < 0 || s > 1) raise('scaleOutOfRange', { scale: s });
+    checkChoice(a, 'interpolation', INTERPOLATIONS);
   },
 });
 
@@ -289,13 +284,8 @@ const randomElasticTransform = imageRule({
   checks(a) {
     setFactor(a.known('factor'), [0, 1]);
     setFactor(a.known('scale'), [0, 1], 'scale');
-    checkChoice(a, 'interpolation', INTERPOLATIONS, INTERPOLATIONS_SHOWN);
-    checkChoice(
-      a,
-      'fill_mode',
-      ['constant', 'nearest', 'wrap', 'mirror', 'reflect'],
-      "{'constant', 'nearest', 'wrap', 'mirror', 'reflect'}",
-    );
+    checkChoice(a, 'interpolation', INTERPOLATIONS);
+    checkChoice(a, 'fill_mode', ['constant', 'nearest', 'wrap', 'mirror', 'reflect'], true);
   },
 });
 

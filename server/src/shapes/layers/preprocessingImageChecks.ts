@@ -8,14 +8,10 @@
 import { truthy, type Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import { NONE, type PyValue } from '../values';
-import { comparable, itemsOf, numeric, pyStr, standardizeDataFormat } from './normalizationHelpers';
+import type { NamedFactorLayer } from '../messages/preprocessing';
+import { comparable, itemsOf, numeric, standardizeDataFormat } from './normalizationHelpers';
 
 export type Bounds = [number, number];
-
-/** Python's f-string rendering of a factor in messages (`(0.1, 0.2)`, `abc`). */
-function show(v: PyValue): string {
-  return pyStr(v);
-}
 
 /** A `bool`/`int`/`float` value (Python's `isinstance(x, (int, float))`). */
 function isNumber(v: PyValue): boolean {
@@ -34,16 +30,16 @@ function guardKnown(v: PyValue): void {
  */
 export function setFactor(v: PyValue, bounds: Bounds, name = 'factor'): void {
   guardKnown(v);
-  const msg = `The \`${name}\` argument should be a number (or a list of two numbers) in the range [${bounds[0]}, ${bounds[1]}]. Received: factor=${show(v)}`;
+  const fail = () => raise('factorOutOfRange', { name, low: bounds[0], high: bounds[1], value: v });
   const items = itemsOf(v);
   if (items !== null) {
-    if (items.length !== 2) raise(msg);
-    if (comparable(items[0], '>') > bounds[1] || comparable(items[1], '<') < bounds[0]) raise(msg);
+    if (items.length !== 2) fail();
+    if (comparable(items[0], '>') > bounds[1] || comparable(items[1], '<') < bounds[0]) fail();
     return;
   }
-  if (!isNumber(v)) raise(msg);
+  if (!isNumber(v)) fail();
   const n = numeric(v) as number;
-  if (n < bounds[0] || n > bounds[1]) raise(msg);
+  if (n < bounds[0] || n > bounds[1]) fail();
 }
 
 /**
@@ -51,20 +47,25 @@ export function setFactor(v: PyValue, bounds: Bounds, name = 'factor'): void {
  * RandomShear and Solarization: every number (each item of a pair) is
  * range-checked by `inRange`, with the class's message prefix.
  */
-export function setNamedFactor(v: PyValue, name: string, prefix: string, inRange: (n: number) => boolean): void {
+export function setNamedFactor(
+  v: PyValue,
+  name: string,
+  layer: NamedFactorLayer,
+  inRange: (n: number) => boolean,
+): void {
   guardKnown(v);
   const check = (x: PyValue): void => {
     const n = comparable(x, '>', 'float');
-    if (!inRange(n)) raise(`${prefix}Received: input_number=${show(x)}`);
+    if (!inRange(n)) raise('namedFactorOutOfRange', { layer, name, value: x, item: true });
   };
   const items = itemsOf(v);
   if (items !== null) {
-    if (items.length !== 2) raise(`${prefix}Received: ${name}=${show(v)}`);
+    if (items.length !== 2) raise('namedFactorOutOfRange', { layer, name, value: v, item: false });
     check(items[0]);
     check(items[1]);
     return;
   }
-  if (!isNumber(v)) raise(`${prefix}Received: ${name}=${show(v)}`);
+  if (!isNumber(v)) raise('namedFactorOutOfRange', { layer, name, value: v, item: false });
   check(v);
 }
 
@@ -74,22 +75,19 @@ export function setValueRange(v: PyValue, missingAttribute?: string): void {
   const items = itemsOf(v);
   if (items !== null && items.length === 2) return;
   // Equalization calls the helper without defining its message: Python fails on the attribute.
-  if (missingAttribute)
-    raise(`'${missingAttribute}' object has no attribute '_VALUE_RANGE_VALIDATION_ERROR'`, 'AttributeError');
-  raise(`The \`value_range\` argument should be a list of two numbers. Received: value_range=${show(v)}`);
+  if (missingAttribute) raise('valueRangeMessageMissing', { className: missingAttribute });
+  raise('valueRangeInvalid', { value: v });
 }
 
-/** `interpolation not in (...)` / `fill_mode not in (...)`: NotImplementedError. */
-export function checkChoice(a: Args, name: string, allowed: string[], shown: string): void {
+/** `interpolation not in (...)` / `fill_mode not in {...}`: NotImplementedError. `set`: the choices are a set. */
+export function checkChoice(a: Args, name: string, allowed: string[], set = false): void {
   const v = a.known(name);
   if (v.kind === 'str' && allowed.includes(v.value)) return;
-  raise(`Unknown \`${name}\` ${show(v)}. Expected of one ${shown}.`, 'NotImplementedError');
+  raise('choiceNotImplemented', { name, value: v, allowed, set });
 }
 
 export const INTERPOLATIONS = ['nearest', 'bilinear'];
-export const INTERPOLATIONS_SHOWN = "('nearest', 'bilinear')";
 export const FILL_MODES = ['reflect', 'wrap', 'constant', 'nearest'];
-export const FILL_MODES_SHOWN = "('reflect', 'wrap', 'constant', 'nearest')";
 
 /** How a class treats the base layer's `factor` and `data_format` arguments. */
 export interface BaseUse {
@@ -116,7 +114,7 @@ export function baseImageInit(a: Args, className: string, use: BaseUse): 'channe
     setFactor(f, use.bounds);
   } else if (factor.kind !== 'none') {
     if (factor.kind === 'unknown') cannotTell('factor not known statically');
-    raise(`Layer ${className} does not take a \`factor\` argument. Received: factor=${show(factor)}`);
+    raise('factorNotTaken', { className, value: factor });
   }
   return fmt;
 }

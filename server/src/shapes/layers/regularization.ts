@@ -11,19 +11,18 @@
 import { BASE_LAYER_KWARGS, p, type Args, type Param } from '../args';
 import { raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
+import { layerName } from '../naming';
 import type { CallResult, LayerRule } from '../rule';
 import type { CallInputs } from '../tensors';
 import { containsUnknown, float, pyTypeName, type PyValue } from '../values';
-import { asNumber, kerasDataFormat, numberForCompare, pyIterItems, pyStr, rejectBaseKwargs } from './reshapingPy';
+import { asNumber, kerasDataFormat, numberForCompare, pyIterItems, rejectBaseKwargs } from './reshapingPy';
 
 /** `if not 0 <= rate <= 1: raise ValueError(...)`; a non-number fails the comparison with TypeError. */
 function checkUnitInterval(a: Args, name: string): number {
   const v = a.known(name);
   const x = numberForCompare(v, '<=', 'int', false);
   if (!(x >= 0 && x <= 1)) {
-    raise(
-      `Invalid value received for argument \`${name}\`. Expected a float value between 0 and 1. Received: ${name}=${pyStr(v)}`,
-    );
+    raise('rateOutOfRange', { name, value: v });
   }
   return x;
 }
@@ -35,33 +34,26 @@ function checkSeed(a: Args, amount: number): void {
   // The seed never changes a shape: one the source does not tell is taken to be valid rather than losing the layer.
   if (v.kind === 'unknown' || v.kind === 'object' || v.kind === 'layer') return;
   if (v.kind !== 'none' && v.kind !== 'int' && v.kind !== 'bool') {
-    raise(`Argument \`seed\` must be an integer. Received: seed=${pyStr(v)}`);
+    raise('seedNotInteger', { value: v });
   }
 }
 
 /** `Dropout._validate_noise_shape`: None, or an iterable of positive ints and Nones. */
 function checkNoiseShape(v: PyValue): void {
   if (v.kind === 'none' || v.kind === 'unknown') return;
-  const head = 'Invalid value received for argument `noise_shape`.';
-  if (v.kind === 'str') raise(`${head} Expected a tuple or list of integers. Received: noise_shape=${v.value}`);
+  if (v.kind === 'str') raise('noiseShapeString', { value: v });
   const items = pyIterItems(v);
-  if (items === null) {
-    raise(`${head} Expected an iterable of integers (e.g., a tuple or list). Received: noise_shape=${pyStr(v)}`);
-  }
+  if (items === null) raise('noiseShapeNotIterable', { value: v });
   items.forEach((d, i) => {
     if (d.kind === 'none') return;
     // Like the seed, noise_shape only matters in training: an item the source does not tell passes.
     if (d.kind === 'unknown') return;
     if (d.kind !== 'int' && d.kind !== 'bool') {
-      raise(
-        `${head} Expected all elements to be integers or None. Received element at index ${i}: ${pyStr(d)} (type: ${pyTypeName(d)})`,
-      );
+      raise('noiseShapeItemNotInteger', { index: i, item: d, type: pyTypeName(d) });
     }
     const n = (asNumber(d) as { value: number }).value;
     if (n <= 0) {
-      raise(
-        `${head} Expected all dimensions to be positive integers or None. Received negative or zero value at index ${i}: ${pyStr(d)}`,
-      );
+      raise('noiseShapeItemNotPositive', { index: i, item: d });
     }
   });
 }
@@ -80,9 +72,9 @@ function checkRandomArgs(a: Args, amount: 'rate' | 'stddev', noiseShape: boolean
 }
 
 /** The output of every layer here: the input, unchanged. */
-function identity(layer: string, inputs: CallInputs, ndim?: number): CallResult {
-  const x = singleInput(layer, inputs);
-  if (ndim !== undefined) checkInputSpec(layer, x, { ndim });
+function identity(a: Args, inputs: CallInputs, ndim?: number): CallResult {
+  const x = singleInput(layerName(a), inputs);
+  if (ndim !== undefined) checkInputSpec(layerName(a), x, { ndim });
   return { outputs: [x], weights: [] };
 }
 
@@ -93,7 +85,7 @@ const dropout: LayerRule = {
     checkRandomArgs(a, 'rate', true);
     return undefined;
   },
-  call: (_a, inputs) => identity('Dropout', inputs),
+  call: (a, inputs) => identity(a, inputs),
 };
 
 /**
@@ -120,7 +112,7 @@ function spatialDropoutRule(n: 1 | 2 | 3): LayerRule {
       if (n > 1 && a.get('data_format').kind !== 'unknown') kerasDataFormat(a);
       return undefined;
     },
-    call: (_a, inputs) => identity(name, inputs, n + 2),
+    call: (a, inputs) => identity(a, inputs, n + 2),
   };
 }
 
@@ -131,7 +123,7 @@ const gaussianDropout: LayerRule = {
     checkRandomArgs(a, 'rate', false);
     return undefined;
   },
-  call: (_a, inputs) => identity('GaussianDropout', inputs),
+  call: (a, inputs) => identity(a, inputs),
 };
 
 const gaussianNoise: LayerRule = {
@@ -141,7 +133,7 @@ const gaussianNoise: LayerRule = {
     checkRandomArgs(a, 'stddev', false);
     return undefined;
   },
-  call: (_a, inputs) => identity('GaussianNoise', inputs),
+  call: (a, inputs) => identity(a, inputs),
 };
 
 const alphaDropout: LayerRule = {
@@ -152,7 +144,7 @@ const alphaDropout: LayerRule = {
     checkRandomArgs(a, 'rate', false);
     return undefined;
   },
-  call: (_a, inputs) => identity('AlphaDropout', inputs),
+  call: (a, inputs) => identity(a, inputs),
 };
 
 /** `regularizers.L1L2`'s `validate_float_arg` (None means 0.0). */
@@ -161,17 +153,7 @@ function checkPenalty(a: Args, name: 'l1' | 'l2'): void {
   // A penalty never changes a shape: one the source does not tell passes.
   if (v.kind === 'none' || v.kind === 'unknown' || v.kind === 'object') return;
   const n = asNumber(v);
-  if (n === null || !Number.isFinite(n.value) || n.value < 0) {
-    const shown =
-      n !== null && !Number.isFinite(n.value)
-        ? Number.isNaN(n.value)
-          ? 'nan'
-          : n.value > 0
-            ? 'inf'
-            : '-inf'
-        : pyStr(v);
-    raise(`Invalid value for argument ${name}: expected a non-negative float.Received: ${name}=${shown}`);
-  }
+  if (n === null || !Number.isFinite(n.value) || n.value < 0) raise('penaltyInvalid', { name, value: v });
 }
 
 const activityRegularization: LayerRule = {
@@ -182,14 +164,11 @@ const activityRegularization: LayerRule = {
     checkPenalty(a, 'l2');
     // It passes its own `activity_regularizer` to `Layer.__init__`: the user may not pass one too.
     if (a.given('activity_regularizer')) {
-      raise(
-        "keras.src.layers.layer.Layer.__init__() got multiple values for keyword argument 'activity_regularizer'",
-        'TypeError',
-      );
+      raise('activityRegularizerTwice', {});
     }
     return undefined;
   },
-  call: (_a, inputs) => identity('ActivityRegularization', inputs),
+  call: (a, inputs) => identity(a, inputs),
 };
 
 export const rules: LayerRule[] = [

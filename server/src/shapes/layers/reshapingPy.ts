@@ -12,17 +12,14 @@
 import type { Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { Dim } from '../shape';
-import { containsUnknown, formatFloat, pyRepr, pyTypeName, type PyValue } from '../values';
+import { shapeTuple } from '../messages/base';
+import { pyStr } from '../messages/python';
+import { containsUnknown, pyTypeName, type PyValue } from '../values';
 
 /** A Python number: its value, and whether Python holds it as a float (which a shape may not contain). */
 export interface PyNum {
   value: number;
   isFloat: boolean;
-}
-
-/** Python's `str(value)`: like `repr` except that a string prints bare. */
-export function pyStr(v: PyValue): string {
-  return v.kind === 'str' ? v.value : pyRepr(v);
 }
 
 /** The value as a Python number (bool counts as int), null for other kinds; unknown cannot tell. */
@@ -44,7 +41,7 @@ export function numberForCompare(v: PyValue, op: string, literal: 'int' | 'float
   if (n !== null) return n.value;
   if (v.kind === 'object' || v.kind === 'layer') cannotTell('comparison with an opaque object');
   const [l, r] = valueFirst ? [pyTypeName(v), literal] : [literal, pyTypeName(v)];
-  raise(`'${op}' not supported between instances of '${l}' and '${r}'`, 'TypeError');
+  raise('notOrderable', { op, left: l, right: r });
 }
 
 /**
@@ -82,18 +79,17 @@ function intConvertible(x: PyValue): boolean {
  * only fails later, when it lands in a shape).
  */
 export function standardizeTupleKeepFloats(v: PyValue, n: number, name: string, allowZero = false): PyNum[] {
-  let msg = `The \`${name}\` argument must be a tuple of ${n} integers. Received ${name}=${pyStr(v)}`;
   if (v.kind === 'unknown') cannotTell(`\`${name}\` is not known statically`);
   let items: PyValue[];
   if (v.kind === 'int' || v.kind === 'bool') {
     items = new Array<PyValue>(n).fill(v);
   } else {
     const it = pyIterItems(v);
-    if (it === null || it.length !== n) raise(msg);
+    if (it === null || it.length !== n) raise('tupleArgInvalid', { name, n, value: v });
     items = it;
     for (const x of items) {
       if (x.kind === 'unknown') cannotTell(`\`${name}\` is not known statically`);
-      if (!intConvertible(x)) raise(`${msg}including element ${pyStr(x)} of type <class '${pyTypeName(x)}'>`);
+      if (!intConvertible(x)) raise('tupleArgItemInvalid', { name, n, value: v, item: x });
     }
   }
   // `value < 0` (or `<= 0`) on each item: a numeric string passes int() but fails here.
@@ -102,13 +98,8 @@ export function standardizeTupleKeepFloats(v: PyValue, n: number, name: string, 
     numberForCompare(x, op, 'int', true);
     return asNumber(x) as PyNum;
   });
-  const bad = nums
-    .filter((x) => (allowZero ? x.value < 0 : x.value <= 0))
-    .map((x) => (x.isFloat ? formatFloat(x.value) : String(x.value)));
-  if (bad.length > 0) {
-    msg += `, including values {${[...new Set(bad)].join(', ')}} that do not satisfy \`value ${allowZero ? '>= 0' : '> 0'}\``;
-    raise(msg);
-  }
+  const bad = nums.filter((x) => (allowZero ? x.value < 0 : x.value <= 0)).map(numValue);
+  if (bad.length > 0) raise('tupleArgItemsNotPositive', { name, n, value: v, bad, allowZero });
   return nums;
 }
 
@@ -118,11 +109,7 @@ export function kerasDataFormat(a: Args, name = 'data_format'): 'channels_last' 
   if (v.kind === 'none') return a.options.imageDataFormat;
   if (v.kind === 'object' || v.kind === 'layer') cannotTell(`\`${name}\` is an object`);
   const s = pyStr(v).toLowerCase();
-  if (s !== 'channels_last' && s !== 'channels_first') {
-    raise(
-      `The \`data_format\` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=${s}`,
-    );
-  }
+  if (s !== 'channels_last' && s !== 'channels_first') raise('dataFormatInvalid', { value: v });
   return s;
 }
 
@@ -136,11 +123,16 @@ export function rawDims(dims: Dim[]): RawDim[] {
   return dims.map((dim) => ({ dim, isFloat: false }));
 }
 
-function formatRaw(dims: RawDim[]): string {
-  const parts = dims.map((d) =>
-    d.dim === null ? 'None' : typeof d.dim === 'number' && d.isFloat ? formatFloat(d.dim) : String(d.dim),
+/** The computed output tuple, as the messages print it. */
+function rawTuple(dims: RawDim[]): PyValue {
+  return shapeTuple(
+    dims.map((d) => (typeof d.dim === 'number' && d.isFloat ? { kind: 'float', value: d.dim } : d.dim)),
   );
-  return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
+}
+
+/** The Python value of a number. */
+export function numValue(x: PyNum): PyValue {
+  return x.isFloat ? { kind: 'float', value: x.value } : { kind: 'int', value: x.value };
 }
 
 /**
@@ -155,12 +147,8 @@ export function finishShape(dims: RawDim[]): Dim[] {
       if (d.isFloat) cannotTell('a dimension computed from a float is not known statically');
       continue;
     }
-    if (d.isFloat) {
-      raise(
-        `Cannot convert '${formatRaw(dims)}' to a shape. Found invalid dimension '${formatFloat(d.dim)}' of type '<class 'float'>'.`,
-      );
-    }
-    if (d.dim < 0) raise(`Cannot convert '${formatRaw(dims)}' to a shape. Negative dimensions are not allowed.`);
+    if (d.isFloat) raise('shapeInvalidDimension', { shape: rawTuple(dims), dim: { kind: 'float', value: d.dim } });
+    if (d.dim < 0) raise('shapeNegativeDimension', { shape: rawTuple(dims) });
   }
   return dims.map((d) => d.dim);
 }
@@ -169,7 +157,7 @@ export function finishShape(dims: RawDim[]): Dim[] {
 export function rejectBaseKwargs(a: Args, accepted: string[], baseNames: string[]): void {
   for (const k of baseNames) {
     if (!accepted.includes(k) && a.given(k)) {
-      raise(`${a.className}.__init__() got an unexpected keyword argument '${k}'`, 'TypeError');
+      raise('unexpectedKeyword', { fn: `${a.className}.__init__`, name: k });
     }
   }
 }

@@ -9,17 +9,18 @@
  */
 
 import { p, type Args, type Param } from '../args';
-import { cannotTell, raise } from '../errors';
+import { cannotTell, duringCall, raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
+import { layerName } from '../naming';
 import type { LayerRule } from '../rule';
-import { formatShape, type Dim, type Shape } from '../shape';
-import { formatFloat, pyTypeName, tuple, int, type PyValue } from '../values';
+import type { Dim, Shape } from '../shape';
+import { pyTypeName, tuple, int, type PyValue } from '../values';
 import {
   asNumber,
   finishShape,
   kerasDataFormat,
+  numValue,
   pyIterItems,
-  pyStr,
   rawDims,
   standardizeTupleKeepFloats,
   type PyNum,
@@ -35,13 +36,10 @@ function pairLiteral(a: number, b: number): PyValue {
   return tuple([int(a), int(b)]);
 }
 
-function numStr(n: PyNum): string {
-  return n.isFloat ? formatFloat(n.value) : String(n.value);
-}
-
-function pairsStr(pairs: Pair[]): string {
-  const one = (q: Pair) => `(${numStr(q[0])}, ${numStr(q[1])})`;
-  return pairs.length === 1 ? one(pairs[0]) : `(${pairs.map(one).join(', ')})`;
+/** The pairs as the layer keeps them (`self.cropping`): one pair for 1-D, a tuple of pairs above. */
+function pairsValue(pairs: Pair[]): PyValue {
+  const one = (q: Pair) => tuple([numValue(q[0]), numValue(q[1])]);
+  return pairs.length === 1 ? one(pairs[0]) : tuple(pairs.map(one));
 }
 
 /** Index of the first spatial axis: channels come first or last. */
@@ -58,27 +56,20 @@ function nestedPairs(v: PyValue, n: number, what: 'cropping' | 'padding'): Pair[
   if (v.kind === 'unknown') cannotTell(`\`${what}\` is not known statically`);
   const num = v.kind === 'int' || v.kind === 'bool' ? (asNumber(v) as PyNum) : null;
   if (num !== null) {
-    if (what === 'cropping' && num.value < 0)
-      raise(`\`cropping\` cannot be negative. Received: cropping=${num.value}.`);
+    if (what === 'cropping' && num.value < 0) raise('croppingNegative', { value: v });
     return new Array(n).fill(null).map((): Pair => [num, num]);
   }
   if (v.kind === 'dict') cannotTell(`\`${what}\` is a dict`);
   if (v.kind === 'tuple' || v.kind === 'list' || v.kind === 'str') {
     const items = pyIterItems(v) as PyValue[];
-    if (items.length !== n) {
-      const count = n === 2 ? 'two' : String(n);
-      raise(`\`${what}\` should have ${count} elements. Received: ${n === 2 ? `${what}=` : ''}${pyStr(v)}.`);
-    }
+    if (items.length !== n) raise('pairsArgLength', { what, n: n as 2 | 3, value: v });
     return items.map((x, i) => {
       const [lo, hi] = standardizeTupleKeepFloats(x, 2, `${ORDINALS[i]} entry of ${what}`, true);
       return [lo, hi];
     });
   }
   if (v.kind === 'object' || v.kind === 'layer') cannotTell(`\`${what}\` is an object`);
-  raise(
-    `\`${what}\` should be either an int, a tuple of ${n} ints (one symmetric amount per spatial dimension), ` +
-      `or a tuple of ${n} tuples of 2 ints (a (before, after) pair per spatial dimension). Received: ${what}=${pyStr(v)}.`,
-  );
+  raise('pairsArgInvalid', { what, n: n as 2 | 3, value: v });
 }
 
 interface PairsState {
@@ -109,25 +100,23 @@ function croppingRule(n: 1 | 2 | 3): LayerRule {
       const format = kerasDataFormat(a);
       return { format, pairs: nestedPairs(a.known('cropping'), n, 'cropping') };
     },
-    call(_a, inputs, _ctx, state) {
+    call(a, inputs, _ctx, state) {
       const { format, pairs } = state as PairsState;
-      const x = singleInput(name, inputs);
-      checkInputSpec(name, x, { ndim: n + 2 });
+      const x = singleInput(layerName(a), inputs);
+      checkInputSpec(layerName(a), x, { ndim: n + 2 });
       const out: RawDim[] = rawDims(x);
       const off = spatialOffset(format);
-      pairs.forEach((q, i) => {
-        const d = x[off + i];
-        const cut = q[0].value + q[1].value;
-        if (typeof d === 'number' && d - cut <= 0) {
-          raise(
-            n === 1
-              ? `\`cropping\` parameter of \`Cropping1D\` layer must be smaller than the input length. Received: input_shape=${formatShape(x)}, cropping=${pairsStr(pairs)}`
-              : `Values in \`cropping\` argument should be smaller than the corresponding spatial dimension of the input. Received: input_shape=${formatShape(x)}, cropping=${pairsStr(pairs)}`,
-          );
-        }
-        out[off + i] = { dim: typeof d === 'number' ? d - cut : d, isFloat: pairsFloat(q) };
+      // `compute_output_shape`, inside the call.
+      return duringCall(() => {
+        pairs.forEach((q, i) => {
+          const d = x[off + i];
+          const cut = q[0].value + q[1].value;
+          if (typeof d === 'number' && d - cut <= 0)
+            raise(n === 1 ? 'cropping1DTooLarge' : 'croppingTooLarge', { shape: x, cropping: pairsValue(pairs) });
+          out[off + i] = { dim: typeof d === 'number' ? d - cut : d, isFloat: pairsFloat(q) };
+        });
+        return { outputs: [finishShape(out)], weights: [] };
       });
-      return { outputs: [finishShape(out)], weights: [] };
     },
   };
 }
@@ -151,10 +140,10 @@ function zeroPaddingRule(n: 1 | 2 | 3): LayerRule {
       }
       return { format, pairs: nestedPairs(a.known('padding'), n, 'padding') };
     },
-    call(_a, inputs, _ctx, state) {
+    call(a, inputs, _ctx, state) {
       const { format, pairs } = state as PairsState;
-      const x = singleInput(name, inputs);
-      checkInputSpec(name, x, { ndim: n + 2 });
+      const x = singleInput(layerName(a), inputs);
+      checkInputSpec(layerName(a), x, { ndim: n + 2 });
       const out: RawDim[] = rawDims(x);
       const off = spatialOffset(format);
       pairs.forEach((q, i) => {
@@ -164,7 +153,8 @@ function zeroPaddingRule(n: 1 | 2 | 3): LayerRule {
         if (d === '?' && add < 0) cannotTell(`${name}: negative padding on an axis not known statically`);
         out[off + i] = { dim: typeof d === 'number' ? d + add : d, isFloat: pairsFloat(q) };
       });
-      return { outputs: [finishShape(out)], weights: [] };
+      // The output tensor is made inside the call.
+      return { outputs: [duringCall(() => finishShape(out))], weights: [] };
     },
   };
 }
@@ -172,8 +162,8 @@ function zeroPaddingRule(n: 1 | 2 | 3): LayerRule {
 /** UpSampling1D takes a plain positive int; 2D/3D standardize a tuple of sizes. */
 function upSampling1DSize(a: Args): PyNum {
   const v = a.known('size');
-  if (v.kind !== 'int') raise(`Expected an integer value for \`size\`, got <class '${pyTypeName(v)}'>.`, 'TypeError');
-  if (v.value <= 0) raise(`Argument \`size\` should be a positive integer. Received: size=${v.value}`);
+  if (v.kind !== 'int') raise('expectedInteger', { name: 'size', value: v });
+  if (v.value <= 0) raise('argNotPositive', { name: 'size', value: v });
   return { value: v.value, isFloat: false };
 }
 
@@ -202,22 +192,22 @@ function upSamplingRule(n: 1 | 2 | 3): LayerRule {
         // Only lower-cased here; an unknown mode is not rejected on a symbolic call.
         const interp = a.get('interpolation');
         const opaque = interp.kind === 'unknown' || interp.kind === 'object' || interp.kind === 'layer';
-        if (!opaque && interp.kind !== 'str')
-          raise(`'${pyTypeName(interp)}' object has no attribute 'lower'`, 'AttributeError');
+        if (!opaque && interp.kind !== 'str') raise('noAttribute', { type: pyTypeName(interp), attribute: 'lower' });
       }
       return { format, sizes };
     },
-    call(_a, inputs, _ctx, state) {
+    call(a, inputs, _ctx, state) {
       const { format, sizes } = state as UpState;
-      const x: Shape = singleInput(name, inputs);
-      checkInputSpec(name, x, { ndim: n + 2 });
+      const x: Shape = singleInput(layerName(a), inputs);
+      checkInputSpec(layerName(a), x, { ndim: n + 2 });
       const out: RawDim[] = rawDims(x);
       const off = spatialOffset(format);
       sizes.forEach((s, i) => {
         const d: Dim = x[off + i];
         out[off + i] = { dim: typeof d === 'number' ? d * s.value : d, isFloat: s.isFloat };
       });
-      return { outputs: [finishShape(out)], weights: [] };
+      // The output tensor is made inside the call.
+      return { outputs: [duringCall(() => finishShape(out))], weights: [] };
     },
   };
 }

@@ -13,16 +13,7 @@ import { p, type Param } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { LayerRule, RuleContext } from '../rule';
 import type { PyValue } from '../values';
-import {
-  cellItem,
-  cellRules,
-  FLOAT_ZERO,
-  gateCell,
-  isCellState,
-  layerRepr,
-  stackedCell,
-  type GateKind,
-} from './rnnCells';
+import { cellItem, cellRules, FLOAT_ZERO, gateCell, isCellState, stackedCell, type GateKind } from './rnnCells';
 import { convLstmRules } from './rnnConvLstm';
 import {
   callRecurrent,
@@ -30,7 +21,6 @@ import {
   checkUseCudnn,
   isKerasLayersName,
   isRecurrentState,
-  pyStr,
   recurrentState,
   type CellModel,
   type RecurrentState,
@@ -96,7 +86,6 @@ const SIGNATURES: Record<GateKind, Param[]> = {
 };
 
 const LAYER_CLASS: Record<GateKind, string> = { simple: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU' };
-const LAYER_NAME: Record<GateKind, string> = { simple: 'simple_rnn', lstm: 'lstm', gru: 'gru' };
 
 function gateLayer(kind: GateKind): LayerRule {
   return {
@@ -108,7 +97,7 @@ function gateLayer(kind: GateKind): LayerRule {
       const cell = gateCell(kind, a);
       checkIntStateSize(cell.floatStateSize);
       if (kind !== 'simple') checkUseCudnn(a.get('use_cudnn'));
-      return recurrentState(a, LAYER_NAME[kind], 3, cell.model);
+      return recurrentState(a, 3, cell.model);
     },
     call: (_a, inputs, _ctx, state) => callRecurrent(state as RecurrentState, inputs),
   };
@@ -123,25 +112,21 @@ function rnnCell(v: PyValue, ctx: RuleContext): CellModel | null {
   if (v.kind === 'unknown' || (v.kind === 'object' && v.called)) cannotTell('`cell` is not known statically');
   if (v.kind === 'list' || v.kind === 'tuple') return stackedCell(v.items.map((x) => cellItem(x, ctx))).model;
   // A class (not an instance) has no `state_size` attribute yet; a function has no `call`.
-  if (v.kind === 'object' && isKerasLayersName(v.qualname)) raise(noStateSize(pyStr(v)));
-  if (v.kind !== 'layer') raise(`Argument \`cell\` should have a \`call\` method. Received: cell=${pyStr(v)}`);
+  if (v.kind === 'object' && isKerasLayersName(v.qualname)) raise('rnnCellNoStateSize', { cell: v });
+  if (v.kind !== 'layer') raise('rnnCellNoCall', { cell: v });
   const layer = ctx.construct(v.call);
   if (isCellState(layer.state)) {
     checkIntStateSize(layer.state.floatStateSize);
     return layer.state.model;
   }
   if (isRecurrentState(layer.state)) return null;
-  raise(noStateSize(layerRepr(layer)));
-}
-
-function noStateSize(cell: string): string {
-  return `The RNN cell should have a \`state_size\` attribute (single integer or list of integers, one integer per RNN state). Received: cell=${cell}`;
+  raise('rnnCellNoStateSize', { cell: v });
 }
 
 const rnn: LayerRule = {
   className: 'RNN',
   signature: [p('cell'), ...RNN_FLAGS, p('zero_output_for_mask', false)],
-  construct: (a, ctx) => recurrentState(a, 'rnn', null, rnnCell(a.get('cell'), ctx)),
+  construct: (a, ctx) => recurrentState(a, null, rnnCell(a.get('cell'), ctx)),
   call: (_a, inputs, _ctx, state) => callRecurrent(state as RecurrentState, inputs),
 };
 

@@ -7,17 +7,16 @@
 
 import { p, truthy, type Args, type Param } from '../args';
 import { cannotTell, raise } from '../errors';
-import type { ConstructedLayer, LayerRule, RuleContext, Weight } from '../rule';
+import type { LayerRule, RuleContext, Weight } from '../rule';
 import type { Shape } from '../shape';
 import type { CallInputs } from '../tensors';
-import type { PyValue } from '../values';
+import { pyTypeName, type PyValue } from '../values';
 import {
   cellUnits,
   checkClippedRate,
   checkSeed,
   isKerasLayersName,
   isRecurrentState,
-  pyStr,
   weight,
   type CellModel,
 } from './rnnShared';
@@ -59,13 +58,14 @@ export function gateCell(kind: GateKind, a: Args): CellState {
       const at = `${path}/${CELL_NAME[kind]}`;
       const inputDim = step.length > 0 ? step[step.length - 1] : null;
       const weights = [
-        weight(at, 'kernel', [inputDim, u * gates], units.isFloat),
-        weight(at, 'recurrent_kernel', [u, u * gates], units.isFloat),
+        weight(at, 'kernel', [inputDim, u * gates], units.isFloat ? [1] : []),
+        weight(at, 'recurrent_kernel', [u, u * gates], units.isFloat ? [0, 1] : []),
       ];
       if (truthy(known(a.get('use_bias')))) {
         // GRU with reset_after keeps separate input and recurrent biases.
         const resetAfter = kind === 'gru' && truthy(known(a.get('reset_after')));
-        weights.push(weight(at, 'bias', resetAfter ? [2, u * gates] : [u * gates], units.isFloat));
+        const floats = units.isFloat ? [resetAfter ? 1 : 0] : [];
+        weights.push(weight(at, 'bias', resetAfter ? [2, u * gates] : [u * gates], floats));
       }
       return weights;
     },
@@ -105,7 +105,7 @@ export function stackedCell(cells: Array<CellModel | null>): CellState {
     },
     shapes(step) {
       // `output_size` reads `self.cells[-1]`.
-      if (cells.length === 0) raise('list index out of range', 'IndexError');
+      if (cells.length === 0) raise('indexOutOfRange', { seq: 'list' });
       const states: Shape[] = [];
       const last = chain(step, (cell, input) => states.push(...cell.shapes(input).states));
       return { output: last.slice(1), states };
@@ -123,19 +123,13 @@ export function cellItem(v: PyValue, ctx: RuleContext): CellModel | null {
   if (v.kind === 'unknown' || (v.kind === 'object' && v.called)) cannotTell('a cell is not known statically');
   if (v.kind === 'object' && isKerasLayersName(v.qualname)) {
     // A class (not an instance) has `call` but no `state_size` yet.
-    raise(`All cells must have a \`state_size\` attribute. Received cell without a \`state_size\`: ${pyStr(v)}`);
+    raise('stackedCellNoStateSize', { cell: v });
   }
-  if (v.kind !== 'layer') {
-    raise(`All cells must have a \`call\` method. Received cell without a \`call\` method: ${pyStr(v)}`);
-  }
+  if (v.kind !== 'layer') raise('stackedCellNoCall', { cell: v });
   const layer = ctx.construct(v.call);
   if (isCellState(layer.state)) return layer.state.model;
   if (isRecurrentState(layer.state)) return null;
-  raise(`All cells must have a \`state_size\` attribute. Received cell without a \`state_size\`: ${layerRepr(layer)}`);
-}
-
-export function layerRepr(layer: ConstructedLayer): string {
-  return pyStr({ kind: 'layer', call: { className: layer.rule.className, args: [], kwargs: [] } });
+  raise('stackedCellNoStateSize', { cell: v });
 }
 
 /** `StackedRNNCells(cells)`: iterates `cells` (a str iterates its characters). */
@@ -143,14 +137,12 @@ export function stackItems(v: PyValue): PyValue[] {
   if (v.kind === 'unknown' || v.kind === 'object' || v.kind === 'dict') cannotTell('`cells` is not known statically');
   if (v.kind === 'list' || v.kind === 'tuple') return v.items;
   if (v.kind === 'str') return [...v.value].map((c) => ({ kind: 'str', value: c }));
-  const type = v.kind === 'layer' ? v.call.className : v.kind === 'none' ? 'NoneType' : v.kind;
-  raise(`'${type}' object is not iterable`, 'TypeError');
+  raise('notIterable', { type: pyTypeName(v) });
 }
 
 /** Calling a cell on a tensor alone: `call(inputs, states)` is missing `states`. */
 function callCell(inputs: CallInputs): never {
-  if (inputs.args.length === 1 && !('states' in inputs.kwargs))
-    raise("missing a required argument: 'states'", 'TypeError');
+  if (inputs.args.length === 1 && !('states' in inputs.kwargs)) raise('missingArgumentBind', { name: 'states' });
   cannotTell('calling a recurrent cell directly is not modelled');
 }
 

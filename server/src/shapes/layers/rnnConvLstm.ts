@@ -12,7 +12,8 @@
 import { p, standardizePadding, standardizeTuple, truthy, type Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { LayerRule, Weight } from '../rule';
-import { formatShape, type Dim, type Shape } from '../shape';
+import { shapeTuple } from '../messages/base';
+import type { Dim, Shape } from '../shape';
 import { pyTypeName, type PyValue } from '../values';
 import { FLOAT_ZERO } from './rnnCells';
 import {
@@ -43,10 +44,7 @@ function convConfig(a: Args, rank: number): ConvConfig {
   const channelsFirst = a.dataFormat() === 'channels_first';
   const dilation = standardizeTuple(a.get('dilation_rate'), rank, 'dilation_rate');
   if (Math.max(...strides) > 1 && Math.max(...dilation) > 1) {
-    raise(
-      'Specifying `strides > 1` is not compatible with `dilation_rate > 1`. Please provide `strides=1` or `dilation_rate=1`. ' +
-        `Received: strides=(${strides.join(', ')}) and dilation_rate=(${dilation.join(', ')})`,
-    );
+    raise('convLstmStridesWithDilation', { strides, dilation });
   }
   checkClippedRate(a.get('dropout'));
   checkClippedRate(a.get('recurrent_dropout'));
@@ -58,7 +56,7 @@ function filtersOf(v: PyValue): { value: number; isFloat: boolean } {
   if (v.kind === 'unknown') cannotTell('`filters` is not known statically');
   if (v.kind === 'int' || v.kind === 'float') return { value: v.value, isFloat: v.kind === 'float' };
   if (v.kind === 'bool') return { value: Number(v.value), isFloat: false };
-  raise(`unsupported operand type(s) for *: '${pyTypeName(v)}' and 'int'`, 'TypeError');
+  raise('unsupportedOperand', { op: '*', left: pyTypeName(v), right: 'int' });
 }
 
 /** One spatial length of `compute_conv_output_shape`. */
@@ -68,10 +66,7 @@ function convLength(n: Dim, k: number, s: number, d: number, padding: 'valid' | 
   // numpy divides by a zero stride into inf/nan, which `int()` then refuses.
   if (s === 0) {
     if (padding === 'valid' && numerator < 0) fail();
-    raise(
-      numerator === 0 ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer',
-      numerator === 0 ? 'ValueError' : 'OverflowError',
-    );
+    raise(numerator === 0 ? 'floatToIntNan' : 'floatToIntInfinity', {});
   }
   const out = Math.floor(numerator / s) + 1;
   if (padding === 'valid' && out <= 0) fail();
@@ -85,40 +80,35 @@ function convLstmCell(a: Args, c: ConvConfig): CellModel {
     className: 'ConvLSTMCell',
     build(step, path): Weight[] {
       if (spatialOf(step).includes(null)) {
-        raise(
-          'ConvLSTM layers only support static input shapes for the spatial dimension. ' +
-            `Received invalid input shape: input_shape=${formatShape(step)}`,
-        );
+        raise('convLstmSpatialUndefined', { shape: step });
       }
       const channels = channelOf(step);
       if (channels === null) {
-        raise(
-          `The channel dimension of the inputs (last axis) should be defined. Found None. Full input shape received: input_shape=${formatShape(step)}`,
-        );
+        raise('convLstmChannelsUndefined', { shape: step });
       }
       const f = filtersOf(a.get('filters'));
       const at = `${path}/conv_lstm_cell`;
+      const k = c.kernel.length;
+      const floats = (...axes: number[]) => (f.isFloat ? axes : []);
       const weights = [
-        weight(at, 'kernel', [...c.kernel, channels, 4 * f.value], f.isFloat),
-        weight(at, 'recurrent_kernel', [...c.kernel, f.value, 4 * f.value], f.isFloat),
+        weight(at, 'kernel', [...c.kernel, channels, 4 * f.value], floats(k + 1)),
+        weight(at, 'recurrent_kernel', [...c.kernel, f.value, 4 * f.value], floats(k, k + 1)),
       ];
-      if (truthy(a.known('use_bias'))) weights.push(weight(at, 'bias', [4 * f.value], f.isFloat));
+      if (truthy(a.known('use_bias'))) weights.push(weight(at, 'bias', [4 * f.value], floats(0)));
       return weights;
     },
     shapes(step) {
       const f = filtersOf(a.get('filters')).value;
-      const kernelShape = [...c.kernel, channelOf(step), f];
-      if (kernelShape.length !== step.length) {
-        raise(
-          `Kernel shape must have the same length as input, but received kernel of shape ${formatShape(kernelShape)} and input of shape ${formatShape(step)}.`,
-        );
-      }
+      const kernel = shapeTuple([...c.kernel, channelOf(step), f]).items;
+      if (kernel.length !== step.length) raise('convKernelRankMismatch', { kernel, shape: step });
+      const ints = (xs: number[]) => xs.map((value): PyValue => ({ kind: 'int', value }));
       const fail = (): never =>
-        raise(
-          `Computed output size would be zero or negative. Received \`inputs shape=${formatShape(step)}\`, ` +
-            `\`kernel shape=${formatShape(kernelShape)}\`, \`dilation_rate=[${c.dilation.join(' ')}]\`, ` +
-            `\`strides=(${c.strides.join(', ')}${c.rank === 1 ? ',' : ''})\`, \`padding=${c.padding}\`.`,
-        );
+        raise('convOutputNotPositive', {
+          shape: step,
+          kernel,
+          dilation: ints(c.dilation),
+          strides: ints(c.strides),
+        });
       const out = spatialOf(step).map((n, i) =>
         convLength(n, c.kernel[i], c.strides[i], c.dilation[i], c.padding, fail),
       );
@@ -162,7 +152,7 @@ function convLstm(rank: number): LayerRule {
     extraKwargs: ['unroll', 'zero_output_for_mask'],
     construct(a) {
       const cell = convLstmCell(a, convConfig(a, rank));
-      return recurrentState(a, `conv_lstm${rank}d`, rank + 3, cell);
+      return recurrentState(a, rank + 3, cell);
     },
     call: (_a, inputs, _ctx, state) => callRecurrent(state as RecurrentState, inputs),
   };

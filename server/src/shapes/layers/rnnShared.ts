@@ -14,12 +14,14 @@
  */
 
 import { truthy, type Args } from '../args';
-import { cannotTell, raise } from '../errors';
+import { cannotTell, duringCall, raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
+import { shapeTuple } from '../messages/base';
+import { layerName } from '../naming';
 import type { CallResult, Weight } from '../rule';
 import type { CallInputs } from '../tensors';
-import { formatShape, type Shape } from '../shape';
-import { pyRepr, pyTypeName, type PyValue } from '../values';
+import type { Shape } from '../shape';
+import { pyTypeName, type PyValue } from '../values';
 
 /** A cell as `RNN` uses it: its weights for a per-step input, and its output/state shapes. */
 export interface CellModel {
@@ -59,21 +61,20 @@ export function recurrentBuild(st: RecurrentState, x: Shape): Weight[] {
   const batch = x.length > 0 ? x[0] : null;
   const weights = st.cell.build([batch, ...x.slice(2)], st.layerName);
   if (truthy(known(st.stateful, 'stateful')) && batch === null) {
-    raise(
-      'When using `stateful=True` in a RNN, the batch size must be static. ' +
-        `Found dynamic batch size: sequence.shape=${formatShape(x)}`,
-    );
+    raise('rnnStatefulDynamicBatch', { shape: x });
   }
   return weights;
 }
 
 /** `compute_output_shape`: the output, then (with `return_state`) the states, batch first. */
 export function recurrentShapes(st: RecurrentState, x: Shape): { outputs: Shape[]; single: boolean } {
-  if (!st.cell) cannotTell(`${st.layerName}: the cell is a layer this engine cannot run as a cell`);
-  // It reads `sequences_shape[1]`.
-  if (x.length < 2) raise('tuple index out of range', 'IndexError');
+  const cell = st.cell ?? cannotTell(`${st.layerName}: the cell is a layer this engine cannot run as a cell`);
   const batch = x[0];
-  const { output, states } = st.cell.shapes([batch, ...x.slice(2)]);
+  // Inside the call: it reads `sequences_shape[1]`, and the cell computes its output there.
+  const { output, states } = duringCall(() => {
+    if (x.length < 2) raise('indexOutOfRange', { seq: 'tuple' });
+    return cell.shapes([batch, ...x.slice(2)]);
+  });
   const out: Shape = truthy(known(st.returnSequences, 'return_sequences'))
     ? [batch, x[1], ...output]
     : [batch, ...output];
@@ -96,7 +97,7 @@ const RNN_CALL_KWARGS = new Set(['sequences', 'inputs', 'initial_state', 'mask',
 /** The layer's call: one sequence tensor, its InputSpec, then build + output shape. */
 export function callRecurrent(st: RecurrentState, inputs: CallInputs): CallResult {
   for (const k of Object.keys(inputs.kwargs)) {
-    if (!RNN_CALL_KWARGS.has(k)) raise(`got an unexpected keyword argument '${k}'`, 'TypeError');
+    if (!RNN_CALL_KWARGS.has(k)) raise('unexpectedKeywordBind', { name: k });
   }
   const x = singleInput(st.layerName, inputs);
   if (st.inputNdim !== null) checkInputSpec(st.layerName, x, { ndim: st.inputNdim });
@@ -104,15 +105,10 @@ export function callRecurrent(st: RecurrentState, inputs: CallInputs): CallResul
 }
 
 /** The `RecurrentState` from the RNN base arguments every recurrent layer binds. */
-export function recurrentState(
-  a: Args,
-  layerName: string,
-  inputNdim: number | null,
-  cell: CellModel | null,
-): RecurrentState {
+export function recurrentState(a: Args, inputNdim: number | null, cell: CellModel | null): RecurrentState {
   return {
     kind: 'recurrent',
-    layerName,
+    layerName: layerName(a),
     inputNdim,
     cell,
     returnSequences: a.get('return_sequences'),
@@ -130,21 +126,17 @@ function known(v: PyValue, name: string): PyValue {
 /**
  * One variable as `add_weight` creates it: `standardize_shape` rejects None,
  * non-integer and negative dimensions ('?' passes: the count becomes unknown).
- * `float` says the size came from a float argument (`LSTM(4.0)`), which
- * JavaScript numbers cannot tell from an int.
+ * `floatDims` are the axes whose size came from a float argument
+ * (`LSTM(4.0)`), which JavaScript numbers cannot tell from an int.
  */
-export function weight(path: string, name: string, shape: Shape, float = false): Weight {
-  const text = formatShape(shape.map((d) => d));
-  if (shape.some((d) => d === null)) {
-    raise(
-      'Shapes used to initialize variables must be fully-defined (no `None` dimensions). ' +
-        `Received: shape=${text} for variable path='${path}/${name}'`,
-    );
-  }
-  if (float) raise(`Cannot convert '${text}' to a shape: a dimension is a float, expected integers.`);
-  if (shape.some((d) => typeof d === 'number' && d < 0)) {
-    raise(`Cannot convert '${text}' to a shape. Negative dimensions are not allowed.`);
-  }
+export function weight(path: string, name: string, shape: Shape, floatDims: number[] = []): Weight {
+  const value = shapeTuple(
+    shape.map((d, i) => (floatDims.includes(i) && typeof d === 'number' ? { kind: 'float', value: d } : d)),
+  );
+  const items = value.items;
+  if (shape.some((d) => d === null)) raise('variableShapeUndefined', { shape: value, path: `${path}/${name}` });
+  if (floatDims.length > 0) raise('shapeInvalidDimension', { shape: value, dim: items[Math.min(...floatDims)] });
+  if (shape.some((d) => typeof d === 'number' && d < 0)) raise('shapeNegativeDimension', { shape: value });
   return { name: `${path}/${name}`, shape, trainable: true };
 }
 
@@ -158,22 +150,20 @@ export function cellUnits(v: PyValue): { value: number; isFloat: boolean } {
   let value: number;
   if (v.kind === 'int' || v.kind === 'float') value = v.value;
   else if (v.kind === 'bool') value = Number(v.value);
-  else raise(`'<=' not supported between instances of '${pyTypeName(v)}' and 'int'`, 'TypeError');
-  if (value <= 0) {
-    raise(`Received an invalid value for argument \`units\`, expected a positive integer, got ${pyRepr(v)}.`);
-  }
+  else raise('notOrderable', { op: '<=', left: pyTypeName(v), right: 'int' });
+  if (value <= 0) raise('rnnUnitsNotPositive', { value: v });
   return { value, isFloat: v.kind === 'float' };
 }
 
 /** `min(1.0, max(0.0, rate))`: any number is clipped, a non-number fails the comparison. */
 export function checkClippedRate(v: PyValue): void {
   if (v.kind === 'unknown' || v.kind === 'int' || v.kind === 'float' || v.kind === 'bool') return;
-  raise(`'>' not supported between instances of '${pyTypeName(v)}' and 'float'`, 'TypeError');
+  raise('notOrderable', { op: '>', left: pyTypeName(v), right: 'float' });
 }
 
 /** `RNN.__init__`: a cell whose `state_size` is a bare number must be an int. */
 export function checkIntStateSize(isFloat: boolean): void {
-  if (isFloat) raise('state_size must be an integer, or a list/tuple of integers (one for each state tensor).');
+  if (isFloat) raise('rnnStateSizeNotInteger', {});
 }
 
 /** `use_cudnn not in ("auto", True, False)` (so 1 and 0.0 pass, as Python's == says). */
@@ -181,27 +171,7 @@ export function checkUseCudnn(v: PyValue): void {
   if (v.kind === 'unknown' || v.kind === 'bool') return;
   if (v.kind === 'str' && v.value === 'auto') return;
   if ((v.kind === 'int' || v.kind === 'float') && (v.value === 0 || v.value === 1)) return;
-  raise(
-    "Invalid valid received for argument `use_cudnn`. Expected one of {'auto', True, False}. " +
-      `Received: use_cudnn=${v.kind === 'str' ? v.value : pyRepr(v)}`,
-  );
-}
-
-/** Python's `str()` of a value, as Keras interpolates it with f-strings. */
-export function pyStr(v: PyValue): string {
-  if (v.kind === 'str') return v.value;
-  if (v.kind === 'object' && !v.called) return `<class '${v.qualname}'>`;
-  if (v.kind === 'layer') return `<${v.call.className} name=${snakeName(v.call.className)}, built=False>`;
-  return pyRepr(v);
-}
-
-/** Keras's default layer name for a class: `SimpleRNN` -> `simple_rnn`, `ConvLSTM2D` -> `conv_lstm2d`. */
-export function snakeName(className: string): string {
-  // keras.src.utils.naming.to_snake_case
-  return className
-    .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
-    .replace(/([a-z])([A-Z])/g, '$1_$2')
-    .toLowerCase();
+  raise('rnnUseCudnnInvalid', { value: v });
 }
 
 /** A name under `keras.layers` (a class object when not called). */
@@ -217,6 +187,6 @@ export function isKerasLayersName(qualname: string): boolean {
  */
 export function checkSeed(v: PyValue): void {
   if (v.kind === 'unknown' || v.kind === 'none' || v.kind === 'bool') return;
-  if (v.kind !== 'int') raise(`Argument \`seed\` must be an integer. Received: seed=${pyStr(v)}`);
-  if (v.value < 0 || v.value >= 2 ** 32) raise(`Python integer ${v.value} out of bounds for uint32`, 'OverflowError');
+  if (v.kind !== 'int') raise('seedNotInteger', { value: v });
+  if (v.value < 0 || v.value >= 2 ** 32) raise('seedOutOfBounds', { seed: v.value });
 }

@@ -11,24 +11,32 @@
  */
 
 import { p } from '../args';
-import { cannotTell, KerasError, raise } from '../errors';
-import { checkInputSpec, singleInput } from '../inputSpec';
+import { cannotTell, duringCall, KerasError, raise } from '../errors';
+import { checkInputSpec, singleInput, withoutInputSpec } from '../inputSpec';
+import { kerasClassOf, kerasModuleOf } from '../messages/layerCalls';
+import type { LayerConfig } from '../messages/wrappers';
+import { layerName } from '../naming';
 import type { CallResult, ConstructedLayer, LayerRule, RuleContext } from '../rule';
-import { formatShape, type Shape } from '../shape';
+import type { Shape } from '../shape';
 import { singleTensorCall, type CallInputs } from '../tensors';
-import { pyRepr, type PyValue } from '../values';
-import { isRecurrentState, pyStr, recurrentBuild, recurrentShapes, snakeName, type RecurrentState } from './rnnShared';
+import { pyRepr, pyTypeName, type PyValue } from '../values';
+import { isRecurrentState, recurrentBuild, recurrentShapes, type RecurrentState } from './rnnShared';
 
 /** Objects from these namespaces are never layers; anything else called may be (a `keras.Sequential(...)`). */
 const NOT_LAYER_MODULES =
   /^(tf\.)?keras\.(initializers|regularizers|constraints|activations|optimizers|losses|metrics|callbacks|ops|random)\b/;
 
-/** The `layer` argument of a wrapper, which must be a `keras.layers.Layer` instance. */
-function wrappedLayer(v: PyValue, ctx: RuleContext, message: string): ConstructedLayer {
+/** The `layer` argument of a wrapper (or Bidirectional's `backward_layer`), which must be a `keras.layers.Layer` instance. */
+function wrappedLayer(
+  v: PyValue,
+  ctx: RuleContext,
+  wrapper: 'Bidirectional' | 'TimeDistributed',
+  backward = false,
+): ConstructedLayer {
   if (v.kind === 'unknown') cannotTell('the wrapped layer is not known statically');
   if (v.kind === 'object' && v.called && !NOT_LAYER_MODULES.test(v.qualname))
     cannotTell(`${v.qualname}(...) may be a layer`);
-  if (v.kind !== 'layer') raise(`${message} Received: ${pyStr(v)}`);
+  if (v.kind !== 'layer') raise(backward ? 'backwardNotALayer' : 'wrapperNotALayer', { wrapper, value: v });
   return ctx.construct(v.call);
 }
 
@@ -58,22 +66,31 @@ function pyEquals(x: PyValue, y: PyValue): boolean {
 function forwardOf(layer: ConstructedLayer, backwardGiven: boolean): RecurrentState {
   if (isRecurrentState(layer.state)) return layer.state;
   const name = layer.rule.className;
-  if (backwardGiven) raise(`'${name}' object has no attribute 'go_backwards'`, 'AttributeError');
-  if (WRAPPERS.has(name)) raise(`Unrecognized keyword arguments passed to ${name}: {'go_backwards': True}`);
-  raise(
-    `<class '${name}'> could not be deserialized properly: its config was given \`go_backwards=True\`, ` +
-      'which only recurrent layers accept. Bidirectional expects a recurrent layer (RNN, LSTM, GRU, SimpleRNN, ConvLSTM).',
-    'TypeError',
-  );
+  if (backwardGiven) raise('goBackwardsMissing', { className: name });
+  if (WRAPPERS.has(name))
+    raise('unrecognizedKeywords', { className: name, kwargs: [['go_backwards', { kind: 'bool', value: true }]] });
+  raise('bidirectionalNotRecurrent', { config: configOf(layer, 'backward_') });
+}
+
+/** The layer's config as Keras serializes it to re-create it, with its name given this prefix. */
+function configOf(layer: ConstructedLayer, prefix: string): LayerConfig {
+  const a = layer.args;
+  const dtype = a.get('dtype');
+  const trainable = a.get('trainable');
+  return {
+    className: kerasClassOf(layer.rule.className),
+    module: kerasModuleOf(layer.rule.className),
+    name: `${prefix}${layerName(a).replace(new RegExp(`^${prefix}`), '')}`,
+    trainable: trainable.kind === 'bool' ? trainable.value : true,
+    dtype: dtype.kind === 'str' ? dtype.value : 'float32',
+    entries: layer.rule.signature.map((q): [string, PyValue] => [q.name, a.get(q.name)]),
+  };
 }
 
 /** `Bidirectional._verify_layer_config`. */
 function verifyPair(fw: RecurrentState, bw: RecurrentState): void {
   if (pyEquals(fw.goBackwards, bw.goBackwards)) {
-    raise(
-      'Forward layer and backward layer should have different `go_backwards` value. Received: ' +
-        `forward_layer.go_backwards ${pyStr(fw.goBackwards)}, backward_layer.go_backwards=${pyStr(bw.goBackwards)}`,
-    );
+    raise('goBackwardsEqual', { forward: fw.goBackwards, backward: bw.goBackwards });
   }
   const attrs: Array<[string, keyof RecurrentState]> = [
     ['stateful', 'stateful'],
@@ -83,12 +100,7 @@ function verifyPair(fw: RecurrentState, bw: RecurrentState): void {
   for (const [attr, key] of attrs) {
     const f = fw[key] as PyValue;
     const b = bw[key] as PyValue;
-    if (!pyEquals(f, b)) {
-      raise(
-        `Forward layer and backward layer are expected to have the same value for attribute "${attr}", ` +
-          `got "${pyStr(f)}" for forward layer and "${pyStr(b)}" for backward layer`,
-      );
-    }
+    if (!pyEquals(f, b)) raise('forwardBackwardMismatch', { attribute: attr, forward: f, backward: b });
   }
 }
 
@@ -96,15 +108,15 @@ function mergeModeOf(v: PyValue): string | null {
   if (v.kind === 'unknown') cannotTell('`merge_mode` is not known statically');
   if (v.kind === 'none') return null;
   if (v.kind === 'str' && ['sum', 'mul', 'ave', 'concat'].includes(v.value)) return v.value;
-  raise(`Invalid merge mode. Received: ${pyStr(v)}. Merge mode should be one of {"sum", "mul", "ave", "concat", None}`);
+  raise('mergeModeInvalid', { value: v });
 }
 
 /** `if weights: nw = len(weights); weights[: nw // 2]`: a truthy value must be a sliceable sequence. */
 function checkInitialWeights(v: PyValue): void {
   if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool') {
-    if (v.value) raise(`object of type '${v.kind}' has no len()`, 'TypeError');
+    if (v.value) raise('noLen', { type: pyTypeName(v) });
   } else if (v.kind === 'dict' && v.entries.length > 0) {
-    raise("unhashable type: 'slice'", 'TypeError');
+    raise('unhashableSlice', {});
   }
 }
 
@@ -112,31 +124,25 @@ const bidirectional: LayerRule = {
   className: 'Bidirectional',
   signature: [p('layer'), p('merge_mode', 'concat'), p('weights', null), p('backward_layer', null)],
   construct(a, ctx): BidirectionalState {
-    const layer = wrappedLayer(
-      a.get('layer'),
-      ctx,
-      'Please initialize `Bidirectional` layer with a `keras.layers.Layer` instance.',
-    );
+    const layer = wrappedLayer(a.get('layer'), ctx, 'Bidirectional');
     const bv = a.get('backward_layer');
-    const backLayer =
-      bv.kind === 'none' ? null : wrappedLayer(bv, ctx, '`backward_layer` need to be a `keras.layers.Layer` instance.');
+    const backLayer = bv.kind === 'none' ? null : wrappedLayer(bv, ctx, 'Bidirectional', true);
     const mergeMode = mergeModeOf(a.get('merge_mode'));
     const forward = forwardOf(layer, backLayer !== null);
     let backward: RecurrentState | null = null;
     if (backLayer) {
-      if (!isRecurrentState(backLayer.state))
-        raise(`'${backLayer.rule.className}' object has no attribute 'go_backwards'`, 'AttributeError');
+      if (!isRecurrentState(backLayer.state)) raise('goBackwardsMissing', { className: backLayer.rule.className });
       backward = backLayer.state;
     }
     verifyPair(forward, backward ?? { ...forward, goBackwards: { kind: 'bool', value: true } });
     checkInitialWeights(a.get('weights'));
     return { forward, backward, mergeMode };
   },
-  call(_a, inputs, _ctx, state): CallResult {
+  call(a, inputs, _ctx, state): CallResult {
     const st = state as BidirectionalState;
-    const x = singleInput('bidirectional', inputs);
+    const x = singleInput(layerName(a), inputs);
     // `self.input_spec = layer.input_spec`
-    if (st.forward.inputNdim !== null) checkInputSpec('bidirectional', x, { ndim: st.forward.inputNdim });
+    if (st.forward.inputNdim !== null) checkInputSpec(layerName(a), x, { ndim: st.forward.inputNdim });
     const weights = recurrentBuild(st.forward, x);
     weights.push(...recurrentBuild(st.backward ?? st.forward, x));
     // Only the forward layer's `compute_output_shape` is consulted.
@@ -145,7 +151,8 @@ const bidirectional: LayerRule = {
     let merged: Shape[];
     if (st.mergeMode === 'concat') {
       const last = out[out.length - 1];
-      if (last === null) raise("unsupported operand type(s) for *=: 'NoneType' and 'int'", 'TypeError');
+      // `compute_output_shape`, inside the call.
+      if (last === null) duringCall(() => raise('unsupportedOperand', { op: '*=', left: 'NoneType', right: 'int' }));
       merged = [[...out.slice(0, -1), typeof last === 'number' ? last * 2 : last]];
     } else if (st.mergeMode === null) {
       merged = [out, out];
@@ -169,16 +176,14 @@ const RANK_STRICT = /^(Conv|Convolution)[123]D$/;
  * the same rank (convolutions); elsewhere the answer is unknown.
  */
 function callInner(ctx: RuleContext, inner: ConstructedLayer, child: Shape): CallResult {
+  // A convolution's own output-shape check refuses the rank its input spec would have: that check is Keras's answer.
+  if (RANK_STRICT.test(inner.rule.className))
+    return withoutInputSpec(() => ctx.call(inner, singleTensorCall(child), { direct: true }));
   try {
-    return ctx.call(inner, singleTensorCall(child));
+    return ctx.call(inner, singleTensorCall(child), { direct: true });
   } catch (e) {
-    if (
-      e instanceof KerasError &&
-      /is incompatible with the layer/.test(e.message) &&
-      !RANK_STRICT.test(inner.rule.className)
-    ) {
+    if (e instanceof KerasError && e.kind.startsWith('inputSpec'))
       cannotTell(`TimeDistributed: Keras does not check ${inner.rule.className}'s input spec here`);
-    }
     throw e;
   }
 }
@@ -189,23 +194,15 @@ const timeDistributed: LayerRule = {
   className: 'TimeDistributed',
   signature: [p('layer')],
   construct(a, ctx): ConstructedLayer {
-    return wrappedLayer(
-      a.get('layer'),
-      ctx,
-      'Please initialize `TimeDistributed` layer with a `keras.layers.Layer` instance.',
-    );
+    return wrappedLayer(a.get('layer'), ctx, 'TimeDistributed');
   },
-  call(_a, inputs: CallInputs, ctx, state): CallResult {
+  call(a, inputs: CallInputs, ctx, state): CallResult {
     for (const k of Object.keys(inputs.kwargs)) {
-      if (!TD_CALL_KWARGS.has(k)) raise(`got an unexpected keyword argument '${k}'`, 'TypeError');
+      if (!TD_CALL_KWARGS.has(k)) raise('unexpectedKeywordBind', { name: k });
     }
     const inner = state as ConstructedLayer;
-    const x = singleInput('time_distributed', inputs);
-    if (x.length < 3) {
-      raise(
-        `\`TimeDistributed\` Layer should be passed an \`input_shape\` with at least 3 dimensions, received: ${formatShape(x)}`,
-      );
-    }
+    const x = singleInput(layerName(a), inputs);
+    if (x.length < 3) raise('timeDistributedRankTooLow', { shape: x });
     const child: Shape = [x[0], ...x.slice(2)];
     let r: CallResult;
     if (isRecurrentState(inner.state)) {
@@ -215,9 +212,7 @@ const timeDistributed: LayerRule = {
       r = callInner(ctx, inner, child);
     }
     if (r.outputs.length !== 1 || r.single === false) {
-      raise(
-        `Cannot convert the output of ${snakeName(inner.rule.className)} to a shape: TimeDistributed needs a layer with a single output.`,
-      );
+      raise('timeDistributedManyOutputs', { layer: layerName(inner.args) });
     }
     const o = r.outputs[0];
     return { outputs: [[o[0] ?? null, x[1], ...o.slice(1)]], weights: r.weights };

@@ -1,0 +1,79 @@
+/**
+ * The catalogue of the engine's errors: every Keras check a rule can fail,
+ * by name (its kind), with the Python exception Keras raises and the one
+ * function that writes Keras's message from the check's data. Rules raise
+ * `raise(kind, data)` (`../errors.ts`); nothing else in the engine writes a
+ * message. One file per family, as in `../layers/`; checks several families
+ * share are in `base.ts`, Python's own errors in `builtins.ts`.
+ */
+
+import { activationMessages } from './activation';
+import { attentionMessages } from './attention';
+import { baseMessages } from './base';
+import { convMessages } from './conv';
+import { builtinMessages } from './builtins';
+import { coreMessages } from './core';
+import { mergingMessages } from './merging';
+import { normalizationMessages } from './normalization';
+import { poolingMessages } from './pooling';
+import { preprocessingMessages } from './preprocessing';
+import { regularizationMessages } from './regularization';
+import { reshapingMessages } from './reshaping';
+import { rnnMessages } from './rnn';
+import { wrapperMessages } from './wrappers';
+import type { MessageSpec, PyExceptionType } from './define';
+
+/** Each family's entries, for the check that no kind is defined twice. */
+export const MESSAGE_FAMILIES = {
+  builtins: builtinMessages,
+  base: baseMessages,
+  core: coreMessages,
+  attention: attentionMessages,
+  conv: convMessages,
+  pooling: poolingMessages,
+  reshaping: reshapingMessages,
+  regularization: regularizationMessages,
+  activation: activationMessages,
+  normalization: normalizationMessages,
+  rnn: rnnMessages,
+  wrappers: wrapperMessages,
+  merging: mergingMessages,
+  preprocessing: preprocessingMessages,
+};
+
+export const MESSAGES = {
+  ...builtinMessages,
+  ...baseMessages,
+  ...coreMessages,
+  ...attentionMessages,
+  ...convMessages,
+  ...poolingMessages,
+  ...reshapingMessages,
+  ...regularizationMessages,
+  ...activationMessages,
+  ...normalizationMessages,
+  ...rnnMessages,
+  ...wrapperMessages,
+  ...mergingMessages,
+  ...preprocessingMessages,
+};
+
+export type MessageKind = keyof typeof MESSAGES;
+export type MessageData<K extends MessageKind> = (typeof MESSAGES)[K] extends MessageSpec<infer D> ? D : never;
+
+/** The message of `kind` for its data, and the exception class Keras raises it with. */
+export function renderMessage<K extends MessageKind>(
+  kind: K,
+  data: MessageData<K>,
+): { text: string; pyType: PyExceptionType } {
+  const spec = MESSAGES[kind] as unknown as MessageSpec<MessageData<K>>;
+  return { text: spec.text(data), pyType: spec.pyType };
+}
+
+/** True when an error is of this kind; its data then has that kind's type. */
+export function isKind<K extends MessageKind>(
+  e: { kind: string; data: unknown },
+  kind: K,
+): e is { kind: K; data: MessageData<K> } {
+  return e.kind === kind;
+}
