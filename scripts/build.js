@@ -31,6 +31,8 @@ async function bundle() {
     format: 'cjs',
     target: 'node20',
     sourcemap: true,
+    // ESM builds first: UMD ones (jsonc-parser's) load their parts with a require() esbuild cannot follow.
+    mainFields: ['module', 'main'],
     logLevel: 'warning',
   };
   const entries = [
