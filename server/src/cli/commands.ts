@@ -50,24 +50,30 @@ async function analyseAll(
   each?: (r: FileResult, parser: PythonParser) => void,
 ): Promise<{ results: FileResult[]; unreadable: InputError[] }> {
   if (paths.length === 0) throw new UsageError('no PATH given', usage);
-  const { files, errors } = expandPaths(paths);
+  const entries = expandPaths(paths);
+  const files = entries.filter((e): e is SourceFile => !(e instanceof InputError));
   const parser = files.length > 0 ? await loadPythonParser() : undefined;
   const results: FileResult[] = [];
+  const unreadable: InputError[] = [];
   const bar = progress(files.length);
-  for (const file of files) {
-    bar.next(file.path);
+  for (const entry of entries) {
+    if (entry instanceof InputError) {
+      unreadable.push(entry);
+      continue;
+    }
+    bar.next(entry.path);
     try {
-      const r = analyseFile(file, parser!);
+      const r = analyseFile(entry, parser!);
       results.push(r);
       each?.(r, parser!);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      errors.push(e);
+      unreadable.push(e);
     }
   }
   bar.done();
-  for (const e of errors) process.stderr.write(`shape-lens: ${e.message}\n`);
-  return { results, unreadable: errors };
+  for (const e of unreadable) process.stderr.write(`shape-lens: ${e.message}\n`);
+  return { results, unreadable };
 }
 
 export async function summaryCommand(args: string[]): Promise<number> {

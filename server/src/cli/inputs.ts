@@ -101,30 +101,28 @@ function tooLarge(size: number): string {
 }
 
 /**
- * The files to read for the paths given: files as they are (any kind; a
- * wrong one is refused when read), folders walked. Errors are collected, not
- * thrown.
+ * The files to read for the paths given, in order: files as they are (any
+ * kind; a wrong one is refused when read), folders walked, and in their place
+ * the paths that cannot be, as InputErrors (collected, not thrown).
  */
-export function expandPaths(paths: string[]): { files: SourceFile[]; errors: InputError[] } {
-  const files: SourceFile[] = [];
-  const errors: InputError[] = [];
+export function expandPaths(paths: string[]): Array<SourceFile | InputError> {
+  const out: Array<SourceFile | InputError> = [];
   for (const p of paths) {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
     } catch (e) {
-      errors.push(new InputError(p, reasonOf(e)));
+      out.push(new InputError(p, reasonOf(e)));
       continue;
     }
     if (stat.isDirectory()) {
-      const found = walk(p, errors);
-      if (found.length === 0) errors.push(new InputError(p, 'no .py or .ipynb file in this folder (after .gitignore)'));
-      files.push(...found);
+      const found = walk(p, out);
+      if (found === 0) out.push(new InputError(p, 'no .py or .ipynb file in this folder (after .gitignore)'));
     } else {
-      files.push({ path: p, kind: kindOf(p) });
+      out.push({ path: p, kind: kindOf(p) });
     }
   }
-  return { files, errors };
+  return out;
 }
 
 /** A folder's ignore rules, with the folder they are relative to. */
@@ -183,9 +181,13 @@ function isEnvironment(dir: string): boolean {
   return fs.existsSync(path.join(dir, 'pyvenv.cfg')) || fs.existsSync(path.join(dir, 'conda-meta'));
 }
 
-/** The .py and .ipynb files under `root`, in path order, without following symbolic links to folders. */
-function walk(root: string, errors: InputError[]): SourceFile[] {
-  const out: SourceFile[] = [];
+/**
+ * Appends the .py and .ipynb files under `root` to `out`, in path order (and
+ * folders that cannot be read), without following symbolic links to folders.
+ * Returns how many files it found.
+ */
+function walk(root: string, out: Array<SourceFile | InputError>): number {
+  let found = 0;
   const start = path.resolve(root);
   const stack: Array<{ dir: string; shown: string; levels: IgnoreLevel[] }> = [
     { dir: start, shown: root, levels: ancestorLevels(start) },
@@ -199,7 +201,7 @@ function walk(root: string, errors: InputError[]): SourceFile[] {
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      errors.push(new InputError(shown, reasonOf(e)));
+      out.push(new InputError(shown, reasonOf(e)));
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -224,13 +226,16 @@ function walk(root: string, errors: InputError[]): SourceFile[] {
       } else if (isFile) {
         const ext = path.extname(e.name).toLowerCase();
         const kind = PYTHON_EXTENSIONS.has(ext) ? 'python' : ext === NOTEBOOK_EXTENSION ? 'notebook' : undefined;
-        if (kind && !ignored(levels, abs, false)) out.push({ path: rel, kind });
+        if (kind && !ignored(levels, abs, false)) {
+          out.push({ path: rel, kind });
+          found++;
+        }
       }
     }
     // Depth first, in name order: push the folders reversed.
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
   }
-  return out;
+  return found;
 }
 
 /**
@@ -317,5 +322,3 @@ function decode(file: SourceFile, bytes: Buffer): string {
   }
   throw new InputError(file.path, 'is not UTF-8 text (a binary file?)');
 }
-
-export { kindOf };

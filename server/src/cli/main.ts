@@ -12,7 +12,7 @@ import { checkCases, formatCaseTable, readCases } from '../analysis/caseReport';
 import { startServer } from '../lsp/main';
 import { loadPythonParser } from '../syntax/parser';
 import { CHECK_USAGE, checkCommand, SUMMARY_USAGE, summaryCommand } from './commands';
-import { expandPaths, readSourceText } from './inputs';
+import { readSourceText } from './inputs';
 import { parseOptions, UsageError } from './options';
 
 const CHECK_LAYERS_USAGE = `usage: shape-lens check-layers [--json] [--] FILE.jsonl
@@ -42,11 +42,6 @@ async function checkLayers(args: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('give exactly one FILE.jsonl', CHECK_LAYERS_USAGE);
-  const file = expandPaths(positionals);
-  if (file.errors.length > 0) {
-    process.stderr.write(`shape-lens: ${file.errors[0].message}\n`);
-    return 2;
-  }
   let text: string;
   try {
     text = readSourceText({ path: positionals[0], kind: 'python' });
