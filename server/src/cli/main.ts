@@ -7,13 +7,32 @@
  *   shape-lens summary | check | check-layers | --stdio | --version | --help
  */
 
-import { version } from '../../../package.json';
+import * as fs from 'fs';
+import * as path from 'path';
 import { checkCases, formatCaseTable, readCases } from '../analysis/caseReport';
 import { startServer } from '../lsp/main';
 import { loadPythonParser } from '../syntax/parser';
 import { CHECK_USAGE, checkCommand, SUMMARY_USAGE, summaryCommand } from './commands';
 import { readSourceText } from './inputs';
 import { parseOptions, UsageError } from './options';
+
+/** The version in the package.json above this file (dist/cli.js in the bundle, server/src/cli/ in the tests). */
+function packageVersion(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'shape-lens' && pkg.version) return pkg.version;
+    } catch {
+      // not here
+    }
+    if (path.dirname(dir) === dir) return 'unknown';
+  }
+}
+
+const version = packageVersion();
 
 const CHECK_LAYERS_USAGE = `usage: shape-lens check-layers [--json] [--] FILE.jsonl
 
