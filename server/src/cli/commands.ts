@@ -65,7 +65,10 @@ async function analyseAll(
     try {
       const r = analyseFile(entry, parser!);
       results.push(r);
-      each?.(r, parser!);
+      if (each) {
+        bar.pause(); // findings printed as they come must not land on the progress line
+        each(r, parser!);
+      }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       unreadable.push(e);

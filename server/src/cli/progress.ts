@@ -7,11 +7,13 @@
 
 export interface Progress {
   next(file: string): void;
+  /** Erases the line (before other output); the next `next` draws it again. */
+  pause(): void;
   done(): void;
 }
 
 export function progress(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
-  if (!stream.isTTY || total < 2) return { next: () => undefined, done: () => undefined };
+  if (!stream.isTTY || total < 2) return { next: () => undefined, pause: () => undefined, done: () => undefined };
   const after = Number(process.env.SHAPE_LENS_PROGRESS_AFTER_MS ?? 1000);
   const start = Date.now();
   let count = 0;
@@ -28,8 +30,12 @@ export function progress(total: number, stream: NodeJS.WriteStream = process.std
       stream.write(`\r\x1b[K${line.length > width ? `…${line.slice(line.length - width + 1)}` : line}`);
       shown = true;
     },
-    done() {
+    pause() {
       if (shown) stream.write('\r\x1b[K');
+      shown = false;
+    },
+    done() {
+      this.pause();
     },
   };
 }
