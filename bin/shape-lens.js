@@ -8,15 +8,9 @@ if (!fs.existsSync(cli)) {
   process.stderr.write('shape-lens: dist/cli.js is missing; run `npm run build` first.\n');
   process.exit(2);
 }
-require(cli)
-  .main(process.argv.slice(2))
-  .then(
-    (code) => {
-      // exitCode, not exit(): exit() would cut off output still buffered for a pipe.
-      process.exitCode = code;
-    },
-    (e) => {
-      process.stderr.write(`shape-lens: ${e && e.stack ? e.stack : e}\n`);
-      process.exitCode = 1;
-    },
-  );
+const { main, quietOnClosedPipe } = require(cli);
+quietOnClosedPipe();
+main(process.argv.slice(2)).then((code) => {
+  // exitCode, not exit(): exit() would cut off output still buffered for a pipe.
+  process.exitCode = code;
+});

@@ -2,7 +2,10 @@
 /**
  * Build: copy the tree-sitter runtime and the Python grammar from their
  * pinned npm packages into grammars/, then bundle the entry points with
- * esbuild into dist/.
+ * esbuild into dist/. The bundles the .vsix ships (extension.js, server.js, webview.js)
+ * are minified, with their source maps written beside them but not linked
+ * (the package leaves .map files out, and a `sourceMappingURL` to a missing
+ * file would dangle); the CLI bundle, which stays in the repository, links its map.
  */
 'use strict';
 const fs = require('fs');
@@ -31,19 +34,22 @@ async function bundle() {
     format: 'cjs',
     target: 'node20',
     sourcemap: true,
+    // ESM builds first: UMD ones (jsonc-parser's) load their parts with a require() esbuild cannot follow.
+    mainFields: ['module', 'main'],
     logLevel: 'warning',
   };
   const entries = [
     { entryPoints: [path.join(root, 'server/src/cli/main.ts')], outfile: path.join(root, 'dist/cli.js') },
   ];
+  const shipped = { minify: true, sourcemap: 'external' };
   for (const extra of [
-    { file: 'server/src/lsp/main.ts', out: 'dist/server.js' },
-    { file: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+    { file: 'server/src/lsp/main.ts', out: 'dist/server.js', options: shipped },
+    { file: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'], options: shipped },
     // The model view's page (and its dist/webview.css): runs in the webview, not in Node.
     {
       file: 'client/src/webview/main.ts',
       out: 'dist/webview.js',
-      options: { platform: 'browser', format: 'iife', target: 'es2022' },
+      options: { platform: 'browser', format: 'iife', target: 'es2022', ...shipped },
     },
   ]) {
     if (fs.existsSync(path.join(root, extra.file))) {

@@ -23,6 +23,8 @@ export function ensureNode24(): string;
 export function ensureCodeServer(): CodeServerInstall;
 export function ensureBrowser(): BrowserInstall;
 export function ensureAll(): CodeServerInstall & BrowserInstall & { setupMs: number };
+/** Debian's Neovim, installed with apt when missing ($SHAPE_LENS_NVIM overrides): the path of nvim. */
+export function ensureNeovim(): string;
 export function which(cmd: string): string | undefined;
 
 export interface CodeServer {

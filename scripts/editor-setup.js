@@ -6,8 +6,9 @@
  *
  * Everything is installed only when missing, and idempotently:
  * - apt: `chromium` (for the test) and `libkrb5-dev` (code-server's native
- *   kerberos module needs its headers); `apt-get update` runs first, once,
- *   and only when something has to be installed;
+ *   kerberos module needs its headers), and `neovim` for the Neovim test;
+ *   `apt-get update` runs first, once, and only when something has to be
+ *   installed;
  * - npm, into the cache folder (`.e2e/` at the repository root, or
  *   $SHAPE_LENS_E2E_CACHE): Node 24 (code-server 4.139 requires it), the
  *   pinned code-server, and playwright-core. A folder counts as installed
@@ -18,6 +19,8 @@ const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const http = require('http');
 const path = require('path');
+
+const { withTicker } = require('./ticker');
 
 const ROOT = path.resolve(__dirname, '..');
 const CACHE = path.resolve(process.env.SHAPE_LENS_E2E_CACHE || path.join(ROOT, '.e2e'));
@@ -118,10 +121,10 @@ function ensureDebPackages(pkgs) {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
   const start = Date.now();
-  log(`apt-get install ${missing.join(' ')} ...`);
-  if (!aptUpdated) apt('update', '-q');
+  log(`installing Debian's ${missing.join(', ')} (apt-get install; about a minute) ...`);
+  if (!aptUpdated) withTicker('[editor-setup] apt-get update', () => apt('update', '-q'));
   aptUpdated = true;
-  apt('install', '-y', '-q', ...missing);
+  withTicker(`[editor-setup] apt-get install ${missing.join(' ')}`, () => apt('install', '-y', '-q', ...missing));
   log(`apt-get install ${missing.join(' ')}: ${elapsed(start)}`);
 }
 
@@ -176,7 +179,7 @@ function withCacheLock(f) {
  * `npm install specs` into CACHE/name unless its stamp already lists them and
  * `ready()` holds. Returns the folder.
  */
-function ensureNpmFolder(name, specs, ready, env = cleanEnv()) {
+function ensureNpmFolder(name, specs, ready, env = cleanEnv(), about = '') {
   const dir = path.join(CACHE, name);
   const stampFile = path.join(dir, '.shape-lens-installed');
   const stamp = JSON.stringify(specs);
@@ -188,11 +191,13 @@ function ensureNpmFolder(name, specs, ready, env = cleanEnv()) {
     JSON.stringify({ name: `shape-lens-e2e-${name}`, private: true }, null, 2) + '\n',
   );
   const start = Date.now();
-  log(`npm install ${specs.join(' ')} (into ${path.relative(process.cwd(), dir) || dir}) ...`);
-  run(
-    which('npm') || 'npm',
-    ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', ...specs],
-    { cwd: dir, env },
+  log(`npm install ${specs.join(' ')} (into ${path.relative(process.cwd(), dir) || dir})${about} ...`);
+  withTicker(`[editor-setup] npm install ${specs.join(' ')}`, () =>
+    run(
+      which('npm') || 'npm',
+      ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', ...specs],
+      { cwd: dir, env },
+    ),
   );
   if (!ready(dir)) throw new Error(`editor-setup: ${specs.join(' ')} installed into ${dir} but is not usable`);
   fs.writeFileSync(stampFile, stamp);
@@ -214,7 +219,13 @@ function ensureNode24Unlocked() {
   if (Number(process.versions.node.split('.')[0]) >= 24) return process.execPath;
   const pkg = `node-${process.platform}-${process.arch}`;
   const bin = (dir) => path.join(dir, 'node_modules', pkg, 'bin', 'node');
-  const dir = ensureNpmFolder('node24', [`${pkg}@${VERSIONS.node}`], (d) => nodeVersionOf(bin(d)).startsWith('v24.'));
+  const dir = ensureNpmFolder(
+    'node24',
+    [`${pkg}@${VERSIONS.node}`],
+    (d) => nodeVersionOf(bin(d)).startsWith('v24.'),
+    cleanEnv(),
+    ': Node 24 for code-server, about 190 MB',
+  );
   return bin(dir);
 }
 
@@ -257,7 +268,13 @@ function ensureCodeServerUnlocked() {
       fs.existsSync(path.join(d, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules'))
     );
   };
-  const dir = ensureNpmFolder('code-server', [`code-server@${VERSIONS.codeServer}`], ready, node24Env(node24));
+  const dir = ensureNpmFolder(
+    'code-server',
+    [`code-server@${VERSIONS.codeServer}`],
+    ready,
+    node24Env(node24),
+    ': about 3 minutes and 620 MB, building its native modules',
+  );
   return { node24, entry: path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js') };
 }
 
@@ -273,6 +290,15 @@ function ensureBrowserUnlocked() {
     fs.existsSync(path.join(d, 'node_modules', 'playwright-core', 'package.json')),
   );
   return { executablePath, playwrightCore: path.join(dir, 'node_modules', 'playwright-core') };
+}
+
+/** Debian's Neovim (0.7.2 on Debian 12), the second real LSP client of the tests: the path of `nvim`. */
+function ensureNeovim() {
+  if (process.env.SHAPE_LENS_NVIM) return process.env.SHAPE_LENS_NVIM;
+  ensureDebPackages(['neovim']);
+  const nvim = which('nvim');
+  if (!nvim) throw new Error('editor-setup: the neovim package is installed but there is no nvim on PATH');
+  return nvim;
 }
 
 /** Everything the end-to-end test needs. */
@@ -445,6 +471,7 @@ module.exports = {
   ensureCodeServer,
   ensureBrowser,
   ensureAll,
+  ensureNeovim,
   startCodeServer,
   which,
 };

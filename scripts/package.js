@@ -3,6 +3,11 @@
  * `npm run package`: the bundled extension as `shape-lens-<version>.vsix` at
  * the repository root, made by the pinned @vscode/vsce (3.9.x runs on Node 20).
  * scripts/run.js installs and builds first; `.vscodeignore` picks the files.
+ * The README in the package is docs/marketplace/README.md, written for the
+ * extension page: text only, since VS Code's extension page shows only http(s)
+ * images (it drops relative ones, even when they are in the package) and the
+ * project has no public address to serve them from, and without links into the
+ * repository (test/package.test.ts checks it, test/e2e/ looks at the page).
  * Nothing is downloaded: vsce only reads the working tree.
  */
 'use strict';
@@ -36,6 +41,8 @@ function packageVsix({ out = vsixPath(), quiet = false } = {}) {
     '--no-dependencies',
     '--allow-missing-repository',
     '--no-rewrite-relative-links',
+    '--readme-path',
+    path.join('docs', 'marketplace', 'README.md'),
     '--out',
     out,
   ];

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
- * Entry for `npm test`, `npm run demo`, `npm run package` and the benchmarks. It works on a
- * fresh clone: it installs the npm dependencies when they are missing or
+ * Entry for `npm run build`, `npm test`, `npm run demo`, `npm run package` and the benchmarks.
+ * It works on a fresh clone: it installs the npm dependencies when they are missing or
  * older than package-lock.json, builds, then runs the task.
  */
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+
+const { withTicker } = require('./ticker');
 
 const root = path.resolve(__dirname, '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -23,8 +25,11 @@ function ensureDependencies() {
   const lock = path.join(root, 'package-lock.json');
   const stale = !fs.existsSync(marker) || fs.statSync(marker).mtimeMs < fs.statSync(lock).mtimeMs;
   if (stale) {
-    console.log('Installing npm dependencies (npm ci) ...');
-    if (run(npm, ['ci', '--no-audit', '--no-fund']) !== 0) process.exit(1);
+    const start = Date.now();
+    console.log('Installing the npm dependencies of package-lock.json into node_modules/ (npm ci, about a minute) ...');
+    const status = withTicker('npm ci', () => run(npm, ['ci', '--no-audit', '--no-fund']));
+    if (status !== 0) process.exit(1);
+    console.log(`npm ci: ${((Date.now() - start) / 1000).toFixed(0)} s`);
   }
 }
 
@@ -35,9 +40,12 @@ function node(script, args = []) {
 async function main() {
   const task = process.argv[2];
   ensureDependencies();
+  console.log('Building dist/ (esbuild) ...');
   await require('./build').main();
   const bin = (name) => path.join(root, 'node_modules', '.bin', name);
   switch (task) {
+    case 'build':
+      process.exit(0);
     case 'test': {
       console.log('Checking formatting (prettier --check) ...');
       if (run(bin('prettier'), ['--check', '--log-level', 'warn', '.']) !== 0) {

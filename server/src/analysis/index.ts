@@ -12,7 +12,25 @@ import type { DiagnosticCode, Severity } from './codes';
 import { diagnosticsOf, type DiagnosticSettings } from './diagnostics';
 import { summarizeModels, type SummaryModel } from './summary';
 
+import { cellPosition, type NotebookProgram } from './notebook';
+
 export { inlayHints, type HintItem, type HintSettings } from './hints';
+export {
+  cellPosition,
+  notebookProgram,
+  readNotebook,
+  NotebookFormatError,
+  type CellPosition,
+  type NotebookCell,
+  type NotebookProgram,
+} from './notebook';
+
+/**
+ * The largest document Shape Lens analyses (5 MiB): beyond it the CLI refuses
+ * the file and the language server leaves the document alone, with a note.
+ * Real model files are well under 1 MB; a larger one is data or generated.
+ */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 export { hover, type HoverInfo } from './hover';
 export { fileDiagram, modelDiagram, type FileDiagram, type ModelDiagram } from './diagram';
 export type { DiagnosticSettings } from './diagnostics';
@@ -88,13 +106,53 @@ export function summary(a: Analysis): SummaryModel[] {
   return summarizeModels(a.interpretation);
 }
 
-/** The `summary --json` object for one file, in the keras-truth programs format plus diagnostics. */
-export function summaryJson(a: Analysis, file?: string): Record<string, unknown> {
+/**
+ * The `summary --json` object for one file, in the keras-truth programs format
+ * plus diagnostics. For a notebook, every `line` (of the whole program) has its
+ * `cell` (index in the notebook's cells) and `cellLine` (1-based) beside it, and
+ * each diagnostic its `cellColumn`, `cellEndLine` and `cellEndColumn`.
+ */
+export function summaryJson(a: Analysis, file?: string, notebook?: NotebookProgram): Record<string, unknown> {
   const e = a.interpretation.error;
+  const at = (line: number) => (notebook ? notebookLine(notebook, line) : {});
   return {
     ...(file ? { file } : {}),
-    models: summary(a),
-    error: e ? { line: e.span.startLine + 1, type: e.pyType, message: e.message } : null,
-    diagnostics: diagnostics(a),
+    models: summary(a).map((m) => ({
+      ...m,
+      ...at(m.line),
+      layers: m.layers.map((r) => ({ ...r, ...at(r.line) })),
+    })),
+    error: e ? { line: e.span.startLine + 1, ...at(e.span.startLine + 1), type: e.pyType, message: e.message } : null,
+    diagnostics: diagnostics(a).map((d) => (notebook ? placeFinding(notebook, d) : d)),
+  };
+}
+
+/** A 1-based program line's cell and 1-based line in it. */
+export function notebookLine(notebook: NotebookProgram, line: number): { cell?: number; cellLine?: number } {
+  const p = cellPosition(notebook, line - 1, 0);
+  return p ? { cell: p.cell, cellLine: p.line + 1 } : {};
+}
+
+export interface NotebookFinding extends Finding {
+  cell?: number;
+  cellLine?: number;
+  cellColumn?: number;
+  cellEndLine?: number;
+  cellEndColumn?: number;
+}
+
+/** A finding with its place in the notebook's cells beside its place in the program (all 1-based but `cell`). */
+export function placeFinding(notebook: NotebookProgram, d: Finding): NotebookFinding {
+  const start = cellPosition(notebook, d.line - 1, d.column - 1);
+  const end = cellPosition(notebook, d.endLine - 1, d.endColumn - 1);
+  if (!start) return d;
+  return {
+    ...d,
+    cell: start.cell,
+    cellLine: start.line + 1,
+    cellColumn: start.column + 1,
+    // A range never leaves its cell: a statement is written in one.
+    cellEndLine: end && end.cell === start.cell ? end.line + 1 : start.line + 1,
+    cellEndColumn: end && end.cell === start.cell ? end.column + 1 : start.column + 1,
   };
 }

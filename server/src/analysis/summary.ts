@@ -22,15 +22,15 @@ export function rowShapeText(r: SummaryRow): string {
     : formatShape(r.output_shape as Shape);
 }
 
-/** A text table like Keras's `model.summary()`, headed by the model's source line. */
-export function formatSummaryTable(m: SummaryModel, file: string): string {
+/** A text table like Keras's `model.summary()`, headed by the model's source line (`where`, or file:line). */
+export function formatSummaryTable(m: SummaryModel, file: string, where = `${file}:${m.line}`): string {
   const rows = m.layers.map((r) => [`${r.name} (${r.class})`, rowShapeText(r), fmt(r.params)]);
   const head = ['Layer (type)', 'Output Shape', 'Param #'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `${cells[0].padEnd(w[0])}  ${cells[1].padEnd(w[1])}  ${cells[2].padStart(w[2])}`;
   const rule = '─'.repeat(w[0] + w[1] + w[2] + 4);
   return [
-    `Model: "${m.name}" (${m.kind}) — ${file}:${m.line}`,
+    `Model: "${m.name}" (${m.kind}) — ${where}`,
     rule,
     line(head),
     rule,

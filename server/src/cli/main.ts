@@ -1,79 +1,79 @@
 /**
- * The `shape-lens` command: wiring only. Each subcommand reads its input,
- * calls the analysis façade and prints the result.
+ * The `shape-lens` command: wiring only. Each subcommand parses its options
+ * strictly, reads its input, calls the analysis façade and prints the result.
+ * Whatever it is given, it ends with a one-line message and an exit code,
+ * never a stack trace (SHAPE_LENS_DEBUG=1 prints the stack of an internal error).
  *
- *   shape-lens check-layers FILE.jsonl [--json]
+ *   shape-lens summary | check | check-layers | --stdio | --version | --help
  */
 
 import * as fs from 'fs';
+import * as path from 'path';
 import { checkCases, formatCaseTable, readCases } from '../analysis/caseReport';
-import { analyze, diagnostics, summary, summaryJson } from '../analysis';
-import { formatSummaryTable } from '../analysis/summary';
-import { loadPythonParser } from '../syntax/parser';
 import { startServer } from '../lsp/main';
+import { loadPythonParser } from '../syntax/parser';
+import { CHECK_USAGE, checkCommand, SUMMARY_USAGE, summaryCommand } from './commands';
+import { readSourceText } from './inputs';
+import { parseOptions, UsageError } from './options';
 
-const USAGE = `usage:
-  shape-lens --stdio                            run the language server on stdin/stdout (any LSP editor)
-  shape-lens summary FILE.py... [--json] [--timing]   what model.summary() would print, without running the file
-                                                     (--timing: each file's analysis time on stderr)
-  shape-lens check-layers FILE.jsonl [--json]   compare the engine with Keras truth cases`;
-
-async function summaryCommand(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const timing = argv.includes('--timing');
-  const files = argv.filter((a) => !a.startsWith('--'));
-  if (files.length === 0) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
-  const parser = await loadPythonParser();
-  const results: Array<Record<string, unknown>> = [];
-  let status = 0;
-  for (const file of files) {
-    let text: string;
+/** The version in the package.json above this file (dist/cli.js in the bundle, server/src/cli/ in the tests). */
+function packageVersion(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
     try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      process.stderr.write(`shape-lens: cannot read ${file}: ${(e as Error).message}\n`);
-      status = 2;
-      continue;
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'shape-lens' && pkg.version) return pkg.version;
+    } catch {
+      // not here
     }
-    const a = analyze(text, parser);
-    if (timing)
-      process.stderr.write(`${file}: analysis ${a.analysisMs.toFixed(1)} ms (${text.split('\n').length} lines)\n`);
-    if (json) {
-      results.push(summaryJson(a, files.length > 1 ? file : undefined));
-      continue;
-    }
-    const models = summary(a);
-    if (models.length === 0) process.stdout.write(`${file}: no Keras model found\n`);
-    for (const m of models) process.stdout.write(`${formatSummaryTable(m, file)}\n\n`);
-    for (const d of diagnostics(a))
-      process.stdout.write(`${file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}\n`);
+    if (path.dirname(dir) === dir) return 'unknown';
   }
-  if (json) process.stdout.write(`${JSON.stringify(files.length > 1 ? results : (results[0] ?? null))}\n`);
-  return status;
 }
 
-async function checkLayers(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const files = argv.filter((a) => !a.startsWith('--'));
-  if (files.length !== 1) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
+const version = packageVersion();
+
+const CHECK_LAYERS_USAGE = `usage: shape-lens check-layers [--json] [--] FILE.jsonl
+
+  The shape engine against recorded Keras layer cases (keras-truth/layers.jsonl format).`;
+
+const USAGE = `usage: shape-lens COMMAND [OPTIONS] [--] PATH...
+
+  summary PATH...       what model.summary() would print, without running the files
+  check PATH...         diagnostics for CI (--format text|json|sarif); exit 1 on an error
+  check-layers FILE     the engine against recorded Keras layer cases
+  --stdio               the language server on stdin/stdout, for any LSP editor
+  --version             the version
+  help [COMMAND]        this text, or a command's
+
+PATH is a .py file, a .ipynb notebook or a folder. Exit codes: 0 fine,
+1 Keras would raise, 2 bad usage or a path that cannot be read.`;
+
+async function checkLayers(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(
+    args,
+    { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    CHECK_LAYERS_USAGE,
+  );
+  if (values.help) {
+    process.stdout.write(`${CHECK_LAYERS_USAGE}\n`);
+    return 0;
   }
+  if (positionals.length !== 1) throw new UsageError('give exactly one FILE.jsonl', CHECK_LAYERS_USAGE);
   let text: string;
   try {
-    text = fs.readFileSync(files[0], 'utf8');
+    text = readSourceText({ path: positionals[0], kind: 'python' });
   } catch (e) {
-    process.stderr.write(`shape-lens: cannot read ${files[0]}: ${(e as Error).message}\n`);
+    process.stderr.write(`shape-lens: ${(e as Error).message}\n`);
     return 2;
   }
   const { cases, malformed } = readCases(text);
-  for (const m of malformed) process.stderr.write(`${files[0]}:${m.line}: skipped malformed case: ${m.message}\n`);
+  for (const m of malformed)
+    process.stderr.write(`${positionals[0]}:${m.line}: skipped malformed case: ${m.message}\n`);
   const report = checkCases(cases, await loadPythonParser());
   report.malformed = malformed;
-  if (json) {
+  if (values.json) {
     const { classes: _classes, ...rest } = report;
     process.stdout.write(`${JSON.stringify(rest)}\n`);
   } else {
@@ -90,37 +90,89 @@ async function checkLayers(argv: string[]): Promise<number> {
   return 0;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** `--stdio` / `--node-ipc` (and the `--clientProcessId=N` VS Code adds): the language server. */
+async function server(args: string[]): Promise<number> {
+  parseOptions(
+    args,
+    { stdio: { type: 'boolean' }, 'node-ipc': { type: 'boolean' }, clientProcessId: { type: 'string' } },
+    USAGE,
+  );
+  await startServer();
+  // The server runs until the client says `exit`, which ends the process.
+  return new Promise<number>(() => undefined);
+}
+
+const COMMAND_USAGE: Record<string, string> = {
+  summary: SUMMARY_USAGE,
+  check: CHECK_USAGE,
+  'check-layers': CHECK_LAYERS_USAGE,
+};
+
+async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'check-layers':
-      return checkLayers(rest);
     case 'summary':
       return summaryCommand(rest);
+    case 'check':
+      return checkCommand(rest, version);
+    case 'check-layers':
+      return checkLayers(rest);
     case '--stdio':
     case '--node-ipc':
-      await startServer();
-      // The server runs until the client says `exit`, which ends the process.
-      return new Promise<number>(() => undefined);
+      return server(argv);
+    case '--version':
+    case '-V':
+      if (rest.length > 0) throw new UsageError(`--version takes nothing after it`, USAGE);
+      process.stdout.write(`${version}\n`);
+      return 0;
+    case 'help':
     case '--help':
-    case '-h':
+    case '-h': {
+      if (rest.length > 1 || (rest[0] !== undefined && !COMMAND_USAGE[rest[0]]))
+        throw new UsageError(`no command ${JSON.stringify(rest.join(' '))}`, USAGE);
+      process.stdout.write(`${rest[0] ? COMMAND_USAGE[rest[0]] : USAGE}\n`);
+      return 0;
+    }
     case undefined:
-      process.stdout.write(`${USAGE}\n`);
-      return command === undefined ? 2 : 0;
-    default:
-      process.stderr.write(`shape-lens: unknown command '${command}'\n${USAGE}\n`);
+      process.stderr.write(`${USAGE}\n`);
       return 2;
+    default:
+      throw new UsageError(
+        command.startsWith('-') ? `unknown option ${command}` : `unknown command ${JSON.stringify(command)}`,
+        USAGE,
+      );
+  }
+}
+
+/** Runs the command line; resolves to the exit code, never rejects. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      const command = /^usage: (shape-lens(?: [a-z-]+)?)/.exec(e.usage)?.[1] ?? 'shape-lens';
+      process.stderr.write(`shape-lens: ${e.message}\n${e.usage.split('\n')[0]}\n(\`${command} --help\` tells more)\n`);
+      return 2;
+    }
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    process.stderr.write(`shape-lens: internal error: ${message}\n`);
+    if (process.env.SHAPE_LENS_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    return 2;
+  }
+}
+
+/** Output to a closed pipe (`shape-lens check . | head`) ends the run quietly. */
+export function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    });
   }
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      process.stderr.write(`shape-lens: ${e instanceof Error ? e.stack : String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  quietOnClosedPipe();
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
