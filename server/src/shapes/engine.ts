@@ -13,6 +13,7 @@ import type { MessageKind } from './messages';
 import { callFrameText, type CallFrame } from './messages/callFrame';
 import { callFrameOf } from './messages/layerCalls';
 import { checkIdentifierArgs } from './identifiers';
+import { layerSignature } from './signatures';
 import type { CallResult, ConstructedLayer, RuleContext, Weight } from './rule';
 import type { Shape } from './shape';
 import type { CallInputs } from './tensors';
@@ -155,13 +156,8 @@ function constructOrRaise(call: LayerCall, ctx: RuleContext): ConstructedLayer {
   const rule = lookupRule(call.className);
   if (!rule) throw new CannotTell(`no shape rule for ${call.className}`);
   if (call.incomplete) throw new CannotTell(`${call.className}: arguments not known statically`);
-  const args = bindArgs(
-    { ...call, className: rule.className },
-    rule.signature,
-    ctx.options,
-    rule.extraKwargs,
-    rule.acceptsAnyKwargs,
-  );
+  const keywords = layerSignature(rule.className)?.keywords ?? { kind: 'any' };
+  const args = bindArgs({ ...call, className: rule.className }, rule.signature, keywords, ctx.options);
   const state = rule.construct ? rule.construct(args, ctx) : undefined;
   // Every Keras constructor passes these through `activations.get`, `initializers.get`, ...
   checkIdentifierArgs(args, [...rule.signature.map((q) => q.name), 'activity_regularizer']);

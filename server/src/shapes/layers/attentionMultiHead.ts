@@ -10,7 +10,7 @@
  * (MultiHeadAttention's last axis replaced by `output_shape` when given).
  */
 
-import { KERNEL_BIAS_PARAMS, p, sequenceItems, truthy, type Args, type Param } from '../args';
+import { sequenceItems, truthy, type Args } from '../args';
 import { cannotTell, duringCall, raise } from '../errors';
 import { shapeTuple } from '../messages/base';
 import { layerName } from '../naming';
@@ -18,6 +18,7 @@ import type { Dim, Shape } from '../shape';
 import type { CallArg, CallInputs } from '../tensors';
 import type { CallResult, LayerRule, Weight } from '../rule';
 import { pyTypeName, type PyValue } from '../values';
+import { recordedParams } from '../signatures';
 import { analyzeEinsum, einsumWeights, type EinsumPlan } from './coreEinsum';
 import { pyIndex, shapesMayEqual, sizeDim } from './corePy';
 
@@ -97,8 +98,6 @@ function checkCommon(a: Args): void {
     }
   }
 }
-
-const COMMON_TAIL: Param[] = [...KERNEL_BIAS_PARAMS, p('use_gate', false), p('seed', null)];
 
 // ---- MultiHeadAttention ----
 
@@ -211,18 +210,7 @@ function checkAttentionAxes(axes: Array<number | 'float'> | null, rank: number):
 
 const multiHeadAttention: LayerRule = {
   className: 'MultiHeadAttention',
-  signature: [
-    p('num_heads'),
-    p('key_dim'),
-    p('value_dim', null),
-    p('dropout', 0.0),
-    p('use_bias', true),
-    p('output_shape', null),
-    p('attention_axes', null),
-    p('sliding_window', null),
-    p('flash_attention', null),
-    ...COMMON_TAIL,
-  ],
+  signature: recordedParams('MultiHeadAttention'),
   construct(a): MhaState {
     const heads = positiveIntArg(a, 'num_heads')!;
     const keyDim = positiveIntArg(a, 'key_dim')!;
@@ -292,16 +280,7 @@ function checkHeadDim(a: Args): void {
 
 const groupQueryAttention: LayerRule = {
   className: 'GroupQueryAttention',
-  signature: [
-    p('head_dim'),
-    p('num_query_heads'),
-    p('num_key_value_heads'),
-    p('dropout', 0.0),
-    p('use_bias', true),
-    p('sliding_window', null),
-    p('flash_attention', null),
-    ...COMMON_TAIL,
-  ],
+  signature: recordedParams('GroupQueryAttention'),
   construct(a) {
     checkDivisible(a);
     checkCommon(a);

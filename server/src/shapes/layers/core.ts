@@ -7,7 +7,6 @@
  * InputLayer in coreInput.ts.
  */
 
-import { KERNEL_BIAS_PARAMS, p } from '../args';
 import { duringCall, raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
 import { shapeTuple } from '../messages/base';
@@ -16,21 +15,14 @@ import type { Dim, Shape } from '../shape';
 import { flattenTensors, type CallInputs } from '../tensors';
 import type { LayerRule, Weight } from '../rule';
 import type { Args } from '../args';
+import { recordedParams } from '../signatures';
 import { loraWeights, einsumRules } from './coreEinsum';
 import { inputLayerRules } from './coreInput';
 import { makeWeight, sizeDim } from './corePy';
 
 const dense: LayerRule = {
   className: 'Dense',
-  signature: [
-    p('units'),
-    p('activation', null),
-    p('use_bias', true),
-    ...KERNEL_BIAS_PARAMS,
-    p('lora_rank', null),
-    p('lora_alpha', null),
-    p('quantization_config', null),
-  ],
+  signature: recordedParams('Dense'),
   construct(a) {
     if (a.get('units').kind !== 'unknown') a.positiveInt('units');
     return undefined;
@@ -76,19 +68,19 @@ function passThrough(inputs: CallInputs): { outputs: Shape[]; single: boolean; w
 
 const activation: LayerRule = {
   className: 'Activation',
-  signature: [p('activation')],
+  signature: recordedParams('Activation'),
   call: (_a, inputs) => passThrough(inputs),
 };
 
 const identity: LayerRule = {
   className: 'Identity',
-  signature: [],
+  signature: recordedParams('Identity'),
   call: (_a, inputs) => passThrough(inputs),
 };
 
 const masking: LayerRule = {
   className: 'Masking',
-  signature: [p('mask_value', { kind: 'float', value: 0 })],
+  signature: recordedParams('Masking'),
   call(a, inputs) {
     const x = singleInput(layerName(a), inputs);
     // The mask is computed on call with `any(..., axis=-1)`: a scalar has no last axis.
@@ -106,20 +98,7 @@ function embeddingDim(a: Args, name: string): number {
 
 const embedding: LayerRule = {
   className: 'Embedding',
-  signature: [
-    p('input_dim'),
-    p('output_dim'),
-    p('embeddings_initializer', 'uniform'),
-    p('embeddings_regularizer', null),
-    p('embeddings_constraint', null),
-    p('mask_zero', false),
-    p('weights', null),
-    p('lora_rank', null),
-    p('lora_alpha', null),
-    p('quantization_config', null),
-  ],
-  // Keras 3 pops `input_length` with a deprecation warning and ignores it.
-  extraKwargs: ['input_length'],
+  signature: recordedParams('Embedding'),
   construct(a) {
     embeddingDim(a, 'input_dim');
     embeddingDim(a, 'output_dim');

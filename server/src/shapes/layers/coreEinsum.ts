@@ -10,7 +10,7 @@
  * input of the wrong rank fails with Python's IndexError.
  */
 
-import { p, sequenceItems, type Args } from '../args';
+import { sequenceItems, type Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import { singleInput } from '../inputSpec';
 import type { Dim, Shape } from '../shape';
@@ -18,6 +18,7 @@ import type { LayerRule, Weight } from '../rule';
 import { shapeTuple } from '../messages/base';
 import { layerName } from '../naming';
 import { pyTypeName, type PyValue } from '../values';
+import { recordedParams } from '../signatures';
 import { makeWeight, pyIndex, sizeDim } from './corePy';
 
 export interface EinsumPlan {
@@ -179,22 +180,7 @@ function equationOf(a: Args): string {
 
 const einsumDense: LayerRule = {
   className: 'EinsumDense',
-  signature: [
-    p('equation'),
-    p('output_shape'),
-    p('activation', null),
-    p('bias_axes', null),
-    p('kernel_initializer', 'glorot_uniform'),
-    p('bias_initializer', 'zeros'),
-    p('kernel_regularizer', null),
-    p('bias_regularizer', null),
-    p('kernel_constraint', null),
-    p('bias_constraint', null),
-    p('lora_rank', null),
-    p('lora_alpha', null),
-    p('gptq_unpacked_column_size', null),
-    p('quantization_config', null),
-  ],
+  signature: recordedParams('EinsumDense'),
   construct(a) {
     return partialOutputShape(a.known('output_shape'));
   },

@@ -4,11 +4,12 @@
  * Keras supports; the rule's `call` just hands back that batch shape.
  */
 
-import { p, sequenceItems, type Args } from '../args';
+import { sequenceItems, type Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { Dim, Shape } from '../shape';
 import type { LayerRule } from '../rule';
 import type { PyValue } from '../values';
+import { recordedParams } from '../signatures';
 
 /** `keras.backend.standardize_dtype` accepts these names (and Python's `int`, `float`, `bool`, `str`). */
 const DTYPES = new Set([
@@ -101,18 +102,7 @@ function batchShapeOf(a: Args): Shape {
 
 const inputLayer: LayerRule = {
   className: 'InputLayer',
-  signature: [
-    p('shape', null),
-    p('batch_size', null),
-    p('dtype', null),
-    p('sparse', null),
-    p('ragged', null),
-    p('batch_shape', null),
-    p('input_tensor', null),
-    p('optional', false),
-    p('name', null),
-  ],
-  extraKwargs: ['batch_input_shape', 'input_shape', 'type_spec'],
+  signature: recordedParams('InputLayer'),
   construct: (a) => batchShapeOf(a),
   call(_a, inputs, _ctx, state) {
     if (inputs.args.length > 0) raise('tooManyPositionalBind', {});

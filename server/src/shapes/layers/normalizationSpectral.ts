@@ -6,9 +6,10 @@
  * layer's.
  */
 
-import { p, truthy } from '../args';
+import { truthy } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { ConstructedLayer, LayerRule, Weight } from '../rule';
+import { recordedParams } from '../signatures';
 import { comparable } from './normalizationHelpers';
 
 /**
@@ -33,7 +34,7 @@ const HAS_KERNEL = new Set([
 
 export const spectralNormalization: LayerRule = {
   className: 'SpectralNormalization',
-  signature: [p('layer'), p('power_iterations', 1)],
+  signature: recordedParams('SpectralNormalization'),
   construct(a, ctx) {
     const v = a.known('layer');
     if (v.kind === 'object' && v.called) cannotTell('wrapped object may be a layer');
