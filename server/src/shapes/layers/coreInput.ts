@@ -10,29 +10,7 @@ import type { Dim, Shape } from '../shape';
 import type { LayerRule } from '../rule';
 import type { PyValue } from '../values';
 import { recordedParams } from '../signatures';
-
-/** `keras.backend.standardize_dtype` accepts these names (and Python's `int`, `float`, `bool`, `str`). */
-const DTYPES = new Set([
-  'bfloat16',
-  'bool',
-  'complex128',
-  'complex64',
-  'float16',
-  'float32',
-  'float64',
-  'float8_e4m3fn',
-  'float8_e5m2',
-  'int16',
-  'int32',
-  'int64',
-  'int8',
-  'string',
-  'uint16',
-  'uint32',
-  'uint64',
-  'uint8',
-  'int',
-]);
+import { DTYPE_NAMES } from '../identifiers';
 
 /** The items `tuple(shape)` iterates, or raises as `standardize_shape` does for a non-iterable. */
 function shapeItems(v: PyValue): PyValue[] {
@@ -70,7 +48,7 @@ function checkName(a: Args): void {
 
 function checkDtype(a: Args): void {
   const v = a.known('dtype');
-  if (v.kind === 'str' && !DTYPES.has(v.value)) raise('dtypeInvalid', { dtype: v.value });
+  if (v.kind === 'str' && !DTYPE_NAMES.has(v.value)) raise('dtypeInvalid', { dtype: v.value });
 }
 
 /** The constructor's logic: which of `shape` / `batch_shape` / `batch_size` make the batch shape. */

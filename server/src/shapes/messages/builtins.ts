@@ -66,6 +66,8 @@ export const builtinMessages = {
     const list = quoted.length <= 2 ? quoted.join(' and ') : `${quoted.slice(0, -1).join(', ')}, and ${quoted.at(-1)}`;
     return `${d.fn}() missing ${d.names.length} required positional argument${d.names.length > 1 ? 's' : ''}: ${list}`;
   }),
+  /** A dict lookup of a missing key: Python prints the key's repr. */
+  keyError: message('KeyError', (d: { key: string }) => `'${d.key}'`),
   /** A callable given keywords it does not take. */
   unexpectedKeyword: message(
     'TypeError',
