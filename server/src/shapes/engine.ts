@@ -12,6 +12,7 @@ import { CannotTell, KerasError } from './errors';
 import type { MessageKind } from './messages';
 import { callFrameText, type CallFrame } from './messages/callFrame';
 import { callFrameOf } from './messages/layerCalls';
+import { quantizationOf } from './dtypePolicy';
 import { checkIdentifierArgs } from './identifiers';
 import { layerSignature } from './signatures';
 import type { CallResult, ConstructedLayer, RuleContext, Weight } from './rule';
@@ -158,6 +159,8 @@ function constructOrRaise(call: LayerCall, ctx: RuleContext): ConstructedLayer {
   if (call.incomplete) throw new CannotTell(`${call.className}: arguments not known statically`);
   const keywords = layerSignature(rule.className)?.keywords ?? { kind: 'any' };
   const args = bindArgs({ ...call, className: rule.className }, rule.signature, keywords, ctx.options);
+  // The base Layer reads its dtype policy first (`dtype="int8"` names a quantization without a source).
+  if (args.given('dtype')) quantizationOf(args);
   const state = rule.construct ? rule.construct(args, ctx) : undefined;
   // Every Keras constructor passes these through `activations.get`, `initializers.get`, ...
   checkIdentifierArgs(args, [...rule.signature.map((q) => q.name), 'activity_regularizer']);

@@ -1,13 +1,16 @@
 /**
  * Core layers (`keras/src/layers/core/`): Dense, EinsumDense, Embedding,
- * Masking, Identity, InputLayer, and Activation (which Keras keeps under
+ * ReversibleEmbedding, Masking, Identity, InputLayer, and Activation (which Keras keeps under
  * `layers/activations/` but exports as a core layer).
  *
- * EinsumDense lives in coreEinsum.ts (MultiHeadAttention reuses it) and
- * InputLayer in coreInput.ts.
+ * EinsumDense lives in coreEinsum.ts (MultiHeadAttention reuses it),
+ * InputLayer in coreInput.ts, and the weights quantizing dtype policies
+ * build in coreQuantized.ts.
  */
 
-import { duringCall, raise } from '../errors';
+import { truthy } from '../args';
+import { quantizationOf } from '../dtypePolicy';
+import { cannotTell, duringCall, raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
 import { shapeTuple } from '../messages/base';
 import { layerName } from '../naming';
@@ -19,6 +22,7 @@ import { recordedParams } from '../signatures';
 import { loraWeights, einsumRules } from './coreEinsum';
 import { inputLayerRules } from './coreInput';
 import { makeWeight, sizeDim } from './corePy';
+import { denseKernel, embeddingTable, reverseTable } from './coreQuantized';
 
 const dense: LayerRule = {
   className: 'Dense',
@@ -36,25 +40,27 @@ const dense: LayerRule = {
     const last = x[x.length - 1];
     // `build` makes the kernel (input_shape[-1], units): a None there is the variable's error.
     if (last === null) raise('variableShapeUndefined', { shape: shapeTuple([last, units]), path: `${name}/kernel` });
-    const weights: Weight[] = [{ name: 'kernel', shape: [last, units], trainable: true }];
+    const built = denseKernel(name, quantizationOf(a), last, units);
+    const weights: Weight[] = [...built.weights];
     if (a.bool('use_bias')) weights.push({ name: 'bias', shape: [units], trainable: true });
-    weights.push(...lora(a, name, weights[0], 'kernel'));
+    weights.push(...lora(a, name, built.kernel, [last, units], 'kernel'));
     return { outputs: [[...x.slice(0, -1), units]], weights };
   },
 };
 
 /**
  * `enable_lora`, which `build` runs when `lora_rank` is truthy: the kernel
- * (or embeddings) freezes and two trainable factors are added.
+ * (or embeddings) freezes and two trainable factors of its logical shape
+ * (`shape`: an int4 kernel is stored packed) are added.
  */
-function lora(a: Args, path: string, frozen: Weight, what: 'kernel' | 'embeddings'): Weight[] {
+function lora(a: Args, path: string, frozen: Weight, shape: Shape, what: 'kernel' | 'embeddings'): Weight[] {
   if (!a.bool('lora_rank')) return [];
   const constraint = `${what}_constraint`;
   if (a.bool(constraint)) {
     raise('loraWithConstraint', { what: what === 'kernel' ? 'kernel' : 'embedding', argument: constraint });
   }
-  const rank = sizeDim(a.get('lora_rank'), (r) => shapeTuple([frozen.shape[0], r]));
-  return loraWeights(path, frozen, rank);
+  const rank = sizeDim(a.get('lora_rank'), (r) => shapeTuple([shape[0], r]));
+  return loraWeights(path, frozen, shape, rank);
 }
 
 /** Activation and Identity return what they are given: one tensor, or each tensor of a list. */
@@ -109,10 +115,59 @@ const embedding: LayerRule = {
     const x = singleInput(name, inputs);
     const inputDim = embeddingDim(a, 'input_dim');
     const outputDim = embeddingDim(a, 'output_dim');
-    const table = makeWeight(`${name}/embeddings`, [inputDim, outputDim]);
-    const weights = [table, ...lora(a, name, table, 'embeddings')];
+    const table = embeddingTable(name, quantizationOf(a), inputDim, outputDim);
+    const weights = [...table.weights, ...lora(a, name, table.kernel, [inputDim, outputDim], 'embeddings')];
     return { outputs: [[...x, outputDim]], weights };
   },
 };
 
-export const rules: LayerRule[] = [dense, ...einsumRules, embedding, masking, identity, activation, ...inputLayerRules];
+/**
+ * ReversibleEmbedding: an Embedding that, called with `reverse=True`, maps
+ * vectors back to logits over the vocabulary, with the embedding table
+ * itself (`tie_weights=True`) or its own `(output_dim, input_dim)` table.
+ */
+const reversibleEmbedding: LayerRule = {
+  className: 'ReversibleEmbedding',
+  signature: recordedParams('ReversibleEmbedding'),
+  construct(a) {
+    embeddingDim(a, 'input_dim');
+    embeddingDim(a, 'output_dim');
+    return undefined;
+  },
+  call(a, inputs) {
+    const name = layerName(a);
+    const x = singleInput(name, inputs);
+    const inputDim = embeddingDim(a, 'input_dim');
+    const outputDim = embeddingDim(a, 'output_dim');
+    const quant = quantizationOf(a);
+    const table = embeddingTable(name, quant, inputDim, outputDim);
+    const weights = [...table.weights];
+    const untied = !a.bool('tie_weights');
+    // The quantized build makes the reverse table with the others; `enable_lora` then locks the layer.
+    if (untied && quant !== null && quant.mode !== 'float8')
+      weights.push(...reverseTable(name, quant, inputDim, outputDim));
+    weights.push(...lora(a, name, table.kernel, [inputDim, outputDim], 'embeddings'));
+    if (untied && (quant === null || quant.mode === 'float8')) {
+      // The float reverse table comes after LoRA has locked the layer's variables: Keras's tracker refuses.
+      if (a.bool('lora_rank')) raise('variablesLocked', {});
+      weights.push(makeWeight(`${name}/reverse_embeddings`, [outputDim, inputDim]));
+    }
+    // `call(inputs, reverse=False)`.
+    const reverse = inputs.args[1] ?? inputs.kwargs['reverse'];
+    if (reverse !== undefined && reverse.kind !== 'value')
+      cannotTell('ReversibleEmbedding: `reverse` is not a plain value');
+    const reversed = reverse !== undefined && truthy(reverse.value);
+    return { outputs: [reversed ? [...x.slice(0, -1), inputDim] : [...x, outputDim]], weights };
+  },
+};
+
+export const rules: LayerRule[] = [
+  dense,
+  ...einsumRules,
+  embedding,
+  reversibleEmbedding,
+  masking,
+  identity,
+  activation,
+  ...inputLayerRules,
+];
