@@ -18,7 +18,7 @@
   construction; for Lambda it depends on the `mask` argument, so the
   probe's value is not the class's) and `own_compute_mask` (it overrides
   `Layer.compute_mask`). Whether a layer's `call` takes the mask is in the
-  layer signatures' record (`call`).
+  layers' call signatures (`test/truth/layer-calls/`).
 - `quantizable`: the classes that override `Layer.quantize`, the ones
   `model.quantize(mode)` changes.
 - `ops` (in `kerasOps.json`): for every public function of `keras.ops`, its parameters

@@ -21,6 +21,7 @@ import { singleTensorCall, type CallInputs } from '../tensors';
 import { pyRepr, pyTypeName, type PyValue } from '../values';
 import { recordedParams } from '../signatures';
 import { isRecurrentState, recurrentBuild, recurrentShapes, type RecurrentState } from './rnnShared';
+import { kerasCallParams } from '../messages/layerCalls';
 
 /** Objects from these namespaces are never layers; anything else called may be (a `keras.Sequential(...)`). */
 const NOT_LAYER_MODULES =
@@ -188,7 +189,7 @@ function callInner(ctx: RuleContext, inner: ConstructedLayer, child: Shape): Cal
   }
 }
 
-const TD_CALL_KWARGS = new Set(['inputs', 'training', 'mask']);
+const TD_CALL_KWARGS = new Set(kerasCallParams('TimeDistributed'));
 
 const timeDistributed: LayerRule = {
   className: 'TimeDistributed',
