@@ -9,6 +9,7 @@
 
 import { cannotTell, raise } from './errors';
 import { kerasClassOf } from './messages/layerCalls';
+import type { KeywordPolicy } from './signatures';
 import { pyTruth, pyTypeName, type LayerCall, type PyValue } from './values';
 
 export interface Param {
@@ -20,51 +21,6 @@ export interface Param {
 }
 
 const NONE: PyValue = { kind: 'none' };
-
-/** Shorthand for building signatures: `p('units')`, `p('use_bias', true)`. */
-export function p(name: string, dflt?: null | boolean | number | string | PyValue, kwOnly = false): Param {
-  if (dflt === undefined) return { name, kwOnly };
-  return { name, default: toPy(dflt), kwOnly };
-}
-
-/**
- * The initializer, regularizer and constraint parameters that Dense,
- * Conv*D, Conv*DTranspose and MultiHeadAttention take, in that order.
- */
-export const KERNEL_BIAS_PARAMS: Param[] = [
-  p('kernel_initializer', 'glorot_uniform'),
-  p('bias_initializer', 'zeros'),
-  p('kernel_regularizer', null),
-  p('bias_regularizer', null),
-  p('activity_regularizer', null),
-  p('kernel_constraint', null),
-  p('bias_constraint', null),
-];
-
-/** Keyword-only parameter with a default. */
-export function kw(name: string, dflt: null | boolean | number | string | PyValue): Param {
-  return p(name, dflt, true);
-}
-
-/** Plain JS literal to PyValue: integers become `int`, use `{kind:'float'}` for floats. */
-export function toPy(v: null | boolean | number | string | PyValue): PyValue {
-  if (v === null) return NONE;
-  if (typeof v === 'boolean') return { kind: 'bool', value: v };
-  if (typeof v === 'number') return Number.isInteger(v) ? { kind: 'int', value: v } : { kind: 'float', value: v };
-  if (typeof v === 'string') return { kind: 'str', value: v };
-  return v;
-}
-
-/** Keyword arguments that `keras.layers.Layer.__init__` accepts for every layer. */
-export const BASE_LAYER_KWARGS = [
-  'activity_regularizer',
-  'trainable',
-  'dtype',
-  'autocast',
-  'name',
-  'input_dim',
-  'input_shape',
-];
 
 export interface EngineOptions {
   /** `keras.config.image_data_format()`: what `data_format=None` means. */
@@ -173,16 +129,11 @@ export function truthy(v: PyValue): boolean {
 /**
  * Binds a call to a signature the way Python does: positional arguments in
  * order, then keywords; unexpected, duplicated or missing arguments raise
- * `TypeError`. Keywords not in the signature go to the base `Layer`, which
- * accepts only `BASE_LAYER_KWARGS` and raises `ValueError` on the rest.
+ * `TypeError`. Keywords not in the signature go to `**kwargs` as the
+ * recorded `keywords` policy says: without `**kwargs` they are a TypeError;
+ * otherwise the base `Layer` takes its own and raises `ValueError` on the rest.
  */
-export function bindArgs(
-  call: LayerCall,
-  signature: Param[],
-  options: EngineOptions,
-  extraKwargs: string[] = [],
-  acceptsAnyKwargs = false,
-): Args {
+export function bindArgs(call: LayerCall, signature: Param[], keywords: KeywordPolicy, options: EngineOptions): Args {
   const values = new Map<string, PyValue>();
   const explicit = new Set<string>();
   const positional = signature.filter((q) => !q.kwOnly);
@@ -205,14 +156,15 @@ export function bindArgs(
     explicit.add(positional[i].name);
   });
   const known = new Set(signature.map((q) => q.name));
-  const allowedExtra = new Set([...BASE_LAYER_KWARGS, ...extraKwargs]);
   const unrecognized: Array<[string, PyValue]> = [];
   for (const [k, v] of call.kwargs) {
     if (known.has(k)) {
       if (explicit.has(k)) raise('multipleValues', { fn, name: k });
       values.set(k, v);
       explicit.add(k);
-    } else if (allowedExtra.has(k) || acceptsAnyKwargs) {
+    } else if (keywords.kind === 'none') {
+      raise('unexpectedKeyword', { fn, name: k });
+    } else if (keywords.kind === 'any' || keywords.accepted.has(k)) {
       values.set(k, v);
       explicit.add(k);
     } else {
@@ -223,6 +175,12 @@ export function bindArgs(
   if (missing.length > 0) raise('missingPositional', { fn, names: missing });
   for (const q of signature) {
     if (!values.has(q.name) && q.default !== undefined) values.set(q.name, q.default);
+  }
+  // A keyword the class itself passes to a base `__init__` reaches it twice.
+  if (keywords.kind === 'layer') {
+    const twice = call.kwargs.find(([k]) => keywords.duplicates.has(k));
+    const dup = twice && keywords.duplicates.get(twice[0]);
+    if (twice && dup) raise(dup.byKeyword ? 'multipleValuesKeyword' : 'multipleValues', { fn: dup.fn, name: twice[0] });
   }
   if (unrecognized.length > 0) raise('unrecognizedKeywords', { className: kerasClassOf(name), kwargs: unrecognized });
   return new Args(name, values, explicit, options);

@@ -4,6 +4,7 @@
  */
 
 import type { LayerRule } from './rule';
+import { recordedNames } from './signatures';
 import { rules as activation } from './layers/activation';
 import { rules as attention } from './layers/attention';
 import { rules as conv } from './layers/conv';
@@ -34,7 +35,8 @@ const ALL: LayerRule[] = [
 
 const BY_NAME = new Map<string, LayerRule>();
 for (const rule of ALL) {
-  for (const name of [rule.className, ...(rule.aliases ?? [])]) {
+  // A class's other public names (MaxPool2D for MaxPooling2D) are recorded from Keras with its signature.
+  for (const name of recordedNames(rule.className)) {
     if (BY_NAME.has(name)) throw new Error(`shape catalog: ${name} registered twice`);
     BY_NAME.set(name, rule);
   }

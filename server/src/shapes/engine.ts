@@ -12,7 +12,9 @@ import { CannotTell, KerasError } from './errors';
 import type { MessageKind } from './messages';
 import { callFrameText, type CallFrame } from './messages/callFrame';
 import { callFrameOf } from './messages/layerCalls';
+import { quantizationOf } from './dtypePolicy';
 import { checkIdentifierArgs } from './identifiers';
+import { layerSignature } from './signatures';
 import type { CallResult, ConstructedLayer, RuleContext, Weight } from './rule';
 import type { Shape } from './shape';
 import type { CallInputs } from './tensors';
@@ -155,13 +157,10 @@ function constructOrRaise(call: LayerCall, ctx: RuleContext): ConstructedLayer {
   const rule = lookupRule(call.className);
   if (!rule) throw new CannotTell(`no shape rule for ${call.className}`);
   if (call.incomplete) throw new CannotTell(`${call.className}: arguments not known statically`);
-  const args = bindArgs(
-    { ...call, className: rule.className },
-    rule.signature,
-    ctx.options,
-    rule.extraKwargs,
-    rule.acceptsAnyKwargs,
-  );
+  const keywords = layerSignature(rule.className)?.keywords ?? { kind: 'any' };
+  const args = bindArgs({ ...call, className: rule.className }, rule.signature, keywords, ctx.options);
+  // The base Layer reads its dtype policy first (`dtype="int8"` names a quantization without a source).
+  if (args.given('dtype')) quantizationOf(args);
   const state = rule.construct ? rule.construct(args, ctx) : undefined;
   // Every Keras constructor passes these through `activations.get`, `initializers.get`, ...
   checkIdentifierArgs(args, [...rule.signature.map((q) => q.name), 'activity_regularizer']);

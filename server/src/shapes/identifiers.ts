@@ -1,118 +1,45 @@
 /**
  * Keras's `get(identifier)` lookups for activations, initializers,
- * regularizers and constraints: which names a string may be, and what Keras
- * rejects. Anything the interpreter could not evaluate (a user function, an
+ * regularizers and constraints: which names a string may be (recorded from
+ * Keras 3.15.1 in `identifierNames.json` by `test/truth/identifier-names/record.py`,
+ * with the dtype names `standardize_dtype` takes), and what Keras rejects. Anything the interpreter could not evaluate (a user function, an
  * object from elsewhere) is accepted: unknown is not wrong.
  */
 
 import type { Args } from './args';
-import { raise } from './errors';
+import { cannotTell, raise } from './errors';
+import record from './identifierNames.json';
 import type { PyValue } from './values';
 
-export const ACTIVATION_NAMES = new Set([
-  'celu',
-  'elu',
-  'exponential',
-  'gelu',
-  'glu',
-  'hard_shrink',
-  'hard_sigmoid',
-  'hard_silu',
-  'hard_swish',
-  'hard_tanh',
-  'leaky_relu',
-  'linear',
-  'log_sigmoid',
-  'log_softmax',
-  'mish',
-  'relu',
-  'relu6',
-  'selu',
-  'sigmoid',
-  'silu',
-  'soft_shrink',
-  'softmax',
-  'softplus',
-  'softsign',
-  'sparse_plus',
-  'sparse_sigmoid',
-  'sparsemax',
-  'squareplus',
-  'swish',
-  'tanh',
-  'tanh_shrink',
-  'threshold',
-]);
+interface Lookup {
+  /** The strings `get` returns an object for. */
+  accepted: string[];
+  /** Strings `get` knows but fails on otherwise: Python's exception class and arguments. */
+  raises: Record<string, { type: string; args: string[] }>;
+}
 
-export const INITIALIZER_NAMES = new Set([
-  'Constant',
-  'GlorotNormal',
-  'GlorotUniform',
-  'HeNormal',
-  'HeUniform',
-  'Identity',
-  'IdentityInitializer',
-  'Initializer',
-  'LecunNormal',
-  'LecunUniform',
-  'Ones',
-  'Orthogonal',
-  'OrthogonalInitializer',
-  'RandomNormal',
-  'RandomUniform',
-  'STFT',
-  'STFTInitializer',
-  'TruncatedNormal',
-  'VarianceScaling',
-  'Zeros',
-  'constant',
-  'glorot_normal',
-  'glorot_uniform',
-  'he_normal',
-  'he_uniform',
-  'identity',
-  'initializer',
-  'lecun_normal',
-  'lecun_uniform',
-  'normal',
-  'one',
-  'ones',
-  'orthogonal',
-  'random_normal',
-  'random_uniform',
-  'stft',
-  'truncated_normal',
-  'uniform',
-  'variance_scaling',
-  'zero',
-  'zeros',
-]);
+const LOOKUPS = record as unknown as Record<'activations' | 'initializers' | 'regularizers' | 'constraints', Lookup>;
 
-export const REGULARIZER_NAMES = new Set([
-  'L1',
-  'L1L2',
-  'L2',
-  'OrthogonalRegularizer',
-  'Regularizer',
-  'l1',
-  'l1l2',
-  'l2',
-  'orthogonal_regularizer',
-  'regularizer',
-]);
+const ACCEPTED = {
+  activations: new Set(LOOKUPS.activations.accepted),
+  initializers: new Set(LOOKUPS.initializers.accepted),
+  regularizers: new Set(LOOKUPS.regularizers.accepted),
+  constraints: new Set(LOOKUPS.constraints.accepted),
+};
 
-export const CONSTRAINT_NAMES = new Set([
-  'Constraint',
-  'MaxNorm',
-  'MinMaxNorm',
-  'NonNeg',
-  'UnitNorm',
-  'constraint',
-  'max_norm',
-  'min_max_norm',
-  'non_neg',
-  'unit_norm',
-]);
+/** The dtype names `keras.backend.standardize_dtype` accepts (`keras.Input(dtype=...)`). */
+export const DTYPE_NAMES: ReadonlySet<string> = new Set((record as { dtypes: string[] }).dtypes);
+
+/**
+ * A string `get` fails on in its own way (not "Could not interpret ..."):
+ * `"constant"` names Constant, whose empty config lacks `value` (KeyError).
+ */
+function raiseRecorded(lookup: keyof typeof ACCEPTED, v: PyValue): void {
+  const failure = v.kind === 'str' ? LOOKUPS[lookup].raises[v.value] : undefined;
+  if (!failure) return;
+  if (failure.type === 'KeyError' && failure.args.length === 1) raise('keyError', { key: failure.args[0] });
+  cannotTell(`${lookup}.get(${v.kind === 'str' ? v.value : ''}) raises ${failure.type}`);
+}
 
 /** True for values Keras treats as callables (objects and layers the interpreter recognised, or unknowns). */
 function opaque(v: PyValue): boolean {
@@ -123,28 +50,32 @@ function opaque(v: PyValue): boolean {
 export function checkActivation(a: Args, name = 'activation'): void {
   const v = a.get(name);
   if (v.kind === 'none' || opaque(v)) return;
-  if (v.kind === 'str' && ACTIVATION_NAMES.has(v.value)) return;
+  if (v.kind === 'str' && ACCEPTED.activations.has(v.value)) return;
+  raiseRecorded('activations', v);
   raise('unknownIdentifier', { what: 'activation function', identifier: v });
 }
 
 export function checkInitializer(a: Args, name: string): void {
   const v = a.get(name);
   if (v.kind === 'none' || opaque(v)) return;
-  if (v.kind === 'str' && INITIALIZER_NAMES.has(v.value)) return;
+  if (v.kind === 'str' && ACCEPTED.initializers.has(v.value)) return;
+  raiseRecorded('initializers', v);
   raise('unknownIdentifier', { what: 'initializer', identifier: v });
 }
 
 export function checkRegularizer(a: Args, name: string): void {
   const v = a.get(name);
   if (v.kind === 'none' || opaque(v)) return;
-  if (v.kind === 'str' && REGULARIZER_NAMES.has(v.value)) return;
+  if (v.kind === 'str' && ACCEPTED.regularizers.has(v.value)) return;
+  raiseRecorded('regularizers', v);
   raise('unknownIdentifier', { what: 'regularizer', identifier: v });
 }
 
 export function checkConstraint(a: Args, name: string): void {
   const v = a.get(name);
   if (v.kind === 'none' || opaque(v)) return;
-  if (v.kind === 'str' && CONSTRAINT_NAMES.has(v.value)) return;
+  if (v.kind === 'str' && ACCEPTED.constraints.has(v.value)) return;
+  raiseRecorded('constraints', v);
   raise('unknownIdentifier', { what: 'constraint', identifier: v });
 }
 

@@ -3,7 +3,8 @@
  * parameterised by rank), registered in `catalog.ts`.
  *
  * A rule mirrors the Keras class: `signature` is its `__init__` in
- * positional order, `construct` is the validation its `__init__` does, and
+ * positional order (recorded from Keras, `signatures.ts`; so are the keywords
+ * it takes through `**kwargs`), `construct` is the validation its `__init__` does, and
  * `call` is `build` + `compute_output_shape` + the checks `__call__` makes.
  * Rules raise (`raise`, `cannotTell`); the engine turns that into values.
  */
@@ -47,14 +48,8 @@ export interface RuleContext {
 export interface LayerRule {
   /** Canonical Keras class name, e.g. `Conv2D`. */
   className: string;
-  /** Other public names of the same class, e.g. `Convolution2D`. */
-  aliases?: string[];
-  /** `__init__` parameters in Python's positional order. */
+  /** `__init__` parameters in Python's positional order, as recorded from Keras (`recordedParams`). */
   signature: Param[];
-  /** Keyword names accepted besides the signature and the base `Layer`'s (e.g. `**kwargs` forwarded elsewhere). */
-  extraKwargs?: string[];
-  /** The constructor swallows any keyword (`**kwargs` never reaches the base `Layer`). */
-  acceptsAnyKwargs?: boolean;
   /** Constructor-time checks; may return derived state kept for `call`. */
   construct?(args: Args, ctx: RuleContext): unknown;
   /** Output shapes and weights for the given inputs. */

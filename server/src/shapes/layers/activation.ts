@@ -7,7 +7,7 @@
  * like the input without its batch axis, with each shared axis set to 1.
  */
 
-import { p, truthy, type Args } from '../args';
+import { truthy, type Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import { singleInput } from '../inputSpec';
 import { shapeTuple } from '../messages/base';
@@ -15,7 +15,8 @@ import { layerName } from '../naming';
 import type { CallInputs } from '../tensors';
 import type { CallResult, LayerRule } from '../rule';
 import type { Dim } from '../shape';
-import { containsUnknown, float, pyTypeName, type PyValue } from '../values';
+import { containsUnknown, pyTypeName, type PyValue } from '../values';
+import { recordedParams } from '../signatures';
 import { asNumber, checkIfKnown, numberForCompare } from './reshapingPy';
 
 function identity(a: Args, inputs: CallInputs): CallResult {
@@ -44,7 +45,7 @@ function checkReluArgs(a: Args): void {
 
 const relu: LayerRule = {
   className: 'ReLU',
-  signature: [p('max_value', null), p('negative_slope', float(0)), p('threshold', float(0))],
+  signature: recordedParams('ReLU'),
   construct(a) {
     // Its arguments never change a shape: checked only when the source tells them all.
     checkIfKnown(a, ['max_value', 'negative_slope', 'threshold'], () => checkReluArgs(a));
@@ -55,9 +56,8 @@ const relu: LayerRule = {
 
 const leakyRelu: LayerRule = {
   className: 'LeakyReLU',
-  signature: [p('negative_slope', 0.3)],
+  signature: recordedParams('LeakyReLU'),
   // Keras 3 still takes the Keras 2 keyword `alpha` (with a deprecation warning); it wins over `negative_slope`.
-  extraKwargs: ['alpha'],
   construct(a) {
     const v = a.given('alpha') ? a.get('alpha') : a.get('negative_slope');
     // The slope never changes a shape: one the source does not tell passes.
@@ -88,12 +88,7 @@ function shareAxis(param: Dim[], axis: PyValue): void {
 
 const prelu: LayerRule = {
   className: 'PReLU',
-  signature: [
-    p('alpha_initializer', 'Zeros'),
-    p('alpha_regularizer', null),
-    p('alpha_constraint', null),
-    p('shared_axes', null),
-  ],
+  signature: recordedParams('PReLU'),
   construct(a) {
     return sharedAxes(a.known('shared_axes'));
   },
@@ -112,14 +107,14 @@ const prelu: LayerRule = {
 const elu: LayerRule = {
   className: 'ELU',
   // `alpha` is stored unchecked: any value builds on a symbolic call.
-  signature: [p('alpha', float(1))],
+  signature: recordedParams('ELU'),
   call: (a, inputs) => identity(a, inputs),
 };
 
 const softmax: LayerRule = {
   className: 'Softmax',
   // `axis` is only used when computing values; the output shape is the input's whatever it is.
-  signature: [p('axis', -1)],
+  signature: recordedParams('Softmax'),
   call: (a, inputs) => identity(a, inputs),
 };
 

@@ -9,13 +9,14 @@
  * layer is called on symbolic inputs.
  */
 
-import { p, truthy, type Args } from '../args';
+import { truthy, type Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { Shape } from '../shape';
 import type { CallInputs } from '../tensors';
 import type { CallResult, LayerRule, Weight } from '../rule';
 import { pyTypeName, type PyValue } from '../values';
 import { layerName } from '../naming';
+import { recordedParams } from '../signatures';
 import { makeWeight, pyIndex } from './corePy';
 import { multiHeadRules } from './attentionMultiHead';
 
@@ -63,7 +64,7 @@ function attentionOutputs(shapes: Shape[], inputs: CallInputs, weights: Weight[]
 
 const attention: LayerRule = {
   className: 'Attention',
-  signature: [p('use_scale', false), p('score_mode', 'dot'), p('dropout', 0.0), p('seed', null)],
+  signature: recordedParams('Attention'),
   construct: (a) => constructAttention(a),
   call(a, inputs) {
     const shapes = attentionInputs('Attention', inputs);
@@ -76,9 +77,8 @@ const attention: LayerRule = {
 
 const additiveAttention: LayerRule = {
   className: 'AdditiveAttention',
-  signature: [p('use_scale', true), p('dropout', 0.0)],
-  // Passed on to Attention.__init__; `score_mode` is checked there but unused.
-  extraKwargs: ['score_mode', 'seed'],
+  signature: recordedParams('AdditiveAttention'),
+  // `score_mode` and `seed` reach Attention.__init__ through **kwargs; `score_mode` is checked there but unused.
   construct: (a) => constructAttention(a),
   call(a, inputs) {
     const shapes = attentionInputs('AdditiveAttention', inputs);

@@ -10,7 +10,7 @@
  * (MultiHeadAttention's last axis replaced by `output_shape` when given).
  */
 
-import { KERNEL_BIAS_PARAMS, p, sequenceItems, truthy, type Args, type Param } from '../args';
+import { sequenceItems, truthy, type Args } from '../args';
 import { cannotTell, duringCall, raise } from '../errors';
 import { shapeTuple } from '../messages/base';
 import { layerName } from '../naming';
@@ -18,7 +18,9 @@ import type { Dim, Shape } from '../shape';
 import type { CallArg, CallInputs } from '../tensors';
 import type { CallResult, LayerRule, Weight } from '../rule';
 import { pyTypeName, type PyValue } from '../values';
+import { recordedParams } from '../signatures';
 import { analyzeEinsum, einsumWeights, type EinsumPlan } from './coreEinsum';
+import { quantizationOf, type Quantization } from '../dtypePolicy';
 import { pyIndex, shapesMayEqual, sizeDim } from './corePy';
 
 // ---- calling convention ----
@@ -98,8 +100,6 @@ function checkCommon(a: Args): void {
   }
 }
 
-const COMMON_TAIL: Param[] = [...KERNEL_BIAS_PARAMS, p('use_gate', false), p('seed', null)];
-
 // ---- MultiHeadAttention ----
 
 /** `_build_proj_equation`: an einsum for a projection and its bias axes. */
@@ -133,11 +133,22 @@ interface Projection {
   outputRank: number;
 }
 
-/** One EinsumDense projection as MultiHeadAttention builds it on `input`; `free` counts the kept leading axes. */
-function project(path: string, input: Shape, free: number, bound: number, last: Dim[], useBias: boolean): Projection {
+/**
+ * One EinsumDense projection as MultiHeadAttention builds it on `input`; `free` counts the kept leading axes.
+ * The projection has the layer's dtype policy (`quant`).
+ */
+function project(
+  path: string,
+  input: Shape,
+  free: number,
+  bound: number,
+  last: Dim[],
+  useBias: boolean,
+  quant: Quantization | null,
+): Projection {
   const eq = projEquation(free, bound, last.length);
   const plan = analyzeEinsum(eq.equation, useBias ? eq.biasAxes : null, input, partialShape(eq.outputRank - 1, last));
-  return { plan, weights: einsumWeights(path, plan), outputRank: eq.outputRank };
+  return { plan, weights: einsumWeights(path, plan, quant, eq.equation), outputRank: eq.outputRank };
 }
 
 interface MhaState {
@@ -211,18 +222,7 @@ function checkAttentionAxes(axes: Array<number | 'float'> | null, rank: number):
 
 const multiHeadAttention: LayerRule = {
   className: 'MultiHeadAttention',
-  signature: [
-    p('num_heads'),
-    p('key_dim'),
-    p('value_dim', null),
-    p('dropout', 0.0),
-    p('use_bias', true),
-    p('output_shape', null),
-    p('attention_axes', null),
-    p('sliding_window', null),
-    p('flash_attention', null),
-    ...COMMON_TAIL,
-  ],
+  signature: recordedParams('MultiHeadAttention'),
   construct(a): MhaState {
     const heads = positiveIntArg(a, 'num_heads')!;
     const keyDim = positiveIntArg(a, 'key_dim')!;
@@ -239,12 +239,14 @@ const multiHeadAttention: LayerRule = {
     const key = keyArg ?? value;
     checkValueKey(value, key);
     const useBias = a.bool('use_bias');
-    const heads = (input: Shape, dim: number): [Shape, number, number, Dim[], boolean] => [
+    const quant = quantizationOf(a);
+    const heads = (input: Shape, dim: number): [Shape, number, number, Dim[], boolean, Quantization | null] => [
       input,
       input.length - 1,
       1,
       [s.heads, dim],
       useBias,
+      quant,
     ];
     const q = project(`${path}/query`, ...heads(query, s.keyDim));
     const weights = [...q.weights, ...project(`${path}/key`, ...heads(key, s.keyDim)).weights];
@@ -256,7 +258,9 @@ const multiHeadAttention: LayerRule = {
     // The output projection reads the query projection's output with its last axis set to value_dim.
     const outLast = s.outputShape ?? [pyIndex(query, -1)];
     const combined = [...q.plan.output.slice(0, -1), s.valueDim];
-    weights.push(...project(`${path}/attention_output`, combined, query.length - 1, 2, outLast, useBias).weights);
+    weights.push(
+      ...project(`${path}/attention_output`, combined, query.length - 1, 2, outLast, useBias, quant).weights,
+    );
     const out = s.outputShape ? [...query.slice(0, -1), ...s.outputShape] : query;
     if (!returnScores) return { outputs: [out], weights };
     const length = pyIndex(query, 1);
@@ -292,16 +296,7 @@ function checkHeadDim(a: Args): void {
 
 const groupQueryAttention: LayerRule = {
   className: 'GroupQueryAttention',
-  signature: [
-    p('head_dim'),
-    p('num_query_heads'),
-    p('num_key_value_heads'),
-    p('dropout', 0.0),
-    p('use_bias', true),
-    p('sliding_window', null),
-    p('flash_attention', null),
-    ...COMMON_TAIL,
-  ],
+  signature: recordedParams('GroupQueryAttention'),
   construct(a) {
     checkDivisible(a);
     checkCommon(a);
@@ -317,15 +312,16 @@ const groupQueryAttention: LayerRule = {
     const nq = size('num_query_heads');
     const nkv = size('num_key_value_heads');
     const bias = (axes: string) => (a.bool('use_bias') ? axes : null);
+    const quant = quantizationOf(a);
     const proj = (name: string, eq: string, input: Shape, heads: Dim, axes: string) =>
-      einsumWeights(`${layerName(a)}/${name}`, analyzeEinsum(eq, bias(axes), input, [null, heads, hd]));
+      einsumWeights(`${layerName(a)}/${name}`, analyzeEinsum(eq, bias(axes), input, [null, heads, hd]), quant, eq);
     const weights = proj('query', 'bqm,muh->bquh', query, nq, 'uh');
     weights.push(...proj('key', 'bkm,mvh->bkvh', key, nkv, 'vh'));
     if (a.bool('use_gate')) weights.push(...proj('gate', 'bqm,muh->bquh', query, nq, 'uh'));
     weights.push(...proj('value', 'bkm,mvh->bkvh', value, nkv, 'vh'));
     checkDropoutRate(a.known('dropout'));
     const outPlan = analyzeEinsum('bquh,uhm->bqm', bias('m'), [null, null, nq, hd], [null, feature]);
-    weights.push(...einsumWeights(`${layerName(a)}/attention_output`, outPlan));
+    weights.push(...einsumWeights(`${layerName(a)}/attention_output`, outPlan, quant, 'bquh,uhm->bqm'));
     const vLast = pyIndex(value, -1);
     // `compute_output_shape`, which runs inside the call.
     duringCall(() => {

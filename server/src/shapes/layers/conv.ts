@@ -5,14 +5,15 @@
  * convTranspose.ts and convDepthwise.ts.
  */
 
-import { KERNEL_BIAS_PARAMS, p, type Args } from '../args';
+import type { Args } from '../args';
 import { raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
 import type { LayerRule, Weight } from '../rule';
 import { layerName } from '../naming';
 import type { Dim } from '../shape';
+import { recordedParams } from '../signatures';
 import { channelOf, numberArg, pyNum, weightShape, withBaseLayer, type PyNum, type WeightDim } from './convArgs';
-import { checkStridesWithDilation, pyMod, readFilters, readGeometry, unitDefault } from './convBase';
+import { checkStridesWithDilation, pyMod, readFilters, readGeometry } from './convBase';
 import { depthwiseRules, separableRules } from './convDepthwise';
 import { convOutputShape, type ConvGeometry } from './convShape';
 import { transposeRules } from './convTranspose';
@@ -59,21 +60,7 @@ function convRule(rank: 1 | 2 | 3): LayerRule {
   const className = `Conv${rank}D`;
   return {
     className,
-    aliases: [`Convolution${rank}D`],
-    signature: [
-      p('filters'),
-      p('kernel_size'),
-      p('strides', unitDefault(rank)),
-      p('padding', 'valid'),
-      p('data_format', null),
-      p('dilation_rate', unitDefault(rank)),
-      p('groups', 1),
-      p('activation', null),
-      p('use_bias', true),
-      ...KERNEL_BIAS_PARAMS,
-    ],
-    // BaseConv's own keywords, reached through the leaf's **kwargs.
-    extraKwargs: ['lora_rank', 'lora_alpha'],
+    signature: recordedParams(className),
     construct: (a) => readConv(a, rank),
     call(a, inputs, _ctx, state) {
       const { g, filters, groups } = state as ConvState;

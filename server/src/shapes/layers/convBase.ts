@@ -4,17 +4,10 @@
  * and `filters` in `__init__`'s order, and the checks they have in common.
  */
 
-import type { Args, Param } from '../args';
+import type { Args } from '../args';
 import { raise } from '../errors';
 import { convPadding, kerasTuple, numberArg, pyNum, type PyNum } from './convArgs';
 import type { ConvGeometry } from './convShape';
-
-/** A rank's default for `strides`/`dilation_rate`: `1` for 1-D, `(1, 1)` and `(1, 1, 1)` above. */
-export function unitDefault(rank: number): Param['default'] {
-  return rank === 1
-    ? { kind: 'int', value: 1 }
-    : { kind: 'tuple', items: new Array(rank).fill({ kind: 'int', value: 1 }) };
-}
 
 /** `kernel_size`, `strides`, `dilation_rate` and `padding`, read in `__init__`'s order. */
 export function readGeometry(a: Args, rank: number, allowCausal: boolean): ConvGeometry {

@@ -4,13 +4,14 @@
  * base, parameterised by rank.
  */
 
-import { p, type Args } from '../args';
+import type { Args } from '../args';
 import { raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
 import { layerName } from '../naming';
 import type { LayerRule, Weight } from '../rule';
+import { recordedParams } from '../signatures';
 import { channelOf, mulDim, numberArg, pyNum, weightShape, type PyNum } from './convArgs';
-import { readFilters, readGeometry, unitDefault } from './convBase';
+import { readFilters, readGeometry } from './convBase';
 import { convOutputShape, type ConvGeometry } from './convShape';
 
 /** `depth_multiplier` as both bases check it (None passes until `build`). */
@@ -31,23 +32,7 @@ function depthwiseRule(rank: 1 | 2): LayerRule {
   const className = `DepthwiseConv${rank}D`;
   return {
     className,
-    signature: [
-      p('kernel_size'),
-      p('strides', unitDefault(rank)),
-      p('padding', 'valid'),
-      p('depth_multiplier', 1),
-      p('data_format', null),
-      p('dilation_rate', unitDefault(rank)),
-      p('activation', null),
-      p('use_bias', true),
-      p('depthwise_initializer', 'glorot_uniform'),
-      p('bias_initializer', 'zeros'),
-      p('depthwise_regularizer', null),
-      p('bias_regularizer', null),
-      p('activity_regularizer', null),
-      p('depthwise_constraint', null),
-      p('bias_constraint', null),
-    ],
+    signature: recordedParams(className),
     construct(a): DepthwiseState {
       // No strides-with-dilation check here: Keras's depthwise base has none.
       const g = readGeometry(a, rank, false);
@@ -80,28 +65,7 @@ function separableRule(rank: 1 | 2): LayerRule {
   const className = `SeparableConv${rank}D`;
   return {
     className,
-    aliases: [`SeparableConvolution${rank}D`],
-    signature: [
-      p('filters'),
-      p('kernel_size'),
-      p('strides', unitDefault(rank)),
-      p('padding', 'valid'),
-      p('data_format', null),
-      p('dilation_rate', unitDefault(rank)),
-      p('depth_multiplier', 1),
-      p('activation', null),
-      p('use_bias', true),
-      p('depthwise_initializer', 'glorot_uniform'),
-      p('pointwise_initializer', 'glorot_uniform'),
-      p('bias_initializer', 'zeros'),
-      p('depthwise_regularizer', null),
-      p('pointwise_regularizer', null),
-      p('bias_regularizer', null),
-      p('activity_regularizer', null),
-      p('depthwise_constraint', null),
-      p('pointwise_constraint', null),
-      p('bias_constraint', null),
-    ],
+    signature: recordedParams(className),
     construct(a): SeparableState {
       const g = readGeometry(a, rank, false);
       const dm = readDepthMultiplier(a);

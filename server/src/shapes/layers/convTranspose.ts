@@ -4,13 +4,14 @@
  * parameterised by rank.
  */
 
-import { KERNEL_BIAS_PARAMS, p, type Args, type Param } from '../args';
+import type { Args } from '../args';
 import { duringCall, raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
 import { layerName } from '../naming';
 import type { LayerRule, Weight } from '../rule';
+import { recordedParams } from '../signatures';
 import { channelOf, kerasTuple, pyNum, weightShape, type PyNum } from './convArgs';
-import { checkStridesWithDilation, readFilters, readGeometry, unitDefault } from './convBase';
+import { checkStridesWithDilation, readFilters, readGeometry } from './convBase';
 import { deconvOutputShape, type DeconvGeometry } from './convShape';
 
 interface TransposeState {
@@ -42,24 +43,9 @@ function readTranspose(a: Args, rank: number): TransposeState {
 
 function transposeRule(rank: 1 | 2 | 3): LayerRule {
   const className = `Conv${rank}DTranspose`;
-  const outputPadding = p('output_padding', null);
-  const dataFormat = p('data_format', null);
-  // Conv3DTranspose alone lists data_format before output_padding.
-  const middle: Param[] = rank === 3 ? [dataFormat, outputPadding] : [outputPadding, dataFormat];
   return {
     className,
-    aliases: [`Convolution${rank}DTranspose`],
-    signature: [
-      p('filters'),
-      p('kernel_size'),
-      p('strides', unitDefault(rank)),
-      p('padding', 'valid'),
-      ...middle,
-      p('dilation_rate', unitDefault(rank)),
-      p('activation', null),
-      p('use_bias', true),
-      ...KERNEL_BIAS_PARAMS,
-    ],
+    signature: recordedParams(className),
     construct: (a) => readTranspose(a, rank),
     call(a, inputs, _ctx, state) {
       const { g, filters } = state as TransposeState;

@@ -1,14 +1,16 @@
 /**
  * Core layers (`keras/src/layers/core/`): Dense, EinsumDense, Embedding,
- * Masking, Identity, InputLayer, and Activation (which Keras keeps under
+ * ReversibleEmbedding, Masking, Identity, InputLayer, and Activation (which Keras keeps under
  * `layers/activations/` but exports as a core layer).
  *
- * EinsumDense lives in coreEinsum.ts (MultiHeadAttention reuses it) and
- * InputLayer in coreInput.ts.
+ * EinsumDense lives in coreEinsum.ts (MultiHeadAttention reuses it),
+ * InputLayer in coreInput.ts, and the weights quantizing dtype policies
+ * build in coreQuantized.ts.
  */
 
-import { KERNEL_BIAS_PARAMS, p } from '../args';
-import { duringCall, raise } from '../errors';
+import { truthy } from '../args';
+import { quantizationOf } from '../dtypePolicy';
+import { cannotTell, duringCall, raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
 import { shapeTuple } from '../messages/base';
 import { layerName } from '../naming';
@@ -16,21 +18,15 @@ import type { Dim, Shape } from '../shape';
 import { flattenTensors, type CallInputs } from '../tensors';
 import type { LayerRule, Weight } from '../rule';
 import type { Args } from '../args';
+import { recordedParams } from '../signatures';
 import { loraWeights, einsumRules } from './coreEinsum';
 import { inputLayerRules } from './coreInput';
 import { makeWeight, sizeDim } from './corePy';
+import { denseKernel, embeddingTable, reverseTable } from './coreQuantized';
 
 const dense: LayerRule = {
   className: 'Dense',
-  signature: [
-    p('units'),
-    p('activation', null),
-    p('use_bias', true),
-    ...KERNEL_BIAS_PARAMS,
-    p('lora_rank', null),
-    p('lora_alpha', null),
-    p('quantization_config', null),
-  ],
+  signature: recordedParams('Dense'),
   construct(a) {
     if (a.get('units').kind !== 'unknown') a.positiveInt('units');
     return undefined;
@@ -44,25 +40,27 @@ const dense: LayerRule = {
     const last = x[x.length - 1];
     // `build` makes the kernel (input_shape[-1], units): a None there is the variable's error.
     if (last === null) raise('variableShapeUndefined', { shape: shapeTuple([last, units]), path: `${name}/kernel` });
-    const weights: Weight[] = [{ name: 'kernel', shape: [last, units], trainable: true }];
+    const built = denseKernel(name, quantizationOf(a), last, units);
+    const weights: Weight[] = [...built.weights];
     if (a.bool('use_bias')) weights.push({ name: 'bias', shape: [units], trainable: true });
-    weights.push(...lora(a, name, weights[0], 'kernel'));
+    weights.push(...lora(a, name, built.kernel, [last, units], 'kernel'));
     return { outputs: [[...x.slice(0, -1), units]], weights };
   },
 };
 
 /**
  * `enable_lora`, which `build` runs when `lora_rank` is truthy: the kernel
- * (or embeddings) freezes and two trainable factors are added.
+ * (or embeddings) freezes and two trainable factors of its logical shape
+ * (`shape`: an int4 kernel is stored packed) are added.
  */
-function lora(a: Args, path: string, frozen: Weight, what: 'kernel' | 'embeddings'): Weight[] {
+function lora(a: Args, path: string, frozen: Weight, shape: Shape, what: 'kernel' | 'embeddings'): Weight[] {
   if (!a.bool('lora_rank')) return [];
   const constraint = `${what}_constraint`;
   if (a.bool(constraint)) {
     raise('loraWithConstraint', { what: what === 'kernel' ? 'kernel' : 'embedding', argument: constraint });
   }
-  const rank = sizeDim(a.get('lora_rank'), (r) => shapeTuple([frozen.shape[0], r]));
-  return loraWeights(path, frozen, rank);
+  const rank = sizeDim(a.get('lora_rank'), (r) => shapeTuple([shape[0], r]));
+  return loraWeights(path, frozen, shape, rank);
 }
 
 /** Activation and Identity return what they are given: one tensor, or each tensor of a list. */
@@ -76,19 +74,19 @@ function passThrough(inputs: CallInputs): { outputs: Shape[]; single: boolean; w
 
 const activation: LayerRule = {
   className: 'Activation',
-  signature: [p('activation')],
+  signature: recordedParams('Activation'),
   call: (_a, inputs) => passThrough(inputs),
 };
 
 const identity: LayerRule = {
   className: 'Identity',
-  signature: [],
+  signature: recordedParams('Identity'),
   call: (_a, inputs) => passThrough(inputs),
 };
 
 const masking: LayerRule = {
   className: 'Masking',
-  signature: [p('mask_value', { kind: 'float', value: 0 })],
+  signature: recordedParams('Masking'),
   call(a, inputs) {
     const x = singleInput(layerName(a), inputs);
     // The mask is computed on call with `any(..., axis=-1)`: a scalar has no last axis.
@@ -106,20 +104,7 @@ function embeddingDim(a: Args, name: string): number {
 
 const embedding: LayerRule = {
   className: 'Embedding',
-  signature: [
-    p('input_dim'),
-    p('output_dim'),
-    p('embeddings_initializer', 'uniform'),
-    p('embeddings_regularizer', null),
-    p('embeddings_constraint', null),
-    p('mask_zero', false),
-    p('weights', null),
-    p('lora_rank', null),
-    p('lora_alpha', null),
-    p('quantization_config', null),
-  ],
-  // Keras 3 pops `input_length` with a deprecation warning and ignores it.
-  extraKwargs: ['input_length'],
+  signature: recordedParams('Embedding'),
   construct(a) {
     embeddingDim(a, 'input_dim');
     embeddingDim(a, 'output_dim');
@@ -130,10 +115,59 @@ const embedding: LayerRule = {
     const x = singleInput(name, inputs);
     const inputDim = embeddingDim(a, 'input_dim');
     const outputDim = embeddingDim(a, 'output_dim');
-    const table = makeWeight(`${name}/embeddings`, [inputDim, outputDim]);
-    const weights = [table, ...lora(a, name, table, 'embeddings')];
+    const table = embeddingTable(name, quantizationOf(a), inputDim, outputDim);
+    const weights = [...table.weights, ...lora(a, name, table.kernel, [inputDim, outputDim], 'embeddings')];
     return { outputs: [[...x, outputDim]], weights };
   },
 };
 
-export const rules: LayerRule[] = [dense, ...einsumRules, embedding, masking, identity, activation, ...inputLayerRules];
+/**
+ * ReversibleEmbedding: an Embedding that, called with `reverse=True`, maps
+ * vectors back to logits over the vocabulary, with the embedding table
+ * itself (`tie_weights=True`) or its own `(output_dim, input_dim)` table.
+ */
+const reversibleEmbedding: LayerRule = {
+  className: 'ReversibleEmbedding',
+  signature: recordedParams('ReversibleEmbedding'),
+  construct(a) {
+    embeddingDim(a, 'input_dim');
+    embeddingDim(a, 'output_dim');
+    return undefined;
+  },
+  call(a, inputs) {
+    const name = layerName(a);
+    const x = singleInput(name, inputs);
+    const inputDim = embeddingDim(a, 'input_dim');
+    const outputDim = embeddingDim(a, 'output_dim');
+    const quant = quantizationOf(a);
+    const table = embeddingTable(name, quant, inputDim, outputDim);
+    const weights = [...table.weights];
+    const untied = !a.bool('tie_weights');
+    // The quantized build makes the reverse table with the others; `enable_lora` then locks the layer.
+    if (untied && quant !== null && quant.mode !== 'float8')
+      weights.push(...reverseTable(name, quant, inputDim, outputDim));
+    weights.push(...lora(a, name, table.kernel, [inputDim, outputDim], 'embeddings'));
+    if (untied && (quant === null || quant.mode === 'float8')) {
+      // The float reverse table comes after LoRA has locked the layer's variables: Keras's tracker refuses.
+      if (a.bool('lora_rank')) raise('variablesLocked', {});
+      weights.push(makeWeight(`${name}/reverse_embeddings`, [outputDim, inputDim]));
+    }
+    // `call(inputs, reverse=False)`.
+    const reverse = inputs.args[1] ?? inputs.kwargs['reverse'];
+    if (reverse !== undefined && reverse.kind !== 'value')
+      cannotTell('ReversibleEmbedding: `reverse` is not a plain value');
+    const reversed = reverse !== undefined && truthy(reverse.value);
+    return { outputs: [reversed ? [...x.slice(0, -1), inputDim] : [...x, outputDim]], weights };
+  },
+};
+
+export const rules: LayerRule[] = [
+  dense,
+  ...einsumRules,
+  embedding,
+  reversibleEmbedding,
+  masking,
+  identity,
+  activation,
+  ...inputLayerRules,
+];

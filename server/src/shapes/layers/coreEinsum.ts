@@ -10,7 +10,7 @@
  * input of the wrong rank fails with Python's IndexError.
  */
 
-import { p, sequenceItems, type Args } from '../args';
+import { sequenceItems, type Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import { singleInput } from '../inputSpec';
 import type { Dim, Shape } from '../shape';
@@ -18,7 +18,10 @@ import type { LayerRule, Weight } from '../rule';
 import { shapeTuple } from '../messages/base';
 import { layerName } from '../naming';
 import { pyTypeName, type PyValue } from '../values';
+import { recordedParams } from '../signatures';
 import { makeWeight, pyIndex, sizeDim } from './corePy';
+import { einsumKernel } from './coreQuantized';
+import { quantizationOf, type Quantization } from '../dtypePolicy';
 
 export interface EinsumPlan {
   kernel: Shape;
@@ -122,16 +125,27 @@ function biasShape(biasAxes: string, outSpec: string, output: Dim[], leftOffset:
   return shape;
 }
 
-/** The kernel (and bias) variables of an EinsumDense built on `input`, with `add_weight`'s checks. */
-export function einsumWeights(path: string, plan: EinsumPlan): Weight[] {
-  const weights = [makeWeight(`${path}/kernel`, plan.kernel)];
+/**
+ * The kernel (and bias) variables of an EinsumDense of `equation` built on
+ * `input` under the dtype policy `quant`, with `add_weight`'s checks.
+ */
+export function einsumWeights(
+  path: string,
+  plan: EinsumPlan,
+  quant: Quantization | null = null,
+  equation = '',
+): Weight[] {
+  const weights = einsumKernel(path, quant, equation, plan.kernel).weights;
   if (plan.bias !== null) weights.push(makeWeight(`${path}/bias`, plan.bias));
   return weights;
 }
 
-/** `EinsumDense.enable_lora`: the kernel freezes and two trainable factors are added. */
-export function loraWeights(path: string, kernel: Weight, rank: Dim): Weight[] {
-  const k = kernel.shape;
+/**
+ * `enable_lora`: the kernel freezes and two trainable factors of its
+ * logical shape `k` are added (an int4 kernel is packed; LoRA uses the
+ * unpacked shape).
+ */
+export function loraWeights(path: string, kernel: Weight, k: Shape, rank: Dim): Weight[] {
   kernel.trainable = false;
   return [
     makeWeight(`${path}/lora_kernel_a`, [...k.slice(0, -1), rank]),
@@ -179,22 +193,7 @@ function equationOf(a: Args): string {
 
 const einsumDense: LayerRule = {
   className: 'EinsumDense',
-  signature: [
-    p('equation'),
-    p('output_shape'),
-    p('activation', null),
-    p('bias_axes', null),
-    p('kernel_initializer', 'glorot_uniform'),
-    p('bias_initializer', 'zeros'),
-    p('kernel_regularizer', null),
-    p('bias_regularizer', null),
-    p('kernel_constraint', null),
-    p('bias_constraint', null),
-    p('lora_rank', null),
-    p('lora_alpha', null),
-    p('gptq_unpacked_column_size', null),
-    p('quantization_config', null),
-  ],
+  signature: recordedParams('EinsumDense'),
   construct(a) {
     return partialOutputShape(a.known('output_shape'));
   },
@@ -202,11 +201,13 @@ const einsumDense: LayerRule = {
     const name = layerName(a);
     const x = singleInput(name, inputs);
     const plan = analyzeEinsum(equationOf(a), biasAxesOf(a.known('bias_axes')), x, state as Dim[]);
-    const weights = einsumWeights(name, plan);
+    const built = einsumKernel(name, quantizationOf(a), equationOf(a), plan.kernel);
+    const weights = [...built.weights];
+    if (plan.bias !== null) weights.push(makeWeight(`${name}/bias`, plan.bias));
     if (a.bool('lora_rank')) {
       if (a.bool('kernel_constraint')) raise('loraWithConstraint', { what: 'kernel', argument: 'kernel_constraint' });
       const rank = sizeDim(a.get('lora_rank'), (r) => shapeTuple([...plan.kernel.slice(0, -1), r]));
-      weights.push(...loraWeights(name, weights[0], rank));
+      weights.push(...loraWeights(name, built.kernel, plan.kernel, rank));
     }
     return { outputs: [plan.output], weights };
   },

@@ -4,34 +4,13 @@
  * Keras supports; the rule's `call` just hands back that batch shape.
  */
 
-import { p, sequenceItems, type Args } from '../args';
+import { sequenceItems, type Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { Dim, Shape } from '../shape';
 import type { LayerRule } from '../rule';
 import type { PyValue } from '../values';
-
-/** `keras.backend.standardize_dtype` accepts these names (and Python's `int`, `float`, `bool`, `str`). */
-const DTYPES = new Set([
-  'bfloat16',
-  'bool',
-  'complex128',
-  'complex64',
-  'float16',
-  'float32',
-  'float64',
-  'float8_e4m3fn',
-  'float8_e5m2',
-  'int16',
-  'int32',
-  'int64',
-  'int8',
-  'string',
-  'uint16',
-  'uint32',
-  'uint64',
-  'uint8',
-  'int',
-]);
+import { recordedParams } from '../signatures';
+import { DTYPE_NAMES } from '../identifiers';
 
 /** The items `tuple(shape)` iterates, or raises as `standardize_shape` does for a non-iterable. */
 function shapeItems(v: PyValue): PyValue[] {
@@ -69,7 +48,7 @@ function checkName(a: Args): void {
 
 function checkDtype(a: Args): void {
   const v = a.known('dtype');
-  if (v.kind === 'str' && !DTYPES.has(v.value)) raise('dtypeInvalid', { dtype: v.value });
+  if (v.kind === 'str' && !DTYPE_NAMES.has(v.value)) raise('dtypeInvalid', { dtype: v.value });
 }
 
 /** The constructor's logic: which of `shape` / `batch_shape` / `batch_size` make the batch shape. */
@@ -101,18 +80,7 @@ function batchShapeOf(a: Args): Shape {
 
 const inputLayer: LayerRule = {
   className: 'InputLayer',
-  signature: [
-    p('shape', null),
-    p('batch_size', null),
-    p('dtype', null),
-    p('sparse', null),
-    p('ragged', null),
-    p('batch_shape', null),
-    p('input_tensor', null),
-    p('optional', false),
-    p('name', null),
-  ],
-  extraKwargs: ['batch_input_shape', 'input_shape', 'type_spec'],
+  signature: recordedParams('InputLayer'),
   construct: (a) => batchShapeOf(a),
   call(_a, inputs, _ctx, state) {
     if (inputs.args.length > 0) raise('tooManyPositionalBind', {});

@@ -10,12 +10,12 @@
  * Dot compares the two contracted sizes strictly (`None != 5` raises).
  */
 
-import { p } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { Dim, Shape } from '../shape';
 import { flattenTensors, type CallInputs } from '../tensors';
 import type { LayerRule } from '../rule';
 import { pyTypeName, type PyValue } from '../values';
+import { recordedParams } from '../signatures';
 import { pyDelete, pyIndex, pyMod } from './corePy';
 
 /** The shapes in the list a merge layer is called with, or the lone tensor's shape when it is not a list. */
@@ -83,7 +83,7 @@ function mergeCall(className: string, inputs: CallInputs) {
 }
 
 function mergeRule(className: string): LayerRule {
-  return { className, signature: [], call: (_a, inputs) => mergeCall(className, inputs) };
+  return { className, signature: recordedParams(className), call: (_a, inputs) => mergeCall(className, inputs) };
 }
 
 // ---- Concatenate ----
@@ -129,7 +129,7 @@ function concatShape(shapes: Shape[], axis: number): Shape {
 
 const concatenate: LayerRule = {
   className: 'Concatenate',
-  signature: [p('axis', -1)],
+  signature: recordedParams('Concatenate'),
   call(a, inputs) {
     const { list, lone } = mergeInputs(inputs);
     if (list === null || list.length === 0) raise('concatenateNeedsInputs', { shape: lone });
@@ -182,7 +182,7 @@ function dotCall(axesArg: number | [number, number], inputs: CallInputs) {
 
 const dot: LayerRule = {
   className: 'Dot',
-  signature: [p('axes'), p('normalize', false)],
+  signature: recordedParams('Dot'),
   construct: (a) => dotAxes(a.get('axes')),
   call: (_a, inputs, _ctx, state) => dotCall(state as number | [number, number], inputs),
 };

@@ -9,13 +9,13 @@
  * IndexError, not a friendly message, exactly as Keras reports it.
  */
 
-import { p } from '../args';
 import { cannotTell, duringCall, raise } from '../errors';
 import { singleInput } from '../inputSpec';
 import { layerName } from '../naming';
 import type { CallResult, LayerRule, Weight } from '../rule';
 import type { Dim, Shape } from '../shape';
 import type { PyValue } from '../values';
+import { recordedParams } from '../signatures';
 import {
   comparable,
   itemsOf,
@@ -29,15 +29,6 @@ import {
 } from './normalizationHelpers';
 import { spectralNormalization } from './normalizationSpectral';
 
-const GAMMA_BETA_ARGS = [
-  p('beta_initializer', 'zeros'),
-  p('gamma_initializer', 'ones'),
-  p('beta_regularizer', null),
-  p('gamma_regularizer', null),
-  p('beta_constraint', null),
-  p('gamma_constraint', null),
-];
-
 function vec(name: string, shape: Shape, trainable = true): Weight {
   return { name, shape, trainable };
 }
@@ -48,25 +39,7 @@ function identity(x: Shape, layer: string, weights: Weight[]): CallResult {
 
 const batchNormalization: LayerRule = {
   className: 'BatchNormalization',
-  signature: [
-    p('axis', -1),
-    p('momentum', 0.99),
-    p('epsilon', 1e-3),
-    p('center', true),
-    p('scale', true),
-    p('beta_initializer', 'zeros'),
-    p('gamma_initializer', 'ones'),
-    p('moving_mean_initializer', 'zeros'),
-    p('moving_variance_initializer', 'ones'),
-    p('beta_regularizer', null),
-    p('gamma_regularizer', null),
-    p('beta_constraint', null),
-    p('gamma_constraint', null),
-    p('renorm', false),
-    p('renorm_clipping', null),
-    p('renorm_momentum', 0.99),
-    p('synchronized', false),
-  ],
+  signature: recordedParams('BatchNormalization'),
   construct(a) {
     // `self.axis = int(axis)` comes before everything else.
     const axis = pyIntConvert(a.known('axis'));
@@ -130,9 +103,7 @@ function buildAxes(v: PyValue): PyValue[] {
 
 const layerNormalization: LayerRule = {
   className: 'LayerNormalization',
-  signature: [p('axis', -1), p('epsilon', 1e-3), p('center', true), p('scale', true), ...GAMMA_BETA_ARGS],
-  // Keras 3.15 pops the deprecated `rms_scaling` from **kwargs.
-  extraKwargs: ['rms_scaling'],
+  signature: recordedParams('LayerNormalization'),
   construct(a) {
     const axis = a.known('axis');
     if (itemsOf(axis) === null && axis.kind !== 'int' && axis.kind !== 'bool') {
@@ -168,14 +139,7 @@ function checkAxesInBounds(axis: PyValue, x: Shape, fail: (ax: PyValue) => never
 
 const groupNormalization: LayerRule = {
   className: 'GroupNormalization',
-  signature: [
-    p('groups', 32),
-    p('axis', -1),
-    p('epsilon', 1e-3),
-    p('center', true),
-    p('scale', true),
-    ...GAMMA_BETA_ARGS,
-  ],
+  signature: recordedParams('GroupNormalization'),
   construct(a) {
     const g = a.known('groups');
     const n = g.kind === 'int' ? g.value : g.kind === 'bool' ? Number(g.value) : null;
@@ -204,7 +168,7 @@ const groupNormalization: LayerRule = {
 
 const unitNormalization: LayerRule = {
   className: 'UnitNormalization',
-  signature: [p('axis', -1)],
+  signature: recordedParams('UnitNormalization'),
   construct(a) {
     const axis = a.known('axis');
     if (itemsOf(axis) === null && axis.kind !== 'int' && axis.kind !== 'bool') {
@@ -223,7 +187,7 @@ const unitNormalization: LayerRule = {
 
 const rmsNormalization: LayerRule = {
   className: 'RMSNormalization',
-  signature: [p('axis', -1), p('epsilon', 1e-6)],
+  signature: recordedParams('RMSNormalization'),
   call(a, inputs) {
     const x = singleInput(layerName(a), inputs);
     const axis = a.known('axis');

@@ -6,34 +6,26 @@
  * layer's.
  */
 
-import { p, truthy } from '../args';
+import { truthy } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { ConstructedLayer, LayerRule, Weight } from '../rule';
+import { recordedParams } from '../signatures';
+import attributes from '../layerAttributes.json';
 import { comparable } from './normalizationHelpers';
 
 /**
  * Classes whose instances have a `kernel` or `embeddings` attribute after
- * `build` (found by reading Keras 3.15's layer sources). RNN layers keep
- * their kernel on the cell and SeparableConv has two differently named
- * kernels, so Keras rejects them; they are deliberately absent.
+ * `build`, and classes built without either, recorded by building them in
+ * Keras (`layerAttributes.json`, `test/truth/layer-attributes/record.py`).
+ * RNN layers keep their kernel on the cell and SeparableConv has two
+ * differently named kernels, so Keras rejects them.
  */
-const HAS_KERNEL = new Set([
-  'Dense',
-  'EinsumDense',
-  'Embedding',
-  'Conv1D',
-  'Conv2D',
-  'Conv3D',
-  'Conv1DTranspose',
-  'Conv2DTranspose',
-  'Conv3DTranspose',
-  'DepthwiseConv1D',
-  'DepthwiseConv2D',
-]);
+const HAS_KERNEL = new Set(attributes.with);
+const HAS_NO_KERNEL = new Set(attributes.without);
 
 export const spectralNormalization: LayerRule = {
   className: 'SpectralNormalization',
-  signature: [p('layer'), p('power_iterations', 1)],
+  signature: recordedParams('SpectralNormalization'),
   construct(a, ctx) {
     const v = a.known('layer');
     if (v.kind === 'object' && v.called) cannotTell('wrapped object may be a layer');
@@ -50,7 +42,8 @@ export const spectralNormalization: LayerRule = {
   call(_a, inputs, ctx, state) {
     const inner = state as ConstructedLayer;
     const cls = inner.rule.className;
-    if (!HAS_KERNEL.has(cls)) raise('spectralNoKernel', { className: cls });
+    if (HAS_NO_KERNEL.has(cls)) raise('spectralNoKernel', { className: cls });
+    if (!HAS_KERNEL.has(cls)) cannotTell(`${cls}: not recorded whether it has a kernel`);
     const result = ctx.call(inner, inputs);
     // `trainable=False` on the wrapped layer freezes its variables (the engine does not apply the base kwarg itself).
     const frozen = inner.args.given('trainable') && !truthy(inner.args.get('trainable'));

@@ -6,7 +6,7 @@
  * poolingAdaptive.ts.
  */
 
-import { p, type Args } from '../args';
+import type { Args } from '../args';
 import { poolOutputLength } from '../arith';
 import { duringCall, raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
@@ -14,6 +14,7 @@ import { layerName } from '../naming';
 import type { LayerRule } from '../rule';
 import type { Shape } from '../shape';
 import type { PyValue } from '../values';
+import { recordedParams } from '../signatures';
 import { channelOf, kerasTuple, pyNum, spatialOf, withBaseLayer, withChannels, type PyNum } from './convArgs';
 import { adaptiveRules } from './poolingAdaptive';
 
@@ -56,19 +57,9 @@ function poolOutputShape(x: Shape, s: PoolState): Shape {
 
 function poolRule(kind: 'Max' | 'Average', rank: 1 | 2 | 3): LayerRule {
   const className = `${kind}Pooling${rank}D`;
-  // MaxPooling defaults pool_size to 2 per axis; AveragePooling requires it.
-  const poolDefault =
-    rank === 1 ? 2 : { kind: 'tuple' as const, items: new Array(rank).fill({ kind: 'int', value: 2 }) };
   return {
     className,
-    aliases: [`${kind === 'Max' ? 'Max' : 'Avg'}Pool${rank}D`],
-    signature: [
-      kind === 'Max' ? p('pool_size', poolDefault) : p('pool_size'),
-      p('strides', null),
-      p('padding', 'valid'),
-      p('data_format', null),
-      p('name', null),
-    ],
+    signature: recordedParams(className),
     construct: (a) => readPool(a, rank),
     call(a, inputs, _ctx, state) {
       const x = singleInput(layerName(a), inputs);
@@ -88,8 +79,7 @@ function globalRule(kind: 'Max' | 'Average', rank: 1 | 2 | 3): LayerRule {
   const className = `Global${kind}Pooling${rank}D`;
   return {
     className,
-    aliases: [`Global${kind === 'Max' ? 'Max' : 'Avg'}Pool${rank}D`],
-    signature: [p('data_format', null), p('keepdims', false)],
+    signature: recordedParams(className),
     construct: (a): GlobalState => ({ dataFormat: a.dataFormat(), keepdims: a.bool('keepdims') }),
     call(a, inputs, _ctx, state) {
       const { dataFormat, keepdims } = state as GlobalState;

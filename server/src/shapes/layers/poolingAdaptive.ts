@@ -9,7 +9,7 @@
  * (a negative, float or string size).
  */
 
-import { p, truthy, type Args } from '../args';
+import { truthy, type Args } from '../args';
 import { cannotTell, duringCall, raise } from '../errors';
 import { singleInput } from '../inputSpec';
 import { shapeTuple } from '../messages/base';
@@ -17,6 +17,7 @@ import { layerName } from '../naming';
 import type { LayerRule } from '../rule';
 import type { Dim, Shape } from '../shape';
 import type { PyValue } from '../values';
+import { recordedParams } from '../signatures';
 
 type DataFormat = 'channels_last' | 'channels_first';
 
@@ -58,7 +59,7 @@ function adaptiveRule(kind: 'Average' | 'Max', rank: 1 | 2 | 3): LayerRule {
   const className = `Adaptive${kind}Pooling${rank}D`;
   return {
     className,
-    signature: [p('output_size'), p('data_format', null)],
+    signature: recordedParams(className),
     construct: (a): AdaptiveState => ({
       outputSize: readOutputSize(a.known('output_size'), rank),
       dataFormat: readDataFormat(a),

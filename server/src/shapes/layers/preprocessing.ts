@@ -6,10 +6,10 @@
  * numerical layers). This file gathers their rules for the catalog.
  */
 
-import { p } from '../args';
 import { singleInput } from '../inputSpec';
 import { layerName } from '../naming';
 import type { LayerRule } from '../rule';
+import { recordedParams } from '../signatures';
 import { colorRules } from './preprocessingColor';
 import { dataRules } from './preprocessingData';
 import { geometricRules } from './preprocessingImage';
@@ -17,7 +17,7 @@ import { geometricRules } from './preprocessingImage';
 /** Rescaling stores `scale`/`offset` unchecked and returns its input shape. */
 const rescaling: LayerRule = {
   className: 'Rescaling',
-  signature: [p('scale'), p('offset', 0.0)],
+  signature: recordedParams('Rescaling'),
   call(a, inputs) {
     return { outputs: [singleInput(layerName(a), inputs)], weights: [] };
   },

@@ -11,7 +11,7 @@
  * the input: rank 3 or 4 and 3 channels.
  */
 
-import { p, type Args } from '../args';
+import type { Args } from '../args';
 import { raise } from '../errors';
 import type { LayerRule } from '../rule';
 import type { Shape } from '../shape';
@@ -27,34 +27,24 @@ import {
   type BaseUse,
 } from './preprocessingImageChecks';
 
-const RANGE: PyValue = {
-  kind: 'tuple',
-  items: [
-    { kind: 'int', value: 0 },
-    { kind: 'int', value: 255 },
-  ],
-};
 const BASE: BaseUse = { useBaseFactor: true, bounds: [-1, 1] };
 const UNIT: BaseUse = { useBaseFactor: true, bounds: [0, 1] };
 const NO_BASE_UNIT: BaseUse = { useBaseFactor: false, bounds: [0, 1] };
 
 const randomBrightness = imageRule({
   className: 'RandomBrightness',
-  signature: [p('factor'), p('value_range', RANGE), p('seed', null)],
   use: { ...BASE, forwardsFactor: true },
   checks: (a) => setValueRange(a.known('value_range')),
 });
 
 const randomContrast = imageRule({
   className: 'RandomContrast',
-  signature: [p('factor'), p('value_range', RANGE), p('seed', null)],
   use: UNIT,
   checks: (a) => setFactor(a.known('factor'), [0, 1]),
 });
 
 const randomSaturation = imageRule({
   className: 'RandomSaturation',
-  signature: [p('factor'), p('value_range', RANGE), p('data_format', null), p('seed', null)],
   use: BASE,
   checks(a) {
     setFactor(a.known('factor'), [-1, 1]);
@@ -64,14 +54,12 @@ const randomSaturation = imageRule({
 
 const randomHue = imageRule({
   className: 'RandomHue',
-  signature: [p('factor'), p('value_range', RANGE), p('data_format', null), p('seed', null)],
   use: UNIT,
   checks: (a) => setFactor(a.known('factor'), [0, 1]),
 });
 
 const randomColorDegeneration = imageRule({
   className: 'RandomColorDegeneration',
-  signature: [p('factor'), p('value_range', RANGE), p('data_format', null), p('seed', null)],
   use: BASE,
   checks(a) {
     setFactor(a.known('factor'), [-1, 1]);
@@ -91,15 +79,6 @@ const randomColorDegeneration = imageRule({
 
 const randomColorJitter = imageRule({
   className: 'RandomColorJitter',
-  signature: [
-    p('value_range', RANGE),
-    p('brightness_factor', null),
-    p('contrast_factor', null),
-    p('saturation_factor', null),
-    p('hue_factor', null),
-    p('seed', null),
-    p('data_format', null),
-  ],
   use: BASE,
   checks(a) {
     // The sub-layers it builds check their own factor (and value_range).
@@ -129,7 +108,6 @@ function truthyOrZero(v: PyValue): PyValue {
 
 const randomGrayscale = imageRule({
   className: 'RandomGrayscale',
-  signature: [p('factor', 0.5), p('data_format', null), p('seed', null)],
   use: BASE,
   checks(a) {
     const v = a.known('factor');
@@ -140,14 +118,12 @@ const randomGrayscale = imageRule({
 
 const randomInvert = imageRule({
   className: 'RandomInvert',
-  signature: [p('factor', 1.0), p('value_range', RANGE), p('seed', null), p('data_format', null)],
   use: NO_BASE_UNIT,
   checks: (a) => setFactor(a.known('factor'), [0, 1]),
 });
 
 const randomPosterization = imageRule({
   className: 'RandomPosterization',
-  signature: [p('factor'), p('value_range', RANGE), p('data_format', null), p('seed', null)],
   use: { useBaseFactor: false, bounds: [1, 8] },
   checks(a) {
     setFactor(a.known('factor'), [1, 8]);
@@ -157,7 +133,6 @@ const randomPosterization = imageRule({
 
 const randomSharpness = imageRule({
   className: 'RandomSharpness',
-  signature: [p('factor'), p('value_range', RANGE), p('data_format', null), p('seed', null)],
   use: NO_BASE_UNIT,
   checks(a) {
     setFactor(a.known('factor'), [0, 1]);
@@ -167,14 +142,6 @@ const randomSharpness = imageRule({
 
 const randomGaussianBlur = imageRule({
   className: 'RandomGaussianBlur',
-  signature: [
-    p('factor', 1.0),
-    p('kernel_size', 3),
-    p('sigma', 1.0),
-    p('value_range', RANGE),
-    p('data_format', null),
-    p('seed', null),
-  ],
   use: NO_BASE_UNIT,
   checks(a) {
     setFactor(a.known('factor'), [0, 1]);
@@ -204,20 +171,6 @@ function checkKernelSize(v: PyValue): void {
 
 const randomErasing = imageRule({
   className: 'RandomErasing',
-  signature: [
-    p('factor', 1.0),
-    p('scale', {
-      kind: 'tuple',
-      items: [
-        { kind: 'float', value: 0.02 },
-        { kind: 'float', value: 0.33 },
-      ],
-    }),
-    p('fill_value', null),
-    p('value_range', RANGE),
-    p('seed', null),
-    p('data_format', null),
-  ],
   use: NO_BASE_UNIT,
   checks(a) {
     setFactor(a.known('factor'), [0, 1]);
@@ -227,14 +180,12 @@ const randomErasing = imageRule({
 
 const autoContrast = imageRule({
   className: 'AutoContrast',
-  signature: [p('value_range', RANGE)],
   use: { useBaseFactor: false, bounds: [-1, 1] },
   checks: (a) => setValueRange(a.known('value_range')),
 });
 
 const equalization = imageRule({
   className: 'Equalization',
-  signature: [p('value_range', RANGE), p('bins', 256), p('data_format', null)],
   use: BASE,
   checks: (a) => setValueRange(a.known('value_range'), 'Equalization'),
 });
@@ -248,21 +199,18 @@ function checkSolarization(a: Args, addition: PyValue, threshold: PyValue): void
 
 const solarization = imageRule({
   className: 'Solarization',
-  signature: [p('addition_factor', 0.0), p('threshold_factor', 0.0), p('value_range', RANGE), p('seed', null)],
   use: { useBaseFactor: false, bounds: [-1, 1] },
   checks: (a) => checkSolarization(a, a.known('addition_factor'), a.known('threshold_factor')),
 });
 
 const cutMix = imageRule({
   className: 'CutMix',
-  signature: [p('factor', 1.0), p('seed', null), p('data_format', null)],
   use: NO_BASE_UNIT,
   checks: (a) => setFactor(a.known('factor'), [0, 1]),
 });
 
 const mixUp = imageRule({
   className: 'MixUp',
-  signature: [p('alpha', 0.2), p('data_format', null), p('seed', null)],
   use: BASE,
 });
 
@@ -279,38 +227,18 @@ function checkAugmenter(a: Args): void {
 
 const augMix = imageRule({
   className: 'AugMix',
-  signature: [
-    p('value_range', RANGE),
-    p('num_chains', 3),
-    p('chain_depth', 3),
-    p('factor', 0.3),
-    p('alpha', 1.0),
-    p('all_ops', true),
-    p('interpolation', 'bilinear'),
-    p('seed', null),
-    p('data_format', null),
-  ],
   use: NO_BASE_UNIT,
   checks: checkAugmenter,
 });
 
 const randAugment = imageRule({
   className: 'RandAugment',
-  signature: [
-    p('value_range', RANGE),
-    p('num_ops', 2),
-    p('factor', 0.5),
-    p('interpolation', 'bilinear'),
-    p('seed', null),
-    p('data_format', null),
-  ],
   use: NO_BASE_UNIT,
   checks: checkAugmenter,
 });
 
 const maxNumBoundingBoxes = imageRule({
   className: 'MaxNumBoundingBoxes',
-  signature: [p('max_number'), p('fill_value', -1)],
   use: BASE,
   checks(a) {
     pyIntConvert(a.known('max_number'));
@@ -320,18 +248,6 @@ const maxNumBoundingBoxes = imageRule({
 
 const clahe = imageRule({
   className: 'ContrastLimitedAdaptiveHistogramEqualization',
-  signature: [
-    p('value_range', RANGE),
-    p('clip_limit', 4.0),
-    p('tile_grid_size', {
-      kind: 'tuple',
-      items: [
-        { kind: 'int', value: 8 },
-        { kind: 'int', value: 8 },
-      ],
-    }),
-    p('data_format', null),
-  ],
   use: BASE,
 });
 

@@ -7,7 +7,7 @@
  * behave where TensorFlow is installed, from their source.
  */
 
-import { BASE_LAYER_KWARGS, p, type Args } from '../args';
+import type { Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import { singleInput } from '../inputSpec';
 import { layerName } from '../naming';
@@ -15,6 +15,7 @@ import type { LayerRule, Weight } from '../rule';
 import type { Dim, Shape } from '../shape';
 import { flattenTensors } from '../tensors';
 import type { PyValue } from '../values';
+import { recordedParams } from '../signatures';
 import { comparable, itemsOf, numeric } from './normalizationHelpers';
 import { toShape } from './preprocessingImage';
 
@@ -25,16 +26,9 @@ function validateStringArg(a: Args, name: string, allowed: string[], caller: str
   raise('stringArgInvalid', { name, caller, allowed, value: v });
 }
 
-/** Keras's constructors without **kwargs: base-layer keywords are a Python TypeError. */
-function rejectBaseKwargs(a: Args, signature: string[]): void {
-  for (const k of BASE_LAYER_KWARGS) {
-    if (!signature.includes(k) && a.given(k)) raise('unexpectedKeyword', { fn: `${a.className}.__init__`, name: k });
-  }
-}
-
 const categoryEncoding: LayerRule = {
   className: 'CategoryEncoding',
-  signature: [p('num_tokens', null), p('output_mode', 'multi_hot'), p('sparse', false)],
+  signature: recordedParams('CategoryEncoding'),
   construct(a) {
     const modeV = a.known('output_mode');
     const mode =
@@ -84,7 +78,7 @@ function npShape(v: PyValue): number[] | null {
 
 const normalization: LayerRule = {
   className: 'Normalization',
-  signature: [p('axis', -1), p('mean', null), p('variance', null), p('invert', false)],
+  signature: recordedParams('Normalization'),
   construct(a) {
     const axisV = a.known('axis');
     const axis = normalizationAxes(axisV);
@@ -154,20 +148,10 @@ function broadcastMean(meanShape: number[], keep: number[], broadcast: Dim[]): v
   }
 }
 
-const DISCRETIZATION_SIG = ['bin_boundaries', 'num_bins', 'epsilon', 'output_mode', 'sparse', 'dtype', 'name'];
 const discretization: LayerRule = {
   className: 'Discretization',
-  signature: [
-    p('bin_boundaries', null),
-    p('num_bins', null),
-    p('epsilon', 0.01),
-    p('output_mode', 'int'),
-    p('sparse', false),
-    p('dtype', null),
-    p('name', null),
-  ],
+  signature: recordedParams('Discretization'),
   construct(a) {
-    rejectBaseKwargs(a, DISCRETIZATION_SIG);
     const mode = a.known('output_mode');
     if (a.bool('sparse') && mode.kind === 'str' && mode.value === 'int') {
       raise('sparseNeedsCountingMode', { sparse: a.known('sparse') });
@@ -207,7 +191,7 @@ const discretization: LayerRule = {
 const HASHING_MODES = ['int', 'one_hot', 'multi_hot', 'count'];
 const hashing: LayerRule = {
   className: 'Hashing',
-  signature: [p('num_bins'), p('mask_value', null), p('salt', null), p('output_mode', 'int'), p('sparse', false)],
+  signature: recordedParams('Hashing'),
   construct(a) {
     const mode = a.known('output_mode');
     const isInt = mode.kind === 'str' && mode.value === 'int';
@@ -249,7 +233,7 @@ const hashing: LayerRule = {
 
 const hashedCrossing: LayerRule = {
   className: 'HashedCrossing',
-  signature: [p('num_bins'), p('output_mode', 'int'), p('sparse', false), p('name', null), p('dtype', null)],
+  signature: recordedParams('HashedCrossing'),
   construct(a) {
     if (a.bool('sparse')) raise('sparseNeedsTensorFlow', {});
     return validateStringArg(a, 'output_mode', ['int', 'one_hot'], 'HashedCrossing');

@@ -11,7 +11,7 @@
  * IndexError), exactly as Keras does.
  */
 
-import { p, type Args, type Param } from '../args';
+import type { Args } from '../args';
 import { duringCall, raise } from '../errors';
 import { singleInput } from '../inputSpec';
 import { shapeTuple } from '../messages/base';
@@ -19,6 +19,7 @@ import { layerName } from '../naming';
 import type { LayerRule } from '../rule';
 import type { Dim, Shape } from '../shape';
 import type { PyValue } from '../values';
+import { recordedParams } from '../signatures';
 import {
   baseImageInit,
   checkChoice,
@@ -33,8 +34,6 @@ type Fmt = 'channels_last' | 'channels_first';
 
 export interface ImageSpec {
   className: string;
-  aliases?: string[];
-  signature: Param[];
   use: BaseUse;
   /** The class's own `__init__` checks, after the base's. */
   checks?(a: Args, fmt: Fmt): void;
@@ -44,14 +43,11 @@ export interface ImageSpec {
 
 /** A rule for a `BaseImagePreprocessingLayer` subclass. */
 export function imageRule(spec: ImageSpec): LayerRule {
-  const own = new Set(spec.signature.map((q) => q.name));
-  // Keywords the base `__init__` takes through **kwargs.
-  const extra = ['bounding_box_format', 'factor', 'data_format'].filter((n) => !own.has(n));
+  const signature = recordedParams(spec.className);
+  const own = new Set(signature.map((q) => q.name));
   return {
     className: spec.className,
-    aliases: spec.aliases,
-    signature: spec.signature,
-    extraKwargs: extra,
+    signature,
     construct(a) {
       const fmt = baseImageInit(a, spec.className, { ...spec.use, ownsFactor: own.has('factor') });
       spec.checks?.(a, fmt);
@@ -113,17 +109,6 @@ const IMG: BaseUse = { useBaseFactor: false, bounds: [-1, 1] };
 
 const resizing = imageRule({
   className: 'Resizing',
-  signature: [
-    p('height'),
-    p('width'),
-    p('interpolation', 'bilinear'),
-    p('crop_to_aspect_ratio', false),
-    p('pad_to_aspect_ratio', false),
-    p('fill_mode', 'constant'),
-    p('fill_value', 0.0),
-    p('antialias', false),
-    p('data_format', null),
-  ],
   use: IMG,
   checks(a) {
     a.bool('antialias');
@@ -133,7 +118,6 @@ const resizing = imageRule({
 
 const centerCrop = imageRule({
   className: 'CenterCrop',
-  signature: [p('height'), p('width'), p('data_format', null)],
   use: IMG,
   output(a, x, fmt) {
     if (x.length !== 3 && x.length !== 4) {
@@ -145,7 +129,6 @@ const centerCrop = imageRule({
 
 const randomCrop = imageRule({
   className: 'RandomCrop',
-  signature: [p('height'), p('width'), p('seed', null), p('data_format', null), p('name', null)],
   // RandomCrop keeps the base's `_USE_BASE_FACTOR = True`: a `factor` keyword is range-checked, not refused.
   use: { useBaseFactor: true, bounds: [-1, 1] },
   output(a, x, fmt) {
@@ -159,20 +142,11 @@ const randomCrop = imageRule({
 
 const randomFlip = imageRule({
   className: 'RandomFlip',
-  signature: [p('mode', 'horizontal_and_vertical'), p('seed', null), p('data_format', null)],
   use: IMG,
 });
 
 const randomRotation = imageRule({
   className: 'RandomRotation',
-  signature: [
-    p('factor'),
-    p('fill_mode', 'reflect'),
-    p('interpolation', 'bilinear'),
-    p('seed', null),
-    p('fill_value', 0.0),
-    p('data_format', null),
-  ],
   use: { useBaseFactor: true, bounds: [-1, 1], forwardsFactor: true },
   checks(a) {
     checkChoice(a, 'fill_mode', FILL_MODES);
@@ -182,15 +156,6 @@ const randomRotation = imageRule({
 
 const randomTranslation = imageRule({
   className: 'RandomTranslation',
-  signature: [
-    p('height_factor'),
-    p('width_factor'),
-    p('fill_mode', 'reflect'),
-    p('interpolation', 'bilinear'),
-    p('seed', null),
-    p('fill_value', 0.0),
-    p('data_format', null),
-  ],
   use: IMG,
   checks(a) {
     const inRange = (n: number): boolean => n <= 1 && n >= -1;
@@ -203,15 +168,6 @@ const randomTranslation = imageRule({
 
 const randomZoom = imageRule({
   className: 'RandomZoom',
-  signature: [
-    p('height_factor'),
-    p('width_factor', null),
-    p('fill_mode', 'reflect'),
-    p('interpolation', 'bilinear'),
-    p('seed', null),
-    p('fill_value', 0.0),
-    p('data_format', null),
-  ],
   use: IMG,
   checks(a) {
     const inRange = (n: number): boolean => n <= 1 && n > -1;
@@ -224,15 +180,6 @@ const randomZoom = imageRule({
 
 const randomShear = imageRule({
   className: 'RandomShear',
-  signature: [
-    p('x_factor', 0.0),
-    p('y_factor', 0.0),
-    p('interpolation', 'bilinear'),
-    p('fill_mode', 'reflect'),
-    p('fill_value', 0.0),
-    p('data_format', null),
-    p('seed', null),
-  ],
   use: { useBaseFactor: false, bounds: [0, 1] },
   checks(a) {
     const inRange = (n: number): boolean => n <= 1 && n >= 0;
@@ -245,14 +192,6 @@ const randomShear = imageRule({
 
 const randomPerspective = imageRule({
   className: 'RandomPerspective',
-  signature: [
-    p('factor', 1.0),
-    p('scale', 1.0),
-    p('interpolation', 'bilinear'),
-    p('fill_value', 0.0),
-    p('seed', null),
-    p('data_format', null),
-  ],
   use: { useBaseFactor: false, bounds: [0, 1] },
   checks(a) {
     setFactor(a.known('factor'), [0, 1]);
@@ -264,22 +203,6 @@ const randomPerspective = imageRule({
 
 const randomElasticTransform = imageRule({
   className: 'RandomElasticTransform',
-  signature: [
-    p('factor', 1.0),
-    p('scale', 1.0),
-    p('interpolation', 'bilinear'),
-    p('fill_mode', 'reflect'),
-    p('fill_value', 0.0),
-    p('value_range', {
-      kind: 'tuple',
-      items: [
-        { kind: 'int', value: 0 },
-        { kind: 'int', value: 255 },
-      ],
-    }),
-    p('seed', null),
-    p('data_format', null),
-  ],
   use: { useBaseFactor: false, bounds: [0, 1] },
   checks(a) {
     setFactor(a.known('factor'), [0, 1]);

@@ -8,14 +8,15 @@
  * their constructors reject.
  */
 
-import { BASE_LAYER_KWARGS, p, type Args, type Param } from '../args';
+import type { Args } from '../args';
 import { raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
 import { layerName } from '../naming';
 import type { CallResult, LayerRule } from '../rule';
 import type { CallInputs } from '../tensors';
-import { containsUnknown, float, pyTypeName, type PyValue } from '../values';
-import { asNumber, kerasDataFormat, numberForCompare, pyIterItems, rejectBaseKwargs } from './reshapingPy';
+import { containsUnknown, pyTypeName, type PyValue } from '../values';
+import { recordedParams } from '../signatures';
+import { asNumber, kerasDataFormat, numberForCompare, pyIterItems } from './reshapingPy';
 
 /** `if not 0 <= rate <= 1: raise ValueError(...)`; a non-number fails the comparison with TypeError. */
 function checkUnitInterval(a: Args, name: string): number {
@@ -80,7 +81,7 @@ function identity(a: Args, inputs: CallInputs, ndim?: number): CallResult {
 
 const dropout: LayerRule = {
   className: 'Dropout',
-  signature: [p('rate'), p('noise_shape', null), p('seed', null)],
+  signature: recordedParams('Dropout'),
   construct(a) {
     checkRandomArgs(a, 'rate', true);
     return undefined;
@@ -90,23 +91,15 @@ const dropout: LayerRule = {
 
 /**
  * SpatialDropout{n}D: its `__init__` has no `**kwargs`, so even the base
- * `Layer` keywords other than `name` and `dtype` are a `TypeError`.
+ * `Layer` keywords other than `name` and `dtype` are a `TypeError` (the
+ * recorded signature says so).
  */
 function spatialDropoutRule(n: 1 | 2 | 3): LayerRule {
   const name = `SpatialDropout${n}D`;
-  const signature: Param[] =
-    n === 1
-      ? [p('rate'), p('seed', null), p('name', null), p('dtype', null)]
-      : [p('rate'), p('data_format', null), p('seed', null), p('name', null), p('dtype', null)];
   return {
     className: name,
-    signature,
+    signature: recordedParams(name),
     construct(a) {
-      rejectBaseKwargs(
-        a,
-        signature.map((q) => q.name),
-        BASE_LAYER_KWARGS,
-      );
       checkRandomArgs(a, 'rate', false);
       // The format does not change the output shape; only a value the source tells is checked.
       if (n > 1 && a.get('data_format').kind !== 'unknown') kerasDataFormat(a);
@@ -118,7 +111,7 @@ function spatialDropoutRule(n: 1 | 2 | 3): LayerRule {
 
 const gaussianDropout: LayerRule = {
   className: 'GaussianDropout',
-  signature: [p('rate'), p('seed', null)],
+  signature: recordedParams('GaussianDropout'),
   construct(a) {
     checkRandomArgs(a, 'rate', false);
     return undefined;
@@ -128,7 +121,7 @@ const gaussianDropout: LayerRule = {
 
 const gaussianNoise: LayerRule = {
   className: 'GaussianNoise',
-  signature: [p('stddev'), p('seed', null)],
+  signature: recordedParams('GaussianNoise'),
   construct(a) {
     checkRandomArgs(a, 'stddev', false);
     return undefined;
@@ -139,7 +132,7 @@ const gaussianNoise: LayerRule = {
 const alphaDropout: LayerRule = {
   className: 'AlphaDropout',
   // `noise_shape` is stored unchecked; it only matters in training.
-  signature: [p('rate'), p('noise_shape', null), p('seed', null)],
+  signature: recordedParams('AlphaDropout'),
   construct(a) {
     checkRandomArgs(a, 'rate', false);
     return undefined;
@@ -158,7 +151,7 @@ function checkPenalty(a: Args, name: 'l1' | 'l2'): void {
 
 const activityRegularization: LayerRule = {
   className: 'ActivityRegularization',
-  signature: [p('l1', float(0)), p('l2', float(0))],
+  signature: recordedParams('ActivityRegularization'),
   construct(a) {
     checkPenalty(a, 'l1');
     checkPenalty(a, 'l2');

@@ -4,19 +4,19 @@
  * in `reshapingSpatial.ts`. None of them has weights.
  */
 
-import { p } from '../args';
 import { cannotTell, duringCall, raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
 import { layerName } from '../naming';
 import type { LayerRule } from '../rule';
 import { dimProduct, type Dim } from '../shape';
 import { containsUnknown, pyTypeName, tuple, type PyValue } from '../values';
+import { recordedParams } from '../signatures';
 import { asNumber, kerasDataFormat, pyIterItems } from './reshapingPy';
 import { spatialRules } from './reshapingSpatial';
 
 const flatten: LayerRule = {
   className: 'Flatten',
-  signature: [p('data_format', null)],
+  signature: recordedParams('Flatten'),
   construct(a) {
     // Validated, though the flattened size does not depend on it (so a value the source does not tell passes).
     if (a.get('data_format').kind !== 'unknown') kerasDataFormat(a);
@@ -70,7 +70,7 @@ function reshapeOutput(input: Dim[], t: ReshapeTarget): Dim[] {
 
 const reshape: LayerRule = {
   className: 'Reshape',
-  signature: [p('target_shape')],
+  signature: recordedParams('Reshape'),
   construct(a) {
     return reshapeTarget(a.known('target_shape'));
   },
@@ -103,7 +103,7 @@ function permuteDims(v: PyValue): PyValue[] {
 
 const permute: LayerRule = {
   className: 'Permute',
-  signature: [p('dims')],
+  signature: recordedParams('Permute'),
   construct(a) {
     return permuteDims(a.known('dims'));
   },
@@ -124,7 +124,7 @@ const permute: LayerRule = {
 
 const repeatVector: LayerRule = {
   className: 'RepeatVector',
-  signature: [p('n')],
+  signature: recordedParams('RepeatVector'),
   construct(a) {
     const v = a.known('n');
     if (v.kind !== 'int') raise('expectedInteger', { name: 'n', value: v });

@@ -153,15 +153,6 @@ export function finishShape(dims: RawDim[]): Dim[] {
   return dims.map((d) => d.dim);
 }
 
-/** Rejects keywords the base `Layer` would take, for a class whose `__init__` has no `**kwargs`. */
-export function rejectBaseKwargs(a: Args, accepted: string[], baseNames: string[]): void {
-  for (const k of baseNames) {
-    if (!accepted.includes(k) && a.given(k)) {
-      raise('unexpectedKeyword', { fn: `${a.className}.__init__`, name: k });
-    }
-  }
-}
-
 /**
  * Runs a constructor check only when every argument it reads is known. For
  * arguments that never change a shape (a dropout rate, a seed, an activation

@@ -8,13 +8,14 @@
  * shape; `finishShape` does that last step.
  */
 
-import { p, type Args, type Param } from '../args';
+import type { Args } from '../args';
 import { cannotTell, duringCall, raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
 import { layerName } from '../naming';
 import type { LayerRule } from '../rule';
 import type { Dim, Shape } from '../shape';
-import { pyTypeName, tuple, int, type PyValue } from '../values';
+import { pyTypeName, tuple, type PyValue } from '../values';
+import { recordedParams } from '../signatures';
 import {
   asNumber,
   finishShape,
@@ -31,10 +32,6 @@ type Format = 'channels_last' | 'channels_first';
 type Pair = [PyNum, PyNum];
 
 const ORDINALS = ['1st', '2nd', '3rd'];
-
-function pairLiteral(a: number, b: number): PyValue {
-  return tuple([int(a), int(b)]);
-}
 
 /** The pairs as the layer keeps them (`self.cropping`): one pair for 1-D, a tuple of pairs above. */
 function pairsValue(pairs: Pair[]): PyValue {
@@ -82,16 +79,9 @@ const pairsFloat = (q: Pair) => q[0].isFloat || q[1].isFloat;
 /** Cropping{n}D: each spatial axis loses the sum of its pair, which must leave at least 1. */
 function croppingRule(n: 1 | 2 | 3): LayerRule {
   const name = `Cropping${n}D`;
-  const defaults: Record<number, PyValue> = {
-    1: pairLiteral(1, 1),
-    2: tuple([pairLiteral(0, 0), pairLiteral(0, 0)]),
-    3: tuple([pairLiteral(1, 1), pairLiteral(1, 1), pairLiteral(1, 1)]),
-  };
-  const signature: Param[] =
-    n === 1 ? [p('cropping', defaults[1])] : [p('cropping', defaults[n]), p('data_format', null)];
   return {
     className: name,
-    signature,
+    signature: recordedParams(name),
     construct(a): PairsState {
       if (n === 1) {
         const [lo, hi] = standardizeTupleKeepFloats(a.known('cropping'), 2, 'cropping', true);
@@ -124,14 +114,9 @@ function croppingRule(n: 1 | 2 | 3): LayerRule {
 /** ZeroPadding{n}D: each spatial axis gains the sum of its pair. */
 function zeroPaddingRule(n: 1 | 2 | 3): LayerRule {
   const name = `ZeroPadding${n}D`;
-  const defaults: Record<number, PyValue> = {
-    1: int(1),
-    2: tuple([int(1), int(1)]),
-    3: tuple([pairLiteral(1, 1), pairLiteral(1, 1), pairLiteral(1, 1)]),
-  };
   return {
     className: name,
-    signature: [p('padding', defaults[n]), p('data_format', null)],
+    signature: recordedParams(name),
     construct(a): PairsState {
       const format = kerasDataFormat(a);
       if (n === 1) {
@@ -175,15 +160,9 @@ interface UpState {
 /** UpSampling{n}D: each spatial axis is multiplied by its size. */
 function upSamplingRule(n: 1 | 2 | 3): LayerRule {
   const name = `UpSampling${n}D`;
-  const signature: Param[] =
-    n === 1
-      ? [p('size', 2)]
-      : n === 2
-        ? [p('size', tuple([int(2), int(2)])), p('data_format', null), p('interpolation', 'nearest')]
-        : [p('size', tuple([int(2), int(2), int(2)])), p('data_format', null)];
   return {
     className: name,
-    signature,
+    signature: recordedParams(name),
     construct(a): UpState {
       if (n === 1) return { format: 'channels_last', sizes: [upSampling1DSize(a)] };
       const format = kerasDataFormat(a);

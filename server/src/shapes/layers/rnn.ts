@@ -9,11 +9,11 @@
  * and do not change the shapes, as in Keras's symbolic call.
  */
 
-import { p, type Param } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { LayerRule, RuleContext } from '../rule';
 import type { PyValue } from '../values';
-import { cellItem, cellRules, FLOAT_ZERO, gateCell, isCellState, stackedCell, type GateKind } from './rnnCells';
+import { recordedParams } from '../signatures';
+import { cellItem, cellRules, gateCell, isCellState, stackedCell, type GateKind } from './rnnCells';
 import { convLstmRules } from './rnnConvLstm';
 import {
   callRecurrent,
@@ -26,73 +26,12 @@ import {
   type RecurrentState,
 } from './rnnShared';
 
-const nulls = (names: string[]): Param[] => names.map((n) => p(n, null));
-const INITS = [
-  p('kernel_initializer', 'glorot_uniform'),
-  p('recurrent_initializer', 'orthogonal'),
-  p('bias_initializer', 'zeros'),
-];
-const REGS = nulls(['kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer']);
-const CONSTRAINTS = nulls(['kernel_constraint', 'recurrent_constraint', 'bias_constraint']);
-const DROPOUTS = [FLOAT_ZERO('dropout'), FLOAT_ZERO('recurrent_dropout')];
-const RNN_FLAGS = [
-  p('return_sequences', false),
-  p('return_state', false),
-  p('go_backwards', false),
-  p('stateful', false),
-  p('unroll', false),
-];
-
-const SIGNATURES: Record<GateKind, Param[]> = {
-  simple: [
-    p('units'),
-    p('activation', 'tanh'),
-    p('use_bias', true),
-    ...INITS,
-    ...REGS,
-    ...CONSTRAINTS,
-    ...DROPOUTS,
-    ...RNN_FLAGS,
-    p('seed', null),
-  ],
-  lstm: [
-    p('units'),
-    p('activation', 'tanh'),
-    p('recurrent_activation', 'sigmoid'),
-    p('use_bias', true),
-    ...INITS,
-    p('unit_forget_bias', true),
-    ...REGS,
-    ...CONSTRAINTS,
-    ...DROPOUTS,
-    p('seed', null),
-    ...RNN_FLAGS,
-    p('use_cudnn', 'auto'),
-  ],
-  gru: [
-    p('units'),
-    p('activation', 'tanh'),
-    p('recurrent_activation', 'sigmoid'),
-    p('use_bias', true),
-    ...INITS,
-    ...REGS,
-    ...CONSTRAINTS,
-    ...DROPOUTS,
-    p('seed', null),
-    ...RNN_FLAGS,
-    p('reset_after', true),
-    p('use_cudnn', 'auto'),
-  ],
-};
-
 const LAYER_CLASS: Record<GateKind, string> = { simple: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU' };
 
 function gateLayer(kind: GateKind): LayerRule {
   return {
     className: LAYER_CLASS[kind],
-    signature: SIGNATURES[kind],
-    // **kwargs reach RNN.__init__ (zero_output_for_mask); LSTM and GRU pop `implementation`.
-    extraKwargs: kind === 'simple' ? ['zero_output_for_mask'] : ['zero_output_for_mask', 'implementation'],
+    signature: recordedParams(LAYER_CLASS[kind]),
     construct(a) {
       const cell = gateCell(kind, a);
       checkIntStateSize(cell.floatStateSize);
@@ -125,7 +64,7 @@ function rnnCell(v: PyValue, ctx: RuleContext): CellModel | null {
 
 const rnn: LayerRule = {
   className: 'RNN',
-  signature: [p('cell'), ...RNN_FLAGS, p('zero_output_for_mask', false)],
+  signature: recordedParams('RNN'),
   construct: (a, ctx) => recurrentState(a, null, rnnCell(a.get('cell'), ctx)),
   call: (_a, inputs, _ctx, state) => callRecurrent(state as RecurrentState, inputs),
 };

@@ -5,12 +5,13 @@
  * them) and as the `CellModel`s that SimpleRNN, LSTM, GRU and RNN drive.
  */
 
-import { p, truthy, type Args, type Param } from '../args';
+import { truthy, type Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { LayerRule, RuleContext, Weight } from '../rule';
 import type { Shape } from '../shape';
 import type { CallInputs } from '../tensors';
 import { pyTypeName, type PyValue } from '../values';
+import { recordedParams } from '../signatures';
 import {
   cellUnits,
   checkClippedRate,
@@ -146,38 +147,10 @@ function callCell(inputs: CallInputs): never {
   cannotTell('calling a recurrent cell directly is not modelled');
 }
 
-const CELL_WEIGHT_PARAMS: Param[] = [
-  p('kernel_initializer', 'glorot_uniform'),
-  p('recurrent_initializer', 'orthogonal'),
-  p('bias_initializer', 'zeros'),
-];
-/** A parameter whose default is the float `0.0`. */
-export const FLOAT_ZERO = (name: string): Param => ({ name, default: { kind: 'float', value: 0 } });
-const REG_PARAMS = (names: string[]): Param[] => names.map((n) => p(n, null));
-
-/** The `__init__` parameters of a gate cell class, in Keras's order. */
-export function cellSignature(kind: GateKind): Param[] {
-  const head: Param[] = [p('units'), p('activation', 'tanh')];
-  if (kind !== 'simple') head.push(p('recurrent_activation', 'sigmoid'));
-  head.push(p('use_bias', true), ...CELL_WEIGHT_PARAMS);
-  if (kind === 'lstm') head.push(p('unit_forget_bias', true));
-  head.push(
-    ...REG_PARAMS(['kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer']),
-    ...REG_PARAMS(['kernel_constraint', 'recurrent_constraint', 'bias_constraint']),
-    FLOAT_ZERO('dropout'),
-    FLOAT_ZERO('recurrent_dropout'),
-  );
-  if (kind === 'gru') head.push(p('reset_after', true));
-  head.push(p('seed', null));
-  return head;
-}
-
 function cellRule(kind: GateKind): LayerRule {
   return {
     className: CELL_CLASS[kind],
-    signature: cellSignature(kind),
-    // LSTMCell and GRUCell pop `implementation` from **kwargs.
-    extraKwargs: kind === 'simple' ? [] : ['implementation'],
+    signature: recordedParams(CELL_CLASS[kind]),
     construct: (a) => gateCell(kind, a),
     call: (_a, inputs) => callCell(inputs),
   };
@@ -185,7 +158,7 @@ function cellRule(kind: GateKind): LayerRule {
 
 const stackedRnnCells: LayerRule = {
   className: 'StackedRNNCells',
-  signature: [p('cells')],
+  signature: recordedParams('StackedRNNCells'),
   construct(a, ctx) {
     return stackedCell(stackItems(a.get('cells')).map((v) => cellItem(v, ctx)));
   },

@@ -9,13 +9,13 @@
  * Keras: 0 builds empty weights, a negative or float count fails in `build`.
  */
 
-import { p, standardizePadding, standardizeTuple, truthy, type Args } from '../args';
+import { standardizePadding, standardizeTuple, truthy, type Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import type { LayerRule, Weight } from '../rule';
 import { shapeTuple } from '../messages/base';
 import type { Dim, Shape } from '../shape';
 import { pyTypeName, type PyValue } from '../values';
-import { FLOAT_ZERO } from './rnnCells';
+import { recordedParams } from '../signatures';
 import {
   callRecurrent,
   checkClippedRate,
@@ -118,38 +118,11 @@ function convLstmCell(a: Args, c: ConvConfig): CellModel {
   };
 }
 
-const nulls = (names: string[]) => names.map((n) => p(n, null));
-
 function convLstm(rank: number): LayerRule {
   const className = `ConvLSTM${rank}D`;
   return {
     className,
-    signature: [
-      p('filters'),
-      p('kernel_size'),
-      p('strides', 1),
-      p('padding', 'valid'),
-      p('data_format', null),
-      p('dilation_rate', 1),
-      p('activation', 'tanh'),
-      p('recurrent_activation', 'sigmoid'),
-      p('use_bias', true),
-      p('kernel_initializer', 'glorot_uniform'),
-      p('recurrent_initializer', 'orthogonal'),
-      p('bias_initializer', 'zeros'),
-      p('unit_forget_bias', true),
-      ...nulls(['kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer']),
-      ...nulls(['kernel_constraint', 'recurrent_constraint', 'bias_constraint']),
-      FLOAT_ZERO('dropout'),
-      FLOAT_ZERO('recurrent_dropout'),
-      p('seed', null),
-      p('return_sequences', false),
-      p('return_state', false),
-      p('go_backwards', false),
-      p('stateful', false),
-    ],
-    // **kwargs reach RNN.__init__, which also takes these two.
-    extraKwargs: ['unroll', 'zero_output_for_mask'],
+    signature: recordedParams(className),
     construct(a) {
       const cell = convLstmCell(a, convConfig(a, rank));
       return recurrentState(a, rank + 3, cell);

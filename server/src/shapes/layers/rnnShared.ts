@@ -22,6 +22,7 @@ import type { CallResult, Weight } from '../rule';
 import type { CallInputs } from '../tensors';
 import type { Shape } from '../shape';
 import { pyTypeName, type PyValue } from '../values';
+import { kerasCallParams } from '../messages/layerCalls';
 
 /** A cell as `RNN` uses it: its weights for a per-step input, and its output/state shapes. */
 export interface CellModel {
@@ -91,8 +92,11 @@ export function recurrentOutputs(st: RecurrentState, x: Shape): CallResult {
   return { ...recurrentShapes(st, x), weights };
 }
 
-/** Keyword arguments `RNN.call(sequences, initial_state=None, mask=None, training=False)` takes. */
-const RNN_CALL_KWARGS = new Set(['sequences', 'inputs', 'initial_state', 'mask', 'training']);
+/**
+ * Keyword arguments `RNN.call(sequences, initial_state=None, mask=None, training=False)` takes (recorded),
+ * and `inputs`, let through although Keras then misses `sequences` (a TypeError not modelled).
+ */
+const RNN_CALL_KWARGS = new Set([...kerasCallParams('RNN'), 'inputs']);
 
 /** The layer's call: one sequence tensor, its InputSpec, then build + output shape. */
 export function callRecurrent(st: RecurrentState, inputs: CallInputs): CallResult {

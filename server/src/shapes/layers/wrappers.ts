@@ -10,7 +10,6 @@
  * (see `callInner`).
  */
 
-import { p } from '../args';
 import { cannotTell, duringCall, KerasError, raise } from '../errors';
 import { checkInputSpec, singleInput, withoutInputSpec } from '../inputSpec';
 import { kerasClassOf, kerasModuleOf } from '../messages/layerCalls';
@@ -20,7 +19,9 @@ import type { CallResult, ConstructedLayer, LayerRule, RuleContext } from '../ru
 import type { Shape } from '../shape';
 import { singleTensorCall, type CallInputs } from '../tensors';
 import { pyRepr, pyTypeName, type PyValue } from '../values';
+import { recordedParams } from '../signatures';
 import { isRecurrentState, recurrentBuild, recurrentShapes, type RecurrentState } from './rnnShared';
+import { kerasCallParams } from '../messages/layerCalls';
 
 /** Objects from these namespaces are never layers; anything else called may be (a `keras.Sequential(...)`). */
 const NOT_LAYER_MODULES =
@@ -122,7 +123,7 @@ function checkInitialWeights(v: PyValue): void {
 
 const bidirectional: LayerRule = {
   className: 'Bidirectional',
-  signature: [p('layer'), p('merge_mode', 'concat'), p('weights', null), p('backward_layer', null)],
+  signature: recordedParams('Bidirectional'),
   construct(a, ctx): BidirectionalState {
     const layer = wrappedLayer(a.get('layer'), ctx, 'Bidirectional');
     const bv = a.get('backward_layer');
@@ -188,11 +189,11 @@ function callInner(ctx: RuleContext, inner: ConstructedLayer, child: Shape): Cal
   }
 }
 
-const TD_CALL_KWARGS = new Set(['inputs', 'training', 'mask']);
+const TD_CALL_KWARGS = new Set(kerasCallParams('TimeDistributed'));
 
 const timeDistributed: LayerRule = {
   className: 'TimeDistributed',
-  signature: [p('layer')],
+  signature: recordedParams('TimeDistributed'),
   construct(a, ctx): ConstructedLayer {
     return wrappedLayer(a.get('layer'), ctx, 'TimeDistributed');
   },

@@ -181,6 +181,12 @@ export const baseMessages = {
     'ValueError',
     (d: { axis: number; rank: number }) => `axis ${d.axis} is out of bounds for an array of dimension ${d.rank}`,
   ),
+  /** `dtype_policies.get` on a quantization mode with no source dtype (`dtype="int8"`). */
+  dtypePolicyPairInvalid: message(
+    'ValueError',
+    (d: { policy: string }) =>
+      `Cannot convert \`policy\` into a valid pair (\`mode\`, \`source_name\`) to instantiate \`QuantizedDTypePolicy\`. Received: policy=${d.policy}`,
+  ),
 };
 
 /** A shape's dimensions as the Python tuple Keras prints (`(None, 3)`); '?' prints as `?`. */

@@ -56,11 +56,18 @@ export const builtinMessages = {
     'TypeError',
     (d: { fn: string; name: string }) => `${d.fn}() got multiple values for argument '${d.name}'`,
   ),
+  /** A keyword a function passes on by keyword, given again by its caller. */
+  multipleValuesKeyword: message(
+    'TypeError',
+    (d: { fn: string; name: string }) => `${d.fn}() got multiple values for keyword argument '${d.name}'`,
+  ),
   missingPositional: message('TypeError', (d: { fn: string; names: string[] }) => {
     const quoted = d.names.map((n) => `'${n}'`);
     const list = quoted.length <= 2 ? quoted.join(' and ') : `${quoted.slice(0, -1).join(', ')}, and ${quoted.at(-1)}`;
     return `${d.fn}() missing ${d.names.length} required positional argument${d.names.length > 1 ? 's' : ''}: ${list}`;
   }),
+  /** A dict lookup of a missing key: Python prints the key's repr. */
+  keyError: message('KeyError', (d: { key: string }) => `'${d.key}'`),
   /** A callable given keywords it does not take. */
   unexpectedKeyword: message(
     'TypeError',

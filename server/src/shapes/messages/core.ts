@@ -72,4 +72,18 @@ export const coreMessages = {
     (d: { what: 'kernel' | 'embedding'; argument: string }) =>
       `Lora is incompatible with ${d.what} constraints. In order to enable lora on this layer, remove the \`${d.argument}\` argument.`,
   ),
+  /**
+   * A variable added after `enable_lora` locked the layer's tracker, which
+   * raises `ValueError` with the message it was locked with: none
+   * (ReversibleEmbedding's untied float table under LoRA).
+   */
+  variablesLocked: message('ValueError', (_: object) => 'None'),
+
+  // ------------------------------------------------ Quantized builds (`quantized_build`)
+  /** A layer's `quantized_build` given a mode it does not take (the embeddings take int8 and int4 only). */
+  quantizationModeInvalid: message(
+    'NotImplementedError',
+    (d: { modes: string[]; mode: string }) =>
+      `Invalid quantization mode. Expected one of (${d.modes.map((m) => `'${m}'`).join(', ')}). Received: quantization_mode=${d.mode}`,
+  ),
 };

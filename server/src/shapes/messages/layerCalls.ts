@@ -19,6 +19,11 @@ export function kerasClassOf(name: string): string {
   return LAYERS[name]?.class ?? name;
 }
 
+/** The parameter names of a layer's `call` after `self`, in order (empty for a class not recorded). */
+export function kerasCallParams(name: string): string[] {
+  return (LAYERS[name]?.call ?? []).map(([param]) => param);
+}
+
 /** `cls.__module__` of a layer class (`keras.src.layers.core.dense`). */
 export function kerasModuleOf(name: string): string {
   return LAYERS[name]?.module ?? 'keras.layers';
