@@ -345,9 +345,19 @@ async function poll(what, timeoutMs, check, died) {
  * with the .vsix installed into a fresh extensions folder under `dir`.
  * `dir` gets ud/ (user data and settings), ext/, xdg/ (sockets, temp files),
  * config.yaml and server.log. Returns the address and a `stop()` that ends
- * the whole process group.
+ * the whole process group. `locale` is the display language (`--locale`);
+ * `extensions` are .vsix files installed before it (a language pack).
  */
-async function startCodeServer({ dir, workspace, vsix, port = 0, settings = {}, codeServer = ensureCodeServer() }) {
+async function startCodeServer({
+  dir,
+  workspace,
+  vsix,
+  port = 0,
+  settings = {},
+  codeServer = ensureCodeServer(),
+  locale,
+  extensions = [],
+}) {
   const ud = path.join(dir, 'ud');
   const ext = path.join(dir, 'ext');
   const xdg = path.join(dir, 'xdg');
@@ -366,11 +376,17 @@ async function startCodeServer({ dir, workspace, vsix, port = 0, settings = {}, 
   });
   const common = ['--config', path.join(dir, 'config.yaml'), '--user-data-dir', ud, '--extensions-dir', ext];
   const installStart = Date.now();
-  const inst = spawnSync(codeServer.node24, [codeServer.entry, ...common, '--install-extension', vsix, '--force'], {
-    env,
-    encoding: 'utf8',
-  });
-  if (inst.status !== 0) throw new Error(`code-server --install-extension failed:\n${inst.stdout}${inst.stderr}`);
+  for (const extension of [...extensions, vsix]) {
+    const inst = spawnSync(
+      codeServer.node24,
+      [codeServer.entry, ...common, '--install-extension', extension, '--force'],
+      {
+        env,
+        encoding: 'utf8',
+      },
+    );
+    if (inst.status !== 0) throw new Error(`code-server --install-extension failed:\n${inst.stdout}${inst.stderr}`);
+  }
   const installMs = Date.now() - installStart;
 
   const logFile = path.join(dir, 'server.log');
@@ -386,6 +402,7 @@ async function startCodeServer({ dir, workspace, vsix, port = 0, settings = {}, 
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
+    ...(locale ? ['--locale', locale] : []),
     workspace,
   ];
   // Its own process group, so that stop() reaches the extension host and the language server too.

@@ -124,15 +124,22 @@ export function hover(
     parts.push(t('hover.unknownLayer', { reason: layer.constructed.reason }));
   }
   for (const [i, s] of inputs.entries()) {
-    const label = inputs.length > 1 ? t('hover.inputN', { index: i }) : t('hover.input');
-    parts.push(`${label}: \`${formatShape(s)}\` — ${axesTable(layer, s, defaultFormat, 'input', locale)}`);
+    const shown = {
+      index: i,
+      shape: `\`${formatShape(s)}\``,
+      axes: axesTable(layer, s, defaultFormat, 'input', locale),
+    };
+    parts.push(inputs.length > 1 ? t('hover.inputN', shown) : t('hover.input', shown));
   }
   if (outputs) {
     if (single)
       parts.push(
-        `${t('hover.output')}: \`${formatShape(outputs[0])}\` — ${axesTable(layer, outputs[0], defaultFormat, 'output', locale)}`,
+        t('hover.output', {
+          shape: `\`${formatShape(outputs[0])}\``,
+          axes: axesTable(layer, outputs[0], defaultFormat, 'output', locale),
+        }),
       );
-    else parts.push(`${t('hover.outputs')}: \`${formatOutputs(outputs, false)}\``);
+    else parts.push(t('hover.outputs', { shapes: `\`${formatOutputs(outputs, false)}\`` }));
   } else {
     parts.push(t('hover.outputUnknown'));
   }

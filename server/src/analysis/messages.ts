@@ -88,10 +88,10 @@ export const MESSAGES = {
     en: "Shape Lens cannot tell this layer's shapes statically ({reason}).",
     'zh-cn': 'Shape Lens 无法静态地确定这个层的形状（{reason}）。',
   },
-  'hover.input': { en: 'Input', 'zh-cn': '输入' },
-  'hover.inputN': { en: 'Input {index}', 'zh-cn': '输入 {index}' },
-  'hover.output': { en: 'Output', 'zh-cn': '输出' },
-  'hover.outputs': { en: 'Outputs', 'zh-cn': '输出' },
+  'hover.input': { en: 'Input: {shape} — {axes}', 'zh-cn': '输入：{shape} — {axes}' },
+  'hover.inputN': { en: 'Input {index}: {shape} — {axes}', 'zh-cn': '输入 {index}：{shape} — {axes}' },
+  'hover.output': { en: 'Output: {shape} — {axes}', 'zh-cn': '输出：{shape} — {axes}' },
+  'hover.outputs': { en: 'Outputs: {shapes}', 'zh-cn': '输出：{shapes}' },
   'hover.outputUnknown': { en: 'Output: not known statically', 'zh-cn': '输出：无法静态确定' },
   'hover.modelParams': {
     en: 'Parameters: {total} ({trainable} trainable, {nonTrainable} non-trainable)',
@@ -108,7 +108,7 @@ export const MESSAGES = {
       'Dense 只作用于最后一个轴：同一个 {from}→{to} 的映射会用在其他各轴的每个位置上，这些轴原样保留。要把它们混合起来，请先 Flatten。',
   },
   'hover.channelsLast': {
-    en: 'Keras puts channels last by default: `(batch, rows, cols, channels)` for 2-D layers.',
+    en: 'Keras puts channels last by default: (batch, rows, cols, channels) for 2-D layers.',
     'zh-cn': 'Keras 默认把通道放在最后：二维层的轴依次是（批次, 行, 列, 通道）。',
   },
   'hover.docs': { en: 'Keras documentation', 'zh-cn': 'Keras 文档' },
@@ -134,8 +134,8 @@ export const MESSAGES = {
     'zh-cn': '把输入改为通道在后：{shape}（数据也要转置：np.transpose(x, {axes})）',
   },
   'fix.channelsFirstFormat': {
-    en: 'Keep the data channels-first: data_format="channels_first" on {count} spatial layer(s)',
-    'zh-cn': '保持数据通道在前：在 {count} 个空间层上设置 data_format="channels_first"',
+    en: 'Keep the data channels-first: data_format="channels_first" on the spatial layers ({count})',
+    'zh-cn': '保持数据通道在前：在各空间层上设置 data_format="channels_first"（{count} 个）',
   },
   'fix.returnSequences': {
     en: 'Pass return_sequences=True to {layer}, so that {next} gets the whole sequence',

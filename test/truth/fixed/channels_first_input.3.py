@@ -8,7 +8,7 @@ model.add(Input(shape=(20, 15, 15)))
 model.add(Conv2D(12, 3, padding='same'))
 #                                       ^^^^^^^^^^^ warning channels-first-input
 #   fix*: Give the input channels-last: (15, 15, 20) (and transpose the data: np.transpose(x, (0, 2, 3, 1)))
-#   fix: Keep the data channels-first: data_format="channels_first" on 1 spatial layer(s)
+#   fix: Keep the data channels-first: data_format="channels_first" on the spatial layers (1)
 #                                       ^^^^^^^^^^^ info input-shape-argument
 #   fix*: Start the model with Input(shape=(20, 15, 15)) instead of input_shape=
 model.add(Dense(6))

@@ -8,7 +8,7 @@ inputs = keras.Input(shape=(64, 64, 3))
 x = layers.Conv2D(16, 3, padding="same", activation="relu")(inputs)
 #   ^^^^^^^^^^^^^ warning channels-first-input
 #   fix*: Give the input channels-last: (64, 64, 3) (and transpose the data: np.transpose(x, (0, 2, 3, 1)))
-#   fix: Keep the data channels-first: data_format="channels_first" on 4 spatial layer(s)
+#   fix: Keep the data channels-first: data_format="channels_first" on the spatial layers (4)
 x = layers.BatchNormalization()(x)
 x = layers.MaxPooling2D(2)(x)
 x = layers.Conv2D(32, 3, padding="same", activation="relu")(x)
