@@ -5,10 +5,11 @@
  * is what it is.
  *
  * Everything is installed only when missing, and idempotently:
- * - apt: `chromium` (for the test) and `libkrb5-dev` (code-server's native
- *   kerberos module needs its headers), and `neovim` for the Neovim test;
- *   `apt-get update` runs first, once, and only when something has to be
- *   installed;
+ * - apt: `chromium` (for the test) with `fonts-wqy-microhei` (a Chinese font:
+ *   Debian's Chromium has none, and the zh-cn pages would show boxes),
+ *   `libkrb5-dev` (code-server's native kerberos module needs its headers),
+ *   and `neovim` for the Neovim test; `apt-get update` runs first, once, and
+ *   only when something has to be installed;
  * - npm, into the cache folder (`.e2e/` at the repository root, or
  *   $SHAPE_LENS_E2E_CACHE): Node 24 (code-server 4.139 requires it), the
  *   pinned code-server, and playwright-core. A folder counts as installed
@@ -278,6 +279,9 @@ function ensureCodeServerUnlocked() {
   return { node24, entry: path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js') };
 }
 
+/** Debian's Chromium, and a font for the Chinese texts of the zh-cn run. */
+const BROWSER_PACKAGES = ['chromium', 'fonts-wqy-microhei'];
+
 /** Chromium from Debian and playwright-core (no browser download). */
 function ensureBrowser() {
   return withCacheLock(ensureBrowserUnlocked);
@@ -285,7 +289,7 @@ function ensureBrowser() {
 
 function ensureBrowserUnlocked() {
   const executablePath = process.env.SHAPE_LENS_CHROMIUM || '/usr/bin/chromium';
-  if (!process.env.SHAPE_LENS_CHROMIUM) ensureDebPackages(['chromium']);
+  if (!process.env.SHAPE_LENS_CHROMIUM) ensureDebPackages(BROWSER_PACKAGES);
   const dir = ensureNpmFolder('playwright', [`playwright-core@${VERSIONS.playwrightCore}`], (d) =>
     fs.existsSync(path.join(d, 'node_modules', 'playwright-core', 'package.json')),
   );
@@ -308,7 +312,8 @@ function ensureAll() {
 
 function ensureAllUnlocked() {
   const start = Date.now();
-  if (process.platform === 'linux' && !process.env.SHAPE_LENS_CHROMIUM) ensureDebPackages(['libkrb5-dev', 'chromium']);
+  if (process.platform === 'linux' && !process.env.SHAPE_LENS_CHROMIUM)
+    ensureDebPackages(['libkrb5-dev', ...BROWSER_PACKAGES]);
   const codeServer = ensureCodeServer();
   const browser = ensureBrowser();
   return { ...codeServer, ...browser, setupMs: Date.now() - start };
