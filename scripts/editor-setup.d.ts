@@ -50,4 +50,8 @@ export function startCodeServer(opts: {
   port?: number;
   settings?: Record<string, unknown>;
   codeServer?: CodeServerInstall;
+  /** The display language (`--locale`). */
+  locale?: string;
+  /** .vsix files installed before `vsix` (a language pack). */
+  extensions?: string[];
 }): Promise<CodeServer>;

@@ -5,10 +5,11 @@
  * is what it is.
  *
  * Everything is installed only when missing, and idempotently:
- * - apt: `chromium` (for the test) and `libkrb5-dev` (code-server's native
- *   kerberos module needs its headers), and `neovim` for the Neovim test;
- *   `apt-get update` runs first, once, and only when something has to be
- *   installed;
+ * - apt: `chromium` (for the test) with `fonts-wqy-microhei` (a Chinese font:
+ *   Debian's Chromium has none, and the zh-cn pages would show boxes),
+ *   `libkrb5-dev` (code-server's native kerberos module needs its headers),
+ *   and `neovim` for the Neovim test; `apt-get update` runs first, once, and
+ *   only when something has to be installed;
  * - npm, into the cache folder (`.e2e/` at the repository root, or
  *   $SHAPE_LENS_E2E_CACHE): Node 24 (code-server 4.139 requires it), the
  *   pinned code-server, and playwright-core. A folder counts as installed
@@ -278,6 +279,9 @@ function ensureCodeServerUnlocked() {
   return { node24, entry: path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js') };
 }
 
+/** Debian's Chromium, and a font for the Chinese texts of the zh-cn run. */
+const BROWSER_PACKAGES = ['chromium', 'fonts-wqy-microhei'];
+
 /** Chromium from Debian and playwright-core (no browser download). */
 function ensureBrowser() {
   return withCacheLock(ensureBrowserUnlocked);
@@ -285,7 +289,7 @@ function ensureBrowser() {
 
 function ensureBrowserUnlocked() {
   const executablePath = process.env.SHAPE_LENS_CHROMIUM || '/usr/bin/chromium';
-  if (!process.env.SHAPE_LENS_CHROMIUM) ensureDebPackages(['chromium']);
+  if (!process.env.SHAPE_LENS_CHROMIUM) ensureDebPackages(BROWSER_PACKAGES);
   const dir = ensureNpmFolder('playwright', [`playwright-core@${VERSIONS.playwrightCore}`], (d) =>
     fs.existsSync(path.join(d, 'node_modules', 'playwright-core', 'package.json')),
   );
@@ -308,7 +312,8 @@ function ensureAll() {
 
 function ensureAllUnlocked() {
   const start = Date.now();
-  if (process.platform === 'linux' && !process.env.SHAPE_LENS_CHROMIUM) ensureDebPackages(['libkrb5-dev', 'chromium']);
+  if (process.platform === 'linux' && !process.env.SHAPE_LENS_CHROMIUM)
+    ensureDebPackages(['libkrb5-dev', ...BROWSER_PACKAGES]);
   const codeServer = ensureCodeServer();
   const browser = ensureBrowser();
   return { ...codeServer, ...browser, setupMs: Date.now() - start };
@@ -345,9 +350,19 @@ async function poll(what, timeoutMs, check, died) {
  * with the .vsix installed into a fresh extensions folder under `dir`.
  * `dir` gets ud/ (user data and settings), ext/, xdg/ (sockets, temp files),
  * config.yaml and server.log. Returns the address and a `stop()` that ends
- * the whole process group.
+ * the whole process group. `locale` is the display language (`--locale`);
+ * `extensions` are .vsix files installed before it (a language pack).
  */
-async function startCodeServer({ dir, workspace, vsix, port = 0, settings = {}, codeServer = ensureCodeServer() }) {
+async function startCodeServer({
+  dir,
+  workspace,
+  vsix,
+  port = 0,
+  settings = {},
+  codeServer = ensureCodeServer(),
+  locale,
+  extensions = [],
+}) {
   const ud = path.join(dir, 'ud');
   const ext = path.join(dir, 'ext');
   const xdg = path.join(dir, 'xdg');
@@ -366,11 +381,17 @@ async function startCodeServer({ dir, workspace, vsix, port = 0, settings = {}, 
   });
   const common = ['--config', path.join(dir, 'config.yaml'), '--user-data-dir', ud, '--extensions-dir', ext];
   const installStart = Date.now();
-  const inst = spawnSync(codeServer.node24, [codeServer.entry, ...common, '--install-extension', vsix, '--force'], {
-    env,
-    encoding: 'utf8',
-  });
-  if (inst.status !== 0) throw new Error(`code-server --install-extension failed:\n${inst.stdout}${inst.stderr}`);
+  for (const extension of [...extensions, vsix]) {
+    const inst = spawnSync(
+      codeServer.node24,
+      [codeServer.entry, ...common, '--install-extension', extension, '--force'],
+      {
+        env,
+        encoding: 'utf8',
+      },
+    );
+    if (inst.status !== 0) throw new Error(`code-server --install-extension failed:\n${inst.stdout}${inst.stderr}`);
+  }
   const installMs = Date.now() - installStart;
 
   const logFile = path.join(dir, 'server.log');
@@ -386,6 +407,7 @@ async function startCodeServer({ dir, workspace, vsix, port = 0, settings = {}, 
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
+    ...(locale ? ['--locale', locale] : []),
     workspace,
   ];
   // Its own process group, so that stop() reaches the extension host and the language server too.

@@ -71,7 +71,7 @@ describe('the packaged .vsix', function () {
       assert.match(target, /^https:\/\//, `${target} would break on the extension page`);
   });
 
-  it('holds only the bundles (and the model view stylesheet), grammars, manifest, icon and README', () => {
+  it('holds only the bundles (and the model view stylesheet), grammars, manifest and its translations, icon and README', () => {
     const names = [...files.keys()].filter((f) => f.startsWith('extension/')).sort();
     assert.deepStrictEqual(names, [
       'extension/LICENSE.txt',
@@ -82,7 +82,10 @@ describe('the packaged .vsix', function () {
       'extension/grammars/tree-sitter-python.wasm',
       'extension/grammars/tree-sitter.wasm',
       'extension/images/icon.png',
+      'extension/l10n/bundle.l10n.zh-cn.json',
       'extension/package.json',
+      'extension/package.nls.json',
+      'extension/package.nls.zh-cn.json',
       'extension/readme.md',
     ]);
   });

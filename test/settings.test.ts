@@ -20,6 +20,9 @@ interface Property {
 }
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+/** package.json's `%key%` texts, in English (test/client/l10n.test.ts holds the translations to them). */
+const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.json'), 'utf8'));
+const text = (s: string) => s.replace(/^%(.+)%$/, (whole, key: string) => nls[key] ?? whole);
 const properties: Record<string, Property> = pkg.contributes.configuration.properties;
 
 /** The rows of the README's settings table: name -> default as written. */
@@ -40,7 +43,7 @@ describe('the settings, in CODES, package.json and the README', () => {
     for (const code of codes) {
       const p = properties[`shapeLens.warnings.${code}`];
       assert.deepStrictEqual([p.type, p.default], ['boolean', true], code);
-      assert.ok(p.description.length > 10, `${code} has a description`);
+      assert.ok(text(p.description).length > 10 && !text(p.description).startsWith('%'), `${code} has a description`);
     }
     assert.ok(!('shapeLens.warnings.keras-error' in properties), 'errors cannot be turned off');
   });

@@ -42,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('shapeLens.showModelSummary', () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'python' || !client) {
-        void vscode.window.showInformationMessage('Shape Lens: open a Python file first.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Shape Lens: open a Python file first.'));
         return;
       }
       ModelView.show(context, client, editor);

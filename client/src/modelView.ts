@@ -31,7 +31,7 @@ export class ModelView implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
-      'Model',
+      vscode.l10n.t('Model'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')] },
     );
@@ -102,8 +102,9 @@ export class ModelView implements vscode.Disposable {
     }
     if (id !== this.requests) return;
     const file = path.basename(document.uri.path);
-    this.panel.title = result?.diagram ? `Model: ${result.diagram.name}` : `Model: ${file}`;
-    if (!result) return this.post({ type: 'empty', message: `${file} is not open in the language server yet.` });
+    this.panel.title = vscode.l10n.t('Model: {0}', result?.diagram ? result.diagram.name : file);
+    if (!result)
+      return this.post({ type: 'empty', message: vscode.l10n.t('{0} is not open in the language server yet.', file) });
     const key = JSON.stringify([file, result]);
     if (key === this.shown) return this.post({ type: 'cursor', cursorLine });
     this.shown = key;
@@ -143,7 +144,7 @@ export class ModelView implements vscode.Disposable {
       `script-src 'nonce-${nonce}'`,
     ].join('; ');
     return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${vscode.env.language}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -152,7 +153,7 @@ export class ModelView implements vscode.Disposable {
 <title>Model</title>
 </head>
 <body>
-<div id="root"><p class="empty">Analysing…</p></div>
+<div id="root"><p class="empty">${vscode.l10n.t('Analysing…')}</p></div>
 <script nonce="${nonce}" src="${asset('webview.js')}"></script>
 </body>
 </html>`;

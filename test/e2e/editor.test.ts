@@ -41,6 +41,8 @@ const WAIT_MS = 60_000;
 const SEED = 'seed_model2.py';
 const SEED_TRUTH = 'seed_conv2d_channels_last';
 const BROKEN = 'fail_lstm_2d_input';
+/** The seed as the learner wrote it: its input (20, 15, 15) is channels-first. */
+const CHANNELS_FIRST = 'seed_model2_channels_first_input.py';
 /** examples/unet.py, recorded with Keras as test/truth/programs/example_unet.py. */
 const UNET = 'unet.py';
 const UNET_TRUTH = path.join(REPO_ROOT, 'test', 'truth', 'programs', 'example_unet');
@@ -122,6 +124,17 @@ async function screenshot(page: Page, name: string, { readme = true } = {}): Pro
   await page
     .locator('.statusbar-item', { hasText: 'Activating Extensions' })
     .waitFor({ state: 'hidden', timeout: WAIT_MS });
+  // Not while a hover still fades in (its animations running; the picture would show it pale).
+  await page.waitForFunction(
+    () =>
+      [...(globalThis as any).document.querySelectorAll('.monaco-hover:not(.hidden)')].every((h: any) =>
+        h
+          .getAnimations({ subtree: true })
+          .every((a: any) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+      ),
+    undefined,
+    { timeout: WAIT_MS },
+  );
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, name) });
   if (readme && process.env.SHAPE_LENS_UPDATE_SCREENSHOTS === '1') {
@@ -189,8 +202,13 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
     ready = true;
   });
 
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed') failed = true;
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    failed = true;
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page
+      ?.screenshot({ path: path.join(SCREENSHOTS, `failed-${this.currentTest.title.slice(0, 40)}.png`) })
+      .catch(() => undefined);
   });
 
   after(async function () {
@@ -326,6 +344,64 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
     );
     assert.match(String(await row.getAttribute('aria-label')), /^Error: /);
     await screenshot(page, 'broken-file.png');
+  });
+
+  it("applies the seed's channels-first quick fix from the light-bulb menu, and the warning goes", async () => {
+    const file = path.join(workspace, CHANNELS_FIRST);
+    const [warning] = cliFindings(file).filter((f) => f.code === 'channels-first-input');
+    assert.ok(warning, `${CHANNELS_FIRST} has the channels-first warning`);
+    const conv = truth(SEED_TRUTH).models[0].layers[0];
+    // The Problems panel (focused by the test above) closes; it is opened again at the end.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: WAIT_MS });
+    await page.mouse.move(5, 400);
+    await openFromExplorer(CHANNELS_FIRST, 'class Model2');
+    await editor().locator('.view-line', { hasText: 'import numpy' }).click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: WAIT_MS });
+    const warnedLines = async (): Promise<number[]> => {
+      const lines: number[] = [];
+      for (const s of await editor().locator('.view-overlays .cdr.squiggly-warning').all()) lines.push(await lineOf(s));
+      return lines;
+    };
+    await editor().locator('.view-overlays .cdr.squiggly-warning').first().waitFor({ timeout: WAIT_MS });
+    assert.ok((await warnedLines()).includes(warning.line));
+    // The cursor on the warning: the light bulb shows; its menu lists the fixes.
+    await goToLine(warning.line, warning.column);
+    const bulb = page.locator('.lightBulbWidget .codicon, .codicon-lightbulb-autofix, .codicon-lightbulb').first();
+    await bulb.waitFor({ timeout: WAIT_MS });
+    await bulb.click();
+    const menu = page.locator('.action-widget');
+    const fix = menu.locator('.monaco-list-row', { hasText: 'Give the input channels-last: (15, 15, 20)' }).first();
+    await fix.waitFor({ timeout: WAIT_MS });
+    const titles = (await menu.locator('.monaco-list-row .title').allTextContents()).map((t: string) => text(t));
+    assert.ok(
+      titles.some((t: string) => t.startsWith('Keep the data channels-first: data_format="channels_first"')),
+      JSON.stringify(titles),
+    );
+    assert.ok(titles[0].includes('np.transpose(x, (0, 2, 3, 1))'), JSON.stringify(titles));
+    await screenshot(page, 'quick-fix.png');
+    await fix.click();
+    // The shape written channels-last: the warning is gone, and the layer has the shapes Keras built for the seed.
+    await editor().locator('.view-line', { hasText: 'input_shape=(15, 15, 20)' }).waitFor({ timeout: WAIT_MS });
+    await editor()
+      .locator('.view-line span[class*="dyn-rule-"]', { hasText: exactly(`→ ${pyShape(conv.output_shape!)}`) })
+      .first()
+      .waitFor({ timeout: WAIT_MS });
+    const deadline = Date.now() + WAIT_MS;
+    while ((await warnedLines()).includes(warning.line)) {
+      if (Date.now() > deadline) throw new Error(`the warning stays on line ${warning.line}`);
+      await page.waitForTimeout(100);
+    }
+    await screenshot(page, 'quick-fix-applied.png');
+    await page.keyboard.press('Control+Z');
+    await editor().locator('.view-line', { hasText: 'input_shape=(20, 15, 15)' }).waitFor({ timeout: WAIT_MS });
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: WAIT_MS });
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: WAIT_MS });
   });
 
   /** The model view's page: the webview's iframe, and the page inside it. */
@@ -571,5 +647,196 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
     assert.strictEqual(started.length, 1, `extension hosts started: ${started.length}`);
     const activated = hostLogs.join('\n').match(/ExtensionService#_doActivateExtension shape-lens\.shape-lens/g) ?? [];
     assert.strictEqual(activated.length, 1, `Shape Lens activations: ${activated.length}`);
+  });
+});
+
+/**
+ * A language pack that declares Simplified Chinese and translates nothing of
+ * VS Code itself. VS Code reports a display language to extensions only when
+ * a language pack for it is installed (`--locale zh-cn` alone leaves
+ * `vscode.env.language` at `en`); Microsoft's Chinese pack comes from the
+ * Marketplace, which this machine cannot reach, so the workbench's own menus
+ * stay English and everything Shape Lens shows is in Chinese.
+ */
+function stubLanguagePack(dir: string): { vsix: string; record: (extensionsDir: string) => object } {
+  const pack = path.join(dir, 'language-pack');
+  const manifest = {
+    name: 'language-pack-zh-hans-stub',
+    publisher: 'shape-lens-test',
+    version: '1.0.0',
+    engines: { vscode: '^1.90.0' },
+    categories: ['Language Packs'],
+    contributes: {
+      localizations: [
+        {
+          languageId: 'zh-cn',
+          languageName: 'Chinese Simplified',
+          localizedLanguageName: '中文(简体)',
+          translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
+        },
+      ],
+    },
+  };
+  fs.mkdirSync(path.join(pack, 'translations'), { recursive: true });
+  fs.writeFileSync(path.join(pack, 'package.json'), JSON.stringify(manifest, null, 2));
+  fs.writeFileSync(
+    path.join(pack, 'translations', 'main.i18n.json'),
+    JSON.stringify({ version: '1.0.0', contents: {} }),
+  );
+  fs.writeFileSync(path.join(pack, '.vscodeignore'), '');
+  const vsix = path.join(dir, 'language-pack.vsix');
+  const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json', { paths: [REPO_ROOT] })), 'vsce');
+  const r = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--allow-missing-repository', '--skip-license', '--out', vsix],
+    { cwd: pack, encoding: 'utf8' },
+  );
+  assert.strictEqual(r.status, 0, `${r.stdout}${r.stderr}`);
+  // What VS Code writes to languagepacks.json when it installs a pack from its UI. `--install-extension`
+  // does not write it (microsoft/vscode#237663), so without this record the pack would be ignored.
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const record = (extensionsDir: string) => ({
+    'zh-cn': {
+      hash: `${id}-${manifest.version}`,
+      extensions: [{ extensionIdentifier: { id, uuid: null }, version: manifest.version }],
+      translations: {
+        vscode: path.join(extensionsDir, `${id}-${manifest.version}`, 'translations', 'main.i18n.json'),
+      },
+      label: '中文(简体)',
+    },
+  });
+  return { vsix, record };
+}
+
+describe('in the editor with the display language zh-cn', function () {
+  this.timeout(30 * 60_000);
+
+  let work = '';
+  let workspace = '';
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let failed = false;
+
+  before(async function () {
+    if (process.env.SHAPE_LENS_E2E === '0') this.skip();
+    const tools = ensureAll();
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'shape-lens-e2e-zh-'));
+    const vsix = packageVsix({ out: path.join(work, 'shape-lens.vsix'), quiet: true });
+    const pack = stubLanguagePack(work);
+    fs.mkdirSync(path.join(work, 'ud'), { recursive: true });
+    fs.writeFileSync(path.join(work, 'ud', 'languagepacks.json'), JSON.stringify(pack.record(path.join(work, 'ext'))));
+    workspace = path.join(work, 'examples');
+    fs.mkdirSync(workspace);
+    fs.copyFileSync(path.join(REPO_ROOT, 'examples', CHANNELS_FIRST), path.join(workspace, CHANNELS_FIRST));
+    server = await startCodeServer({
+      dir: work,
+      workspace,
+      vsix,
+      codeServer: tools,
+      locale: 'zh-cn',
+      extensions: [pack.vsix],
+    });
+    const { chromium } = require(tools.playwrightCore);
+    browser = await chromium.launch({
+      executablePath: tools.executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+      env: { ...process.env, TMPDIR: path.join(work, 'xdg') },
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(server.urlFor(path.join(workspace, CHANNELS_FIRST)));
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    failed = true;
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page
+      ?.screenshot({ path: path.join(SCREENSHOTS, `failed-${this.currentTest.title.slice(0, 40)}.png`) })
+      .catch(() => undefined);
+  });
+
+  after(async function () {
+    try {
+      await browser?.close();
+    } finally {
+      await server?.stop();
+      if (work && failed) console.log(`      e2e: kept ${work} (server.log, ud/logs/) for inspection`);
+      else if (work) fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  const editor = (): Locator => page.locator('.editor-instance .monaco-editor').first();
+
+  it('shows the seed’s channels-first warning in Chinese, in the hover and the Problems panel', async () => {
+    const [warning] = cliFindings(path.join(workspace, CHANNELS_FIRST)).filter(
+      (f) => f.code === 'channels-first-input',
+    );
+    await editor().locator('.view-lines', { hasText: 'class Model2' }).waitFor({ timeout: FIRST_PAINT_MS });
+    const squiggle = editor().locator('.view-overlays .cdr.squiggly-warning').first();
+    await squiggle.waitFor({ timeout: FIRST_PAINT_MS });
+    assert.strictEqual(await lineOf(squiggle), warning.line);
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: WAIT_MS });
+    await page.mouse.move(5, 400);
+    await editor()
+      .locator('.view-line', { hasText: 'input_shape=(20, 15, 15)' })
+      .locator('span', { hasText: /^input_shape$/ })
+      .first()
+      .hover();
+    const marker = page.locator('.monaco-hover:not(.hidden) .marker.hover-contents', { hasText: '通道' }).first();
+    await marker.waitFor({ timeout: WAIT_MS });
+    const shown = text(await marker.innerText());
+    assert.ok(shown.includes('Keras 把这个输入读作（批次, 行=20, 列=15, 通道=15）：通道在最后。'), shown);
+    assert.ok(shown.includes('data_format="channels_first"'), shown);
+    await page.mouse.move(5, 400);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row[aria-level="2"]', { hasText: '通道在最后' }).first();
+    await row.waitFor({ timeout: WAIT_MS });
+    assert.strictEqual(
+      text(await row.locator('.marker-line').textContent()),
+      `[Ln ${warning.line}, Col ${warning.column}]`,
+    );
+    await editor()
+      .locator('.view-line', { hasText: 'input_shape=(20, 15, 15)' })
+      .locator('span', { hasText: /^input_shape$/ })
+      .first()
+      .hover();
+    await marker.waitFor({ timeout: WAIT_MS });
+    await screenshot(page, 'zh-cn-diagnostic.png');
+  });
+
+  it('hovers Conv2D in Chinese: the axes named, the parameter formula, the shapes as Keras prints them', async () => {
+    await page.mouse.move(5, 400);
+    await page.keyboard.press('Escape');
+    await editor()
+      .locator('.view-line', { hasText: 'Conv2D(12' })
+      .locator('span', { hasText: /^Conv2D$/ })
+      .first()
+      .hover();
+    const hover = page
+      .locator('.monaco-hover:not(.hidden) .markdown-hover .rendered-markdown', { hasText: '参数' })
+      .first();
+    await hover.waitFor({ timeout: WAIT_MS });
+    const shown = text(await hover.innerText());
+    assert.match(shown, /^Conv2D conv2d/);
+    assert.ok(shown.includes('输出：(None, 20, 15, 12) — 批次=None, 行=20, 列=15, 通道=12'), shown);
+    assert.ok(/参数：\(3·3·15 \+ 1\)·12 = 1,632 — 可训练 1,632，不可训练 0/.test(shown), shown);
+    await screenshot(page, 'zh-cn-hover.png');
+  });
+
+  it('titles the command in Chinese from package.nls.zh-cn.json', async () => {
+    await page.mouse.move(5, 400);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout: WAIT_MS });
+    await input.fill('>Shape Lens');
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: 'Shape Lens: 显示模型摘要' })
+      .first()
+      .waitFor({ timeout: WAIT_MS });
+    await page.keyboard.press('Escape');
   });
 });

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import {
+  CodeActionRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
@@ -19,7 +20,10 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type CodeAction,
+  type Command,
   type Diagnostic,
+  type Range,
   type Hover,
   type InlayHint,
   type ProtocolConnection,
@@ -55,10 +59,12 @@ export class LspTestClient {
 
   private readonly settings: unknown;
 
-  async initialize(): Promise<void> {
+  /** `locale`: the editor's display language, as VS Code sends it. */
+  async initialize(locale?: string): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
+      ...(locale ? { locale } : {}),
       capabilities: {},
       initializationOptions: { settings: this.settings },
     });
@@ -93,6 +99,16 @@ export class LspTestClient {
 
   hover(uri: string, line: number, character: number): Promise<Hover | null> {
     return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+  }
+
+  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[] = []): Promise<Array<CodeAction | Command>> {
+    return (
+      (await this.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range,
+        context: { diagnostics },
+      })) ?? []
+    );
   }
 
   /** Waits until diagnostics for `uri` at `version` (or later) have arrived. */

@@ -6,19 +6,41 @@
 
 import { engineErrorFor, type EngineError } from '../shapes/engine';
 import { isKind } from '../shapes/messages';
-import { isKnown, type Shape } from '../shapes/shape';
+import { formatShape, isKnown, type Shape } from '../shapes/shape';
 import type { PyValue } from '../shapes/values';
 import type { LayerObj, ModelObj, Span } from '../interpret';
+import type { RaisedError } from '../interpret';
 import { CODES, type DiagnosticCode } from './codes';
+import { localize, type Locale, type MessageId } from './messages';
 import type { Analysis, Finding } from './index';
 
 export interface DiagnosticSettings {
   /** Codes of warnings turned off. */
   disabled: DiagnosticCode[];
   imageDataFormat: string;
+  /** The language of the messages (Keras's own text stays as Keras prints it). */
+  locale?: Locale;
 }
 
 export const DEFAULT_DIAGNOSTIC_SETTINGS: DiagnosticSettings = { disabled: [], imageDataFormat: 'channels_last' };
+
+/**
+ * What a diagnostic is about, beyond its text: the objects of the analysis a
+ * quick fix reads to change the source (codeActions.ts).
+ */
+export type Subject =
+  | { code: 'keras-error'; error: RaisedError }
+  | { code: 'channels-first-input'; layer: LayerObj; input: [number, number, number] }
+  | { code: 'input-includes-batch'; layer?: LayerObj }
+  | { code: 'softmax-single-unit'; layer: LayerObj }
+  | { code: 'input-shape-argument'; layer: LayerObj }
+  | { code: 'loss-activation-mismatch'; model: ModelObj; last: LayerObj; loss: string; activation: string };
+
+/** A finding with its subject. */
+export interface Diagnosis {
+  finding: Finding;
+  subject: Subject;
+}
 
 function finding(span: Span, code: DiagnosticCode, message: string): Finding {
   return {
@@ -30,6 +52,24 @@ function finding(span: Span, code: DiagnosticCode, message: string): Finding {
     code,
     message,
   };
+}
+
+/**
+ * Explanations the interpreter appends to Keras's text, until its errors
+ * carry a kind: each is replaced by the catalogue's text in the reader's
+ * language, Keras's part kept as it is.
+ */
+const APPENDED_EXPLANATIONS: Array<[string, MessageId]> = [
+  [' (Keras 3 keeps every layer in keras.layers: import from there)', 'explain.layersModule'],
+  [' Keras 3 calls it `learning_rate`.', 'explain.learningRate'],
+  [' Keras 3 calls them `inputs` and `outputs`.', 'explain.modelInputsOutputs'],
+];
+
+/** Keras's message as Keras prints it, then Shape Lens's explanation in `locale`. */
+export function kerasErrorMessage(message: string, locale: Locale): string {
+  for (const [suffix, id] of APPENDED_EXPLANATIONS)
+    if (message.endsWith(suffix)) return `${message.slice(0, -suffix.length)} ${localize(locale, id)}`;
+  return message;
 }
 
 const kwarg = (layer: LayerObj, name: string): PyValue | undefined => layer.call.kwargs.find(([k]) => k === name)?.[1];
@@ -48,70 +88,75 @@ function activationOf(layer: LayerObj): string | undefined {
 }
 
 export function diagnosticsOf(a: Analysis, settings: DiagnosticSettings = DEFAULT_DIAGNOSTIC_SETTINGS): Finding[] {
-  const out: Finding[] = [];
+  return diagnose(a, settings).map((d) => d.finding);
+}
+
+/** Every diagnostic with what it is about, in the order `diagnosticsOf` reports them. */
+export function diagnose(a: Analysis, settings: DiagnosticSettings = DEFAULT_DIAGNOSTIC_SETTINGS): Diagnosis[] {
+  const out: Diagnosis[] = [];
+  const locale = settings.locale ?? 'en';
+  const t = (id: MessageId, args?: Record<string, string | number>) => localize(locale, id, args);
   const on = (code: DiagnosticCode) => !settings.disabled.includes(code);
   const e = a.interpretation.error;
   if (e) {
-    out.push(finding(e.span, 'keras-error', e.message));
+    out.push({
+      finding: finding(e.span, 'keras-error', kerasErrorMessage(e.message, locale)),
+      subject: { code: 'keras-error', error: e },
+    });
     const batch = batchAxisInput(a, e.message);
     // An input whose first dimension is named as a batch size is flagged below, where it is written.
     if (batch && !batch.batchNamedDim && on('input-includes-batch')) {
-      out.push(
-        finding(
+      out.push({
+        finding: finding(
           batch.span,
           'input-includes-batch',
-          `This shape seems to include the batch size (${batch.inputShape![1]}): \`shape=\` leaves the batch axis out, Keras adds it. Drop the first number.`,
+          t('diag.batchInShapeRaised', { size: String(batch.inputShape![1]) }),
         ),
-      );
+        subject: { code: 'input-includes-batch', layer: batch },
+      });
     }
   }
   for (const layer of a.interpretation.layers) {
-    if (on('channels-first-input')) channelsFirst(layer, settings.imageDataFormat, out);
+    if (on('channels-first-input')) channelsFirst(layer, settings.imageDataFormat, locale, out);
     if (on('softmax-single-unit') && layer.className === 'Dense' && activationOf(layer) === 'softmax') {
       const units = layer.call.args[0] ?? kwarg(layer, 'units');
       if (units?.kind === 'int' && units.value === 1) {
-        out.push(
-          finding(
-            layer.span,
-            'softmax-single-unit',
-            'softmax over a single unit always outputs 1.0: for two classes use Dense(1, activation="sigmoid") with binary_crossentropy, or Dense(2, activation="softmax").',
-          ),
-        );
+        out.push({
+          finding: finding(layer.span, 'softmax-single-unit', t('diag.softmaxSingleUnit')),
+          subject: { code: 'softmax-single-unit', layer },
+        });
       }
     }
     if (on('input-includes-batch') && layer.batchNamedDim) {
-      out.push(
-        finding(
-          layer.batchNamedDim,
-          'input-includes-batch',
-          'This looks like the batch size: `shape=` and `input_shape=` leave the batch axis out (Keras adds it as None), so the input gets an extra axis. Drop this dimension; to fix the batch size, use `batch_size=` (or `batch_shape=`).',
-        ),
-      );
+      out.push({
+        finding: finding(layer.batchNamedDim, 'input-includes-batch', t('diag.batchInShapeNamed')),
+        subject: { code: 'input-includes-batch', layer },
+      });
     }
     if (on('input-shape-argument') && layer.className !== 'InputLayer' && layer.inputArgSpan) {
-      out.push(
-        finding(
-          layer.inputArgSpan,
-          'input-shape-argument',
-          'Keras 3 warns about `input_shape`/`input_dim` on a layer: start the model with `keras.Input(shape=...)` instead.',
-        ),
-      );
+      out.push({
+        finding: finding(layer.inputArgSpan, 'input-shape-argument', t('diag.inputShapeArgument')),
+        subject: { code: 'input-shape-argument', layer },
+      });
     }
   }
-  if (on('loss-activation-mismatch')) for (const m of a.interpretation.models) lossMismatch(m, out);
+  if (on('loss-activation-mismatch')) for (const m of a.interpretation.models) lossMismatch(m, locale, out);
   return out;
 }
 
 /**
  * The input whose shape probably includes the batch size: Keras raised on a
- * rank one too high for the layer, and the model's only input starts with a
- * fixed number.
+ * rank one too high for the layer, on the model's only input as it was
+ * declared (no layer before it accepted that rank), and that input starts
+ * with a fixed number.
  */
 function batchAxisInput(a: Analysis, message: string): LayerObj | undefined {
   const error = engineErrorFor(message);
   if (!error || !oneAxisTooMany(error)) return undefined;
+  const received = (error.data as { shape?: Shape } | undefined)?.shape;
   const inputs = a.interpretation.layers.filter((l) => l.className === 'InputLayer' && l.inputShape);
-  return inputs.length === 1 && typeof inputs[0].inputShape![1] === 'number' ? inputs[0] : undefined;
+  if (inputs.length !== 1 || typeof inputs[0].inputShape![1] !== 'number') return undefined;
+  return received && formatShape(inputs[0].inputShape!) === formatShape(received) ? inputs[0] : undefined;
 }
 
 /** The layer's input spec (or a convolution's kernel, which has the input's rank) wanted one axis fewer. */
@@ -127,7 +172,7 @@ function oneAxisTooMany(error: EngineError): boolean {
 const IMAGE_2D = /^(Conv2D|SeparableConv2D|DepthwiseConv2D|Conv2DTranspose|MaxPooling2D|AveragePooling2D)$/;
 
 /** A channels-last 2-D layer fed (batch, a, b, b) with a != b: the square planes are last, so `a` is probably channels. */
-function channelsFirst(layer: LayerObj, defaultFormat: string, out: Finding[]): void {
+function channelsFirst(layer: LayerObj, defaultFormat: string, locale: Locale, out: Diagnosis[]): void {
   if (!IMAGE_2D.test(layer.className)) return;
   const fmt = kwarg(layer, 'data_format');
   const format = fmt?.kind === 'str' ? fmt.value.toLowerCase() : defaultFormat;
@@ -138,14 +183,15 @@ function channelsFirst(layer: LayerObj, defaultFormat: string, out: Finding[]): 
   if (!isKnown(a) || !isKnown(b) || !isKnown(c)) return;
   const looksFirst = (b === c && a !== b && a < b * 4) || (a <= 4 && b > 4 && c > 4 && b === c);
   if (!looksFirst) return;
-  out.push(
-    finding(
+  out.push({
+    finding: finding(
       // Where the shape was written, when the layer declares it; else the layer itself.
       layer.inputArgSpan ?? layer.span,
       'channels-first-input',
-      `Keras reads this input as (batch, rows=${a}, cols=${b}, channels=${c}): channels come last. If ${a} is the number of channels (planes of ${b}×${c}), give the input as (${b}, ${c}, ${a}), or pass data_format="channels_first".`,
+      localize(locale, 'diag.channelsFirst', { rows: a, cols: b, channels: c }),
     ),
-  );
+    subject: { code: 'channels-first-input', layer, input: [a, b, c] },
+  });
 }
 
 function lossName(v: unknown): string | undefined {
@@ -162,7 +208,7 @@ function lossName(v: unknown): string | undefined {
 }
 
 /** The last activation that does not fit the loss given to `compile`. */
-function lossMismatch(model: ModelObj, out: Finding[]): void {
+function lossMismatch(model: ModelObj, locale: Locale, out: Diagnosis[]): void {
   if (!model.compiled) return;
   const loss = lossName(model.compiled.loss);
   if (!loss) return;
@@ -177,20 +223,22 @@ function lossMismatch(model: ModelObj, out: Finding[]): void {
   const logits = (model.compiled.loss as { kind?: string }).kind === 'object';
   let message: string | undefined;
   if (/^binary_crossentropy$|^binary_focal/.test(loss) && act === 'softmax') {
-    message =
-      'binary_crossentropy expects one probability per output from a sigmoid; this model ends in softmax. Use Dense(1, activation="sigmoid"), or categorical_crossentropy with softmax.';
+    message = localize(locale, 'diag.lossBinarySoftmax');
   } else if (/^binary_crossentropy$/.test(loss) && act === 'linear' && !logits) {
-    message =
-      'binary_crossentropy on a linear output treats raw scores as probabilities: add activation="sigmoid", or use keras.losses.BinaryCrossentropy(from_logits=True).';
+    message = localize(locale, 'diag.lossBinaryLinear');
   } else if (/categorical_crossentropy$/.test(loss) && act === 'sigmoid') {
-    message = `${loss} expects a probability distribution from softmax; this model ends in sigmoid. Use activation="softmax" (or binary_crossentropy for independent labels).`;
+    message = localize(locale, 'diag.lossCategoricalSigmoid', { loss });
   } else if (
     /^(mse|mean_squared_error|mae|mean_absolute_error)$/.test(loss) &&
     act === 'softmax' &&
     typeof units === 'number' &&
     units > 1
   ) {
-    message = `${loss} with softmax forces the ${units} outputs to sum to 1, which a regression rarely wants: use a linear output.`;
+    message = localize(locale, 'diag.lossRegressionSoftmax', { loss, units });
   }
-  if (message) out.push(finding(model.compiled.spanOfCompile, 'loss-activation-mismatch', message));
+  if (message)
+    out.push({
+      finding: finding(model.compiled.spanOfCompile, 'loss-activation-mismatch', message),
+      subject: { code: 'loss-activation-mismatch', model, last, loss, activation: act },
+    });
 }

@@ -9,6 +9,7 @@ import { formatShape, type Shape } from '../shapes/shape';
 import { modelTotals, type LayerObj, type Span } from '../interpret';
 import { axisNames } from './axes';
 import { formatOutputs } from './hints';
+import { localize, type Locale, type MessageId } from './messages';
 import type { Analysis } from './index';
 
 export interface HoverInfo {
@@ -49,9 +50,38 @@ function layerAt(
   return best;
 }
 
-function axesTable(layer: LayerObj, shape: Shape, defaultFormat: string, side: 'input' | 'output'): string {
+const AXIS_IDS: Record<string, MessageId> = {
+  batch: 'axis.batch',
+  rows: 'axis.rows',
+  cols: 'axis.cols',
+  depth: 'axis.depth',
+  steps: 'axis.steps',
+  timesteps: 'axis.timesteps',
+  channels: 'axis.channels',
+  units: 'axis.units',
+  features: 'axis.features',
+  sequence: 'axis.sequence',
+  'features (output_dim)': 'axis.embedding',
+};
+
+/** An axis name of axes.ts in the reader's language. */
+function axisLabel(name: string, locale: Locale): string {
+  const id = AXIS_IDS[name];
+  if (id) return localize(locale, id);
+  const m = /^axis (\d+)( \(unchanged\))?$/.exec(name);
+  if (m) return localize(locale, m[2] ? 'axis.nUnchanged' : 'axis.n', { index: m[1] });
+  return name;
+}
+
+function axesTable(
+  layer: LayerObj,
+  shape: Shape,
+  defaultFormat: string,
+  side: 'input' | 'output',
+  locale: Locale,
+): string {
   const names = axisNames(layer, shape.length, defaultFormat, side);
-  return shape.map((d, i) => `${names[i] || `axis ${i}`}=${d === null ? 'None' : d}`).join(', ');
+  return shape.map((d, i) => `${axisLabel(names[i] || `axis ${i}`, locale)}=${d === null ? 'None' : d}`).join(', ');
 }
 
 /** `(3·3·20 + 1)·12 = 2,172` for a kernel plus bias; otherwise a sum of weight sizes. */
@@ -80,51 +110,72 @@ export function hover(
   line: number,
   character: number,
   defaultFormat = 'channels_last',
+  locale: Locale = 'en',
 ): HoverInfo | undefined {
   const hit = layerAt(a, line, character);
   if (!hit) return undefined;
+  const t = (id: MessageId, args?: Record<string, string | number>) => localize(locale, id, args);
   const { layer } = hit;
   const inputs = hit.call?.inputs ?? layer.inputShapes ?? [];
   const outputs = hit.call?.outputs ?? layer.outputShapes;
   const single = hit.call?.single ?? layer.single;
   const parts: string[] = [`**${layer.className}** \`${layer.name}\``];
   if (layer.constructed.status === 'unknown' && !layer.isOp && !layer.model && layer.className !== 'InputLayer') {
-    parts.push(`Shape Lens cannot tell this layer's shapes statically (${layer.constructed.reason}).`);
+    parts.push(t('hover.unknownLayer', { reason: layer.constructed.reason }));
   }
   for (const [i, s] of inputs.entries()) {
-    parts.push(
-      `Input${inputs.length > 1 ? ` ${i}` : ''}: \`${formatShape(s)}\` — ${axesTable(layer, s, defaultFormat, 'input')}`,
-    );
+    const shown = {
+      index: i,
+      shape: `\`${formatShape(s)}\``,
+      axes: axesTable(layer, s, defaultFormat, 'input', locale),
+    };
+    parts.push(inputs.length > 1 ? t('hover.inputN', shown) : t('hover.input', shown));
   }
   if (outputs) {
     if (single)
-      parts.push(`Output: \`${formatShape(outputs[0])}\` — ${axesTable(layer, outputs[0], defaultFormat, 'output')}`);
-    else parts.push(`Outputs: \`${formatOutputs(outputs, false)}\``);
+      parts.push(
+        t('hover.output', {
+          shape: `\`${formatShape(outputs[0])}\``,
+          axes: axesTable(layer, outputs[0], defaultFormat, 'output', locale),
+        }),
+      );
+    else parts.push(t('hover.outputs', { shapes: `\`${formatOutputs(outputs, false)}\`` }));
   } else {
-    parts.push('Output: not known statically');
+    parts.push(t('hover.outputUnknown'));
   }
   if (layer.model) {
-    const t = modelTotals(layer.model);
-    if (t.total !== null)
+    const totals = modelTotals(layer.model);
+    if (totals.total !== null)
       parts.push(
-        `Parameters: ${fmt(t.total)} (${fmt(t.trainable ?? 0)} trainable, ${fmt(t.nonTrainable ?? 0)} non-trainable)`,
+        t('hover.modelParams', {
+          total: fmt(totals.total),
+          trainable: fmt(totals.trainable ?? 0),
+          nonTrainable: fmt(totals.nonTrainable ?? 0),
+        }),
       );
   } else if (layer.params && layer.params.total !== null) {
     const formula = paramFormula(layer);
-    const frozen = layer.frozen && !layer.trainableUnknown ? ' (frozen: all non-trainable)' : '';
     parts.push(
-      `Parameters: ${formula ?? fmt(layer.params.total)} — ${fmt(layer.params.trainable ?? 0)} trainable, ${fmt(layer.params.nonTrainable ?? 0)} non-trainable${frozen}`,
+      t('hover.layerParams', {
+        formula: formula ?? fmt(layer.params.total),
+        trainable: fmt(layer.params.trainable ?? 0),
+        nonTrainable: fmt(layer.params.nonTrainable ?? 0),
+        frozen: layer.frozen && !layer.trainableUnknown ? t('hover.frozen') : '',
+      }),
     );
   }
   if (layer.className === 'Dense' && inputs[0] && inputs[0].length > 2) {
     parts.push(
-      `Dense acts on the last axis only: the same ${inputs[0][inputs[0].length - 1]}→${outputs?.[0]?.at(-1) ?? '?'} mapping is applied at every position of the other axes, which pass through unchanged. Flatten first to mix them.`,
+      t('hover.denseLastAxis', {
+        from: String(inputs[0][inputs[0].length - 1]),
+        to: String(outputs?.[0]?.at(-1) ?? '?'),
+      }),
     );
   }
   if (/^(Conv|SeparableConv|DepthwiseConv|MaxPooling|AveragePooling)/.test(layer.className)) {
-    parts.push('Keras puts channels last by default: `(batch, rows, cols, channels)` for 2-D layers.');
+    parts.push(t('hover.channelsLast'));
   }
   if (!layer.isOp && !layer.model)
-    parts.push(`[Keras documentation](https://keras.io/search.html?query=${encodeURIComponent(layer.className)})`);
+    parts.push(`[${t('hover.docs')}](https://keras.io/search.html?query=${encodeURIComponent(layer.className)})`);
   return { markdown: parts.join('\n\n'), span: hit.span };
 }

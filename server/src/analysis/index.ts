@@ -34,6 +34,8 @@ export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 export { hover, type HoverInfo } from './hover';
 export { fileDiagram, modelDiagram, type FileDiagram, type ModelDiagram } from './diagram';
 export type { DiagnosticSettings } from './diagnostics';
+export { codeActions, type QuickFix, type SourceEdit } from './codeActions';
+export { LOCALES, toLocale, type Locale } from './messages';
 
 export interface Finding {
   /** 1-based, as in the `summary --json` format. */
@@ -48,6 +50,8 @@ export interface Finding {
 
 export interface Analysis {
   text: string;
+  /** The syntax it was computed from (quick fixes read the code they change). */
+  module: PyNode;
   /** Start offset of each line, for positions. */
   lineStarts: number[];
   interpretation: Interpretation;
@@ -95,7 +99,7 @@ export function analyzeModule(
   start = process.hrtime.bigint(),
 ): Analysis {
   const interpretation = interpretModule(module, { imageDataFormat: settings.imageDataFormat });
-  return { text, lineStarts, interpretation, analysisMs: Number(process.hrtime.bigint() - start) / 1e6 };
+  return { text, module, lineStarts, interpretation, analysisMs: Number(process.hrtime.bigint() - start) / 1e6 };
 }
 
 export function diagnostics(a: Analysis, settings?: DiagnosticSettings): Finding[] {

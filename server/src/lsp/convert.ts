@@ -3,14 +3,16 @@
  */
 
 import {
+  CodeActionKind,
   DiagnosticSeverity,
   InlayHintKind,
   MarkupKind,
+  type CodeAction,
   type Diagnostic,
   type Hover,
   type InlayHint,
 } from 'vscode-languageserver/node';
-import type { FileDiagram, Finding, HintItem, HoverInfo } from '../analysis';
+import type { FileDiagram, Finding, HintItem, HoverInfo, QuickFix } from '../analysis';
 import { rowShapeText } from '../analysis/summary';
 
 export function toInlayHint(h: HintItem): InlayHint {
@@ -48,6 +50,27 @@ export function toDiagnostic(f: Finding): Diagnostic {
     code: f.code,
     source: 'shape-lens',
     message: f.message,
+  };
+}
+
+/** A quick fix as a code action on `uri`: its edits, and the diagnostic it removes (as published). */
+export function toCodeAction(fix: QuickFix, uri: string): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [toDiagnostic(fix.diagnostic)],
+    ...(fix.isPreferred ? { isPreferred: true } : {}),
+    edit: {
+      changes: {
+        [uri]: fix.edits.map((e) => ({
+          range: {
+            start: { line: e.span.startLine, character: e.span.startCol },
+            end: { line: e.span.endLine, character: e.span.endCol },
+          },
+          newText: e.newText,
+        })),
+      },
+    },
   };
 }
 

@@ -6,16 +6,27 @@
  */
 
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { diagnostics, fileDiagram, hover, inlayHints, summary, type AnalysisSettings } from '../analysis';
+import {
+  codeActions,
+  diagnostics,
+  fileDiagram,
+  hover,
+  inlayHints,
+  summary,
+  toLocale,
+  type AnalysisSettings,
+  type Locale,
+} from '../analysis';
 import { formatSummaryTable } from '../analysis/summary';
 import type { PythonParser } from '../syntax/parser';
-import { toDiagnostic, toDiagramResult, toHover, toInlayHint, type DiagramResult } from './convert';
+import { toCodeAction, toDiagnostic, toDiagramResult, toHover, toInlayHint, type DiagramResult } from './convert';
 import { DocumentStore } from './documents';
 import { collectYoungGarbageIfFull } from './heap';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
@@ -33,10 +44,16 @@ export function createServer(connection: Connection, parser: PythonParser): void
   const store = new DocumentStore(parser);
   let settings: ServerSettings = defaultSettings();
   let canPullConfiguration = false;
+  /** The language of Shape Lens's texts: the editor's display language, from `initialize`. */
+  let locale: Locale = 'en';
   const timers = new Map<string, NodeJS.Timeout>();
 
   const analysisSettings = (): AnalysisSettings => ({ imageDataFormat: settings.imageDataFormat });
-  const diagnosticSettings = () => ({ disabled: settings.disabledWarnings, imageDataFormat: settings.imageDataFormat });
+  const diagnosticSettings = () => ({
+    disabled: settings.disabledWarnings,
+    imageDataFormat: settings.imageDataFormat,
+    locale,
+  });
 
   function guard<T>(what: string, fallback: T, f: () => T): T {
     try {
@@ -82,12 +99,14 @@ export function createServer(connection: Connection, parser: PythonParser): void
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    locale = toLocale(params.locale);
     settings = readSettings(params.initializationOptions?.settings);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         inlayHintProvider: true,
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'shape-lens' },
     };
@@ -152,8 +171,23 @@ export function createServer(connection: Connection, parser: PythonParser): void
   connection.onHover(({ textDocument, position }) =>
     guard('hover', null, () => {
       const a = store.analysis(textDocument.uri, analysisSettings());
-      const info = a && hover(a, position.line, position.character, settings.imageDataFormat);
+      const info = a && hover(a, position.line, position.character, settings.imageDataFormat, locale);
       return info ? toHover(info) : null;
+    }),
+  );
+
+  connection.onCodeAction(({ textDocument, range, context }) =>
+    guard('code actions', [], () => {
+      if (context.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+      const a = store.analysis(textDocument.uri, analysisSettings());
+      if (!a) return [];
+      const span = {
+        startLine: range.start.line,
+        startCol: range.start.character,
+        endLine: range.end.line,
+        endCol: range.end.character,
+      };
+      return codeActions(a, span, diagnosticSettings()).map((f) => toCodeAction(f, textDocument.uri));
     }),
   );
 

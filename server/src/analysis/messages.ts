@@ -1,0 +1,176 @@
+/**
+ * Every text Shape Lens itself writes (diagnostics, hovers, quick-fix titles),
+ * keyed by a stable id, in English and Simplified Chinese. `{name}`
+ * placeholders are filled by `localize`. Keras's own error text never passes
+ * through here: it stays as Keras prints it, and only the explanation Shape
+ * Lens adds after it is translated. Layer classes, argument names, values and
+ * shapes are code and stay as written in both languages.
+ *
+ * Terms used throughout the Chinese texts: batch 批次, channels 通道,
+ * axis 轴, layer 层, shape 形状, activation 激活函数, loss 损失函数,
+ * units 单元, parameters 参数.
+ */
+
+export const LOCALES = ['en', 'zh-cn'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A locale tag as editors send it (`zh-CN`, `zh-Hans`, `zh_CN.UTF-8`, `en-US`) mapped to a catalogue table. */
+export function toLocale(tag: string | undefined | null): Locale {
+  const t = (tag ?? '').toLowerCase().replace(/_/g, '-').replace(/\..*$/, '');
+  // Simplified Chinese: zh, zh-cn, zh-sg, zh-hans(-*); Traditional tags (zh-tw, zh-hk, zh-hant) are not covered.
+  if (/^zh(-(cn|sg|hans)(-.*)?)?$/.test(t)) return 'zh-cn';
+  return 'en';
+}
+
+type Table = Record<Locale, string>;
+
+export const MESSAGES = {
+  // Diagnostics.
+  'diag.batchInShapeRaised': {
+    en: 'This shape seems to include the batch size ({size}): `shape=` leaves the batch axis out, Keras adds it. Drop the first number.',
+    'zh-cn': '这个形状似乎包含了批次大小（{size}）：`shape=` 不写批次轴，Keras 会自己加上。请删去第一个数。',
+  },
+  'diag.batchInShapeNamed': {
+    en: 'This looks like the batch size: `shape=` and `input_shape=` leave the batch axis out (Keras adds it as None), so the input gets an extra axis. Drop this dimension; to fix the batch size, use `batch_size=` (or `batch_shape=`).',
+    'zh-cn':
+      '这看起来是批次大小：`shape=` 和 `input_shape=` 都不包含批次轴（Keras 会以 None 自动加上），这样写会让输入多出一个轴。请删去这一维；如需固定批次大小，请用 `batch_size=`（或 `batch_shape=`）。',
+  },
+  'diag.softmaxSingleUnit': {
+    en: 'softmax over a single unit always outputs 1.0: for two classes use Dense(1, activation="sigmoid") with binary_crossentropy, or Dense(2, activation="softmax").',
+    'zh-cn':
+      '只有一个单元的 softmax 输出恒为 1.0：二分类请用 Dense(1, activation="sigmoid") 配合 binary_crossentropy，或者用 Dense(2, activation="softmax")。',
+  },
+  'diag.inputShapeArgument': {
+    en: 'Keras 3 warns about `input_shape`/`input_dim` on a layer: start the model with `keras.Input(shape=...)` instead.',
+    'zh-cn': 'Keras 3 会对层上的 `input_shape`/`input_dim` 给出警告：请改用 `keras.Input(shape=...)` 作为模型的开头。',
+  },
+  'diag.channelsFirst': {
+    en: 'Keras reads this input as (batch, rows={rows}, cols={cols}, channels={channels}): channels come last. If {rows} is the number of channels (planes of {cols}×{channels}), give the input as ({cols}, {channels}, {rows}), or pass data_format="channels_first".',
+    'zh-cn':
+      'Keras 把这个输入读作（批次, 行={rows}, 列={cols}, 通道={channels}）：通道在最后。如果 {rows} 是通道数（{rows} 个 {cols}×{channels} 的平面），请把输入写成 ({cols}, {channels}, {rows})，或者传入 data_format="channels_first"。',
+  },
+  'diag.lossBinarySoftmax': {
+    en: 'binary_crossentropy expects one probability per output from a sigmoid; this model ends in softmax. Use Dense(1, activation="sigmoid"), or categorical_crossentropy with softmax.',
+    'zh-cn':
+      'binary_crossentropy 要求每个输出都是 sigmoid 给出的概率，而这个模型以 softmax 结尾。请用 Dense(1, activation="sigmoid")，或者让 softmax 搭配 categorical_crossentropy。',
+  },
+  'diag.lossBinaryLinear': {
+    en: 'binary_crossentropy on a linear output treats raw scores as probabilities: add activation="sigmoid", or use keras.losses.BinaryCrossentropy(from_logits=True).',
+    'zh-cn':
+      '对线性输出使用 binary_crossentropy，会把原始分数当作概率：请加上 activation="sigmoid"，或者改用 keras.losses.BinaryCrossentropy(from_logits=True)。',
+  },
+  'diag.lossCategoricalSigmoid': {
+    en: '{loss} expects a probability distribution from softmax; this model ends in sigmoid. Use activation="softmax" (or binary_crossentropy for independent labels).',
+    'zh-cn':
+      '{loss} 要求 softmax 给出的概率分布，而这个模型以 sigmoid 结尾。请用 activation="softmax"（如果各个标签相互独立，则改用 binary_crossentropy）。',
+  },
+  'diag.lossRegressionSoftmax': {
+    en: '{loss} with softmax forces the {units} outputs to sum to 1, which a regression rarely wants: use a linear output.',
+    'zh-cn': '{loss} 搭配 softmax 会迫使这 {units} 个输出之和为 1，回归任务很少需要这样：请使用线性输出。',
+  },
+
+  // What Shape Lens adds after Keras's own error text.
+  'explain.layersModule': {
+    en: '(Keras 3 keeps every layer in keras.layers: import from there)',
+    'zh-cn': '（Keras 3 把所有层都放在 keras.layers 中：请从那里导入）',
+  },
+  'explain.learningRate': {
+    en: 'Keras 3 calls it `learning_rate`.',
+    'zh-cn': 'Keras 3 中它叫 `learning_rate`。',
+  },
+  'explain.modelInputsOutputs': {
+    en: 'Keras 3 calls them `inputs` and `outputs`.',
+    'zh-cn': 'Keras 3 中它们叫 `inputs` 和 `outputs`。',
+  },
+
+  // Hover.
+  'hover.unknownLayer': {
+    en: "Shape Lens cannot tell this layer's shapes statically ({reason}).",
+    'zh-cn': 'Shape Lens 无法静态地确定这个层的形状（{reason}）。',
+  },
+  'hover.input': { en: 'Input: {shape} — {axes}', 'zh-cn': '输入：{shape} — {axes}' },
+  'hover.inputN': { en: 'Input {index}: {shape} — {axes}', 'zh-cn': '输入 {index}：{shape} — {axes}' },
+  'hover.output': { en: 'Output: {shape} — {axes}', 'zh-cn': '输出：{shape} — {axes}' },
+  'hover.outputs': { en: 'Outputs: {shapes}', 'zh-cn': '输出：{shapes}' },
+  'hover.outputUnknown': { en: 'Output: not known statically', 'zh-cn': '输出：无法静态确定' },
+  'hover.modelParams': {
+    en: 'Parameters: {total} ({trainable} trainable, {nonTrainable} non-trainable)',
+    'zh-cn': '参数：{total}（可训练 {trainable}，不可训练 {nonTrainable}）',
+  },
+  'hover.layerParams': {
+    en: 'Parameters: {formula} — {trainable} trainable, {nonTrainable} non-trainable{frozen}',
+    'zh-cn': '参数：{formula} — 可训练 {trainable}，不可训练 {nonTrainable}{frozen}',
+  },
+  'hover.frozen': { en: ' (frozen: all non-trainable)', 'zh-cn': '（已冻结：全部不可训练）' },
+  'hover.denseLastAxis': {
+    en: 'Dense acts on the last axis only: the same {from}→{to} mapping is applied at every position of the other axes, which pass through unchanged. Flatten first to mix them.',
+    'zh-cn':
+      'Dense 只作用于最后一个轴：同一个 {from}→{to} 的映射会用在其他各轴的每个位置上，这些轴原样保留。要把它们混合起来，请先 Flatten。',
+  },
+  'hover.channelsLast': {
+    en: 'Keras puts channels last by default: (batch, rows, cols, channels) for 2-D layers.',
+    'zh-cn': 'Keras 默认把通道放在最后：二维层的轴依次是（批次, 行, 列, 通道）。',
+  },
+  'hover.docs': { en: 'Keras documentation', 'zh-cn': 'Keras 文档' },
+
+  // Axis names in hovers.
+  'axis.batch': { en: 'batch', 'zh-cn': '批次' },
+  'axis.rows': { en: 'rows', 'zh-cn': '行' },
+  'axis.cols': { en: 'cols', 'zh-cn': '列' },
+  'axis.depth': { en: 'depth', 'zh-cn': '深度' },
+  'axis.steps': { en: 'steps', 'zh-cn': '步' },
+  'axis.timesteps': { en: 'timesteps', 'zh-cn': '时间步' },
+  'axis.channels': { en: 'channels', 'zh-cn': '通道' },
+  'axis.units': { en: 'units', 'zh-cn': '单元' },
+  'axis.features': { en: 'features', 'zh-cn': '特征' },
+  'axis.sequence': { en: 'sequence', 'zh-cn': '序列' },
+  'axis.embedding': { en: 'features (output_dim)', 'zh-cn': '特征 (output_dim)' },
+  'axis.n': { en: 'axis {index}', 'zh-cn': '轴 {index}' },
+  'axis.nUnchanged': { en: 'axis {index} (unchanged)', 'zh-cn': '轴 {index}（不变）' },
+
+  // Quick-fix titles.
+  'fix.channelsLast': {
+    en: 'Give the input channels-last: {shape} (and transpose the data: np.transpose(x, {axes}))',
+    'zh-cn': '把输入改为通道在后：{shape}（数据也要转置：np.transpose(x, {axes})）',
+  },
+  'fix.channelsFirstFormat': {
+    en: 'Keep the data channels-first: data_format="channels_first" on the spatial layers ({count})',
+    'zh-cn': '保持数据通道在前：在各空间层上设置 data_format="channels_first"（{count} 个）',
+  },
+  'fix.returnSequences': {
+    en: 'Pass return_sequences=True to {layer}, so that {next} gets the whole sequence',
+    'zh-cn': '给 {layer} 传入 return_sequences=True，让 {next} 得到整个序列',
+  },
+  'fix.insertLayer': {
+    en: 'Insert {insert} before {layer}',
+    'zh-cn': '在 {layer} 之前插入 {insert}',
+  },
+  'fix.renameKeyword': { en: 'Rename {old}= to {new}=', 'zh-cn': '把 {old}= 改为 {new}=' },
+  'fix.importFrom': { en: 'Import from {module}', 'zh-cn': '改为从 {module} 导入' },
+  'fix.useInput': {
+    en: 'Start the model with {input} instead of {argument}=',
+    'zh-cn': '改用 {input} 作为模型的开头，去掉 {argument}=',
+  },
+  'fix.setActivation': {
+    en: 'Change the last activation to "{activation}"',
+    'zh-cn': '把最后一层的激活函数改为 "{activation}"',
+  },
+  'fix.linearOutput': {
+    en: 'Make the last layer linear (drop activation="{activation}")',
+    'zh-cn': '让最后一层输出线性值（去掉 activation="{activation}"）',
+  },
+  'fix.setLoss': { en: 'Change the loss to {loss}', 'zh-cn': '把损失函数改为 {loss}' },
+} satisfies Record<string, Table>;
+
+export type MessageId = keyof typeof MESSAGES;
+
+/** The placeholders a text uses, sorted: `{rows}` -> `rows`. */
+export function placeholders(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+}
+
+/** The text of `id` in `locale`, its `{name}` placeholders filled from `args`. */
+export function localize(locale: Locale, id: MessageId, args: Record<string, string | number> = {}): string {
+  const table: Table = MESSAGES[id];
+  return table[locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}

@@ -1,0 +1,16 @@
+# This sample tests the Flatten fixes in a Sequential list written with names
+# imported one by one: the inserted class joins the import line.
+from keras.models import Sequential
+from keras.layers import Conv1D, Embedding, Input, RepeatVector, GlobalAveragePooling1D
+
+model = Sequential([
+#       ^^^^^^^^^^^^ error keras-error
+#   fix: Insert Flatten() before RepeatVector
+#   fix: Insert GlobalAveragePooling1D() before RepeatVector
+    Input(shape=(40,)),
+    Embedding(1000, 16),
+    Conv1D(8, 5),
+    GlobalAveragePooling1D(),
+    RepeatVector(3),
+])
+model.summary()
