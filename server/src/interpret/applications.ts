@@ -126,7 +126,7 @@ function cacheKey(api: KerasApi, cls: string, args: Value[], kwargs: Array<[stri
     ['int', 'float', 'str', 'bool', 'none'].includes(v.kind) ||
     ((v.kind === 'tuple' || (v.kind === 'list' && !v.unsure)) && v.items.every(plain));
   if (!args.every(plain) || !kwargs.every(([, v]) => plain(v))) return undefined;
-  return JSON.stringify([cls, api.interp.options, args, kwargs]);
+  return JSON.stringify([cls, api.options, args, kwargs]);
 }
 
 /** A build whose automatic names are placeholders (the replay draws them). */

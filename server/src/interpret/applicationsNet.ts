@@ -68,7 +68,7 @@ export class Net {
     readonly span: Span,
     private readonly autoName: (base: string) => string = (base) => api.uniqueName(base),
   ) {
-    this.channelsLast = api.interp.options.imageDataFormat !== 'channels_first';
+    this.channelsLast = api.options.imageDataFormat !== 'channels_first';
   }
 
   /** The channel axis as the applications pass it to BatchNormalization (-1 or 1). */
@@ -113,7 +113,7 @@ export class Net {
       typeof name === 'string' && !name.includes('/')
         ? { ...call, kwargs: call.kwargs.filter(([k]) => k !== 'name') }
         : call;
-    const constructed = constructLayer(shaped, this.api.interp.options);
+    const constructed = constructLayer(shaped, this.api.options);
     if (constructed.status === 'error') throw new AppRaise(constructed.error.pyType, constructed.error.message);
     if (constructed.status !== 'ok') throw new AppUnknown(constructed.reason);
     const className = asClass ?? constructed.layer.rule.className;
@@ -143,7 +143,7 @@ export class Net {
     const tensor = (s: Shape): CallArg => ({ kind: 'tensor', shape: s });
     const arg: CallArg = list ? { kind: 'list', items: shapes.map(tensor) } : tensor(shapes[0]);
     if (layer.constructed.status !== 'ok') throw new AppUnknown('layer not known');
-    const result = callLayer(layer.constructed.layer, { args: [arg], kwargs: {} }, this.api.interp.options);
+    const result = callLayer(layer.constructed.layer, { args: [arg], kwargs: {} }, this.api.options);
     if (result.status === 'error') throw new AppRaise(result.error.pyType, result.error.message);
     if (result.status !== 'ok') throw new AppUnknown(result.reason);
     if (!layer.params) {

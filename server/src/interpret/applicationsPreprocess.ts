@@ -55,7 +55,7 @@ export function preprocessInput(
   if (x.kind === 'array' || mode === 'none') return x;
   // An explicit data_format: Keras checks it; not modelled.
   if (x.kind !== 'tensor' || !x.tensor.shape || (format && format.kind !== 'none')) return UNKNOWN;
-  const channelsLast = api.interp.options.imageDataFormat !== 'channels_first';
+  const channelsLast = api.options.imageDataFormat !== 'channels_first';
   const op = (sym: string, a: Value, b: Value): Value => api.tensorBinary(sym, a, b, node);
   const num = (value: number): Value => ({ kind: 'float', value });
   const array = (shape: Shape): Value => ({ kind: 'array', shape });

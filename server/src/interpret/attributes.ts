@@ -1,7 +1,8 @@
 /**
- * Attributes and methods of the objects the interpreter knows: tensors and
- * arrays (`.shape`), models (`.layers`, `.add`, `.compile`, ...), layers
- * (`.output`, `.trainable`), instances of user classes, lists, dicts and strings.
+ * Attributes and methods of library values: Keras modules (`keras.layers`),
+ * models (`.layers`, `.add`, `.compile`, ...), layers (`.output`,
+ * `.trainable`), tensors and arrays (`.shape`), and what Keras's base
+ * classes give the instances of the file's layers and models.
  */
 
 import type { PyNode as SyntaxNode } from '../syntax/ast';
@@ -10,22 +11,11 @@ import { canonicalName } from './names';
 import { model_layers, shapeValue, type KerasApi } from './kerasApi';
 import { callOp, OP_FUNCTIONS } from './ops';
 import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
-import { mathConstant } from './pymath';
+import { mathConstant } from './python/pymath';
 import { quantizeMode, quantizeModel } from './quantize';
-import { strMethod } from './strings';
-import { callBuiltin } from './builtins';
-import { pyEquals } from './expressions';
-import {
-  findClassAttr,
-  findMethod,
-  kerasBaseMethod,
-  kerasInstanceAttribute,
-  superAttribute,
-  trackAssigned,
-} from './subclass';
+import { kerasBaseMethod, kerasInstanceAttribute, trackAssigned } from './subclass';
 import {
   kwarg,
-  asInt,
   asItems,
   asShape,
   newTensor,
@@ -54,24 +44,12 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
       return value;
     }
     case 'instance': {
-      const own = obj.inst.attrs.get(attr);
-      if (own) return own;
-      const m = findMethod(obj.inst.cls, attr);
-      if (m) return { kind: 'bound', self: obj, fn: m };
-      const ca = findClassAttr(obj.inst.cls, attr);
-      if (ca) return ca;
+      // An instance of a file's layer or model: what Keras's base class has (its own attributes came first).
       const base = kerasInstanceAttribute(obj.inst, attr, obj);
       if (base) return base;
       if (obj.inst.model) return api.getAttribute({ kind: 'model', model: obj.inst.model }, attr, node);
       return unknown(`attribute ${attr}`);
     }
-    case 'class': {
-      const m = findMethod(obj.cls, attr);
-      if (m) return { kind: 'function', fn: m };
-      return findClassAttr(obj.cls, attr) ?? UNKNOWN;
-    }
-    case 'super':
-      return superAttribute(obj, attr);
     case 'model':
       return api.modelAttribute(obj.model, attr, obj);
     case 'layer':
@@ -87,10 +65,6 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
         return { kind: 'method', self: obj, name: attr };
       return UNKNOWN;
     }
-    case 'list':
-    case 'dict':
-    case 'str':
-      return { kind: 'method', self: obj, name: attr };
     default:
       return UNKNOWN;
   }
@@ -159,9 +133,9 @@ export function layerAttribute(api: KerasApi, layer: LayerObj, attr: string, sel
   }
 }
 
-export function setAttribute(api: KerasApi, obj: Value, attr: string, value: Value, _node: SyntaxNode): void {
+/** `obj.attr = value` on a layer or model, or on an instance of a file's layer or model (which stored it already). */
+export function setAttribute(api: KerasApi, obj: Value, attr: string, value: Value): void {
   if (obj.kind === 'instance') {
-    obj.inst.attrs.set(attr, value);
     if (attr === 'built' && value.kind === 'bool') obj.inst.built = value.value;
     trackAssigned(obj.inst, value);
     const model = obj.inst.model;
@@ -191,6 +165,14 @@ export function setAttribute(api: KerasApi, obj: Value, attr: string, value: Val
   }
 }
 
+/** The layers added to a list a model tracks (an attribute of a subclassed model) join the model's layers. */
+export function trackListItems(api: KerasApi, model: ModelObj, added: Value[]): void {
+  for (const v of added) {
+    const layer = trackedLayer(api, v);
+    if (layer && !model.layers.includes(layer)) model.layers.push(layer);
+  }
+}
+
 /** The layer record a value stands for as an attribute of a model: a layer, a model, a user layer or model. */
 function trackedLayer(api: KerasApi, v: Value): LayerObj | undefined {
   if (v.kind === 'layer') return v.layer;
@@ -209,7 +191,6 @@ export function callMethod(
 ): Value {
   if (self.kind === 'model') return api.modelMethod(self.model, name, args, kwargs, node);
   if (self.kind === 'instance' || self.kind === 'super') return kerasBaseMethod(api, self, name, args, kwargs, node);
-  if (self.kind === 'str') return strMethod(self.value, name, args, kwargs);
   // `Normalization.adapt(data)` builds the layer for the data's whole shape, as an eager call would.
   if (
     self.kind === 'layer' &&
@@ -221,77 +202,6 @@ export function callMethod(
   ) {
     api.callLayerValue(self.layer, [args[0]], [], node);
     return NONE_V;
-  }
-  if (self.kind === 'list') {
-    const added =
-      name === 'append'
-        ? args.slice(0, 1)
-        : name === 'extend' && args[0]
-          ? (asItems(args[0]) ?? [])
-          : name === 'insert'
-            ? args.slice(1, 2)
-            : [];
-    const model = self.trackedBy;
-    if (model) {
-      for (const v of added) {
-        const layer = trackedLayer(api, v);
-        if (layer && !model.layers.includes(layer)) model.layers.push(layer);
-      }
-    }
-    if (self.unsure) return UNKNOWN;
-    // A change that cannot be followed exactly leaves the list's items unknown, not silently stale.
-    const unsure = (): Value => {
-      self.unsure = true;
-      return UNKNOWN;
-    };
-    if (name === 'append' && args[0]) self.items.push(args[0]);
-    else if (name === 'extend' && args[0]) {
-      const items = asItems(args[0]);
-      if (!items) return unsure();
-      self.items.push(...items);
-    } else if (name === 'insert') {
-      if (args.length !== 2 || args[0].kind !== 'int') return unsure();
-      self.items.splice(args[0].value, 0, args[1]);
-    } else if (name === 'pop') {
-      if (args.length === 0) return self.items.pop() ?? UNKNOWN;
-      const i = asInt(args[0]);
-      if (i === undefined || i >= self.items.length || i < -self.items.length) return unsure();
-      return self.items.splice(i < 0 ? self.items.length + i : i, 1)[0];
-    } else if (name === 'clear') self.items.length = 0;
-    else if (name === 'reverse') self.items.reverse();
-    else if (name === 'index' || name === 'count') {
-      const found = self.items.map((x) => (args[0] ? pyEquals(x, args[0]) : undefined));
-      if (found.includes(undefined)) return UNKNOWN;
-      return name === 'count'
-        ? { kind: 'int', value: found.filter(Boolean).length }
-        : found.includes(true)
-          ? { kind: 'int', value: found.indexOf(true) }
-          : UNKNOWN;
-    } else if (name === 'copy') return { kind: 'list', items: [...self.items] };
-    else if (name === 'remove' && args[0]) {
-      const equal = self.items.map((x) => pyEquals(x, args[0]));
-      const at = equal.indexOf(true);
-      if (at < 0 || equal.slice(0, at).includes(undefined)) return unsure();
-      self.items.splice(at, 1);
-    } else if (name === 'sort' && kwargs.length === 0) {
-      const sorted = callBuiltin(api.interp, 'sorted', [self], [], node);
-      if (sorted.kind === 'list') self.items.splice(0, self.items.length, ...sorted.items);
-    } else if (name === 'sort') return unsure();
-    else return UNKNOWN;
-    return NONE_V;
-  }
-  if (self.kind === 'dict') {
-    if (name === 'get')
-      return (
-        self.entries.find(([k]) => k.kind === 'str' && args[0]?.kind === 'str' && k.value === args[0].value)?.[1] ??
-        args[1] ??
-        NONE_V
-      );
-    if (name === 'items')
-      return { kind: 'list', items: self.entries.map(([k, v]) => ({ kind: 'tuple', items: [k, v] }) as Value) };
-    if (name === 'keys') return { kind: 'list', items: self.entries.map(([k]) => k) };
-    if (name === 'values') return { kind: 'list', items: self.entries.map(([, v]) => v) };
-    return UNKNOWN;
   }
   if ((self.kind === 'tensor' || self.kind === 'array') && name === 'reshape') {
     return callOp(api, 'reshape', [self, args.length === 1 ? args[0] : { kind: 'tuple', items: args }], [], node);

@@ -12,20 +12,27 @@ import { formatShape, shapesEqual, type Shape } from '../shapes/shape';
 import type { CallArg } from '../shapes/tensors';
 import type { LayerCall, PyValue } from '../shapes/values';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
-import { BUILTIN_NAMES } from './builtins';
 import { canonicalName, layerClassOf, memoized } from './names';
-import type { Interpreter } from './interpreter';
+import type { Interpreter } from './python/interpreter';
+import type { ImportedPaths, LibraryHost } from './python/host';
+import { DEFAULT_OPTIONS, type EngineOptions } from '../shapes/args';
+import { kerasIsInstance } from './kerasClasses';
+import { moduleImportError, nameImportError, unjudged } from './kerasModules';
+import { summarizeModel, type SummaryModel } from './summaryRows';
+import { kerasBases, kerasInstance } from './subclass';
+import { arrayGetItem } from './ops';
 import { callRef as callRefImpl } from './library';
 import { setOutputMask, withMasks } from './masks';
 import { callInstance } from './subclass';
 import { callOp, opClassForOperator } from './ops';
 import { showsTracedShape } from './tracedRows';
-import type { Scope } from './scope';
+import type { Scope } from './python/scope';
 import {
   getAttribute as getAttributeImpl,
   modelAttribute as modelAttributeImpl,
   layerAttribute as layerAttributeImpl,
   setAttribute as setAttributeImpl,
+  trackListItems,
   callMethod as callMethodImpl,
   modelMethod as modelMethodImpl,
 } from './attributes';
@@ -46,6 +53,7 @@ import {
   callOpaque as callOpaqueImpl,
 } from './models';
 import {
+  asInt,
   asItems,
   hasKwarg,
   kwarg,
@@ -55,7 +63,9 @@ import {
   spanOf,
   toPy,
   UNKNOWN,
+  type ClassObj,
   type GraphNode,
+  type InstanceObj,
   type LayerObj,
   type ModelObj,
   type Span,
@@ -86,7 +96,7 @@ function toSnakeCase(name: string): string {
     .toLowerCase();
 }
 
-export class KerasApi {
+export class KerasApi implements LibraryHost {
   readonly models: ModelObj[] = [];
   readonly layers: LayerObj[] = [];
   readonly nameCounts = new Map<string, number>();
@@ -95,16 +105,55 @@ export class KerasApi {
   /** >0 while a custom layer's or Lambda's body runs (Keras traces it with a concrete batch size). */
   tracing = 0;
   private seq = 0;
+  /** What `model.summary()` prints for each model, when the file's own run ended. */
+  summary: SummaryModel[] = [];
+  readonly options: EngineOptions;
 
   /** A counter of executed calls, so that later calls on a line win its hint. */
   nextSeq(): number {
     return ++this.seq;
   }
 
-  constructor(readonly interp: Interpreter) {}
+  constructor(
+    readonly interp: Interpreter,
+    options: EngineOptions = DEFAULT_OPTIONS,
+  ) {
+    // A copy: `keras.config.set_image_data_format` in the file changes it for this run only.
+    this.options = { ...options };
+  }
 
-  builtin(name: string): Value | undefined {
-    if (BUILTIN_NAMES.has(name)) return { kind: 'ref', qualname: `builtins.${name}` };
+  uniqueName(base: string): string {
+    const n = this.nameCounts.get(base) ?? 0;
+    this.nameCounts.set(base, n + 1);
+    return n === 0 ? base : `${base}_${n}`;
+  }
+
+  // ----------------------------------------------------- the evaluator's host
+
+  imported(path: string): Value {
+    return { kind: 'ref', qualname: canonicalName(path), judged: !unjudged(path) };
+  }
+
+  importError(paths: ImportedPaths): { pyType: string; message: string } | undefined {
+    for (const m of paths.modules) {
+      const problem = moduleImportError(m);
+      if (problem) return problem;
+    }
+    if (paths.module === undefined) return undefined;
+    const problem = moduleImportError(paths.module);
+    if (problem) return problem;
+    for (const n of paths.names) {
+      const refused = nameImportError(paths.module, n);
+      if (refused) return refused;
+    }
+    return undefined;
+  }
+
+  importStar(module: string): void {
+    this.starModules.add(canonicalName(module));
+  }
+
+  starImported(name: string): Value | undefined {
     if (this.starModules.has('keras.layers') && /^[A-Z]/.test(name))
       return { kind: 'ref', qualname: `keras.layers.${name}` };
     if (this.starModules.has('keras.layers') && name in MERGE_FUNCTIONS)
@@ -114,27 +163,87 @@ export class KerasApi {
     return undefined;
   }
 
-  importStar(module: string, _scope: Scope): void {
-    this.starModules.add(module);
+  call(callee: Value, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete: boolean): Value {
+    switch (callee.kind) {
+      case 'ref':
+        return callRefImpl(this, callee.qualname, args, kwargs, node, incomplete);
+      case 'layer':
+        return this.callLayerValue(callee.layer, args, kwargs, node);
+      case 'model':
+        return this.callModel(callee.model, args, kwargs, node);
+      case 'instance':
+        return callInstance(this, callee.inst, args, kwargs, node);
+      case 'method':
+        return this.callMethod(callee.self, callee.name, args, kwargs, node);
+      default:
+        return UNKNOWN;
+    }
   }
 
-  uniqueName(base: string): string {
-    const n = this.nameCounts.get(base) ?? 0;
-    this.nameCounts.set(base, n + 1);
-    return n === 0 ? base : `${base}_${n}`;
+  callRemembered(qualname: string, node: SyntaxNode): Value | undefined {
+    const layer = this.constructRemembered(qualname, node);
+    return layer ? { kind: 'layer', layer } : undefined;
   }
 
-  // ------------------------------------------------------------- library calls
+  getAttribute(obj: Value, attr: string, node: SyntaxNode): Value {
+    return getAttributeImpl(this, obj, attr, node);
+  }
 
-  /** A call of a library function or class by name (library.ts). */
-  callRef(
-    qualname: string,
-    args: Value[],
-    kwargs: Array<[string, Value]>,
-    node: SyntaxNode,
-    incomplete: boolean,
-  ): Value {
-    return callRefImpl(this, qualname, args, kwargs, node, incomplete);
+  setAttribute(obj: Value, attr: string, value: Value): void {
+    setAttributeImpl(this, obj, attr, value);
+  }
+
+  binary(op: string, a: Value, b: Value, node: SyntaxNode): Value | undefined {
+    if (a.kind === 'tensor' || b.kind === 'tensor') return this.tensorBinary(op, a, b, node);
+    if (a.kind === 'array' || b.kind === 'array') return this.arrayBinary(a, b);
+    return undefined;
+  }
+
+  compare(op: string, a: Value, b: Value, node: SyntaxNode): Value | undefined {
+    // KerasTensor's `<`, `!=`, ... are ops (Less, NotEqual, ...); `==` stays Python's identity test.
+    if ((a.kind === 'tensor' || b.kind === 'tensor') && /^(<|<=|>|>=|!=)$/.test(op))
+      return this.tensorBinary(op, a, b, node);
+    // NumPy compares arrays elementwise (`==` too): an array of the broadcast shape.
+    if ((a.kind === 'array' || b.kind === 'array') && /^(<|<=|>|>=|!=|==)$/.test(op)) return this.arrayBinary(a, b);
+    return undefined;
+  }
+
+  unary(op: string, v: Value, node: SyntaxNode): Value {
+    if (v.kind === 'tensor' && op === '-') return this.tensorUnary('Negative', v, node);
+    if (v.kind === 'tensor' && op === '~') return this.tensorUnary('LogicalNot', v, node);
+    return UNKNOWN;
+  }
+
+  getItem(obj: Value, subs: SyntaxNode[], scope: Scope, node: SyntaxNode): Value | undefined {
+    if (obj.kind === 'tensor') return this.tensorGetItem(obj, subs, scope, node);
+    if (obj.kind === 'array' && obj.shape) return arrayGetItem(obj.shape, subs, scope, this.interp);
+    // `model[i]`: its i-th layer.
+    if (obj.kind === 'model' && subs.length === 1 && subs[0].type !== 'slice') {
+      const i = asInt(this.interp.eval(subs[0], scope));
+      const layers = asItems(modelAttributeImpl(this, obj.model, 'layers', obj));
+      return (i !== undefined && layers?.at(i)) || UNKNOWN;
+    }
+    return undefined;
+  }
+
+  isInstance(value: Value, cls: Value): boolean | undefined {
+    return kerasIsInstance(value, cls);
+  }
+
+  classCreated(cls: ClassObj): void {
+    kerasBases(cls);
+  }
+
+  instanceCreated(inst: InstanceObj, node: SyntaxNode): void {
+    kerasInstance(this, inst, node);
+  }
+
+  trackedListGrew(list: Value & { kind: 'list' }, added: Value[]): void {
+    if (list.trackedBy) trackListItems(this, list.trackedBy, added);
+  }
+
+  fileRunEnded(): void {
+    this.summary = this.models.map(summarizeModel);
   }
 
   // -------------------------------------------------------------------- layers
@@ -158,7 +267,7 @@ export class KerasApi {
    */
   constructRemembered(qualname: string, node: SyntaxNode): LayerObj | undefined {
     const memo = node.memo as ConstructMemo | CallMemo | undefined;
-    if (memo?.tag !== 'construct' || memo.format !== this.interp.options.imageDataFormat) return undefined;
+    if (memo?.tag !== 'construct' || memo.format !== this.options.imageDataFormat) return undefined;
     // The callee's dotted name is read from the same nodes every run: compare it before resolving it.
     if (memo.qualname !== qualname) {
       if (layerClassOf(canonicalName(qualname)) !== memo.className) return undefined;
@@ -209,7 +318,7 @@ export class KerasApi {
     node: SyntaxNode,
     incomplete: boolean,
   ): { call: LayerCall; constructed: Constructed } {
-    const format = this.interp.options.imageDataFormat;
+    const format = this.options.imageDataFormat;
     const memo = node.memo as ConstructMemo | CallMemo | undefined;
     if (memo?.tag === 'construct' && memo.className === className && memo.format === format) return memo;
     const call: LayerCall = {
@@ -218,7 +327,7 @@ export class KerasApi {
       kwargs: kwargs.map(([k, v]) => [k, toPy(v)]),
       incomplete,
     };
-    const constructed = constructLayer(call, this.interp.options);
+    const constructed = constructLayer(call, this.options);
     if (!incomplete && node.type === 'call' && hasLiteralArguments(node))
       node.memo = { tag: 'construct', className, format, call, constructed } satisfies ConstructMemo;
     return { call, constructed };
@@ -272,7 +381,7 @@ export class KerasApi {
         reason: layer.constructed.status !== 'ok' ? 'layer not known' : 'input shape not known',
       };
     } else {
-      result = callLayer(layer.constructed.layer, { args: callArgs, kwargs: callKwargs }, this.interp.options);
+      result = callLayer(layer.constructed.layer, { args: callArgs, kwargs: callKwargs }, this.options);
     }
     if (result.status === 'error')
       return this.interp.raise(result.error.pyType, namedInMessage(result.error.message, layer), node);
@@ -298,7 +407,7 @@ export class KerasApi {
     const result: Called =
       layer.constructed.status !== 'ok' || x.shape === null
         ? { status: 'unknown', reason: layer.constructed.status !== 'ok' ? 'layer not known' : 'input shape not known' }
-        : this.callRemembered(layer.constructed.layer, x.shape, node);
+        : this.callOnShapeRemembered(layer.constructed.layer, x.shape, node);
     if (result.status === 'error')
       return this.interp.raise(result.error.pyType, namedInMessage(result.error.message, layer), node);
     return this.recordCall(layer, result, [x], node);
@@ -342,9 +451,9 @@ export class KerasApi {
    * node runs again with the same constructed layer (constant constructors
    * are shared across runs) on an equal shape, the answer is the same.
    */
-  private callRemembered(constructed: ConstructedLayer, shape: Shape, node: SyntaxNode): Called {
+  private callOnShapeRemembered(constructed: ConstructedLayer, shape: Shape, node: SyntaxNode): Called {
     const memo = node.memo as ConstructMemo | CallMemo | undefined;
-    const format = this.interp.options.imageDataFormat;
+    const format = this.options.imageDataFormat;
     if (
       memo?.tag === 'call' &&
       memo.constructed === constructed &&
@@ -352,7 +461,7 @@ export class KerasApi {
       shapesEqual(memo.shape, shape)
     )
       return memo.called;
-    const called = callLayer(constructed, { args: [{ kind: 'tensor', shape }], kwargs: {} }, this.interp.options);
+    const called = callLayer(constructed, { args: [{ kind: 'tensor', shape }], kwargs: {} }, this.options);
     node.memo = { tag: 'call', constructed, format, shape, called } satisfies CallMemo;
     return called;
   }
@@ -477,20 +586,12 @@ export class KerasApi {
     return callOpaqueImpl(this, layer, args, node, run, params, takesMask, passesMask, showsShapeWhenTraced);
   }
 
-  getAttribute(obj: Value, attr: string, node: SyntaxNode): Value {
-    return getAttributeImpl(this, obj, attr, node);
-  }
-
   modelAttribute(model: ModelObj, attr: string, self: Value): Value {
     return modelAttributeImpl(this, model, attr, self);
   }
 
   layerAttribute(layer: LayerObj, attr: string, self: Value): Value {
     return layerAttributeImpl(this, layer, attr, self);
-  }
-
-  setAttribute(obj: Value, attr: string, value: Value, _node: SyntaxNode): void {
-    setAttributeImpl(this, obj, attr, value, _node);
   }
 
   callMethod(self: Value, name: string, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {

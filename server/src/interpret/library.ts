@@ -13,7 +13,7 @@ import { MERGE_FUNCTIONS, snakeCase, type KerasApi } from './kerasApi';
 import { canonicalName, layerClassOf } from './names';
 import { unexpectedKeyword } from './kerasClasses';
 import { checkOptimizerCall, checkOptimizerValues } from './optimizers';
-import { callMath } from './pymath';
+import { callMath } from './python/pymath';
 import { callActivation, callOp, OP_FUNCTIONS } from './ops';
 import { kwarg, asItems, asShape, NONE_V, spanOf, UNKNOWN, type ModelObj, type Value } from './values';
 export function callRef(
@@ -63,15 +63,15 @@ export function callRef(
     return { kind: 'object', qualname: q };
   }
   if (/^keras\.(backend|config)\.image_data_format$/.test(q))
-    return { kind: 'str', value: api.interp.options.imageDataFormat };
+    return { kind: 'str', value: api.options.imageDataFormat };
   if (/^keras\.(backend|config)\.set_image_data_format$/.test(q)) {
     const v = args[0] ?? kwargs[0]?.[1];
     if (v?.kind === 'str' && (v.value === 'channels_first' || v.value === 'channels_last'))
-      api.interp.options.imageDataFormat = v.value;
+      api.options.imageDataFormat = v.value;
     return NONE_V;
   }
   const dataset = /^keras\.datasets\.([a-z_0-9]+)\.load_data$/.exec(q)?.[1];
-  if (dataset) return loadDataValue(dataset, api.interp.options.imageDataFormat) ?? UNKNOWN;
+  if (dataset) return loadDataValue(dataset, api.options.imageDataFormat) ?? UNKNOWN;
   if (/^(keras\.utils|keras\.preprocessing\.sequence)\.pad_sequences$/.test(q)) {
     const x = args[0];
     const maxlen = args[1] ?? kwarg(kwargs, 'maxlen');

@@ -21,7 +21,8 @@ import {
 import { unexpectedKeyword } from './kerasClasses';
 import { withMasks } from './masks';
 import { pyRepr } from '../shapes/values';
-import { callSubclassed, findMethod, hasOwnCall, plainKerasModelClass } from './subclass';
+import { findMethod } from './python/objects';
+import { callSubclassed, hasOwnCall, plainKerasModelClass } from './subclass';
 import {
   kwarg,
   asItems,
@@ -530,7 +531,7 @@ function outputsForInputs(api: KerasApi, model: ModelObj, x: Value, inShape: Sha
         g && declared[i] && g.length === declared[i]!.length && g.every((d, k) => k === 0 || d === declared[i]![k]),
     );
   if (sameAxes || given.length === 0 || given.some((g) => !g)) return outputs.map((s) => [batch, ...s.slice(1)]);
-  const replayed = replayFunctional(model, given as Shape[], api.interp.options);
+  const replayed = replayFunctional(model, given as Shape[], api.options);
   if (replayed) return replayed;
   // Where only axes the model left open differ, its fixed output axes stay; else nothing past the batch is known.
   const onlyOpenAxes =

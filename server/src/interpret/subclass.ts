@@ -10,8 +10,9 @@
 
 import type { Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
-import { canonicalName } from './names';
-import { pyRepr } from './strings';
+import { canonicalName, layerClassOf } from './names';
+import { findMethod } from './python/objects';
+import { pyRepr } from './python/strings';
 import { modelTotals, shapeValue, type KerasApi } from './kerasApi';
 import {
   hasKwarg,
@@ -33,17 +34,6 @@ import {
 type Kwargs = Array<[string, Value]>;
 type Params = { total: number | null; trainable: number | null; nonTrainable: number | null };
 
-/** The first of a class and its user-defined bases (depth first, as listed) where `own` finds something. */
-function inClassChain<T>(cls: ClassObj, own: (c: ClassObj) => T | undefined): T | undefined {
-  const found = own(cls);
-  if (found) return found;
-  for (const b of cls.bases) {
-    const inherited = b.kind === 'class' ? inClassChain(b.cls, own) : undefined;
-    if (inherited) return inherited;
-  }
-  return undefined;
-}
-
 /**
  * True when the class derives from `keras.Model` itself through classes of the
  * file only (no other library class that could bring a `call`), so that what
@@ -62,17 +52,30 @@ export function plainKerasModelClass(cls: ClassObj, depth = 0): boolean {
   return reachesModel;
 }
 
-export function findMethod(cls: ClassObj, name: string): FunctionObj | undefined {
-  return inClassChain(cls, (c) => c.methods.get(name));
+/** A class of the file whose bases include Keras classes: which Keras base it has (`kerasBase`, `layerBase`). */
+export function kerasBases(cls: ClassObj): void {
+  for (const b of cls.bases) {
+    if (b.kind === 'ref') {
+      const q = canonicalName(b.qualname);
+      if (q === 'keras.Model' || q === 'keras.Sequential') {
+        cls.kerasBase = 'Model';
+        if (q === 'keras.Sequential') cls.sequentialBase = true;
+      } else if (q === 'keras.layers.Layer') cls.kerasBase = 'Layer';
+      else if (layerClassOf(q)) {
+        cls.kerasBase = 'Layer';
+        cls.layerBase = layerClassOf(q);
+      }
+    } else if (b.kind === 'class' && b.cls.kerasBase) {
+      cls.kerasBase = b.cls.kerasBase;
+      cls.layerBase ??= b.cls.layerBase;
+      if (b.cls.sequentialBase) cls.sequentialBase = true;
+    }
+  }
 }
 
-export function findClassAttr(cls: ClassObj, name: string): Value | undefined {
-  return inClassChain(cls, (c) => c.attrs.get(name));
-}
-
-/** `Cls(...)`: a plain object, or a Keras layer or model record bound to the instance. */
-export function instantiate(api: KerasApi, cls: ClassObj, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value {
-  const inst: InstanceObj = { cls, attrs: new Map() };
+/** An instance of a file's layer or model being made: the layer or model record Keras's base `__init__` makes. */
+export function kerasInstance(api: KerasApi, inst: InstanceObj, node: SyntaxNode): void {
+  const cls = inst.cls;
   if (cls.kerasBase === 'Model') {
     inst.model = api.newModel(cls.name, node);
     inst.model.instance = inst;
@@ -84,11 +87,6 @@ export function instantiate(api: KerasApi, cls: ClassObj, args: Value[], kwargs:
     inst.layer.params = null;
     inst.layer.instance = inst;
   }
-  const self: Value = { kind: 'instance', inst };
-  const init = findMethod(cls, '__init__');
-  if (init) api.interp.callFunction(init, args, kwargs, node, self);
-  else if (cls.kerasBase) kerasInit(api, inst, args, kwargs, node);
-  return self;
 }
 
 /** Keras's own `Layer.__init__` / `Model.__init__` for a user subclass. */
@@ -158,16 +156,6 @@ export function kerasInstanceAttribute(inst: InstanceObj, attr: string, self: Va
     default:
       return undefined;
   }
-}
-
-/** `super().attr`: the next class's method bound to `self`, or Keras's base method. */
-export function superAttribute(sup: Value & { kind: 'super' }, attr: string): Value {
-  for (const b of sup.cls.bases) {
-    if (b.kind !== 'class') continue;
-    const m = findMethod(b.cls, attr);
-    if (m) return { kind: 'bound', self: sup.self, fn: m };
-  }
-  return { kind: 'method', self: sup, name: attr };
 }
 
 /** A method of Keras's base class called on a user layer or model (directly or via `super()`). */
@@ -244,7 +232,7 @@ function maybeBuild(api: KerasApi, inst: InstanceObj, args: Value[], node: Synta
   if (build) api.interp.callFunction(build, [buildShapeArg(args[0])], [], node, { kind: 'instance', inst });
 }
 
-/** Calling an instance: a model, a custom layer, or a plain object's `__call__`. */
+/** Calling an instance of a file's model or layer. */
 export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value {
   if (inst.model) return api.callModel(inst.model, args, kwargs, node);
   if (inst.layer) {
@@ -282,8 +270,7 @@ export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kw
       !!outputShapeFn && !!findMethod(inst.cls, 'build'),
     );
   }
-  const fn = findMethod(inst.cls, '__call__');
-  return fn ? api.interp.callFunction(fn, args, kwargs, node, { kind: 'instance', inst }) : UNKNOWN;
+  return UNKNOWN;
 }
 
 /**

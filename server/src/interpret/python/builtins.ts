@@ -4,15 +4,14 @@
  * Unknown arguments give unknown results.
  */
 
-import type { PyNode as SyntaxNode } from '../syntax/ast';
-import { pyTruth, type PyValue } from '../shapes/values';
-import { kerasIsInstance } from './kerasClasses';
+import { pyTruth, type PyValue } from '../../shapes/values';
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { asInt, asItems, kwarg, NONE_V, UNKNOWN, type Value } from '../values';
+import type { Interpreter } from './interpreter';
 import { LIMITS } from './limits';
 import { pyStr } from './strings';
-import type { Interpreter } from './interpreter';
-import { kwarg, asInt, asItems, NONE_V, UNKNOWN, type Value } from './values';
 
-export const BUILTIN_NAMES = new Set([
+const BUILTIN_NAMES = new Set([
   'len',
   'range',
   'zip',
@@ -47,6 +46,11 @@ export const BUILTIN_NAMES = new Set([
   'divmod',
   'pow',
 ]);
+
+/** A builtin the file did not rebind (`len`, `range`, ...): a reference to it. */
+export function builtinName(name: string): Value | undefined {
+  return BUILTIN_NAMES.has(name) ? { kind: 'ref', qualname: `builtins.${name}` } : undefined;
+}
 
 /** Python truthiness; undefined when not known. */
 export function isTruthy(v: Value): boolean | undefined {
@@ -129,7 +133,7 @@ export function callBuiltin(
       if (args.length === 0) return { kind: name, items: [] };
       const items = iterate(a);
       if (items) return { kind: name, items: [...items] };
-      if (a.kind === 'tensor' && a.tensor.shape) return interp.api.getAttribute(a, 'shape', node);
+      if (a.kind === 'tensor' && a.tensor.shape) return interp.host.getAttribute(a, 'shape', node);
       return UNKNOWN;
     }
     case 'int': {
@@ -226,12 +230,12 @@ export function callBuiltin(
       return NONE_V;
     case 'isinstance': {
       const types = asItems(args[1] ?? UNKNOWN) ?? (args[1] ? [args[1]] : []);
-      // Keras objects and instances of the file's classes, against Keras's classes or the file's (kerasClasses.ts).
+      // Library objects and instances of the file's classes, against library classes or the file's.
       if (
         types.length > 0 &&
         types.every((t) => t.kind === 'class' || (t.kind === 'ref' && !t.qualname.startsWith('builtins.')))
       ) {
-        const answers = types.map((t) => kerasIsInstance(a, t));
+        const answers = types.map((t) => interp.host.isInstance(a, t));
         if (answers.includes(true)) return { kind: 'bool', value: true };
         return answers.includes(undefined) ? UNKNOWN : { kind: 'bool', value: false };
       }

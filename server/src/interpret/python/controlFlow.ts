@@ -4,14 +4,16 @@
  * and `with`. Each takes the `Interpreter` running them.
  */
 
-import type { PyNode as SyntaxNode } from '../syntax/ast';
+import { shapesEqual } from '../../shapes/shape';
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { UNKNOWN, type Value } from '../values';
 import { iterate } from './builtins';
 import { importError } from './definitions';
-import { BreakSignal, ContinueSignal, ReturnSignal, type Interpreter } from './interpreter';
+import type { Interpreter } from './interpreter';
 import { LIMITS } from './limits';
 import type { Scope } from './scope';
-import { shapesEqual } from '../shapes/shape';
-import { UNKNOWN, type Value } from './values';
+import { BreakSignal, ContinueSignal, ReturnSignal } from './signals';
+
 export function execIf(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
   const branches: Array<{ cond: SyntaxNode | null; body: SyntaxNode | null }> = [
     { cond: node.childForFieldName('condition'), body: node.childForFieldName('consequence') },
@@ -280,7 +282,7 @@ const OTHER_BUILTIN_ERRORS = new Set([
 ]);
 
 /**
- * A `try` whose body is imports, one of which Keras 3 refuses (code written
+ * A `try` whose body is imports, one of which a library refuses (code written
  * for Keras 2 and 3: `try: from keras.layers.core import Dense` /
  * `except ImportError: from keras.layers import Dense`). The imports before
  * the failing one run, then the handler that catches its error. False (and
@@ -289,13 +291,13 @@ const OTHER_BUILTIN_ERRORS = new Set([
  */
 function tryFailingImport(interp: Interpreter, body: SyntaxNode, handlers: SyntaxNode[], scope: Scope): boolean {
   const statements = body.namedChildren.filter((c) => c.type !== 'comment');
-  const failing = statements.findIndex((st) => importError(st) !== undefined);
+  const failing = statements.findIndex((st) => importError(interp, st) !== undefined);
   if (
     failing < 0 ||
     statements.slice(0, failing).some((st) => st.type !== 'import_statement' && st.type !== 'import_from_statement')
   )
     return false;
-  const catchers = CAUGHT_BY[importError(statements[failing])!.pyType] ?? [];
+  const catchers = CAUGHT_BY[importError(interp, statements[failing])!.pyType] ?? [];
   let handler: SyntaxNode | undefined;
   for (const h of handlers) {
     const value = h.childForFieldName('value');

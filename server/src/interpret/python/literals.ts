@@ -4,8 +4,8 @@
  * interpreter folds on known numbers.
  */
 
-import type { PyNode as SyntaxNode } from '../syntax/ast';
-import type { PyValue } from '../shapes/values';
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import type { PyValue } from '../../shapes/values';
 
 export function parseIntLiteral(text: string): PyValue {
   const t = text.replace(/_/g, '').toLowerCase();

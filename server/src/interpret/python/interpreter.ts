@@ -1,87 +1,62 @@
 /**
- * The abstract interpreter: runs the Python that builds Keras models over
- * the values of `values.ts`, without running anything for real. Statements
- * and expressions are evaluated as Python would where the values are known;
- * what is not known becomes `unknown` and flows on.
+ * The Python evaluator: runs the file's Python over the abstract values of
+ * `values.ts`, without running anything for real. Statements and
+ * expressions are evaluated as Python would where the values are known;
+ * what is not known becomes `unknown` and flows on. What a library defines
+ * it asks of its host (`host.ts`).
  *
- * A Keras error stops the run as the exception would stop the file, unless
- * it happens on a path the analysis is not sure is taken (an `if` on an
- * unknown value): there it only makes the results unknown.
+ * An exception stops the run as it would stop the file, unless it happens
+ * on a path the analysis is not sure is taken (an `if` on an unknown value):
+ * there it only makes the results unknown.
  */
 
-import type { PyNode as SyntaxNode } from '../syntax/ast';
-import { DEFAULT_OPTIONS, type EngineOptions } from '../shapes/args';
-import { parseFloatLiteral, parseIntLiteral, parseStringLiteral } from './literals';
-import { BudgetExceeded, LIMITS } from './limits';
-import { Scope } from './scope';
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import {
   asInt,
-  asItems,
+  isLibraryInstance,
+  isLibraryValue,
   spanOf,
   unknown,
   UNKNOWN,
   NONE_V,
   type ClassObj,
   type FunctionObj,
-  type LayerObj,
-  type ModelObj,
-  type Span,
   type Value,
-} from './values';
-import { KerasApi } from './kerasApi';
-import { summarizeModel, type SummaryModel } from './summaryRows';
-import { callBuiltin, isTruthy, iterate } from './builtins';
-import { callInstance, instantiate } from './subclass';
-import { evalFString, FSTRING } from './strings';
+} from '../values';
+import { builtinName, callBuiltin, isTruthy, iterate } from './builtins';
+import { execFor, execIf, execTry, execWhile, execWith } from './controlFlow';
+import { defineClass, defineFunction, execImport, parameterDefaults } from './definitions';
 import {
   binary,
   evalBoolean,
   evalComparison,
   evalComprehension,
+  evalConcatenated,
+  evalDict,
   evalItems,
+  evalSet,
   evalSubscript,
+  evalUnary,
   keyEquals,
 } from './expressions';
-import { defineClass, defineFunction, execImport, parameterDefaults } from './definitions';
-import { execFor, execIf, execTry, execWhile, execWith } from './controlFlow';
+import type { LibraryHost } from './host';
+import { BudgetExceeded, LIMITS } from './limits';
+import { parseFloatLiteral, parseIntLiteral, parseStringLiteral } from './literals';
+import { callMethod, findMethod, getAttribute, instantiate, setAttribute } from './objects';
+import { Scope } from './scope';
+import { assignItems, execDelete, execExpression } from './statements';
+import { BreakSignal, ContinueSignal, PyRaise, ReturnSignal, type RaisedError } from './signals';
+import { evalFString, FSTRING } from './strings';
 
-/** A Keras exception the file would raise: where, and what. */
-export interface RaisedError {
-  span: Span;
-  pyType: string;
-  message: string;
-}
-
-export interface Interpretation {
-  /** Every model built, including those of functions run only for hints. */
-  models: ModelObj[];
-  layers: LayerObj[];
-  /** What `model.summary()` prints for each model the file itself builds, when its run ends. */
-  summary: SummaryModel[];
+/** How the file's run ended: the exception it raised, if any, and what the limits left unanalysed. */
+export interface RunOutcome {
   error: RaisedError | null;
-  /** Why parts of the file were not analysed (limits reached). */
   incomplete: string[];
 }
 
-/** Raised through the interpreter's stack when the file would raise. */
-export class PyRaise extends Error {
-  constructor(
-    readonly pyType: string,
-    message: string,
-    readonly span: Span,
-  ) {
-    super(message);
-  }
-}
-
-export class ReturnSignal {
-  constructor(readonly value: Value) {}
-}
-export class BreakSignal {}
-export class ContinueSignal {}
-
 export class Interpreter {
-  readonly api: KerasApi;
+  /** The libraries the file uses: what their names, objects and classes do. */
+  readonly host: LibraryHost;
   readonly moduleScope = new Scope(undefined, 'module');
   private steps = 0;
   private depth = 0;
@@ -101,16 +76,13 @@ export class Interpreter {
   readonly defined: FunctionObj[] = [];
   readonly called = new Set<FunctionObj>();
 
-  readonly options: EngineOptions;
-
-  constructor(options: EngineOptions = DEFAULT_OPTIONS) {
-    // A copy: `keras.config.set_image_data_format` in the file changes it for this run only.
-    this.options = { ...options };
-    this.api = new KerasApi(this);
+  /** `makeHost` makes the host this evaluator asks (it may keep the evaluator, to call back into it). */
+  constructor(makeHost: (interp: Interpreter) => LibraryHost) {
+    this.host = makeHost(this);
     this.moduleScope.set('__name__', { kind: 'str', value: '__main__' });
   }
 
-  run(module: SyntaxNode): Interpretation {
+  run(module: SyntaxNode): RunOutcome {
     let error: RaisedError | null = null;
     const statements = module.namedChildren;
     let at = 0;
@@ -123,10 +95,10 @@ export class Interpreter {
         // `return`/`break` at module level: Python rejects the file; nothing more to run.
       } else throw e;
     }
-    const summary = this.api.models.map(summarizeModel);
+    this.host.fileRunEnded();
     if (error) this.runPastError(statements.slice(at + 1));
     this.runUncalledFunctions();
-    return { models: this.api.models, layers: this.api.layers, summary, error, incomplete: this.incomplete };
+    return { error, incomplete: this.incomplete };
   }
 
   /**
@@ -175,7 +147,7 @@ export class Interpreter {
     }
   }
 
-  /** Raises a Keras error, or, on an uncertain path, reports that the result is unknown. */
+  /** Raises an exception, or, on an uncertain path, reports that the result is unknown. */
   raise(pyType: string, message: string, node: SyntaxNode): never | Value {
     if (this.uncertain > 0) return unknown(`would raise on an uncertain path: ${message}`);
     throw new PyRaise(pyType, message, spanOf(node));
@@ -210,7 +182,7 @@ export class Interpreter {
   private execStatement(node: SyntaxNode, scope: Scope): void {
     switch (node.type) {
       case 'expression_statement':
-        for (const c of node.namedChildren) if (c) this.evalStatementExpr(c, scope);
+        for (const c of node.namedChildren) if (c) execExpression(this, c, scope);
         return;
       case 'import_statement':
       case 'import_from_statement':
@@ -257,7 +229,7 @@ export class Interpreter {
       case 'delete_statement': {
         const target = node.namedChildren[0];
         const targets = target?.type === 'expression_list' ? target.namedChildren : target ? [target] : [];
-        for (const t of targets) this.deleteTarget(t, scope);
+        for (const t of targets) execDelete(this, t, scope);
         return;
       }
       case 'global_statement':
@@ -276,68 +248,6 @@ export class Interpreter {
     }
   }
 
-  /** `del x`, `del items[i]`, `del d[key]`; where what goes is not known, the container is not known either. */
-  private deleteTarget(t: SyntaxNode, scope: Scope): void {
-    if (t.type === 'identifier') {
-      scope.set(t.text, unknown(`${t.text} was deleted`));
-      return;
-    }
-    if (t.type !== 'subscript') return;
-    const holder = t.childForFieldName('value');
-    const obj = this.eval(holder, scope);
-    const sub = t.childForFieldName('subscript');
-    const index = sub && sub.type !== 'slice' ? this.eval(sub, scope) : UNKNOWN;
-    const i = asInt(index);
-    if (obj.kind === 'list' && i !== undefined && i >= -obj.items.length && i < obj.items.length) {
-      obj.items.splice(i < 0 ? obj.items.length + i : i, 1);
-      return;
-    }
-    if (obj.kind === 'dict') {
-      const at = obj.entries.findIndex(([k]) => keyEquals(k, index));
-      if (at >= 0) {
-        obj.entries.splice(at, 1);
-        return;
-      }
-    }
-    if (holder?.type === 'identifier' && (obj.kind === 'list' || obj.kind === 'dict')) scope.set(holder.text, UNKNOWN);
-  }
-
-  private evalStatementExpr(node: SyntaxNode, scope: Scope): void {
-    if (node.type === 'assignment') this.execAssignment(node, scope);
-    else if (node.type === 'augmented_assignment') this.execAugmented(node, scope);
-    else this.eval(node, scope);
-  }
-
-  private execAssignment(node: SyntaxNode, scope: Scope): void {
-    const right = node.childForFieldName('right');
-    const left = node.childForFieldName('left');
-    if (!right || !left) return;
-    // Chained `a = b = value` nests assignments on the right.
-    if (right.type === 'assignment') {
-      this.execAssignment(right, scope);
-      let inner: SyntaxNode | null = right;
-      while (inner?.type === 'assignment') inner = inner.childForFieldName('right');
-      const value = inner ? this.lookupAssignedValue(right, scope) : UNKNOWN;
-      this.assign(left, value, scope);
-      return;
-    }
-    this.assign(left, this.eval(right, scope), scope);
-  }
-
-  private lookupAssignedValue(assignment: SyntaxNode, scope: Scope): Value {
-    const left = assignment.childForFieldName('left');
-    return left ? this.eval(left, scope) : UNKNOWN;
-  }
-
-  private execAugmented(node: SyntaxNode, scope: Scope): void {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
-    const op = node.childForFieldName('operator')?.text.replace('=', '') ?? '';
-    if (!left || !right) return;
-    const value = binary(this, op, this.eval(left, scope), this.eval(right, scope), node);
-    this.assign(left, value, scope);
-  }
-
   assign(target: SyntaxNode, value: Value, scope: Scope): void {
     switch (target.type) {
       case 'identifier':
@@ -347,36 +257,9 @@ export class Interpreter {
       case 'tuple_pattern':
       case 'list_pattern':
       case 'tuple':
-      case 'list': {
-        const targets = target.namedChildren.filter((c): c is SyntaxNode => !!c && c.type !== 'comment');
-        const star = targets.findIndex((t) => t.type === 'list_splat_pattern');
-        const items = asItems(value);
-        if (star < 0) {
-          // A layer's list of outputs has a length Keras fixes (an RNN's `return_state`): unpacking it into
-          // another number of names is Python's error. Other lists may come from paths not followed: not checked.
-          if (items && items.length !== targets.length && items.length > 0 && items.every((v) => v.kind === 'tensor')) {
-            this.raise(
-              'ValueError',
-              items.length > targets.length
-                ? `too many values to unpack (expected ${targets.length})`
-                : `not enough values to unpack (expected ${targets.length}, got ${items.length})`,
-              target,
-            );
-          }
-          targets.forEach((t, i) => this.assign(t, items?.[i] ?? UNKNOWN, scope));
-          return;
-        }
-        // `a, *rest, z = items`: the starred name takes a list of what the others leave.
-        const after = targets.length - star - 1;
-        const fits = items && items.length >= targets.length - 1;
-        targets.forEach((t, i) => {
-          if (i === star) {
-            const rest: Value = fits ? { kind: 'list', items: items.slice(star, items.length - after) } : UNKNOWN;
-            this.assign(t.namedChildren[0] ?? t, rest, scope);
-          } else this.assign(t, fits ? items[i < star ? i : items.length - (targets.length - i)] : UNKNOWN, scope);
-        });
+      case 'list':
+        assignItems(this, target, value, scope);
         return;
-      }
       case 'parenthesized_expression': {
         const inner = target.namedChildren[0];
         if (inner) this.assign(inner, value, scope);
@@ -385,7 +268,7 @@ export class Interpreter {
       case 'attribute': {
         const obj = this.eval(target.childForFieldName('object'), scope);
         const attr = target.childForFieldName('attribute')?.text ?? '';
-        this.api.setAttribute(obj, attr, value, target);
+        setAttribute(this, obj, attr, value, target);
         return;
       }
       case 'subscript': {
@@ -430,15 +313,8 @@ export class Interpreter {
         }
         return v === FSTRING ? evalFString(this, node, scope) : v;
       }
-      case 'concatenated_string': {
-        let s = '';
-        for (const part of node.namedChildren) {
-          const v = this.eval(part, scope);
-          if (v.kind !== 'str') return UNKNOWN;
-          s += v.value;
-        }
-        return { kind: 'str', value: s };
-      }
+      case 'concatenated_string':
+        return evalConcatenated(this, node, scope);
       case 'true':
         return { kind: 'bool', value: true };
       case 'false':
@@ -448,7 +324,12 @@ export class Interpreter {
       case 'ellipsis':
         return { kind: 'ref', qualname: 'builtins.Ellipsis' };
       case 'identifier':
-        return scope.lookup(node.text) ?? this.api.builtin(node.text) ?? unknown(`name ${node.text}`);
+        return (
+          scope.lookup(node.text) ??
+          builtinName(node.text) ??
+          this.host.starImported(node.text) ??
+          unknown(`name ${node.text}`)
+        );
       case 'parenthesized_expression':
         return this.eval(node.namedChildren.find((c) => c?.type !== 'comment') ?? null, scope);
       case 'tuple':
@@ -459,44 +340,12 @@ export class Interpreter {
           ? { kind: node.type === 'list' ? 'list' : 'tuple', items }
           : unknown('a starred item of unknown length');
       }
-      case 'set': {
-        // A set is kept as a list of its distinct items (their iteration order is Python's hash order, not modelled).
-        const items = evalItems(this, node, scope);
-        if (!items) return UNKNOWN;
-        const keys = items.map((v) =>
-          v.kind === 'int' || v.kind === 'str' || v.kind === 'bool' || v.kind === 'float'
-            ? `${v.kind === 'str' ? 's' : 'n'}${String(v.value === true ? 1 : v.value === false ? 0 : v.value)}`
-            : undefined,
-        );
-        if (keys.includes(undefined)) return UNKNOWN;
-        return { kind: 'list', items: items.filter((_, i) => keys.indexOf(keys[i]) === i) };
-      }
-      case 'dictionary': {
-        const entries: Array<[Value, Value]> = [];
-        for (const c of node.namedChildren) {
-          if (c?.type === 'pair')
-            entries.push([
-              this.eval(c.childForFieldName('key'), scope),
-              this.eval(c.childForFieldName('value'), scope),
-            ]);
-        }
-        return { kind: 'dict', entries };
-      }
-      case 'unary_operator': {
-        const v = this.eval(node.childForFieldName('argument'), scope);
-        const op = node.childForFieldName('operator')?.text;
-        if (v.kind === 'int' || v.kind === 'float')
-          return op === '-'
-            ? { kind: v.kind, value: -v.value }
-            : op === '+'
-              ? v
-              : op === '~' && v.kind === 'int'
-                ? { kind: 'int', value: ~v.value }
-                : UNKNOWN;
-        if (v.kind === 'tensor' && op === '-') return this.api.tensorUnary('Negative', v, node);
-        if (v.kind === 'tensor' && op === '~') return this.api.tensorUnary('LogicalNot', v, node);
-        return UNKNOWN;
-      }
+      case 'set':
+        return evalSet(this, node, scope);
+      case 'dictionary':
+        return evalDict(this, node, scope);
+      case 'unary_operator':
+        return evalUnary(this, node, scope);
       case 'not_operator': {
         const t = this.truthOf(this.eval(node.childForFieldName('argument'), scope));
         return t === undefined ? UNKNOWN : { kind: 'bool', value: !t };
@@ -523,7 +372,7 @@ export class Interpreter {
       }
       case 'attribute': {
         const obj = this.eval(node.childForFieldName('object'), scope);
-        return this.api.getAttribute(obj, node.childForFieldName('attribute')?.text ?? '', node);
+        return getAttribute(this, obj, node.childForFieldName('attribute')?.text ?? '', node);
       }
       case 'subscript':
         return evalSubscript(this, node, scope);
@@ -559,9 +408,9 @@ export class Interpreter {
     const fnNode = node.childForFieldName('function');
     const callee = this.eval(fnNode, scope);
     if (node.memo !== undefined && callee.kind === 'ref') {
-      // A layer constructor with literal arguments, constructed on an earlier run of this node.
-      const layer = this.api.constructRemembered(callee.qualname, node);
-      if (layer) return { kind: 'layer', layer };
+      // A library call with literal arguments, made on an earlier run of this node.
+      const remembered = this.host.callRemembered(callee.qualname, node);
+      if (remembered) return remembered;
     }
     const argList = node.childForFieldName('arguments');
     const args: Value[] = [];
@@ -597,22 +446,21 @@ export class Interpreter {
       case 'bound':
         return this.callFunction(callee.fn, args, kwargs, node, callee.self);
       case 'class':
-        return instantiate(this.api, callee.cls, args, kwargs, node);
+        return instantiate(this, callee.cls, args, kwargs, node);
       case 'ref':
         if (callee.qualname === 'builtins.super') return this.superObject(args);
         if (callee.qualname.startsWith('builtins.'))
           return callBuiltin(this, callee.qualname.slice(9), args, kwargs, node);
-        return this.api.callRef(callee.qualname, args, kwargs, node, incomplete);
-      case 'layer':
-        return this.api.callLayerValue(callee.layer, args, kwargs, node);
-      case 'model':
-        return this.api.callModel(callee.model, args, kwargs, node);
-      case 'instance':
-        return callInstance(this.api, callee.inst, args, kwargs, node);
+        return this.host.call(callee, args, kwargs, node, incomplete);
+      case 'instance': {
+        if (isLibraryInstance(callee.inst)) return this.host.call(callee, args, kwargs, node, incomplete);
+        const fn = findMethod(callee.inst.cls, '__call__');
+        return fn ? this.callFunction(fn, args, kwargs, node, callee) : UNKNOWN;
+      }
       case 'method':
-        return this.api.callMethod(callee.self, callee.name, args, kwargs, node);
+        return callMethod(this, callee, args, kwargs, node);
       default:
-        return UNKNOWN;
+        return isLibraryValue(callee) ? this.host.call(callee, args, kwargs, node, incomplete) : UNKNOWN;
     }
   }
 

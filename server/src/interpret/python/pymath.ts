@@ -5,7 +5,7 @@
  * (an unknown argument, an array) is not a number here.
  */
 
-import type { Value } from './values';
+import type { Value } from '../values';
 
 const CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E, tau: 2 * Math.PI, inf: Infinity };
 

@@ -1,18 +1,19 @@
 /**
- * Expressions beyond the simple ones: boolean and comparison operators,
- * arithmetic (on tensors it records graph operations), subscripts and
- * slices, comprehensions. Each takes the `Interpreter` evaluating them.
+ * Expressions beyond the simple ones: displays, unary, boolean and
+ * comparison operators, arithmetic, subscripts and slices, comprehensions.
+ * Each takes the `Interpreter` evaluating them; with a library value as an
+ * operand (a tensor, an array) the host says what the operator does.
  */
 
-import type { PyNode as SyntaxNode } from '../syntax/ast';
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { asInt, asItems, isLibraryValue, unknown, UNKNOWN, type Value } from '../values';
 import { iterate } from './builtins';
 import type { Interpreter } from './interpreter';
 import { BudgetExceeded, LIMITS } from './limits';
 import { foldBinary } from './literals';
 import { Scope } from './scope';
-import { arrayGetItem } from './ops';
 import { percentFormat } from './strings';
-import { asInt, asItems, unknown, UNKNOWN, type Value } from './values';
+
 /** The items of a tuple, list or set display; undefined when a `*splat` in it has an unknown length. */
 export function evalItems(interp: Interpreter, node: SyntaxNode, scope: Scope): Value[] | undefined {
   const items: Value[] = [];
@@ -26,6 +27,54 @@ export function evalItems(interp: Interpreter, node: SyntaxNode, scope: Scope): 
     } else items.push(interp.eval(c, scope));
   }
   return lengthKnown ? items : undefined;
+}
+
+/** Implicitly concatenated strings (`"a" "b"`), known when every part is. */
+export function evalConcatenated(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
+  let s = '';
+  for (const part of node.namedChildren) {
+    const v = interp.eval(part, scope);
+    if (v.kind !== 'str') return UNKNOWN;
+    s += v.value;
+  }
+  return { kind: 'str', value: s };
+}
+
+/** A set display, kept as a list of its distinct items (their iteration order is Python's hash order, not modelled). */
+export function evalSet(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
+  const items = evalItems(interp, node, scope);
+  if (!items) return UNKNOWN;
+  const keys = items.map((v) =>
+    v.kind === 'int' || v.kind === 'str' || v.kind === 'bool' || v.kind === 'float'
+      ? `${v.kind === 'str' ? 's' : 'n'}${String(v.value === true ? 1 : v.value === false ? 0 : v.value)}`
+      : undefined,
+  );
+  if (keys.includes(undefined)) return UNKNOWN;
+  return { kind: 'list', items: items.filter((_, i) => keys.indexOf(keys[i]) === i) };
+}
+
+export function evalDict(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
+  const entries: Array<[Value, Value]> = [];
+  for (const c of node.namedChildren) {
+    if (c?.type === 'pair')
+      entries.push([interp.eval(c.childForFieldName('key'), scope), interp.eval(c.childForFieldName('value'), scope)]);
+  }
+  return { kind: 'dict', entries };
+}
+
+/** `-x`, `+x`, `~x` on known numbers; on a library value, what the library makes of it. */
+export function evalUnary(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
+  const v = interp.eval(node.childForFieldName('argument'), scope);
+  const op = node.childForFieldName('operator')?.text;
+  if (v.kind === 'int' || v.kind === 'float')
+    return op === '-'
+      ? { kind: v.kind, value: -v.value }
+      : op === '+'
+        ? v
+        : op === '~' && v.kind === 'int'
+          ? { kind: 'int', value: ~v.value }
+          : UNKNOWN;
+  return isLibraryValue(v) ? interp.host.unary(op ?? '', v, node) : UNKNOWN;
 }
 
 export function evalBoolean(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
@@ -45,20 +94,11 @@ export function evalComparison(interp: Interpreter, node: SyntaxNode, scope: Sco
   let left = interp.eval(operands[0], scope);
   for (let i = 0; i < merged.length; i++) {
     const right = interp.eval(operands[i + 1], scope);
-    // KerasTensor's `<`, `!=`, ... are ops (Less, NotEqual, ...); `==` stays Python's identity test.
-    if (
-      merged.length === 1 &&
-      (left.kind === 'tensor' || right.kind === 'tensor') &&
-      /^(<|<=|>|>=|!=)$/.test(merged[0])
-    )
-      return interp.api.tensorBinary(merged[0], left, right, node);
-    // NumPy compares arrays elementwise (`==` too): an array of the broadcast shape.
-    if (
-      merged.length === 1 &&
-      (left.kind === 'array' || right.kind === 'array') &&
-      /^(<|<=|>|>=|!=|==)$/.test(merged[0])
-    )
-      return interp.api.arrayBinary(left, right);
+    // A library's comparison operators (a tensor's `<`, an array's `==`) apply to a single comparison.
+    if (merged.length === 1 && (isLibraryValue(left) || isLibraryValue(right))) {
+      const r = interp.host.compare(merged[0], left, right, node);
+      if (r) return r;
+    }
     const r = compare(merged[i], left, right);
     if (r === undefined) return UNKNOWN;
     if (!r) return { kind: 'bool', value: false };
@@ -68,10 +108,10 @@ export function evalComparison(interp: Interpreter, node: SyntaxNode, scope: Sco
 }
 
 export function binary(interp: Interpreter, op: string, a: Value, b: Value, node: SyntaxNode): Value {
-  if (a.kind === 'tensor' || b.kind === 'tensor') {
-    return interp.api.tensorBinary(op, a, b, node);
+  if (isLibraryValue(a) || isLibraryValue(b)) {
+    const r = interp.host.binary(op, a, b, node);
+    if (r) return r;
   }
-  if (a.kind === 'array' || b.kind === 'array') return interp.api.arrayBinary(a, b);
   if ((a.kind === 'list' || a.kind === 'tuple') && (b.kind === 'list' || b.kind === 'tuple') && op === '+') {
     return { kind: a.kind, items: [...a.items, ...b.items] };
   }
@@ -88,8 +128,10 @@ export function binary(interp: Interpreter, op: string, a: Value, b: Value, node
 export function evalSubscript(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
   const obj = interp.eval(node.childForFieldName('value'), scope);
   const subs = node.childrenForFieldName('subscript').filter((c): c is SyntaxNode => !!c);
-  if (obj.kind === 'tensor') return interp.api.tensorGetItem(obj, subs, scope, node);
-  if (obj.kind === 'array' && obj.shape) return arrayGetItem(obj.shape, subs, scope, interp);
+  if (isLibraryValue(obj)) {
+    const r = interp.host.getItem(obj, subs, scope, node);
+    if (r) return r;
+  }
   if (subs.length !== 1) return UNKNOWN;
   const sub = subs[0];
   if (sub.type === 'slice') {
@@ -119,10 +161,6 @@ export function evalSubscript(interp: Interpreter, node: SyntaxNode, scope: Scop
   }
   if (obj.kind === 'str' && i !== undefined) return { kind: 'str', value: obj.value.at(i) ?? '' };
   if (obj.kind === 'dict') return obj.entries.find(([k]) => keyEquals(k, index))?.[1] ?? UNKNOWN;
-  if (obj.kind === 'model' && i !== undefined)
-    return interp.api.getAttribute(obj, 'layers', node).kind === 'list'
-      ? (asItems(interp.api.getAttribute(obj, 'layers', node))?.at(i) ?? UNKNOWN)
-      : UNKNOWN;
   return UNKNOWN;
 }
 

@@ -1,16 +1,17 @@
 /**
- * Statements that bind names: imports (every path a Keras symbol is imported
- * by), function and class definitions. Each takes the `Interpreter` running them.
+ * Statements that bind names: imports (what an imported path is, and whether
+ * the import fails, is the host's), function and class definitions. Each
+ * takes the `Interpreter` running them.
  */
 
-import type { PyNode as SyntaxNode } from '../syntax/ast';
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import type { ClassObj, FunctionObj, Value } from '../values';
+import type { ImportedPaths } from './host';
 import type { Interpreter } from './interpreter';
-import { moduleImportError, nameImportError, unjudged } from './kerasModules';
-import { canonicalName, layerClassOf } from './names';
 import { Scope } from './scope';
-import type { ClassObj, FunctionObj, Value } from './values';
-/** The paths an import statement names: the module of a `from` import (with its names), or each module of a plain one. */
-function importedPaths(node: SyntaxNode): { module?: string; names: string[]; modules: string[] } {
+
+/** The paths an import statement names. */
+function importedPaths(node: SyntaxNode): ImportedPaths {
   const nameOf = (c: SyntaxNode): string =>
     c.type === 'dotted_name' ? c.text : c.type === 'aliased_import' ? (c.childForFieldName('name')?.text ?? '') : '';
   if (node.type === 'import_statement')
@@ -23,42 +24,31 @@ function importedPaths(node: SyntaxNode): { module?: string; names: string[]; mo
   return { module: moduleNode?.text ?? '', names, modules: [] };
 }
 
-/** The error Keras 3 makes this import statement raise (a module or name it no longer has), if any. */
-export function importError(node: SyntaxNode): { pyType: string; message: string } | undefined {
+/** The error this import statement raises (a module or a name the library does not have), if any. */
+export function importError(interp: Interpreter, node: SyntaxNode): { pyType: string; message: string } | undefined {
   if (node.type !== 'import_statement' && node.type !== 'import_from_statement') return undefined;
-  const { module, names, modules } = importedPaths(node);
-  for (const m of modules) {
-    const problem = moduleImportError(m);
-    if (problem) return problem;
-  }
-  if (module === undefined) return undefined;
-  const problem = moduleImportError(module);
-  if (problem) return problem;
-  for (const n of names) {
-    const refused = nameImportError(module, n);
-    if (refused) return refused;
-  }
-  return undefined;
+  return interp.host.importError(importedPaths(node));
 }
 
 export function execImport(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
-  // What Keras 3 no longer has fails at the import, as Python runs it (inside `try`, see controlFlow.ts).
-  const problem = importError(node);
+  // What a library does not have fails at the import, as Python runs it (inside `try`, see controlFlow.ts).
+  const problem = importError(interp, node);
   if (problem) {
     interp.raise(problem.pyType, problem.message, node);
     return;
   }
+  const host = interp.host;
   if (node.type === 'import_statement') {
     for (const c of node.namedChildren) {
       if (!c) continue;
       if (c.type === 'dotted_name') {
         // `import a.b` binds `a`.
         const top = c.text.split('.')[0];
-        scope.set(top, { kind: 'ref', qualname: canonicalName(top), judged: !unjudged(top) });
+        scope.set(top, host.imported(top));
       } else if (c.type === 'aliased_import') {
         const name = c.childForFieldName('name')?.text ?? '';
         const alias = c.childForFieldName('alias')?.text ?? '';
-        scope.set(alias, { kind: 'ref', qualname: canonicalName(name), judged: !unjudged(name) });
+        scope.set(alias, host.imported(name));
       }
     }
     return;
@@ -69,21 +59,13 @@ export function execImport(interp: Interpreter, node: SyntaxNode, scope: Scope):
   for (const c of node.namedChildren) {
     if (!c || c === moduleNode) continue;
     if (c.type === 'dotted_name') {
-      scope.set(c.text, {
-        kind: 'ref',
-        qualname: canonicalName(`${module}.${c.text}`),
-        judged: !unjudged(`${module}.${c.text}`),
-      });
+      scope.set(c.text, host.imported(`${module}.${c.text}`));
     } else if (c.type === 'aliased_import') {
       const name = c.childForFieldName('name')?.text ?? '';
       const alias = c.childForFieldName('alias')?.text ?? '';
-      scope.set(alias, {
-        kind: 'ref',
-        qualname: canonicalName(`${module}.${name}`),
-        judged: !unjudged(`${module}.${name}`),
-      });
+      scope.set(alias, host.imported(`${module}.${name}`));
     } else if (c.type === 'wildcard_import') {
-      interp.api.importStar(canonicalName(module), scope);
+      host.importStar(module);
     }
   }
 }
@@ -115,23 +97,7 @@ export function defineClass(interp: Interpreter, node: SyntaxNode, scope: Scope)
     if (b && b.type !== 'keyword_argument') bases.push(interp.eval(b, scope));
   }
   const cls: ClassObj = { name, node, bases, methods: new Map(), attrs: new Map() };
-  for (const b of bases) {
-    if (b.kind === 'ref') {
-      const q = canonicalName(b.qualname);
-      if (q === 'keras.Model' || q === 'keras.Sequential') {
-        cls.kerasBase = 'Model';
-        if (q === 'keras.Sequential') cls.sequentialBase = true;
-      } else if (q === 'keras.layers.Layer') cls.kerasBase = 'Layer';
-      else if (layerClassOf(q)) {
-        cls.kerasBase = 'Layer';
-        cls.layerBase = layerClassOf(q);
-      }
-    } else if (b.kind === 'class' && b.cls.kerasBase) {
-      cls.kerasBase = b.cls.kerasBase;
-      cls.layerBase ??= b.cls.layerBase;
-      if (b.cls.sequentialBase) cls.sequentialBase = true;
-    }
-  }
+  interp.host.classCreated(cls);
   const body = new Scope(scope, 'class');
   const block = node.childForFieldName('body');
   if (block) {

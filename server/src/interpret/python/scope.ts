@@ -3,7 +3,7 @@
  * Python's LEGB order closely enough for model-building code.
  */
 
-import type { Value } from './values';
+import type { Value } from '../values';
 
 export class Scope {
   private readonly vars = new Map<string, Value>();

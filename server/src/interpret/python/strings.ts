@@ -5,11 +5,11 @@
  * Anything not known exactly is unknown.
  */
 
-import type { PyNode as SyntaxNode } from '../syntax/ast';
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import type { Interpreter } from './interpreter';
 import { unescape } from './literals';
 import type { Scope } from './scope';
-import { asItems, UNKNOWN, type Value } from './values';
+import { asItems, UNKNOWN, type Value } from '../values';
 
 /** Memo marker on a `string` node that has interpolations (evaluated on every run). */
 export const FSTRING = Symbol('f-string');
