@@ -15,9 +15,10 @@
 import { broadcastShapes } from '../shapes/arith';
 import { callLayer, constructLayer } from '../shapes/engine';
 import type { Shape } from '../shapes/shape';
+import { toSnakeCase } from '../shapes/python/naming';
 import type { CallArg } from '../shapes/tensors';
 import type { PyValue } from '../shapes/values';
-import { snakeCase, type KerasApi } from './kerasApi';
+import type { KerasApi } from './kerasApi';
 import { newLayerRecord, type GraphNode, type LayerObj, type Span, type TensorObj } from './values';
 
 /** Stops a build: Keras would raise this. */
@@ -117,7 +118,7 @@ export class Net {
     if (constructed.status === 'error') throw new AppRaise(constructed.error.pyType, constructed.error.message);
     if (constructed.status !== 'ok') throw new AppUnknown(constructed.reason);
     const className = asClass ?? constructed.layer.rule.className;
-    const base = typeof name === 'string' ? undefined : snakeCase(className);
+    const base = typeof name === 'string' ? undefined : toSnakeCase(className);
     const layer = newLayerRecord({
       id: this.api.nextId++,
       className,
@@ -177,7 +178,7 @@ export class Net {
     } catch {
       throw new AppUnknown('op shapes do not broadcast');
     }
-    const layer = this.record(cls, snakeCase(cls), { status: 'unknown', reason: 'op' });
+    const layer = this.record(cls, toSnakeCase(cls), { status: 'unknown', reason: 'op' });
     layer.isOp = true;
     layer.params = { total: 0, trainable: 0, nonTrainable: 0 };
     layer.outputShapes = [shape];

@@ -10,7 +10,8 @@
 import type { Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import type { KerasApi } from './kerasApi';
-import { callOp } from './ops';
+import { callOperator } from './ops/operators';
+import { callOp } from './ops/ops';
 import { kwarg, spanOf, UNKNOWN, type Value } from './values';
 
 const MODES: Record<string, 'tf' | 'torch' | 'caffe' | 'none'> = {
@@ -56,7 +57,7 @@ export function preprocessInput(
   // An explicit data_format: Keras checks it; not modelled.
   if (x.kind !== 'tensor' || !x.tensor.shape || (format && format.kind !== 'none')) return UNKNOWN;
   const channelsLast = api.options.imageDataFormat !== 'channels_first';
-  const op = (sym: string, a: Value, b: Value): Value => api.tensorBinary(sym, a, b, node);
+  const op = (sym: string, a: Value, b: Value): Value => callOperator(api, sym, a, b, node);
   const num = (value: number): Value => ({ kind: 'float', value });
   const array = (shape: Shape): Value => ({ kind: 'array', shape });
   const ndim = x.tensor.shape.length;

@@ -8,8 +8,9 @@
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { moduleAttributeError } from './kerasModules';
 import { canonicalName } from './names';
-import { model_layers, shapeValue, type KerasApi } from './kerasApi';
-import { callOp, OP_FUNCTIONS } from './ops';
+import { model_layers, type KerasApi } from './kerasApi';
+import { arrayAttribute, arrayMethod } from './numpy/arrays';
+import { callOp } from './ops/ops';
 import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
 import { mathConstant } from './python/pymath';
 import { quantizeMode, quantizeModel } from './quantize';
@@ -18,6 +19,7 @@ import {
   kwarg,
   asItems,
   asShape,
+  shapeValue,
   newTensor,
   NONE_V,
   spanOf,
@@ -54,17 +56,15 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
       return api.modelAttribute(obj.model, attr, obj);
     case 'layer':
       return api.layerAttribute(obj.layer, attr, obj);
-    case 'tensor':
-    case 'array': {
-      const shape = obj.kind === 'tensor' ? obj.tensor.shape : obj.shape;
+    case 'tensor': {
+      const shape = obj.tensor.shape;
       if (attr === 'shape') return shape ? shapeValue(shape) : UNKNOWN;
       if (attr === 'ndim') return shape ? { kind: 'int', value: shape.length } : UNKNOWN;
       if (attr === 'reshape' || attr === 'astype' || attr === 'max') return { kind: 'method', self: obj, name: attr };
-      if (obj.kind === 'array' && attr === 'T') return callOp(api, 'transpose', [obj], [], node);
-      if (obj.kind === 'array' && (OP_FUNCTIONS.has(attr) || attr === 'flatten'))
-        return { kind: 'method', self: obj, name: attr };
       return UNKNOWN;
     }
+    case 'array':
+      return arrayAttribute(api, obj, attr, node);
     default:
       return UNKNOWN;
   }
@@ -203,12 +203,8 @@ export function callMethod(
     api.callLayerValue(self.layer, [args[0]], [], node);
     return NONE_V;
   }
-  if ((self.kind === 'tensor' || self.kind === 'array') && name === 'reshape') {
+  if (self.kind === 'tensor' && name === 'reshape')
     return callOp(api, 'reshape', [self, args.length === 1 ? args[0] : { kind: 'tuple', items: args }], [], node);
-  }
-  if (self.kind === 'array' && name === 'astype') return self;
-  if (self.kind === 'array' && name === 'max' && args.length === 0 && self.max !== undefined)
-    return { kind: 'int', value: self.max, numpy: true };
   if (self.kind === 'array') return arrayMethod(api, self, name, args, kwargs, node);
   return UNKNOWN;
 }
@@ -310,21 +306,4 @@ export function modelMethod(
     default:
       return UNKNOWN;
   }
-}
-
-/** NumPy array methods that are `keras.ops` functions of the array (`a.sum(-1)`, `a.transpose([1, 2, 0])`). */
-function arrayMethod(
-  api: KerasApi,
-  self: Value,
-  name: string,
-  args: Value[],
-  kwargs: Array<[string, Value]>,
-  node: SyntaxNode,
-): Value {
-  const op = name === 'flatten' ? 'ravel' : name;
-  if (!OP_FUNCTIONS.has(op)) return UNKNOWN;
-  // `a.transpose(1, 0)` and `a.transpose((1, 0))` are the same.
-  if (op === 'transpose' && args.length > 1)
-    return callOp(api, op, [self, { kind: 'tuple', items: args }], kwargs, node);
-  return callOp(api, op, [self, ...args], kwargs, node);
 }

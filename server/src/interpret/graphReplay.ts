@@ -13,7 +13,7 @@ import type { EngineOptions } from '../shapes/args';
 import { broadcastShapes } from '../shapes/arith';
 import { shapesEqual, type Shape } from '../shapes/shape';
 import type { CallArg } from '../shapes/tensors';
-import { BINARY, ELEMENTWISE } from './opsTables';
+import { BINARY, ELEMENTWISE } from './ops/tables';
 import type { GraphNode, LayerObj, ModelObj, TensorObj } from './values';
 
 /** The model's output shapes for these input shapes; undefined when the graph cannot be replayed. */

@@ -5,14 +5,14 @@
  * objects. Shapes and errors come from the shape engine.
  */
 
-import { broadcastShapes } from '../shapes/arith';
 import { callLayer, constructLayer, type Called, type Constructed } from '../shapes/engine';
 import type { ConstructedLayer } from '../shapes/rule';
 import { formatShape, shapesEqual, type Shape } from '../shapes/shape';
 import type { CallArg } from '../shapes/tensors';
 import type { LayerCall, PyValue } from '../shapes/values';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
-import { canonicalName, layerClassOf, memoized } from './names';
+import { canonicalName, layerClassOf } from './names';
+import { toSnakeCase } from '../shapes/python/naming';
 import type { Interpreter } from './python/interpreter';
 import type { ImportedPaths, LibraryHost } from './python/host';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../shapes/args';
@@ -20,11 +20,12 @@ import { kerasIsInstance } from './kerasClasses';
 import { moduleImportError, nameImportError, unjudged } from './kerasModules';
 import { summarizeModel, type SummaryModel } from './summaryRows';
 import { kerasBases, kerasInstance } from './subclass';
-import { arrayGetItem } from './ops';
+import { arrayBinary, arrayGetItem } from './numpy/arrays';
+import { callOperator, callUnaryOperator } from './ops/operators';
 import { callRef as callRefImpl } from './library';
 import { setOutputMask, withMasks } from './masks';
 import { callInstance } from './subclass';
-import { callOp, opClassForOperator } from './ops';
+import { callOp } from './ops/ops';
 import { showsTracedShape } from './tracedRows';
 import type { Scope } from './python/scope';
 import {
@@ -59,7 +60,6 @@ import {
   kwarg,
   newLayerRecord,
   newTensor,
-  NONE_V,
   spanOf,
   toPy,
   UNKNOWN,
@@ -84,17 +84,6 @@ export const MERGE_FUNCTIONS: Record<string, string> = {
   minimum: 'Minimum',
   dot: 'Dot',
 };
-
-/** Keras's `to_snake_case`, for automatic layer names. */
-export const snakeCase = memoized(toSnakeCase);
-
-function toSnakeCase(name: string): string {
-  return name
-    .replace(/\W+/g, '')
-    .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
-    .replace(/([a-z])([A-Z])/g, '$1_$2')
-    .toLowerCase();
-}
 
 export class KerasApi implements LibraryHost {
   readonly models: ModelObj[] = [];
@@ -194,28 +183,26 @@ export class KerasApi implements LibraryHost {
   }
 
   binary(op: string, a: Value, b: Value, node: SyntaxNode): Value | undefined {
-    if (a.kind === 'tensor' || b.kind === 'tensor') return this.tensorBinary(op, a, b, node);
-    if (a.kind === 'array' || b.kind === 'array') return this.arrayBinary(a, b);
+    if (a.kind === 'tensor' || b.kind === 'tensor') return callOperator(this, op, a, b, node);
+    if (a.kind === 'array' || b.kind === 'array') return arrayBinary(a, b);
     return undefined;
   }
 
   compare(op: string, a: Value, b: Value, node: SyntaxNode): Value | undefined {
     // KerasTensor's `<`, `!=`, ... are ops (Less, NotEqual, ...); `==` stays Python's identity test.
     if ((a.kind === 'tensor' || b.kind === 'tensor') && /^(<|<=|>|>=|!=)$/.test(op))
-      return this.tensorBinary(op, a, b, node);
+      return callOperator(this, op, a, b, node);
     // NumPy compares arrays elementwise (`==` too): an array of the broadcast shape.
-    if ((a.kind === 'array' || b.kind === 'array') && /^(<|<=|>|>=|!=|==)$/.test(op)) return this.arrayBinary(a, b);
+    if ((a.kind === 'array' || b.kind === 'array') && /^(<|<=|>|>=|!=|==)$/.test(op)) return arrayBinary(a, b);
     return undefined;
   }
 
   unary(op: string, v: Value, node: SyntaxNode): Value {
-    if (v.kind === 'tensor' && op === '-') return this.tensorUnary('Negative', v, node);
-    if (v.kind === 'tensor' && op === '~') return this.tensorUnary('LogicalNot', v, node);
-    return UNKNOWN;
+    return v.kind === 'tensor' ? callUnaryOperator(this, op, v, node) : UNKNOWN;
   }
 
   getItem(obj: Value, subs: SyntaxNode[], scope: Scope, node: SyntaxNode): Value | undefined {
-    if (obj.kind === 'tensor') return this.tensorGetItem(obj, subs, scope, node);
+    if (obj.kind === 'tensor') return callOp(this, 'get_item', [obj], [], node, { subs, scope, interp: this.interp });
     if (obj.kind === 'array' && obj.shape) return arrayGetItem(obj.shape, subs, scope, this.interp);
     // `model[i]`: its i-th layer.
     if (obj.kind === 'model' && subs.length === 1 && subs[0].type !== 'slice') {
@@ -291,7 +278,7 @@ export class KerasApi implements LibraryHost {
     const layer = newLayerRecord({
       id: this.nextId++,
       className: canonical,
-      name: nameArg?.kind === 'str' ? nameArg.value : this.uniqueName(snakeCase(canonical)),
+      name: nameArg?.kind === 'str' ? nameArg.value : this.uniqueName(toSnakeCase(canonical)),
       call,
       constructed,
       span: spanOf(node),
@@ -480,7 +467,7 @@ export class KerasApi implements LibraryHost {
     const layer = newLayerRecord({
       id: this.nextId++,
       className,
-      name: this.uniqueName(snakeCase(className)),
+      name: this.uniqueName(toSnakeCase(className)),
       call: { className, args: [], kwargs: [] },
       constructed: { status: 'unknown', reason: 'op' },
       span,
@@ -489,34 +476,6 @@ export class KerasApi implements LibraryHost {
     });
     this.layers.push(layer);
     return layer;
-  }
-
-  tensorBinary(op: string, a: Value, b: Value, node: SyntaxNode): Value {
-    const cls = opClassForOperator(op);
-    if (!cls) return UNKNOWN;
-    return callOp(this, cls === 'Matmul' ? 'matmul' : snakeCase(cls), [a, b], [], node);
-  }
-
-  /** NumPy arithmetic: an array of the broadcast shape (unknown when it cannot be worked out). */
-  arrayBinary(a: Value, b: Value): Value {
-    const shapeOf = (v: Value): Shape | null | undefined =>
-      v.kind === 'array' ? v.shape : v.kind === 'int' || v.kind === 'float' ? [] : undefined;
-    const x = shapeOf(a);
-    const y = shapeOf(b);
-    if (!x || !y) return { kind: 'array', shape: null };
-    try {
-      return { kind: 'array', shape: broadcastShapes(x, y) };
-    } catch {
-      return { kind: 'array', shape: null };
-    }
-  }
-
-  tensorUnary(cls: string, a: Value, node: SyntaxNode): Value {
-    return callOp(this, snakeCase(cls), [a], [], node);
-  }
-
-  tensorGetItem(obj: Value & { kind: 'tensor' }, subs: SyntaxNode[], scope: Scope, node: SyntaxNode): Value {
-    return callOp(this, 'get_item', [obj], [], node, { subs, scope, interp: this.interp });
   }
 
   // ------------------------------------------- models (models.ts), attributes (attributes.ts)
@@ -699,14 +658,6 @@ function dictValuesInKeyOrder(entries: Array<[Value, Value]>): Value[] {
   if (!entries.every(([k]) => k.kind === 'str')) return entries.map(([, x]) => x);
   const key = (k: Value) => (k as { value: string }).value;
   return [...entries].sort(([a], [b]) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map(([, x]) => x);
-}
-
-export function shapeValue(shape: Shape): Value {
-  return {
-    kind: 'tuple',
-    items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })),
-    shape: true,
-  };
 }
 
 /** Parameter totals of a model: sums over its rows once each; null when any is unknown or it is unbuilt. */

@@ -6,15 +6,18 @@
  */
 
 import type { PyNode as SyntaxNode } from '../syntax/ast';
+import { toSnakeCase } from '../shapes/python/naming';
 import { callApplication } from './applications';
 import { preprocessInput } from './applicationsPreprocess';
 import { loadDataValue } from './datasets';
-import { MERGE_FUNCTIONS, snakeCase, type KerasApi } from './kerasApi';
+import { MERGE_FUNCTIONS, type KerasApi } from './kerasApi';
 import { canonicalName, layerClassOf } from './names';
 import { unexpectedKeyword } from './kerasClasses';
 import { checkOptimizerCall, checkOptimizerValues } from './optimizers';
 import { callMath } from './python/pymath';
-import { callActivation, callOp, OP_FUNCTIONS } from './ops';
+import { callNumpy } from './numpy/arrays';
+import { callOp, OP_FUNCTIONS } from './ops/ops';
+import { callActivation } from './ops/operators';
 import { kwarg, asItems, asShape, NONE_V, spanOf, UNKNOWN, type ModelObj, type Value } from './values';
 export function callRef(
   api: KerasApi,
@@ -84,13 +87,7 @@ export function callRef(
     const n = y?.kind === 'array' && y.shape ? y.shape[0] : '?';
     return { kind: 'array', shape: classes?.kind === 'int' ? [n, classes.value] : null };
   }
-  if (/^numpy\.(max|amax)$/.test(q) && args[0]?.kind === 'array' && args[0].max !== undefined && args.length === 1)
-    return { kind: 'int', value: args[0].max, numpy: true };
-  if (q === 'numpy.reshape' && args[0]?.kind === 'array')
-    return api.callMethod(args[0], 'reshape', args.slice(1), kwargs, node);
-  if (/^numpy\.(array|asarray|float32|int32)$/.test(q) && args[0]?.kind === 'array') return args[0];
-  const np = /^numpy\.(zeros|ones|empty|random\.(?:rand|randn|random|normal|uniform|randint))$/.exec(q)?.[1];
-  if (np) return numpyArray(api, np, args, kwargs);
+  if (q.startsWith('numpy.')) return callNumpy(api, q, args, kwargs, node) ?? UNKNOWN;
   if (/^keras\.applications\.([a-z_0-9]+\.)?[A-Z]/.test(q))
     return callApplication(api, q, args, kwargs, node, incomplete);
   const prep = /^keras\.applications\.([a-z_0-9]+)\.preprocess_input$/.exec(q)?.[1];
@@ -103,15 +100,9 @@ export function callRef(
     const shape = kwarg(kwargs, 'shape') ?? args[0];
     return { kind: 'array', shape: shape ? asShape(shape) : null };
   }
-  // NumPy's functions of the same names shape arrays the same way (no tensor: no op is recorded).
-  const npFn = /^numpy\.([a-z_0-9]+)$/.exec(q)?.[1];
-  if (npFn && OP_FUNCTIONS.has(npFn) && !args.some((a) => a.kind === 'tensor')) {
-    const number = callMath(q, args);
-    return number ?? callOp(api, npFn, args, kwargs, node);
-  }
   const number = callMath(q, args);
   if (number) return number;
-  // Other functions of numerical libraries give values api analysis does not model, and so does any function given a tensor.
+  // Other functions of numerical libraries give values the analysis does not model, and so does any function given a tensor.
   if (
     args.some((a) => a.kind === 'tensor') ||
     (/^(numpy|keras\.ops|keras\.random|keras\.backend|tensorflow)\./.test(q) && !/^tensorflow\.keras/.test(q))
@@ -127,25 +118,12 @@ export function cloneModel(api: KerasApi, model: ModelObj, node: SyntaxNode): Mo
   const clone: ModelObj = {
     ...model,
     id: api.nextId++,
-    name: api.uniqueName(snakeCase(model.kind === 'Functional' ? 'functional' : model.kind)),
+    name: api.uniqueName(toSnakeCase(model.kind === 'Functional' ? 'functional' : model.kind)),
     span: spanOf(node),
     layers: [...model.layers],
     row: undefined,
   };
   return clone;
-}
-
-export function numpyArray(api: KerasApi, fn: string, args: Value[], kwargs: Array<[string, Value]>): Value {
-  const kw = new Map(kwargs);
-  if (fn === 'random.rand' || fn === 'random.randn')
-    return {
-      kind: 'array',
-      shape: args.every((a) => a.kind === 'int') ? args.map((a) => (a as { value: number }).value) : null,
-    };
-  const shapeArg = fn.startsWith('random.')
-    ? (kw.get('size') ?? (fn === 'random.random' ? args[0] : args[2]))
-    : (args[0] ?? kw.get('shape'));
-  return { kind: 'array', shape: shapeArg ? asShape(shapeArg) : null };
 }
 
 /**

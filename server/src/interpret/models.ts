@@ -7,6 +7,7 @@
 
 import { formatShape, type Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
+import { toSnakeCase } from '../shapes/python/naming';
 import { findDisconnected, functionalOps } from './graph';
 import { replayFunctional } from './graphReplay';
 import {
@@ -15,7 +16,6 @@ import {
   declaredInputShape,
   flattenTensorValues,
   modelTotals,
-  snakeCase,
   type KerasApi,
 } from './kerasApi';
 import { unexpectedKeyword } from './kerasClasses';
@@ -82,7 +82,9 @@ export function newModel(api: KerasApi, kind: string, node: SyntaxNode, nameArg?
     id: api.nextId++,
     kind,
     name:
-      nameArg?.kind === 'str' ? nameArg.value : api.uniqueName(snakeCase(kind === 'Functional' ? 'functional' : kind)),
+      nameArg?.kind === 'str'
+        ? nameArg.value
+        : api.uniqueName(toSnakeCase(kind === 'Functional' ? 'functional' : kind)),
     span: spanOf(node),
     layers: [],
     inputShape: null,
@@ -362,7 +364,7 @@ export function fillFunctional(
 
 /** `name=` given to Keras's base `__init__` after the automatic name was drawn: the automatic one is given back. */
 export function rename(api: KerasApi, record: { name: string; className?: string; kind?: string }, name: string): void {
-  const base = snakeCase(record.className ?? (record.kind === 'Functional' ? 'functional' : (record.kind ?? '')));
+  const base = toSnakeCase(record.className ?? (record.kind === 'Functional' ? 'functional' : (record.kind ?? '')));
   const n = api.nameCounts.get(base) ?? 0;
   if (n > 0 && record.name === (n === 1 ? base : `${base}_${n - 1}`)) api.nameCounts.set(base, n - 1);
   record.name = name;

@@ -32,7 +32,7 @@ const LAYER_SUBMODULES = new Set([
 ]);
 
 /** A string function remembered by argument, within bounds (a file may hold any number of names). */
-export function memoized(fn: (s: string) => string): (s: string) => string {
+function memoized(fn: (s: string) => string): (s: string) => string {
   const memo = new Map<string, string>();
   return (s) => {
     let hit = memo.get(s);

@@ -8,16 +8,16 @@
  * layer (its own weights plus those of the layers it holds).
  */
 
-import type { Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { canonicalName, layerClassOf } from './names';
 import { findMethod } from './python/objects';
 import { pyRepr } from './python/strings';
-import { modelTotals, shapeValue, type KerasApi } from './kerasApi';
+import { modelTotals, type KerasApi } from './kerasApi';
 import {
   hasKwarg,
   asItems,
   asShape,
+  shapeValue,
   newTensor,
   NONE_V,
   spanOf,

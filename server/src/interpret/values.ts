@@ -306,6 +306,15 @@ export function toPy(v: Value, depth = 0): PyValue {
   }
 }
 
+/** A tensor's shape as Python sees it (`x.shape`): a tuple whose length is the rank for sure. */
+export function shapeValue(shape: Shape): Value {
+  return {
+    kind: 'tuple',
+    items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })),
+    shape: true,
+  };
+}
+
 /** A known int, or undefined. */
 export function asInt(v: Value): number | undefined {
   if (v.kind === 'int') return v.value;

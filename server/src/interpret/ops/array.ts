@@ -5,11 +5,11 @@
  * class a functional graph records as the summary row.
  */
 
-import { broadcastShapes, canonicalizeAxis } from '../shapes/arith';
-import { cannotTell, raise } from '../shapes/errors';
-import { dimProduct, type Dim, type Shape } from '../shapes/shape';
-import { asItems, type Value } from './values';
-import { dimAdd, dimsOf, OpArgs, shapeOfValue, type MultiOut, type OpRule } from './opsArgs';
+import { broadcastShapes, canonicalizeAxis } from '../../shapes/arith';
+import { cannotTell, raise } from '../../shapes/errors';
+import { dimProduct, type Dim, type Shape } from '../../shapes/shape';
+import { asItems, type Value } from '../values';
+import { dimAdd, dimsOf, OpArgs, shapeOfValue, type MultiOut, type OpRule } from './args';
 
 /** Keras's `_compute_split_output_spec`: equal sections (must divide the axis) or cut at indices. */
 function splitShapes(x: Shape, sections: Value | undefined, axisArg: number): Shape[] {

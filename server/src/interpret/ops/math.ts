@@ -5,11 +5,11 @@
  * numpy.py, math.py, nn.py, linalg.py, image.py).
  */
 
-import { broadcastShapes, canonicalizeAxis } from '../shapes/arith';
-import { cannotTell, raise } from '../shapes/errors';
-import { dimProduct, type Dim, type Shape } from '../shapes/shape';
-import { asItems } from './values';
-import { OpArgs, reduceDims, shapeOfValue, type MultiOut, type OpRule } from './opsArgs';
+import { broadcastShapes, canonicalizeAxis } from '../../shapes/arith';
+import { cannotTell, raise } from '../../shapes/errors';
+import { dimProduct, type Dim, type Shape } from '../../shapes/shape';
+import { asItems } from '../values';
+import { OpArgs, reduceDims, shapeOfValue, type MultiOut, type OpRule } from './args';
 
 /**
  * Keras's `Einsum.compute_output_spec`: each operand's dims are placed on the

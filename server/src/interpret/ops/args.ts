@@ -5,10 +5,10 @@
  * shape is unknown rather than guessed.
  */
 
-import { canonicalizeAxis } from '../shapes/arith';
-import { cannotTell } from '../shapes/errors';
-import type { Dim, Shape } from '../shapes/shape';
-import { asItems, type Value } from './values';
+import { canonicalizeAxis } from '../../shapes/arith';
+import { cannotTell } from '../../shapes/errors';
+import type { Dim, Shape } from '../../shapes/shape';
+import { asItems, type Value } from '../values';
 
 /** Several tensors from one op (`split`, `top_k`, ...): Python returns a list or a tuple. */
 export interface MultiOut {
