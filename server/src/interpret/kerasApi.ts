@@ -11,6 +11,7 @@ import { formatShape, shapesEqual, type Shape } from '../shapes/shape';
 import type { CallArg } from '../shapes/tensors';
 import type { LayerCall, PyValue } from '../shapes/values';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
+import { emitNode } from './graph';
 import { canonicalName, layerClassOf } from './names';
 import { toSnakeCase } from '../shapes/python/naming';
 import type { Interpreter } from './python/interpreter';
@@ -40,7 +41,6 @@ import {
 import {
   makeInput as makeInputImpl,
   makeInputLayer as makeInputLayerImpl,
-  inputTensor as inputTensorImpl,
   newModel as newModelImpl,
   makeSequential as makeSequentialImpl,
   sequentialAdd as sequentialAddImpl,
@@ -64,7 +64,6 @@ import {
   toPy,
   UNKNOWN,
   type ClassObj,
-  type GraphNode,
   type InstanceObj,
   type LayerObj,
   type ModelObj,
@@ -428,7 +427,7 @@ export class KerasApi implements LibraryHost {
       single: ok ? result.single : true,
       inputs: inputShapes,
     });
-    const out = this.emitNode(layer, withMasks(layer, inputs), ok ? result.outputs : [null], ok ? result.single : true);
+    const out = emitNode(layer, withMasks(layer, inputs), ok ? result.outputs : [null], ok ? result.single : true);
     if (out.kind === 'tensor') setOutputMask(this, layer, inputs, [out.tensor], node);
     return out;
   }
@@ -451,15 +450,6 @@ export class KerasApi implements LibraryHost {
     const called = callLayer(constructed, { args: [{ kind: 'tensor', shape }], kwargs: {} }, this.options);
     node.memo = { tag: 'call', constructed, format, shape, called } satisfies CallMemo;
     return called;
-  }
-
-  /** Records a graph node of `op` and returns its output tensor(s). */
-  emitNode(op: LayerObj, inputs: TensorObj[], outputs: Array<Shape | null>, single: boolean): Value {
-    const gnode: GraphNode = { op, inputs, outputs: [], isInput: false, mark: 0, depth: 0 };
-    gnode.outputs = outputs.map((shape, index) => newTensor(shape, gnode, index));
-    op.lastOutputs = gnode.outputs;
-    const values: Value[] = gnode.outputs.map((t) => ({ kind: 'tensor', tensor: t }));
-    return single ? values[0] : { kind: 'list', items: values };
   }
 
   /** A recorded op (`x * 2`, `x[:, 0]`, `ops.mean(x)`): a summary row with no weights. */
@@ -486,10 +476,6 @@ export class KerasApi implements LibraryHost {
 
   makeInputLayer(shape: Shape | null, node: SyntaxNode, nameArg?: Value): LayerObj {
     return makeInputLayerImpl(this, shape, node, nameArg);
-  }
-
-  inputTensor(layer: LayerObj): Value {
-    return inputTensorImpl(this, layer);
   }
 
   newModel(kind: string, node: SyntaxNode, nameArg?: Value): ModelObj {

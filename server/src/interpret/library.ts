@@ -7,8 +7,8 @@
 
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { toSnakeCase } from '../shapes/python/naming';
-import { callApplication } from './applications';
-import { preprocessInput } from './applicationsPreprocess';
+import { callApplication } from './applications/applications';
+import { preprocessInput } from './applications/imagenetUtils';
 import { loadDataValue } from './datasets';
 import { MERGE_FUNCTIONS, type KerasApi } from './kerasApi';
 import { canonicalName, layerClassOf } from './names';

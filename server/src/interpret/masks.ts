@@ -7,6 +7,7 @@
  */
 
 import type { PyNode as SyntaxNode } from '../syntax/ast';
+import { emitNode } from './graph';
 import type { KerasApi } from './kerasApi';
 import { kwarg, spanOf, type LayerObj, type TensorObj } from './values';
 
@@ -100,6 +101,6 @@ function maskOp(
 ): TensorObj {
   const op = api.makeOp(className, spanOf(node));
   op.outputShapes = shape ? [shape] : null;
-  const v = api.emitNode(op, inputs, [shape], true);
+  const v = emitNode(op, inputs, [shape], true);
   return (v as { tensor: TensorObj }).tensor;
 }

@@ -8,7 +8,7 @@
 import { formatShape, type Shape } from '../shapes/shape';
 import type { PyNode as SyntaxNode } from '../syntax/ast';
 import { toSnakeCase } from '../shapes/python/naming';
-import { findDisconnected, functionalOps } from './graph';
+import { emitNode, findDisconnected, functionalOps, inputTensor } from './graph';
 import { replayFunctional } from './graphReplay';
 import {
   baseInputDim,
@@ -31,7 +31,6 @@ import {
   newTensor,
   spanOf,
   UNKNOWN,
-  type GraphNode,
   type LayerObj,
   type ModelObj,
   type Value,
@@ -56,7 +55,7 @@ export function makeInput(api: KerasApi, args: Value[], kwargs: Array<[string, V
   }
   const layer = api.makeInputLayer(shape, node, kw.get('name'));
   if (!batchShape) layer.batchNamedDim = batchNamedDimension(node, 'shape', 0);
-  return api.inputTensor(layer);
+  return inputTensor(layer);
 }
 
 export function makeInputLayer(api: KerasApi, shape: Shape | null, node: SyntaxNode, nameArg?: Value): LayerObj {
@@ -69,12 +68,6 @@ export function makeInputLayer(api: KerasApi, shape: Shape | null, node: SyntaxN
   layer.inputShape = shape ?? undefined;
   layer.outputShapes = shape ? [shape] : null;
   return layer;
-}
-
-export function inputTensor(api: KerasApi, layer: LayerObj): Value {
-  const gnode: GraphNode = { op: layer, inputs: [], outputs: [], isInput: true, mark: 0, depth: 0 };
-  gnode.outputs = [newTensor(layer.inputShape ?? null, gnode)];
-  return { kind: 'tensor', tensor: gnode.outputs[0] };
 }
 
 export function newModel(api: KerasApi, kind: string, node: SyntaxNode, nameArg?: Value): ModelObj {
@@ -473,7 +466,7 @@ export function callModel(
     single: outs.length === 1,
     inputs: inShape ? [inShape] : [],
   });
-  return api.emitNode(layer, inputTensors, outs, outs.length === 1);
+  return emitNode(layer, inputTensors, outs, outs.length === 1);
 }
 
 /** The input shapes a built model was made with: its functional inputs', or a Sequential's input shape. */
@@ -596,7 +589,7 @@ export function callOpaque(
     single,
     inputs: inputTensors.map((t) => t.shape ?? []),
   });
-  const result = api.emitNode(layer, withMasks(layer, inputTensors, takesMask), shapes, single);
+  const result = emitNode(layer, withMasks(layer, inputTensors, takesMask), shapes, single);
   // A custom layer that sets `supports_masking = True` passes its input's mask on.
   if (passesMask && result.kind === 'tensor' && inputTensors[0]?.mask) result.tensor.mask = inputTensors[0].mask;
   return result;

@@ -7,6 +7,7 @@
 
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { toSnakeCase } from '../../shapes/python/naming';
+import { emitNode } from '../graph';
 import type { KerasApi } from '../kerasApi';
 import { spanOf, UNKNOWN, type Value } from '../values';
 import { callOp } from './ops';
@@ -48,7 +49,7 @@ export function callActivation(api: KerasApi, name: string, args: Value[], node:
     single: true,
     inputs: [x.tensor.shape ?? []],
   });
-  return api.emitNode(op, [x.tensor], [x.tensor.shape], true);
+  return emitNode(op, [x.tensor], [x.tensor.shape], true);
 }
 
 /** The op class Keras records for a Python operator on tensors. */

@@ -8,6 +8,7 @@
 import { CannotTell, KerasError } from '../../shapes/errors';
 import type { Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { emitNode } from '../graph';
 import type { KerasApi } from '../kerasApi';
 import { asInt, asItems, spanOf, UNKNOWN, type TensorObj, type Value } from '../values';
 import { literalShape, OpArgs, shapeOfValue, type OpResult, type OpRule } from './args';
@@ -158,6 +159,6 @@ function recordOp(
     single: !seq,
     inputs: tensorsIn.map((t) => t.shape ?? []),
   });
-  const value = api.emitNode(op, tensorsIn, outs, !seq);
+  const value = emitNode(op, tensorsIn, outs, !seq);
   return seq === 'tuple' && value.kind === 'list' ? { kind: 'tuple', items: value.items } : value;
 }

@@ -12,11 +12,11 @@
  * each other, and the cells are built another way; that is followed as is.
  */
 
+import type { TensorObj } from '../values';
 import type { Family } from './applications';
-import { classifierTop, imageInput, obtainInputShape, reprShape, type AppArgs } from './applicationsArgs';
-import { correctPad } from './applicationsMobileNet';
-import { AppRaise, AppUnknown, type Net } from './applicationsNet';
-import type { TensorObj } from './values';
+import { type AppArgs, classifierTop, imageInput } from './args';
+import { correctPad, obtainInputShape, reprShape } from './imagenetUtils';
+import { AppRaise, AppUnknown, type Net } from './net';
 
 const PARAMS = [
   'input_shape',

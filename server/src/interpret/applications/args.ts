@@ -1,14 +1,15 @@
 /**
  * The arguments every `keras.applications` constructor shares, read as
- * Keras reads them, and the checks and steps its application modules share
- * (`imagenet_utils.obtain_input_shape`, the weights checks, the input
- * tensor, the classifier or pooling top). An argument the source does not
- * tell stops the build as unknown: the network is never guessed.
+ * Keras reads them (the weights, the input tensor, the classifier), and the
+ * steps its application modules share (the input, the classifier or pooling
+ * top). An argument the source does not tell stops the build as unknown:
+ * the network is never guessed.
  */
 
-import type { Shape } from '../shapes/shape';
-import { AppRaise, AppUnknown, type Net } from './applicationsNet';
-import { toPy, type TensorObj, type Value } from './values';
+import type { Shape } from '../../shapes/shape';
+import { toPy, type TensorObj, type Value } from '../values';
+import { validateActivation } from './imagenetUtils';
+import { AppRaise, AppUnknown, type Net } from './net';
 
 /** A shape as written (`(150, 150, 3)` or a list), for Keras's comparisons and messages. */
 export interface ShapeArg {
@@ -150,80 +151,11 @@ export class AppArgs {
       throw new AppRaise('ValueError', message(this.classes));
   }
 
-  /** `imagenet_utils.validate_activation`: with weights, only softmax or no activation; others are left unknown. */
-  validateActivation(): void {
-    if (this.weights === null) return;
-    const v = this.values.get('classifier_activation');
-    if (!v || v.kind === 'none' || (v.kind === 'str' && (v.value === 'softmax' || v.value === 'linear'))) return;
-    throw new AppUnknown('classifier_activation with pretrained weights');
-  }
-
   /** The Dense classifier's activation argument. */
   get classifierActivation(): ReturnType<typeof toPy> {
     const v = this.values.get('classifier_activation');
     return v ? toPy(v) : { kind: 'str', value: 'softmax' };
   }
-}
-
-/** Python's repr of a shape as written: a tuple (`(150, 150, 3)`, `(3,)`) or a list. */
-export function reprShape(dims: Array<number | null>, list: boolean): string {
-  const items = dims.map((d) => (d === null ? 'None' : String(d)));
-  if (list) return `[${items.join(', ')}]`;
-  return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
-}
-
-/** `imagenet_utils.obtain_input_shape`: the input shape (without batch) the network is built for. */
-export function obtainInputShape(
-  net: Net,
-  a: AppArgs,
-  given: ShapeArg | null,
-  defaultSize: number,
-  minSize: number,
-  requireFlatten: boolean,
-): Array<number | null> {
-  const weights = a.weights;
-  const last = net.channelsLast;
-  let dflt: number[];
-  if (weights !== 'imagenet' && given && given.dims.length === 3) {
-    const ch = (last ? given.dims[2] : given.dims[0]) as number;
-    dflt = last ? [defaultSize, defaultSize, ch] : [ch, defaultSize, defaultSize];
-  } else dflt = last ? [defaultSize, defaultSize, 3] : [3, defaultSize, defaultSize];
-  if (weights === 'imagenet' && requireFlatten) {
-    if (given && (given.list || given.dims.length !== 3 || given.dims.some((d, i) => d !== dflt[i]))) {
-      throw new AppRaise(
-        'ValueError',
-        `When setting \`include_top=True\` and loading \`imagenet\` weights, \`input_shape\` should be ${reprShape(dflt, false)}.  Received: input_shape=${reprShape(given.dims, given.list)}`,
-      );
-    }
-    return dflt;
-  }
-  let shape: Array<number | null>;
-  if (given && given.dims.length > 0) {
-    const g = given.dims;
-    if (g.length !== 3) throw new AppRaise('ValueError', '`input_shape` must be a tuple of three integers.');
-    const channels = last ? g[2] : g[0];
-    if (channels !== 3 && weights === 'imagenet')
-      throw new AppRaise(
-        'ValueError',
-        `The input must have 3 channels; Received \`input_shape=${reprShape(g, given.list)}\``,
-      );
-    const [r, c] = last ? [g[0], g[1]] : [g[1], g[2]];
-    if ((r !== null && r < minSize) || (c !== null && c < minSize)) {
-      throw new AppRaise(
-        'ValueError',
-        `Input size must be at least ${minSize}x${minSize}; Received: input_shape=${reprShape(g, given.list)}`,
-      );
-    }
-    shape = g;
-  } else if (requireFlatten) shape = dflt;
-  else shape = last ? [null, null, 3] : [3, null, null];
-  if (requireFlatten && shape.includes(null)) {
-    throw new AppRaise(
-      'ValueError',
-      `If \`include_top\` is True, you should specify a static \`input_shape\`. Received: input_shape=${reprShape(shape, given?.list ?? false)}`,
-    );
-  }
-  return shape;
 }
 
 /** The network's input: `layers.Input(shape=...)`, or the Keras tensor given as `input_tensor`. */
@@ -243,7 +175,7 @@ export function classifierTop(
 ): TensorObj {
   if (a.includeTop) {
     x = net.apply('GlobalAveragePooling2D', names.topPool ? { name: names.topPool } : {}, x);
-    a.validateActivation();
+    validateActivation(a);
     return net.apply('Dense', { activation: a.classifierActivation, name: 'predictions' }, x, [a.classes]);
   }
   const pooling = a.pooling;

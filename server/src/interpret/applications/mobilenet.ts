@@ -6,11 +6,12 @@
  * `mobilenet[v2]_{alpha:.2f}_{rows}`.
  */
 
-import type { Shape } from '../shapes/shape';
+import type { Shape } from '../../shapes/shape';
+import type { TensorObj, Value } from '../values';
 import type { Family } from './applications';
-import { classesMessage, classifierTop, obtainInputShape, type AppArgs, type ShapeArg } from './applicationsArgs';
-import { AppRaise, AppUnknown, float, type Net } from './applicationsNet';
-import type { TensorObj, Value } from './values';
+import { type AppArgs, classesMessage, classifierTop, type ShapeArg } from './args';
+import { correctPad, obtainInputShape, validateActivation } from './imagenetUtils';
+import { AppRaise, AppUnknown, float, type Net } from './net';
 
 /** Python's `f"{x:0.2f}"`: exact halves round to even (JavaScript's `toFixed` rounds them up). */
 export function fixed2(x: number): string {
@@ -151,7 +152,7 @@ function mobilenet(net: Net, a: AppArgs) {
     x = net.apply('Dropout', { name: 'dropout' }, x, [a.raw('dropout') ? a.num('dropout', 1e-3) : 1e-3]);
     x = net.apply('Conv2D', { padding: 'same', name: 'conv_preds' }, x, [a.classes, [1, 1]]);
     x = net.apply('Reshape', { name: 'reshape_2' }, x, [[a.classes]]);
-    a.validateActivation();
+    validateActivation(a);
     x = net.apply('Activation', { activation: a.classifierActivation, name: 'predictions' }, x);
   } else x = classifierTop(net, a, x);
   return { img, out: x, name: a.name(`mobilenet_${fixed2(alpha)}_${nameRows(a, rows, cols, MOBILENET_SIZES)}`) };
@@ -218,17 +219,6 @@ function invertedRes(
   x = bn3(net, x, `${prefix}project_BN`);
   if (inChannels === pointwise && stride === 1) return net.apply('Add', { name: `${prefix}add` }, [inputs, x]);
   return x;
-}
-
-/** `imagenet_utils.correct_pad`: the zero padding before a strided 'valid' convolution. */
-export function correctPad(net: Net, x: TensorObj, kernel: number): number[][] {
-  const [r, c] = net.spatial(x);
-  const adjust = r === null ? [1, 1] : [1 - (r % 2), 1 - ((c as number) % 2)];
-  const k = Math.floor(kernel / 2);
-  return [
-    [k - adjust[0], k],
-    [k - adjust[1], k],
-  ];
 }
 
 const V2_BLOCKS: Array<[number, number, number]> = [

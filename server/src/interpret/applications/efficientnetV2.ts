@@ -11,11 +11,12 @@
  * the variant's coefficients.
  */
 
+import type { TensorObj } from '../values';
 import type { Family } from './applications';
-import { imageInput, obtainInputShape, type AppArgs } from './applicationsArgs';
-import { AppRaise, AppUnknown, type Net } from './applicationsNet';
-import type { BlockArgs as EfficientNetBlockArgs } from './applicationsEfficientNet';
-import type { TensorObj } from './values';
+import { type AppArgs, imageInput } from './args';
+import type { BlockArgs as EfficientNetBlockArgs } from './efficientnet';
+import { obtainInputShape, validateActivation } from './imagenetUtils';
+import { AppRaise, AppUnknown, type Net } from './net';
 
 interface BlockArgs extends EfficientNetBlockArgs {
   seRatio: number;
@@ -245,7 +246,7 @@ function efficientNetV2(width: number, depthCoefficient: number, defaultSize: nu
     if (a.includeTop) {
       x = net.apply('GlobalAveragePooling2D', { name: 'avg_pool' }, x);
       x = net.apply('Dropout', { name: 'top_dropout' }, x, [DROPOUT_RATE]);
-      a.validateActivation();
+      validateActivation(a);
       x = net.apply('Dense', { activation: a.classifierActivation, name: 'predictions' }, x, [a.classes]);
     } else {
       const pooling = a.pooling;

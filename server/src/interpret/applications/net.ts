@@ -12,14 +12,15 @@
  * Keras's global counters do.
  */
 
-import { broadcastShapes } from '../shapes/arith';
-import { callLayer, constructLayer } from '../shapes/engine';
-import type { Shape } from '../shapes/shape';
-import { toSnakeCase } from '../shapes/python/naming';
-import type { CallArg } from '../shapes/tensors';
-import type { PyValue } from '../shapes/values';
-import type { KerasApi } from './kerasApi';
-import { newLayerRecord, type GraphNode, type LayerObj, type Span, type TensorObj } from './values';
+import { broadcastShapes } from '../../shapes/arith';
+import { callLayer, constructLayer } from '../../shapes/engine';
+import { toSnakeCase } from '../../shapes/python/naming';
+import type { Shape } from '../../shapes/shape';
+import type { CallArg } from '../../shapes/tensors';
+import type { PyValue } from '../../shapes/values';
+import { emitNode, inputTensor } from '../graph';
+import type { KerasApi } from '../kerasApi';
+import { newLayerRecord, type GraphNode, type LayerObj, type Span, type TensorObj } from '../values';
 
 /** Stops a build: Keras would raise this. */
 export class AppRaise {
@@ -159,7 +160,7 @@ export class Net {
 
   /** The graph node of `op` on `inputs`: its one output tensor. */
   private emit(op: LayerObj, inputs: TensorObj[], outputs: Shape[]): TensorObj {
-    const out = (this.api.emitNode(op, inputs, outputs, true) as { kind: 'tensor'; tensor: TensorObj }).tensor;
+    const out = (emitNode(op, inputs, outputs, true) as { kind: 'tensor'; tensor: TensorObj }).tensor;
     this.nodes.push(out.node!);
     return out;
   }
@@ -243,7 +244,7 @@ export class Net {
     layer.outputShapes = [[null, ...shape]];
     layer.inputShape = [null, ...shape];
     layer.params = { total: 0, trainable: 0, nonTrainable: 0 };
-    const t = (this.api.inputTensor(layer) as { kind: 'tensor'; tensor: TensorObj }).tensor;
+    const t = (inputTensor(layer) as { kind: 'tensor'; tensor: TensorObj }).tensor;
     layer.lastOutputs = [t];
     this.nodes.push(t.node!);
     return t;

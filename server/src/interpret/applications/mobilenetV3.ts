@@ -9,12 +9,13 @@
  * counters) that summaries list as rows.
  */
 
-import type { Shape } from '../shapes/shape';
+import type { Shape } from '../../shapes/shape';
+import type { TensorObj } from '../values';
 import type { Family } from './applications';
-import { reprShape, type AppArgs } from './applicationsArgs';
-import { correctPad, makeDivisible } from './applicationsMobileNet';
-import { AppRaise, AppUnknown, float, type Net } from './applicationsNet';
-import type { TensorObj } from './values';
+import type { AppArgs } from './args';
+import { correctPad, reprShape, validateActivation } from './imagenetUtils';
+import { makeDivisible } from './mobilenet';
+import { AppRaise, AppUnknown, float, type Net } from './net';
 
 type Activation = (net: Net, x: TensorObj) => TensorObj;
 
@@ -239,7 +240,7 @@ function mobileNetV3(stack: BlockSpec[], lastPointChannels: number, dfltName: st
       if (dropout > 0) x = net.apply('Dropout', {}, x, [dropout]);
       x = net.apply('Conv2D', { kernel_size: 1, padding: 'same', name: 'logits' }, x, [classes]);
       x = net.apply('Flatten', {}, x);
-      a.validateActivation();
+      validateActivation(a);
       x = net.apply('Activation', { activation: a.classifierActivation, name: 'predictions' }, x);
     } else {
       const pooling = a.pooling;

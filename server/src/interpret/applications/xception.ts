@@ -1,21 +1,15 @@
 /**
- * Xception and VGG16/VGG19 as `keras/src/applications/{xception,vgg16,vgg19}.py`
- * build them: the same layers, arguments, names and order (Xception's
- * shortcut convolutions and `layers.add` are unnamed, so they draw the file's
- * counters: `conv2d`, `batch_normalization`, `add`, ...).
+ * Xception as `keras/src/applications/xception.py` builds it: the same
+ * layers, arguments, names and order (its shortcut convolutions and
+ * `layers.add` are unnamed, so they draw the file's counters: `conv2d`,
+ * `batch_normalization`, `add`, ...).
  */
 
+import type { TensorObj } from '../values';
 import type { Family } from './applications';
-import {
-  classesMessage,
-  classifierTop,
-  COMMON_PARAMS as COMMON,
-  imageInput,
-  obtainInputShape,
-  type AppArgs,
-} from './applicationsArgs';
-import type { Net } from './applicationsNet';
-import type { TensorObj } from './values';
+import { type AppArgs, classesMessage, classifierTop, COMMON_PARAMS, imageInput } from './args';
+import { obtainInputShape } from './imagenetUtils';
+import type { Net } from './net';
 
 /** SeparableConv2D + BatchNormalization, named `{name}` and `{name}_bn`. */
 function sepBn(net: Net, x: TensorObj, filters: number, name: string): TensorObj {
@@ -79,35 +73,6 @@ function xception(net: Net, a: AppArgs) {
   return { img, out: x, name: a.name('xception') };
 }
 
-/** VGG: blocks of 3x3 ReLU convolutions and 2x2 max pools; the top is Flatten and two 4096-unit layers. */
-function vgg(convsPerBlock: number[], dfltName: string) {
-  return (net: Net, a: AppArgs) => {
-    a.checkClasses(classesMessage);
-    const shape = obtainInputShape(net, a, a.inputShape, 224, 32, a.includeTop);
-    const img = imageInput(net, a, shape);
-    let x = img;
-    const filters = [64, 128, 256, 512, 512];
-    convsPerBlock.forEach((n, b) => {
-      for (let i = 1; i <= n; i++)
-        x = net.apply('Conv2D', { activation: 'relu', padding: 'same', name: `block${b + 1}_conv${i}` }, x, [
-          filters[b],
-          [3, 3],
-        ]);
-      x = net.apply('MaxPooling2D', { strides: [2, 2], name: `block${b + 1}_pool` }, x, [[2, 2]]);
-    });
-    if (a.includeTop) {
-      x = net.apply('Flatten', { name: 'flatten' }, x);
-      x = net.apply('Dense', { activation: 'relu', name: 'fc1' }, x, [4096]);
-      x = net.apply('Dense', { activation: 'relu', name: 'fc2' }, x, [4096]);
-      a.validateActivation();
-      x = net.apply('Dense', { activation: a.classifierActivation, name: 'predictions' }, x, [a.classes]);
-    } else x = classifierTop(net, a, x);
-    return { img, out: x, name: a.name(dfltName) };
-  };
-}
-
-export const XCEPTION_VGG_FAMILIES: Record<string, Family> = {
-  Xception: { params: COMMON, build: xception },
-  VGG16: { params: COMMON, build: vgg([2, 2, 3, 3, 3], 'vgg16') },
-  VGG19: { params: COMMON, build: vgg([2, 2, 4, 4, 4], 'vgg19') },
+export const XCEPTION_FAMILIES: Record<string, Family> = {
+  Xception: { params: COMMON_PARAMS, build: xception },
 };

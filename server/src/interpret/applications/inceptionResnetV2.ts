@@ -10,10 +10,11 @@
  * same-shaped inputs, whose shape rule it shares.
  */
 
+import type { TensorObj } from '../values';
 import type { Family } from './applications';
-import { classifierTop, COMMON_PARAMS, imageInput, obtainInputShape, type AppArgs } from './applicationsArgs';
-import { AppRaise, type Net } from './applicationsNet';
-import type { TensorObj } from './values';
+import { type AppArgs, classifierTop, COMMON_PARAMS, imageInput } from './args';
+import { obtainInputShape } from './imagenetUtils';
+import { AppRaise, type Net } from './net';
 
 interface ConvBn {
   strides?: number;

@@ -14,10 +14,11 @@
  * each block ends with its `Activation("linear")`.
  */
 
+import type { TensorObj } from '../values';
 import type { Family } from './applications';
-import { imageInput, obtainInputShape, type AppArgs } from './applicationsArgs';
-import { AppRaise, type Net } from './applicationsNet';
-import type { TensorObj } from './values';
+import { type AppArgs, imageInput } from './args';
+import { obtainInputShape, validateActivation } from './imagenetUtils';
+import { AppRaise, type Net } from './net';
 
 const PARAMS = [
   'include_top',
@@ -87,7 +88,7 @@ function convNeXt(depths: number[], dims: number[], weightsName: string) {
       for (let j = 0; j < n; j++) x = convNeXtBlock(net, x, dims[i], `${name}_stage_${i}_block_${j}`);
     });
     if (a.includeTop) {
-      a.validateActivation();
+      validateActivation(a);
       x = net.apply('GlobalAveragePooling2D', { name: `${name}_head_gap` }, x);
       x = net.apply('LayerNormalization', { epsilon: EPS, name: `${name}_head_layernorm` }, x);
       x = net.apply('Dense', { activation: a.classifierActivation, name: `${name}_head_dense` }, x, [a.classes]);

@@ -1,5 +1,5 @@
 /**
- * `keras.applications` networks: each family's builder (applications*.ts)
+ * `keras.applications` networks: each family's builder (one file per Keras module)
  * constructs the network layer by layer as Keras's own source does, through
  * the shape engine, so shapes, parameter counts (BatchNormalization's moving
  * statistics are non-trainable) and layer names are Keras's for any
@@ -10,22 +10,10 @@
  * An argument the source does not tell gives an unknown model, never a guess.
  */
 
-import type { Shape } from '../shapes/shape';
-import type { PyNode as SyntaxNode } from '../syntax/ast';
-import { AppArgs } from './applicationsArgs';
-import { CONVNEXT_FAMILIES } from './applicationsConvNeXt';
-import { DENSE_INCEPTION_FAMILIES } from './applicationsDenseInception';
-import { EFFICIENTNET_FAMILIES } from './applicationsEfficientNet';
-import { EFFICIENTNET_V2_FAMILIES } from './applicationsEfficientNetV2';
-import { INCEPTION_RESNET_FAMILIES } from './applicationsInceptionResNet';
-import { MOBILENET_FAMILIES } from './applicationsMobileNet';
-import { MOBILENET_V3_FAMILIES } from './applicationsMobileNetV3';
-import { AppRaise, AppUnknown, Net } from './applicationsNet';
-import { NASNET_FAMILIES } from './applicationsNASNet';
-import { RESNET_FAMILIES } from './applicationsResNet';
-import { XCEPTION_VGG_FAMILIES } from './applicationsXception';
-import { functionalOps } from './graph';
-import type { KerasApi } from './kerasApi';
+import type { Shape } from '../../shapes/shape';
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { functionalOps } from '../graph';
+import type { KerasApi } from '../kerasApi';
 import {
   newLayerRecord,
   newTensor,
@@ -36,7 +24,21 @@ import {
   type Span,
   type TensorObj,
   type Value,
-} from './values';
+} from '../values';
+import { AppArgs } from './args';
+import { CONVNEXT_FAMILIES } from './convnext';
+import { DENSENET_FAMILIES } from './densenet';
+import { EFFICIENTNET_FAMILIES } from './efficientnet';
+import { EFFICIENTNET_V2_FAMILIES } from './efficientnetV2';
+import { INCEPTION_RESNET_FAMILIES } from './inceptionResnetV2';
+import { INCEPTION_V3_FAMILIES } from './inceptionV3';
+import { MOBILENET_FAMILIES } from './mobilenet';
+import { MOBILENET_V3_FAMILIES } from './mobilenetV3';
+import { NASNET_FAMILIES } from './nasnet';
+import { AppRaise, AppUnknown, Net } from './net';
+import { RESNET_FAMILIES } from './resnet';
+import { VGG_FAMILIES } from './vgg';
+import { XCEPTION_FAMILIES } from './xception';
 
 /** What a family's builder returns: the network's own Input (or the given tensor), its output, its name. */
 export interface BuiltNetwork {
@@ -52,13 +54,15 @@ export interface Family {
 }
 
 const FAMILIES: Record<string, Family> = {
-  ...XCEPTION_VGG_FAMILIES,
+  ...XCEPTION_FAMILIES,
+  ...VGG_FAMILIES,
   ...RESNET_FAMILIES,
   ...MOBILENET_FAMILIES,
   ...MOBILENET_V3_FAMILIES,
   ...EFFICIENTNET_FAMILIES,
   ...EFFICIENTNET_V2_FAMILIES,
-  ...DENSE_INCEPTION_FAMILIES,
+  ...DENSENET_FAMILIES,
+  ...INCEPTION_V3_FAMILIES,
   ...CONVNEXT_FAMILIES,
   ...INCEPTION_RESNET_FAMILIES,
   ...NASNET_FAMILIES,

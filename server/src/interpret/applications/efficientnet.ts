@@ -8,11 +8,11 @@
  * they change no shape or count.
  */
 
+import type { TensorObj } from '../values';
 import type { Family } from './applications';
-import { COMMON_PARAMS, imageInput, obtainInputShape, type AppArgs } from './applicationsArgs';
-import { correctPad } from './applicationsMobileNet';
-import { AppRaise, type Net } from './applicationsNet';
-import type { TensorObj } from './values';
+import { type AppArgs, COMMON_PARAMS, imageInput } from './args';
+import { correctPad, obtainInputShape, validateActivation } from './imagenetUtils';
+import { AppRaise, type Net } from './net';
 
 /** One row of Keras's block table (EfficientNetV2's rows add to it). */
 export interface BlockArgs {
@@ -142,7 +142,7 @@ function top(net: Net, a: AppArgs, x: TensorObj, dropoutRate: number): TensorObj
   if (a.includeTop) {
     x = net.apply('GlobalAveragePooling2D', { name: 'avg_pool' }, x);
     if (dropoutRate > 0) x = net.apply('Dropout', { name: 'top_dropout' }, x, [dropoutRate]);
-    a.validateActivation();
+    validateActivation(a);
     return net.apply('Dense', { activation: a.classifierActivation, name: 'predictions' }, x, [a.classes]);
   }
   const pooling = a.pooling;

@@ -6,17 +6,11 @@
  * an unnamed 1x1 max pool that draws the file's `max_pooling2d` counter).
  */
 
+import type { TensorObj } from '../values';
 import type { Family } from './applications';
-import {
-  classesMessage,
-  classifierTop,
-  COMMON_PARAMS,
-  imageInput,
-  obtainInputShape,
-  type AppArgs,
-} from './applicationsArgs';
-import type { Net } from './applicationsNet';
-import type { TensorObj } from './values';
+import { type AppArgs, classesMessage, classifierTop, COMMON_PARAMS, imageInput } from './args';
+import { obtainInputShape } from './imagenetUtils';
+import type { Net } from './net';
 
 const EPS = 1.001e-5;
 
