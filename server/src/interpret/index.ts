@@ -7,15 +7,15 @@
 import type { EngineOptions } from '../shapes/args';
 import type { Constructed } from '../shapes/engine';
 import type { PyNode } from '../syntax/ast';
-import { KerasApi } from './kerasApi';
+import { KerasApi } from './keras/api';
 import { Interpreter } from './python/interpreter';
 import { PyRaise, type RaisedError } from './python/signals';
-import type { SummaryModel } from './summaryRows';
+import type { SummaryModel } from './keras/summaryRows';
 import type { LayerObj, ModelObj } from './values';
 
 export type { RaisedError } from './python/signals';
-export { modelTotals } from './kerasApi';
-export type { SummaryModel, SummaryRow } from './summaryRows';
+export { modelTotals } from './keras/records';
+export type { SummaryModel, SummaryRow } from './keras/summaryRows';
 export type { LayerObj, ModelObj, Span } from './values';
 
 export interface Interpretation {

@@ -13,7 +13,7 @@
 import type { Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { functionalOps } from '../graph';
-import type { KerasApi } from '../kerasApi';
+import type { KerasApi } from '../keras/api';
 import {
   newLayerRecord,
   newTensor,

@@ -14,7 +14,7 @@
 import type { Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { emitNode } from '../graph';
-import type { KerasApi } from '../kerasApi';
+import type { KerasApi } from '../keras/api';
 import { callOperator } from '../ops/operators';
 import { callOp } from '../ops/ops';
 import { kwarg, spanOf, UNKNOWN, type TensorObj, type Value } from '../values';

@@ -19,7 +19,7 @@ import type { Shape } from '../../shapes/shape';
 import type { CallArg } from '../../shapes/tensors';
 import type { PyValue } from '../../shapes/values';
 import { emitNode, inputTensor } from '../graph';
-import type { KerasApi } from '../kerasApi';
+import type { KerasApi } from '../keras/api';
 import { newLayerRecord, type GraphNode, type LayerObj, type Span, type TensorObj } from '../values';
 
 /** Stops a build: Keras would raise this. */

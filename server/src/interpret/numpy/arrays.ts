@@ -10,7 +10,7 @@
 import { broadcastShapes } from '../../shapes/arith';
 import type { Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
-import type { KerasApi } from '../kerasApi';
+import type { KerasApi } from '../keras/api';
 import { getItemShape } from '../ops/getItem';
 import { callOp, OP_FUNCTIONS } from '../ops/ops';
 import type { Interpreter } from '../python/interpreter';

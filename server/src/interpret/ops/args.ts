@@ -1,6 +1,6 @@
 /**
- * Reading a `keras.ops` call's arguments for the shape rules (opsArray.ts,
- * opsMath.ts): positional or keyword, with Python defaults. A value the rule
+ * Reading a `keras.ops` call's arguments for the shape rules (array.ts,
+ * math.ts): positional or keyword, with Python defaults. A value the rule
  * needs but the source does not tell throws `CannotTell`, so the op's output
  * shape is unknown rather than guessed.
  */

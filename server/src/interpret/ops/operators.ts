@@ -8,7 +8,7 @@
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { toSnakeCase } from '../../shapes/python/naming';
 import { emitNode } from '../graph';
-import type { KerasApi } from '../kerasApi';
+import type { KerasApi } from '../keras/api';
 import { spanOf, UNKNOWN, type Value } from '../values';
 import { callOp } from './ops';
 

@@ -9,7 +9,7 @@ import { CannotTell, KerasError } from '../../shapes/errors';
 import type { Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { emitNode } from '../graph';
-import type { KerasApi } from '../kerasApi';
+import type { KerasApi } from '../keras/api';
 import { asInt, asItems, spanOf, UNKNOWN, type TensorObj, type Value } from '../values';
 import { literalShape, OpArgs, shapeOfValue, type OpResult, type OpRule } from './args';
 import { ARRAY_RULES } from './array';

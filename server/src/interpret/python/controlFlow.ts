@@ -13,6 +13,7 @@ import type { Interpreter } from './interpreter';
 import { LIMITS } from './limits';
 import type { Scope } from './scope';
 import { BreakSignal, ContinueSignal, ReturnSignal } from './signals';
+import { assign } from './statements';
 
 export function execIf(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
   const branches: Array<{ cond: SyntaxNode | null; body: SyntaxNode | null }> = [
@@ -66,7 +67,7 @@ export function execFor(interp: Interpreter, node: SyntaxNode, scope: Scope): vo
     const before = new Map([...touched.assigned].map((name) => [name, scope.lookup(name)]));
     interp.uncertain++;
     try {
-      interp.assign(left, UNKNOWN, scope);
+      assign(interp, left, UNKNOWN, scope);
       loopBody(interp, body, scope);
     } catch (e) {
       if (!(e instanceof BreakSignal)) throw e;
@@ -82,7 +83,7 @@ export function execFor(interp: Interpreter, node: SyntaxNode, scope: Scope): vo
       abandonLoop(interp, node, body, scope);
       return;
     }
-    interp.assign(left, item, scope);
+    assign(interp, left, item, scope);
     try {
       loopBody(interp, body, scope);
     } catch (e) {
@@ -317,7 +318,7 @@ function tryFailingImport(interp: Interpreter, body: SyntaxNode, handlers: Synta
   if (!handler) return false;
   for (const st of statements.slice(0, failing)) interp.exec(st, scope);
   const alias = handler.childForFieldName('value')?.childForFieldName('alias');
-  if (alias) interp.assign(alias.namedChildren[0] ?? alias, UNKNOWN, scope);
+  if (alias) assign(interp, alias.namedChildren[0] ?? alias, UNKNOWN, scope);
   const block = handler.namedChildren.find((c) => c.type === 'block');
   if (block) interp.execBlock(block, scope);
   return true;
@@ -333,7 +334,7 @@ export function execWith(interp: Interpreter, node: SyntaxNode, scope: Scope): v
         const v = interp.eval(value.namedChildren[0] ?? null, scope);
         const target = value.childForFieldName('alias') ?? value.namedChildren[1];
         if (target)
-          interp.assign(target.type === 'as_pattern_target' ? (target.namedChildren[0] ?? target) : target, v, scope);
+          assign(interp, target.type === 'as_pattern_target' ? (target.namedChildren[0] ?? target) : target, v, scope);
       } else {
         interp.eval(value, scope);
       }

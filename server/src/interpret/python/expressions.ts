@@ -9,9 +9,9 @@ import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asInt, asItems, isLibraryValue, unknown, UNKNOWN, type Value } from '../values';
 import { iterate } from './builtins';
 import type { Interpreter } from './interpreter';
-import { BudgetExceeded, LIMITS } from './limits';
+import { LIMITS } from './limits';
 import { foldBinary } from './literals';
-import { Scope } from './scope';
+import type { Scope } from './scope';
 import { percentFormat } from './strings';
 
 /** The items of a tuple, list or set display; undefined when a `*splat` in it has an unknown length. */
@@ -181,37 +181,6 @@ export function sliceParts(interp: Interpreter, sub: SyntaxNode, scope: Scope): 
     parts[slot] = n;
   }
   return parts;
-}
-
-export function evalComprehension(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
-  const body = node.childForFieldName('body');
-  const clauses = node.namedChildren.filter(
-    (c): c is SyntaxNode => !!c && (c.type === 'for_in_clause' || c.type === 'if_clause'),
-  );
-  const out: Value[] = [];
-  const inner = new Scope(scope, 'function');
-  const walk = (i: number): boolean => {
-    if (out.length > LIMITS.sequenceItems) throw new BudgetExceeded('comprehension too long');
-    if (i === clauses.length) {
-      out.push(interp.eval(body, inner));
-      return true;
-    }
-    const c = clauses[i];
-    if (c.type === 'if_clause') {
-      const t = interp.truthOf(interp.eval(c.namedChildren[0] ?? null, inner));
-      if (t === undefined) return false;
-      return t ? walk(i + 1) : true;
-    }
-    const items = iterate(interp.eval(c.childForFieldName('right'), inner));
-    const left = c.childForFieldName('left');
-    if (!items || !left) return false;
-    for (const item of items) {
-      interp.assign(left, item, inner);
-      if (!walk(i + 1)) return false;
-    }
-    return true;
-  };
-  return walk(0) ? { kind: 'list', items: out } : UNKNOWN;
 }
 
 export function keyEquals(a: Value, b: Value): boolean {

@@ -12,7 +12,6 @@
 
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import {
-  asInt,
   isLibraryInstance,
   isLibraryValue,
   spanOf,
@@ -23,28 +22,28 @@ import {
   type FunctionObj,
   type Value,
 } from '../values';
-import { builtinName, callBuiltin, isTruthy, iterate } from './builtins';
+import { builtinName, callBuiltin, isTruthy } from './builtins';
+import { evalComprehension } from './comprehensions';
 import { execFor, execIf, execTry, execWhile, execWith } from './controlFlow';
+import { bindParameters, evalArguments } from './functions';
 import { defineClass, defineFunction, execImport, parameterDefaults } from './definitions';
 import {
   binary,
   evalBoolean,
   evalComparison,
-  evalComprehension,
   evalConcatenated,
   evalDict,
   evalItems,
   evalSet,
   evalSubscript,
   evalUnary,
-  keyEquals,
 } from './expressions';
 import type { LibraryHost } from './host';
 import { BudgetExceeded, LIMITS } from './limits';
 import { parseFloatLiteral, parseIntLiteral, parseStringLiteral } from './literals';
-import { callMethod, findMethod, getAttribute, instantiate, setAttribute } from './objects';
+import { callMethod, findMethod, getAttribute, instantiate } from './objects';
 import { Scope } from './scope';
-import { assignItems, execDelete, execExpression } from './statements';
+import { assign, execDelete, execExpression } from './statements';
 import { BreakSignal, ContinueSignal, PyRaise, ReturnSignal, type RaisedError } from './signals';
 import { evalFString, FSTRING } from './strings';
 
@@ -120,7 +119,7 @@ export class Interpreter {
    */
   private runUncalledFunctions(): void {
     this.runUnsure(this.defined, (fn) => {
-      if (!this.called.has(fn) && this.steps <= LIMITS.steps / 2) this.callFunction(fn, [], [], fn.node, undefined);
+      if (!this.called.has(fn) && this.steps <= LIMITS.steps / 2) this.callFunction(fn, [], [], undefined);
     });
   }
 
@@ -226,12 +225,9 @@ export class Interpreter {
       case 'block':
         this.execBlock(node, scope);
         return;
-      case 'delete_statement': {
-        const target = node.namedChildren[0];
-        const targets = target?.type === 'expression_list' ? target.namedChildren : target ? [target] : [];
-        for (const t of targets) execDelete(this, t, scope);
+      case 'delete_statement':
+        execDelete(this, node, scope);
         return;
-      }
       case 'global_statement':
       case 'nonlocal_statement':
         for (const c of node.namedChildren)
@@ -244,47 +240,6 @@ export class Interpreter {
         return;
       default:
         // pass, global, nonlocal, assert, delete, print, comments, ERROR nodes: nothing to model.
-        return;
-    }
-  }
-
-  assign(target: SyntaxNode, value: Value, scope: Scope): void {
-    switch (target.type) {
-      case 'identifier':
-        scope.set(target.text, value);
-        return;
-      case 'pattern_list':
-      case 'tuple_pattern':
-      case 'list_pattern':
-      case 'tuple':
-      case 'list':
-        assignItems(this, target, value, scope);
-        return;
-      case 'parenthesized_expression': {
-        const inner = target.namedChildren[0];
-        if (inner) this.assign(inner, value, scope);
-        return;
-      }
-      case 'attribute': {
-        const obj = this.eval(target.childForFieldName('object'), scope);
-        const attr = target.childForFieldName('attribute')?.text ?? '';
-        setAttribute(this, obj, attr, value, target);
-        return;
-      }
-      case 'subscript': {
-        const obj = this.eval(target.childForFieldName('value'), scope);
-        const index = this.eval(target.childForFieldName('subscript'), scope);
-        const i = asInt(index);
-        if (obj.kind === 'list' && i !== undefined && i >= -obj.items.length && i < obj.items.length) {
-          obj.items[i < 0 ? obj.items.length + i : i] = value;
-        } else if (obj.kind === 'dict') {
-          const at = obj.entries.findIndex(([k]) => keyEquals(k, index));
-          if (at >= 0) obj.entries[at] = [index, value];
-          else obj.entries.push([index, value]);
-        }
-        return;
-      }
-      default:
         return;
     }
   }
@@ -390,7 +345,7 @@ export class Interpreter {
       case 'named_expression': {
         const v = this.eval(node.childForFieldName('value'), scope);
         const name = node.childForFieldName('name');
-        if (name) this.assign(name, v, scope);
+        if (name) assign(this, name, v, scope);
         return v;
       }
       case 'keyword_argument':
@@ -412,29 +367,9 @@ export class Interpreter {
       const remembered = this.host.callRemembered(callee.qualname, node);
       if (remembered) return remembered;
     }
-    const argList = node.childForFieldName('arguments');
     const args: Value[] = [];
     const kwargs: Array<[string, Value]> = [];
-    let incomplete = false;
-    if (argList?.type === 'generator_expression') {
-      args.push(this.eval(argList, scope));
-    } else {
-      for (const c of argList?.namedChildren ?? []) {
-        if (!c || c.type === 'comment') continue;
-        if (c.type === 'keyword_argument')
-          kwargs.push([c.childForFieldName('name')?.text ?? '', this.eval(c.childForFieldName('value'), scope)]);
-        else if (c.type === 'list_splat') {
-          const items = iterate(this.eval(c.namedChildren[0] ?? null, scope));
-          if (items) args.push(...items);
-          else incomplete = true;
-        } else if (c.type === 'dictionary_splat') {
-          const d = this.eval(c.namedChildren[0] ?? null, scope);
-          if (d.kind === 'dict' && d.entries.every(([k]) => k.kind === 'str')) {
-            for (const [k, v] of d.entries) kwargs.push([(k as { value: string }).value, v]);
-          } else incomplete = true;
-        } else args.push(this.eval(c, scope));
-      }
-    }
+    const incomplete = evalArguments(this, node.childForFieldName('arguments'), scope, args, kwargs);
     return this.call(callee, args, kwargs, node, incomplete);
   }
 
@@ -442,9 +377,9 @@ export class Interpreter {
   call(callee: Value, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete = false): Value {
     switch (callee.kind) {
       case 'function':
-        return this.callFunction(callee.fn, args, kwargs, node, undefined);
+        return this.callFunction(callee.fn, args, kwargs, undefined);
       case 'bound':
-        return this.callFunction(callee.fn, args, kwargs, node, callee.self);
+        return this.callFunction(callee.fn, args, kwargs, callee.self);
       case 'class':
         return instantiate(this, callee.cls, args, kwargs, node);
       case 'ref':
@@ -455,7 +390,7 @@ export class Interpreter {
       case 'instance': {
         if (isLibraryInstance(callee.inst)) return this.host.call(callee, args, kwargs, node, incomplete);
         const fn = findMethod(callee.inst.cls, '__call__');
-        return fn ? this.callFunction(fn, args, kwargs, node, callee) : UNKNOWN;
+        return fn ? this.callFunction(fn, args, kwargs, callee) : UNKNOWN;
       }
       case 'method':
         return callMethod(this, callee, args, kwargs, node);
@@ -472,42 +407,11 @@ export class Interpreter {
     return top && args.length === 0 ? { kind: 'super', cls: top.cls, self: top.self } : UNKNOWN;
   }
 
-  callFunction(
-    fn: FunctionObj,
-    args: Value[],
-    kwargs: Array<[string, Value]>,
-    node: SyntaxNode,
-    self: Value | undefined,
-  ): Value {
+  /** Runs a function of the file on evaluated arguments (`self` first for a method). */
+  callFunction(fn: FunctionObj, args: Value[], kwargs: Array<[string, Value]>, self: Value | undefined): Value {
     if (this.depth >= LIMITS.callDepth) return unknown('call depth limit');
     this.called.add(fn);
-    const scope = new Scope(fn.closure, 'function');
-    const params = fn.node.childForFieldName('parameters');
-    const positional = self ? [self, ...args] : [...args];
-    const given = new Map(kwargs);
-    for (const p of params?.namedChildren ?? []) {
-      if (!p) continue;
-      if (p.type === 'identifier' || p.type === 'typed_parameter' || p.type === 'parameter') {
-        const name = p.type === 'identifier' ? p.text : (p.namedChildren[0]?.text ?? '');
-        scope.set(name, positional.length > 0 ? positional.shift()! : (given.get(name) ?? UNKNOWN));
-        given.delete(name);
-      } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
-        const name = p.childForFieldName('name')?.text ?? '';
-        scope.set(
-          name,
-          positional.length > 0 ? positional.shift()! : (given.get(name) ?? fn.defaults.get(name) ?? UNKNOWN),
-        );
-        given.delete(name);
-      } else if (p.type === 'list_splat_pattern') {
-        scope.set(p.namedChildren[0]?.text ?? '', { kind: 'tuple', items: positional.splice(0) });
-      } else if (p.type === 'dictionary_splat_pattern') {
-        scope.set(p.namedChildren[0]?.text ?? '', {
-          kind: 'dict',
-          entries: [...given.entries()].map(([k, v]) => [{ kind: 'str', value: k }, v] as [Value, Value]),
-        });
-        given.clear();
-      }
-    }
+    const scope = bindParameters(fn, args, kwargs, self);
     const body = fn.node.childForFieldName('body');
     if (!body) return NONE_V;
     this.depth++;

@@ -57,7 +57,7 @@ export function instantiate(
   interp.host.instanceCreated(inst, node);
   const self: Value = { kind: 'instance', inst };
   const init = findMethod(cls, '__init__');
-  if (init) interp.callFunction(init, args, kwargs, node, self);
+  if (init) interp.callFunction(init, args, kwargs, self);
   // Without an `__init__` of the file's, the library base's runs.
   else if (isLibraryInstance(inst))
     interp.host.call({ kind: 'method', self, name: '__init__' }, args, kwargs, node, false);

@@ -1,12 +1,13 @@
 /**
- * Simple statements that change names and containers: assignments (chained,
- * augmented) and `del`. Each takes the `Interpreter` running them; binding a
- * value to a target is its `assign`.
+ * Binding values to names and containers: assignment targets (`assign`),
+ * assignment statements (chained, augmented) and `del`. Each takes the
+ * `Interpreter` running them.
  */
 
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asInt, asItems, unknown, UNKNOWN, type Value } from '../values';
 import { binary, keyEquals } from './expressions';
+import { setAttribute } from './objects';
 import type { Interpreter } from './interpreter';
 import type { Scope } from './scope';
 
@@ -27,10 +28,10 @@ function execAssignment(interp: Interpreter, node: SyntaxNode, scope: Scope): vo
     let inner: SyntaxNode | null = right;
     while (inner?.type === 'assignment') inner = inner.childForFieldName('right');
     const value = inner ? lookupAssignedValue(interp, right, scope) : UNKNOWN;
-    interp.assign(left, value, scope);
+    assign(interp, left, value, scope);
     return;
   }
-  interp.assign(left, interp.eval(right, scope), scope);
+  assign(interp, left, interp.eval(right, scope), scope);
 }
 
 function lookupAssignedValue(interp: Interpreter, assignment: SyntaxNode, scope: Scope): Value {
@@ -44,11 +45,18 @@ function execAugmented(interp: Interpreter, node: SyntaxNode, scope: Scope): voi
   const op = node.childForFieldName('operator')?.text.replace('=', '') ?? '';
   if (!left || !right) return;
   const value = binary(interp, op, interp.eval(left, scope), interp.eval(right, scope), node);
-  interp.assign(left, value, scope);
+  assign(interp, left, value, scope);
+}
+
+/** `del a, b[i]`. */
+export function execDelete(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  const target = node.namedChildren[0];
+  const targets = target?.type === 'expression_list' ? target.namedChildren : target ? [target] : [];
+  for (const t of targets) deleteTarget(interp, t, scope);
 }
 
 /** `del x`, `del items[i]`, `del d[key]`; where what goes is not known, the container is not known either. */
-export function execDelete(interp: Interpreter, t: SyntaxNode, scope: Scope): void {
+function deleteTarget(interp: Interpreter, t: SyntaxNode, scope: Scope): void {
   if (t.type === 'identifier') {
     scope.set(t.text, unknown(`${t.text} was deleted`));
     return;
@@ -73,8 +81,50 @@ export function execDelete(interp: Interpreter, t: SyntaxNode, scope: Scope): vo
   if (holder?.type === 'identifier' && (obj.kind === 'list' || obj.kind === 'dict')) scope.set(holder.text, UNKNOWN);
 }
 
+/** Binds `value` to an assignment target: a name, an unpacking, an attribute, an item. */
+export function assign(interp: Interpreter, target: SyntaxNode, value: Value, scope: Scope): void {
+  switch (target.type) {
+    case 'identifier':
+      scope.set(target.text, value);
+      return;
+    case 'pattern_list':
+    case 'tuple_pattern':
+    case 'list_pattern':
+    case 'tuple':
+    case 'list':
+      assignItems(interp, target, value, scope);
+      return;
+    case 'parenthesized_expression': {
+      const inner = target.namedChildren[0];
+      if (inner) assign(interp, inner, value, scope);
+      return;
+    }
+    case 'attribute': {
+      const obj = interp.eval(target.childForFieldName('object'), scope);
+      const attr = target.childForFieldName('attribute')?.text ?? '';
+      setAttribute(interp, obj, attr, value, target);
+      return;
+    }
+    case 'subscript': {
+      const obj = interp.eval(target.childForFieldName('value'), scope);
+      const index = interp.eval(target.childForFieldName('subscript'), scope);
+      const i = asInt(index);
+      if (obj.kind === 'list' && i !== undefined && i >= -obj.items.length && i < obj.items.length) {
+        obj.items[i < 0 ? obj.items.length + i : i] = value;
+      } else if (obj.kind === 'dict') {
+        const at = obj.entries.findIndex(([k]) => keyEquals(k, index));
+        if (at >= 0) obj.entries[at] = [index, value];
+        else obj.entries.push([index, value]);
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
 /** `a, b = value`, `[a, *rest] = value`: each target takes its item (unknown where the items are not known). */
-export function assignItems(interp: Interpreter, target: SyntaxNode, value: Value, scope: Scope): void {
+function assignItems(interp: Interpreter, target: SyntaxNode, value: Value, scope: Scope): void {
   const targets = target.namedChildren.filter((c): c is SyntaxNode => !!c && c.type !== 'comment');
   const star = targets.findIndex((t) => t.type === 'list_splat_pattern');
   const items = asItems(value);
@@ -90,7 +140,7 @@ export function assignItems(interp: Interpreter, target: SyntaxNode, value: Valu
         target,
       );
     }
-    targets.forEach((t, i) => interp.assign(t, items?.[i] ?? UNKNOWN, scope));
+    targets.forEach((t, i) => assign(interp, t, items?.[i] ?? UNKNOWN, scope));
     return;
   }
   // `a, *rest, z = items`: the starred name takes a list of what the others leave.
@@ -99,7 +149,7 @@ export function assignItems(interp: Interpreter, target: SyntaxNode, value: Valu
   targets.forEach((t, i) => {
     if (i === star) {
       const rest: Value = fits ? { kind: 'list', items: items.slice(star, items.length - after) } : UNKNOWN;
-      interp.assign(t.namedChildren[0] ?? t, rest, scope);
-    } else interp.assign(t, fits ? items[i < star ? i : items.length - (targets.length - i)] : UNKNOWN, scope);
+      assign(interp, t.namedChildren[0] ?? t, rest, scope);
+    } else assign(interp, t, fits ? items[i < star ? i : items.length - (targets.length - i)] : UNKNOWN, scope);
   });
 }

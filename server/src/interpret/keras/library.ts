@@ -1,25 +1,44 @@
 /**
- * Calls of library functions and classes by canonical name: layer classes,
- * `Input`, `Sequential`, `Model`, the functional merge forms, `keras.ops`,
- * optimizers (Keras 3's arguments), datasets, NumPy array makers, and
- * `keras.applications` networks (applications.ts).
+ * Calls of library functions and classes by canonical name (names.ts): layer
+ * classes, `Input`, `Sequential`, `Model`, the functional merge forms,
+ * losses and metrics (their keywords), optimizers (Keras 3's arguments),
+ * `keras.config`, datasets, `keras.utils`, `keras.Variable`, `keras.random`;
+ * and, routed to their wings, `keras.ops` and activations (ops/), NumPy
+ * (numpy/), `keras.applications` (applications/), Python's `math`.
  */
 
-import type { PyNode as SyntaxNode } from '../syntax/ast';
-import { toSnakeCase } from '../shapes/python/naming';
-import { callApplication } from './applications/applications';
-import { preprocessInput } from './applications/imagenetUtils';
+import { toSnakeCase } from '../../shapes/python/naming';
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { callApplication } from '../applications/applications';
+import { preprocessInput } from '../applications/imagenetUtils';
+import { callNumpy } from '../numpy/arrays';
+import { callActivation } from '../ops/operators';
+import { callOp, OP_FUNCTIONS } from '../ops/ops';
+import { callMath } from '../python/pymath';
+import { asItems, asShape, kwarg, type ModelObj, NONE_V, spanOf, UNKNOWN, type Value } from '../values';
+import type { KerasApi } from './api';
 import { loadDataValue } from './datasets';
-import { MERGE_FUNCTIONS, type KerasApi } from './kerasApi';
-import { canonicalName, layerClassOf } from './names';
+import { makeFunctional, makeInput } from './functional';
 import { unexpectedKeyword } from './kerasClasses';
+import { constructLayerObj } from './layers';
+import { canonicalName, layerClassOf } from './names';
 import { checkOptimizerCall, checkOptimizerValues } from './optimizers';
-import { callMath } from './python/pymath';
-import { callNumpy } from './numpy/arrays';
-import { callOp, OP_FUNCTIONS } from './ops/ops';
-import { callActivation } from './ops/operators';
-import { kwarg, asItems, asShape, NONE_V, spanOf, UNKNOWN, type ModelObj, type Value } from './values';
-export function callRef(
+import { makeSequential } from './sequential';
+
+/** Functional forms of the merge layers: `layers.concatenate([a, b])` is `Concatenate()([a, b])`. */
+export const MERGE_FUNCTIONS: Record<string, string> = {
+  concatenate: 'Concatenate',
+  add: 'Add',
+  subtract: 'Subtract',
+  multiply: 'Multiply',
+  average: 'Average',
+  maximum: 'Maximum',
+  minimum: 'Minimum',
+  dot: 'Dot',
+};
+
+/** A call of a library function or class, by the name it was imported as. */
+export function callLibrary(
   api: KerasApi,
   qualname: string,
   args: Value[],
@@ -28,22 +47,23 @@ export function callRef(
   incomplete: boolean,
 ): Value {
   const q = canonicalName(qualname);
-  if (q === 'keras.Input') return api.makeInput(args, kwargs, node);
-  if (q === 'keras.Sequential') return api.makeSequential(args, kwargs, node);
-  if (q === 'keras.Model') return api.makeFunctional(args, kwargs, node);
+  if (q === 'keras.Input') return makeInput(api, args, kwargs, node);
+  if (q === 'keras.Sequential') return makeSequential(api, args, kwargs, node);
+  if (q === 'keras.Model') return makeFunctional(api, args, kwargs, node);
   const cls = layerClassOf(q);
-  if (cls) return { kind: 'layer', layer: api.constructLayerObj(cls, args, kwargs, node, incomplete) };
+  if (cls) return { kind: 'layer', layer: constructLayerObj(api, cls, args, kwargs, node, incomplete) };
   const fn = /^keras\.layers\.([a-z_]+)$/.exec(q)?.[1];
   if (fn && MERGE_FUNCTIONS[fn]) {
     const [inputs, ...rest] = args;
-    const layer = api.constructLayerObj(
+    const layer = constructLayerObj(
+      api,
       MERGE_FUNCTIONS[fn],
       rest,
       kwargs.filter(([k]) => k !== 'inputs'),
       node,
       incomplete,
     );
-    return api.callLayerValue(layer, [inputs ?? kwarg(kwargs, 'inputs') ?? UNKNOWN], [], node);
+    return api.callLayer(layer, [inputs ?? kwarg(kwargs, 'inputs') ?? UNKNOWN], [], node);
   }
   const op = /^keras\.ops\.(?:numpy\.|nn\.|core\.|image\.|linalg\.|math\.)?([a-z_0-9]+)$/.exec(q)?.[1];
   if (op && OP_FUNCTIONS.has(op)) return callOp(api, op, args, kwargs, node);

@@ -8,13 +8,13 @@
  * replay gives up and the caller falls back to what it can tell for sure.
  */
 
-import { callLayer } from '../shapes/engine';
-import type { EngineOptions } from '../shapes/args';
-import { broadcastShapes } from '../shapes/arith';
-import { shapesEqual, type Shape } from '../shapes/shape';
-import type { CallArg } from '../shapes/tensors';
-import { BINARY, ELEMENTWISE } from './ops/tables';
-import type { GraphNode, LayerObj, ModelObj, TensorObj } from './values';
+import type { EngineOptions } from '../../shapes/args';
+import { broadcastShapes } from '../../shapes/arith';
+import { callLayer } from '../../shapes/engine';
+import { type Shape, shapesEqual } from '../../shapes/shape';
+import type { CallArg } from '../../shapes/tensors';
+import { BINARY, ELEMENTWISE } from '../ops/tables';
+import type { GraphNode, LayerObj, ModelObj, TensorObj } from '../values';
 
 /** The model's output shapes for these input shapes; undefined when the graph cannot be replayed. */
 export function replayFunctional(

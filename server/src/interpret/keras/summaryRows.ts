@@ -4,9 +4,9 @@
  * never runs, for hints, must not change what Keras would print).
  */
 
-import type { Shape } from '../shapes/shape';
-import { modelTotals } from './kerasApi';
-import type { LayerObj, ModelObj } from './values';
+import type { Shape } from '../../shapes/shape';
+import type { LayerObj, ModelObj } from '../values';
+import { modelTotals } from './records';
 
 export interface SummaryRow {
   line: number;

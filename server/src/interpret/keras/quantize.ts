@@ -7,8 +7,8 @@
  * counts of the layers they touch become unknown.
  */
 
-import type { Shape } from '../shapes/shape';
-import type { LayerObj, Value } from './values';
+import type { Shape } from '../../shapes/shape';
+import type { LayerObj, Value } from '../values';
 
 const QUANTIZABLE = new Set(['Dense', 'EinsumDense', 'Embedding']);
 

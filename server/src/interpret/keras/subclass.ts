@@ -1,6 +1,7 @@
 /**
- * User classes deriving from `keras.layers.Layer` and `keras.Model`:
- * instantiation, Keras's base `__init__` (reached directly or through
+ * The file's classes deriving from `keras.layers.Layer` and `keras.Model`
+ * (Python's side of classes is python/objects.ts): which Keras base a class
+ * has, the record an instance gets, Keras's base `__init__` (reached directly or through
  * `super().__init__(...)`: `name=`, and the functional form
  * `MyModel(inputs, outputs)`), `self.add_weight`, the `build` Keras runs
  * before the first call, calls (a custom layer is one node of the caller's
@@ -8,28 +9,33 @@
  * layer (its own weights plus those of the layers it holds).
  */
 
-import type { PyNode as SyntaxNode } from '../syntax/ast';
-import { canonicalName, layerClassOf } from './names';
-import { findMethod } from './python/objects';
-import { pyRepr } from './python/strings';
-import { modelTotals, type KerasApi } from './kerasApi';
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { findMethod } from '../python/objects';
+import { pyRepr } from '../python/strings';
 import {
-  hasKwarg,
   asItems,
   asShape,
-  shapeValue,
-  newTensor,
-  NONE_V,
-  spanOf,
-  UNKNOWN,
   type ClassObj,
   type FunctionObj,
+  hasKwarg,
   type InstanceObj,
   type LayerObj,
   type ModelObj,
+  newTensor,
+  NONE_V,
+  shapeValue,
+  spanOf,
   type TensorObj,
+  UNKNOWN,
   type Value,
-} from './values';
+} from '../values';
+import type { KerasApi } from './api';
+import { fillFunctional } from './functional';
+import { constructCached } from './layers';
+import { modelMethod } from './modelMethods';
+import { canonicalName, layerClassOf } from './names';
+import { callOpaque } from './opaque';
+import { modelAsLayer, modelTotals, newModel, rename } from './records';
 
 type Kwargs = Array<[string, Value]>;
 type Params = { total: number | null; trainable: number | null; nonTrainable: number | null };
@@ -77,7 +83,7 @@ export function kerasBases(cls: ClassObj): void {
 export function kerasInstance(api: KerasApi, inst: InstanceObj, node: SyntaxNode): void {
   const cls = inst.cls;
   if (cls.kerasBase === 'Model') {
-    inst.model = api.newModel(cls.name, node);
+    inst.model = newModel(api, cls.name, node);
     inst.model.instance = inst;
     // A Sequential subclass builds from the layers given to its constructor, as a Sequential: not followed, so unknown.
     if (cls.sequentialBase) inst.model.broken = true;
@@ -111,7 +117,7 @@ function kerasInit(api: KerasApi, inst: InstanceObj, args: Value[], kwargs: Kwar
     else if (k === 'outputs') outputs = v;
   }
   const record = inst.model ?? inst.layer;
-  if (record && name?.kind === 'str') api.rename(record, name.value);
+  if (record && name?.kind === 'str') rename(api, record, name.value);
   const base = inst.cls.layerBase;
   if (inst.layer && !inst.model && !base) {
     // `keras.layers.Layer.__init__` takes these keywords only (a user's `**kwargs` passed on must fit them).
@@ -132,12 +138,12 @@ function kerasInit(api: KerasApi, inst: InstanceObj, args: Value[], kwargs: Kwar
   }
   if (inst.layer && base) {
     // A subclass of a built-in layer: Keras's own constructor checks the arguments and makes the weights.
-    const { call, constructed } = api.constructCached(base, args, kwargs, node, false);
+    const { call, constructed } = constructCached(api, base, args, kwargs, node, false);
     inst.layer.call = call;
     inst.layer.constructed = constructed;
     if (constructed.status === 'error') api.interp.raise(constructed.error.pyType, constructed.error.message, node);
   }
-  if (inst.model && inputs && outputs) api.fillFunctional(inst.model, inputs, outputs, node);
+  if (inst.model && inputs && outputs) fillFunctional(api, inst.model, inputs, outputs, node);
 }
 
 /** An attribute Keras's base class gives a user layer or model; undefined when not one of those. */
@@ -183,8 +189,7 @@ export function kerasBaseMethod(
       if (inst.model) inst.model.built = true;
       return NONE_V;
     default:
-      if (self.kind === 'instance' && inst.model)
-        return api.callMethod({ kind: 'model', model: inst.model }, name, args, kwargs, node);
+      if (self.kind === 'instance' && inst.model) return modelMethod(api, inst.model, name, args, kwargs, node);
       return UNKNOWN;
   }
 }
@@ -225,19 +230,19 @@ function buildShapeArg(v: Value | undefined): Value {
 }
 
 /** Keras's `_maybe_build`: the user's `build` runs once, on the shapes of the first call. */
-function maybeBuild(api: KerasApi, inst: InstanceObj, args: Value[], node: SyntaxNode): void {
+function maybeBuild(api: KerasApi, inst: InstanceObj, args: Value[]): void {
   if (inst.built) return;
   inst.built = true;
   const build = findMethod(inst.cls, 'build');
-  if (build) api.interp.callFunction(build, [buildShapeArg(args[0])], [], node, { kind: 'instance', inst });
+  if (build) api.interp.callFunction(build, [buildShapeArg(args[0])], [], { kind: 'instance', inst });
 }
 
 /** Calling an instance of a file's model or layer. */
 export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value {
-  if (inst.model) return api.callModel(inst.model, args, kwargs, node);
+  if (inst.model) return api.callLayer(modelAsLayer(api, inst.model), args, kwargs, node);
   if (inst.layer) {
-    // A built-in layer's subclass: the built-in's shapes and weights (see `callLayerValue`).
-    if (inst.cls.layerBase) return api.callLayerValue(inst.layer, args, kwargs, node);
+    // A built-in layer's subclass: the built-in's shapes and weights (see `KerasApi.callLayer`).
+    if (inst.cls.layerBase) return api.callLayer(inst.layer, args, kwargs, node);
     const fn = findMethod(inst.cls, 'call');
     // Keras takes a symbolic call's shapes from `compute_output_shape` when the class defines one,
     // without tracing `call` (which may use anything); `build` still makes the weights.
@@ -250,17 +255,18 @@ export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kw
       ? [...kwargs, ['mask', { kind: 'tensor', tensor: newTensor(inputMask.shape) }]]
       : kwargs;
     const supports = inst.attrs.get('supports_masking');
-    return api.callOpaque(
+    return callOpaque(
+      api,
       inst.layer,
       args,
       node,
       (detached) => {
-        maybeBuild(api, inst, detached, node);
+        maybeBuild(api, inst, detached);
         const declared = outputShapeFn
-          ? declaredOutputs(api.interp.callFunction(outputShapeFn, [buildShapeArg(detached[0])], [], node, self))
+          ? declaredOutputs(api.interp.callFunction(outputShapeFn, [buildShapeArg(detached[0])], [], self))
           : undefined;
         if (declared) return declared;
-        return fn ? api.interp.callFunction(fn, detached, callKwargs, node, self) : UNKNOWN;
+        return fn ? api.interp.callFunction(fn, detached, callKwargs, self) : UNKNOWN;
       },
       () => customLayerParams(inst),
       takesMask,
@@ -294,12 +300,12 @@ export function hasOwnCall(model: ModelObj): boolean {
 }
 
 /** A subclassed model called: its `build` once, then its `call` on the arguments. */
-export function callSubclassed(api: KerasApi, model: ModelObj, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value {
+export function callSubclassed(api: KerasApi, model: ModelObj, args: Value[], kwargs: Kwargs): Value {
   const inst = model.instance!;
   const call = findMethod(inst.cls, 'call');
   if (!call) return UNKNOWN;
-  maybeBuild(api, inst, args, node);
-  const out = api.interp.callFunction(call, args, kwargs, node, { kind: 'instance', inst });
+  maybeBuild(api, inst, args);
+  const out = api.interp.callFunction(call, args, kwargs, { kind: 'instance', inst });
   model.built = model.layers.every((l) => l.params !== null) || model.layers.length === 0;
   const shape = out.kind === 'tensor' ? out.tensor.shape : null;
   model.outputShapes = shape ? [shape] : null;

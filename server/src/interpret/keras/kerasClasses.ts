@@ -11,8 +11,8 @@
  */
 
 import record from './kerasClasses.json';
+import type { ClassObj, Value } from '../values';
 import { canonicalName } from './names';
-import type { ClassObj, Value } from './values';
 
 /** Canonical names of the classes each recorded class is an instance of, keyed by canonical name. */
 const ANCESTORS = new Map<string, Set<string>>(

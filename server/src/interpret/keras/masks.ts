@@ -6,10 +6,10 @@
  * puts those ops in the model's graph.
  */
 
-import type { PyNode as SyntaxNode } from '../syntax/ast';
-import { emitNode } from './graph';
-import type { KerasApi } from './kerasApi';
-import { kwarg, spanOf, type LayerObj, type TensorObj } from './values';
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { emitNode } from '../graph';
+import { kwarg, type LayerObj, spanOf, type TensorObj } from '../values';
+import type { KerasApi } from './api';
 
 /** Built-in layers whose `call` has a `mask` parameter (`inspect.signature(cls.call)` in Keras 3.15). */
 const CALL_TAKES_MASK = new Set([

@@ -1,34 +1,31 @@
 /**
- * Attributes and methods of library values: Keras modules (`keras.layers`),
- * models (`.layers`, `.add`, `.compile`, ...), layers (`.output`,
- * `.trainable`), tensors and arrays (`.shape`), and what Keras's base
+ * Attributes and methods of library values: modules (`keras.layers`, a name
+ * Keras 3's module lacks is an AttributeError), models (`.layers`,
+ * `.output`, and their methods in modelMethods.ts), layers (`.output`,
+ * `.trainable`), tensors (`.shape`), arrays (numpy/), and what Keras's base
  * classes give the instances of the file's layers and models.
  */
 
-import type { PyNode as SyntaxNode } from '../syntax/ast';
-import { moduleAttributeError } from './kerasModules';
-import { canonicalName } from './names';
-import { model_layers, type KerasApi } from './kerasApi';
-import { arrayAttribute, arrayMethod } from './numpy/arrays';
-import { callOp } from './ops/ops';
-import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
-import { mathConstant } from './python/pymath';
-import { quantizeMode, quantizeModel } from './quantize';
-import { kerasBaseMethod, kerasInstanceAttribute, trackAssigned } from './subclass';
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { arrayAttribute, arrayMethod } from '../numpy/arrays';
+import { callOp } from '../ops/ops';
+import { mathConstant } from '../python/pymath';
 import {
-  kwarg,
   asItems,
-  asShape,
-  shapeValue,
-  newTensor,
-  NONE_V,
-  spanOf,
-  unknown,
-  UNKNOWN,
   type LayerObj,
   type ModelObj,
+  newTensor,
+  NONE_V,
+  shapeValue,
+  UNKNOWN,
+  unknown,
   type Value,
-} from './values';
+} from '../values';
+import type { KerasApi } from './api';
+import { moduleAttributeError } from './kerasModules';
+import { modelMethod } from './modelMethods';
+import { modelAsLayer, modelLayers } from './records';
+import { kerasBaseMethod, kerasInstanceAttribute, trackAssigned } from './subclass';
 
 export function getAttribute(api: KerasApi, obj: Value, attr: string, node: SyntaxNode): Value {
   switch (obj.kind) {
@@ -49,13 +46,13 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
       // An instance of a file's layer or model: what Keras's base class has (its own attributes came first).
       const base = kerasInstanceAttribute(obj.inst, attr, obj);
       if (base) return base;
-      if (obj.inst.model) return api.getAttribute({ kind: 'model', model: obj.inst.model }, attr, node);
+      if (obj.inst.model) return getAttribute(api, { kind: 'model', model: obj.inst.model }, attr, node);
       return unknown(`attribute ${attr}`);
     }
     case 'model':
-      return api.modelAttribute(obj.model, attr, obj);
+      return modelAttribute(obj.model, attr, obj);
     case 'layer':
-      return api.layerAttribute(obj.layer, attr, obj);
+      return layerAttribute(obj.layer, attr, obj);
     case 'tensor': {
       const shape = obj.tensor.shape;
       if (attr === 'shape') return shape ? shapeValue(shape) : UNKNOWN;
@@ -70,7 +67,7 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
   }
 }
 
-export function modelAttribute(api: KerasApi, model: ModelObj, attr: string, self: Value): Value {
+export function modelAttribute(model: ModelObj, attr: string, self: Value): Value {
   switch (attr) {
     case 'layers':
       // A functional model's layers start with its InputLayers (raw ops such as `x + y` are not layers);
@@ -109,7 +106,7 @@ export function modelAttribute(api: KerasApi, model: ModelObj, attr: string, sel
   }
 }
 
-export function layerAttribute(api: KerasApi, layer: LayerObj, attr: string, self: Value): Value {
+export function layerAttribute(layer: LayerObj, attr: string, self: Value): Value {
   switch (attr) {
     case 'output':
       if (layer.lastOutputs?.length === 1) return { kind: 'tensor', tensor: layer.lastOutputs[0] };
@@ -152,7 +149,7 @@ export function setAttribute(api: KerasApi, obj: Value, attr: string, value: Val
     return;
   }
   if (attr === 'trainable') {
-    const targets = obj.kind === 'layer' ? [obj.layer] : obj.kind === 'model' ? model_layers(obj.model) : [];
+    const targets = obj.kind === 'layer' ? [obj.layer] : obj.kind === 'model' ? modelLayers(obj.model) : [];
     for (const l of targets) {
       if (value.kind === 'bool' && !!l.frozen === !value.value) continue;
       // On a path the file may not take (an `if` on an unknown value), or to an unknown value: which
@@ -176,8 +173,8 @@ export function trackListItems(api: KerasApi, model: ModelObj, added: Value[]): 
 /** The layer record a value stands for as an attribute of a model: a layer, a model, a user layer or model. */
 function trackedLayer(api: KerasApi, v: Value): LayerObj | undefined {
   if (v.kind === 'layer') return v.layer;
-  if (v.kind === 'model') return api.modelAsLayer(v.model);
-  if (v.kind === 'instance') return v.inst.layer ?? (v.inst.model ? api.modelAsLayer(v.inst.model) : undefined);
+  if (v.kind === 'model') return modelAsLayer(api, v.model);
+  if (v.kind === 'instance') return v.inst.layer ?? (v.inst.model ? modelAsLayer(api, v.inst.model) : undefined);
   return undefined;
 }
 
@@ -189,7 +186,7 @@ export function callMethod(
   kwargs: Array<[string, Value]>,
   node: SyntaxNode,
 ): Value {
-  if (self.kind === 'model') return api.modelMethod(self.model, name, args, kwargs, node);
+  if (self.kind === 'model') return modelMethod(api, self.model, name, args, kwargs, node);
   if (self.kind === 'instance' || self.kind === 'super') return kerasBaseMethod(api, self, name, args, kwargs, node);
   // `Normalization.adapt(data)` builds the layer for the data's whole shape, as an eager call would.
   if (
@@ -200,110 +197,11 @@ export function callMethod(
     args[0]?.kind === 'array' &&
     args[0].shape
   ) {
-    api.callLayerValue(self.layer, [args[0]], [], node);
+    api.callLayer(self.layer, [args[0]], [], node);
     return NONE_V;
   }
   if (self.kind === 'tensor' && name === 'reshape')
     return callOp(api, 'reshape', [self, args.length === 1 ? args[0] : { kind: 'tuple', items: args }], [], node);
   if (self.kind === 'array') return arrayMethod(api, self, name, args, kwargs, node);
   return UNKNOWN;
-}
-
-const COMPILE_KEYWORDS = new Set([
-  'optimizer',
-  'loss',
-  'loss_weights',
-  'metrics',
-  'weighted_metrics',
-  'run_eagerly',
-  'steps_per_execution',
-  'jit_compile',
-  'auto_scale_loss',
-]);
-
-export function modelMethod(
-  api: KerasApi,
-  model: ModelObj,
-  name: string,
-  args: Value[],
-  kwargs: Array<[string, Value]>,
-  node: SyntaxNode,
-): Value {
-  switch (name) {
-    case 'add':
-      if (model.kind === 'Sequential') api.sequentialAdd(model, args[0] ?? kwargs[0]?.[1] ?? UNKNOWN, node, true);
-      return NONE_V;
-    case 'pop': {
-      const last = model.layers.pop();
-      api.sequentialRebuild(model, node);
-      return last ? { kind: 'layer', layer: last } : NONE_V;
-    }
-    case 'build': {
-      const s = args[0] ?? kwarg(kwargs, 'input_shape');
-      const shape = s ? asShape(s) : null;
-      if (shape && model.kind === 'Sequential') {
-        model.inputShape = shape;
-        api.sequentialRebuild(model, node);
-      }
-      return NONE_V;
-    }
-    case 'quantize':
-      quantizeModel(model_layers(model), quantizeMode(args, kwargs));
-      return NONE_V;
-    case 'compile': {
-      // Keras's own `compile` takes these keywords only (Keras 2's `lr=` there raises).
-      const unexpected = kwargs.find(([k]) => !COMPILE_KEYWORDS.has(k));
-      if (unexpected)
-        return api.interp.raise(
-          'TypeError',
-          `Trainer.compile() got an unexpected keyword argument '${unexpected[0]}'`,
-          node,
-        );
-      const optimizer = kwarg(kwargs, 'optimizer') ?? args[0];
-      if (optimizer?.kind === 'str' && !isOptimizerName(optimizer.value)) {
-        return api.interp.raise(
-          'ValueError',
-          `Could not interpret optimizer identifier: ${optimizer.value} (Keras knows ${OPTIMIZER_NAMES.join(', ')}).`,
-          node,
-        );
-      }
-      // A single metric must still come in a list (or tuple, or dict).
-      for (const [key, position] of [
-        ['metrics', 3],
-        ['weighted_metrics', 4],
-      ] as const) {
-        const m = kwarg(kwargs, key) ?? args[position];
-        const single =
-          m &&
-          ((m.kind === 'str' && m.value !== '') ||
-            (m.kind === 'object' && /^keras\.metrics\.[A-Z]/.test(canonicalName(m.qualname))));
-        if (single) {
-          const cls = m.kind === 'str' ? 'str' : canonicalName(m.qualname).split('.').pop();
-          const shown = `${m.kind === 'str' ? m.value : `<${cls}>`} of type <class '${cls}'>`;
-          return api.interp.raise(
-            'ValueError',
-            `Expected \`${key}\` argument to be a list, tuple, or dict. Received instead: ${key}=${shown}`,
-            node,
-          );
-        }
-      }
-      model.compiled = { loss: kwarg(kwargs, 'loss') ?? args[1], spanOfCompile: spanOf(node) };
-      return NONE_V;
-    }
-    case 'get_layer': {
-      const key = args[0] ?? kwargs[0]?.[1];
-      const l =
-        key?.kind === 'str'
-          ? model.layers.find((x) => x.name === key.value)
-          : key?.kind === 'int'
-            ? model.layers[key.value]
-            : undefined;
-      return l ? { kind: 'layer', layer: l } : UNKNOWN;
-    }
-    case 'predict':
-    case '__call__':
-      return UNKNOWN;
-    default:
-      return UNKNOWN;
-  }
 }

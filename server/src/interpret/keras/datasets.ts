@@ -3,8 +3,8 @@
  * `input_shape=x_train.shape[1:]` has a known value. Only sizes are modelled.
  */
 
-import type { Shape } from '../shapes/shape';
-import type { Value } from './values';
+import type { Shape } from '../../shapes/shape';
+import type { Value } from '../values';
 
 /** The largest label of each dataset (labels run from 0). */
 const LABEL_MAX: Record<string, number> = {
