@@ -14,7 +14,7 @@
 
 import { broadcastShapes } from '../../shapes/arith';
 import { callLayer, constructLayer } from '../../shapes/engine';
-import { toSnakeCase } from '../../shapes/python/naming';
+import { toSnakeCase } from '../../shapes/naming';
 import type { Shape } from '../../shapes/shape';
 import type { CallArg } from '../../shapes/tensors';
 import type { PyValue } from '../../shapes/values';

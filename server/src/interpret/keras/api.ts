@@ -7,7 +7,7 @@
  */
 
 import { DEFAULT_OPTIONS, type EngineOptions } from '../../shapes/args';
-import { toSnakeCase } from '../../shapes/python/naming';
+import { toSnakeCase } from '../../shapes/naming';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { arrayBinary, arrayGetItem } from '../numpy/arrays';
 import { callOperator, callUnaryOperator } from '../ops/operators';

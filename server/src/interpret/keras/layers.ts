@@ -6,7 +6,7 @@
  */
 
 import { type Called, type Constructed, constructLayer } from '../../shapes/engine';
-import { toSnakeCase } from '../../shapes/python/naming';
+import { toSnakeCase } from '../../shapes/naming';
 import type { ConstructedLayer } from '../../shapes/rule';
 import type { Shape } from '../../shapes/shape';
 import type { LayerCall, PyValue } from '../../shapes/values';

@@ -7,7 +7,7 @@
  * (numpy/), `keras.applications` (applications/), Python's `math`.
  */
 
-import { toSnakeCase } from '../../shapes/python/naming';
+import { toSnakeCase } from '../../shapes/naming';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { callApplication } from '../applications/applications';
 import { preprocessInput } from '../applications/imagenetUtils';

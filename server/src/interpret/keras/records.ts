@@ -5,7 +5,7 @@
  * and parameter totals, the tensors a nested structure holds.
  */
 
-import { toSnakeCase } from '../../shapes/python/naming';
+import { toSnakeCase } from '../../shapes/naming';
 import type { Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asItems, type LayerObj, type ModelObj, newLayerRecord, spanOf, type TensorObj, type Value } from '../values';

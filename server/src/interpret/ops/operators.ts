@@ -6,7 +6,7 @@
  */
 
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
-import { toSnakeCase } from '../../shapes/python/naming';
+import { toSnakeCase } from '../../shapes/naming';
 import { emitNode } from '../graph';
 import type { KerasApi } from '../keras/api';
 import { spanOf, UNKNOWN, type Value } from '../values';
