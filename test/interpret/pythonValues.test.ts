@@ -8,7 +8,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { createInterpreter } from '../../server/src/interpret';
+import { createInterpreter, runModule } from '../../server/src/interpret';
 import type { Value } from '../../server/src/interpret/values';
 import { AstCache, lineStartsOf } from '../../server/src/syntax/ast';
 import { loadPythonParser } from '../../server/src/syntax/parser';
@@ -54,7 +54,7 @@ describe('plain Python values against Python', () => {
     const source = cases.map(([expr], i) => `v${i} = ${expr}`).join('\n') + '\n';
     const parser = await loadPythonParser();
     const { interp } = createInterpreter();
-    interp.run(new AstCache().build(parser.parse(source), source, lineStartsOf(source)));
+    runModule(interp, new AstCache().build(parser.parse(source), source, lineStartsOf(source)));
     const wrong: string[] = [];
     let known = 0;
     cases.forEach(([expr, want], i) => {
@@ -77,7 +77,7 @@ describe('plain Python values against Python', () => {
     let known = 0;
     for (const [source, want] of cases) {
       const { interp } = createInterpreter();
-      interp.run(new AstCache().build(parser.parse(source), source, lineStartsOf(source)));
+      runModule(interp, new AstCache().build(parser.parse(source), source, lineStartsOf(source)));
       const got = repr(interp.moduleScope.lookup('r'));
       if (got === undefined) continue;
       known++;

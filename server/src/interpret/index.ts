@@ -9,10 +9,12 @@ import type { Constructed } from '../shapes/engine';
 import type { PyNode } from '../syntax/ast';
 import { KerasApi } from './keras/api';
 import { Interpreter } from './python/interpreter';
+import { runModule } from './python/run';
 import { PyRaise, type RaisedError } from './python/signals';
 import type { SummaryModel } from './keras/summaryRows';
 import type { LayerObj, ModelObj } from './values';
 
+export { runModule } from './python/run';
 export type { RaisedError } from './python/signals';
 export { modelTotals } from './keras/records';
 export type { SummaryModel, SummaryRow } from './keras/summaryRows';
@@ -38,7 +40,7 @@ export function createInterpreter(options?: EngineOptions): { interp: Interprete
 
 export function interpretModule(module: PyNode, options?: EngineOptions): Interpretation {
   const { interp, keras } = createInterpreter(options);
-  const { error, incomplete } = interp.run(module);
+  const { error, incomplete } = runModule(interp, module);
   return { models: keras.models, layers: keras.layers, summary: keras.summary, error, incomplete };
 }
 

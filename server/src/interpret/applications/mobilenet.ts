@@ -14,7 +14,7 @@ import { correctPad, obtainInputShape, validateActivation } from './imagenetUtil
 import { AppRaise, AppUnknown, float, type Net } from './net';
 
 /** Python's `f"{x:0.2f}"`: exact halves round to even (JavaScript's `toFixed` rounds them up). */
-export function fixed2(x: number): string {
+function fixed2(x: number): string {
   const scaled = x * 100;
   if (Number.isInteger(scaled * 2) && !Number.isInteger(scaled)) {
     const down = Math.floor(scaled);

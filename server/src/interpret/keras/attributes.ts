@@ -106,7 +106,7 @@ export function modelAttribute(model: ModelObj, attr: string, self: Value): Valu
   }
 }
 
-export function layerAttribute(layer: LayerObj, attr: string, self: Value): Value {
+function layerAttribute(layer: LayerObj, attr: string, self: Value): Value {
   switch (attr) {
     case 'output':
       if (layer.lastOutputs?.length === 1) return { kind: 'tensor', tensor: layer.lastOutputs[0] };

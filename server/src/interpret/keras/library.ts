@@ -134,7 +134,7 @@ export function callLibrary(
 }
 
 /** `keras.models.clone_model`: the same structure, fresh layers; made by Keras, so not listed. */
-export function cloneModel(api: KerasApi, model: ModelObj, node: SyntaxNode): ModelObj {
+function cloneModel(api: KerasApi, model: ModelObj, node: SyntaxNode): ModelObj {
   const clone: ModelObj = {
     ...model,
     id: api.nextId++,

@@ -136,7 +136,7 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
 }
 
 /** The batch input shape a Sequential can be built from: an Input, `input_shape=` on its first layer, or a built model first. */
-export function sequentialInput(model: ModelObj): Shape | null {
+function sequentialInput(model: ModelObj): Shape | null {
   if (model.inputShape) return model.inputShape;
   const first = model.layers[0];
   // Keras builds from a first layer's own `input_shape` (a built model) once a second layer is there.

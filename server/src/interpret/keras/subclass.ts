@@ -313,7 +313,7 @@ export function callSubclassed(api: KerasApi, model: ModelObj, args: Value[], kw
 }
 
 /** A custom layer's parameters: its own weights and those of the layers it holds; unknown when any is. */
-export function customLayerParams(inst: InstanceObj): Params {
+function customLayerParams(inst: InstanceObj): Params {
   // The built-in layer it derives from makes weights the analysis does not trace through a user `call`.
   if (inst.cls.layerBase) return { total: null, trainable: null, nonTrainable: null };
   let trainable: number | null = 0;

@@ -159,7 +159,7 @@ function extractSequencesShape(a: OpArgs): Shape {
 }
 
 /** Reductions `f(x, axis=None, keepdims=False)`. */
-export function reduceRule(a: OpArgs, axisIndex = 1, keepIndex = 2): Shape {
+function reduceRule(a: OpArgs, axisIndex = 1, keepIndex = 2): Shape {
   const keep = a.get(keepIndex, 'keepdims');
   return reduceDims(
     a.shape(0, 'x'),

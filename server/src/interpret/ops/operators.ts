@@ -53,7 +53,7 @@ export function callActivation(api: KerasApi, name: string, args: Value[], node:
 }
 
 /** The op class Keras records for a Python operator on tensors. */
-export function opClassForOperator(op: string): string | undefined {
+function opClassForOperator(op: string): string | undefined {
   return {
     '+': 'Add',
     '-': 'Subtract',

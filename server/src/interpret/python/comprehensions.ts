@@ -5,7 +5,7 @@
 
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { UNKNOWN, type Value } from '../values';
-import { iterate } from './builtins';
+import { isTruthy, iterate } from './builtins';
 import type { Interpreter } from './interpreter';
 import { BudgetExceeded, LIMITS } from './limits';
 import { Scope } from './scope';
@@ -26,7 +26,7 @@ export function evalComprehension(interp: Interpreter, node: SyntaxNode, scope: 
     }
     const c = clauses[i];
     if (c.type === 'if_clause') {
-      const t = interp.truthOf(interp.eval(c.namedChildren[0] ?? null, inner));
+      const t = isTruthy(interp.eval(c.namedChildren[0] ?? null, inner));
       if (t === undefined) return false;
       return t ? walk(i + 1) : true;
     }

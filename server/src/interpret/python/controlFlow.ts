@@ -7,7 +7,7 @@
 import { shapesEqual } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { UNKNOWN, type Value } from '../values';
-import { iterate } from './builtins';
+import { isTruthy, iterate } from './builtins';
 import { importError } from './definitions';
 import type { Interpreter } from './interpreter';
 import { LIMITS } from './limits';
@@ -30,7 +30,7 @@ export function execIf(interp: Interpreter, node: SyntaxNode, scope: Scope): voi
   let touched: ReturnType<typeof targetsIn> | undefined;
   try {
     for (const b of branches) {
-      const truth = b.cond ? interp.truthOf(interp.eval(b.cond, scope)) : true;
+      const truth = b.cond ? isTruthy(interp.eval(b.cond, scope)) : true;
       if (truth === false) continue;
       if (truth === undefined && !touched) {
         // Not known which branch runs: take this one, but nothing on it may raise for sure,
@@ -95,7 +95,7 @@ export function execFor(interp: Interpreter, node: SyntaxNode, scope: Scope): vo
   if (alt) interp.execBlock(alt.childForFieldName('body') ?? alt, scope);
 }
 
-export function loopBody(interp: Interpreter, body: SyntaxNode, scope: Scope): void {
+function loopBody(interp: Interpreter, body: SyntaxNode, scope: Scope): void {
   try {
     interp.execBlock(body, scope);
   } catch (e) {
@@ -108,7 +108,7 @@ export function execWhile(interp: Interpreter, node: SyntaxNode, scope: Scope): 
   const cond = node.childForFieldName('condition');
   if (!body) return;
   for (let n = 0; n < LIMITS.loopIterations; n++) {
-    const truth = interp.truthOf(interp.eval(cond, scope));
+    const truth = isTruthy(interp.eval(cond, scope));
     if (truth === false) return;
     if (truth === undefined) {
       // Unknown condition (a training loop, an event loop): its body is not model building we can
@@ -211,7 +211,7 @@ function sameValue(a: Value, b: Value): boolean {
  * rest of it is not run, and what its body assigns or mutates becomes
  * unknown, so the file goes on without values the loop had not finished.
  */
-export function abandonLoop(interp: Interpreter, node: SyntaxNode, body: SyntaxNode, scope: Scope): void {
+function abandonLoop(interp: Interpreter, node: SyntaxNode, body: SyntaxNode, scope: Scope): void {
   interp.incomplete.push(
     `loop at line ${node.startPosition.row + 1} has more than ${LIMITS.loopIterations} iterations: its results are unknown`,
   );

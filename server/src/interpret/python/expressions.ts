@@ -7,7 +7,7 @@
 
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asInt, asItems, isLibraryValue, unknown, UNKNOWN, type Value } from '../values';
-import { iterate } from './builtins';
+import { isTruthy, iterate } from './builtins';
 import type { Interpreter } from './interpreter';
 import { LIMITS } from './limits';
 import { foldBinary } from './literals';
@@ -80,7 +80,7 @@ export function evalUnary(interp: Interpreter, node: SyntaxNode, scope: Scope): 
 export function evalBoolean(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
   const op = node.childForFieldName('operator')?.text;
   const left = interp.eval(node.childForFieldName('left'), scope);
-  const t = interp.truthOf(left);
+  const t = isTruthy(left);
   if (t === undefined) return UNKNOWN;
   if (op === 'and') return t ? interp.eval(node.childForFieldName('right'), scope) : left;
   return t ? left : interp.eval(node.childForFieldName('right'), scope);
@@ -251,7 +251,7 @@ function compare(op: string, a: Value, b: Value): boolean | undefined {
 }
 
 /** Python slicing of a sequence. */
-export function pySlice<T>(items: T[], [start, stop, step]: Array<number | null>): T[] {
+function pySlice<T>(items: T[], [start, stop, step]: Array<number | null>): T[] {
   const n = items.length;
   const s = step ?? 1;
   if (s === 0) return [];

@@ -44,20 +44,15 @@ import { parseFloatLiteral, parseIntLiteral, parseStringLiteral } from './litera
 import { callMethod, findMethod, getAttribute, instantiate } from './objects';
 import { Scope } from './scope';
 import { assign, execDelete, execExpression } from './statements';
-import { BreakSignal, ContinueSignal, PyRaise, ReturnSignal, type RaisedError } from './signals';
+import { BreakSignal, ContinueSignal, PyRaise, ReturnSignal } from './signals';
 import { evalFString, FSTRING } from './strings';
-
-/** How the file's run ended: the exception it raised, if any, and what the limits left unanalysed. */
-export interface RunOutcome {
-  error: RaisedError | null;
-  incomplete: string[];
-}
 
 export class Interpreter {
   /** The libraries the file uses: what their names, objects and classes do. */
   readonly host: LibraryHost;
   readonly moduleScope = new Scope(undefined, 'module');
-  private steps = 0;
+  /** Statements and expressions evaluated so far (bounded by `LIMITS.steps`). */
+  steps = 0;
   private depth = 0;
   /**
    * Per function being run, innermost last: a `return` met on a branch that
@@ -79,71 +74,6 @@ export class Interpreter {
   constructor(makeHost: (interp: Interpreter) => LibraryHost) {
     this.host = makeHost(this);
     this.moduleScope.set('__name__', { kind: 'str', value: '__main__' });
-  }
-
-  run(module: SyntaxNode): RunOutcome {
-    let error: RaisedError | null = null;
-    const statements = module.namedChildren;
-    let at = 0;
-    try {
-      for (; at < statements.length; at++) this.exec(statements[at], this.moduleScope);
-    } catch (e) {
-      if (e instanceof PyRaise) error = { span: e.span, pyType: e.pyType, message: e.message };
-      else if (e instanceof BudgetExceeded) this.incomplete.push(e.message);
-      else if (e instanceof ReturnSignal || e instanceof BreakSignal || e instanceof ContinueSignal) {
-        // `return`/`break` at module level: Python rejects the file; nothing more to run.
-      } else throw e;
-    }
-    this.host.fileRunEnded();
-    if (error) this.runPastError(statements.slice(at + 1));
-    this.runUncalledFunctions();
-    return { error, incomplete: this.incomplete };
-  }
-
-  /**
-   * Python stops at the first error, and so does the summary (taken before).
-   * The statements after it still deserve hints while the error is being
-   * fixed (an import being typed at the top of a file would otherwise blank
-   * them all): they run as a path that may not be taken, so nothing in them
-   * is reported as an error.
-   */
-  private runPastError(statements: SyntaxNode[]): void {
-    this.runUnsure(statements, (stmt) => this.exec(stmt, this.moduleScope));
-  }
-
-  /**
-   * Functions and methods the file defines but never calls (a `build_model`
-   * used from elsewhere) still deserve hints while they are written: each is
-   * run once on unknown arguments, as a path that may not be taken (nothing in
-   * it is reported as an error), after the summary was taken.
-   */
-  private runUncalledFunctions(): void {
-    this.runUnsure(this.defined, (fn) => {
-      if (!this.called.has(fn) && this.steps <= LIMITS.steps / 2) this.callFunction(fn, [], [], undefined);
-    });
-  }
-
-  /** Runs `each` on every item as a path that may not be taken: what it raises or returns ends that item only; the budget ends all. */
-  private runUnsure<T>(items: T[], each: (item: T) => void): void {
-    this.uncertain++;
-    try {
-      for (const item of items) {
-        try {
-          each(item);
-        } catch (e) {
-          if (e instanceof BudgetExceeded) break;
-          if (!(
-            e instanceof PyRaise ||
-            e instanceof ReturnSignal ||
-            e instanceof BreakSignal ||
-            e instanceof ContinueSignal
-          ))
-            throw e;
-        }
-      }
-    } finally {
-      this.uncertain--;
-    }
   }
 
   /** Raises an exception, or, on an uncertain path, reports that the result is unknown. */
@@ -244,10 +174,6 @@ export class Interpreter {
     }
   }
 
-  truthOf(v: Value): boolean | undefined {
-    return isTruthy(v);
-  }
-
   // --------------------------------------------------------------- expressions
 
   eval(node: SyntaxNode | null | undefined, scope: Scope): Value {
@@ -302,7 +228,7 @@ export class Interpreter {
       case 'unary_operator':
         return evalUnary(this, node, scope);
       case 'not_operator': {
-        const t = this.truthOf(this.eval(node.childForFieldName('argument'), scope));
+        const t = isTruthy(this.eval(node.childForFieldName('argument'), scope));
         return t === undefined ? UNKNOWN : { kind: 'bool', value: !t };
       }
       case 'boolean_operator':
@@ -321,7 +247,7 @@ export class Interpreter {
         return evalComparison(this, node, scope);
       case 'conditional_expression': {
         const [a, cond, b] = node.namedChildren;
-        const t = this.truthOf(this.eval(cond, scope));
+        const t = isTruthy(this.eval(cond, scope));
         if (t === undefined) return UNKNOWN;
         return this.eval(t ? a : b, scope);
       }

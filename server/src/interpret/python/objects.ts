@@ -41,7 +41,7 @@ export function findMethod(cls: ClassObj, name: string): FunctionObj | undefined
   return inClassChain(cls, (c) => c.methods.get(name));
 }
 
-export function findClassAttr(cls: ClassObj, name: string): Value | undefined {
+function findClassAttr(cls: ClassObj, name: string): Value | undefined {
   return inClassChain(cls, (c) => c.attrs.get(name));
 }
 

@@ -209,7 +209,7 @@ function strValue(s: string | undefined): Value | undefined {
  * (`[[fill]align][sign][0][width][,][.precision][type]`, types d, f, %, s or
  * none); undefined for anything else.
  */
-export function formatSpec(v: Value, spec: string): string | undefined {
+function formatSpec(v: Value, spec: string): string | undefined {
   const m = /^(?:(.)?([<>^=]))?([+\- ]?)(0)?(\d+)?(,)?(?:\.(\d+))?([dfs%]?)$/.exec(spec);
   if (!m) return undefined;
   const [, fill, align, sign, zero, widthText, comma, precisionText, type] = m;
