@@ -15,7 +15,8 @@ import { layerName } from '../naming';
 import type { CallResult, LayerRule } from '../rule';
 import type { CallInputs } from '../tensors';
 import { containsUnknown, float, pyTypeName, type PyValue } from '../values';
-import { asNumber, kerasDataFormat, numberForCompare, pyIterItems, rejectBaseKwargs } from './reshapingPy';
+import { pyIterItems } from '../python/validation';
+import { asNumber, numberForCompare, rejectBaseKwargs } from './reshapingPy';
 
 /** `if not 0 <= rate <= 1: raise ValueError(...)`; a non-number fails the comparison with TypeError. */
 function checkUnitInterval(a: Args, name: string): number {
@@ -109,7 +110,7 @@ function spatialDropoutRule(n: 1 | 2 | 3): LayerRule {
       );
       checkRandomArgs(a, 'rate', false);
       // The format does not change the output shape; only a value the source tells is checked.
-      if (n > 1 && a.get('data_format').kind !== 'unknown') kerasDataFormat(a);
+      if (n > 1 && a.get('data_format').kind !== 'unknown') a.dataFormat();
       return undefined;
     },
     call: (a, inputs) => identity(a, inputs, n + 2),
