@@ -11,6 +11,7 @@
  * returns `x`.
  */
 
+import { tupleText } from '../../shapes/python/text';
 import type { Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { emitNode } from '../graph';
@@ -24,8 +25,7 @@ import { AppRaise, AppUnknown, type Net } from './net';
 /** Python's repr of a shape as written: a tuple (`(150, 150, 3)`, `(3,)`) or a list. */
 export function reprShape(dims: Array<number | null>, list: boolean): string {
   const items = dims.map((d) => (d === null ? 'None' : String(d)));
-  if (list) return `[${items.join(', ')}]`;
-  return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+  return list ? `[${items.join(', ')}]` : tupleText(items);
 }
 
 /** `obtain_input_shape`: the input shape (without batch) the network is built for. */

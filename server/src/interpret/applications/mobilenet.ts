@@ -6,11 +6,12 @@
  * `mobilenet[v2]_{alpha:.2f}_{rows}`.
  */
 
-import type { Shape } from '../../shapes/shape';
+import { floatRepr } from '../../shapes/python/text';
+import { formatShape, type Shape } from '../../shapes/shape';
 import type { TensorObj, Value } from '../values';
 import type { Family } from './applications';
 import { type AppArgs, classesMessage, classifierTop, type ShapeArg } from './args';
-import { correctPad, obtainInputShape, validateActivation } from './imagenetUtils';
+import { correctPad, obtainInputShape, reprShape, validateActivation } from './imagenetUtils';
 import { AppRaise, AppUnknown, float, type Net } from './net';
 
 /** Python's `f"{x:0.2f}"`: exact halves round to even (JavaScript's `toFixed` rounds them up). */
@@ -26,12 +27,7 @@ function fixed2(x: number): string {
 /** Python's repr of a number argument (`1.0`, `2`, `0.3`). */
 function reprNum(v: Value | undefined, x: number): string {
   if (v?.kind === 'int' || !v) return v ? String(x) : '1.0';
-  return Number.isInteger(x) ? `${x}.0` : String(x);
-}
-
-function reprShape(s: Shape): string {
-  const items = s.map((d) => (d === null ? 'None' : String(d)));
-  return `(${items.join(', ')}${items.length === 1 ? ',' : ''})`;
+  return floatRepr(x);
 }
 
 /** `rows`/`cols` of an input shape (without batch). */
@@ -250,11 +246,14 @@ function v2DefaultSize(net: Net, a: AppArgs, given: ShapeArg | null): number {
     const [ti, gi] = net.channelsLast ? [2, 1] : [1, 1];
     if (ts[ti] === '?') throw new AppUnknown('input_tensor shape not known');
     if (ts[ti] !== given.dims[gi]) {
-      const g = given.list ? `[${given.dims.map((d) => d ?? 'None').join(', ')}]` : reprShape(given.dims);
+      const g = reprShape(given.dims, given.list);
       const msg = net.channelsLast
         ? 'input_tensor.shape[2] must equal input_shape[1]; Received `input_tensor.shape='
         : 'input_shape[1] must equal shape(input_tensor)[1] when `image_data_format` is `channels_first`; Received `input_tensor.shape=';
-      throw new AppRaise('ValueError', `${msg}${reprShape(ts)}\`${net.channelsLast ? ', ' : ', '}\`input_shape=${g}\``);
+      throw new AppRaise(
+        'ValueError',
+        `${msg}${formatShape(ts)}\`${net.channelsLast ? ', ' : ', '}\`input_shape=${g}\``,
+      );
     }
   }
   if (!given && t) {

@@ -7,7 +7,7 @@
 
 import { broadcastShapes, canonicalizeAxis } from '../../shapes/arith';
 import { cannotTell, raise } from '../../shapes/errors';
-import { dimProduct, type Dim, type Shape } from '../../shapes/shape';
+import { type Dim, dimProduct, formatShape, type Shape } from '../../shapes/shape';
 import { asItems, type Value } from '../values';
 import { dimAdd, dimsOf, OpArgs, shapeOfValue, type MultiOut, type OpRule } from './args';
 
@@ -54,17 +54,11 @@ function unstackShapes(a: OpArgs): MultiOut {
   let num: Dim = a.optInt(1, 'num', null) ?? x[axis];
   if (num === null)
     raise(
-      `Cannot infer argument \`num\` from shape ${pyShape(x)}. Either provide a tensor with a concrete shape in the \`axis\` dimension or explicitly pass the \`num\` argument.`,
+      `Cannot infer argument \`num\` from shape ${formatShape(x)}. Either provide a tensor with a concrete shape in the \`axis\` dimension or explicitly pass the \`num\` argument.`,
     );
   if (num === '?') num = cannotTell('num');
   const rest = x.filter((_, i) => i !== axis);
   return { outs: Array.from({ length: num }, () => rest), seq: 'list' };
-}
-
-/** Python's tuple form of a shape, as Keras writes it in messages. */
-function pyShape(x: Shape): string {
-  const parts = x.map((d) => (d === null ? 'None' : String(d)));
-  return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
 }
 
 /** Same shape as `x`, or flattened when `axis=None` (sort, cumsum, ...). */
@@ -112,7 +106,7 @@ function sliceShape(a: OpArgs): Shape {
   const size = dimsOf(a.get(2, 'shape') ?? cannotTell('shape'));
   if (size.length !== x.length) {
     raise(
-      `The number of dimensions in \`inputs\` must match the number of dimensions in \`shape\`. Received inputs.shape=${pyShape(x)} and shape=${pyShape(size)}`,
+      `The number of dimensions in \`inputs\` must match the number of dimensions in \`shape\`. Received inputs.shape=${formatShape(x)} and shape=${formatShape(size)}`,
     );
   }
   const startItems = starts && asItems(starts);
@@ -190,7 +184,7 @@ function diagLength(m: Dim, n: Dim, offset: number): Dim {
 function diagonalShape(a: OpArgs): Shape {
   const x = a.shape(0, 'x');
   if (x.length < 2)
-    raise(`\`diagonal\` requires an array of at least two dimensions, but \`x\` is of shape ${pyShape(x)}.`);
+    raise(`\`diagonal\` requires an array of at least two dimensions, but \`x\` is of shape ${formatShape(x)}.`);
   const off = a.int(1, 'offset', 0);
   const i = canonicalizeAxis(a.int(2, 'axis1', 0), x.length);
   const j = canonicalizeAxis(a.int(3, 'axis2', 1), x.length);
@@ -213,7 +207,7 @@ function diagShape(a: OpArgs): Shape {
     return [n, n];
   }
   if (x.length === 2) return [diagLength(x[0], x[1], k)];
-  return raise(`\`x\` must be 1-D or 2-D, but received shape ${pyShape(x)}.`);
+  return raise(`\`x\` must be 1-D or 2-D, but received shape ${formatShape(x)}.`);
 }
 
 function appendShape(a: OpArgs): Shape {

@@ -7,7 +7,7 @@
 
 import { broadcastShapes, canonicalizeAxis } from '../../shapes/arith';
 import { cannotTell, raise } from '../../shapes/errors';
-import { dimProduct, type Dim, type Shape } from '../../shapes/shape';
+import { type Dim, dimProduct, formatShape, type Shape } from '../../shapes/shape';
 import { asItems } from '../values';
 import { OpArgs, reduceDims, shapeOfValue, type MultiOut, type OpRule } from './args';
 
@@ -198,15 +198,10 @@ function gluShape(a: OpArgs): Shape {
   const d = x[at];
   if (typeof d === 'number') {
     if (d % 2 !== 0)
-      raise(`axis size must be divisible by 2. Received: x.shape=${pyShape(x)} with axis=${a.int(1, 'axis', -1)}`);
+      raise(`axis size must be divisible by 2. Received: x.shape=${formatShape(x)} with axis=${a.int(1, 'axis', -1)}`);
     x[at] = d / 2;
   }
   return x;
-}
-
-function pyShape(x: Shape): string {
-  const parts = x.map((d) => (d === null ? 'None' : String(d)));
-  return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
 }
 
 function oneHotShape(a: OpArgs): Shape {

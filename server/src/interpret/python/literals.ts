@@ -5,6 +5,7 @@
  */
 
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { pyMod } from '../../shapes/python/numbers';
 import type { PyValue } from '../../shapes/values';
 
 export function parseIntLiteral(text: string): PyValue {
@@ -106,7 +107,8 @@ export function foldBinary(op: string, a: PyValue, b: PyValue): PyValue {
     case '//':
       return y === 0 ? unknown : wrap(Math.floor(x / y), isInt);
     case '%':
-      return y === 0 ? unknown : wrap(x - y * Math.floor(x / y), isInt);
+      // Python raises ZeroDivisionError; an exception of the file's own arithmetic is left unknown here.
+      return y === 0 ? unknown : wrap(pyMod(x, y, !isInt), isInt);
     case '**':
       return isInt && y < 0 ? wrap(x ** y, false) : wrap(x ** y, isInt);
     default:

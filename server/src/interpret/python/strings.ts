@@ -5,6 +5,7 @@
  * Anything not known exactly is unknown.
  */
 
+import { floatRepr, strRepr, tupleText } from '../../shapes/python/text';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import type { Interpreter } from './interpreter';
 import { unescape } from './literals';
@@ -37,9 +38,7 @@ export function pyRepr(v: Value, depth = 0): string | undefined {
     case 'none':
       return 'None';
     case 'str':
-      return v.value.includes("'") && !v.value.includes('"')
-        ? `"${v.value}"`
-        : `'${v.value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+      return strRepr(v.value);
     case 'tuple':
     case 'list': {
       if (v.kind === 'list' && v.unsure) return undefined;
@@ -50,23 +49,11 @@ export function pyRepr(v: Value, depth = 0): string | undefined {
         parts.push(r);
       }
       if (v.kind === 'list') return `[${parts.join(', ')}]`;
-      return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
+      return tupleText(parts);
     }
     default:
       return undefined;
   }
-}
-
-function floatRepr(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  const a = Math.abs(x);
-  if (a !== 0 && (a < 1e-4 || a >= 1e16)) {
-    // JS `1e-5` is Python `1e-05`.
-    return x.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
-  }
-  const s = String(x);
-  return Number.isInteger(x) ? `${s}.0` : s;
 }
 
 /** The value of an f-string whose interpolations are all known. */
