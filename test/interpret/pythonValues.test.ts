@@ -8,7 +8,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Interpreter } from '../../server/src/interpret/interpreter';
+import { createInterpreter, runModule } from '../../server/src/interpret';
 import type { Value } from '../../server/src/interpret/values';
 import { AstCache, lineStartsOf } from '../../server/src/syntax/ast';
 import { loadPythonParser } from '../../server/src/syntax/parser';
@@ -53,8 +53,8 @@ describe('plain Python values against Python', () => {
     const cases = JSON.parse(fs.readFileSync(path.join(DIR, 'values.json'), 'utf8')) as Array<[string, string | null]>;
     const source = cases.map(([expr], i) => `v${i} = ${expr}`).join('\n') + '\n';
     const parser = await loadPythonParser();
-    const interp = new Interpreter();
-    interp.run(new AstCache().build(parser.parse(source), source, lineStartsOf(source)));
+    const { interp } = createInterpreter();
+    runModule(interp, new AstCache().build(parser.parse(source), source, lineStartsOf(source)));
     const wrong: string[] = [];
     let known = 0;
     cases.forEach(([expr, want], i) => {
@@ -76,8 +76,8 @@ describe('plain Python values against Python', () => {
     const wrong: string[] = [];
     let known = 0;
     for (const [source, want] of cases) {
-      const interp = new Interpreter();
-      interp.run(new AstCache().build(parser.parse(source), source, lineStartsOf(source)));
+      const { interp } = createInterpreter();
+      runModule(interp, new AstCache().build(parser.parse(source), source, lineStartsOf(source)));
       const got = repr(interp.moduleScope.lookup('r'));
       if (got === undefined) continue;
       known++;

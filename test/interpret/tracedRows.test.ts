@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BUILT_WITHOUT_SHAPES } from '../../server/src/interpret/tracedRows';
+import { BUILT_WITHOUT_SHAPES } from '../../server/src/interpret/keras/tracedRows';
 
 describe('rows of layers built by traced or eager calls', () => {
   it('BUILT_WITHOUT_SHAPES is what Keras recorded', () => {

@@ -15,7 +15,7 @@ import { isKind } from '../shapes/messages';
 import { formatShape } from '../shapes/shape';
 import type { LayerObj, ModelObj, RaisedError, Span } from '../interpret';
 import type { PyNode } from '../syntax/ast';
-import kerasModules from '../interpret/kerasModules.json';
+import kerasModules from '../interpret/keras/kerasModules.json';
 import { diagnose, type DiagnosticSettings, type Subject } from './diagnostics';
 import { localize, type Locale, type MessageId } from './messages';
 import {

@@ -5,12 +5,15 @@
  * depth by first discovery in a depth-first walk from the outputs), and the
  * check that every output is reachable from the declared inputs.
  *
+ * Every wing that runs a layer or an op records a node here (`emitNode`).
+ *
  * Both walks run each time a model is made, over graphs of thousands of
  * nodes while a file is edited: a node is marked as seen with the number of
  * the walk (`mark`) instead of going into a fresh set.
  */
 
-import type { GraphNode, LayerObj, TensorObj } from './values';
+import type { Shape } from '../shapes/shape';
+import { newTensor, type GraphNode, type LayerObj, type TensorObj, type Value } from './values';
 
 let walks = 0;
 
@@ -80,4 +83,20 @@ export function functionalOps(inputs: TensorObj[], outputs: TensorObj[]): LayerO
     if (op && t.node?.isInput) discover(op, -1);
   }
   return ops.sort((a, b) => b.walkDepth - a.walkDepth || a.walkIndex - b.walkIndex);
+}
+
+/** Records a graph node of `op` on `inputs` and returns its output tensor(s). */
+export function emitNode(op: LayerObj, inputs: TensorObj[], outputs: Array<Shape | null>, single: boolean): Value {
+  const gnode: GraphNode = { op, inputs, outputs: [], isInput: false, mark: 0, depth: 0 };
+  gnode.outputs = outputs.map((shape, index) => newTensor(shape, gnode, index));
+  op.lastOutputs = gnode.outputs;
+  const values: Value[] = gnode.outputs.map((t) => ({ kind: 'tensor', tensor: t }));
+  return single ? values[0] : { kind: 'list', items: values };
+}
+
+/** The node an `Input` (the InputLayer `layer`) starts a graph with: its tensor. */
+export function inputTensor(layer: LayerObj): Value {
+  const gnode: GraphNode = { op: layer, inputs: [], outputs: [], isInput: true, mark: 0, depth: 0 };
+  gnode.outputs = [newTensor(layer.inputShape ?? null, gnode)];
+  return { kind: 'tensor', tensor: gnode.outputs[0] };
 }

@@ -1,20 +1,47 @@
 /**
  * The interpreter's entry point: a syntax tree in, the models the file
- * builds out, every layer tied to its place in the source.
+ * builds out, every layer tied to its place in the source. It wires the
+ * Python evaluator (`python/`) to the Keras API (`keras/`), its host.
  */
 
 import type { EngineOptions } from '../shapes/args';
-import type { PyNode } from '../syntax/ast';
 import type { Constructed } from '../shapes/engine';
-import { Interpreter, PyRaise, type Interpretation } from './interpreter';
+import type { PyNode } from '../syntax/ast';
+import { KerasApi } from './keras/api';
+import { Interpreter } from './python/interpreter';
+import { runModule } from './python/run';
+import { PyRaise, type RaisedError } from './python/signals';
+import type { SummaryModel } from './keras/summaryRows';
+import type { LayerObj, ModelObj } from './values';
 
-export type { Interpretation, RaisedError } from './interpreter';
-export { modelTotals } from './kerasApi';
-export type { SummaryModel, SummaryRow } from './summaryRows';
+export { runModule } from './python/run';
+export type { RaisedError } from './python/signals';
+export { modelTotals } from './keras/records';
+export type { SummaryModel, SummaryRow } from './keras/summaryRows';
 export type { LayerObj, ModelObj, Span } from './values';
 
+export interface Interpretation {
+  /** Every model built, including those of functions run only for hints. */
+  models: ModelObj[];
+  layers: LayerObj[];
+  /** What `model.summary()` prints for each model the file itself builds, when its run ends. */
+  summary: SummaryModel[];
+  error: RaisedError | null;
+  /** Why parts of the file were not analysed (limits reached). */
+  incomplete: string[];
+}
+
+/** A Python evaluator whose host is the Keras API, and that API. */
+export function createInterpreter(options?: EngineOptions): { interp: Interpreter; keras: KerasApi } {
+  let keras: KerasApi | undefined;
+  const interp = new Interpreter((evaluator) => (keras = new KerasApi(evaluator, options)));
+  return { interp, keras: keras! };
+}
+
 export function interpretModule(module: PyNode, options?: EngineOptions): Interpretation {
-  return new Interpreter(options).run(module);
+  const { interp, keras } = createInterpreter(options);
+  const { error, incomplete } = runModule(interp, module);
+  return { models: keras.models, layers: keras.layers, summary: keras.summary, error, incomplete };
 }
 
 /**
@@ -23,7 +50,7 @@ export function interpretModule(module: PyNode, options?: EngineOptions): Interp
  */
 export function evaluateLayerExpression(expr: PyNode | undefined, options?: EngineOptions): Constructed {
   if (!expr) return { status: 'unknown', reason: 'no expression' };
-  const interp = new Interpreter(options);
+  const { interp } = createInterpreter(options);
   interp.moduleScope.set('layers', { kind: 'ref', qualname: 'keras.layers' });
   try {
     const v = interp.eval(expr, interp.moduleScope);

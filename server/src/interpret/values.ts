@@ -9,7 +9,7 @@ import type { Constructed } from '../shapes/engine';
 import type { Shape } from '../shapes/shape';
 import type { LayerCall, PyValue } from '../shapes/values';
 import type { PyNode as SyntaxNode, SourceSpan } from '../syntax/ast';
-import type { Scope } from './scope';
+import type { Scope } from './python/scope';
 
 /** A source range (0-based lines and columns, as tree-sitter gives them). */
 export type Span = SourceSpan;
@@ -242,6 +242,31 @@ export type Value =
   | { kind: 'method'; self: Value; name: string };
 
 export const UNKNOWN: Value = { kind: 'unknown' };
+
+/**
+ * A value a library defines: a library name (module, class, function), an
+ * object a library call returned, a layer, a tensor, a model, an array. The
+ * Python evaluator hands its attributes, calls, operators and indexing to
+ * its host (`python/host.ts`).
+ */
+export function isLibraryValue(v: Value): boolean {
+  switch (v.kind) {
+    case 'ref':
+    case 'object':
+    case 'layer':
+    case 'tensor':
+    case 'model':
+    case 'array':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** An instance of a class of the file that derives from a library class (a Keras layer or model): the library records it. */
+export function isLibraryInstance(inst: InstanceObj): boolean {
+  return inst.model !== undefined || inst.layer !== undefined;
+}
 export const NONE_V: Value = { kind: 'none' };
 
 export function unknown(why: string): Value {
@@ -279,6 +304,15 @@ export function toPy(v: Value, depth = 0): PyValue {
     default:
       return { kind: 'unknown', why: v.kind };
   }
+}
+
+/** A tensor's shape as Python sees it (`x.shape`): a tuple whose length is the rank for sure. */
+export function shapeValue(shape: Shape): Value {
+  return {
+    kind: 'tuple',
+    items: shape.map((d) => (d === null ? NONE_V : d === '?' ? UNKNOWN : { kind: 'int', value: d })),
+    shape: true,
+  };
 }
 
 /** A known int, or undefined. */

@@ -8,6 +8,7 @@
  */
 
 import { cannotTell, raise } from './errors';
+import { standardizeDataFormat } from './python/validation';
 import { kerasClassOf } from './messages/layerCalls';
 import type { KeywordPolicy } from './signatures';
 import { pyTruth, pyTypeName, type LayerCall, type PyValue } from './values';
@@ -102,11 +103,7 @@ export class Args {
 
   /** `data_format`, standardized as `keras.src.backend.standardize_data_format` does. */
   dataFormat(name = 'data_format'): 'channels_last' | 'channels_first' {
-    const v = this.known(name);
-    if (v.kind === 'none') return this.options.imageDataFormat;
-    const s = v.kind === 'str' ? v.value.toLowerCase() : null;
-    if (s !== 'channels_last' && s !== 'channels_first') raise('dataFormatInvalid', { value: v });
-    return s;
+    return standardizeDataFormat(this.known(name), this.options.imageDataFormat);
   }
 
   /** A rate in [0, 1] as Dropout-like layers require (`0 <= rate <= 1`). */
@@ -189,38 +186,6 @@ export function bindArgs(call: LayerCall, signature: Param[], keywords: KeywordP
 /** The items of a tuple or list, or null when the value is neither. */
 export function sequenceItems(v: PyValue): PyValue[] | null {
   return v.kind === 'tuple' || v.kind === 'list' ? v.items : null;
-}
-
-/**
- * `keras.src.utils.argument_validation.standardize_tuple`: an int is repeated
- * `n` times; a sequence must have `n` integer items; items must be > 0
- * (or >= 0 with `allowZero`).
- */
-export function standardizeTuple(v: PyValue, n: number, name: string, allowZero = false): number[] {
-  if (v.kind === 'unknown') cannotTell(`\`${name}\` is not known statically`);
-  let out: number[];
-  let kept: PyValue[];
-  if (v.kind === 'int' || v.kind === 'bool') {
-    out = new Array(n).fill(v.kind === 'int' ? v.value : Number(v.value));
-    kept = new Array(n).fill(v);
-  } else {
-    const items =
-      sequenceItems(v) ?? (v.kind === 'str' ? [...v.value].map((c) => ({ kind: 'str', value: c }) as PyValue) : null);
-    if (items === null || items.length !== n) raise('tupleArgInvalid', { name, n, value: v });
-    kept = items;
-    out = items.map((x) => {
-      if (x.kind === 'unknown') cannotTell(`\`${name}\` is not known statically`);
-      if (x.kind === 'int') return x.value;
-      if (x.kind === 'bool') return Number(x.value);
-      // Python's int() accepts floats (truncating) and numeric strings.
-      if (x.kind === 'float') return Math.trunc(x.value);
-      if (x.kind === 'str' && /^\s*[-+]?\d+\s*$/.test(x.value)) return parseInt(x.value, 10);
-      raise('tupleArgItemInvalid', { name, n, value: v, item: x });
-    });
-  }
-  const bad = kept.filter((_, i) => (allowZero ? out[i] < 0 : out[i] <= 0));
-  if (bad.length > 0) raise('tupleArgItemsNotPositive', { name, n, value: v, bad, allowZero });
-  return out;
 }
 
 /** `keras.src.utils.argument_validation.standardize_padding`. */

@@ -6,13 +6,24 @@
 import type { Args } from './args';
 import { kerasClassOf } from './messages/layerCalls';
 
-/** `naming.to_snake_case`: `Conv2D` -> `conv2d`, `PReLU` -> `p_re_lu`, `Conv1DTranspose` -> `conv1d_transpose`. */
+const SNAKE = new Map<string, string>();
+
+/**
+ * `naming.to_snake_case`: `Conv2D` -> `conv2d`, `PReLU` -> `p_re_lu`, `Conv1DTranspose` -> `conv1d_transpose`.
+ * Remembered by name (the interpreter names every layer of a file on each keystroke), within bounds.
+ */
 export function toSnakeCase(name: string): string {
-  return name
-    .replace(/\W+/g, '')
-    .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
-    .replace(/([a-z])([A-Z])/g, '$1_$2')
-    .toLowerCase();
+  let hit = SNAKE.get(name);
+  if (hit === undefined) {
+    hit = name
+      .replace(/\W+/g, '')
+      .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
+      .replace(/([a-z])([A-Z])/g, '$1_$2')
+      .toLowerCase();
+    if (SNAKE.size > 10_000) SNAKE.clear();
+    SNAKE.set(name, hit);
+  }
+  return hit;
 }
 
 /**

@@ -6,6 +6,8 @@
  * `'?'` never makes an error: every check that meets one lets it pass.
  */
 
+import { tupleText } from './python/text';
+
 export type Dim = number | null | '?';
 export type Shape = Dim[];
 
@@ -15,8 +17,7 @@ export function isKnown(d: Dim): d is number {
 
 /** Keras's text form, `(None, 15, 15, 12)`; `?` for a dimension the source does not tell. */
 export function formatShape(shape: Shape): string {
-  const parts = shape.map(formatDim);
-  return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
+  return tupleText(shape.map(formatDim));
 }
 
 export function formatDim(d: Dim): string {

@@ -7,6 +7,8 @@
  * engine treats an unknown argument as "cannot say", never as an error.
  */
 
+import { floatRepr, strRepr, tupleText } from './python/text';
+
 export type PyValue =
   /** `numpy`: a NumPy integer scalar (`np.max(y) + 1`), which Keras's `isinstance(x, int)` checks reject. */
   | { kind: 'int'; value: number; numpy?: boolean }
@@ -103,15 +105,15 @@ export function pyRepr(v: PyValue): string {
     case 'int':
       return String(v.value);
     case 'float':
-      return formatFloat(v.value);
+      return floatRepr(v.value);
     case 'str':
-      return `'${v.value}'`;
+      return strRepr(v.value);
     case 'bool':
       return v.value ? 'True' : 'False';
     case 'none':
       return 'None';
     case 'tuple':
-      return v.items.length === 1 ? `(${pyRepr(v.items[0])},)` : `(${v.items.map(pyRepr).join(', ')})`;
+      return tupleText(v.items.map(pyRepr));
     case 'list':
       return `[${v.items.map(pyRepr).join(', ')}]`;
     case 'dict':
@@ -151,9 +153,4 @@ export function pyTypeName(v: PyValue): string {
     case 'unknown':
       return 'unknown';
   }
-}
-
-export function formatFloat(x: number): string {
-  if (Number.isInteger(x) && Math.abs(x) < 1e16) return `${x}.0`;
-  return String(x);
 }

@@ -9,7 +9,7 @@ Aliases (MaxPool2D, MaxPooling2D) are the same class, so both names appear.
 keras.metrics classes and of keras.Sequential, or null where the constructor
 takes **kwargs (then any keyword is let through).
 
-    KERAS_BACKEND=jax python3 record.py > ../../../server/src/interpret/kerasClasses.json
+    KERAS_BACKEND=jax python3 record.py > ../../../server/src/interpret/keras/kerasClasses.json
 """
 import inspect, json, os
 os.environ.setdefault("KERAS_BACKEND", "jax")

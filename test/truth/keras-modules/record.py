@@ -5,7 +5,7 @@
 reports that from this record. Every public module under `keras` (none under
 `keras.src`, no part starting with `_`) is imported, and its public names kept.
 
-    KERAS_BACKEND=jax python3 record.py > ../../../server/src/interpret/kerasModules.json
+    KERAS_BACKEND=jax python3 record.py > ../../../server/src/interpret/keras/kerasModules.json
 """
 import importlib, json, os, pkgutil
 os.environ.setdefault("KERAS_BACKEND", "jax")

@@ -11,9 +11,10 @@ import { checkInputSpec, singleInput } from '../inputSpec';
 import type { LayerRule, Weight } from '../rule';
 import { layerName } from '../naming';
 import type { Dim } from '../shape';
+import { numValue, pyMod, type PyNum } from '../python/numbers';
+import { channelOf, numberArg, weightShape, withBaseLayer, type WeightDim } from './convArgs';
+import { checkStridesWithDilation, readFilters, readGeometry } from './convBase';
 import { recordedParams } from '../signatures';
-import { channelOf, numberArg, pyNum, weightShape, withBaseLayer, type PyNum, type WeightDim } from './convArgs';
-import { checkStridesWithDilation, pyMod, readFilters, readGeometry } from './convBase';
 import { depthwiseRules, separableRules } from './convDepthwise';
 import { convOutputShape, type ConvGeometry } from './convShape';
 import { transposeRules } from './convTranspose';
@@ -28,9 +29,9 @@ function readConv(a: Args, rank: number): ConvState {
   const g = readGeometry(a, rank, rank === 1);
   const filters = readFilters(a);
   const groups = numberArg(a, 'groups', false) as PyNum;
-  if (groups.n <= 0) raise('convGroupsNotPositive', { groups: pyNum(groups) });
-  if (filters !== null && pyMod(filters.n, groups.n) !== 0)
-    raise('convFiltersNotDivisible', { groups: pyNum(groups), filters: pyNum(filters) });
+  if (groups.value <= 0) raise('convGroupsNotPositive', { groups: numValue(groups) });
+  if (filters !== null && pyMod(filters.value, groups.value) !== 0)
+    raise('convFiltersNotDivisible', { groups: numValue(groups), filters: numValue(filters) });
   checkStridesWithDilation(g);
   return { g, filters, groups };
 }
@@ -38,7 +39,7 @@ function readConv(a: Args, rank: number): ConvState {
 /** `input_channel // groups` in Python numbers; '?' stays '?'. */
 function perGroup(channel: Dim, groups: PyNum): WeightDim {
   if (typeof channel !== 'number') return channel;
-  return { n: Math.floor(channel / groups.n), float: groups.float };
+  return { value: Math.floor(channel / groups.value), isFloat: groups.isFloat };
 }
 
 /** LoRA weights `enable_lora` adds after `build`: the kernel becomes non-trainable. */
@@ -69,9 +70,9 @@ function convRule(rank: 1 | 2 | 3): LayerRule {
       checkInputSpec(name, x, { minNdim: rank + 2 });
       const channel = channelOf(x, g.dataFormat);
       if (channel === null)
-        raise('unsupportedOperand', { op: '%', left: 'NoneType', right: groups.float ? 'float' : 'int' });
-      if (typeof channel === 'number' && pyMod(channel, groups.n) !== 0)
-        raise('convChannelsNotDivisible', { groups: pyNum(groups), channels: channel, shape: x });
+        raise('unsupportedOperand', { op: '%', left: 'NoneType', right: groups.isFloat ? 'float' : 'int' });
+      if (typeof channel === 'number' && pyMod(channel, groups.value) !== 0)
+        raise('convChannelsNotDivisible', { groups: numValue(groups), channels: channel, shape: x });
       const kernelDims: WeightDim[] = [...g.kernel, perGroup(channel, groups), filters];
       const output = convOutputShape(x, g, filters);
       const weights: Weight[] = [{ name: 'kernel', shape: weightShape(name, 'kernel', kernelDims), trainable: true }];

@@ -1,75 +1,18 @@
 /**
  * Argument readers shared by the convolution and pooling families, written
- * to keep Python's value semantics where Keras keeps them.
- *
- * Keras's `standardize_tuple` validates items with `int(x)` but keeps the
- * original values: a float stays a float (pooling arithmetic accepts it, a
- * weight shape does not), and a numeric string fails later at `x <= 0`. The
- * shared `standardizeTuple` in args.ts truncates floats and parses strings,
- * so these families use the readers below instead.
+ * to keep Python's value semantics where Keras keeps them: numbers stay
+ * floats where Python has them as floats (pooling arithmetic accepts a
+ * float, a weight shape does not), and a weight's shape is checked as
+ * `add_weight` checks it.
  */
 
 import type { Args } from '../args';
-import { sequenceItems } from '../args';
 import { cannotTell, raise } from '../errors';
+import { asPyNum, numValue, type PyNum } from '../python/numbers';
 import type { LayerRule } from '../rule';
 import type { Dim, Shape } from '../shape';
 import { shapeTuple } from '../messages/base';
 import { pyTypeName, type PyValue } from '../values';
-
-/** A Python number as Keras holds it: its value, and whether it is a float. */
-export interface PyNum {
-  n: number;
-  float: boolean;
-}
-
-export function pyInt(n: number): PyNum {
-  return { n, float: false };
-}
-
-function numOf(v: PyValue): PyNum | null {
-  if (v.kind === 'int') return { n: v.value, float: false };
-  if (v.kind === 'bool') return { n: Number(v.value), float: false };
-  if (v.kind === 'float') return { n: v.value, float: true };
-  return null;
-}
-
-/** The Python value of a number Keras holds, for messages. */
-export function pyNum(x: PyNum): PyValue {
-  return x.float ? { kind: 'float', value: x.n } : { kind: 'int', value: x.n };
-}
-
-/**
- * `keras.src.utils.argument_validation.standardize_tuple`, keeping item
- * values as Python does (see the header comment).
- */
-export function kerasTuple(v: PyValue, n: number, name: string, allowZero = false): PyNum[] {
-  // An object the interpreter only named (a NumPy integer, say) may well be valid.
-  if (v.kind === 'unknown' || v.kind === 'object') cannotTell(`\`${name}\` is not known statically`);
-  let out: PyNum[];
-  if (v.kind === 'int' || v.kind === 'bool') {
-    out = new Array(n).fill(numOf(v));
-  } else {
-    // `tuple(value)`: sequences give their items, a string its characters.
-    const items =
-      sequenceItems(v) ?? (v.kind === 'str' ? [...v.value].map((c): PyValue => ({ kind: 'str', value: c })) : null);
-    if (v.kind === 'dict') cannotTell(`\`${name}\` is a dict`);
-    if (items === null || items.length !== n) raise('tupleArgInvalid', { name, n, value: v });
-    out = items.map((x) => {
-      if (x.kind === 'unknown' || x.kind === 'object') cannotTell(`\`${name}\` is not known statically`);
-      const num = numOf(x);
-      if (num !== null) return num;
-      if (x.kind === 'str' && /^\s*[-+]?\d+\s*$/.test(x.value)) {
-        // int('3') succeeds, then `'3' <= 0` fails: Python raises TypeError.
-        raise('notOrderable', { op: allowZero ? '<' : '<=', left: 'str', right: 'int' });
-      }
-      raise('tupleArgItemInvalid', { name, n, value: v, item: x });
-    });
-  }
-  const bad = out.filter((x) => (allowZero ? x.n < 0 : x.n <= 0)).map(pyNum);
-  if (bad.length > 0) raise('tupleArgItemsNotPositive', { name, n, value: v, bad, allowZero });
-  return out;
-}
 
 /**
  * A scalar argument Keras compares with `<= 0` (`filters`, `groups`,
@@ -80,7 +23,7 @@ export function numberArg(a: Args, name: string, allowNone: boolean): PyNum | nu
   const v = a.known(name);
   if (v.kind === 'none' && allowNone) return null;
   if (v.kind === 'object') cannotTell(`\`${name}\` is an object the source does not describe`);
-  const num = numOf(v);
+  const num = asPyNum(v);
   if (num === null) raise('notOrderable', { op: '<=', left: pyTypeName(v), right: 'int' });
   return num;
 }
@@ -107,13 +50,13 @@ export type WeightDim = PyNum | Dim;
  * dimension ('?' passes: the parameter count becomes unknown).
  */
 export function weightShape(layer: string, weight: string, dims: WeightDim[]): Shape {
-  const shape = shapeTuple(dims.map((d) => (d !== null && typeof d === 'object' ? pyNum(d) : d)));
+  const shape = shapeTuple(dims.map((d) => (d !== null && typeof d === 'object' ? numValue(d) : d)));
   const out: Shape = [];
   for (const d of dims) {
     if (d === null) raise('variableShapeUndefined', { shape, path: `${layer}/${weight}` });
     if (typeof d === 'object') {
-      if (d.float) raise('shapeInvalidDimension', { shape, dim: pyNum(d) });
-      out.push(d.n);
+      if (d.isFloat) raise('shapeInvalidDimension', { shape, dim: numValue(d) });
+      out.push(d.value);
     } else {
       out.push(d);
     }
@@ -124,11 +67,11 @@ export function weightShape(layer: string, weight: string, dims: WeightDim[]): S
 /** Python `a * b` where b is an input dimension: None raises TypeError, '?' stays '?'. */
 export function mulDim(a: PyNum | null, b: Dim): WeightDim {
   if (a === null || b === null) {
-    const left = a === null ? 'NoneType' : a.float ? 'float' : 'int';
+    const left = a === null ? 'NoneType' : a.isFloat ? 'float' : 'int';
     raise('unsupportedOperand', { op: '*', left, right: b === null ? 'NoneType' : 'int' });
   }
   if (b === '?') return '?';
-  return { n: a.n * b, float: a.float };
+  return { value: a.value * b, isFloat: a.isFloat };
 }
 
 /** The channel axis of an input: last for channels_last, 1 for channels_first. */

@@ -9,16 +9,17 @@ import { raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
 import { layerName } from '../naming';
 import type { LayerRule, Weight } from '../rule';
-import { recordedParams } from '../signatures';
-import { channelOf, mulDim, numberArg, pyNum, weightShape, type PyNum } from './convArgs';
+import { numValue, type PyNum } from '../python/numbers';
+import { channelOf, mulDim, numberArg, weightShape } from './convArgs';
 import { readFilters, readGeometry } from './convBase';
+import { recordedParams } from '../signatures';
 import { convOutputShape, type ConvGeometry } from './convShape';
 
 /** `depth_multiplier` as both bases check it (None passes until `build`). */
 function readDepthMultiplier(a: Args): PyNum | null {
   const dm = numberArg(a, 'depth_multiplier', true);
-  if (dm !== null && dm.n <= 0) {
-    raise('convArgNotPositive', { name: 'depth_multiplier', value: pyNum(dm) });
+  if (dm !== null && dm.value <= 0) {
+    raise('convArgNotPositive', { name: 'depth_multiplier', value: numValue(dm) });
   }
   return dm;
 }
@@ -78,7 +79,11 @@ function separableRule(rank: 1 | 2): LayerRule {
       checkInputSpec(name, x, { minNdim: rank + 2 });
       const channel = channelOf(x, g.dataFormat);
       const depthwiseDims = [...g.kernel, channel, dm];
-      const pointwiseDims = [...new Array<PyNum>(rank).fill({ n: 1, float: false }), mulDim(dm, channel), filters];
+      const pointwiseDims = [
+        ...new Array<PyNum>(rank).fill({ value: 1, isFloat: false }),
+        mulDim(dm, channel),
+        filters,
+      ];
       const output = convOutputShape(x, g, filters);
       const weights: Weight[] = [
         { name: 'depthwise_kernel', shape: weightShape(name, 'depthwise_kernel', depthwiseDims), trainable: true },

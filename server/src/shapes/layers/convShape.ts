@@ -9,7 +9,8 @@ import { convOutputLength, deconvOutputLength } from '../arith';
 import { raise } from '../errors';
 import type { Dim, Shape } from '../shape';
 import { pyTypeName, type PyValue } from '../values';
-import { channelOf, pyNum, spatialOf, withChannels, type ConvPadding, type PyNum } from './convArgs';
+import { numValue, type PyNum } from '../python/numbers';
+import { channelOf, spatialOf, withChannels, type ConvPadding } from './convArgs';
 
 export type DataFormat = 'channels_last' | 'channels_first';
 
@@ -25,7 +26,7 @@ export interface ConvGeometry {
 function dimValue(d: Dim | PyNum | null): PyValue {
   if (d === null) return { kind: 'none' };
   if (d === '?') return { kind: 'unknown' };
-  if (typeof d === 'object') return pyNum(d);
+  if (typeof d === 'object') return numValue(d);
   return { kind: 'int', value: d };
 }
 
@@ -35,23 +36,23 @@ function dimValue(d: Dim | PyNum | null): PyValue {
  */
 export function convOutputShape(x: Shape, g: ConvGeometry, outChannels: Dim | PyNum | null): Shape {
   const rank = g.kernel.length;
-  const kernel = [...g.kernel.map(pyNum), dimValue(channelOf(x, g.dataFormat)), dimValue(outChannels)];
+  const kernel = [...g.kernel.map(numValue), dimValue(channelOf(x, g.dataFormat)), dimValue(outChannels)];
   // The kernel has rank + 2 axes; Keras compares it with the input's rank.
   if (x.length !== rank + 2) raise('convKernelRankMismatch', { kernel, shape: x });
   const padding = g.padding;
   if (typeof padding === 'object') raise('convPaddingNotAString', { padding: padding.value });
   const spatial = spatialOf(x, g.dataFormat).map((n, i) =>
-    convOutputLength(n, g.kernel[i].n, padding, g.strides[i].n, g.dilation[i].n),
+    convOutputLength(n, g.kernel[i].value, padding, g.strides[i].value, g.dilation[i].value),
   );
   if (padding === 'valid' && spatial.some((d) => typeof d === 'number' && d <= 0)) {
     raise('convOutputNotPositive', {
       shape: x,
       kernel,
-      dilation: g.dilation.map(pyNum),
-      strides: g.strides.map(pyNum),
+      dilation: g.dilation.map(numValue),
+      strides: g.strides.map(numValue),
     });
   }
-  const out = outChannels !== null && typeof outChannels === 'object' ? outChannels.n : outChannels;
+  const out = outChannels !== null && typeof outChannels === 'object' ? outChannels.value : outChannels;
   return withChannels(x[0], spatial, out, g.dataFormat);
 }
 
@@ -78,8 +79,8 @@ export function deconvOutputShape(x: Shape, g: DeconvGeometry, filters: number):
     const d = g.dilation[i];
     const op = g.outputPadding ? g.outputPadding[i] : null;
     const isFloat =
-      g.padding === 'same' && op === null ? s.float : s.float || k.float || d.float || (op?.float ?? false);
-    const len = deconvOutputLength(n, k.n, g.padding, op === null ? null : op.n, s.n, d.n);
+      g.padding === 'same' && op === null ? s.isFloat : s.isFloat || k.isFloat || d.isFloat || (op?.isFloat ?? false);
+    const len = deconvOutputLength(n, k.value, g.padding, op === null ? null : op.value, s.value, d.value);
     if (typeof len === 'number' && (isFloat || len < 0))
       raise('deconvDimensionInvalid', { length: len, float: isFloat });
     return len;

@@ -9,9 +9,11 @@ import { duringCall, raise } from '../errors';
 import { checkInputSpec, singleInput } from '../inputSpec';
 import { layerName } from '../naming';
 import type { LayerRule, Weight } from '../rule';
-import { recordedParams } from '../signatures';
-import { channelOf, kerasTuple, pyNum, weightShape, type PyNum } from './convArgs';
+import { numValue, type PyNum } from '../python/numbers';
+import { standardizeTuple } from '../python/validation';
+import { channelOf, weightShape } from './convArgs';
 import { checkStridesWithDilation, readFilters, readGeometry } from './convBase';
+import { recordedParams } from '../signatures';
 import { deconvOutputShape, type DeconvGeometry } from './convShape';
 
 interface TransposeState {
@@ -23,16 +25,16 @@ interface TransposeState {
 function readTranspose(a: Args, rank: number): TransposeState {
   const geometry = readGeometry(a, rank, false);
   const op = a.known('output_padding');
-  const outputPadding = op.kind === 'none' ? null : kerasTuple(op, rank, 'output_padding', true);
+  const outputPadding = op.kind === 'none' ? null : standardizeTuple(op, rank, 'output_padding', true);
   const g: DeconvGeometry = { ...geometry, outputPadding };
   const filters = readFilters(a);
   if (outputPadding) {
     outputPadding.forEach((o, i) => {
-      if (o.n >= g.strides[i].n) {
+      if (o.value >= g.strides[i].value) {
         raise('convOutputPaddingTooLarge', {
           dim: i,
-          outputPadding: outputPadding.map(pyNum),
-          strides: g.strides.map(pyNum),
+          outputPadding: outputPadding.map(numValue),
+          strides: g.strides.map(numValue),
         });
       }
     });
@@ -61,7 +63,7 @@ function transposeRule(rank: 1 | 2 | 3): LayerRule {
         weights.push({ name: 'bias', shape: weightShape(name, 'bias', [filters]), trainable: true });
       // weightShape has refused a None or float `filters` above.
       // `compute_output_shape` runs inside the call.
-      const output = duringCall(() => deconvOutputShape(x, g, (filters as PyNum).n));
+      const output = duringCall(() => deconvOutputShape(x, g, (filters as PyNum).value));
       return { outputs: [output], weights };
     },
   };

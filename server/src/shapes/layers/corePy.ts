@@ -1,8 +1,8 @@
 /**
  * Small pieces of Python and Keras-backend behaviour that the core, merging
  * and attention rules lean on: Python indexing (negative indices, the exact
- * IndexError), Python's modulo, and the checks `add_weight` makes on a
- * variable's shape. Candidates for a shared module.
+ * IndexError) and the checks `add_weight` makes on a variable's shape
+ * (Python's `%` is the shared one, `../python/numbers.ts`).
  */
 
 import { raise } from '../errors';
@@ -27,12 +27,6 @@ export function pyDelete<T>(seq: readonly T[], i: number, how: 'del' | 'pop'): T
   const j = i < 0 ? seq.length + i : i;
   if (j < 0 || j >= seq.length) raise(how === 'del' ? 'listAssignmentIndexOutOfRange' : 'popIndexOutOfRange', {});
   return [...seq.slice(0, j), ...seq.slice(j + 1)];
-}
-
-/** Python's `a % b` for ints: the result takes the divisor's sign; `% 0` raises. */
-export function pyMod(a: number, b: number): number {
-  if (b === 0) raise('integerModuloByZero', {});
-  return ((a % b) + b) % b;
 }
 
 /** True where two dimensions could be equal: a '?' matches anything, None only None. */

@@ -15,8 +15,9 @@ import type { Dim, Shape } from '../shape';
 import { flattenTensors, type CallInputs } from '../tensors';
 import type { LayerRule } from '../rule';
 import { pyTypeName, type PyValue } from '../values';
+import { pyMod } from '../python/numbers';
+import { pyDelete, pyIndex } from './corePy';
 import { recordedParams } from '../signatures';
-import { pyDelete, pyIndex, pyMod } from './corePy';
 
 /** The shapes in the list a merge layer is called with, or the lone tensor's shape when it is not a list. */
 function mergeInputs(inputs: CallInputs): { list: Shape[] | null; lone: Shape | null } {

@@ -10,7 +10,6 @@
 
 import { cannotTell, raise } from '../errors';
 import { shapeTuple } from '../messages/base';
-import { pyStr } from '../messages/python';
 import type { Dim, Shape } from '../shape';
 import type { Weight } from '../rule';
 import { pyTypeName, type PyValue } from '../values';
@@ -91,19 +90,6 @@ export function requireDefinedWeights(layer: string, weights: Weight[]): Weight[
 /** The items of a list/tuple value, or null. */
 export function itemsOf(v: PyValue): PyValue[] | null {
   return v.kind === 'list' || v.kind === 'tuple' ? v.items : null;
-}
-
-/** `backend.standardize_data_format`: `str(x).lower()` must be one of the two formats. */
-export function standardizeDataFormat(
-  v: PyValue,
-  dflt: 'channels_last' | 'channels_first',
-): 'channels_last' | 'channels_first' {
-  if (v.kind === 'unknown') cannotTell('`data_format` is not known statically');
-  if (v.kind === 'none') return dflt;
-  if (v.kind === 'object' || v.kind === 'layer') cannotTell('`data_format` is an object');
-  const s = (v.kind === 'str' ? v.value : pyStr(v)).toLowerCase();
-  if (s !== 'channels_last' && s !== 'channels_first') raise('dataFormatInvalid', { value: v });
-  return s;
 }
 
 /** Python's `sorted()` on a list of numbers (non-numbers: CannotTell, we do not model mixed comparisons). */

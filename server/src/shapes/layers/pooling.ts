@@ -14,8 +14,10 @@ import { layerName } from '../naming';
 import type { LayerRule } from '../rule';
 import type { Shape } from '../shape';
 import type { PyValue } from '../values';
+import { numValue, type PyNum } from '../python/numbers';
+import { standardizeTuple } from '../python/validation';
+import { channelOf, spatialOf, withBaseLayer, withChannels } from './convArgs';
 import { recordedParams } from '../signatures';
-import { channelOf, kerasTuple, pyNum, spatialOf, withBaseLayer, withChannels, type PyNum } from './convArgs';
 import { adaptiveRules } from './poolingAdaptive';
 
 type DataFormat = 'channels_last' | 'channels_first';
@@ -29,9 +31,9 @@ interface PoolState {
 }
 
 function readPool(a: Args, rank: number): PoolState {
-  const poolSize = kerasTuple(a.get('pool_size'), rank, 'pool_size');
+  const poolSize = standardizeTuple(a.get('pool_size'), rank, 'pool_size');
   const strideArg = a.isNone('strides') ? a.get('pool_size') : a.get('strides');
-  const strides = kerasTuple(strideArg, rank, 'strides', true);
+  const strides = standardizeTuple(strideArg, rank, 'strides', true);
   const padding = a.known('padding');
   return { poolSize, strides, padding, dataFormat: a.dataFormat() };
 }
@@ -40,15 +42,17 @@ function readPool(a: Args, rank: number): PoolState {
 function poolOutputShape(x: Shape, s: PoolState): Shape {
   const pad = s.padding.kind === 'str' ? s.padding.value : null;
   // Keras divides by the strides before anything else looks at them.
-  if (s.strides.some((st) => st.n === 0)) raise('divisionByZero', {});
+  if (s.strides.some((st) => st.value === 0)) raise('divisionByZero', {});
   if (pad !== 'valid' && pad !== 'same') raise('poolPaddingInvalid', { padding: s.padding });
-  const spatial = spatialOf(x, s.dataFormat).map((n, i) => poolOutputLength(n, s.poolSize[i].n, pad, s.strides[i].n));
+  const spatial = spatialOf(x, s.dataFormat).map((n, i) =>
+    poolOutputLength(n, s.poolSize[i].value, pad, s.strides[i].value),
+  );
   if (pad === 'valid' && spatial.some((d) => typeof d === 'number' && d <= 0)) {
     const spatialAxes: [number, number] = s.dataFormat === 'channels_last' ? [1, x.length - 1] : [2, x.length];
     raise('poolOutputNotPositive', {
       shape: x,
-      poolSize: s.poolSize.map(pyNum),
-      strides: s.strides.map(pyNum),
+      poolSize: s.poolSize.map(numValue),
+      strides: s.strides.map(numValue),
       spatial: spatialAxes,
     });
   }

@@ -9,7 +9,8 @@ import { truthy, type Args } from '../args';
 import { cannotTell, raise } from '../errors';
 import { NONE, type PyValue } from '../values';
 import type { NamedFactorLayer } from '../messages/preprocessing';
-import { comparable, itemsOf, numeric, standardizeDataFormat } from './normalizationHelpers';
+import { standardizeDataFormat } from '../python/validation';
+import { comparable, itemsOf, numeric } from './normalizationHelpers';
 
 export type Bounds = [number, number];
 

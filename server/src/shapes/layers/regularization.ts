@@ -14,9 +14,10 @@ import { checkInputSpec, singleInput } from '../inputSpec';
 import { layerName } from '../naming';
 import type { CallResult, LayerRule } from '../rule';
 import type { CallInputs } from '../tensors';
-import { containsUnknown, pyTypeName, type PyValue } from '../values';
+import { containsUnknown, float, pyTypeName, type PyValue } from '../values';
+import { pyIterItems } from '../python/validation';
+import { asNumber, numberForCompare } from './reshapingPy';
 import { recordedParams } from '../signatures';
-import { asNumber, kerasDataFormat, numberForCompare, pyIterItems } from './reshapingPy';
 
 /** `if not 0 <= rate <= 1: raise ValueError(...)`; a non-number fails the comparison with TypeError. */
 function checkUnitInterval(a: Args, name: string): number {
@@ -102,7 +103,7 @@ function spatialDropoutRule(n: 1 | 2 | 3): LayerRule {
     construct(a) {
       checkRandomArgs(a, 'rate', false);
       // The format does not change the output shape; only a value the source tells is checked.
-      if (n > 1 && a.get('data_format').kind !== 'unknown') kerasDataFormat(a);
+      if (n > 1 && a.get('data_format').kind !== 'unknown') a.dataFormat();
       return undefined;
     },
     call: (a, inputs) => identity(a, inputs, n + 2),

@@ -10,8 +10,9 @@ import { layerName } from '../naming';
 import type { LayerRule } from '../rule';
 import { dimProduct, type Dim } from '../shape';
 import { containsUnknown, pyTypeName, tuple, type PyValue } from '../values';
+import { pyIterItems } from '../python/validation';
+import { asNumber } from './reshapingPy';
 import { recordedParams } from '../signatures';
-import { asNumber, kerasDataFormat, pyIterItems } from './reshapingPy';
 import { spatialRules } from './reshapingSpatial';
 
 const flatten: LayerRule = {
@@ -19,7 +20,7 @@ const flatten: LayerRule = {
   signature: recordedParams('Flatten'),
   construct(a) {
     // Validated, though the flattened size does not depend on it (so a value the source does not tell passes).
-    if (a.get('data_format').kind !== 'unknown') kerasDataFormat(a);
+    if (a.get('data_format').kind !== 'unknown') a.dataFormat();
     return undefined;
   },
   call(a, inputs) {

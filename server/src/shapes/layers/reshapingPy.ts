@@ -1,34 +1,22 @@
 /**
  * Python semantics the reshaping, regularization and activation rules need
- * beyond `args.ts`: comparisons that raise `TypeError` on non-numbers,
- * `tuple(value)`, Keras's `standardize_tuple` keeping float items as floats,
- * `standardize_data_format` with Keras's exact wording, and the final
- * `standardize_shape` check Keras applies to a computed output shape (a float
- * or negative dimension raises there, not earlier).
- *
- * These are general; they would belong in a shared file (args.ts / shape.ts).
+ * beyond `args.ts` and the shared `python/` toolkit: comparisons that raise
+ * `TypeError` on non-numbers, and the final `standardize_shape` check Keras
+ * applies to a computed output shape (a float or negative dimension raises
+ * there, not earlier).
  */
 
 import type { Args } from '../args';
 import { cannotTell, raise } from '../errors';
+import { asPyNum, type PyNum } from '../python/numbers';
 import type { Dim } from '../shape';
 import { shapeTuple } from '../messages/base';
-import { pyStr } from '../messages/python';
 import { containsUnknown, pyTypeName, type PyValue } from '../values';
-
-/** A Python number: its value, and whether Python holds it as a float (which a shape may not contain). */
-export interface PyNum {
-  value: number;
-  isFloat: boolean;
-}
 
 /** The value as a Python number (bool counts as int), null for other kinds; unknown cannot tell. */
 export function asNumber(v: PyValue): PyNum | null {
   if (v.kind === 'unknown') cannotTell('value not known statically');
-  if (v.kind === 'int') return { value: v.value, isFloat: false };
-  if (v.kind === 'bool') return { value: v.value ? 1 : 0, isFloat: false };
-  if (v.kind === 'float') return { value: v.value, isFloat: true };
-  return null;
+  return asPyNum(v);
 }
 
 /**
@@ -42,75 +30,6 @@ export function numberForCompare(v: PyValue, op: string, literal: 'int' | 'float
   if (v.kind === 'object' || v.kind === 'layer') cannotTell('comparison with an opaque object');
   const [l, r] = valueFirst ? [pyTypeName(v), literal] : [literal, pyTypeName(v)];
   raise('notOrderable', { op, left: l, right: r });
-}
-
-/**
- * Python's `tuple(value)`: the items of a tuple or list, the characters of a
- * string, the keys of a dict; null when Python would raise `TypeError`.
- */
-export function pyIterItems(v: PyValue): PyValue[] | null {
-  switch (v.kind) {
-    case 'unknown':
-    case 'object':
-    case 'layer':
-      return cannotTell('iterating a value not known statically');
-    case 'tuple':
-    case 'list':
-      return v.items;
-    case 'str':
-      return [...v.value].map((c): PyValue => ({ kind: 'str', value: c }));
-    case 'dict':
-      return v.entries.map(([k]) => k);
-    default:
-      return null;
-  }
-}
-
-/** Python's `int(x)` succeeds for this item (ints, bools, floats, numeric strings). */
-function intConvertible(x: PyValue): boolean {
-  if (x.kind === 'int' || x.kind === 'bool') return true;
-  if (x.kind === 'float') return Number.isFinite(x.value);
-  return x.kind === 'str' && /^\s*[-+]?\d+(_\d+)*\s*$/.test(x.value);
-}
-
-/**
- * `keras.src.utils.argument_validation.standardize_tuple`, keeping each item
- * as Python would (Keras does not convert them: a float stays a float and
- * only fails later, when it lands in a shape).
- */
-export function standardizeTupleKeepFloats(v: PyValue, n: number, name: string, allowZero = false): PyNum[] {
-  if (v.kind === 'unknown') cannotTell(`\`${name}\` is not known statically`);
-  let items: PyValue[];
-  if (v.kind === 'int' || v.kind === 'bool') {
-    items = new Array<PyValue>(n).fill(v);
-  } else {
-    const it = pyIterItems(v);
-    if (it === null || it.length !== n) raise('tupleArgInvalid', { name, n, value: v });
-    items = it;
-    for (const x of items) {
-      if (x.kind === 'unknown') cannotTell(`\`${name}\` is not known statically`);
-      if (!intConvertible(x)) raise('tupleArgItemInvalid', { name, n, value: v, item: x });
-    }
-  }
-  // `value < 0` (or `<= 0`) on each item: a numeric string passes int() but fails here.
-  const op = allowZero ? '<' : '<=';
-  const nums = items.map((x) => {
-    numberForCompare(x, op, 'int', true);
-    return asNumber(x) as PyNum;
-  });
-  const bad = nums.filter((x) => (allowZero ? x.value < 0 : x.value <= 0)).map(numValue);
-  if (bad.length > 0) raise('tupleArgItemsNotPositive', { name, n, value: v, bad, allowZero });
-  return nums;
-}
-
-/** `keras.src.backend.standardize_data_format`: `str(value).lower()` must name a format. */
-export function kerasDataFormat(a: Args, name = 'data_format'): 'channels_last' | 'channels_first' {
-  const v = a.known(name);
-  if (v.kind === 'none') return a.options.imageDataFormat;
-  if (v.kind === 'object' || v.kind === 'layer') cannotTell(`\`${name}\` is an object`);
-  const s = pyStr(v).toLowerCase();
-  if (s !== 'channels_last' && s !== 'channels_first') raise('dataFormatInvalid', { value: v });
-  return s;
 }
 
 /** One output dimension before Keras turns the tuple into a shape: a float there is an error. */
@@ -128,11 +47,6 @@ function rawTuple(dims: RawDim[]): PyValue {
   return shapeTuple(
     dims.map((d) => (typeof d.dim === 'number' && d.isFloat ? { kind: 'float', value: d.dim } : d.dim)),
   );
-}
-
-/** The Python value of a number. */
-export function numValue(x: PyNum): PyValue {
-  return x.isFloat ? { kind: 'float', value: x.value } : { kind: 'int', value: x.value };
 }
 
 /**

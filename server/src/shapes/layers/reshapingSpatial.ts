@@ -14,19 +14,11 @@ import { checkInputSpec, singleInput } from '../inputSpec';
 import { layerName } from '../naming';
 import type { LayerRule } from '../rule';
 import type { Dim, Shape } from '../shape';
-import { pyTypeName, tuple, type PyValue } from '../values';
+import { pyTypeName, tuple, int, type PyValue } from '../values';
+import { numValue, type PyNum } from '../python/numbers';
+import { pyIterItems, standardizeTuple } from '../python/validation';
+import { asNumber, finishShape, rawDims, type RawDim } from './reshapingPy';
 import { recordedParams } from '../signatures';
-import {
-  asNumber,
-  finishShape,
-  kerasDataFormat,
-  numValue,
-  pyIterItems,
-  rawDims,
-  standardizeTupleKeepFloats,
-  type PyNum,
-  type RawDim,
-} from './reshapingPy';
 
 type Format = 'channels_last' | 'channels_first';
 type Pair = [PyNum, PyNum];
@@ -61,7 +53,7 @@ function nestedPairs(v: PyValue, n: number, what: 'cropping' | 'padding'): Pair[
     const items = pyIterItems(v) as PyValue[];
     if (items.length !== n) raise('pairsArgLength', { what, n: n as 2 | 3, value: v });
     return items.map((x, i) => {
-      const [lo, hi] = standardizeTupleKeepFloats(x, 2, `${ORDINALS[i]} entry of ${what}`, true);
+      const [lo, hi] = standardizeTuple(x, 2, `${ORDINALS[i]} entry of ${what}`, true);
       return [lo, hi];
     });
   }
@@ -84,10 +76,10 @@ function croppingRule(n: 1 | 2 | 3): LayerRule {
     signature: recordedParams(name),
     construct(a): PairsState {
       if (n === 1) {
-        const [lo, hi] = standardizeTupleKeepFloats(a.known('cropping'), 2, 'cropping', true);
+        const [lo, hi] = standardizeTuple(a.known('cropping'), 2, 'cropping', true);
         return { format: 'channels_last', pairs: [[lo, hi]] };
       }
-      const format = kerasDataFormat(a);
+      const format = a.dataFormat();
       return { format, pairs: nestedPairs(a.known('cropping'), n, 'cropping') };
     },
     call(a, inputs, _ctx, state) {
@@ -118,9 +110,9 @@ function zeroPaddingRule(n: 1 | 2 | 3): LayerRule {
     className: name,
     signature: recordedParams(name),
     construct(a): PairsState {
-      const format = kerasDataFormat(a);
+      const format = a.dataFormat();
       if (n === 1) {
-        const [lo, hi] = standardizeTupleKeepFloats(a.known('padding'), 2, 'padding', true);
+        const [lo, hi] = standardizeTuple(a.known('padding'), 2, 'padding', true);
         return { format, pairs: [[lo, hi]] };
       }
       return { format, pairs: nestedPairs(a.known('padding'), n, 'padding') };
@@ -165,8 +157,8 @@ function upSamplingRule(n: 1 | 2 | 3): LayerRule {
     signature: recordedParams(name),
     construct(a): UpState {
       if (n === 1) return { format: 'channels_last', sizes: [upSampling1DSize(a)] };
-      const format = kerasDataFormat(a);
-      const sizes = standardizeTupleKeepFloats(a.known('size'), n, 'size');
+      const format = a.dataFormat();
+      const sizes = standardizeTuple(a.known('size'), n, 'size');
       if (n === 2) {
         // Only lower-cased here; an unknown mode is not rejected on a symbolic call.
         const interp = a.get('interpolation');

@@ -9,7 +9,8 @@
  * Keras: 0 builds empty weights, a negative or float count fails in `build`.
  */
 
-import { standardizePadding, standardizeTuple, truthy, type Args } from '../args';
+import { standardizePadding, truthy, type Args } from '../args';
+import { standardizeTuple } from '../python/validation';
 import { cannotTell, raise } from '../errors';
 import type { LayerRule, Weight } from '../rule';
 import { shapeTuple } from '../messages/base';
@@ -29,6 +30,8 @@ import {
 interface ConvConfig {
   rank: number;
   kernel: number[];
+  /** The axes of `kernel_size` given as floats (Keras keeps them): the kernels' shapes, and `add_weight`, refuse them. */
+  kernelFloats: number[];
   strides: number[];
   dilation: number[];
   padding: 'valid' | 'same';
@@ -38,17 +41,19 @@ interface ConvConfig {
 /** `ConvLSTMCell.__init__`'s argument checks, in its order. */
 function convConfig(a: Args, rank: number): ConvConfig {
   checkSeed(a.get('seed'));
-  const kernel = standardizeTuple(a.get('kernel_size'), rank, 'kernel_size');
-  const strides = standardizeTuple(a.get('strides'), rank, 'strides', true);
+  const kernelNums = standardizeTuple(a.get('kernel_size'), rank, 'kernel_size');
+  const strides = standardizeTuple(a.get('strides'), rank, 'strides', true).map((x) => x.value);
   const padding = standardizePadding(a.get('padding')) as 'valid' | 'same';
   const channelsFirst = a.dataFormat() === 'channels_first';
-  const dilation = standardizeTuple(a.get('dilation_rate'), rank, 'dilation_rate');
+  const dilation = standardizeTuple(a.get('dilation_rate'), rank, 'dilation_rate').map((x) => x.value);
+  const kernel = kernelNums.map((x) => x.value);
+  const kernelFloats = kernelNums.flatMap((x, i) => (x.isFloat ? [i] : []));
   if (Math.max(...strides) > 1 && Math.max(...dilation) > 1) {
     raise('convLstmStridesWithDilation', { strides, dilation });
   }
   checkClippedRate(a.get('dropout'));
   checkClippedRate(a.get('recurrent_dropout'));
-  return { rank, kernel, strides, dilation, padding, channelsFirst };
+  return { rank, kernel, kernelFloats, strides, dilation, padding, channelsFirst };
 }
 
 /** `filters` as a dimension: an int (bool counts), or a float that `add_weight` will refuse. */
@@ -91,8 +96,8 @@ function convLstmCell(a: Args, c: ConvConfig): CellModel {
       const k = c.kernel.length;
       const floats = (...axes: number[]) => (f.isFloat ? axes : []);
       const weights = [
-        weight(at, 'kernel', [...c.kernel, channels, 4 * f.value], floats(k + 1)),
-        weight(at, 'recurrent_kernel', [...c.kernel, f.value, 4 * f.value], floats(k, k + 1)),
+        weight(at, 'kernel', [...c.kernel, channels, 4 * f.value], [...c.kernelFloats, ...floats(k + 1)]),
+        weight(at, 'recurrent_kernel', [...c.kernel, f.value, 4 * f.value], [...c.kernelFloats, ...floats(k, k + 1)]),
       ];
       if (truthy(a.known('use_bias'))) weights.push(weight(at, 'bias', [4 * f.value], floats(0)));
       return weights;

@@ -5,7 +5,7 @@
  */
 
 import { message } from './define';
-import { pyStringRepr } from './python';
+import { strRepr } from '../python/text';
 
 /** A sequence Python indexes: its type only changes the IndexError's wording. */
 export type SeqKind = 'tuple' | 'list' | 'string';
@@ -104,7 +104,7 @@ export const builtinMessages = {
   floatToIntInfinity: message('OverflowError', (_: object) => 'cannot convert float infinity to integer'),
   intLiteralInvalid: message(
     'ValueError',
-    (d: { value: string }) => `invalid literal for int() with base 10: ${pyStringRepr(d.value)}`,
+    (d: { value: string }) => `invalid literal for int() with base 10: ${strRepr(d.value)}`,
   ),
   intArgumentType: message(
     'TypeError',
@@ -112,7 +112,7 @@ export const builtinMessages = {
   ),
   floatLiteralInvalid: message(
     'ValueError',
-    (d: { value: string }) => `could not convert string to float: ${pyStringRepr(d.value)}`,
+    (d: { value: string }) => `could not convert string to float: ${strRepr(d.value)}`,
   ),
   floatArgumentType: message(
     'TypeError',

@@ -11,7 +11,7 @@
 import type { Shape } from '../shape';
 import { formatShape } from '../shape';
 import { pyRepr, type PyValue } from '../values';
-import { pyStringRepr } from './python';
+import { strRepr, tupleText } from '../python/text';
 
 /** An argument of the failing call, as Keras sees it. */
 export type FrameArg =
@@ -32,12 +32,12 @@ export interface CallFrame {
 export function callFrameText(inner: string, frame: CallFrame): string {
   const name = `${frame.className}.call()`;
   const args = frame.args.map(formatted);
-  const argsText = args.length === 1 ? `(${args[0]},)` : `(${args.join(', ')})`;
+  const argsText = tupleText(args);
   // No keyword reached `call`: `inspect` reports the `**kwargs` parameter's default, the `empty` marker.
   const kwargsText =
     frame.kwargs.length === 0
       ? "<class 'inspect._empty'>"
-      : `{${frame.kwargs.map(([k, v]) => `${pyStringRepr(k)}: ${formatted(v)}`).join(', ')}}`;
+      : `{${frame.kwargs.map(([k, v]) => `${strRepr(k)}: ${formatted(v)}`).join(', ')}}`;
   return (
     `Exception encountered when calling ${name}.\n\n${inner}\n\n` +
     `Arguments received by ${name}:\n  • args=${argsText}\n  • kwargs=${kwargsText}`
@@ -48,11 +48,11 @@ export function callFrameText(inner: string, frame: CallFrame): string {
 function formatted(arg: FrameArg): string {
   switch (arg.kind) {
     case 'tensor':
-      return pyStringRepr(kerasTensorRepr(arg));
+      return strRepr(kerasTensorRepr(arg));
     case 'list':
       return `[${arg.items.map(formatted).join(', ')}]`;
     case 'value':
-      return pyStringRepr(pyRepr(arg.value));
+      return strRepr(pyRepr(arg.value));
   }
 }
 

@@ -6,6 +6,7 @@ import { formatShape, type Dim, type Shape } from '../shape';
 import { pyRepr, type PyValue } from '../values';
 import { message } from './define';
 import { pySetStr, pyStr } from './python';
+import { tupleText } from '../python/text';
 
 /** How each class's `_set_factor(factor, name)` words its range (the text before `Received:`). */
 const NAMED_FACTOR_RANGE = {
@@ -22,7 +23,7 @@ export type NamedFactorLayer = keyof typeof NAMED_FACTOR_RANGE;
 /** A tuple of axes as `(1,)` or `(1, 2)`. */
 const axesText = (axes: PyValue[]) => pyRepr({ kind: 'tuple', items: axes });
 /** `np.shape` of a nested list. */
-const npShape = (s: number[]) => (s.length === 1 ? `(${s[0]},)` : `(${s.join(', ')})`);
+const npShape = (s: number[]) => tupleText(s.map(String));
 
 export const preprocessingMessages = {
   // ------------------------------------------------ image layers

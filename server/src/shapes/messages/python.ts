@@ -12,7 +12,8 @@
  */
 
 import { toSnakeCase } from '../naming';
-import { formatFloat, pyRepr, type PyValue } from '../values';
+import { floatRepr } from '../python/text';
+import { pyRepr, type PyValue } from '../values';
 import { kerasClassOf } from './layerCalls';
 
 /**
@@ -81,7 +82,7 @@ function setTable(items: PyValue[]): Table {
   let used = 0;
   for (const item of items) {
     const hash = pyHash(item);
-    if (table.some((e) => e !== undefined && e.hash === hash && pyRepr(e.item) === pyRepr(item))) continue;
+    if (table.some((e) => e !== undefined && e.hash === hash && pyEqual(e.item, item))) continue;
     insert(table, item, hash, true);
     used++;
     // setobject.c grows the table when it is 3/5 full: to the first power of two above used * 4.
@@ -94,6 +95,14 @@ function setTable(items: PyValue[]): Table {
     }
   }
   return table;
+}
+
+/** Python's `==` for what a set holds: numbers by value (`0 == 0.0 == False`), anything else by its repr. */
+function pyEqual(a: PyValue, b: PyValue): boolean {
+  const num = (v: PyValue) =>
+    v.kind === 'int' || v.kind === 'float' ? v.value : v.kind === 'bool' ? Number(v.value) : null;
+  const [x, y] = [num(a), num(b)];
+  return x !== null || y !== null ? x === y : pyRepr(a) === pyRepr(b);
 }
 
 const LINEAR_PROBES = 9n;
@@ -259,11 +268,11 @@ function siphash13(bytes: Uint8Array): bigint {
  */
 export function numpyArrayStr(items: Array<number | null | { float: number }>, objectDtype = false): string {
   if (objectDtype || items.some((x) => x === null)) {
-    return `[${items.map((x) => (x === null ? 'None' : typeof x === 'number' ? String(x) : formatFloat(x.float))).join(' ')}]`;
+    return `[${items.map((x) => (x === null ? 'None' : typeof x === 'number' ? String(x) : floatRepr(x.float))).join(' ')}]`;
   }
   if (items.some((x) => typeof x === 'object')) {
     const parts = items.map((x) => {
-      const s = typeof x === 'number' ? String(x) : formatFloat((x as { float: number }).float);
+      const s = typeof x === 'number' ? String(x) : floatRepr((x as { float: number }).float);
       const [whole, frac = ''] = s.replace(/\.0$/, '.').split('.');
       return { whole, frac: frac };
     });
@@ -274,19 +283,4 @@ export function numpyArrayStr(items: Array<number | null | { float: number }>, o
   const texts = items.map(String);
   const wide = Math.max(...texts.map((t) => t.length));
   return `[${texts.map((t) => t.padStart(wide)).join(' ')}]`;
-}
-
-/** Python's `repr` of a string: single quotes unless it holds one and no double quote. */
-export function pyStringRepr(s: string): string {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = '';
-  for (const c of s) {
-    if (c === '\\') out += '\\\\';
-    else if (c === quote) out += `\\${c}`;
-    else if (c === '\n') out += '\\n';
-    else if (c === '\r') out += '\\r';
-    else if (c === '\t') out += '\\t';
-    else out += c;
-  }
-  return `${quote}${out}${quote}`;
 }

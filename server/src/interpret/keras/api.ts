@@ -1,0 +1,223 @@
+/**
+ * The Keras API as the Python evaluator's host (`python/host.ts`): the state
+ * of one run (the models and layers the file makes, Keras's name counters,
+ * the engine options) and the answers to what the evaluator asks about
+ * library values, each routed to the file of this folder (or of `ops/`,
+ * `numpy/`) that models it. Shapes and errors come from the shape engine.
+ */
+
+import { DEFAULT_OPTIONS, type EngineOptions } from '../../shapes/args';
+import { toSnakeCase } from '../../shapes/naming';
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { arrayBinary, arrayGetItem } from '../numpy/arrays';
+import { callOperator, callUnaryOperator } from '../ops/operators';
+import { callOp } from '../ops/ops';
+import type { ImportedPaths, LibraryHost } from '../python/host';
+import type { Interpreter } from '../python/interpreter';
+import type { Scope } from '../python/scope';
+import {
+  asInt,
+  asItems,
+  newLayerRecord,
+  UNKNOWN,
+  type ClassObj,
+  type InstanceObj,
+  type LayerObj,
+  type ModelObj,
+  type Span,
+  type Value,
+} from '../values';
+import { callMethod, getAttribute, modelAttribute, setAttribute, trackListItems } from './attributes';
+import { kerasIsInstance } from './kerasClasses';
+import { moduleImportError, nameImportError, unjudged } from './kerasModules';
+import { callBuiltinLayer } from './layerCalls';
+import { constructRemembered } from './layers';
+import { callLibrary, MERGE_FUNCTIONS } from './library';
+import { callModel } from './modelCalls';
+import { canonicalName } from './names';
+import { callInstance, kerasBases, kerasInstance } from './subclass';
+import { summarizeModel, type SummaryModel } from './summaryRows';
+
+export class KerasApi implements LibraryHost {
+  /** Every model made, in order (the summary lists those of the file's own run). */
+  readonly models: ModelObj[] = [];
+  /** Every layer and op record made on the file's lines (hints, hover and diagnostics read them). */
+  readonly layers: LayerObj[] = [];
+  /** Keras's automatic name counters (`dense`, `dense_1`, ...), one per name stem. */
+  readonly nameCounts = new Map<string, number>();
+  private readonly starModules = new Set<string>();
+  nextId = 1;
+  /** >0 while a custom layer's or Lambda's body runs (Keras traces it with a concrete batch size). */
+  tracing = 0;
+  private seq = 0;
+  /** What `model.summary()` prints for each model, when the file's own run ended. */
+  summary: SummaryModel[] = [];
+  readonly options: EngineOptions;
+
+  constructor(
+    readonly interp: Interpreter,
+    options: EngineOptions = DEFAULT_OPTIONS,
+  ) {
+    // A copy: `keras.config.set_image_data_format` in the file changes it for this run only.
+    this.options = { ...options };
+  }
+
+  /** A counter of executed calls, so that later calls on a line win its hint. */
+  nextSeq(): number {
+    return ++this.seq;
+  }
+
+  /** Keras's `uniquify`: the stem itself the first time, then `stem_1`, `stem_2`, ... */
+  uniqueName(base: string): string {
+    const n = this.nameCounts.get(base) ?? 0;
+    this.nameCounts.set(base, n + 1);
+    return n === 0 ? base : `${base}_${n}`;
+  }
+
+  /** A recorded op (`x * 2`, `x[:, 0]`, `ops.mean(x)`): a summary row with no weights. */
+  makeOp(className: string, span: Span): LayerObj {
+    const layer = newLayerRecord({
+      id: this.nextId++,
+      className,
+      name: this.uniqueName(toSnakeCase(className)),
+      call: { className, args: [], kwargs: [] },
+      constructed: { status: 'unknown', reason: 'op' },
+      span,
+      params: { total: 0, trainable: 0, nonTrainable: 0 },
+      isOp: true,
+    });
+    this.layers.push(layer);
+    return layer;
+  }
+
+  /**
+   * Calls a layer record on arguments: a model's row runs the model, a layer
+   * of the file's own class its `call`, a built-in layer the engine. The one
+   * way back in for the files of this folder that call layers (a Sequential
+   * calling its layers, a merge function, `adapt`).
+   */
+  callLayer(layer: LayerObj, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+    if (layer.model) return callModel(this, layer.model, args, kwargs, node);
+    // A subclass of a built-in layer keeps the built-in's shapes and weights whatever its `call` does:
+    // Keras takes a symbolic call's shapes from `compute_output_shape`, which the built-in defines.
+    const inst = layer.instance;
+    if (inst && !inst.cls.layerBase) return callInstance(this, inst, args, kwargs, node);
+    return callBuiltinLayer(this, layer, args, kwargs, node);
+  }
+
+  // ----------------------------------------------------- the evaluator's host
+
+  imported(path: string): Value {
+    return { kind: 'ref', qualname: canonicalName(path), judged: !unjudged(path) };
+  }
+
+  importError(paths: ImportedPaths): { pyType: string; message: string } | undefined {
+    for (const m of paths.modules) {
+      const problem = moduleImportError(m);
+      if (problem) return problem;
+    }
+    if (paths.module === undefined) return undefined;
+    const problem = moduleImportError(paths.module);
+    if (problem) return problem;
+    for (const n of paths.names) {
+      const refused = nameImportError(paths.module, n);
+      if (refused) return refused;
+    }
+    return undefined;
+  }
+
+  importStar(module: string): void {
+    this.starModules.add(canonicalName(module));
+  }
+
+  starImported(name: string): Value | undefined {
+    if (this.starModules.has('keras.layers') && /^[A-Z]/.test(name))
+      return { kind: 'ref', qualname: `keras.layers.${name}` };
+    if (this.starModules.has('keras.layers') && name in MERGE_FUNCTIONS)
+      return { kind: 'ref', qualname: `keras.layers.${name}` };
+    if (this.starModules.has('keras.models') && (name === 'Sequential' || name === 'Model'))
+      return { kind: 'ref', qualname: `keras.${name}` };
+    return undefined;
+  }
+
+  call(callee: Value, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete: boolean): Value {
+    switch (callee.kind) {
+      case 'ref':
+        return callLibrary(this, callee.qualname, args, kwargs, node, incomplete);
+      case 'layer':
+        return this.callLayer(callee.layer, args, kwargs, node);
+      case 'model':
+        return callModel(this, callee.model, args, kwargs, node);
+      case 'instance':
+        return callInstance(this, callee.inst, args, kwargs, node);
+      case 'method':
+        return callMethod(this, callee.self, callee.name, args, kwargs, node);
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  callRemembered(qualname: string, node: SyntaxNode): Value | undefined {
+    const layer = constructRemembered(this, qualname, node);
+    return layer ? { kind: 'layer', layer } : undefined;
+  }
+
+  getAttribute(obj: Value, attr: string, node: SyntaxNode): Value {
+    return getAttribute(this, obj, attr, node);
+  }
+
+  setAttribute(obj: Value, attr: string, value: Value): void {
+    setAttribute(this, obj, attr, value);
+  }
+
+  binary(op: string, a: Value, b: Value, node: SyntaxNode): Value | undefined {
+    if (a.kind === 'tensor' || b.kind === 'tensor') return callOperator(this, op, a, b, node);
+    if (a.kind === 'array' || b.kind === 'array') return arrayBinary(a, b);
+    return undefined;
+  }
+
+  compare(op: string, a: Value, b: Value, node: SyntaxNode): Value | undefined {
+    // KerasTensor's `<`, `!=`, ... are ops (Less, NotEqual, ...); `==` stays Python's identity test.
+    if ((a.kind === 'tensor' || b.kind === 'tensor') && /^(<|<=|>|>=|!=)$/.test(op))
+      return callOperator(this, op, a, b, node);
+    // NumPy compares arrays elementwise (`==` too): an array of the broadcast shape.
+    if ((a.kind === 'array' || b.kind === 'array') && /^(<|<=|>|>=|!=|==)$/.test(op)) return arrayBinary(a, b);
+    return undefined;
+  }
+
+  unary(op: string, v: Value, node: SyntaxNode): Value {
+    return v.kind === 'tensor' ? callUnaryOperator(this, op, v, node) : UNKNOWN;
+  }
+
+  getItem(obj: Value, subs: SyntaxNode[], scope: Scope, node: SyntaxNode): Value | undefined {
+    if (obj.kind === 'tensor') return callOp(this, 'get_item', [obj], [], node, { subs, scope, interp: this.interp });
+    if (obj.kind === 'array' && obj.shape) return arrayGetItem(obj.shape, subs, scope, this.interp);
+    // `model[i]`: its i-th layer.
+    if (obj.kind === 'model' && subs.length === 1 && subs[0].type !== 'slice') {
+      const i = asInt(this.interp.eval(subs[0], scope));
+      const layers = asItems(modelAttribute(obj.model, 'layers', obj));
+      return (i !== undefined && layers?.at(i)) || UNKNOWN;
+    }
+    return undefined;
+  }
+
+  isInstance(value: Value, cls: Value): boolean | undefined {
+    return kerasIsInstance(value, cls);
+  }
+
+  classCreated(cls: ClassObj): void {
+    kerasBases(cls);
+  }
+
+  instanceCreated(inst: InstanceObj, node: SyntaxNode): void {
+    kerasInstance(this, inst, node);
+  }
+
+  trackedListGrew(list: Value & { kind: 'list' }, added: Value[]): void {
+    if (list.trackedBy) trackListItems(this, list.trackedBy, added);
+  }
+
+  fileRunEnded(): void {
+    this.summary = this.models.map(summarizeModel);
+  }
+}

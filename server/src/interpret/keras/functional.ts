@@ -1,0 +1,142 @@
+/**
+ * The functional API: `keras.Input` (its InputLayer and tensor) and
+ * `keras.Model(inputs, outputs)` over the recorded graph, with Keras's
+ * checks (tensors only, outputs connected to the inputs, unique names).
+ */
+
+import type { Shape } from '../../shapes/shape';
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { findDisconnected, functionalOps, inputTensor } from '../graph';
+import { asItems, asShape, type LayerObj, type ModelObj, type Value } from '../values';
+import type { KerasApi } from './api';
+import { batchNamedDimension } from './layers';
+import { flattenTensorValues, makeInputLayer, newModel } from './records';
+
+export function makeInput(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+  const kw = new Map(kwargs);
+  const shapeV = args[0] ?? kw.get('shape');
+  const batchSize = args[1] ?? kw.get('batch_size');
+  const batchShape = kw.get('batch_shape');
+  let shape: Shape | null = null;
+  if (batchShape && batchShape.kind !== 'none') shape = asShape(batchShape);
+  else if (shapeV && shapeV.kind !== 'none') {
+    const s = asItems(shapeV) ? asShape(shapeV) : null;
+    if (shapeV.kind === 'int')
+      return api.interp.raise(
+        'ValueError',
+        `Cannot convert '${shapeV.value}' to a shape: \`shape\` must be a tuple such as (${shapeV.value},), not an int.`,
+        node,
+      );
+    shape = s ? [batchSize?.kind === 'int' ? batchSize.value : null, ...s] : null;
+  }
+  const layer = makeInputLayer(api, shape, node, kw.get('name'));
+  if (!batchShape) layer.batchNamedDim = batchNamedDimension(node, 'shape', 0);
+  return inputTensor(layer);
+}
+
+export function makeFunctional(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+  const kw = new Map(kwargs);
+  // Keras 1's `Model(input=..., output=...)`: Keras 3 refuses the old names.
+  const legacy = kwargs.filter(([k]) => k === 'input' || k === 'output').map(([k]) => `'${k}'`);
+  if (legacy.length > 0) {
+    return api.interp.raise(
+      'ValueError',
+      `Unrecognized keyword arguments passed to Model: {${legacy.join(', ')}}. Keras 3 calls them \`inputs\` and \`outputs\`.`,
+      node,
+    );
+  }
+  const inputsV = args[0] ?? kw.get('inputs');
+  const outputsV = args[1] ?? kw.get('outputs');
+  if (!inputsV || !outputsV) {
+    // `keras.Model()` with no graph: nothing to list.
+    return { kind: 'object', qualname: 'keras.Model' };
+  }
+  for (const [what, v] of [
+    ['inputs', inputsV],
+    ['outputs', outputsV],
+  ] as const) {
+    const bad = notATensorAmong(v);
+    // A layer never called (`out = layers.Dense(1)`), or the None a layer's `call` without `return` gives, where a tensor belongs.
+    if (bad === 'None')
+      return api.interp.raise(
+        'ValueError',
+        `All \`${what}\` values must be KerasTensors. Received: ${what} including invalid value None of type <class 'NoneType'> (does a layer's \`call\` lack a \`return\`?)`,
+        node,
+      );
+    if (bad)
+      return api.interp.raise(
+        'ValueError',
+        `All \`${what}\` values must be KerasTensors. Received: ${what} including invalid value <${bad.className} name=${bad.name}> of type <class '${bad.className}'>: call the layer on a tensor to get one.`,
+        node,
+      );
+  }
+  const inputs = flattenTensorValues(inputsV);
+  const outputs = flattenTensorValues(outputsV);
+  const problem = inputs && outputs ? findDisconnected(inputs, outputs) : undefined;
+  if (problem) return api.interp.raise('ValueError', problem, node);
+  const repeated = inputs && outputs ? repeatedName(functionalOps(inputs, outputs)) : undefined;
+  if (repeated)
+    return api.interp.raise(
+      'ValueError',
+      `The name "${repeated.name}" is used ${repeated.count} times in the model. All operation names should be unique.`,
+      node,
+    );
+  const model = newModel(api, 'Functional', node, kw.get('name'));
+  fillFunctional(api, model, inputsV, outputsV, node);
+  return { kind: 'model', model };
+}
+
+/** A name the source gives to two different layers of one graph (only names written in the source are compared). */
+function repeatedName(ops: LayerObj[]): { name: string; count: number } | undefined {
+  const counts = new Map<string, number>();
+  for (const op of ops) if (op.namedInSource) counts.set(op.name, (counts.get(op.name) ?? 0) + 1);
+  for (const [name, count] of counts) if (count > 1) return { name, count };
+  return undefined;
+}
+
+/** A layer, a model or None inside a structure of model inputs or outputs (where Keras wants tensors). */
+function notATensorAmong(v: Value): { className: string; name: string } | 'None' | undefined {
+  if (v.kind === 'none') return 'None';
+  if (v.kind === 'layer') return v.layer;
+  if (v.kind === 'model') return { className: v.model.kind, name: v.model.name };
+  if (v.kind === 'dict') {
+    for (const [, item] of v.entries) {
+      const hit = notATensorAmong(item);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  for (const item of asItems(v) ?? []) {
+    const hit = notATensorAmong(item);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Makes `model` the functional graph from `inputsV` to `outputsV` (broken when they are not known tensors). */
+export function fillFunctional(
+  api: KerasApi,
+  model: ModelObj,
+  inputsV: Value,
+  outputsV: Value,
+  node: SyntaxNode,
+): void {
+  const inputs = flattenTensorValues(inputsV);
+  const outputs = flattenTensorValues(outputsV);
+  if (inputs === undefined || outputs === undefined) {
+    model.broken = true;
+    return;
+  }
+  const problem = findDisconnected(inputs, outputs);
+  if (problem) {
+    api.interp.raise('ValueError', problem, node);
+    model.broken = true;
+    return;
+  }
+  const ops = functionalOps(inputs, outputs);
+  model.functional = { inputs, outputs, ops };
+  model.layers = ops;
+  model.built = true;
+  model.inputShape = inputs[0]?.shape ?? null;
+  model.outputShapes = outputs.every((t) => t.shape) ? outputs.map((t) => t.shape!) : null;
+}

@@ -1,0 +1,113 @@
+/**
+ * Methods of Keras models the analysis follows: `add`, `pop`, `build`
+ * (a Sequential rebuilds), `compile` (its keywords, optimizer and metrics
+ * checked as Keras checks them), `quantize`, `get_layer`.
+ */
+
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { asShape, kwarg, type ModelObj, NONE_V, spanOf, UNKNOWN, type Value } from '../values';
+import type { KerasApi } from './api';
+import { canonicalName } from './names';
+import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
+import { quantizeMode, quantizeModel } from './quantize';
+import { modelLayers } from './records';
+import { sequentialAdd, sequentialRebuild } from './sequential';
+
+const COMPILE_KEYWORDS = new Set([
+  'optimizer',
+  'loss',
+  'loss_weights',
+  'metrics',
+  'weighted_metrics',
+  'run_eagerly',
+  'steps_per_execution',
+  'jit_compile',
+  'auto_scale_loss',
+]);
+
+export function modelMethod(
+  api: KerasApi,
+  model: ModelObj,
+  name: string,
+  args: Value[],
+  kwargs: Array<[string, Value]>,
+  node: SyntaxNode,
+): Value {
+  switch (name) {
+    case 'add':
+      if (model.kind === 'Sequential') sequentialAdd(api, model, args[0] ?? kwargs[0]?.[1] ?? UNKNOWN, node, true);
+      return NONE_V;
+    case 'pop': {
+      const last = model.layers.pop();
+      sequentialRebuild(api, model, node);
+      return last ? { kind: 'layer', layer: last } : NONE_V;
+    }
+    case 'build': {
+      const s = args[0] ?? kwarg(kwargs, 'input_shape');
+      const shape = s ? asShape(s) : null;
+      if (shape && model.kind === 'Sequential') {
+        model.inputShape = shape;
+        sequentialRebuild(api, model, node);
+      }
+      return NONE_V;
+    }
+    case 'quantize':
+      quantizeModel(modelLayers(model), quantizeMode(args, kwargs));
+      return NONE_V;
+    case 'compile': {
+      // Keras's own `compile` takes these keywords only (Keras 2's `lr=` there raises).
+      const unexpected = kwargs.find(([k]) => !COMPILE_KEYWORDS.has(k));
+      if (unexpected)
+        return api.interp.raise(
+          'TypeError',
+          `Trainer.compile() got an unexpected keyword argument '${unexpected[0]}'`,
+          node,
+        );
+      const optimizer = kwarg(kwargs, 'optimizer') ?? args[0];
+      if (optimizer?.kind === 'str' && !isOptimizerName(optimizer.value)) {
+        return api.interp.raise(
+          'ValueError',
+          `Could not interpret optimizer identifier: ${optimizer.value} (Keras knows ${OPTIMIZER_NAMES.join(', ')}).`,
+          node,
+        );
+      }
+      // A single metric must still come in a list (or tuple, or dict).
+      for (const [key, position] of [
+        ['metrics', 3],
+        ['weighted_metrics', 4],
+      ] as const) {
+        const m = kwarg(kwargs, key) ?? args[position];
+        const single =
+          m &&
+          ((m.kind === 'str' && m.value !== '') ||
+            (m.kind === 'object' && /^keras\.metrics\.[A-Z]/.test(canonicalName(m.qualname))));
+        if (single) {
+          const cls = m.kind === 'str' ? 'str' : canonicalName(m.qualname).split('.').pop();
+          const shown = `${m.kind === 'str' ? m.value : `<${cls}>`} of type <class '${cls}'>`;
+          return api.interp.raise(
+            'ValueError',
+            `Expected \`${key}\` argument to be a list, tuple, or dict. Received instead: ${key}=${shown}`,
+            node,
+          );
+        }
+      }
+      model.compiled = { loss: kwarg(kwargs, 'loss') ?? args[1], spanOfCompile: spanOf(node) };
+      return NONE_V;
+    }
+    case 'get_layer': {
+      const key = args[0] ?? kwargs[0]?.[1];
+      const l =
+        key?.kind === 'str'
+          ? model.layers.find((x) => x.name === key.value)
+          : key?.kind === 'int'
+            ? model.layers[key.value]
+            : undefined;
+      return l ? { kind: 'layer', layer: l } : UNKNOWN;
+    }
+    case 'predict':
+    case '__call__':
+      return UNKNOWN;
+    default:
+      return UNKNOWN;
+  }
+}

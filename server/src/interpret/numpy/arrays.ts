@@ -1,0 +1,108 @@
+/**
+ * NumPy arrays (and the eager tensors and weights that behave as arrays):
+ * what `numpy` functions make (`np.zeros`, `np.random.rand`, ...), their
+ * attributes and methods (`.shape`, `.T`, `.reshape`, `.sum(-1)`), their
+ * arithmetic (broadcasting) and indexing. Only shapes are followed, and a
+ * dataset's largest label (for `max()`); NumPy's functions that share a
+ * name with a `keras.ops` function shape arrays by the same rule (ops/).
+ */
+
+import { broadcastShapes } from '../../shapes/arith';
+import type { Shape } from '../../shapes/shape';
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import type { KerasApi } from '../keras/api';
+import { getItemShape } from '../ops/getItem';
+import { callOp, OP_FUNCTIONS } from '../ops/ops';
+import type { Interpreter } from '../python/interpreter';
+import { callMath } from '../python/pymath';
+import type { Scope } from '../python/scope';
+import { asShape, shapeValue, UNKNOWN, type Value } from '../values';
+
+type Kwargs = Array<[string, Value]>;
+type ArrayValue = Value & { kind: 'array' };
+
+/** NumPy arithmetic and comparisons: an array of the broadcast shape (unknown when it cannot be worked out). */
+export function arrayBinary(a: Value, b: Value): Value {
+  const shapeOf = (v: Value): Shape | null | undefined =>
+    v.kind === 'array' ? v.shape : v.kind === 'int' || v.kind === 'float' ? [] : undefined;
+  const x = shapeOf(a);
+  const y = shapeOf(b);
+  if (!x || !y) return { kind: 'array', shape: null };
+  try {
+    return { kind: 'array', shape: broadcastShapes(x, y) };
+  } catch {
+    return { kind: 'array', shape: null };
+  }
+}
+
+/** `array[...]` on an array (or a weight) of known shape: an array of the indexed shape; unknown for other indices. */
+export function arrayGetItem(shape: Shape, subs: SyntaxNode[], scope: Scope, interp: Interpreter): Value {
+  const out = getItemShape(shape, { subs, scope, interp });
+  return out && out.every((d) => d !== undefined) ? { kind: 'array', shape: out } : UNKNOWN;
+}
+
+export function arrayAttribute(api: KerasApi, arr: ArrayValue, attr: string, node: SyntaxNode): Value {
+  if (attr === 'shape') return arr.shape ? shapeValue(arr.shape) : UNKNOWN;
+  if (attr === 'ndim') return arr.shape ? { kind: 'int', value: arr.shape.length } : UNKNOWN;
+  if (attr === 'T') return callOp(api, 'transpose', [arr], [], node);
+  if (attr === 'reshape' || attr === 'astype' || attr === 'max' || attr === 'flatten' || OP_FUNCTIONS.has(attr))
+    return { kind: 'method', self: arr, name: attr };
+  return UNKNOWN;
+}
+
+/** `a.reshape(...)`, `a.astype(...)`, `a.max()`, and the methods that are `keras.ops` functions of the array (`a.sum(-1)`). */
+export function arrayMethod(
+  api: KerasApi,
+  arr: ArrayValue,
+  name: string,
+  args: Value[],
+  kwargs: Kwargs,
+  node: SyntaxNode,
+): Value {
+  if (name === 'reshape')
+    return callOp(api, 'reshape', [arr, args.length === 1 ? args[0] : { kind: 'tuple', items: args }], [], node);
+  if (name === 'astype') return arr;
+  if (name === 'max' && args.length === 0 && arr.max !== undefined) return { kind: 'int', value: arr.max, numpy: true };
+  const op = name === 'flatten' ? 'ravel' : name;
+  if (!OP_FUNCTIONS.has(op)) return UNKNOWN;
+  // `a.transpose(1, 0)` and `a.transpose((1, 0))` are the same.
+  if (op === 'transpose' && args.length > 1)
+    return callOp(api, op, [arr, { kind: 'tuple', items: args }], kwargs, node);
+  return callOp(api, op, [arr, ...args], kwargs, node);
+}
+
+/** A call of `numpy.<fn>` (canonical name); undefined when it is not one modelled here. */
+export function callNumpy(
+  api: KerasApi,
+  q: string,
+  args: Value[],
+  kwargs: Kwargs,
+  node: SyntaxNode,
+): Value | undefined {
+  const a = args[0];
+  if (/^numpy\.(max|amax)$/.test(q) && a?.kind === 'array' && a.max !== undefined && args.length === 1)
+    return { kind: 'int', value: a.max, numpy: true };
+  if (q === 'numpy.reshape' && a?.kind === 'array') return arrayMethod(api, a, 'reshape', args.slice(1), kwargs, node);
+  if (/^numpy\.(array|asarray|float32|int32)$/.test(q) && a?.kind === 'array') return a;
+  const maker = /^numpy\.(zeros|ones|empty|random\.(?:rand|randn|random|normal|uniform|randint))$/.exec(q)?.[1];
+  if (maker) return newArray(maker, args, kwargs);
+  // NumPy's functions of the same names shape arrays the same way (no tensor: no op is recorded).
+  const fn = /^numpy\.([a-z_0-9]+)$/.exec(q)?.[1];
+  if (fn && OP_FUNCTIONS.has(fn) && !args.some((x) => x.kind === 'tensor'))
+    return callMath(q, args) ?? callOp(api, fn, args, kwargs, node);
+  return callMath(q, args);
+}
+
+/** `np.zeros(shape)`, `np.random.rand(d0, d1)`, `np.random.normal(size=...)`, ...: an array of that shape. */
+function newArray(fn: string, args: Value[], kwargs: Kwargs): Value {
+  const kw = new Map(kwargs);
+  if (fn === 'random.rand' || fn === 'random.randn')
+    return {
+      kind: 'array',
+      shape: args.every((a) => a.kind === 'int') ? args.map((a) => (a as { value: number }).value) : null,
+    };
+  const shapeArg = fn.startsWith('random.')
+    ? (kw.get('size') ?? (fn === 'random.random' ? args[0] : args[2]))
+    : (args[0] ?? kw.get('shape'));
+  return { kind: 'array', shape: shapeArg ? asShape(shapeArg) : null };
+}

@@ -1,0 +1,269 @@
+/**
+ * Python builtins the model-building code uses: len, range, zip, enumerate,
+ * int, float, str, list, tuple, min, max, sum, abs, round, print, isinstance.
+ * Unknown arguments give unknown results.
+ */
+
+import { pyTruth, type PyValue } from '../../shapes/values';
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { asInt, asItems, kwarg, NONE_V, UNKNOWN, type Value } from '../values';
+import type { Interpreter } from './interpreter';
+import { LIMITS } from './limits';
+import { pyStr } from './strings';
+
+const BUILTIN_NAMES = new Set([
+  'len',
+  'range',
+  'zip',
+  'enumerate',
+  'int',
+  'float',
+  'str',
+  'list',
+  'tuple',
+  'min',
+  'max',
+  'sum',
+  'abs',
+  'round',
+  'print',
+  'isinstance',
+  'bool',
+  'reversed',
+  'sorted',
+  'dict',
+  'set',
+  'super',
+  'type',
+  'getattr',
+  'hasattr',
+  'setattr',
+  'open',
+  'map',
+  'filter',
+  'any',
+  'all',
+  'divmod',
+  'pow',
+]);
+
+/** A builtin the file did not rebind (`len`, `range`, ...): a reference to it. */
+export function builtinName(name: string): Value | undefined {
+  return BUILTIN_NAMES.has(name) ? { kind: 'ref', qualname: `builtins.${name}` } : undefined;
+}
+
+/** Python truthiness; undefined when not known. */
+export function isTruthy(v: Value): boolean | undefined {
+  // Tensors and arrays have no truth value statically.
+  if (v.kind === 'tensor' || v.kind === 'array') return undefined;
+  // An instance of a library class is true; what a library function returns
+  // (`glob.glob(...)`, an empty list perhaps) is not known.
+  if (v.kind === 'object') return /^[A-Z]/.test(v.qualname.split('.').pop() ?? '') ? true : undefined;
+  return pyTruth(v as PyValue);
+}
+
+/** The items a `for` would see, or undefined when they are not known. */
+export function iterate(v: Value): Value[] | undefined {
+  const items = asItems(v);
+  if (items) return items;
+  if (v.kind === 'str') return [...v.value].map((c) => ({ kind: 'str', value: c }));
+  if (v.kind === 'dict') return v.entries.map(([k]) => k);
+  return undefined;
+}
+
+function num(v: Value): number | undefined {
+  if (v.kind === 'int' || v.kind === 'float') return v.value;
+  if (v.kind === 'bool') return Number(v.value);
+  return undefined;
+}
+
+export function callBuiltin(
+  interp: Interpreter,
+  name: string,
+  args: Value[],
+  kwargs: Array<[string, Value]>,
+  node: SyntaxNode,
+): Value {
+  const a = args[0] ?? UNKNOWN;
+  switch (name) {
+    case 'len': {
+      const items = iterate(a);
+      if (items) return { kind: 'int', value: items.length };
+      if (a.kind === 'tensor' && a.tensor.shape && typeof a.tensor.shape[0] === 'number')
+        return { kind: 'int', value: a.tensor.shape[0] };
+      if (a.kind === 'array' && a.shape && typeof a.shape[0] === 'number') return { kind: 'int', value: a.shape[0] };
+      return UNKNOWN;
+    }
+    case 'range': {
+      const ns = args.map(asInt);
+      if (ns.some((n) => n === undefined) || ns.length === 0) return UNKNOWN;
+      const [start, stop, step] = ns.length === 1 ? [0, ns[0]!, 1] : [ns[0]!, ns[1]!, ns[2] ?? 1];
+      if (step === 0) return UNKNOWN;
+      const count = Math.max(0, Math.ceil((stop - start) / step));
+      if (count > LIMITS.sequenceItems) return UNKNOWN;
+      return {
+        kind: 'list',
+        items: Array.from({ length: count }, (_, i) => ({ kind: 'int', value: start + i * step }) as Value),
+      };
+    }
+    case 'zip': {
+      const lists = args.map(iterate);
+      if (lists.some((l) => l === undefined) || lists.length === 0) return UNKNOWN;
+      const n = Math.min(...lists.map((l) => l!.length));
+      return {
+        kind: 'list',
+        items: Array.from({ length: n }, (_, i) => ({ kind: 'tuple', items: lists.map((l) => l![i]) }) as Value),
+      };
+    }
+    case 'enumerate': {
+      const items = iterate(a);
+      const start = asInt(args[1] ?? kwarg(kwargs, 'start') ?? { kind: 'int', value: 0 }) ?? 0;
+      if (!items) return UNKNOWN;
+      return {
+        kind: 'list',
+        items: items.map((x, i) => ({ kind: 'tuple', items: [{ kind: 'int', value: i + start }, x] }) as Value),
+      };
+    }
+    case 'reversed': {
+      const items = iterate(a);
+      return items ? { kind: 'list', items: [...items].reverse() } : UNKNOWN;
+    }
+    case 'list':
+    case 'tuple': {
+      if (args.length === 0) return { kind: name, items: [] };
+      const items = iterate(a);
+      if (items) return { kind: name, items: [...items] };
+      if (a.kind === 'tensor' && a.tensor.shape) return interp.host.getAttribute(a, 'shape', node);
+      return UNKNOWN;
+    }
+    case 'int': {
+      if (a.kind === 'float') return { kind: 'int', value: Math.trunc(a.value) };
+      if (a.kind === 'int' || a.kind === 'bool') return { kind: 'int', value: Number(a.value) };
+      if (a.kind === 'str' && /^\s*[-+]?\d+\s*$/.test(a.value)) return { kind: 'int', value: parseInt(a.value, 10) };
+      return UNKNOWN;
+    }
+    case 'float': {
+      if (a.kind === 'str' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(a.value))
+        return { kind: 'float', value: parseFloat(a.value) };
+      const n = num(a);
+      return n === undefined ? UNKNOWN : { kind: 'float', value: n };
+    }
+    case 'bool': {
+      const t = isTruthy(a);
+      return t === undefined ? UNKNOWN : { kind: 'bool', value: t };
+    }
+    case 'str': {
+      const text = pyStr(a);
+      return text === undefined ? UNKNOWN : { kind: 'str', value: text };
+    }
+    case 'abs': {
+      const n = num(a);
+      return n === undefined ? UNKNOWN : { kind: a.kind === 'float' ? 'float' : 'int', value: Math.abs(n) };
+    }
+    case 'round': {
+      const n = num(a);
+      // Python rounds halves to even; with ndigits the result is a float (left unknown: binary halves differ).
+      if (n === undefined || args.length > 1) return UNKNOWN;
+      const floor = Math.floor(n);
+      const diff = n - floor;
+      return { kind: 'int', value: diff > 0.5 ? floor + 1 : diff < 0.5 ? floor : floor % 2 === 0 ? floor : floor + 1 };
+    }
+    case 'pow': {
+      const [x, y] = [num(a), num(args[1] ?? UNKNOWN)];
+      if (x === undefined || y === undefined || args.length > 2) return UNKNOWN;
+      const isInt = a.kind !== 'float' && args[1].kind !== 'float' && y >= 0;
+      return { kind: isInt ? 'int' : 'float', value: x ** y };
+    }
+    case 'divmod': {
+      const [x, y] = [num(a), num(args[1] ?? UNKNOWN)];
+      if (x === undefined || y === undefined || y === 0 || a.kind === 'float' || args[1].kind === 'float')
+        return UNKNOWN;
+      const q = Math.floor(x / y);
+      return {
+        kind: 'tuple',
+        items: [
+          { kind: 'int', value: q },
+          { kind: 'int', value: x - q * y },
+        ],
+      };
+    }
+    case 'any':
+    case 'all': {
+      const items = iterate(a);
+      if (!items) return UNKNOWN;
+      const truths = items.map(isTruthy);
+      if (name === 'any' ? truths.includes(true) : truths.includes(false))
+        return { kind: 'bool', value: name === 'any' };
+      return truths.includes(undefined) ? UNKNOWN : { kind: 'bool', value: name === 'all' };
+    }
+    case 'sorted': {
+      const items = iterate(a);
+      if (!items || kwarg(kwargs, 'key')) return UNKNOWN;
+      const keys = items.map((x) => (x.kind === 'int' || x.kind === 'float' || x.kind === 'str' ? x.value : undefined));
+      if (keys.some((k) => k === undefined) || new Set(keys.map((k) => typeof k)).size > 1) return UNKNOWN;
+      const order = items.map((x, i) => [keys[i]!, x] as const).sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0));
+      const reverse = kwarg(kwargs, 'reverse');
+      if (reverse && reverse.kind !== 'bool') return UNKNOWN;
+      const out = order.map(([, x]) => x);
+      return { kind: 'list', items: reverse?.kind === 'bool' && reverse.value ? out.reverse() : out };
+    }
+    case 'min':
+    case 'max':
+    case 'sum': {
+      // max() over a NumPy array gives a NumPy scalar.
+      if (name === 'max' && args.length === 1 && a.kind === 'array' && a.max !== undefined)
+        return { kind: 'int', value: a.max, numpy: true };
+      // A key function or a start value other than 0 is not followed.
+      if (kwargs.length > 0 || (name === 'sum' && args.length > 1)) return UNKNOWN;
+      const items = args.length === 1 ? iterate(a) : args;
+      if (!items) return UNKNOWN;
+      const ns = items.map(num);
+      if (ns.some((n) => n === undefined) || (ns.length === 0 && name !== 'sum')) return UNKNOWN;
+      const vals = ns as number[];
+      const r =
+        name === 'sum' ? vals.reduce((s, x) => s + x, 0) : name === 'min' ? Math.min(...vals) : Math.max(...vals);
+      // min/max give the item itself (an int stays an int even beside floats).
+      if (name !== 'sum') return items[vals.indexOf(r)];
+      return { kind: items.some((x) => x.kind === 'float') ? 'float' : 'int', value: r };
+    }
+    case 'print':
+      return NONE_V;
+    case 'isinstance': {
+      const types = asItems(args[1] ?? UNKNOWN) ?? (args[1] ? [args[1]] : []);
+      // Library objects and instances of the file's classes, against library classes or the file's.
+      if (
+        types.length > 0 &&
+        types.every((t) => t.kind === 'class' || (t.kind === 'ref' && !t.qualname.startsWith('builtins.')))
+      ) {
+        const answers = types.map((t) => interp.host.isInstance(a, t));
+        if (answers.includes(true)) return { kind: 'bool', value: true };
+        return answers.includes(undefined) ? UNKNOWN : { kind: 'bool', value: false };
+      }
+      // Against Python's own types.
+      const names = types.map((t) =>
+        t.kind === 'ref' && t.qualname.startsWith('builtins.') ? t.qualname.slice(9) : undefined,
+      );
+      if (names.length === 0 || names.includes(undefined) || a.kind === 'unknown' || a.kind === 'object')
+        return UNKNOWN;
+      const kinds: Record<string, string[]> = {
+        int: ['int', 'bool'],
+        float: ['float'],
+        str: ['str'],
+        bool: ['bool'],
+        list: ['list'],
+        tuple: ['tuple'],
+        dict: ['dict'],
+      };
+      if (names.some((n) => !kinds[n!])) return UNKNOWN;
+      const plain = ['int', 'float', 'str', 'bool', 'list', 'tuple', 'dict', 'none'].includes(a.kind);
+      if (!plain) return names.length > 0 ? { kind: 'bool', value: false } : UNKNOWN;
+      return { kind: 'bool', value: names.some((n) => kinds[n!].includes(a.kind)) };
+    }
+    case 'dict': {
+      if (args.length > 0) return UNKNOWN;
+      return { kind: 'dict', entries: kwargs.map(([k, v]) => [{ kind: 'str', value: k }, v] as [Value, Value]) };
+    }
+    default:
+      return UNKNOWN;
+  }
+}

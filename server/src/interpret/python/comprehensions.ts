@@ -1,0 +1,43 @@
+/**
+ * List, set and generator comprehensions, unrolled within limits: known when
+ * every iterable and condition they meet is.
+ */
+
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { UNKNOWN, type Value } from '../values';
+import { isTruthy, iterate } from './builtins';
+import type { Interpreter } from './interpreter';
+import { BudgetExceeded, LIMITS } from './limits';
+import { Scope } from './scope';
+import { assign } from './statements';
+
+export function evalComprehension(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
+  const body = node.childForFieldName('body');
+  const clauses = node.namedChildren.filter(
+    (c): c is SyntaxNode => !!c && (c.type === 'for_in_clause' || c.type === 'if_clause'),
+  );
+  const out: Value[] = [];
+  const inner = new Scope(scope, 'function');
+  const walk = (i: number): boolean => {
+    if (out.length > LIMITS.sequenceItems) throw new BudgetExceeded('comprehension too long');
+    if (i === clauses.length) {
+      out.push(interp.eval(body, inner));
+      return true;
+    }
+    const c = clauses[i];
+    if (c.type === 'if_clause') {
+      const t = isTruthy(interp.eval(c.namedChildren[0] ?? null, inner));
+      if (t === undefined) return false;
+      return t ? walk(i + 1) : true;
+    }
+    const items = iterate(interp.eval(c.childForFieldName('right'), inner));
+    const left = c.childForFieldName('left');
+    if (!items || !left) return false;
+    for (const item of items) {
+      assign(interp, left, item, inner);
+      if (!walk(i + 1)) return false;
+    }
+    return true;
+  };
+  return walk(0) ? { kind: 'list', items: out } : UNKNOWN;
+}

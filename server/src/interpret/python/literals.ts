@@ -1,0 +1,117 @@
+/**
+ * Python literal syntax to values: integers in every base, floats, strings
+ * (with prefixes and implicit concatenation), and the arithmetic the
+ * interpreter folds on known numbers.
+ */
+
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { pyMod } from '../../shapes/python/numbers';
+import type { PyValue } from '../../shapes/values';
+
+export function parseIntLiteral(text: string): PyValue {
+  const t = text.replace(/_/g, '').toLowerCase();
+  let n: number;
+  if (t.startsWith('0x')) n = parseInt(t.slice(2), 16);
+  else if (t.startsWith('0o')) n = parseInt(t.slice(2), 8);
+  else if (t.startsWith('0b')) n = parseInt(t.slice(2), 2);
+  else if (t.endsWith('j')) return { kind: 'unknown', why: 'complex literal' };
+  else n = parseInt(t, 10);
+  return Number.isFinite(n) ? { kind: 'int', value: n } : { kind: 'unknown', why: 'integer literal' };
+}
+
+export function parseFloatLiteral(text: string): PyValue {
+  const t = text.replace(/_/g, '').toLowerCase();
+  if (t.endsWith('j')) return { kind: 'unknown', why: 'complex literal' };
+  const n = Number(t);
+  return Number.isNaN(n) ? { kind: 'unknown', why: 'float literal' } : { kind: 'float', value: n };
+}
+
+/** The value of a `string` node; f-strings with interpolations are unknown. */
+export function parseStringLiteral(node: SyntaxNode): PyValue {
+  let prefix = '';
+  let out = '';
+  for (const child of node.children) {
+    if (!child) continue;
+    switch (child.type) {
+      case 'string_start':
+        prefix = child.text.replace(/['"]/g, '').toLowerCase();
+        break;
+      case 'string_content':
+        out += child.text;
+        break;
+      case 'escape_sequence':
+        out += prefix.includes('r') ? child.text : unescape(child.text);
+        break;
+      case 'interpolation':
+        return { kind: 'unknown', why: 'f-string' };
+      default:
+        break;
+    }
+  }
+  if (prefix.includes('b')) return { kind: 'unknown', why: 'bytes literal' };
+  return { kind: 'str', value: out };
+}
+
+export function unescape(seq: string): string {
+  const simple: Record<string, string> = {
+    n: '\n',
+    t: '\t',
+    r: '\r',
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+    '0': '\0',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    v: '\v',
+  };
+  const c = seq[1];
+  if (c in simple && seq.length === 2) return simple[c];
+  if (c === 'x' || c === 'u' || c === 'U') return String.fromCodePoint(parseInt(seq.slice(2), 16));
+  if (c === '\n') return '';
+  return seq;
+}
+
+/** Python's numeric binary operators on known numbers; anything else is unknown. */
+export function foldBinary(op: string, a: PyValue, b: PyValue): PyValue {
+  const unknown: PyValue = { kind: 'unknown', why: `${op} on values not known statically` };
+  const num = (v: PyValue): number | undefined =>
+    v.kind === 'int' || v.kind === 'float' ? v.value : v.kind === 'bool' ? Number(v.value) : undefined;
+  const x = num(a);
+  const y = num(b);
+  if (x === undefined || y === undefined) {
+    // Sequence repetition and concatenation, as used for shapes: (1,) * 3, (None,) + shape.
+    if (op === '+' && (a.kind === 'tuple' || a.kind === 'list') && a.kind === b.kind)
+      return { kind: a.kind, items: [...a.items, ...b.items] };
+    if (op === '*' && (a.kind === 'tuple' || a.kind === 'list') && b.kind === 'int') {
+      return { kind: a.kind, items: Array.from({ length: Math.max(0, b.value) }, () => a.items).flat() };
+    }
+    if (op === '+' && a.kind === 'str' && b.kind === 'str') return { kind: 'str', value: a.value + b.value };
+    return unknown;
+  }
+  const isInt = a.kind !== 'float' && b.kind !== 'float';
+  // NumPy scalars stay NumPy scalars through arithmetic with Python numbers.
+  const numpy = (a.kind === 'int' && a.numpy) || (b.kind === 'int' && b.numpy);
+  const wrap = (n: number, asInt: boolean): PyValue =>
+    asInt ? (numpy ? { kind: 'int', value: n, numpy: true } : { kind: 'int', value: n }) : { kind: 'float', value: n };
+  switch (op) {
+    case '+':
+      return wrap(x + y, isInt);
+    case '-':
+      return wrap(x - y, isInt);
+    case '*':
+      return wrap(x * y, isInt);
+    case '/':
+      return y === 0 ? unknown : wrap(x / y, false);
+    case '//':
+      return y === 0 ? unknown : wrap(Math.floor(x / y), isInt);
+    case '%':
+      // Python raises ZeroDivisionError; an exception of the file's own arithmetic is left unknown here.
+      return y === 0 ? unknown : wrap(pyMod(x, y, !isInt), isInt);
+    case '**':
+      return isInt && y < 0 ? wrap(x ** y, false) : wrap(x ** y, isInt);
+    default:
+      return unknown;
+  }
+}

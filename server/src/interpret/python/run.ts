@@ -1,0 +1,86 @@
+/**
+ * The passes over a file: its own run, as Python would run it; then, for
+ * hints only, the statements after an exception and the functions the file
+ * defines but never calls, each as a path that may not be taken.
+ */
+
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import type { Interpreter } from './interpreter';
+import { BudgetExceeded, LIMITS } from './limits';
+import { BreakSignal, ContinueSignal, PyRaise, ReturnSignal, type RaisedError } from './signals';
+
+/** How the file's run ended: the exception it raised, if any, and what the limits left unanalysed. */
+export interface RunOutcome {
+  error: RaisedError | null;
+  incomplete: string[];
+}
+
+/**
+ * Runs a file: its statements in order until one raises (the host then
+ * takes what the file's own run left, e.g. the summary), then the passes
+ * for hints only.
+ */
+export function runModule(interp: Interpreter, module: SyntaxNode): RunOutcome {
+  let error: RaisedError | null = null;
+  const statements = module.namedChildren;
+  let at = 0;
+  try {
+    for (; at < statements.length; at++) interp.exec(statements[at], interp.moduleScope);
+  } catch (e) {
+    if (e instanceof PyRaise) error = { span: e.span, pyType: e.pyType, message: e.message };
+    else if (e instanceof BudgetExceeded) interp.incomplete.push(e.message);
+    else if (e instanceof ReturnSignal || e instanceof BreakSignal || e instanceof ContinueSignal) {
+      // `return`/`break` at module level: Python rejects the file; nothing more to run.
+    } else throw e;
+  }
+  interp.host.fileRunEnded();
+  if (error) runPastError(interp, statements.slice(at + 1));
+  runUncalledFunctions(interp);
+  return { error, incomplete: interp.incomplete };
+}
+
+/**
+ * Python stops at the first error, and so does the summary (taken before).
+ * The statements after it still deserve hints while the error is being
+ * fixed (an import being typed at the top of a file would otherwise blank
+ * them all): they run as a path that may not be taken, so nothing in them
+ * is reported as an error.
+ */
+function runPastError(interp: Interpreter, statements: SyntaxNode[]): void {
+  runUnsure(interp, statements, (stmt) => interp.exec(stmt, interp.moduleScope));
+}
+
+/**
+ * Functions and methods the file defines but never calls (a `build_model`
+ * used from elsewhere) still deserve hints while they are written: each is
+ * run once on unknown arguments, as a path that may not be taken (nothing in
+ * it is reported as an error), after the summary was taken.
+ */
+function runUncalledFunctions(interp: Interpreter): void {
+  runUnsure(interp, interp.defined, (fn) => {
+    if (!interp.called.has(fn) && interp.steps <= LIMITS.steps / 2) interp.callFunction(fn, [], [], undefined);
+  });
+}
+
+/** Runs `each` on every item as a path that may not be taken: what it raises or returns ends that item only; the budget ends all. */
+function runUnsure<T>(interp: Interpreter, items: T[], each: (item: T) => void): void {
+  interp.uncertain++;
+  try {
+    for (const item of items) {
+      try {
+        each(item);
+      } catch (e) {
+        if (e instanceof BudgetExceeded) break;
+        if (!(
+          e instanceof PyRaise ||
+          e instanceof ReturnSignal ||
+          e instanceof BreakSignal ||
+          e instanceof ContinueSignal
+        ))
+          throw e;
+      }
+    }
+  } finally {
+    interp.uncertain--;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Binding values to names and containers: assignment targets (`assign`),
+ * assignment statements (chained, augmented) and `del`. Each takes the
+ * `Interpreter` running them.
+ */
+
+import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { asInt, asItems, unknown, UNKNOWN, type Value } from '../values';
+import { binary, keyEquals } from './expressions';
+import { setAttribute } from './objects';
+import type { Interpreter } from './interpreter';
+import type { Scope } from './scope';
+
+/** One expression of an expression statement: an assignment, an augmented assignment, or an expression. */
+export function execExpression(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  if (node.type === 'assignment') execAssignment(interp, node, scope);
+  else if (node.type === 'augmented_assignment') execAugmented(interp, node, scope);
+  else interp.eval(node, scope);
+}
+
+function execAssignment(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  const right = node.childForFieldName('right');
+  const left = node.childForFieldName('left');
+  if (!right || !left) return;
+  // Chained `a = b = value` nests assignments on the right.
+  if (right.type === 'assignment') {
+    execAssignment(interp, right, scope);
+    let inner: SyntaxNode | null = right;
+    while (inner?.type === 'assignment') inner = inner.childForFieldName('right');
+    const value = inner ? lookupAssignedValue(interp, right, scope) : UNKNOWN;
+    assign(interp, left, value, scope);
+    return;
+  }
+  assign(interp, left, interp.eval(right, scope), scope);
+}
+
+function lookupAssignedValue(interp: Interpreter, assignment: SyntaxNode, scope: Scope): Value {
+  const left = assignment.childForFieldName('left');
+  return left ? interp.eval(left, scope) : UNKNOWN;
+}
+
+function execAugmented(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  const op = node.childForFieldName('operator')?.text.replace('=', '') ?? '';
+  if (!left || !right) return;
+  const value = binary(interp, op, interp.eval(left, scope), interp.eval(right, scope), node);
+  assign(interp, left, value, scope);
+}
+
+/** `del a, b[i]`. */
+export function execDelete(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  const target = node.namedChildren[0];
+  const targets = target?.type === 'expression_list' ? target.namedChildren : target ? [target] : [];
+  for (const t of targets) deleteTarget(interp, t, scope);
+}
+
+/** `del x`, `del items[i]`, `del d[key]`; where what goes is not known, the container is not known either. */
+function deleteTarget(interp: Interpreter, t: SyntaxNode, scope: Scope): void {
+  if (t.type === 'identifier') {
+    scope.set(t.text, unknown(`${t.text} was deleted`));
+    return;
+  }
+  if (t.type !== 'subscript') return;
+  const holder = t.childForFieldName('value');
+  const obj = interp.eval(holder, scope);
+  const sub = t.childForFieldName('subscript');
+  const index = sub && sub.type !== 'slice' ? interp.eval(sub, scope) : UNKNOWN;
+  const i = asInt(index);
+  if (obj.kind === 'list' && i !== undefined && i >= -obj.items.length && i < obj.items.length) {
+    obj.items.splice(i < 0 ? obj.items.length + i : i, 1);
+    return;
+  }
+  if (obj.kind === 'dict') {
+    const at = obj.entries.findIndex(([k]) => keyEquals(k, index));
+    if (at >= 0) {
+      obj.entries.splice(at, 1);
+      return;
+    }
+  }
+  if (holder?.type === 'identifier' && (obj.kind === 'list' || obj.kind === 'dict')) scope.set(holder.text, UNKNOWN);
+}
+
+/** Binds `value` to an assignment target: a name, an unpacking, an attribute, an item. */
+export function assign(interp: Interpreter, target: SyntaxNode, value: Value, scope: Scope): void {
+  switch (target.type) {
+    case 'identifier':
+      scope.set(target.text, value);
+      return;
+    case 'pattern_list':
+    case 'tuple_pattern':
+    case 'list_pattern':
+    case 'tuple':
+    case 'list':
+      assignItems(interp, target, value, scope);
+      return;
+    case 'parenthesized_expression': {
+      const inner = target.namedChildren[0];
+      if (inner) assign(interp, inner, value, scope);
+      return;
+    }
+    case 'attribute': {
+      const obj = interp.eval(target.childForFieldName('object'), scope);
+      const attr = target.childForFieldName('attribute')?.text ?? '';
+      setAttribute(interp, obj, attr, value, target);
+      return;
+    }
+    case 'subscript': {
+      const obj = interp.eval(target.childForFieldName('value'), scope);
+      const index = interp.eval(target.childForFieldName('subscript'), scope);
+      const i = asInt(index);
+      if (obj.kind === 'list' && i !== undefined && i >= -obj.items.length && i < obj.items.length) {
+        obj.items[i < 0 ? obj.items.length + i : i] = value;
+      } else if (obj.kind === 'dict') {
+        const at = obj.entries.findIndex(([k]) => keyEquals(k, index));
+        if (at >= 0) obj.entries[at] = [index, value];
+        else obj.entries.push([index, value]);
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** `a, b = value`, `[a, *rest] = value`: each target takes its item (unknown where the items are not known). */
+function assignItems(interp: Interpreter, target: SyntaxNode, value: Value, scope: Scope): void {
+  const targets = target.namedChildren.filter((c): c is SyntaxNode => !!c && c.type !== 'comment');
+  const star = targets.findIndex((t) => t.type === 'list_splat_pattern');
+  const items = asItems(value);
+  if (star < 0) {
+    // A layer's list of outputs has a length Keras fixes (an RNN's `return_state`): unpacking it into
+    // another number of names is Python's error. Other lists may come from paths not followed: not checked.
+    if (items && items.length !== targets.length && items.length > 0 && items.every((v) => v.kind === 'tensor')) {
+      interp.raise(
+        'ValueError',
+        items.length > targets.length
+          ? `too many values to unpack (expected ${targets.length})`
+          : `not enough values to unpack (expected ${targets.length}, got ${items.length})`,
+        target,
+      );
+    }
+    targets.forEach((t, i) => assign(interp, t, items?.[i] ?? UNKNOWN, scope));
+    return;
+  }
+  // `a, *rest, z = items`: the starred name takes a list of what the others leave.
+  const after = targets.length - star - 1;
+  const fits = items && items.length >= targets.length - 1;
+  targets.forEach((t, i) => {
+    if (i === star) {
+      const rest: Value = fits ? { kind: 'list', items: items.slice(star, items.length - after) } : UNKNOWN;
+      assign(interp, t.namedChildren[0] ?? t, rest, scope);
+    } else assign(interp, t, fits ? items[i < star ? i : items.length - (targets.length - i)] : UNKNOWN, scope);
+  });
+}
