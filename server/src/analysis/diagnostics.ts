@@ -9,7 +9,7 @@ import { isKind } from '../shapes/messages';
 import { formatShape, isKnown, type Shape } from '../shapes/shape';
 import type { PyValue } from '../shapes/values';
 import type { LayerObj, ModelObj, Span } from '../interpret';
-import type { RaisedError } from '../interpret';
+import type { AnalysisNote, RaisedError } from '../interpret';
 import { CODES, type DiagnosticCode } from './codes';
 import { localize, type Locale, type MessageId } from './messages';
 import type { Analysis, Finding } from './index';
@@ -34,6 +34,7 @@ export type Subject =
   | { code: 'input-includes-batch'; layer?: LayerObj }
   | { code: 'softmax-single-unit'; layer: LayerObj }
   | { code: 'input-shape-argument'; layer: LayerObj }
+  | { code: 'analysis-stopped'; note: AnalysisNote }
   | { code: 'loss-activation-mismatch'; model: ModelObj; last: LayerObj; loss: string; activation: string };
 
 /** A finding with its subject. */
@@ -141,6 +142,12 @@ export function diagnose(a: Analysis, settings: DiagnosticSettings = DEFAULT_DIA
     }
   }
   if (on('loss-activation-mismatch')) for (const m of a.interpretation.models) lossMismatch(m, locale, out);
+  if (on('analysis-stopped'))
+    for (const note of a.interpretation.incomplete)
+      out.push({
+        finding: finding(note.span, 'analysis-stopped', t(`diag.stopped.${note.kind}`, { limit: note.limit })),
+        subject: { code: 'analysis-stopped', note },
+      });
   return out;
 }
 
