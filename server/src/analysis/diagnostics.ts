@@ -9,7 +9,7 @@ import { isKind } from '../shapes/messages';
 import { formatShape, isKnown, type Shape } from '../shapes/shape';
 import type { PyValue } from '../shapes/values';
 import type { LayerObj, ModelObj, Span } from '../interpret';
-import type { AnalysisNote, RaisedError } from '../interpret';
+import type { AnalysisNote, NoteKind, RaisedError } from '../interpret';
 import { CODES, type DiagnosticCode } from './codes';
 import { localize, type Locale, type MessageId } from './messages';
 import type { Analysis, Finding } from './index';
@@ -88,6 +88,14 @@ function activationOf(layer: LayerObj): string | undefined {
   return undefined;
 }
 
+/** The note of each limit the interpreter can reach. */
+const STOPPED_MESSAGE: Record<NoteKind, MessageId> = {
+  'value-too-large': 'diag.stopped.value-too-large',
+  'too-much-work': 'diag.stopped.too-much-work',
+  'steps-spent': 'diag.stopped.steps-spent',
+  'loop-too-long': 'diag.stopped.loop-too-long',
+};
+
 export function diagnosticsOf(a: Analysis, settings: DiagnosticSettings = DEFAULT_DIAGNOSTIC_SETTINGS): Finding[] {
   return diagnose(a, settings).map((d) => d.finding);
 }
@@ -145,7 +153,7 @@ export function diagnose(a: Analysis, settings: DiagnosticSettings = DEFAULT_DIA
   if (on('analysis-stopped'))
     for (const note of a.interpretation.incomplete)
       out.push({
-        finding: finding(note.span, 'analysis-stopped', t(`diag.stopped.${note.kind}`, { limit: note.limit })),
+        finding: finding(note.span, 'analysis-stopped', t(STOPPED_MESSAGE[note.kind], { limit: note.limit })),
         subject: { code: 'analysis-stopped', note },
       });
   return out;
