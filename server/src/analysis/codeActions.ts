@@ -10,7 +10,6 @@
  */
 
 import { lookupRule } from '../shapes/catalog';
-import { engineErrorFor } from '../shapes/engine';
 import { isKind } from '../shapes/messages';
 import { formatShape } from '../shapes/shape';
 import type { LayerObj, ModelObj, RaisedError, Span } from '../interpret';
@@ -226,7 +225,7 @@ function failingLayer(a: Analysis, name: string, error: RaisedError): LayerObj |
 function rankError(
   e: RaisedError,
 ): { layer: string; expected: number; bound: '' | 'min_' | 'max_'; found: number } | undefined {
-  const error = engineErrorFor(e.message);
+  const error = e.check;
   if (!error) return undefined;
   const x = { kind: error.kind ?? 'inline', data: error.data };
   if (isKind(x, 'inputSpecNdim'))
