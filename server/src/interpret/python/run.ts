@@ -40,7 +40,7 @@ export function runModule(interp: Interpreter, module: SyntaxNode): RunOutcome {
       }
     }
   } catch (e) {
-    if (e instanceof PyRaise) error = { span: e.span, pyType: e.pyType, message: e.message };
+    if (e instanceof PyRaise) error = { span: e.span, pyType: e.pyType, message: e.message, check: e.check };
     else if (e instanceof BudgetExceeded) interp.budget.note('steps-spent', spanOf(statements[at]), LIMITS.steps);
     else if (e instanceof ReturnSignal || e instanceof BreakSignal || e instanceof ContinueSignal) {
       // `return`/`break` at module level: Python rejects the file; nothing more to run.
