@@ -68,6 +68,8 @@ async function main() {
       process.exit(node(path.join(root, 'scripts', 'bench-lsp.js'), process.argv.slice(3)));
     case 'bench-summary':
       process.exit(node(path.join(root, 'scripts', 'bench-summary.js'), process.argv.slice(3)));
+    case 'bench-hostile':
+      process.exit(node(path.join(root, 'scripts', 'bench-hostile.js'), process.argv.slice(3)));
     case 'bench-layers':
       process.exit(node(path.join(root, 'scripts', 'bench-layers.js'), process.argv.slice(3)));
     default:

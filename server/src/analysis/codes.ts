@@ -4,7 +4,7 @@
  * can be turned off by its code in the settings.
  */
 
-export type Severity = 'error' | 'warning' | 'info';
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 export const CODES = {
   /** Running the file would make Keras raise here while building or compiling a model. */
@@ -19,6 +19,8 @@ export const CODES = {
   'loss-activation-mismatch': { severity: 'warning' as Severity, title: 'Loss does not fit the last activation' },
   /** `input_shape`/`input_dim` on a layer: Keras 3 warns and prefers `keras.Input`. */
   'input-shape-argument': { severity: 'info' as Severity, title: 'input_shape/input_dim on a layer' },
+  /** The analysis stopped following a value here (it grew past a limit, or the file's work budget ran out): it is unknown below. */
+  'analysis-stopped': { severity: 'hint' as Severity, title: 'Analysis stopped following a value' },
 } as const;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -8,6 +8,7 @@ import type { EngineCheck, LayerObj, ModelObj, RaisedError, Span } from '../inte
 import { isKind } from '../shapes/messages';
 import { formatShape, isKnown, type Shape } from '../shapes/shape';
 import type { PyValue } from '../shapes/values';
+import type { AnalysisNote, NoteKind } from '../interpret';
 import { CODES, type DiagnosticCode } from './codes';
 import { localize, type Locale, type MessageId } from './messages';
 import type { Analysis, Finding } from './index';
@@ -32,6 +33,7 @@ export type Subject =
   | { code: 'input-includes-batch'; layer?: LayerObj }
   | { code: 'softmax-single-unit'; layer: LayerObj }
   | { code: 'input-shape-argument'; layer: LayerObj }
+  | { code: 'analysis-stopped'; note: AnalysisNote }
   | { code: 'loss-activation-mismatch'; model: ModelObj; last: LayerObj; loss: string; activation: string };
 
 /** A finding with its subject. */
@@ -84,6 +86,14 @@ function activationOf(layer: LayerObj): string | undefined {
   if (v.kind === 'object') return v.qualname.split('.').pop();
   return undefined;
 }
+
+/** The note of each limit the interpreter can reach. */
+const STOPPED_MESSAGE: Record<NoteKind, MessageId> = {
+  'value-too-large': 'diag.stopped.value-too-large',
+  'too-much-work': 'diag.stopped.too-much-work',
+  'steps-spent': 'diag.stopped.steps-spent',
+  'loop-too-long': 'diag.stopped.loop-too-long',
+};
 
 export function diagnosticsOf(a: Analysis, settings: DiagnosticSettings = DEFAULT_DIAGNOSTIC_SETTINGS): Finding[] {
   return diagnose(a, settings).map((d) => d.finding);
@@ -139,6 +149,12 @@ export function diagnose(a: Analysis, settings: DiagnosticSettings = DEFAULT_DIA
     }
   }
   if (on('loss-activation-mismatch')) for (const m of a.interpretation.models) lossMismatch(m, locale, out);
+  if (on('analysis-stopped'))
+    for (const note of a.interpretation.incomplete)
+      out.push({
+        finding: finding(note.span, 'analysis-stopped', t(STOPPED_MESSAGE[note.kind], { limit: note.limit })),
+        subject: { code: 'analysis-stopped', note },
+      });
   return out;
 }
 

@@ -44,6 +44,23 @@ export const MESSAGES = {
     en: 'Keras 3 warns about `input_shape`/`input_dim` on a layer: start the model with `keras.Input(shape=...)` instead.',
     'zh-cn': 'Keras 3 会对层上的 `input_shape`/`input_dim` 给出警告：请改用 `keras.Input(shape=...)` 作为模型的开头。',
   },
+  'diag.stopped.value-too-large': {
+    en: 'Shape Lens stopped following this value: it grows past {limit} items. It is unknown from here on; the rest of the file is still analysed.',
+    'zh-cn': 'Shape Lens 不再跟踪这个值：它超过了 {limit} 项。从这里起它是未知的；文件的其余部分仍会分析。',
+  },
+  'diag.stopped.too-much-work': {
+    en: 'Shape Lens stopped following this value: working it out takes more than {limit} steps. It is unknown from here on; the rest of the file is still analysed.',
+    'zh-cn': 'Shape Lens 不再跟踪这个值：计算它需要超过 {limit} 步。从这里起它是未知的；文件的其余部分仍会分析。',
+  },
+  'diag.stopped.steps-spent': {
+    en: "Shape Lens stopped following this statement's values: the file's analysis budget ({limit} steps) ran out here. The statements below are analysed with the values they take from it unknown, and loops run once.",
+    'zh-cn':
+      'Shape Lens 不再跟踪这条语句的值：文件的分析预算（{limit} 步）在这里用完了。下面的语句照常分析，但取自它的值是未知的，循环只运行一次。',
+  },
+  'diag.stopped.loop-too-long': {
+    en: 'Shape Lens stopped following this loop after {limit} iterations: what it assigns is unknown from here on; the rest of the file is still analysed.',
+    'zh-cn': 'Shape Lens 在 {limit} 次迭代后不再跟踪这个循环：它赋的值从这里起是未知的；文件的其余部分仍会分析。',
+  },
   'diag.channelsFirst': {
     en: 'Keras reads this input as (batch, rows={rows}, cols={cols}, channels={channels}): channels come last. If {rows} is the number of channels (planes of {cols}×{channels}), give the input as ({cols}, {channels}, {rows}), or pass data_format="channels_first".',
     'zh-cn':

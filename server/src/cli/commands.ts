@@ -137,7 +137,7 @@ export async function checkCommand(args: string[], version: string): Promise<num
     files: results.length,
     errors: all.filter((d) => d.severity === 'error').length,
     warnings: all.filter((d) => d.severity === 'warning').length,
-    notes: all.filter((d) => d.severity === 'info').length,
+    notes: all.filter((d) => d.severity === 'info' || d.severity === 'hint').length,
     unreadable: unreadable.length,
   };
   if (format === 'json') {

@@ -20,6 +20,7 @@ const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
   error: 'error',
   warning: 'warning',
   info: 'note',
+  hint: 'note',
 };
 const RULES = Object.keys(CODES) as DiagnosticCode[];
 

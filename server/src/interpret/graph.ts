@@ -50,7 +50,10 @@ export function functionalOps(inputs: TensorObj[], outputs: TensorObj[]): LayerO
     op.walkDepth = 0;
     ops.push(op);
   };
-  const visit = (t: TensorObj): void => {
+  // Depth-first without recursion (a chain of 20,000 layers is deeper than the stack): a node is
+  // discovered when entered and ordered once all its inputs are.
+  const stack: Array<{ node: GraphNode; next: number }> = [];
+  const enter = (t: TensorObj): void => {
     const node = t.node;
     if (!node || node.mark === walk) return;
     if (!node.isInput && inputs.includes(t)) {
@@ -58,10 +61,22 @@ export function functionalOps(inputs: TensorObj[], outputs: TensorObj[]): LayerO
       return;
     }
     discover(node.op, ops.length);
-    if (!node.isInput) for (let i = 0; i < node.inputs.length; i++) visit(node.inputs[i]);
-    node.mark = walk;
-    node.depth = 0;
-    order.push(node);
+    stack.push({ node, next: 0 });
+  };
+  const visit = (t: TensorObj): void => {
+    enter(t);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const node = top.node;
+      if (!node.isInput && top.next < node.inputs.length) {
+        enter(node.inputs[top.next++]);
+        continue;
+      }
+      stack.pop();
+      node.mark = walk;
+      node.depth = 0;
+      order.push(node);
+    }
   };
   for (const o of outputs) visit(o);
   // Depths from the outputs, users before their inputs; a layer called several times takes its deepest node.

@@ -10,12 +10,14 @@ import type { PyNode } from '../syntax/ast';
 import { KerasApi } from './keras/api';
 import { Interpreter } from './python/interpreter';
 import { runModule } from './python/run';
+import type { AnalysisNote } from './python/limits';
 import { PyRaise, type RaisedError } from './python/signals';
 import type { SummaryModel } from './keras/summaryRows';
 import type { LayerObj, ModelObj } from './values';
 
 export { runModule } from './python/run';
 export type { EngineCheck, RaisedError } from './python/signals';
+export type { AnalysisNote, NoteKind } from './python/limits';
 export { modelTotals } from './keras/records';
 export type { SummaryModel, SummaryRow } from './keras/summaryRows';
 export type { LayerObj, ModelObj, Span } from './values';
@@ -27,8 +29,8 @@ export interface Interpretation {
   /** What `model.summary()` prints for each model the file itself builds, when its run ends. */
   summary: SummaryModel[];
   error: RaisedError | null;
-  /** Why parts of the file were not analysed (limits reached). */
-  incomplete: string[];
+  /** Where the limits stopped the analysis following values (a note on each line). */
+  incomplete: AnalysisNote[];
 }
 
 /** A Python evaluator whose host is the Keras API, and that API. */

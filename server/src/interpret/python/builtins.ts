@@ -100,7 +100,7 @@ export function callBuiltin(
       const [start, stop, step] = ns.length === 1 ? [0, ns[0]!, 1] : [ns[0]!, ns[1]!, ns[2] ?? 1];
       if (step === 0) return UNKNOWN;
       const count = Math.max(0, Math.ceil((stop - start) / step));
-      if (count > LIMITS.sequenceItems) return UNKNOWN;
+      if (!interp.grow(count, node)) return UNKNOWN;
       return {
         kind: 'list',
         items: Array.from({ length: count }, (_, i) => ({ kind: 'int', value: start + i * step }) as Value),
@@ -110,6 +110,7 @@ export function callBuiltin(
       const lists = args.map(iterate);
       if (lists.some((l) => l === undefined) || lists.length === 0) return UNKNOWN;
       const n = Math.min(...lists.map((l) => l!.length));
+      if (!interp.grow(n, node)) return UNKNOWN;
       return {
         kind: 'list',
         items: Array.from({ length: n }, (_, i) => ({ kind: 'tuple', items: lists.map((l) => l![i]) }) as Value),
@@ -118,7 +119,7 @@ export function callBuiltin(
     case 'enumerate': {
       const items = iterate(a);
       const start = asInt(args[1] ?? kwarg(kwargs, 'start') ?? { kind: 'int', value: 0 }) ?? 0;
-      if (!items) return UNKNOWN;
+      if (!items || !interp.grow(items.length, node)) return UNKNOWN;
       return {
         kind: 'list',
         items: items.map((x, i) => ({ kind: 'tuple', items: [{ kind: 'int', value: i + start }, x] }) as Value),
@@ -126,13 +127,13 @@ export function callBuiltin(
     }
     case 'reversed': {
       const items = iterate(a);
-      return items ? { kind: 'list', items: [...items].reverse() } : UNKNOWN;
+      return items && interp.grow(items.length, node) ? { kind: 'list', items: [...items].reverse() } : UNKNOWN;
     }
     case 'list':
     case 'tuple': {
       if (args.length === 0) return { kind: name, items: [] };
       const items = iterate(a);
-      if (items) return { kind: name, items: [...items] };
+      if (items) return interp.grow(items.length, node) ? { kind: name, items: [...items] } : UNKNOWN;
       if (a.kind === 'tensor' && a.tensor.shape) return interp.host.getAttribute(a, 'shape', node);
       return UNKNOWN;
     }
@@ -198,7 +199,10 @@ export function callBuiltin(
     }
     case 'sorted': {
       const items = iterate(a);
-      if (!items || kwarg(kwargs, 'key')) return UNKNOWN;
+      if (!items || kwarg(kwargs, 'key') || !interp.grow(items.length, node)) return UNKNOWN;
+      // A sort's work grows as n log n: counted against the file's total like that many items.
+      if (!interp.budget.spend(Math.ceil(items.length * Math.log2(items.length + 1))))
+        return interp.stopFollowing('too-much-work', node, LIMITS.cells);
       const keys = items.map((x) => (x.kind === 'int' || x.kind === 'float' || x.kind === 'str' ? x.value : undefined));
       if (keys.some((k) => k === undefined) || new Set(keys.map((k) => typeof k)).size > 1) return UNKNOWN;
       const order = items.map((x, i) => [keys[i]!, x] as const).sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0));

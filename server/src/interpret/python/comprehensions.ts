@@ -6,8 +6,8 @@
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { UNKNOWN, type Value } from '../values';
 import { isTruthy, iterate } from './builtins';
+import { LIMITS } from './limits';
 import type { Interpreter } from './interpreter';
-import { BudgetExceeded, LIMITS } from './limits';
 import { Scope } from './scope';
 import { assign } from './statements';
 
@@ -19,8 +19,9 @@ export function evalComprehension(interp: Interpreter, node: SyntaxNode, scope: 
   const out: Value[] = [];
   const inner = new Scope(scope, 'function');
   const walk = (i: number): boolean => {
-    if (out.length > LIMITS.sequenceItems) throw new BudgetExceeded('comprehension too long');
     if (i === clauses.length) {
+      if (out.length >= LIMITS.sequenceItems) return !interp.stopFollowing('value-too-large', node);
+      if (!interp.grow(1, node)) return false;
       out.push(interp.eval(body, inner));
       return true;
     }

@@ -6,7 +6,7 @@
 
 import { shapesEqual } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
-import { UNKNOWN, type Value } from '../values';
+import { spanOf, UNKNOWN, type Value } from '../values';
 import { isTruthy, iterate } from './builtins';
 import { importError } from './definitions';
 import type { Interpreter } from './interpreter';
@@ -59,7 +59,8 @@ export function execFor(interp: Interpreter, node: SyntaxNode, scope: Scope): vo
   const left = node.childForFieldName('left');
   const body = node.childForFieldName('body');
   const iterable = interp.eval(node.childForFieldName('right'), scope);
-  const items = iterate(iterable);
+  // Once the file's budget is spent, a loop runs once on unknown values.
+  const items = interp.budget.degraded ? undefined : iterate(iterable);
   if (!left || !body) return;
   if (items === undefined) {
     // Unknown iterable: run the body once on unknown values, as a path that may not be taken.
@@ -108,7 +109,7 @@ export function execWhile(interp: Interpreter, node: SyntaxNode, scope: Scope): 
   const cond = node.childForFieldName('condition');
   if (!body) return;
   for (let n = 0; n < LIMITS.loopIterations; n++) {
-    const truth = isTruthy(interp.eval(cond, scope));
+    const truth = interp.budget.degraded ? undefined : isTruthy(interp.eval(cond, scope));
     if (truth === false) return;
     if (truth === undefined) {
       // Unknown condition (a training loop, an event loop): its body is not model building we can
@@ -212,10 +213,17 @@ function sameValue(a: Value, b: Value): boolean {
  * unknown, so the file goes on without values the loop had not finished.
  */
 function abandonLoop(interp: Interpreter, node: SyntaxNode, body: SyntaxNode, scope: Scope): void {
-  interp.incomplete.push(
-    `loop at line ${node.startPosition.row + 1} has more than ${LIMITS.loopIterations} iterations: its results are unknown`,
-  );
-  const touched = targetsIn([body], node);
+  interp.budget.note('loop-too-long', spanOf(node), LIMITS.loopIterations);
+  forgetAbandoned(interp, node, scope, body);
+}
+
+/**
+ * A statement (or the rest of a loop, `body`) the analysis stopped running:
+ * what it assigns or mutates becomes unknown, so the file goes on without
+ * values it had not finished.
+ */
+export function forgetAbandoned(interp: Interpreter, node: SyntaxNode, scope: Scope, body: SyntaxNode = node): void {
+  const touched = targetsIn([body], node.type === 'for_statement' ? node : undefined);
   for (const name of touched.assigned) scope.set(name, UNKNOWN);
   // `items.append(x)`: the receiver is mutated (a module called on, `np.zeros(...)`, is not).
   for (const name of touched.mutated) if (scope.lookup(name)?.kind !== 'ref') scope.set(name, UNKNOWN);

@@ -22,8 +22,12 @@ export function evalItems(interp: Interpreter, node: SyntaxNode, scope: Scope): 
     if (!c || c.type === 'comment') continue;
     if (c.type === 'list_splat') {
       const inner = iterate(interp.eval(c.namedChildren[0] ?? null, scope));
-      if (inner) items.push(...inner);
-      else lengthKnown = false;
+      if (inner && items.length + inner.length <= LIMITS.sequenceItems && interp.grow(inner.length, c))
+        for (const x of inner) items.push(x);
+      else if (inner) {
+        interp.stopFollowing('value-too-large', c);
+        lengthKnown = false;
+      } else lengthKnown = false;
     } else items.push(interp.eval(c, scope));
   }
   return lengthKnown ? items : undefined;
@@ -99,7 +103,9 @@ export function evalComparison(interp: Interpreter, node: SyntaxNode, scope: Sco
       const r = interp.host.compare(merged[0], left, right, node);
       if (r) return r;
     }
-    const r = compare(merged[i], left, right);
+    const work = { left: LIMITS.compareWork };
+    const r = compare(merged[i], left, right, work);
+    if (work.left < 0) return interp.stopFollowing('too-much-work', node, LIMITS.compareWork);
     if (r === undefined) return UNKNOWN;
     if (!r) return { kind: 'bool', value: false };
     left = right;
@@ -112,17 +118,31 @@ export function binary(interp: Interpreter, op: string, a: Value, b: Value, node
     const r = interp.host.binary(op, a, b, node);
     if (r) return r;
   }
+  const made = builtLength(op, a, b);
+  if (made !== undefined && !interp.grow(made, node)) return UNKNOWN;
   if ((a.kind === 'list' || a.kind === 'tuple') && (b.kind === 'list' || b.kind === 'tuple') && op === '+') {
-    return { kind: a.kind, items: [...a.items, ...b.items] };
+    return { kind: a.kind, items: a.items.concat(b.items) };
   }
   if ((a.kind === 'list' || a.kind === 'tuple') && op === '*' && b.kind === 'int') {
-    const n = Math.max(0, Math.min(b.value, LIMITS.sequenceItems));
-    return { kind: a.kind, items: Array.from({ length: n }, () => a.items).flat() };
+    return { kind: a.kind, items: Array.from({ length: Math.max(0, b.value) }, () => a.items).flat() };
   }
   if (op === '%' && a.kind === 'str') return percentFormat(a.value, b);
   const isPy = (v: Value) => ['int', 'float', 'str', 'bool', 'none', 'tuple', 'list'].includes(v.kind);
   if (!isPy(a) || !isPy(b)) return UNKNOWN;
   return foldBinary(op, a as never, b as never) as Value;
+}
+
+/** The length of the sequence or string `a op b` makes (concatenation, repetition); undefined for other operations. */
+function builtLength(op: string, a: Value, b: Value): number | undefined {
+  const len = (v: Value) =>
+    v.kind === 'list' || v.kind === 'tuple' ? v.items.length : v.kind === 'str' ? v.value.length : undefined;
+  const x = len(a);
+  if (x === undefined) return undefined;
+  if (op === '+') {
+    const y = len(b);
+    return y === undefined ? undefined : x + y;
+  }
+  return op === '*' && b.kind === 'int' ? x * Math.max(0, b.value) : undefined;
 }
 
 export function evalSubscript(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
@@ -193,8 +213,17 @@ export function pyEquals(a: Value, b: Value): boolean | undefined {
   return a === b ? true : compare('==', a, b);
 }
 
-/** Python comparison of known values; undefined when it cannot be decided. */
-function compare(op: string, a: Value, b: Value): boolean | undefined {
+/**
+ * Python comparison of known values; undefined when it cannot be decided, or
+ * when it would visit more values than `work` has left (then `work.left` < 0)
+ * or nest deeper than the limit. As in Python, an item is equal to itself
+ * without being compared (`x = [x, x]` doubled 200 times is equal to itself at once).
+ */
+function compare(op: string, a: Value, b: Value, work = { left: LIMITS.compareWork }, depth = 0): boolean | undefined {
+  if (--work.left < 0 || depth > LIMITS.compareDepth) {
+    work.left = -1;
+    return undefined;
+  }
   const prim = (v: Value): string | number | boolean | null | undefined =>
     v.kind === 'int' || v.kind === 'float' || v.kind === 'str' || v.kind === 'bool'
       ? v.value
@@ -225,7 +254,9 @@ function compare(op: string, a: Value, b: Value): boolean | undefined {
     const ai = asItems(a);
     const bi = asItems(b);
     if (ai && bi && (op === '==' || op === '!=')) {
-      const eq = ai.length === bi.length ? ai.every((v, i) => compare('==', v, bi[i])) : false;
+      let eq: boolean | undefined = ai.length === bi.length;
+      for (let i = 0; eq && i < ai.length; i++) eq = ai[i] === bi[i] || compare('==', ai[i], bi[i], work, depth + 1);
+      if (eq === undefined) return undefined;
       return op === '==' ? eq : !eq;
     }
     return undefined;

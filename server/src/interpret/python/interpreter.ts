@@ -39,7 +39,7 @@ import {
   evalUnary,
 } from './expressions';
 import type { LibraryHost } from './host';
-import { BudgetExceeded, LIMITS } from './limits';
+import { Budget, LIMITS, type NoteKind } from './limits';
 import { parseFloatLiteral, parseIntLiteral, parseStringLiteral } from './literals';
 import { callMethod, findMethod, getAttribute, instantiate } from './objects';
 import { Scope } from './scope';
@@ -51,8 +51,8 @@ export class Interpreter {
   /** The libraries the file uses: what their names, objects and classes do. */
   readonly host: LibraryHost;
   readonly moduleScope = new Scope(undefined, 'module');
-  /** Statements and expressions evaluated so far (bounded by `LIMITS.steps`). */
-  steps = 0;
+  /** The file's work: steps, the items its values hold, and the notes on where analysis stopped. */
+  readonly budget = new Budget();
   private depth = 0;
   /**
    * Per function being run, innermost last: a `return` met on a branch that
@@ -65,7 +65,6 @@ export class Interpreter {
   private readonly methodStack: Array<{ cls: ClassObj; self: Value }> = [];
   /** >0 while on a path that may not be taken. */
   uncertain = 0;
-  readonly incomplete: string[] = [];
   /** Every function and method the file defines, and those its run called. */
   readonly defined: FunctionObj[] = [];
   readonly called = new Set<FunctionObj>();
@@ -83,7 +82,25 @@ export class Interpreter {
   }
 
   tick(): void {
-    if (++this.steps > LIMITS.steps) throw new BudgetExceeded(`stopped after ${LIMITS.steps} steps`);
+    this.budget.tick();
+  }
+
+  /** Steps evaluated so far. */
+  get steps(): number {
+    return this.budget.steps;
+  }
+
+  /** The value at `node` is past a bound: noted on its line, and unknown from here on. */
+  stopFollowing(kind: NoteKind, node: SyntaxNode, limit: number = LIMITS.sequenceItems): Value {
+    this.budget.note(kind, spanOf(node), limit);
+    return unknown(`analysis stopped following it (${kind})`);
+  }
+
+  /** A new value of `size` items or characters made at `node`: true when it is within the budget (else noted). */
+  grow(size: number, node: SyntaxNode): boolean {
+    if (this.budget.grow(size)) return true;
+    this.stopFollowing('value-too-large', node);
+    return false;
   }
 
   // ---------------------------------------------------------------- statements

@@ -22,6 +22,7 @@ import {
 import { callBuiltin } from './builtins';
 import { pyEquals } from './expressions';
 import type { Interpreter } from './interpreter';
+import { LIMITS } from './limits';
 import { strMethod } from './strings';
 
 type Kwargs = Array<[string, Value]>;
@@ -152,7 +153,12 @@ function listMethod(
   else if (name === 'extend' && args[0]) {
     const items = asItems(args[0]);
     if (!items) return unsure();
-    self.items.push(...items);
+    // A list that outgrows the budget is not followed further (`x.extend(x)` doubles it).
+    if (self.items.length + items.length > LIMITS.sequenceItems || !interp.grow(items.length, node)) {
+      interp.stopFollowing('value-too-large', node);
+      return unsure();
+    }
+    for (let i = 0, n = items.length; i < n; i++) self.items.push(items[i]);
   } else if (name === 'insert') {
     if (args.length !== 2 || args[0].kind !== 'int') return unsure();
     self.items.splice(args[0].value, 0, args[1]);

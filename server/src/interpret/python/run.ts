@@ -5,14 +5,16 @@
  */
 
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { spanOf } from '../values';
 import type { Interpreter } from './interpreter';
-import { BudgetExceeded, LIMITS } from './limits';
+import { forgetAbandoned } from './controlFlow';
+import { BudgetExceeded, LIMITS, type AnalysisNote } from './limits';
 import { BreakSignal, ContinueSignal, PyRaise, ReturnSignal, type RaisedError } from './signals';
 
-/** How the file's run ended: the exception it raised, if any, and what the limits left unanalysed. */
+/** How the file's run ended: the exception it raised, if any, and where the limits stopped the analysis following values. */
 export interface RunOutcome {
   error: RaisedError | null;
-  incomplete: string[];
+  incomplete: AnalysisNote[];
 }
 
 /**
@@ -25,10 +27,21 @@ export function runModule(interp: Interpreter, module: SyntaxNode): RunOutcome {
   const statements = module.namedChildren;
   let at = 0;
   try {
-    for (; at < statements.length; at++) interp.exec(statements[at], interp.moduleScope);
+    for (; at < statements.length; at++) {
+      try {
+        interp.exec(statements[at], interp.moduleScope);
+      } catch (e) {
+        if (!(e instanceof BudgetExceeded) || !interp.budget.degraded || interp.budget.steps > interp.budget.stepLimit)
+          throw e;
+        // The file's budget ran out in this statement: what it assigns is unknown, and the
+        // statements after it run degraded (loops once, on unknown values), so they keep their hints.
+        interp.budget.note('steps-spent', spanOf(statements[at]), LIMITS.steps);
+        forgetAbandoned(interp, statements[at], interp.moduleScope);
+      }
+    }
   } catch (e) {
     if (e instanceof PyRaise) error = { span: e.span, pyType: e.pyType, message: e.message, check: e.check };
-    else if (e instanceof BudgetExceeded) interp.incomplete.push(e.message);
+    else if (e instanceof BudgetExceeded) interp.budget.note('steps-spent', spanOf(statements[at]), LIMITS.steps);
     else if (e instanceof ReturnSignal || e instanceof BreakSignal || e instanceof ContinueSignal) {
       // `return`/`break` at module level: Python rejects the file; nothing more to run.
     } else throw e;
@@ -36,7 +49,7 @@ export function runModule(interp: Interpreter, module: SyntaxNode): RunOutcome {
   interp.host.fileRunEnded();
   if (error) runPastError(interp, statements.slice(at + 1));
   runUncalledFunctions(interp);
-  return { error, incomplete: interp.incomplete };
+  return { error, incomplete: interp.budget.notes };
 }
 
 /**
@@ -58,7 +71,8 @@ function runPastError(interp: Interpreter, statements: SyntaxNode[]): void {
  */
 function runUncalledFunctions(interp: Interpreter): void {
   runUnsure(interp, interp.defined, (fn) => {
-    if (!interp.called.has(fn) && interp.steps <= LIMITS.steps / 2) interp.callFunction(fn, [], [], undefined);
+    if (!interp.called.has(fn) && !interp.budget.degraded && interp.steps <= LIMITS.steps / 2)
+      interp.callFunction(fn, [], [], undefined);
   });
 }
 

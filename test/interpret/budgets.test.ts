@@ -1,0 +1,83 @@
+/**
+ * Hostile plain Python (values that double on every line, huge ranges,
+ * shared structure compared, sorts in a loop, a loop that spends the file's
+ * budget): the analysis finishes quickly, a note on the line says where it
+ * stopped following a value, and the model defined after it still gets
+ * Keras's rows (`test/truth/hostile/`, recorded with Keras).
+ */
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze, diagnostics } from '../../server/src/analysis';
+import { loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
+import { compareProgram, programFiles } from '../helpers/programs';
+
+const DIR = path.join(__dirname, '..', 'truth', 'hostile');
+
+/** The line (1-based) a note is expected on: the line of the statement that makes the value grow past its limit. */
+const NOTE_LINE: Record<string, RegExp | null> = {
+  list_doubling: /x = x \+ x/,
+  list_augmented_doubling: /x \+= x/,
+  list_extend_doubling: /x\.extend\(x\)/,
+  tuple_splat_doubling: /\*x, \*x/,
+  string_doubling: /s = s \+ s/,
+  comprehension_of_ranges: /list\(range/,
+  // Python compares an item with itself by identity, at once: the value is known, nothing to note.
+  shared_structure_compare: null,
+  sort_in_loop: /sorted\(L\)/,
+  steps_spent: /^for _ in range\(50\)/,
+};
+
+describe('budgets: hostile plain Python', () => {
+  let parser: PythonParser;
+  before(async () => {
+    parser = await loadPythonParser();
+  });
+
+  const files = programFiles(DIR);
+  it('every hostile program has its expected note line', () => {
+    assert.deepStrictEqual(files.map((f) => path.basename(f, '.py')).sort(), Object.keys(NOTE_LINE).sort());
+  });
+
+  for (const file of files) {
+    const name = path.basename(file, '.py');
+    it(`${name}: finishes within 1.5 s, notes where it stopped, and the model after it matches Keras`, () => {
+      const text = fs.readFileSync(file, 'utf8');
+      const started = Date.now();
+      const a = analyze(text, parser);
+      const found = diagnostics(a);
+      const took = Date.now() - started;
+      assert.ok(took < 1500, `took ${took} ms`);
+      const expected = NOTE_LINE[name];
+      const notes = found.filter((d) => d.code === 'analysis-stopped');
+      if (expected) {
+        const line = text.split('\n').findIndex((l) => expected.test(l)) + 1;
+        assert.ok(
+          notes.some((d) => d.line === line && d.severity === 'hint'),
+          `a note on line ${line}: ${JSON.stringify(notes)}`,
+        );
+      } else assert.deepStrictEqual(notes, []);
+      assert.deepStrictEqual(
+        found.filter((d) => d.severity === 'error' || d.severity === 'warning'),
+        [],
+        'no error or warning',
+      );
+      assert.deepStrictEqual(compareProgram(file, parser), []);
+    });
+  }
+
+  it('two distinct structures of shared parts compared: unknown past the work limit, with a note', () => {
+    const text = `x = []\ny = []\nfor i in range(200):\n    x = [x, x]\n    y = [y, y]\nsame = x == y\n`;
+    const started = Date.now();
+    const a = analyze(text, parser);
+    assert.ok(Date.now() - started < 1500);
+    assert.ok(diagnostics(a).some((d) => d.code === 'analysis-stopped' && d.line === 6));
+  });
+
+  it('deep distinct structures compared are unknown, not a stack overflow', () => {
+    const text = `a = []\nb = []\nfor i in range(900):\n    a = [a]\n    b = [b]\nsame = a == b\n`;
+    const a = analyze(text, parser);
+    assert.ok(diagnostics(a).some((d) => d.code === 'analysis-stopped' && d.line === 6));
+  });
+});

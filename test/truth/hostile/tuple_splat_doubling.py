@@ -1,0 +1,7 @@
+import keras
+from keras import layers
+x = (1,)
+for i in range(27):
+    x = (*x, *x)
+
+model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(4, activation="relu"), layers.Dense(2)])
