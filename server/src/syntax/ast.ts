@@ -472,6 +472,10 @@ export class AstCache {
 /** Offsets where each line of `text` starts, lines ending as LSP ends them: `\r\n`, `\n` or a lone `\r`. */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
