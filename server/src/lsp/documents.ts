@@ -15,6 +15,8 @@ export interface DocumentState {
   doc: TextDocument;
   syntax: DocumentSyntax;
   analysis?: { version: number; settingsKey: string; result: Analysis };
+  /** The analysis of the latest version that did not fail, answered (stale) for a version that did. */
+  lastGood?: Analysis;
 }
 
 export class DocumentStore {
@@ -72,8 +74,23 @@ export class DocumentStore {
     if (state.analysis && state.analysis.version === state.doc.version && state.analysis.settingsKey === key)
       return state.analysis.result;
     const { syntax } = state;
-    const result = analyzeModule(syntax.module(), syntax.source, syntax.lines, settings);
+    let result: Analysis;
+    try {
+      result = analyzeModule(syntax.module(), syntax.source, syntax.lines, settings);
+    } catch (e) {
+      // Faults stay local: the next version starts from a fresh parse, and this one keeps the last
+      // good answers (stale) rather than none.
+      state.syntax.dispose();
+      state.syntax = new DocumentSyntax(this.parser, state.doc.getText());
+      if (!state.lastGood) throw e;
+      process.stderr.write(
+        `shape-lens: analysis of ${uri} v${state.doc.version} failed, last good answers kept: ${e}\n`,
+      );
+      state.analysis = { version: state.doc.version, settingsKey: key, result: state.lastGood };
+      return state.lastGood;
+    }
     state.analysis = { version: state.doc.version, settingsKey: key, result };
+    state.lastGood = result;
     return result;
   }
 

@@ -4,13 +4,33 @@
  * other editor can run `shape-lens --stdio`.
  */
 
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Connection,
+} from 'vscode-languageserver/node';
 import { loadPythonParser } from '../syntax/parser';
 import { createServer } from './server';
 
+/**
+ * Over stdio, a stream the reader cannot frame (a bad `Content-Length`) ends the process with a
+ * message: the reader cannot find the next message in it, and a live server that never answers
+ * again is one the client cannot tell to restart.
+ */
+function stdioConnection(): Connection {
+  const reader = new StreamMessageReader(process.stdin);
+  reader.onError((e) => {
+    process.stderr.write(`shape-lens server: cannot read the LSP stream (${e.message}); exiting\n`);
+    process.exit(1);
+  });
+  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+}
+
 export async function startServer(): Promise<void> {
   const parser = await loadPythonParser();
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
   createServer(connection, parser);
   connection.listen();
 }

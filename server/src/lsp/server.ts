@@ -8,7 +8,11 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -49,6 +53,22 @@ export function createServer(connection: Connection, parser: PythonParser): void
     imageDataFormat: settings.imageDataFormat,
     locale,
   });
+
+  /** Set by `initialize`: the protocol has every request before it answered with ServerNotInitialized. */
+  let initialized = false;
+
+  /**
+   * A request handler's body, guarded: before `initialize` it is refused (-32002), a request the
+   * client cancelled before its work started ends with RequestCancelled, and a bug answers `fallback`.
+   */
+  function answer<T>(what: string, token: CancellationToken | undefined, fallback: T, f: () => T): T | ResponseError {
+    if (!initialized) return new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized');
+    if (token?.isCancellationRequested) return cancelled();
+    const result = guard(what, fallback, f);
+    // The work is synchronous: a cancellation seen now arrived while it ran.
+    return token?.isCancellationRequested ? cancelled() : result;
+  }
+  const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'the request was cancelled');
 
   function guard<T>(what: string, fallback: T, f: () => T): T {
     try {
@@ -96,6 +116,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     locale = toLocale(params.locale);
     settings = readSettings(params.initializationOptions?.settings);
+    initialized = true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -127,6 +148,9 @@ export function createServer(connection: Connection, parser: PythonParser): void
 
   connection.onDidOpenTextDocument(({ textDocument: d }) =>
     guard('open', undefined, () => {
+      if (!initialized) return;
+      if (!Number.isInteger(d.version))
+        throw new Error(`didOpen: version ${JSON.stringify(d.version)} is not an integer`);
       store.open(d.uri, d.languageId, d.version, d.text);
       schedule(d.uri);
     }),
@@ -134,7 +158,10 @@ export function createServer(connection: Connection, parser: PythonParser): void
 
   connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) =>
     guard('change', undefined, () => {
-      store.change(d.uri, d.version ?? 0, contentChanges);
+      if (!initialized) return;
+      if (!Number.isInteger(d.version))
+        throw new Error(`didChange: version ${JSON.stringify(d.version)} is not an integer`);
+      store.change(d.uri, d.version, contentChanges);
       // The previous analysis was just dropped: a good moment to collect what it leaves behind.
       collectYoungGarbageIfFull();
       schedule(d.uri);
@@ -143,6 +170,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
 
   connection.onDidCloseTextDocument(({ textDocument: d }) =>
     guard('close', undefined, () => {
+      if (!initialized) return;
       clearTimeout(timers.get(d.uri));
       timers.delete(d.uri);
       store.close(d.uri);
@@ -150,8 +178,8 @@ export function createServer(connection: Connection, parser: PythonParser): void
     }),
   );
 
-  connection.languages.inlayHint.on(({ textDocument, range }) =>
-    guard('inlay hints', [], () => {
+  connection.languages.inlayHint.on(({ textDocument, range }, token) =>
+    answer('inlay hints', token, [], () => {
       if (!settings.hints.enabled) return [];
       const a = store.analysis(textDocument.uri, analysisSettings());
       if (!a) return [];
@@ -163,16 +191,16 @@ export function createServer(connection: Connection, parser: PythonParser): void
     }),
   );
 
-  connection.onHover(({ textDocument, position }) =>
-    guard('hover', null, () => {
+  connection.onHover(({ textDocument, position }, token) =>
+    answer('hover', token, null, () => {
       const a = store.analysis(textDocument.uri, analysisSettings());
       const info = a && hover(a, position.line, position.character, settings.imageDataFormat, locale);
       return info ? toHover(info) : null;
     }),
   );
 
-  connection.onCodeAction(({ textDocument, range, context }) =>
-    guard('code actions', [], () => {
+  connection.onCodeAction(({ textDocument, range, context }, token) =>
+    answer('code actions', token, [], () => {
       if (context.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
       const a = store.analysis(textDocument.uri, analysisSettings());
       if (!a) return [];
@@ -186,8 +214,8 @@ export function createServer(connection: Connection, parser: PythonParser): void
     }),
   );
 
-  connection.onRequest(DIAGRAM_REQUEST, (params: { uri: string; line: number }) =>
-    guard<DiagramResult | null>('diagram', null, () => {
+  connection.onRequest(DIAGRAM_REQUEST, (params: { uri: string; line: number }, token) =>
+    answer<DiagramResult | null>('diagram', token, null, () => {
       const a = store.analysis(params.uri, analysisSettings());
       const line = Number.isInteger(params.line) ? params.line : 0;
       return a ? toDiagramResult(fileDiagram(a, line, settings.imageDataFormat)) : null;

@@ -75,6 +75,12 @@ export class DocumentSyntax {
 
   /** Applies one edit: the text between `start` and `oldEnd` becomes `inserted`. */
   edit(start: number, oldEnd: number, inserted: string): void {
+    // The parser reads a lone `\r` as a line end and `\r\n` as one: a `\r` just before the edit can
+    // change which it is, so it belongs to the edit.
+    if (start > 0 && this.text.charCodeAt(start - 1) === 13) {
+      start--;
+      inserted = '\r' + inserted;
+    }
     const oldText = this.text;
     const next = oldText.slice(0, start) + inserted + oldText.slice(oldEnd);
     const nextLines = lineStartsOf(next);
@@ -180,7 +186,7 @@ export class DocumentSyntax {
       const [start, end] = ranges[i];
       const row = node.startPosition.row;
       const prev = chunks[chunks.length - 1];
-      if (prev && this.text.slice(prev.end, start).indexOf('\n') < 0) {
+      if (prev && !/[\r\n]/.test(this.text.slice(prev.end, start))) {
         prev.end = end;
         prev.nodes.push({ node, rowOffset: row - chunkRow });
       } else {

@@ -65,10 +65,7 @@ export function loadPythonParser(): Promise<PythonParser> {
       parse: (text: string, previous?: Tree) => {
         // Hand the text over in small chunks: given a whole string, web-tree-sitter copies
         // up to 10 KB from every position the lexer asks for, which dominates an incremental parse.
-        const tree = parser.parse(
-          (index: number) => (index < text.length ? text.slice(index, index + CHUNK) : ''),
-          previous ?? null,
-        );
+        const tree = parser.parse((index: number) => readChunk(text, index), previous ?? null);
         if (!tree) throw new Error('tree-sitter returned no tree');
         return tree;
       },
@@ -76,6 +73,21 @@ export function loadPythonParser(): Promise<PythonParser> {
     };
   })();
   return ready;
+}
+
+/**
+ * The text from `index`, at most CHUNK characters. A lone `\r` ends a line for Python (and LSP) but
+ * not for the grammar, so the parser reads it as `\n`: same length, offsets unchanged.
+ */
+function readChunk(text: string, index: number): string {
+  if (index >= text.length) return '';
+  const chunk = text.slice(index, index + CHUNK);
+  if (chunk.indexOf('\r') < 0) return chunk;
+  const lone = chunk.replace(/\r(?!\n)/g, '\n');
+  // A `\r` closing the chunk is lone only if the text goes on without a `\n`.
+  return lone.endsWith('\n') && chunk.endsWith('\r') && text.charCodeAt(index + chunk.length) === 10
+    ? lone.slice(0, -1) + '\r'
+    : lone;
 }
 
 /**
