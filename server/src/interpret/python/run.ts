@@ -6,6 +6,7 @@
 
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import type { Interpreter } from './interpreter';
+import { spanContext } from '../values';
 import { BudgetExceeded, LIMITS } from './limits';
 import { BreakSignal, ContinueSignal, PyRaise, ReturnSignal, type RaisedError } from './signals';
 
@@ -22,6 +23,7 @@ export interface RunOutcome {
  */
 export function runModule(interp: Interpreter, module: SyntaxNode): RunOutcome {
   let error: RaisedError | null = null;
+  spanContext.anchor = undefined;
   const statements = module.namedChildren;
   let at = 0;
   try {
@@ -33,6 +35,7 @@ export function runModule(interp: Interpreter, module: SyntaxNode): RunOutcome {
       // `return`/`break` at module level: Python rejects the file; nothing more to run.
     } else throw e;
   }
+  spanContext.anchor = undefined;
   interp.host.fileRunEnded();
   if (error) runPastError(interp, statements.slice(at + 1));
   runUncalledFunctions(interp);
@@ -58,7 +61,9 @@ function runPastError(interp: Interpreter, statements: SyntaxNode[]): void {
  */
 function runUncalledFunctions(interp: Interpreter): void {
   runUnsure(interp, interp.defined, (fn) => {
-    if (!interp.called.has(fn) && interp.steps <= LIMITS.steps / 2) interp.callFunction(fn, [], [], undefined);
+    // Another module's functions get their hints in that file's own analysis.
+    if (!interp.called.has(fn) && interp.steps <= LIMITS.steps / 2 && !interp.modules.moduleOf(fn))
+      interp.callFunction(fn, [], [], undefined);
   });
 }
 
