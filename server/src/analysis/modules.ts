@@ -7,7 +7,8 @@
  */
 
 import type { ModuleLoader, ModuleSource } from '../interpret';
-import { AstCache, lineStartsOf, type PyNode } from '../syntax/ast';
+import { lineStartsOf, type PyNode } from '../syntax/ast';
+import { AstCache } from '../syntax/treeCopy';
 import type { PythonParser } from '../syntax/parser';
 
 /** What the interpreter may read of the workspace. Paths use `/`. */
