@@ -125,6 +125,8 @@ export function diagnose(a: Analysis, settings: DiagnosticSettings = DEFAULT_DIA
     }
   }
   for (const layer of a.interpretation.layers) {
+    // A layer made by another module's code is that file's to diagnose (Keras's errors above are the run's).
+    if (layer.span.imported !== undefined) continue;
     if (on('channels-first-input')) channelsFirst(layer, settings.imageDataFormat, locale, out);
     if (on('softmax-single-unit') && layer.className === 'Dense' && activationOf(layer) === 'softmax') {
       const units = layer.call.args[0] ?? kwarg(layer, 'units');
@@ -234,7 +236,7 @@ function lossName(v: unknown): string | undefined {
 
 /** The last activation that does not fit the loss given to `compile`. */
 function lossMismatch(model: ModelObj, locale: Locale, out: Diagnosis[]): void {
-  if (!model.compiled) return;
+  if (!model.compiled || model.compiled.spanOfCompile.imported !== undefined) return;
   const loss = lossName(model.compiled.loss);
   if (!loss) return;
   const layers = model.layers.filter(

@@ -13,9 +13,11 @@ import type { DiagnosticCode, Severity } from './codes';
 import { diagnosticsOf, type DiagnosticSettings } from './diagnostics';
 import { summarizeModels, type SummaryModel } from './summary';
 
+import { workspaceLoader, type Workspace } from './modules';
 import { cellPosition, type NotebookProgram } from './notebook';
 
 export { inlayHints, type HintItem, type HintSettings } from './hints';
+export { ModuleParseCache, type ModuleSourceProvider, type Workspace } from './modules';
 export {
   cellPosition,
   notebookProgram,
@@ -63,6 +65,8 @@ export { lineStartsOf };
 
 export interface AnalysisSettings {
   imageDataFormat: EngineOptions['imageDataFormat'];
+  /** Where the file is and how to read the workspace modules it imports (without it, they are unknown). */
+  workspace?: Workspace;
 }
 
 /** Analyses a whole text: parse, copy, interpret. */
@@ -99,7 +103,8 @@ export function analyzeModule(
   settings: AnalysisSettings = DEFAULT_OPTIONS,
   start = process.hrtime.bigint(),
 ): Analysis {
-  const interpretation = interpretModule(module, { imageDataFormat: settings.imageDataFormat });
+  const loader = settings.workspace ? workspaceLoader(settings.workspace) : undefined;
+  const interpretation = interpretModule(module, { imageDataFormat: settings.imageDataFormat }, loader);
   return { text, module, lineStarts, interpretation, analysisMs: Number(process.hrtime.bigint() - start) / 1e6 };
 }
 

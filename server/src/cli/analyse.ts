@@ -10,11 +10,16 @@ import {
   NotebookFormatError,
   placeFinding,
   readNotebook,
+  ModuleParseCache,
   type Analysis,
   type NotebookFinding,
+  type Workspace,
   type NotebookProgram,
 } from '../analysis';
+import * as path from 'path';
+import { DEFAULT_OPTIONS } from '../shapes/args';
 import type { PythonParser } from '../syntax/parser';
+import { analysedPath, diskModuleProvider } from './modules';
 import { InputError, readSourceText, type SourceFile } from './inputs';
 
 export interface FileResult {
@@ -23,6 +28,23 @@ export interface FileResult {
   /** For a notebook: its program and cells. */
   notebook?: NotebookProgram;
   findings: NotebookFinding[];
+}
+
+const parseCaches = new WeakMap<PythonParser, ModuleParseCache>();
+
+/**
+ * The workspace modules a file imports are read from disk, found from the
+ * file's folder and the current folder (`sys.path`'s roots), inside those two.
+ */
+function workspaceOf(file: SourceFile, parser: PythonParser): Workspace {
+  let cache = parseCaches.get(parser);
+  if (!cache) parseCaches.set(parser, (cache = new ModuleParseCache(parser)));
+  const folder = path.dirname(path.resolve(file.path));
+  return {
+    file: analysedPath(file.path),
+    provider: diskModuleProvider([process.cwd()], [process.cwd(), folder]),
+    cache,
+  };
 }
 
 /** Reads and analyses one file; throws InputError when it cannot be read as Python or a notebook. */
@@ -39,7 +61,10 @@ export function analyseFile(file: SourceFile, parser: PythonParser): FileResult 
   }
   let analysis: Analysis;
   try {
-    analysis = analyze(notebook ? notebook.text : text, parser);
+    analysis = analyze(notebook ? notebook.text : text, parser, {
+      ...DEFAULT_OPTIONS,
+      workspace: workspaceOf(file, parser),
+    });
   } catch (e) {
     // A bug of the analysis, not of the file: say so in one line, and go on with the other files.
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);

@@ -9,6 +9,7 @@ import type { Constructed } from '../shapes/engine';
 import type { PyNode } from '../syntax/ast';
 import { KerasApi } from './keras/api';
 import { Interpreter } from './python/interpreter';
+import type { ModuleLoader } from './python/modules';
 import { runModule } from './python/run';
 import type { AnalysisNote } from './python/limits';
 import { PyRaise, type RaisedError } from './python/signals';
@@ -18,6 +19,7 @@ import type { LayerObj, ModelObj } from './values';
 export { runModule } from './python/run';
 export type { EngineCheck, RaisedError } from './python/signals';
 export type { AnalysisNote, NoteKind } from './python/limits';
+export type { ModuleLoader, ModuleSource } from './python/modules';
 export { modelTotals } from './keras/records';
 export type { SummaryModel, SummaryRow } from './keras/summaryRows';
 export type { LayerObj, ModelObj, Span } from './values';
@@ -31,19 +33,32 @@ export interface Interpretation {
   error: RaisedError | null;
   /** Where the limits stopped the analysis following values (a note on each line). */
   incomplete: AnalysisNote[];
+  /** The workspace files the run imported, as the loader named them (a change in one changes this result). */
+  imports: string[];
 }
 
 /** A Python evaluator whose host is the Keras API, and that API. */
-export function createInterpreter(options?: EngineOptions): { interp: Interpreter; keras: KerasApi } {
+export function createInterpreter(
+  options?: EngineOptions,
+  loader?: ModuleLoader,
+): { interp: Interpreter; keras: KerasApi } {
   let keras: KerasApi | undefined;
-  const interp = new Interpreter((evaluator) => (keras = new KerasApi(evaluator, options)));
+  const interp = new Interpreter((evaluator) => (keras = new KerasApi(evaluator, options)), loader);
   return { interp, keras: keras! };
 }
 
-export function interpretModule(module: PyNode, options?: EngineOptions): Interpretation {
-  const { interp, keras } = createInterpreter(options);
+/** Runs a file; `loader` finds the workspace modules it imports (without one, they are unknown). */
+export function interpretModule(module: PyNode, options?: EngineOptions, loader?: ModuleLoader): Interpretation {
+  const { interp, keras } = createInterpreter(options, loader);
   const { error, incomplete } = runModule(interp, module);
-  return { models: keras.models, layers: keras.layers, summary: keras.summary, error, incomplete };
+  return {
+    models: keras.models,
+    layers: keras.layers,
+    summary: keras.summary,
+    error,
+    incomplete,
+    imports: interp.modules.paths(),
+  };
 }
 
 /**

@@ -11,11 +11,24 @@ import type { LayerCall, PyValue } from '../shapes/values';
 import type { PyNode as SyntaxNode, SourceSpan } from '../syntax/ast';
 import type { Scope } from './python/scope';
 
-/** A source range (0-based lines and columns, as tree-sitter gives them). */
-export type Span = SourceSpan;
+/**
+ * A source range (0-based lines and columns, as tree-sitter gives them).
+ * `imported` is set on a span taken while code of another workspace file
+ * ran: the range is then the importing file's call that led there (Keras's
+ * traceback and the recorded lines name the innermost frame of the file
+ * being run), and `imported` the module whose code it was.
+ */
+export type Span = SourceSpan & { imported?: string };
+
+/**
+ * Where spans are taken: while code of an imported module runs on behalf of
+ * the file (`python/modules.ts` sets and restores it), every span is the
+ * file's own call that led there.
+ */
+export const spanContext: { anchor: Span | undefined } = { anchor: undefined };
 
 export function spanOf(node: SyntaxNode): Span {
-  return node.span();
+  return spanContext.anchor ?? node.span();
 }
 
 /** A tensor record with all its fields, in one order (one hidden class for every tensor). */
@@ -239,7 +252,20 @@ export type Value =
   /** `super()` inside a method of `cls`, bound to `self`. */
   | { kind: 'super'; self: Value; cls: ClassObj }
   /** A method of a library object, e.g. `model.add`, `layers.append`. */
-  | { kind: 'method'; self: Value; name: string };
+  | { kind: 'method'; self: Value; name: string }
+  /** A module of the workspace, imported and run (`python/modules.ts`). */
+  | { kind: 'module'; module: ModuleObj };
+
+/** A workspace module as its import made it: its globals, run once per program as Python's module cache does. */
+export interface ModuleObj {
+  /** The dotted name (`models.unet`). */
+  name: string;
+  /** The file it was read from, as the module source provider names it. */
+  path: string;
+  /** A package (`__init__.py`): its submodules are found in its folder. */
+  isPackage: boolean;
+  scope: Scope;
+}
 
 export const UNKNOWN: Value = { kind: 'unknown' };
 

@@ -38,6 +38,9 @@ import { canonicalName } from './names';
 import { callInstance, kerasBases, kerasInstance } from './subclass';
 import { summarizeModel, type SummaryModel } from './summaryRows';
 
+/** The top-level modules whose names this host models (`names.ts`, `library.ts`, the wings). */
+const LIBRARY_MODULES = new Set(['keras', 'tensorflow', 'tf_keras', 'numpy', 'math']);
+
 export class KerasApi implements LibraryHost {
   /** Every model made, in order (the summary lists those of the file's own run). */
   readonly models: ModelObj[] = [];
@@ -124,6 +127,10 @@ export class KerasApi implements LibraryHost {
       if (refused) return refused;
     }
     return undefined;
+  }
+
+  libraryModule(top: string): boolean {
+    return LIBRARY_MODULES.has(top);
   }
 
   importStar(module: string): void {
@@ -218,6 +225,7 @@ export class KerasApi implements LibraryHost {
   }
 
   fileRunEnded(): void {
-    this.summary = this.models.map(summarizeModel);
+    // Keras's summary lists the models the file itself made; one made inside another module's code is that file's.
+    this.summary = this.models.filter((m) => m.span.imported === undefined).map(summarizeModel);
   }
 }

@@ -5,9 +5,10 @@
  */
 
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
-import type { ClassObj, FunctionObj, Value } from '../values';
+import { unknown, type ClassObj, type FunctionObj, type Value } from '../values';
 import type { ImportedPaths } from './host';
 import type { Interpreter } from './interpreter';
+import { importStarFrom } from './modules';
 import { Scope } from './scope';
 
 /** The paths an import statement names. */
@@ -31,6 +32,9 @@ export function importError(interp: Interpreter, node: SyntaxNode): { pyType: st
 }
 
 export function execImport(interp: Interpreter, node: SyntaxNode, scope: Scope): void {
+  if (node.type === 'future_import_statement') return;
+  // The workspace's own modules first, as `sys.path` starts with the file's folder (modules.ts).
+  if (interp.modules.loader && importWorkspace(interp, node, scope)) return;
   // What a library does not have fails at the import, as Python runs it (inside `try`, see controlFlow.ts).
   const problem = importError(interp, node);
   if (problem) {
@@ -53,7 +57,6 @@ export function execImport(interp: Interpreter, node: SyntaxNode, scope: Scope):
     }
     return;
   }
-  if (node.type === 'future_import_statement') return;
   const moduleNode = node.childForFieldName('module_name');
   const module = moduleNode?.text ?? '';
   for (const c of node.namedChildren) {
@@ -68,6 +71,62 @@ export function execImport(interp: Interpreter, node: SyntaxNode, scope: Scope):
       host.importStar(module);
     }
   }
+}
+
+/**
+ * An import of the workspace's own modules: true when the loader found them
+ * (the import is done), false to leave it to the library. A plain import
+ * with several modules is taken here only when all of them are the
+ * workspace's; a name a module does not have is unknown, not an error (the
+ * analysis may not see everything a module defines).
+ */
+function importWorkspace(interp: Interpreter, node: SyntaxNode, scope: Scope): boolean {
+  const registry = interp.modules;
+  const importer = registry.moduleOfScope(scope);
+  if (node.type === 'import_statement') {
+    const items = node.namedChildren.filter((c) => c.type === 'dotted_name' || c.type === 'aliased_import');
+    const loaded = items.map((c) => {
+      const name = c.type === 'dotted_name' ? c.text : (c.childForFieldName('name')?.text ?? '');
+      return registry.load(interp, name, 0, importer, node);
+    });
+    if (loaded.length === 0 || loaded.some((m) => m === undefined)) return false;
+    items.forEach((c, i) => {
+      if (c.type === 'dotted_name') {
+        // `import a.b` binds `a`, whose attribute `b` the import set.
+        const top = c.text.split('.')[0];
+        const first = registry.load(interp, top, 0, importer, node);
+        if (first) scope.set(top, { kind: 'module', module: first });
+      } else {
+        scope.set(c.childForFieldName('alias')?.text ?? '', { kind: 'module', module: loaded[i]! });
+      }
+    });
+    return true;
+  }
+  const moduleNode = node.childForFieldName('module_name');
+  const text = moduleNode?.text ?? '';
+  const level = text.length - text.replace(/^\.+/, '').length;
+  const name = text.slice(level);
+  const module = registry.load(interp, name, level, importer, node);
+  // `from . import x` in a folder without `__init__.py`: its modules are still found (a namespace package).
+  if (!module && !(level > 0 && name === '')) return level > 0;
+  for (const c of node.namedChildren) {
+    if (!c || c === moduleNode) continue;
+    if (c.type === 'wildcard_import') {
+      if (module) importStarFrom(module, scope);
+      continue;
+    }
+    const what = c.type === 'dotted_name' ? c.text : (c.childForFieldName('name')?.text ?? '');
+    const alias = c.type === 'aliased_import' ? (c.childForFieldName('alias')?.text ?? what) : what;
+    const own = module?.scope.lookup(what);
+    if (own) {
+      scope.set(alias, own);
+      continue;
+    }
+    // `from pkg import module`: a submodule, imported now.
+    const sub = registry.load(interp, name === '' ? what : `${name}.${what}`, level, importer, node);
+    scope.set(alias, sub ? { kind: 'module', module: sub } : unknown(`${what} of module ${text}`));
+  }
+  return true;
 }
 
 /** A parameter list's default values, evaluated where the function is defined (as Python does). */

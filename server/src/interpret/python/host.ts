@@ -26,6 +26,11 @@ export interface LibraryHost {
   imported(path: string): Value;
   /** What running this import raises (a module or a name the library does not have), if anything. */
   importError(paths: ImportedPaths): { pyType: string; message: string } | undefined;
+  /**
+   * A top-level module the library models (`keras`, `numpy`, ...): its imports never read a workspace
+   * file of that name, so a checkout of the library's own source in the workspace is not run instead.
+   */
+  libraryModule(top: string): boolean;
   /** `from module import *`. */
   importStar(module: string): void;
   /** A name the file never bound and Python does not have: what a star import brought, if anything. */

@@ -18,6 +18,7 @@ import {
   unknown,
   UNKNOWN,
   NONE_V,
+  spanContext,
   type ClassObj,
   type FunctionObj,
   type Value,
@@ -41,6 +42,7 @@ import {
 import type { LibraryHost } from './host';
 import { Budget, LIMITS, type NoteKind } from './limits';
 import { parseFloatLiteral, parseIntLiteral, parseStringLiteral } from './literals';
+import { ModuleRegistry, type ModuleLoader } from './modules';
 import { callMethod, findMethod, getAttribute, instantiate } from './objects';
 import { Scope } from './scope';
 import { assign, execDelete, execExpression } from './statements';
@@ -68,9 +70,15 @@ export class Interpreter {
   /** Every function and method the file defines, and those its run called. */
   readonly defined: FunctionObj[] = [];
   readonly called = new Set<FunctionObj>();
+  /** The workspace modules the file imports (`modules.ts`). */
+  readonly modules: ModuleRegistry;
 
-  /** `makeHost` makes the host this evaluator asks (it may keep the evaluator, to call back into it). */
-  constructor(makeHost: (interp: Interpreter) => LibraryHost) {
+  /**
+   * `makeHost` makes the host this evaluator asks (it may keep the evaluator, to call back into it);
+   * `loader` finds the workspace's own modules (none without it).
+   */
+  constructor(makeHost: (interp: Interpreter) => LibraryHost, loader?: ModuleLoader) {
+    this.modules = new ModuleRegistry(loader);
     this.host = makeHost(this);
     this.moduleScope.set('__name__', { kind: 'str', value: '__main__' });
   }
@@ -318,6 +326,8 @@ export class Interpreter {
 
   /** Calls any callable value with evaluated arguments. */
   call(callee: Value, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode, incomplete = false): Value {
+    // The file's own call: where another module's code it leads to is seen from (`modules.ts`).
+    if (spanContext.anchor === undefined) this.modules.callSite = node;
     switch (callee.kind) {
       case 'function':
         return this.callFunction(callee.fn, args, kwargs, undefined);
@@ -353,6 +363,13 @@ export class Interpreter {
   /** Runs a function of the file on evaluated arguments (`self` first for a method). */
   callFunction(fn: FunctionObj, args: Value[], kwargs: Array<[string, Value]>, self: Value | undefined): Value {
     if (this.depth >= LIMITS.callDepth) return unknown('call depth limit');
+    const owner = this.modules.moduleOf(fn);
+    if (owner !== undefined || spanContext.anchor !== undefined)
+      return this.modules.runAs(owner, this.modules.callSite, () => this.runFunction(fn, args, kwargs, self));
+    return this.runFunction(fn, args, kwargs, self);
+  }
+
+  private runFunction(fn: FunctionObj, args: Value[], kwargs: Array<[string, Value]>, self: Value | undefined): Value {
     this.called.add(fn);
     const scope = bindParameters(fn, args, kwargs, self);
     const body = fn.node.childForFieldName('body');

@@ -5,6 +5,7 @@
  * instance, are the host's (`host.ts`).
  */
 
+import { moduleAttribute } from './modules';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import {
   asInt,
@@ -93,6 +94,8 @@ export function getAttribute(interp: Interpreter, obj: Value, attr: string, node
     }
     case 'super':
       return superAttribute(obj, attr);
+    case 'module':
+      return moduleAttribute(obj.module, attr);
     case 'list':
     case 'dict':
     case 'str':

@@ -5,7 +5,7 @@
  */
 
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
-import { spanOf } from '../values';
+import { spanContext, spanOf } from '../values';
 import type { Interpreter } from './interpreter';
 import { forgetAbandoned } from './controlFlow';
 import { BudgetExceeded, LIMITS, type AnalysisNote } from './limits';
@@ -24,6 +24,7 @@ export interface RunOutcome {
  */
 export function runModule(interp: Interpreter, module: SyntaxNode): RunOutcome {
   let error: RaisedError | null = null;
+  spanContext.anchor = undefined;
   const statements = module.namedChildren;
   let at = 0;
   try {
@@ -46,6 +47,7 @@ export function runModule(interp: Interpreter, module: SyntaxNode): RunOutcome {
       // `return`/`break` at module level: Python rejects the file; nothing more to run.
     } else throw e;
   }
+  spanContext.anchor = undefined;
   interp.host.fileRunEnded();
   if (error) runPastError(interp, statements.slice(at + 1));
   runUncalledFunctions(interp);
@@ -71,7 +73,13 @@ function runPastError(interp: Interpreter, statements: SyntaxNode[]): void {
  */
 function runUncalledFunctions(interp: Interpreter): void {
   runUnsure(interp, interp.defined, (fn) => {
-    if (!interp.called.has(fn) && !interp.budget.degraded && interp.steps <= LIMITS.steps / 2)
+    // Another module's functions get their hints in that file's own analysis.
+    if (
+      !interp.called.has(fn) &&
+      !interp.budget.degraded &&
+      interp.steps <= LIMITS.steps / 2 &&
+      !interp.modules.moduleOf(fn)
+    )
       interp.callFunction(fn, [], [], undefined);
   });
 }

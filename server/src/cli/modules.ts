@@ -1,0 +1,50 @@
+/**
+ * The CLI's module source provider: the workspace modules a file imports,
+ * read from disk. Only `.py` files inside the allowed folders (the current
+ * folder, the analysed file's folder, the folders named on the command
+ * line), regular and within the size limit, are read; nothing is run.
+ */
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { MAX_DOCUMENT_BYTES, type ModuleSourceProvider } from '../analysis';
+
+const toSlash = (p: string) => p.split(path.sep).join('/');
+
+/** `child` is `dir` or inside it (both absolute, resolved). */
+function inside(child: string, dir: string): boolean {
+  const rel = path.relative(dir, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** Reads modules from disk inside `allowed` folders; absolute imports also search `roots`. */
+export function diskModuleProvider(roots: string[], allowed: string[]): ModuleSourceProvider {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const folders = allowed.map((d) => real(path.resolve(d))).filter((d): d is string => d !== undefined);
+  return {
+    roots: roots.map((r) => toSlash(path.resolve(r))),
+    read(file: string) {
+      if (!file.endsWith('.py')) return undefined;
+      const at = real(path.resolve(file));
+      if (!at || !folders.some((d) => inside(at, d))) return undefined;
+      try {
+        const st = fs.statSync(at);
+        if (!st.isFile() || st.size > MAX_DOCUMENT_BYTES) return undefined;
+        return { text: fs.readFileSync(at, 'utf8'), version: `${st.mtimeMs}:${st.size}` };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** The absolute `/`-separated path the analysis names a file by. */
+export function analysedPath(file: string): string {
+  return toSlash(path.resolve(file));
+}
