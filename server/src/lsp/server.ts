@@ -29,6 +29,7 @@ import type { PythonParser } from '../syntax/parser';
 import { toCodeAction, toDiagnostic, toDiagramResult, toHover, toInlayHint, type DiagramResult } from './convert';
 import { DocumentStore } from './documents';
 import { collectYoungGarbageIfFull } from './heap';
+import { NOTEBOOK_SYNC, NotebookStore } from './notebooks';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 
 /** Custom request: the model tables of a document, as `shape-lens summary` prints them. */
@@ -66,6 +67,15 @@ export function createServer(connection: Connection, parser: PythonParser): void
     }
   }
 
+  const notebooks = new NotebookStore(connection, parser, {
+    analysisSettings,
+    diagnosticSettings,
+    hintSettings: () => (settings.hints.enabled ? { shapes: true, paramTotals: settings.hints.paramTotals } : null),
+    imageDataFormat: () => settings.imageDataFormat,
+    locale: () => locale,
+    guard,
+  });
+
   function publish(uri: string): void {
     guard('diagnostics', undefined, () => {
       const state = store.get(uri);
@@ -93,6 +103,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
     const raw = await connection.workspace.getConfiguration('shapeLens').catch(() => undefined);
     settings = readSettings(raw);
     store.invalidateAll();
+    notebooks.invalidateAll();
     for (const uri of store.uris()) schedule(uri);
     connection.languages.inlayHint.refresh().catch(() => undefined);
   }
@@ -104,6 +115,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        notebookDocumentSync: NOTEBOOK_SYNC,
         inlayHintProvider: true,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
@@ -126,6 +138,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
     else {
       settings = readSettings((change.settings as { shapeLens?: unknown } | undefined)?.shapeLens);
       store.invalidateAll();
+      notebooks.invalidateAll();
       for (const uri of store.uris()) schedule(uri);
     }
   });
@@ -157,6 +170,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
 
   connection.languages.inlayHint.on(({ textDocument, range }) =>
     guard('inlay hints', [], () => {
+      if (notebooks.owns(textDocument.uri)) return notebooks.inlayHints(textDocument.uri, range);
       if (!settings.hints.enabled) return [];
       const a = store.analysis(textDocument.uri, analysisSettings());
       if (!a) return [];
@@ -170,6 +184,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
 
   connection.onHover(({ textDocument, position }) =>
     guard('hover', null, () => {
+      if (notebooks.owns(textDocument.uri)) return notebooks.hover(textDocument.uri, position);
       const a = store.analysis(textDocument.uri, analysisSettings());
       const info = a && hover(a, position.line, position.character, settings.imageDataFormat, locale);
       return info ? toHover(info) : null;
@@ -179,6 +194,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
   connection.onCodeAction(({ textDocument, range, context }) =>
     guard('code actions', [], () => {
       if (context.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+      if (notebooks.owns(textDocument.uri)) return notebooks.codeActions(textDocument.uri, range);
       const a = store.analysis(textDocument.uri, analysisSettings());
       if (!a) return [];
       const span = {
