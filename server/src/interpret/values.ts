@@ -239,7 +239,9 @@ export type Value =
   /** `super()` inside a method of `cls`, bound to `self`. */
   | { kind: 'super'; self: Value; cls: ClassObj }
   /** A method of a library object, e.g. `model.add`, `layers.append`. */
-  | { kind: 'method'; self: Value; name: string };
+  | { kind: 'method'; self: Value; name: string }
+  /** `functools.partial(fn, *args, **kwargs)`: calling it calls `fn` with these arguments first. */
+  | { kind: 'partial'; fn: Value; args: Value[]; kwargs: Array<[string, Value]> };
 
 export const UNKNOWN: Value = { kind: 'unknown' };
 
