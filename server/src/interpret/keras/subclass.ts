@@ -9,6 +9,7 @@
  * layer (its own weights plus those of the layers it holds).
  */
 
+import { renderMessage } from '../../shapes/messages';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { findMethod } from '../python/objects';
 import { pyRepr } from '../python/strings';
@@ -180,7 +181,11 @@ export function kerasBaseMethod(
     case '__init__':
       if (inst.layer || inst.model) kerasInit(api, inst, args, kwargs, node);
       return NONE_V;
-    case 'add_weight':
+    case 'add_weight': {
+      const problem = addWeightArgsProblem(args, kwargs);
+      if (problem) return api.interp.raise(problem.pyType, problem.text, node);
+      return addWeight(inst, args, kwargs);
+    }
     case 'add_variable':
       return addWeight(inst, args, kwargs);
     case 'build':
@@ -192,6 +197,20 @@ export function kerasBaseMethod(
       if (self.kind === 'instance' && inst.model) return modelMethod(api, inst.model, name, args, kwargs, node);
       return UNKNOWN;
   }
+}
+
+/**
+ * What Keras 3's `add_weight(*args, shape=None, initializer=None, dtype=None, ...)` refuses of its
+ * positional arguments, kept to catch Keras 2's order: more than three, a name first, or one given
+ * both ways.
+ */
+function addWeightArgsProblem(args: Value[], kwargs: Kwargs): { text: string; pyType: string } | undefined {
+  if (args.length === 0) return undefined;
+  if (args.length > 3) return renderMessage('addWeightTooManyPositional', { count: args.length });
+  if (args[0].kind === 'str') return renderMessage('addWeightNamePositional', { name: args[0].value });
+  const given = (k: string) => kwargs.some(([name, v]) => name === k && v.kind !== 'none' && v.kind !== 'unknown');
+  const both = ['shape', 'initializer', 'dtype'].find((k, i) => i < args.length && given(k));
+  return both ? renderMessage('addWeightBothWays', { arg: both }) : undefined;
 }
 
 /** `self.add_weight(shape=..., trainable=...)`: records the weight, gives a value of that shape. */
