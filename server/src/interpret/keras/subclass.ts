@@ -9,7 +9,6 @@
  * layer (its own weights plus those of the layers it holds).
  */
 
-import { renderMessage } from '../../shapes/messages';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { findMethod } from '../python/objects';
 import { pyRepr } from '../python/strings';
@@ -206,11 +205,21 @@ export function kerasBaseMethod(
  */
 function addWeightArgsProblem(args: Value[], kwargs: Kwargs): { text: string; pyType: string } | undefined {
   if (args.length === 0) return undefined;
-  if (args.length > 3) return renderMessage('addWeightTooManyPositional', { count: args.length });
-  if (args[0].kind === 'str') return renderMessage('addWeightNamePositional', { name: args[0].value });
+  if (args.length > 3)
+    return {
+      pyType: 'TypeError',
+      text: `add_weight() takes at most 3 positional arguments but ${args.length} were given.`,
+    };
+  if (args[0].kind === 'str') {
+    const name = args[0].value;
+    const text = `\`name\` must be passed as a keyword argument. Received: add_weight('${name}', ...). Use: add_weight(shape=..., name='${name}').`;
+    return { pyType: 'ValueError', text };
+  }
   const given = (k: string) => kwargs.some(([name, v]) => name === k && v.kind !== 'none' && v.kind !== 'unknown');
   const both = ['shape', 'initializer', 'dtype'].find((k, i) => i < args.length && given(k));
-  return both ? renderMessage('addWeightBothWays', { arg: both }) : undefined;
+  return both
+    ? { pyType: 'ValueError', text: `\`${both}\` was passed both positionally and as a keyword argument.` }
+    : undefined;
 }
 
 /** `self.add_weight(shape=..., trainable=...)`: records the weight, gives a value of that shape. */

@@ -65,21 +65,6 @@ export const baseMessages = {
       `Only input tensors may be passed as positional arguments. The following argument value should be passed as a keyword argument: ${pyStr(d.value)} (of type ${pyClass(d.value)})`,
   ),
 
-  // ------------------------------------------------ Layer.add_weight's positional arguments (Keras 2's order)
-  addWeightTooManyPositional: message(
-    'TypeError',
-    (d: { count: number }) => `add_weight() takes at most 3 positional arguments but ${d.count} were given.`,
-  ),
-  addWeightNamePositional: message(
-    'ValueError',
-    (d: { name: string }) =>
-      `\`name\` must be passed as a keyword argument. Received: add_weight('${d.name}', ...). Use: add_weight(shape=..., name='${d.name}').`,
-  ),
-  addWeightBothWays: message(
-    'ValueError',
-    (d: { arg: string }) => `\`${d.arg}\` was passed both positionally and as a keyword argument.`,
-  ),
-
   // ------------------------------------------------ Layer.__init__ and Operation.__init__
   layerNameInvalid: message(
     'ValueError',
