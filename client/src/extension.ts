@@ -33,6 +33,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'python' },
       { scheme: 'untitled', language: 'python' },
       { scheme: 'vscode-vfs', language: 'python' },
+      // The Python cells of Jupyter notebooks, synced as notebooks (the server's notebookDocumentSync).
+      { notebook: { notebookType: 'jupyter-notebook' }, language: 'python' },
     ],
     synchronize: { configurationSection: 'shapeLens' },
   };

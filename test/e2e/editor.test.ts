@@ -24,7 +24,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ensureAll, startCodeServer, type CodeServer } from '../../scripts/editor-setup';
 import { packageVsix } from '../../scripts/package';
-import { REPO_ROOT, SHARED_TRUTH } from '../helpers/truth';
+import { LOCAL_TRUTH, REPO_ROOT, SHARED_TRUTH } from '../helpers/truth';
 
 // playwright-core lives in the e2e cache, not in node_modules, so its types are not visible here.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -46,6 +46,8 @@ const CHANNELS_FIRST = 'seed_model2_channels_first_input.py';
 /** examples/unet.py, recorded with Keras as test/truth/programs/example_unet.py. */
 const UNET = 'unet.py';
 const UNET_TRUTH = path.join(REPO_ROOT, 'test', 'truth', 'programs', 'example_unet');
+/** A notebook whose model is begun in one cell and extended in later ones, recorded with Keras (test/truth/notebooks/). */
+const NOTEBOOK = 'seed_cells.ipynb';
 
 interface TruthLayer {
   line: number;
@@ -176,9 +178,17 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
     for (const f of fs.readdirSync(path.join(REPO_ROOT, 'examples')))
       fs.copyFileSync(path.join(REPO_ROOT, 'examples', f), path.join(workspace, f));
     fs.copyFileSync(path.join(SHARED_TRUTH, 'programs', `${BROKEN}.py`), path.join(workspace, `${BROKEN}.py`));
+    fs.copyFileSync(path.join(LOCAL_TRUTH, 'notebooks', NOTEBOOK), path.join(workspace, NOTEBOOK));
 
     t = Date.now();
-    server = await startCodeServer({ dir: work, workspace, vsix, codeServer: tools });
+    server = await startCodeServer({
+      dir: work,
+      workspace,
+      vsix,
+      codeServer: tools,
+      // `.ipynb` in VS Code's notebook editor (the built-in ipynb serializer), not as JSON text.
+      settings: { 'workbench.editorAssociations': { '*.ipynb': 'jupyter-notebook' } },
+    });
     timings.install = seconds(server.installMs);
     timings.serverStart = seconds(Date.now() - t - server.installMs);
 
@@ -606,6 +616,60 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
       .locator('svg.flow g.layer text', { hasText: exactly(layerLabel(last)) })
       .first()
       .waitFor({ timeout: WAIT_MS });
+  });
+
+  // After the model view's tests, which open the seed from the Explorer into the text editor.
+  it('opens a notebook: the Dense in a later cell shows the shape the model of the earlier cells gives it', async () => {
+    const file = path.join(LOCAL_TRUTH, 'notebooks', NOTEBOOK);
+    const program = JSON.parse(fs.readFileSync(file.replace(/\.ipynb$/, '.truth.json'), 'utf8')) as TruthProgram;
+    const lines: Array<[number, number]> = JSON.parse(fs.readFileSync(file.replace(/\.ipynb$/, '.lines.json'), 'utf8'));
+    const cells = (JSON.parse(fs.readFileSync(file, 'utf8')).cells as Array<{ source: string[] | string }>).map((c) =>
+      Array.isArray(c.source) ? c.source.join('') : c.source,
+    );
+    const dense = program.models[0].layers.find((l) => l.class === 'Dense')!;
+    const [cell, cellLine] = lines[dense.line - 1];
+    const [firstCell] = lines[program.models[0].line - 1];
+    assert.ok(cell > firstCell, 'the Dense is in a later cell than the model');
+    const code = cells[cell].split('\n')[cellLine - 1].trim();
+
+    // Quick Open, wherever the side bar is.
+    await editor().locator('.view-lines').first().click();
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout: WAIT_MS });
+    await input.fill(NOTEBOOK);
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: NOTEBOOK })
+      .first()
+      .waitFor({ timeout: WAIT_MS });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: NOTEBOOK }).waitFor({ timeout: WAIT_MS });
+    // VS Code's built-in ipynb serializer opens it in the notebook editor, one code editor per cell.
+    const cellEditor = page
+      .locator('.notebook-editor .cell-editor-container .monaco-editor')
+      .filter({ has: page.locator('.view-lines', { hasText: code.slice(0, 20) }) })
+      .first();
+    // The notebook editor renders only the cells on screen: scroll down until the Dense's cell is there.
+    const firstCode = page.locator('.notebook-editor .cell-editor-container .monaco-editor').filter({ visible: true });
+    await firstCode.first().waitFor({ timeout: WAIT_MS });
+    await firstCode.first().hover();
+    for (let i = 0; i < 30 && !(await cellEditor.isVisible()); i++) {
+      await page.mouse.wheel(0, 150);
+      await page.waitForTimeout(200);
+    }
+    await cellEditor.waitFor({ timeout: WAIT_MS });
+    const expected = `→ ${pyShape(dense.output_shape!)}`;
+    const hint = cellEditor.locator('.view-line span[class*="dyn-rule-"]', { hasText: exactly(expected) }).first();
+    await hint.waitFor({ timeout: FIRST_PAINT_MS });
+    // On the Dense's own line of its cell.
+    const row = await hint.evaluate((e: any) => e.closest('.view-line').textContent);
+    assert.ok(text(row).includes(code.slice(0, 20)), row);
+    // For the picture: the Dense's cell up from the bottom edge, the earlier Conv2D cells above it.
+    await page.mouse.wheel(0, 250);
+    await page.waitForTimeout(500);
+    await hint.waitFor({ timeout: WAIT_MS });
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'notebook.png');
   });
 
   it("shows the package's own README on the extension page, with no broken image", async () => {

@@ -8,7 +8,10 @@ import * as path from 'path';
 import {
   CodeActionRequest,
   createProtocolConnection,
+  DidChangeNotebookDocumentNotification,
   DidChangeTextDocumentNotification,
+  DidCloseNotebookDocumentNotification,
+  DidOpenNotebookDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -26,6 +29,7 @@ import {
   type Range,
   type Hover,
   type InlayHint,
+  NotebookCellKind,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
@@ -88,6 +92,48 @@ export class LspTestClient {
     return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
+  /**
+   * Opens a Jupyter notebook as VS Code sends it: each cell a document of its
+   * own (`NB#cellN`), markdown as markup cells, raw cells as code cells in the
+   * language `raw`.
+   */
+  openNotebook(uri: string, cells: TestCell[], version = 1): Promise<void> {
+    return this.connection.sendNotification(DidOpenNotebookDocumentNotification.type, {
+      notebookDocument: {
+        uri,
+        notebookType: 'jupyter-notebook',
+        version,
+        cells: cells.map((c, i) => ({
+          kind: c.kind === 'markdown' ? NotebookCellKind.Markup : NotebookCellKind.Code,
+          document: cellUri(uri, i),
+        })),
+      },
+      cellTextDocuments: cells.map((c, i) => ({
+        uri: cellUri(uri, i),
+        languageId: c.kind === 'code' ? 'python' : c.kind,
+        version: 1,
+        text: c.source,
+      })),
+    });
+  }
+
+  /** Replaces the text of one cell (`cellVersion` is the cell document's new version). */
+  changeCell(uri: string, version: number, cell: number, cellVersion: number, text: string): Promise<void> {
+    return this.connection.sendNotification(DidChangeNotebookDocumentNotification.type, {
+      notebookDocument: { uri, version },
+      change: {
+        cells: { textContent: [{ document: { uri: cellUri(uri, cell), version: cellVersion }, changes: [{ text }] }] },
+      },
+    });
+  }
+
+  closeNotebook(uri: string, cells: number): Promise<void> {
+    return this.connection.sendNotification(DidCloseNotebookDocumentNotification.type, {
+      notebookDocument: { uri },
+      cellTextDocuments: Array.from({ length: cells }, (_, i) => ({ uri: cellUri(uri, i) })),
+    });
+  }
+
   async hints(uri: string, lines = 100000): Promise<InlayHint[]> {
     return (
       (await this.connection.sendRequest(InlayHintRequest.type, {
@@ -139,6 +185,16 @@ export class LspTestClient {
     this.connection.dispose();
     if (this.child.exitCode === null) this.child.kill();
   }
+}
+
+export interface TestCell {
+  kind: 'code' | 'markdown' | 'raw';
+  source: string;
+}
+
+/** The URI of a notebook's cell document, in VS Code's form. */
+export function cellUri(notebook: string, cell: number): string {
+  return `${notebook.replace(/^file:/, 'vscode-notebook-cell:')}#cell${cell}`;
 }
 
 export function labelText(h: InlayHint): string {

@@ -254,7 +254,9 @@ export type Value =
   /** A method of a library object, e.g. `model.add`, `layers.append`. */
   | { kind: 'method'; self: Value; name: string }
   /** A module of the workspace, imported and run (`python/modules.ts`). */
-  | { kind: 'module'; module: ModuleObj };
+  | { kind: 'module'; module: ModuleObj }
+  /** `functools.partial(fn, *args, **kwargs)`: calling it calls `fn` with these arguments first. */
+  | { kind: 'partial'; fn: Value; args: Value[]; kwargs: Array<[string, Value]> };
 
 /** A workspace module as its import made it: its globals, run once per program as Python's module cache does. */
 export interface ModuleObj {

@@ -31,6 +31,7 @@ import type { PythonParser } from '../syntax/parser';
 import { toCodeAction, toDiagnostic, toDiagramResult, toHover, toInlayHint, type DiagramResult } from './convert';
 import { DocumentStore } from './documents';
 import { collectYoungGarbageIfFull } from './heap';
+import { NOTEBOOK_SYNC, NotebookStore } from './notebooks';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 
 /** Custom request: the document's models, and the diagram of the one at `line` (0-based); null for a document not open. */
@@ -81,6 +82,15 @@ export function createServer(connection: Connection, parser: PythonParser): void
     }
   }
 
+  const notebooks = new NotebookStore(connection, parser, {
+    analysisSettings,
+    diagnosticSettings,
+    hintSettings: () => (settings.hints.enabled ? { shapes: true, paramTotals: settings.hints.paramTotals } : null),
+    imageDataFormat: () => settings.imageDataFormat,
+    locale: () => locale,
+    guard,
+  });
+
   function publish(uri: string): void {
     guard('diagnostics', undefined, () => {
       const state = store.get(uri);
@@ -108,6 +118,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
     const raw = await connection.workspace.getConfiguration('shapeLens').catch(() => undefined);
     settings = readSettings(raw);
     store.invalidateAll();
+    notebooks.invalidateAll();
     for (const uri of store.uris()) schedule(uri);
     connection.languages.inlayHint.refresh().catch(() => undefined);
   }
@@ -120,6 +131,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        notebookDocumentSync: NOTEBOOK_SYNC,
         inlayHintProvider: true,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
@@ -142,6 +154,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
     else {
       settings = readSettings((change.settings as { shapeLens?: unknown } | undefined)?.shapeLens);
       store.invalidateAll();
+      notebooks.invalidateAll();
       for (const uri of store.uris()) schedule(uri);
     }
   });
@@ -180,6 +193,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
 
   connection.languages.inlayHint.on(({ textDocument, range }, token) =>
     answer('inlay hints', token, [], () => {
+      if (notebooks.owns(textDocument.uri)) return notebooks.inlayHints(textDocument.uri, range);
       if (!settings.hints.enabled) return [];
       const a = store.analysis(textDocument.uri, analysisSettings());
       if (!a) return [];
@@ -193,6 +207,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
 
   connection.onHover(({ textDocument, position }, token) =>
     answer('hover', token, null, () => {
+      if (notebooks.owns(textDocument.uri)) return notebooks.hover(textDocument.uri, position);
       const a = store.analysis(textDocument.uri, analysisSettings());
       const info = a && hover(a, position.line, position.character, settings.imageDataFormat, locale);
       return info ? toHover(info) : null;
@@ -202,6 +217,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
   connection.onCodeAction(({ textDocument, range, context }, token) =>
     answer('code actions', token, [], () => {
       if (context.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+      if (notebooks.owns(textDocument.uri)) return notebooks.codeActions(textDocument.uri, range);
       const a = store.analysis(textDocument.uri, analysisSettings());
       if (!a) return [];
       const span = {

@@ -14,6 +14,7 @@ import { callFrameText, type CallFrame } from './messages/callFrame';
 import { callFrameOf } from './messages/layerCalls';
 import { quantizationOf } from './dtypePolicy';
 import { checkIdentifierArgs } from './identifiers';
+import { checkPositionalArgs } from './positionalArgs';
 import { layerSignature } from './signatures';
 import type { CallResult, ConstructedLayer, RuleContext, Weight } from './rule';
 import type { Shape } from './shape';
@@ -108,6 +109,7 @@ function inputsKey(inputs: CallInputs): string {
 
 function callUncached(layer: ConstructedLayer, inputs: CallInputs, options: EngineOptions): Called {
   return guard(() => {
+    checkPositionalArgs(layer.rule.className, inputs.args);
     const result = callRule(layer, inputs, makeContext(options));
     // `trainable=False` at construction makes every weight of the layer non-trainable.
     const trainableArg = layer.args.get('trainable');

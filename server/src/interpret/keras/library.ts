@@ -22,7 +22,7 @@ import { makeFunctional, makeInput } from './functional';
 import { unexpectedKeyword } from './kerasClasses';
 import { constructLayerObj } from './layers';
 import { canonicalName, layerClassOf } from './names';
-import { checkOptimizerCall, checkOptimizerValues } from './optimizers';
+import { checkOptimizerCall, checkOptimizerValues, LEGACY_OPTIMIZER_MESSAGE } from './optimizers';
 import { makeSequential } from './sequential';
 
 /** Functional forms of the merge layers: `layers.concatenate([a, b])` is `Concatenate()([a, b])`. */
@@ -79,6 +79,8 @@ export function callLibrary(
     );
     if (problem) return api.interp.raise('TypeError', problem, node);
   }
+  if (/^keras\.optimizers\.legacy\.[A-Z]\w*$/.test(q))
+    return api.interp.raise('ImportError', LEGACY_OPTIMIZER_MESSAGE, node);
   if (/^keras\.optimizers\.[A-Z]/.test(q)) {
     const problem =
       checkOptimizerCall(q.split('.').pop()!, kwargs) ?? checkOptimizerValues(q.split('.').pop()!, args, kwargs);

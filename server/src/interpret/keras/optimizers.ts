@@ -133,3 +133,13 @@ export function checkOptimizerValues(
   }
   return undefined;
 }
+
+/**
+ * Keras 3 keeps `keras.optimizers.legacy` (and `tf.keras.optimizers.legacy`) only to refuse it: each of its
+ * classes raises ImportError when constructed.
+ */
+export const LEGACY_OPTIMIZER_MESSAGE =
+  '`keras.optimizers.legacy` is not supported in Keras 3. When using `tf.keras`, to continue using a ' +
+  '`tf.keras.optimizers.legacy` optimizer, you can install the `tf_keras` package (Keras 2) and set the ' +
+  'environment variable `TF_USE_LEGACY_KERAS=True` to configure TensorFlow to use `tf_keras` when accessing ' +
+  '`tf.keras`.';

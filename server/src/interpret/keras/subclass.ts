@@ -181,7 +181,11 @@ export function kerasBaseMethod(
     case '__init__':
       if (inst.layer || inst.model) kerasInit(api, inst, args, kwargs, node);
       return NONE_V;
-    case 'add_weight':
+    case 'add_weight': {
+      const problem = addWeightArgsProblem(args, kwargs);
+      if (problem) return api.interp.raise(problem.pyType, problem.text, node);
+      return addWeight(inst, args, kwargs);
+    }
     case 'add_variable':
       return addWeight(inst, args, kwargs);
     case 'build':
@@ -193,6 +197,30 @@ export function kerasBaseMethod(
       if (self.kind === 'instance' && inst.model) return modelMethod(api, inst.model, name, args, kwargs, node);
       return UNKNOWN;
   }
+}
+
+/**
+ * What Keras 3's `add_weight(*args, shape=None, initializer=None, dtype=None, ...)` refuses of its
+ * positional arguments, kept to catch Keras 2's order: more than three, a name first, or one given
+ * both ways.
+ */
+function addWeightArgsProblem(args: Value[], kwargs: Kwargs): { text: string; pyType: string } | undefined {
+  if (args.length === 0) return undefined;
+  if (args.length > 3)
+    return {
+      pyType: 'TypeError',
+      text: `add_weight() takes at most 3 positional arguments but ${args.length} were given.`,
+    };
+  if (args[0].kind === 'str') {
+    const name = args[0].value;
+    const text = `\`name\` must be passed as a keyword argument. Received: add_weight('${name}', ...). Use: add_weight(shape=..., name='${name}').`;
+    return { pyType: 'ValueError', text };
+  }
+  const given = (k: string) => kwargs.some(([name, v]) => name === k && v.kind !== 'none' && v.kind !== 'unknown');
+  const both = ['shape', 'initializer', 'dtype'].find((k, i) => i < args.length && given(k));
+  return both
+    ? { pyType: 'ValueError', text: `\`${both}\` was passed both positionally and as a keyword argument.` }
+    : undefined;
 }
 
 /** `self.add_weight(shape=..., trainable=...)`: records the weight, gives a value of that shape. */

@@ -335,8 +335,11 @@ export class Interpreter {
         return this.callFunction(callee.fn, args, kwargs, callee.self);
       case 'class':
         return instantiate(this, callee.cls, args, kwargs, node);
+      case 'partial':
+        return this.call(callee.fn, [...callee.args, ...args], mergeKeywords(callee.kwargs, kwargs), node, incomplete);
       case 'ref':
         if (callee.qualname === 'builtins.super') return this.superObject(args);
+        if (callee.qualname === 'functools.partial') return partialObject(args, kwargs);
         if (callee.qualname.startsWith('builtins.'))
           return callBuiltin(this, callee.qualname.slice(9), args, kwargs, node);
         return this.host.call(callee, args, kwargs, node, incomplete);
@@ -413,4 +416,17 @@ export class Interpreter {
     this.uncertain++;
     return true;
   }
+}
+
+/** `functools.partial(func, /, *args, **keywords)`; without a function (or with `*args` not expanded) nothing is known. */
+function partialObject(args: Value[], kwargs: Array<[string, Value]>): Value {
+  if (args.length === 0) return UNKNOWN;
+  return { kind: 'partial', fn: args[0], args: args.slice(1), kwargs };
+}
+
+/** `{**partial.keywords, **keywords}`: a keyword given at the call replaces the partial's, in the partial's place. */
+function mergeKeywords(first: Array<[string, Value]>, then: Array<[string, Value]>): Array<[string, Value]> {
+  const merged = new Map(first);
+  for (const [k, v] of then) merged.set(k, v);
+  return [...merged];
 }

@@ -57,6 +57,14 @@ export const baseMessages = {
     return `Layer "${d.layer}" expects ${d.expected} input(s), but it received ${d.shapes.length} input tensors. Inputs received: [${tensors.join(', ')}]`;
   }),
 
+  // ------------------------------------------------ Layer.__call__, before the input spec
+  /** A plain Python value among a layer's positional arguments (`positionalArgs.ts`). */
+  nonTensorPositionalArg: message(
+    'ValueError',
+    (d: { value: PyValue }) =>
+      `Only input tensors may be passed as positional arguments. The following argument value should be passed as a keyword argument: ${pyStr(d.value)} (of type ${pyClass(d.value)})`,
+  ),
+
   // ------------------------------------------------ Layer.__init__ and Operation.__init__
   layerNameInvalid: message(
     'ValueError',

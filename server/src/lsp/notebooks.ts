@@ -1,0 +1,292 @@
+/**
+ * Jupyter notebooks over LSP 3.17 notebook document sync: the notebook's
+ * Python code cells, in order, are one program (`analysis/notebook.ts` reads
+ * each as IPython does); its hints, hovers, diagnostics and quick fixes are
+ * computed on that program and put back in the cell and line they belong to.
+ * The server answers a request on a cell document through `owns`/the feature
+ * methods here; everything else in the server stays about plain documents.
+ */
+
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  NotebookCellKind,
+  NotebookDocuments,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type Hover,
+  type InlayHint,
+  type NotebookDocument,
+  type NotebookDocumentSyncOptions,
+  type Position,
+  type Range,
+} from 'vscode-languageserver/node';
+import {
+  analyze,
+  codeActions,
+  diagnostics,
+  hover,
+  inlayHints,
+  type Analysis,
+  type AnalysisSettings,
+  type DiagnosticSettings,
+  type Finding,
+  type HintSettings,
+  type Locale,
+} from '../analysis';
+import { cellPosition, notebookProgram, type NotebookCell, type NotebookProgram } from '../analysis/notebook';
+import type { PythonParser } from '../syntax/parser';
+import { toCodeAction, toDiagnostic, toHover, toInlayHint } from './convert';
+
+/** The notebooks the server reads: Jupyter's, their Python cells. */
+export const NOTEBOOK_SYNC: NotebookDocumentSyncOptions = {
+  notebookSelector: [{ notebook: { notebookType: 'jupyter-notebook' }, cells: [{ language: 'python' }] }],
+};
+
+/** What the server's settings say, read when a feature runs. */
+export interface NotebookContext {
+  analysisSettings(): AnalysisSettings;
+  diagnosticSettings(): DiagnosticSettings;
+  hintSettings(): HintSettings | null;
+  imageDataFormat(): AnalysisSettings['imageDataFormat'];
+  locale(): Locale;
+  /** Runs a feature, logging a failure and answering `fallback`. */
+  guard<T>(what: string, fallback: T, f: () => T): T;
+}
+
+interface Analysed {
+  key: string;
+  program: NotebookProgram;
+  analysis: Analysis;
+  /** Cell document URI per cell index of the program's cells. */
+  uris: string[];
+  /** The program line where each cell starts, by cell index. */
+  starts: Map<number, number>;
+}
+
+const DIAGNOSTICS_DELAY_MS = 150;
+
+export class NotebookStore {
+  private readonly notebooks = new NotebookDocuments(TextDocument);
+  private readonly analysed = new Map<string, Analysed>();
+  /** Counts every change of a notebook (cells, text), so an analysis knows it is current. */
+  private readonly changes = new Map<string, number>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Cell URIs that were last published with diagnostics, per notebook. */
+  private readonly published = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly parser: PythonParser,
+    private readonly cx: NotebookContext,
+  ) {
+    this.notebooks.listen(connection);
+    this.notebooks.onDidOpen((nb) => this.changed(nb.uri));
+    this.notebooks.onDidChange((e) => this.changed(e.notebookDocument.uri));
+    this.notebooks.onDidClose((nb) => this.closed(nb));
+  }
+
+  /** Whether `uri` is a cell of an open notebook. */
+  owns(uri: string): boolean {
+    return this.notebooks.findNotebookDocumentForCell(uri) !== undefined;
+  }
+
+  /** Settings changed: analyse every notebook again and republish. */
+  invalidateAll(): void {
+    this.analysed.clear();
+    for (const uri of this.changes.keys()) this.schedule(uri);
+  }
+
+  inlayHints(uri: string, range: Range): InlayHint[] {
+    const settings = this.cx.hintSettings();
+    const at = this.cellOf(uri);
+    if (!settings || !at) return [];
+    const { a, cell } = at;
+    const start = a.starts.get(cell);
+    if (start === undefined) return [];
+    return inlayHints(
+      a.analysis,
+      { startLine: start + range.start.line, endLine: start + range.end.line },
+      settings,
+    ).flatMap((h) => {
+      const p = cellPosition(a.program, h.line, h.character);
+      return p && p.cell === cell ? [toInlayHint({ ...h, line: p.line, character: p.column })] : [];
+    });
+  }
+
+  hover(uri: string, position: Position): Hover | null {
+    const at = this.cellOf(uri);
+    const p = at && this.toProgram(at.a, at.cell, position);
+    if (!at || !p) return null;
+    const info = hover(at.a.analysis, p.line, p.character, this.cx.imageDataFormat(), this.cx.locale());
+    const span = info && this.toCellRange(at.a, at.cell, info.span);
+    return info && span
+      ? toHover({
+          ...info,
+          span: {
+            startLine: span.start.line,
+            startCol: span.start.character,
+            endLine: span.end.line,
+            endCol: span.end.character,
+          },
+        })
+      : null;
+  }
+
+  codeActions(uri: string, range: Range): CodeAction[] {
+    const at = this.cellOf(uri);
+    if (!at) return [];
+    const start = this.toProgram(at.a, at.cell, range.start);
+    const end = this.toProgram(at.a, at.cell, range.end);
+    if (!start || !end) return [];
+    const span = { startLine: start.line, startCol: start.character, endLine: end.line, endCol: end.character };
+    return codeActions(at.a.analysis, span, this.cx.diagnosticSettings()).flatMap((fix) => {
+      const diagnostic = this.toCellFinding(at.a, fix.diagnostic);
+      const edits = fix.edits.map((e) => ({ ...e, range: this.toCellRange(at.a, at.cell, e.span) }));
+      // A fix is offered on the cell it edits; one whose edits reach other cells is left out.
+      if (!diagnostic || diagnostic.cell !== at.cell || edits.some((e) => !e.range)) return [];
+      return [
+        toCodeAction(
+          {
+            ...fix,
+            diagnostic: diagnostic.finding,
+            edits: edits.map((e) => ({
+              span: {
+                startLine: e.range!.start.line,
+                startCol: e.range!.start.character,
+                endLine: e.range!.end.line,
+                endCol: e.range!.end.character,
+              },
+              newText: e.newText,
+            })),
+          },
+          uri,
+        ),
+      ];
+    });
+  }
+
+  private changed(notebookUri: string): void {
+    this.changes.set(notebookUri, (this.changes.get(notebookUri) ?? 0) + 1);
+    this.schedule(notebookUri);
+  }
+
+  private closed(nb: NotebookDocument): void {
+    clearTimeout(this.timers.get(nb.uri));
+    this.timers.delete(nb.uri);
+    this.analysed.delete(nb.uri);
+    this.changes.delete(nb.uri);
+    for (const uri of this.published.get(nb.uri) ?? []) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.published.delete(nb.uri);
+  }
+
+  private schedule(notebookUri: string): void {
+    clearTimeout(this.timers.get(notebookUri));
+    this.timers.set(
+      notebookUri,
+      setTimeout(() => {
+        this.timers.delete(notebookUri);
+        this.cx.guard('notebook diagnostics', undefined, () => this.publish(notebookUri));
+      }, DIAGNOSTICS_DELAY_MS),
+    );
+  }
+
+  /** Diagnostics of every code cell (an empty list for a cell that has none, or no longer has any). */
+  private publish(notebookUri: string): void {
+    const a = this.analysis(notebookUri);
+    if (!a) return;
+    const perCell = new Map<string, Diagnostic[]>();
+    a.uris.forEach((uri, i) => {
+      if (a.program.cells[i].kind === 'code') perCell.set(uri, []);
+    });
+    for (const f of diagnostics(a.analysis, this.cx.diagnosticSettings())) {
+      const placed = this.toCellFinding(a, f);
+      if (placed) perCell.get(a.uris[placed.cell])?.push(toDiagnostic(placed.finding));
+    }
+    for (const uri of this.published.get(notebookUri) ?? []) if (!perCell.has(uri)) perCell.set(uri, []);
+    for (const [uri, list] of perCell) {
+      const version = this.notebooks.cellTextDocuments.get(uri)?.version;
+      void this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics: list });
+    }
+    this.published.set(notebookUri, new Set(a.uris));
+  }
+
+  private cellOf(uri: string): { a: Analysed; cell: number } | undefined {
+    const nb = this.notebooks.findNotebookDocumentForCell(uri);
+    const a = nb && this.analysis(nb.uri);
+    const cell = a ? a.uris.indexOf(uri) : -1;
+    return a && cell >= 0 ? { a, cell } : undefined;
+  }
+
+  /** The analysis of the notebook's current cells, computed now if needed. */
+  private analysis(notebookUri: string): Analysed | undefined {
+    const nb = this.notebooks.getNotebookDocument(notebookUri);
+    if (!nb) return undefined;
+    const settings = this.cx.analysisSettings();
+    const key = `${this.changes.get(notebookUri) ?? 0}\u0000${settings.imageDataFormat}`;
+    const cached = this.analysed.get(notebookUri);
+    if (cached?.key === key) return cached;
+    const uris: string[] = [];
+    const cells: NotebookCell[] = nb.cells.map((c) => {
+      uris.push(c.document);
+      const doc = this.notebooks.cellTextDocuments.get(c.document);
+      const code = c.kind === NotebookCellKind.Code && doc !== undefined && doc.languageId === 'python';
+      return { kind: code ? 'code' : 'markdown', source: doc?.getText() ?? '' };
+    });
+    const program = notebookProgram(cells);
+    const starts = new Map<number, number>();
+    program.lines.forEach((l, i) => {
+      if (!starts.has(l.cell)) starts.set(l.cell, i);
+    });
+    const analysed: Analysed = { key, program, analysis: analyze(program.text, this.parser, settings), uris, starts };
+    this.analysed.set(notebookUri, analysed);
+    return analysed;
+  }
+
+  /** A cell position (0-based) in the program. */
+  private toProgram(a: Analysed, cell: number, p: Position): Position | undefined {
+    const start = a.starts.get(cell);
+    if (start === undefined) return undefined;
+    const line = start + p.line;
+    const at = a.program.lines[line];
+    if (!at || at.cell !== cell) return undefined;
+    return { line, character: Math.max(0, p.character - at.shift) };
+  }
+
+  /** A 0-based program span in the cell, if it lies in that cell. */
+  private toCellRange(
+    a: Analysed,
+    cell: number,
+    s: { startLine: number; startCol: number; endLine: number; endCol: number },
+  ): Range | undefined {
+    const start = cellPosition(a.program, s.startLine, s.startCol);
+    const end = cellPosition(a.program, s.endLine, s.endCol);
+    if (!start || !end || start.cell !== cell || end.cell !== cell) return undefined;
+    return { start: { line: start.line, character: start.column }, end: { line: end.line, character: end.column } };
+  }
+
+  /** A finding (1-based program lines) in its cell; a span running into a later cell ends with its first line. */
+  private toCellFinding(a: Analysed, f: Finding): { cell: number; finding: Finding } | undefined {
+    const start = cellPosition(a.program, f.line - 1, f.column - 1);
+    if (!start) return undefined;
+    let end = cellPosition(a.program, f.endLine - 1, f.endColumn - 1);
+    if (!end || end.cell !== start.cell) {
+      const text = this.notebooks.cellTextDocuments.get(a.uris[start.cell]);
+      const lineText = text?.getText({
+        start: { line: start.line, character: 0 },
+        end: { line: start.line + 1, character: 0 },
+      });
+      end = { cell: start.cell, line: start.line, column: (lineText ?? '').replace(/\r?\n$/, '').length };
+    }
+    return {
+      cell: start.cell,
+      finding: {
+        ...f,
+        line: start.line + 1,
+        column: start.column + 1,
+        endLine: end.line + 1,
+        endColumn: end.column + 1,
+      },
+    };
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Notebooks over LSP 3.17 notebook document sync: every notebook of
+ * test/truth/notebooks/ opened as VS Code opens it (one document per cell),
+ * against what real Keras built when its code cells ran as IPython runs them
+ * (NAME.truth.json, and NAME.lines.json for each program line's cell and line
+ * in the cell): each row's hint in the cell and line of its layer, the
+ * error in its cell, nothing in markdown or raw cells, hovers and edits.
+ */
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Diagnostic, InlayHint } from 'vscode-languageserver-protocol/node';
+import { cellUri, labelText, LspTestClient, type TestCell } from '../helpers/lspClient';
+import { kerasShapeText, type ProgramTruth } from '../helpers/programs';
+import { LOCAL_TRUTH } from '../helpers/truth';
+
+const DIR = path.join(LOCAL_TRUTH, 'notebooks');
+const NOTEBOOKS = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith('.ipynb'))
+  .sort();
+
+interface Recorded {
+  cells: TestCell[];
+  truth: ProgramTruth;
+  /** Per program line (1-based index - 1): [cell index, 1-based line in the cell]. */
+  lines: Array<[number, number]>;
+}
+
+function recorded(name: string): Recorded {
+  const file = path.join(DIR, name);
+  const nb = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    cells: Array<{ cell_type: string; source: string | string[] }>;
+  };
+  return {
+    cells: nb.cells.map((c) => ({
+      kind: c.cell_type === 'code' || c.cell_type === 'markdown' ? c.cell_type : 'raw',
+      source: Array.isArray(c.source) ? c.source.join('') : c.source,
+    })),
+    truth: JSON.parse(fs.readFileSync(file.replace(/\.ipynb$/, '.truth.json'), 'utf8')),
+    lines: JSON.parse(fs.readFileSync(file.replace(/\.ipynb$/, '.lines.json'), 'utf8')),
+  };
+}
+
+const nbUri = (name: string) => `file://${path.join(DIR, name)}`;
+
+describe('notebooks over LSP notebook document sync, against Keras', function () {
+  this.timeout(60000);
+  let client: LspTestClient;
+
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize();
+  });
+
+  after(async () => {
+    await client.shutdown();
+  });
+
+  it('finds the recorded notebooks', () => assert.ok(NOTEBOOKS.length >= 2, NOTEBOOKS.join(', ')));
+
+  for (const name of NOTEBOOKS) {
+    it(`${name}: each row's hint and the error in the cell and line they belong to`, async () => {
+      const { cells, truth, lines } = recorded(name);
+      const uri = nbUri(name);
+      await client.openNotebook(uri, cells);
+      const hints: InlayHint[][] = await Promise.all(cells.map((_, i) => client.hints(cellUri(uri, i))));
+      cells.forEach((c, i) => {
+        if (c.kind !== 'code') assert.deepStrictEqual(hints[i], [], `no hint in ${c.kind} cell ${i}`);
+      });
+      for (const model of truth.models) {
+        for (const row of model.layers) {
+          if (row.output_shape === null) continue;
+          const [cell, line] = lines[row.line - 1];
+          const want = `→ ${kerasShapeText(row.output_shape as Array<number | null>)}`;
+          const got = hints[cell].filter((h) => h.position.line === line - 1).map(labelText);
+          assert.ok(got.includes(want), `cell ${cell} line ${line}: want ${want}, got ${JSON.stringify(got)}`);
+        }
+      }
+      const errors: string[] = [];
+      for (let i = 0; i < cells.length; i++) {
+        if (cells[i].kind !== 'code') continue;
+        const published: Diagnostic[] = await client.diagnosticsFor(cellUri(uri, i), 1);
+        for (const d of published) if (d.severity === 1) errors.push(`cell ${i} line ${d.range.start.line + 1}`);
+      }
+      const want = truth.error ? [`cell ${lines[truth.error.line - 1][0]} line ${lines[truth.error.line - 1][1]}`] : [];
+      assert.deepStrictEqual(errors, want);
+      await client.closeNotebook(uri, cells.length);
+    });
+  }
+
+  it('hovers on the Dense of the seed notebook in its later cell with the shape Keras built', async () => {
+    const name = 'seed_cells.ipynb';
+    const { cells, truth, lines } = recorded(name);
+    const uri = nbUri(name);
+    await client.openNotebook(uri, cells);
+    const dense = truth.models[0].layers.find((l) => l.class === 'Dense')!;
+    const [cell, line] = lines[dense.line - 1];
+    const column = cells[cell].source.split('\n')[line - 1].indexOf('Dense(') + 2;
+    const h = await client.hover(cellUri(uri, cell), line - 1, column);
+    const text = (h?.contents as { value: string } | undefined)?.value ?? '';
+    assert.ok(text.includes(kerasShapeText(dense.output_shape as Array<number | null>)), text);
+    assert.strictEqual(h!.range!.start.line, line - 1);
+    await client.closeNotebook(uri, cells.length);
+  });
+
+  it('follows an edit of one cell: the model the earlier cells made keeps its rows, the emptied cell has none', async () => {
+    const name = 'seed_cells.ipynb';
+    const { cells, truth, lines } = recorded(name);
+    const uri = nbUri(name);
+    await client.openNotebook(uri, cells);
+    const dense = truth.models[0].layers.find((l) => l.class === 'Dense')!;
+    const [cell, line] = lines[dense.line - 1];
+    const before = await client.hints(cellUri(uri, cell));
+    assert.ok(before.some((h) => h.position.line === line - 1));
+    await client.changeCell(uri, 2, cell, 2, '');
+    assert.deepStrictEqual(await client.hints(cellUri(uri, cell)), []);
+    const conv = truth.models[0].layers[0];
+    const [convCell, convLine] = lines[conv.line - 1];
+    const still = (await client.hints(cellUri(uri, convCell))).filter((h) => h.position.line === convLine - 1);
+    assert.ok(still.map(labelText).includes(`→ ${kerasShapeText(conv.output_shape as Array<number | null>)}`));
+    await client.closeNotebook(uri, cells.length);
+  });
+});
