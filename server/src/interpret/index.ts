@@ -4,6 +4,7 @@
  * Python evaluator (`python/`) to the Keras API (`keras/`), its host.
  */
 
+import type { DataHint } from './keras/dataChecks';
 import type { EngineOptions } from '../shapes/args';
 import type { Constructed } from '../shapes/engine';
 import type { PyNode } from '../syntax/ast';
@@ -29,6 +30,8 @@ export interface Interpretation {
   error: RaisedError | null;
   /** Why parts of the file were not analysed (limits reached). */
   incomplete: string[];
+  /** What would cure the data errors raised at `fit`/`predict`, by the call's span. */
+  dataHints: DataHint[];
 }
 
 /** A Python evaluator whose host is the Keras API, and that API. */
@@ -41,7 +44,14 @@ export function createInterpreter(options?: EngineOptions): { interp: Interprete
 export function interpretModule(module: PyNode, options?: EngineOptions): Interpretation {
   const { interp, keras } = createInterpreter(options);
   const { error, incomplete } = runModule(interp, module);
-  return { models: keras.models, layers: keras.layers, summary: keras.summary, error, incomplete };
+  return {
+    models: keras.models,
+    layers: keras.layers,
+    summary: keras.summary,
+    error,
+    incomplete,
+    dataHints: keras.dataHints,
+  };
 }
 
 /**
