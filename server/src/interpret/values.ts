@@ -169,7 +169,8 @@ export interface ModelObj {
   outputShapes: Shape[] | null;
   /** Set when a model of the file failed to build (rows stay as Keras had them). */
   broken?: boolean;
-  compiled?: { loss?: Value; metrics?: Value; spanOfCompile: Span };
+  /** `built`: a training call has built the compiled metrics and loss (Keras's `_symbolic_build` ran). */
+  compiled?: { loss?: Value; metrics?: Value; spanOfCompile: Span; built?: boolean };
 }
 
 export interface FunctionObj {

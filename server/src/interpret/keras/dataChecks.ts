@@ -109,7 +109,10 @@ export function checkModelData(
     return api.interp.raise('ValueError', invalidDtypeMessage('object'), node);
   const batchSize = kwarg(kwargs, 'batch_size');
   const bs = onBatch ? undefined : batchSize?.kind === 'int' ? batchSize.value : batchSize ? null : 32;
-  const raised = checkBatch(api, model, x, y, bs, spec.trains, node);
+  // The first training call after `compile` builds the model symbolically, which is where a Sequential wraps its errors.
+  const symbolic = spec.trains && model.compiled !== undefined && !model.compiled.built;
+  const raised = checkBatch(api, model, x, y, bs, symbolic, node);
+  if (!raised && spec.trains && model.compiled) model.compiled.built = true;
   if (raised || method !== 'fit') return raised;
   const val = kwarg(kwargs, 'validation_data');
   const valItems = val && (val.kind === 'tuple' || val.kind === 'list') ? asItems(val) : undefined;
