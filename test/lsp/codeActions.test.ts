@@ -55,7 +55,7 @@ describe('quick fixes and locale over stdio', function () {
       // `predict` (the fix's title says to transpose the data), and nothing else is new.
       const dataError = after.filter((d) => d.code === 'keras-error');
       assert.deepStrictEqual(
-        dataError.map((d) => [d.range.start.line, d.message.split('\n').pop()]),
+        dataError.map((d) => [d.range.start.line, String(d.message).split('\n').pop()]),
         [
           [
             23,
