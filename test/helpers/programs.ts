@@ -43,8 +43,9 @@ export function programFiles(dir: string): string[] {
  * Every difference between the analysis of `file` and its truth, as readable
  * lines. With `unknownAllowed`, a row or total the analysis leaves unknown
  * (null) is not a difference, but any value it does give must be Keras's.
+ * With `messages`, the error's text must be Keras's too.
  */
-export function compareProgram(file: string, parser: PythonParser, unknownAllowed = false): string[] {
+export function compareProgram(file: string, parser: PythonParser, unknownAllowed = false, messages = false): string[] {
   const truth = readProgramTruth(file);
   const a = analyze(fs.readFileSync(file, 'utf8'), parser);
   const got = summary(a);
@@ -83,6 +84,17 @@ export function compareProgram(file: string, parser: PythonParser, unknownAllowe
         `expected an error diagnostic on line ${truth.error.line} (${truth.error.type}: ${truth.error.message}), got ${JSON.stringify(errors.map((d) => `${d.line}: ${d.message}`))}`,
       );
     }
+  }
+  // Keras's message, word for word (the recording may cut a long message short; Shape Lens's hint follows it).
+  if (truth.error && messages) {
+    const strip = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, '');
+    const want = strip(truth.error.message);
+    const raised = a.interpretation.error;
+    const got = raised ? strip(raised.message) : '';
+    if (raised && raised.pyType !== truth.error.type)
+      problems.push(`line ${truth.error.line}: Keras raises ${truth.error.type}, got ${raised.pyType}`);
+    if (!(got.length > 0 && (got.startsWith(want) || want.startsWith(got))))
+      problems.push(`line ${truth.error.line}: Keras says ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
   }
   const stray = errors.filter((d) => !truth.error || d.line !== truth.error.line);
   for (const d of stray) problems.push(`unexpected error diagnostic at line ${d.line}: ${d.message}`);

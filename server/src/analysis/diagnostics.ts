@@ -72,6 +72,9 @@ export function kerasErrorMessage(message: string, locale: Locale): string {
   return message;
 }
 
+const sameSpan = (a: Span, b: Span) =>
+  a.startLine === b.startLine && a.startCol === b.startCol && a.endLine === b.endLine && a.endCol === b.endCol;
+
 const kwarg = (layer: LayerObj, name: string): PyValue | undefined => layer.call.kwargs.find(([k]) => k === name)?.[1];
 
 function activationOf(layer: LayerObj): string | undefined {
@@ -107,8 +110,11 @@ export function diagnose(a: Analysis, settings: DiagnosticSettings = DEFAULT_DIA
   const on = (code: DiagnosticCode) => !settings.disabled.includes(code);
   const e = a.interpretation.error;
   if (e) {
+    // Keras's text first, then the cure of a data error at fit/predict when one is known.
+    const hint = a.interpretation.dataHints.find((h) => sameSpan(h.span, e.span));
+    const text = kerasErrorMessage(e.message, locale) + (hint ? `\n${t(hint.id, hint.args)}` : '');
     out.push({
-      finding: finding(e.span, 'keras-error', kerasErrorMessage(e.message, locale)),
+      finding: finding(e.span, 'keras-error', text),
       subject: { code: 'keras-error', error: e },
     });
     const batch = batchAxisInput(a, e);

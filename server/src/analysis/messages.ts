@@ -91,6 +91,28 @@ export const MESSAGES = {
     en: '(Keras 3 keeps every layer in keras.layers: import from there)',
     'zh-cn': '（Keras 3 把所有层都放在 keras.layers 中：请从那里导入）',
   },
+  'hint.dataTranspose': {
+    en: "The data holds the axes the model wants in another order: `{fix}` puts them in the order of the model's input.",
+    'zh-cn': '数据包含模型需要的轴，但顺序不同：`{fix}` 可以把它们排成模型输入的顺序。',
+  },
+  'hint.dataExpandDims': {
+    en: "The data lacks one axis of the model's input: `{fix}` adds it.",
+    'zh-cn': '数据比模型的输入少了一个轴：`{fix}` 可以把它加上。',
+  },
+  'hint.dataReshape': {
+    en: "The data has the values of one sample in another shape: `{fix}` gives it the model's input shape.",
+    'zh-cn': '数据中每个样本的数值个数相同，但形状不同：`{fix}` 可以把它变成模型输入的形状。',
+  },
+  'hint.labelsToCategorical': {
+    en: 'These are integer class labels, but the loss wants one-hot rows: use `keras.utils.to_categorical({y}, {classes})`, or loss="sparse_categorical_crossentropy".',
+    'zh-cn':
+      '这些是整数类别标签，而这个损失函数需要 one-hot 行：请用 `keras.utils.to_categorical({y}, {classes})`，或者改用 loss="sparse_categorical_crossentropy"。',
+  },
+  'hint.labelsSparse': {
+    en: 'These labels are already one-hot, but the loss wants integer labels: use loss="categorical_crossentropy", or `np.argmax({y}, axis=-1)`.',
+    'zh-cn':
+      '这些标签已经是 one-hot 形式，而这个损失函数需要整数标签：请改用 loss="categorical_crossentropy"，或者用 `np.argmax({y}, axis=-1)`。',
+  },
   'explain.learningRate': {
     en: 'Keras 3 calls it `learning_rate`.',
     'zh-cn': 'Keras 3 中它叫 `learning_rate`。',

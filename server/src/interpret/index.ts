@@ -4,6 +4,7 @@
  * Python evaluator (`python/`) to the Keras API (`keras/`), its host.
  */
 
+import type { DataHint } from './keras/dataChecks';
 import type { EngineOptions } from '../shapes/args';
 import type { Constructed } from '../shapes/engine';
 import type { PyNode } from '../syntax/ast';
@@ -35,6 +36,8 @@ export interface Interpretation {
   incomplete: AnalysisNote[];
   /** The workspace files the run imported, as the loader named them (a change in one changes this result). */
   imports: string[];
+  /** What would cure the data errors raised at `fit`/`predict`, by the call's span. */
+  dataHints: DataHint[];
 }
 
 /** A Python evaluator whose host is the Keras API, and that API. */
@@ -58,6 +61,7 @@ export function interpretModule(module: PyNode, options?: EngineOptions, loader?
     error,
     incomplete,
     imports: interp.modules.paths(),
+    dataHints: keras.dataHints,
   };
 }
 

@@ -182,7 +182,8 @@ export interface ModelObj {
   outputShapes: Shape[] | null;
   /** Set when a model of the file failed to build (rows stay as Keras had them). */
   broken?: boolean;
-  compiled?: { loss?: Value; spanOfCompile: Span };
+  /** `built`: a training call has built the compiled metrics and loss (Keras's `_symbolic_build` ran). */
+  compiled?: { loss?: Value; metrics?: Value; spanOfCompile: Span; built?: boolean };
 }
 
 export interface FunctionObj {
@@ -244,7 +245,14 @@ export type Value =
   | { kind: 'tensor'; tensor: TensorObj }
   | { kind: 'model'; model: ModelObj }
   /** A NumPy array (or eager tensor); `max` is its largest value where known (dataset labels). */
-  | { kind: 'array'; shape: Shape | null; max?: number; variable?: { trainable: boolean | undefined } }
+  | {
+      kind: 'array';
+      shape: Shape | null;
+      max?: number;
+      variable?: { trainable: boolean | undefined };
+      /** Set for NumPy arrays of Python objects (a dataset's ragged sequences): Keras refuses them as data. */
+      dtype?: 'object';
+    }
   | { kind: 'function'; fn: FunctionObj }
   | { kind: 'class'; cls: ClassObj }
   | { kind: 'instance'; inst: InstanceObj }

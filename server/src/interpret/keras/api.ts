@@ -10,6 +10,7 @@ import { DEFAULT_OPTIONS, type EngineOptions } from '../../shapes/args';
 import { toSnakeCase } from '../../shapes/naming';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { arrayBinary, arrayGetItem } from '../numpy/arrays';
+import type { DataHint } from './dataChecks';
 import { callOperator, callUnaryOperator } from '../ops/operators';
 import { callOp } from '../ops/ops';
 import type { ImportedPaths, LibraryHost } from '../python/host';
@@ -56,6 +57,11 @@ export class KerasApi implements LibraryHost {
   /** What `model.summary()` prints for each model, when the file's own run ended. */
   summary: SummaryModel[] = [];
   readonly options: EngineOptions;
+  /** The cures of the data errors raised at `fit`/`predict` (dataChecks.ts), and the call being checked. */
+  readonly dataHints: DataHint[] = [];
+  pendingHint: DataHint | undefined = undefined;
+  dataArgText = 'x';
+  dataTargetText = 'y';
 
   constructor(
     readonly interp: Interpreter,
@@ -179,7 +185,7 @@ export class KerasApi implements LibraryHost {
 
   binary(op: string, a: Value, b: Value, node: SyntaxNode): Value | undefined {
     if (a.kind === 'tensor' || b.kind === 'tensor') return callOperator(this, op, a, b, node);
-    if (a.kind === 'array' || b.kind === 'array') return arrayBinary(a, b);
+    if (a.kind === 'array' || b.kind === 'array') return arrayBinary(a, b, op);
     return undefined;
   }
 

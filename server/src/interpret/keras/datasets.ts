@@ -46,12 +46,15 @@ export function loadDataValue(dataset: string, imageDataFormat: string): Value |
     shape:
       shape.length === 4 && imageDataFormat === 'channels_first' ? [shape[0], shape[3], shape[1], shape[2]] : shape,
   });
+  // The IMDB and Reuters reviews are lists of word ids of their own lengths: arrays of Python objects.
+  const sequences = dataset === 'imdb' || dataset === 'reuters';
+  const data = (shape: Shape): Value => (sequences ? { kind: 'array', shape, dtype: 'object' } : arr(shape));
   const labels = (shape: Shape): Value => ({ kind: 'array', shape, max: LABEL_MAX[dataset] });
   return {
     kind: 'tuple',
     items: [
-      { kind: 'tuple', items: [arr(d[0]), labels(d[1])] },
-      { kind: 'tuple', items: [arr(d[2]), labels(d[3])] },
+      { kind: 'tuple', items: [data(d[0]), labels(d[1])] },
+      { kind: 'tuple', items: [data(d[2]), labels(d[3])] },
     ],
   };
 }

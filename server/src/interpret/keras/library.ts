@@ -106,8 +106,16 @@ export function callLibrary(
   if (q === 'keras.utils.to_categorical') {
     const y = args[0];
     const classes = args[1] ?? kwarg(kwargs, 'num_classes');
-    const n = y?.kind === 'array' && y.shape ? y.shape[0] : '?';
-    return { kind: 'array', shape: classes?.kind === 'int' ? [n, classes.value] : null };
+    // Keras's `to_categorical`: a trailing axis of 1 goes, the classes axis comes last; without `num_classes`, the largest label + 1.
+    const width =
+      classes?.kind === 'int'
+        ? classes.value
+        : (!classes || classes.kind === 'none') && y?.kind === 'array' && y.max !== undefined
+          ? y.max + 1
+          : undefined;
+    const s = y?.kind === 'array' && y.shape ? y.shape : ['?' as const];
+    const base = s.length > 1 && s[s.length - 1] === 1 ? s.slice(0, -1) : s;
+    return { kind: 'array', shape: width !== undefined ? [...base, width] : null };
   }
   if (q.startsWith('numpy.')) return callNumpy(api, q, args, kwargs, node) ?? UNKNOWN;
   if (/^keras\.applications\.([a-z_0-9]+\.)?[A-Z]/.test(q))

@@ -7,6 +7,7 @@
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asShape, kwarg, type ModelObj, NONE_V, spanOf, UNKNOWN, type Value } from '../values';
 import type { KerasApi } from './api';
+import { checkModelData, isDataMethod } from './dataChecks';
 import { canonicalName } from './names';
 import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
 import { quantizeMode, quantizeModel } from './quantize';
@@ -91,7 +92,11 @@ export function modelMethod(
           );
         }
       }
-      model.compiled = { loss: kwarg(kwargs, 'loss') ?? args[1], spanOfCompile: spanOf(node) };
+      model.compiled = {
+        loss: kwarg(kwargs, 'loss') ?? args[1],
+        metrics: kwarg(kwargs, 'metrics') ?? args[3],
+        spanOfCompile: spanOf(node),
+      };
       return NONE_V;
     }
     case 'get_layer': {
@@ -104,10 +109,10 @@ export function modelMethod(
             : undefined;
       return l ? { kind: 'layer', layer: l } : UNKNOWN;
     }
-    case 'predict':
     case '__call__':
       return UNKNOWN;
     default:
+      if (isDataMethod(name)) return checkModelData(api, model, name, args, kwargs, node) ?? UNKNOWN;
       return UNKNOWN;
   }
 }

@@ -22,14 +22,18 @@ type Kwargs = Array<[string, Value]>;
 type ArrayValue = Value & { kind: 'array' };
 
 /** NumPy arithmetic and comparisons: an array of the broadcast shape (unknown when it cannot be worked out). */
-export function arrayBinary(a: Value, b: Value): Value {
+export function arrayBinary(a: Value, b: Value, op?: string): Value {
   const shapeOf = (v: Value): Shape | null | undefined =>
     v.kind === 'array' ? v.shape : v.kind === 'int' || v.kind === 'float' ? [] : undefined;
   const x = shapeOf(a);
   const y = shapeOf(b);
   if (!x || !y) return { kind: 'array', shape: null };
   try {
-    return { kind: 'array', shape: broadcastShapes(x, y) };
+    const shape = broadcastShapes(x, y);
+    // Labels shifted by a constant (`y - 1`) keep a known largest label.
+    if (a.kind === 'array' && a.max !== undefined && b.kind === 'int' && (op === '+' || op === '-'))
+      return { kind: 'array', shape, max: op === '+' ? a.max + b.value : a.max - b.value };
+    return { kind: 'array', shape };
   } catch {
     return { kind: 'array', shape: null };
   }
@@ -101,8 +105,28 @@ function newArray(fn: string, args: Value[], kwargs: Kwargs): Value {
       kind: 'array',
       shape: args.every((a) => a.kind === 'int') ? args.map((a) => (a as { value: number }).value) : null,
     };
+  if (fn === 'random.randint') return randint(args, kw);
   const shapeArg = fn.startsWith('random.')
     ? (kw.get('size') ?? (fn === 'random.random' ? args[0] : args[2]))
     : (args[0] ?? kw.get('shape'));
   return { kind: 'array', shape: shapeArg ? asShape(shapeArg) : null };
+}
+
+/**
+ * `np.random.randint(low, high, size)`: integers in `[low, high)`. Its largest
+ * value is taken as `high - 1` only when so many are drawn that missing it is
+ * less likely than one in ten thousand; otherwise it stays unknown.
+ */
+function randint(args: Value[], kw: Map<string, Value>): Value {
+  const low = args[0] ?? kw.get('low');
+  const high = args[1] ?? kw.get('high');
+  const size = args[2] ?? kw.get('size');
+  const shape = size ? asShape(size) : null;
+  if (!size) return UNKNOWN;
+  const top = high && high.kind === 'int' ? high.value - 1 : !high && low?.kind === 'int' ? low.value - 1 : undefined;
+  const bottom = high && low?.kind === 'int' ? low.value : 0;
+  const count = shape && shape.every((d) => typeof d === 'number') ? (shape as number[]).reduce((p, d) => p * d, 1) : 0;
+  const k = top === undefined ? 0 : top - bottom + 1;
+  const surelyDrawn = k >= 1 && count > 0 && count * Math.log1p(-1 / Math.max(k, 1.0000001)) < Math.log(1e-4);
+  return surelyDrawn || k === 1 ? { kind: 'array', shape, max: top } : { kind: 'array', shape };
 }
