@@ -41,7 +41,16 @@ export function createInterpreter(options?: EngineOptions): { interp: Interprete
 export function interpretModule(module: PyNode, options?: EngineOptions): Interpretation {
   const { interp, keras } = createInterpreter(options);
   const { error, incomplete } = runModule(interp, module);
-  return { models: keras.models, layers: keras.layers, summary: keras.summary, error, incomplete };
+  return {
+    models: keras.models,
+    layers: keras.layers,
+    // Taken when first asked for (hints and diagnostics never need it).
+    get summary() {
+      return keras.summary;
+    },
+    error,
+    incomplete,
+  };
 }
 
 /**

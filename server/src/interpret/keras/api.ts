@@ -50,8 +50,8 @@ export class KerasApi implements LibraryHost {
   /** >0 while a custom layer's or Lambda's body runs (Keras traces it with a concrete batch size). */
   tracing = 0;
   private seq = 0;
-  /** What `model.summary()` prints for each model, when the file's own run ended. */
-  summary: SummaryModel[] = [];
+  private summaryTaken: SummaryModel[] | undefined;
+  private summaryLater: (() => SummaryModel[]) | undefined;
   readonly options: EngineOptions;
 
   constructor(
@@ -217,7 +217,16 @@ export class KerasApi implements LibraryHost {
     if (list.trackedBy) trackListItems(this, list.trackedBy, added);
   }
 
-  fileRunEnded(): void {
-    this.summary = this.models.map(summarizeModel);
+  /** What `model.summary()` prints for each model, when the file's own run ended. */
+  get summary(): SummaryModel[] {
+    if (this.summaryTaken === undefined && this.summaryLater) this.summaryTaken = this.summaryLater();
+    return this.summaryTaken ?? [];
+  }
+
+  fileRunEnded(morePasses: boolean): void {
+    // Later passes change the models (more calls, more shapes): the snapshot is taken now. When none
+    // follows, nothing can change them any more, and the snapshot waits until a summary is asked for.
+    if (morePasses) this.summaryTaken = this.models.map(summarizeModel);
+    else this.summaryLater = () => this.models.map(summarizeModel);
   }
 }

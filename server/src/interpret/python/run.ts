@@ -33,8 +33,9 @@ export function runModule(interp: Interpreter, module: SyntaxNode): RunOutcome {
       // `return`/`break` at module level: Python rejects the file; nothing more to run.
     } else throw e;
   }
-  interp.host.fileRunEnded();
-  if (error) runPastError(interp, statements.slice(at + 1));
+  const pastError = error ? statements.slice(at + 1) : [];
+  interp.host.fileRunEnded(pastError.length > 0 || interp.defined.some((fn) => !interp.called.has(fn)));
+  if (pastError.length > 0) runPastError(interp, pastError);
   runUncalledFunctions(interp);
   return { error, incomplete: interp.incomplete };
 }
