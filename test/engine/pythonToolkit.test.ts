@@ -16,7 +16,7 @@ import { numValue, pyMod, type PyNum } from '../../server/src/shapes/python/numb
 import { floatRepr, strRepr } from '../../server/src/shapes/python/text';
 import { standardizeDataFormat, standardizeTuple } from '../../server/src/shapes/python/validation';
 import { pyRepr, type PyValue } from '../../server/src/shapes/values';
-import { toAst } from '../../server/src/syntax/ast';
+import { toAst } from '../../server/src/syntax/treeCopy';
 import { loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
 import { LOCAL_TRUTH } from '../helpers/truth';
 

@@ -10,7 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createInterpreter, runModule } from '../../server/src/interpret';
 import type { Value } from '../../server/src/interpret/values';
-import { AstCache, lineStartsOf } from '../../server/src/syntax/ast';
+import { lineStartsOf } from '../../server/src/syntax/ast';
+import { AstCache } from '../../server/src/syntax/treeCopy';
 import { loadPythonParser } from '../../server/src/syntax/parser';
 
 const DIR = path.join(__dirname, '..', 'truth', 'python-values');

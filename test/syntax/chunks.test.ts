@@ -12,7 +12,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { toAst, type PyNode } from '../../server/src/syntax/ast';
+import type { PyNode } from '../../server/src/syntax/ast';
+import { toAst } from '../../server/src/syntax/treeCopy';
 import { DocumentSyntax } from '../../server/src/syntax/chunks';
 import { loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
 import { programFiles } from '../helpers/programs';

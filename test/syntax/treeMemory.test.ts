@@ -9,7 +9,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { dumpTree, toAst } from '../../server/src/syntax/ast';
+import { dumpTree } from '../../server/src/syntax/ast';
+import { toAst } from '../../server/src/syntax/treeCopy';
 import { loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
 import { REPO_ROOT, SHARED_TRUTH } from '../helpers/truth';
 

@@ -4,12 +4,10 @@
  * range covering the call it is about.
  */
 
-import { engineErrorFor, type EngineError } from '../shapes/engine';
+import type { EngineCheck, LayerObj, ModelObj, RaisedError, Span } from '../interpret';
 import { isKind } from '../shapes/messages';
 import { formatShape, isKnown, type Shape } from '../shapes/shape';
 import type { PyValue } from '../shapes/values';
-import type { LayerObj, ModelObj, Span } from '../interpret';
-import type { RaisedError } from '../interpret';
 import { CODES, type DiagnosticCode } from './codes';
 import { localize, type Locale, type MessageId } from './messages';
 import type { Analysis, Finding } from './index';
@@ -103,7 +101,7 @@ export function diagnose(a: Analysis, settings: DiagnosticSettings = DEFAULT_DIA
       finding: finding(e.span, 'keras-error', kerasErrorMessage(e.message, locale)),
       subject: { code: 'keras-error', error: e },
     });
-    const batch = batchAxisInput(a, e.message);
+    const batch = batchAxisInput(a, e);
     // An input whose first dimension is named as a batch size is flagged below, where it is written.
     if (batch && !batch.batchNamedDim && on('input-includes-batch')) {
       out.push({
@@ -147,20 +145,31 @@ export function diagnose(a: Analysis, settings: DiagnosticSettings = DEFAULT_DIA
 /**
  * The input whose shape probably includes the batch size: Keras raised on a
  * rank one too high for the layer, on the model's only input as it was
- * declared (no layer before it accepted that rank), and that input starts
- * with a fixed number.
+ * declared, no layer accepted a tensor of that shape before (then its rank
+ * suits some layer: `Conv2D(1, 3, padding="same")` keeps its input's shape,
+ * and the layer after it is the one at fault), and that input starts with a
+ * fixed number.
  */
-function batchAxisInput(a: Analysis, message: string): LayerObj | undefined {
-  const error = engineErrorFor(message);
+function batchAxisInput(a: Analysis, raised: RaisedError): LayerObj | undefined {
+  const error = raised.check;
   if (!error || !oneAxisTooMany(error)) return undefined;
   const received = (error.data as { shape?: Shape } | undefined)?.shape;
   const inputs = a.interpretation.layers.filter((l) => l.className === 'InputLayer' && l.inputShape);
   if (inputs.length !== 1 || typeof inputs[0].inputShape![1] !== 'number') return undefined;
-  return received && formatShape(inputs[0].inputShape!) === formatShape(received) ? inputs[0] : undefined;
+  const declared = formatShape(inputs[0].inputShape!);
+  if (!received || formatShape(received) !== declared) return undefined;
+  const takes = (shapes: Array<Shape | null> | null) => shapes?.some((s) => s !== null && formatShape(s) === declared);
+  // A layer's first build (a Sequential's too) is kept on the record; later calls in its call sites.
+  const accepted = a.interpretation.layers.some(
+    (l) =>
+      l.className !== 'InputLayer' &&
+      ((l.outputShapes !== null && takes(l.inputShapes)) || l.callSpans.some((c) => c.outputs && takes(c.inputs))),
+  );
+  return accepted ? undefined : inputs[0];
 }
 
 /** The layer's input spec (or a convolution's kernel, which has the input's rank) wanted one axis fewer. */
-function oneAxisTooMany(error: EngineError): boolean {
+function oneAxisTooMany(error: EngineCheck): boolean {
   const e = { kind: error.kind ?? 'inline', data: error.data };
   if (isKind(e, 'inputSpecNdim')) return e.data.shape.length === e.data.ndim + 1;
   if (isKind(e, 'inputSpecMaxNdim')) return e.data.shape.length === e.data.maxNdim + 1;

@@ -6,7 +6,8 @@
 
 import { DEFAULT_OPTIONS, type EngineOptions } from '../shapes/args';
 import { interpretModule, type Interpretation } from '../interpret';
-import { AstCache, lineStartsOf, type PyNode } from '../syntax/ast';
+import { lineStartsOf, type PyNode } from '../syntax/ast';
+import { AstCache } from '../syntax/treeCopy';
 import type { PythonParser, Tree } from '../syntax/parser';
 import type { DiagnosticCode, Severity } from './codes';
 import { diagnosticsOf, type DiagnosticSettings } from './diagnostics';

@@ -6,7 +6,7 @@
 
 import { callLayer, type Called } from '../shapes/engine';
 import { evaluateLayerExpression } from '../interpret';
-import { toAst } from '../syntax/ast';
+import { toAst } from '../syntax/treeCopy';
 import type { Shape } from '../shapes/shape';
 import { listArg, singleTensorCall, tensorArg, type CallInputs } from '../shapes/tensors';
 import type { PythonParser } from '../syntax/parser';

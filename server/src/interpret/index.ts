@@ -15,7 +15,7 @@ import type { SummaryModel } from './keras/summaryRows';
 import type { LayerObj, ModelObj } from './values';
 
 export { runModule } from './python/run';
-export type { RaisedError } from './python/signals';
+export type { EngineCheck, RaisedError } from './python/signals';
 export { modelTotals } from './keras/records';
 export type { SummaryModel, SummaryRow } from './keras/summaryRows';
 export type { LayerObj, ModelObj, Span } from './values';
@@ -65,7 +65,7 @@ export function evaluateLayerExpression(expr: PyNode | undefined, options?: Engi
     const v = interp.eval(expr, interp.moduleScope);
     return v.kind === 'layer' ? v.layer.constructed : { status: 'unknown', reason: 'not a layer constructor call' };
   } catch (e) {
-    if (e instanceof PyRaise) return { status: 'error', error: { pyType: e.pyType, message: e.message } };
+    if (e instanceof PyRaise) return { status: 'error', error: { ...e.check, pyType: e.pyType, message: e.message } };
     throw e;
   }
 }

@@ -19,20 +19,15 @@ import {
   fileDiagram,
   hover,
   inlayHints,
-  summary,
   toLocale,
   type AnalysisSettings,
   type Locale,
 } from '../analysis';
-import { formatSummaryTable } from '../analysis/summary';
 import type { PythonParser } from '../syntax/parser';
 import { toCodeAction, toDiagnostic, toDiagramResult, toHover, toInlayHint, type DiagramResult } from './convert';
 import { DocumentStore } from './documents';
 import { collectYoungGarbageIfFull } from './heap';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
-
-/** Custom request: the model tables of a document, as `shape-lens summary` prints them. */
-export const SUMMARY_REQUEST = 'shapeLens/summary';
 
 /** Custom request: the document's models, and the diagram of the one at `line` (0-based); null for a document not open. */
 export const DIAGRAM_REQUEST = 'shapeLens/diagram';
@@ -188,20 +183,6 @@ export function createServer(connection: Connection, parser: PythonParser): void
         endCol: range.end.character,
       };
       return codeActions(a, span, diagnosticSettings()).map((f) => toCodeAction(f, textDocument.uri));
-    }),
-  );
-
-  connection.onRequest(SUMMARY_REQUEST, (params: { uri: string }) =>
-    guard('summary', '', () => {
-      const a = store.analysis(params.uri, analysisSettings());
-      if (!a) return '';
-      const name = decodeURIComponent(params.uri.replace(/^.*\//, ''));
-      const models = summary(a);
-      const tables = models.map((m) => formatSummaryTable(m, name)).join('\n\n');
-      const problems = diagnostics(a, diagnosticSettings()).map(
-        (d) => `${name}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`,
-      );
-      return [models.length === 0 ? `${name}: no Keras model found` : tables, ...problems].join('\n\n');
     }),
   );
 

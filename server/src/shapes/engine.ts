@@ -27,8 +27,7 @@ export interface EngineError {
   message: string;
   /**
    * The Keras check that failed (`messages/`); `inline` for a text made
-   * outside the catalogue. Absent on an error the interpreter passes on by
-   * its text alone (see `engineErrorFor`).
+   * outside the catalogue.
    */
   kind?: MessageKind | 'inline';
   /** The check's values, as its message prints them (see the kind's entry for their shape). */
@@ -75,26 +74,10 @@ function remember<T>(memo: Map<string, T>, key: string, value: T): T {
 export function constructLayer(call: LayerCall, options: EngineOptions = DEFAULT_OPTIONS): Constructed {
   const key = `${options.imageDataFormat}\u0000${JSON.stringify(call)}`;
   const hit = constructMemo.get(key);
-  if (hit) return noted(hit);
+  if (hit) return hit;
   const made: Constructed = guard(() => ({ status: 'ok', layer: constructOrRaise(call, makeContext(options)) }));
   if (made.status === 'ok') memoKeys.set(made.layer, key);
-  return noted(remember(constructMemo, key, made));
-}
-
-/**
- * The engine's errors by their text, for a caller that was handed only the
- * message (the interpreter passes Keras's exception on as Python would, by
- * its text): the kind and data of an error the engine raised.
- */
-const errorsByMessage = new Map<string, EngineError>();
-
-export function engineErrorFor(message: string): EngineError | undefined {
-  return errorsByMessage.get(message);
-}
-
-function noted<T extends Constructed | Called>(answer: T): T {
-  if (answer.status === 'error') remember(errorsByMessage, answer.error.message, answer.error);
-  return answer;
+  return remember(constructMemo, key, made);
 }
 
 /** Calls a constructed layer on input shapes: output shapes, weights and parameter counts. */
@@ -107,9 +90,9 @@ export function callLayer(
   const key =
     layerKey === undefined ? undefined : `${layerKey}\u0000${options.imageDataFormat}\u0000${inputsKey(inputs)}`;
   const hit = key === undefined ? undefined : callMemo.get(key);
-  if (hit) return noted(hit);
+  if (hit) return hit;
   const called = callUncached(layer, inputs, options);
-  return noted(key === undefined ? called : remember(callMemo, key, called));
+  return key === undefined ? called : remember(callMemo, key, called);
 }
 
 /** A key for call inputs; the usual positional tensors get a short one. */

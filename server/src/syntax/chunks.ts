@@ -19,7 +19,8 @@
  */
 
 import type { Edit, Tree } from 'web-tree-sitter';
-import { AstCache, copyStatements, lineStartsOf, ownCopy, PyNode, rowOf, type Statement } from './ast';
+import { lineStartsOf, ownCopy, PyNode, rowOf } from './ast';
+import { AstCache, copyStatements, type Statement } from './treeCopy';
 import type { PythonParser } from './parser';
 
 interface Chunk {

@@ -13,7 +13,8 @@ import * as path from 'path';
 // build finds tree-sitter.wasm through `import.meta.url`, which a CJS bundle lacks.
 import TreeSitter = require('web-tree-sitter');
 import type { Tree } from 'web-tree-sitter';
-import { dumpTree, toAst, useTreeMemory } from './ast';
+import { dumpTree } from './ast';
+import { toAst, useTreeMemory } from './treeCopy';
 import { TreeMemory, type WasmHeap } from './treeMemory';
 
 const { Language, Parser } = TreeSitter;

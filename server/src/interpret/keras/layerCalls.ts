@@ -69,7 +69,7 @@ export function callBuiltinLayer(
     result = callLayer(layer.constructed.layer, { args: callArgs, kwargs: callKwargs }, api.options);
   }
   if (result.status === 'error')
-    return api.interp.raise(result.error.pyType, namedInMessage(result.error.message, layer), node);
+    return api.interp.raise(result.error.pyType, namedInMessage(result.error.message, layer), node, result.error);
   layer.called = true;
   if (inputTensors.length === 0 && result.status === 'ok') {
     // An eager call on arrays records no node: the row shows the first build's shapes, if any (tracedRows.ts).
@@ -94,7 +94,7 @@ function callOnTensor(api: KerasApi, layer: LayerObj, x: TensorObj, node: Syntax
       ? { status: 'unknown', reason: layer.constructed.status !== 'ok' ? 'layer not known' : 'input shape not known' }
       : callOnShapeRemembered(api, layer.constructed.layer, x.shape, node);
   if (result.status === 'error')
-    return api.interp.raise(result.error.pyType, namedInMessage(result.error.message, layer), node);
+    return api.interp.raise(result.error.pyType, namedInMessage(result.error.message, layer), node, result.error);
   return recordCall(api, layer, result, [x], node);
 }
 

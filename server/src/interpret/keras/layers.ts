@@ -72,7 +72,8 @@ function newLayerObj(
     layer.batchNamedDim = batchNamedDimension(node, 'input_shape');
   }
   api.layers.push(layer);
-  if (constructed.status === 'error') api.interp.raise(constructed.error.pyType, constructed.error.message, node);
+  if (constructed.status === 'error')
+    api.interp.raise(constructed.error.pyType, constructed.error.message, node, constructed.error);
   return layer;
 }
 

@@ -12,7 +12,7 @@ import { kwarg, type LayerObj, spanOf, type TensorObj } from '../values';
 import type { KerasApi } from './api';
 
 /** Built-in layers whose `call` has a `mask` parameter (`inspect.signature(cls.call)` in Keras 3.15). */
-const CALL_TAKES_MASK = new Set([
+export const CALL_TAKES_MASK = new Set([
   'AdditiveAttention',
   'Attention',
   'BatchNormalization',
@@ -24,6 +24,7 @@ const CALL_TAKES_MASK = new Set([
   'GlobalAveragePooling1D',
   'LSTM',
   'Lambda',
+  'Pipeline',
   'RNN',
   'SimpleRNN',
   'Softmax',
@@ -31,7 +32,7 @@ const CALL_TAKES_MASK = new Set([
 ]);
 
 /** Built-in layers that pass their input's mask on unchanged (`supports_masking` with the default `compute_mask`). */
-const PASSES_MASK_ON = new Set([
+export const PASSES_MASK_ON = new Set([
   'Activation',
   'ActivityRegularization',
   'AlphaDropout',
@@ -46,11 +47,16 @@ const PASSES_MASK_ON = new Set([
   'Lambda',
   'LayerNormalization',
   'LeakyReLU',
+  'MultiHeadAttention',
   'Normalization',
   'PReLU',
   'ReLU',
   'Rescaling',
   'Softmax',
+  'SpatialDropout1D',
+  'SpatialDropout2D',
+  'SpatialDropout3D',
+  'TimeDistributed',
   'UnitNormalization',
 ]);
 

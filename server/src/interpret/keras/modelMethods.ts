@@ -13,7 +13,7 @@ import { quantizeMode, quantizeModel } from './quantize';
 import { modelLayers } from './records';
 import { sequentialAdd, sequentialRebuild } from './sequential';
 
-const COMPILE_KEYWORDS = new Set([
+export const COMPILE_KEYWORDS = new Set([
   'optimizer',
   'loss',
   'loss_weights',

@@ -5,7 +5,7 @@
  */
 
 /** Keyword arguments of `keras.optimizers.Optimizer.__init__`, common to all. */
-const BASE = [
+export const BASE = [
   'learning_rate',
   'weight_decay',
   'clipnorm',
@@ -21,7 +21,7 @@ const BASE = [
 ];
 
 /** Each optimizer's own parameters, besides the base ones. */
-const OWN: Record<string, string[]> = {
+export const OWN: Record<string, string[]> = {
   Adam: ['beta_1', 'beta_2', 'epsilon', 'amsgrad'],
   AdamW: ['beta_1', 'beta_2', 'epsilon', 'amsgrad'],
   Adamax: ['beta_1', 'beta_2', 'epsilon'],
@@ -43,6 +43,7 @@ const OWN: Record<string, string[]> = {
   Muon: [
     'adam_beta_1',
     'adam_beta_2',
+    'adam_weight_decay',
     'epsilon',
     'exclude_layers',
     'exclude_embeddings',

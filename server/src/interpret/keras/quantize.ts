@@ -10,7 +10,8 @@
 import type { Shape } from '../../shapes/shape';
 import type { LayerObj, Value } from '../values';
 
-const QUANTIZABLE = new Set(['Dense', 'EinsumDense', 'Embedding']);
+/** The classes that override `Layer.quantize` (ReversibleEmbedding's scales are not modelled: its counts become unknown). */
+export const QUANTIZABLE = new Set(['Dense', 'EinsumDense', 'Embedding', 'ReversibleEmbedding']);
 
 /** The quantization mode of `quantize(mode)` or `quantize(config=...)`, when known. */
 export function quantizeMode(args: Value[], kwargs: Array<[string, Value]>): string | undefined {

@@ -141,7 +141,8 @@ function kerasInit(api: KerasApi, inst: InstanceObj, args: Value[], kwargs: Kwar
     const { call, constructed } = constructCached(api, base, args, kwargs, node, false);
     inst.layer.call = call;
     inst.layer.constructed = constructed;
-    if (constructed.status === 'error') api.interp.raise(constructed.error.pyType, constructed.error.message, node);
+    if (constructed.status === 'error')
+      api.interp.raise(constructed.error.pyType, constructed.error.message, node, constructed.error);
   }
   if (inst.model && inputs && outputs) fillFunctional(api, inst.model, inputs, outputs, node);
 }

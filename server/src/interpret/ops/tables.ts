@@ -2,7 +2,8 @@
  * The `keras.ops` functions whose shape rule is one of three kinds, by name:
  * elementwise (output shaped as `x`), binary with broadcasting, and
  * reductions over `axis`. Each maps to the op class Keras records (its
- * summary row), as checked against Keras 3.15.1.
+ * summary row); `test/interpret/opsTables.test.ts` holds both to Keras 3.15.1's
+ * record (`test/truth/keras-api/kerasOps.json`).
  */
 
 /** CamelCase of a snake_case function name: the class name of most ops (`log_sigmoid` -> `LogSigmoid`). */

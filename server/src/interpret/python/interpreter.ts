@@ -44,7 +44,7 @@ import { parseFloatLiteral, parseIntLiteral, parseStringLiteral } from './litera
 import { callMethod, findMethod, getAttribute, instantiate } from './objects';
 import { Scope } from './scope';
 import { assign, execDelete, execExpression } from './statements';
-import { BreakSignal, ContinueSignal, PyRaise, ReturnSignal } from './signals';
+import { BreakSignal, ContinueSignal, type EngineCheck, PyRaise, ReturnSignal } from './signals';
 import { evalFString, FSTRING } from './strings';
 
 export class Interpreter {
@@ -77,9 +77,9 @@ export class Interpreter {
   }
 
   /** Raises an exception, or, on an uncertain path, reports that the result is unknown. */
-  raise(pyType: string, message: string, node: SyntaxNode): never | Value {
+  raise(pyType: string, message: string, node: SyntaxNode, check?: EngineCheck): never | Value {
     if (this.uncertain > 0) return unknown(`would raise on an uncertain path: ${message}`);
-    throw new PyRaise(pyType, message, spanOf(node));
+    throw new PyRaise(pyType, message, spanOf(node), check && { kind: check.kind, data: check.data });
   }
 
   tick(): void {

@@ -27,7 +27,7 @@ export function runModule(interp: Interpreter, module: SyntaxNode): RunOutcome {
   try {
     for (; at < statements.length; at++) interp.exec(statements[at], interp.moduleScope);
   } catch (e) {
-    if (e instanceof PyRaise) error = { span: e.span, pyType: e.pyType, message: e.message };
+    if (e instanceof PyRaise) error = { span: e.span, pyType: e.pyType, message: e.message, check: e.check };
     else if (e instanceof BudgetExceeded) interp.incomplete.push(e.message);
     else if (e instanceof ReturnSignal || e instanceof BreakSignal || e instanceof ContinueSignal) {
       // `return`/`break` at module level: Python rejects the file; nothing more to run.

@@ -4,6 +4,7 @@
  * block early (`return`, `break`, `continue`).
  */
 
+import type { EngineError } from '../../shapes/engine';
 import type { Span, Value } from '../values';
 
 /** An exception the file would raise: where, and what. */
@@ -11,7 +12,12 @@ export interface RaisedError {
   span: Span;
   pyType: string;
   message: string;
+  /** The Keras check that failed and its values, when the engine raised it (analysis reads these, not the text). */
+  check?: EngineCheck;
 }
+
+/** An engine error's kind and data. */
+export type EngineCheck = Pick<EngineError, 'kind' | 'data'>;
 
 /** Raised through the evaluator's stack when the file would raise. */
 export class PyRaise extends Error {
@@ -19,6 +25,7 @@ export class PyRaise extends Error {
     readonly pyType: string,
     message: string,
     readonly span: Span,
+    readonly check?: EngineCheck,
   ) {
     super(message);
   }

@@ -1,0 +1,326 @@
+/**
+ * Copies a tree-sitter tree into `PyNode`s (`ast.ts`), with one cursor walk or
+ * straight from WebAssembly memory (`treeMemory.ts`).
+ *
+ * Copies are kept per top-level statement, keyed by its text: after an edit,
+ * only the statements whose text changed are copied again.
+ */
+
+import type { Tree, TreeCursor } from 'web-tree-sitter';
+import {
+  CHILD_END,
+  CHILD_FIELD,
+  CHILD_SLOT,
+  CHILD_START,
+  CHILD_STRIDE,
+  CHILD_TYPE,
+  ChildList,
+  type TreeMemory,
+} from './treeMemory';
+import { type Anchor, intern, lineStartsOf, ownCopy, PyNode, rowOf } from './ast';
+
+/** Types whose source text the interpreter reads (besides every leaf). */
+const TEXT_TYPES = new Set([
+  'dotted_name',
+  'relative_import',
+  'string_content',
+  'identifier',
+  'integer',
+  'float',
+  'format_specifier',
+]);
+
+/**
+ * What a copy needs besides the cursor: the source and its line starts (rows
+ * and columns are computed here from offsets, cheaper than asking the tree),
+ * and names of node types and fields by id (numbers cross from WebAssembly
+ * cheaply, strings do not).
+ */
+interface CopyContext {
+  source: string;
+  lineStarts: number[];
+  types: Array<{ name: string; named: boolean }>;
+  fields: string[];
+  /** Whether to look for MISSING nodes (only inside statements with errors). */
+  checkMissing: boolean;
+  /** Whether the tree has a syntax error anywhere (read once: each read crosses into WebAssembly). */
+  treeHasError: boolean;
+}
+
+/** A node of type `kind` from `startIndex` to `endIndex`, rows relative to `base`, without its children. */
+function newNode(
+  ctx: CopyContext,
+  kind: { name: string; named: boolean },
+  startIndex: number,
+  endIndex: number,
+  hasChildren: boolean,
+  anchor: Anchor,
+  base: number,
+): PyNode {
+  const startRow = rowOf(ctx.lineStarts, startIndex);
+  const endRow = rowOf(ctx.lineStarts, endIndex);
+  const wantText = !hasChildren || TEXT_TYPES.has(kind.name);
+  return new PyNode(
+    kind.name,
+    kind.named,
+    wantText
+      ? kind.name === 'identifier'
+        ? intern(ctx.source.slice(startIndex, endIndex))
+        : ownCopy(ctx.source.slice(startIndex, endIndex))
+      : '',
+    anchor,
+    startRow - base,
+    startIndex - ctx.lineStarts[startRow],
+    endRow - base,
+    endIndex - ctx.lineStarts[endRow],
+  );
+}
+
+/** Copies the node under `cursor` (and its subtree) with rows relative to `base`. */
+function copySubtree(cursor: TreeCursor, ctx: CopyContext, anchor: Anchor, base: number): PyNode {
+  // ERROR (symbol 65535) and other built-in symbols are not in the grammar's table.
+  const kind = ctx.types[cursor.nodeTypeId] ?? { name: intern(cursor.nodeType), named: cursor.nodeIsNamed };
+  const startIndex = cursor.startIndex;
+  const endIndex = cursor.endIndex;
+  const hasChildren = cursor.gotoFirstChild();
+  const node = newNode(ctx, kind, startIndex, endIndex, hasChildren, anchor, base);
+  if (hasChildren) {
+    do {
+      const fieldId = cursor.currentFieldId;
+      const missing = ctx.checkMissing && cursor.nodeIsMissing;
+      const child = copySubtree(cursor, ctx, anchor, base);
+      if (missing) child.hasError = true;
+      node.addChild(child, fieldId ? ctx.fields[fieldId] : null);
+      if (child.hasError) node.hasError = true;
+    } while (cursor.gotoNextSibling());
+    cursor.gotoParent();
+  }
+  if (kind.name === 'ERROR') node.hasError = true;
+  return node;
+}
+
+/**
+ * Copies a node of a tree without syntax errors, read from WebAssembly memory
+ * (`treeMemory.ts`): the same walk as `copySubtree`, without calls into WebAssembly.
+ */
+function copyFromMemory(
+  memory: TreeMemory,
+  kids: ChildList,
+  slot: number,
+  startIndex: number,
+  endIndex: number,
+  typeId: number,
+  ctx: CopyContext,
+  anchor: Anchor,
+  base: number,
+): PyNode {
+  const from = kids.length;
+  memory.visibleChildren(slot, startIndex, kids);
+  const to = kids.length;
+  const node = newNode(ctx, ctx.types[typeId], startIndex, endIndex, to > from, anchor, base);
+  for (let i = from; i < to; i += CHILD_STRIDE) {
+    // Read before the call: a child's children go above `to` and may replace the buffer as it grows.
+    const d = kids.data;
+    const fieldId = d[i + CHILD_FIELD];
+    const child = copyFromMemory(
+      memory,
+      kids,
+      d[i + CHILD_SLOT],
+      d[i + CHILD_START],
+      d[i + CHILD_END],
+      d[i + CHILD_TYPE],
+      ctx,
+      anchor,
+      base,
+    );
+    node.addChild(child, fieldId ? ctx.fields[fieldId] : null);
+  }
+  kids.length = from;
+  return node;
+}
+
+/**
+ * The memory reader to use for `tree`, if any: set by the parser once it has
+ * checked the reader against the cursor, and used only for trees without errors.
+ */
+let treeMemory: TreeMemory | undefined;
+
+export function useTreeMemory(memory: TreeMemory | undefined): void {
+  treeMemory = memory;
+}
+
+/** How a copy reads the tree: `auto` takes memory where it may, the others force one way (for checks). */
+export type TreeReading = 'auto' | 'cursor' | 'memory';
+
+function memoryFor(ctx: CopyContext, reading: TreeReading): TreeMemory | undefined {
+  if (reading === 'memory' && (!treeMemory || ctx.treeHasError)) throw new Error('no memory reader for this tree');
+  if (reading === 'cursor' || !treeMemory || ctx.treeHasError) return undefined;
+  treeMemory.refresh();
+  return treeMemory;
+}
+
+/** Top-level statements of `tree`, in order: offsets, and a way to copy each. */
+interface StatementSource {
+  startIndex: number;
+  endIndex: number;
+  copy(ctx: CopyContext, anchor: Anchor, base: number): PyNode;
+}
+
+/** The module's children, read through `memory` or a cursor (which is deleted once all are copied). */
+function topLevelStatements(
+  tree: Tree,
+  memory: TreeMemory | undefined,
+  ctx: CopyContext,
+  each: (statement: StatementSource) => void,
+): void {
+  if (memory) {
+    const root = tree.rootNode;
+    const statements = new ChildList();
+    memory.visibleChildren(root.id, root.startIndex, statements);
+    const kids = new ChildList();
+    const d = statements.data;
+    for (let i = 0; i < statements.length; i += CHILD_STRIDE) {
+      const slot = d[i + CHILD_SLOT];
+      const startIndex = d[i + CHILD_START];
+      const endIndex = d[i + CHILD_END];
+      const typeId = d[i + CHILD_TYPE];
+      each({
+        startIndex,
+        endIndex,
+        copy: (c, anchor, base) => copyFromMemory(memory, kids, slot, startIndex, endIndex, typeId, c, anchor, base),
+      });
+    }
+    return;
+  }
+  const cursor = tree.walk();
+  try {
+    if (cursor.gotoFirstChild()) {
+      do {
+        each({
+          startIndex: cursor.startIndex,
+          endIndex: cursor.endIndex,
+          copy: (c, anchor, base) => {
+            // Only a statement with a syntax error can hold MISSING nodes; look for them there alone.
+            c.checkMissing = c.treeHasError && cursor.currentNode.hasError;
+            const missing = c.checkMissing && cursor.nodeIsMissing;
+            const node = copySubtree(cursor, c, anchor, base);
+            if (missing) node.hasError = true;
+            return node;
+          },
+        });
+      } while (cursor.gotoNextSibling());
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/** Type and field names of a grammar, by id, read once. */
+const namesByLanguage = new WeakMap<object, { types: CopyContext['types']; fields: string[] }>();
+
+function languageNames(tree: Tree): { types: CopyContext['types']; fields: string[] } {
+  const language = tree.language;
+  let names = namesByLanguage.get(language);
+  if (!names) {
+    const types: CopyContext['types'] = [];
+    for (let id = 0; id < language.nodeTypeCount; id++) {
+      types.push({ name: intern(language.nodeTypeForId(id) ?? ''), named: language.nodeTypeIsNamed(id) });
+    }
+    const fields: string[] = [''];
+    for (let id = 1; id <= language.fieldCount; id++) fields.push(intern(language.fieldNameForId(id) ?? ''));
+    names = { types, fields };
+    namesByLanguage.set(language, names);
+  }
+  return names;
+}
+
+/**
+ * Copies of top-level statements from earlier versions, by text and start
+ * column. A text can occur several times in a file, so each key holds a list.
+ */
+export class AstCache {
+  private entries = new Map<string, Array<{ node: PyNode; anchor: Anchor }>>();
+  /** Start and end offsets of each module child of the last `build`. */
+  lastRanges: Array<[number, number]> = [];
+  /** Statements copied afresh by the last `build` (a figure for benchmarks). */
+  lastCopied = 0;
+
+  /**
+   * The module's copy for `tree` of `source`, reusing statements whose text
+   * did not change. `lineStarts` (the offset of each line) turns offsets into rows
+   * without asking the tree for positions.
+   */
+  build(tree: Tree, source: string, lineStarts: number[], reading: TreeReading = 'auto'): PyNode {
+    const next = new Map<string, Array<{ node: PyNode; anchor: Anchor }>>();
+    const rootAnchor: Anchor = { row: 0 };
+    const lastRow = lineStarts.length - 1;
+    const module = new PyNode('module', true, '', rootAnchor, 0, 0, lastRow, source.length - lineStarts[lastRow]);
+    this.lastCopied = 0;
+    this.lastRanges = [];
+    let row = 0;
+    const treeHasError = tree.rootNode.hasError;
+    const ctx: CopyContext = { source, lineStarts, ...languageNames(tree), checkMissing: false, treeHasError };
+    topLevelStatements(tree, memoryFor(ctx, reading), ctx, (statement) => {
+      const { startIndex, endIndex } = statement;
+      // Statements come in order: move the row forward to the line holding this one.
+      while (row < lastRow && lineStarts[row + 1] <= startIndex) row++;
+      const column = startIndex - lineStarts[row];
+      this.lastRanges.push([startIndex, endIndex]);
+      const key = ownCopy(
+        column === 0 ? source.slice(startIndex, endIndex) : `${column}:${source.slice(startIndex, endIndex)}`,
+      );
+      const pool = this.entries.get(key);
+      let entry = pool?.pop();
+      const copiedBefore = this.lastCopied;
+      if (entry) {
+        entry.anchor.row = row;
+      } else {
+        const anchor: Anchor = { row };
+        entry = { node: statement.copy(ctx, anchor, row), anchor };
+        this.lastCopied++;
+      }
+      // A statement copied from a tree with a syntax error anywhere is used in this module only, not
+      // kept for reuse: error recovery elsewhere (an unclosed string above it) can give the same
+      // text another structure than it has in valid code.
+      if (!treeHasError || this.lastCopied === copiedBefore) {
+        const kept = next.get(key);
+        if (kept) kept.push(entry);
+        else next.set(key, [entry]);
+      }
+      // Statements are the module's children; they have no field name.
+      module.addChild(entry.node, null);
+      if (entry.node.hasError) module.hasError = true;
+    });
+    this.entries = next;
+    return module;
+  }
+}
+
+/** A top-level statement and the row it starts on, counted from the first line of its text. */
+export interface Statement {
+  node: PyNode;
+  rowOffset: number;
+}
+
+/** Copies the top-level statements of a tree parsed from `source` (a chunk of a document). */
+export function copyStatements(tree: Tree, source: string): Statement[] {
+  const lineStarts = lineStartsOf(source);
+  const ctx: CopyContext = {
+    source,
+    lineStarts,
+    ...languageNames(tree),
+    checkMissing: false,
+    treeHasError: tree.rootNode.hasError,
+  };
+  const out: Statement[] = [];
+  topLevelStatements(tree, memoryFor(ctx, 'auto'), ctx, (statement) => {
+    const row = rowOf(lineStarts, statement.startIndex);
+    out.push({ node: statement.copy(ctx, { row }, row), rowOffset: row });
+  });
+  return out;
+}
+
+/** A one-off copy of a whole tree (no reuse). */
+export function toAst(tree: Tree, source: string, reading: TreeReading = 'auto'): PyNode {
+  return new AstCache().build(tree, source, lineStartsOf(source), reading);
+}
