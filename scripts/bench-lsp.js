@@ -264,7 +264,10 @@ async function main() {
   say(`# Benchmark figures (\`npm run bench\`)`);
   say('');
   say(
-    `One run on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. ` +
+    `One run on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average at start ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')}. ` +
       `Server: \`node ${SERVER_FLAGS.join(' ')} dist/server.js --stdio\`. ` +
       `Times are didChange -> inlayHint answer, each keystroke waiting for its answer, first ${WARMUP} keystrokes of each series not counted (JIT warm-up).`,
   );
