@@ -30,12 +30,40 @@ export function formatOutputs(outputs: Shape[], single: boolean): string {
   return single ? formatShape(outputs[0]) : `[${outputs.map(formatShape).join(', ')}]`;
 }
 
+/**
+ * Per analysis and settings, every hint of the file in line order: made once,
+ * so a request for the visible lines costs those lines (a binary search), not
+ * a scan of every layer. A line's hints depend only on what ends on that line.
+ */
+const byLine = new WeakMap<Analysis, Map<string, HintItem[]>>();
+
 export function inlayHints(
   a: Analysis,
   range?: { startLine: number; endLine: number },
   settings: HintSettings = DEFAULT_HINT_SETTINGS,
 ): HintItem[] {
-  const inRange = (line: number) => !range || (line >= range.startLine && line <= range.endLine);
+  let perSettings = byLine.get(a);
+  if (!perSettings) byLine.set(a, (perSettings = new Map()));
+  const key = `${settings.shapes}/${settings.paramTotals}`;
+  let all = perSettings.get(key);
+  if (!all) perSettings.set(key, (all = allHints(a, settings)));
+  if (!range) return all.slice();
+  return all.slice(firstAtOrAfter(all, range.startLine), firstAtOrAfter(all, range.endLine + 1));
+}
+
+/** The index of the first item on `line` or after it. */
+function firstAtOrAfter(items: HintItem[], line: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function allHints(a: Analysis, settings: HintSettings): HintItem[] {
   // Per line, the call site that starts leftmost is the outermost one: its results are what the line gives.
   const calls = new Map<number, { col: number; shapes: string[] }>();
   // Layers built by a Sequential have no call site: their construction line shows what the model made of them.
@@ -45,13 +73,13 @@ export function inlayHints(
     for (const layer of a.interpretation.layers) {
       for (const c of layer.callSpans) {
         const line = c.span.endLine;
-        if (!c.outputs || !inRange(line)) continue;
+        if (!c.outputs) continue;
         const text = formatOutputs(c.outputs, c.single);
         const cur = calls.get(line);
         if (!cur || c.span.startCol < cur.col) calls.set(line, { col: c.span.startCol, shapes: [text] });
         else if (c.span.startCol === cur.col && !cur.shapes.includes(text)) cur.shapes.push(text);
       }
-      if (layer.callSpans.length === 0 && layer.outputShapes && inRange(layer.span.endLine)) {
+      if (layer.callSpans.length === 0 && layer.outputShapes) {
         const cur = built.get(layer.span.endLine);
         const text = formatOutputs(layer.outputShapes, layer.single);
         if (!cur || layer.span.startCol > cur.col)
@@ -70,7 +98,6 @@ export function inlayHints(
   if (settings.paramTotals) {
     for (const model of a.interpretation.models) {
       const line = model.span.endLine;
-      if (!inRange(line)) continue;
       const t = modelTotals(model).total;
       if (t === null) continue;
       items.push({ line, character: lineEnd(a, line), label: `${t.toLocaleString('en-US')} params`, kind: 'params' });

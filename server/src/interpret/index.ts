@@ -57,7 +57,10 @@ export function interpretModule(module: PyNode, options?: EngineOptions, loader?
   return {
     models: keras.models,
     layers: keras.layers,
-    summary: keras.summary,
+    // Taken when first asked for (hints and diagnostics never need it).
+    get summary() {
+      return keras.summary;
+    },
     error,
     incomplete,
     imports: interp.modules.paths(),

@@ -54,8 +54,8 @@ export class KerasApi implements LibraryHost {
   /** >0 while a custom layer's or Lambda's body runs (Keras traces it with a concrete batch size). */
   tracing = 0;
   private seq = 0;
-  /** What `model.summary()` prints for each model, when the file's own run ended. */
-  summary: SummaryModel[] = [];
+  private summaryTaken: SummaryModel[] | undefined;
+  private summaryLater: (() => SummaryModel[]) | undefined;
   readonly options: EngineOptions;
   /** The cures of the data errors raised at `fit`/`predict` (dataChecks.ts), and the call being checked. */
   readonly dataHints: DataHint[] = [];
@@ -230,8 +230,18 @@ export class KerasApi implements LibraryHost {
     if (list.trackedBy) trackListItems(this, list.trackedBy, added);
   }
 
-  fileRunEnded(): void {
+  /** What `model.summary()` prints for each model, when the file's own run ended. */
+  get summary(): SummaryModel[] {
+    if (this.summaryTaken === undefined && this.summaryLater) this.summaryTaken = this.summaryLater();
+    return this.summaryTaken ?? [];
+  }
+
+  fileRunEnded(morePasses: boolean): void {
     // Keras's summary lists the models the file itself made; one made inside another module's code is that file's.
-    this.summary = this.models.filter((m) => m.span.imported === undefined).map(summarizeModel);
+    const snapshot = () => this.models.filter((m) => m.span.imported === undefined).map(summarizeModel);
+    // Later passes change the models (more calls, more shapes): the snapshot is taken now. When none
+    // follows, nothing can change them any more, and the snapshot waits until a summary is asked for.
+    if (morePasses) this.summaryTaken = snapshot();
+    else this.summaryLater = snapshot;
   }
 }

@@ -68,6 +68,9 @@ export interface LibraryHost {
   /** Items were added to a list a library object tracks (`list.trackedBy`). */
   trackedListGrew(list: Value & { kind: 'list' }, added: Value[]): void;
 
-  /** The file's own run is over: what runs next runs for hints only, on paths the file may not take. */
-  fileRunEnded(): void;
+  /**
+   * The file's own run is over: what runs next runs for hints only, on paths the file may not take;
+   * `morePasses` is false when nothing runs after it.
+   */
+  fileRunEnded(morePasses: boolean): void;
 }

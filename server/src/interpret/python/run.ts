@@ -48,8 +48,9 @@ export function runModule(interp: Interpreter, module: SyntaxNode): RunOutcome {
     } else throw e;
   }
   spanContext.anchor = undefined;
-  interp.host.fileRunEnded();
-  if (error) runPastError(interp, statements.slice(at + 1));
+  const pastError = error ? statements.slice(at + 1) : [];
+  interp.host.fileRunEnded(pastError.length > 0 || interp.defined.some((fn) => !interp.called.has(fn)));
+  if (pastError.length > 0) runPastError(interp, pastError);
   runUncalledFunctions(interp);
   return { error, incomplete: interp.budget.notes };
 }
