@@ -111,6 +111,19 @@ describe('shape-lens summary', function () {
     assert.deepStrictEqual(one[0], two[0]);
   });
 
+  it("follows the imports of the file's own folder: a model built from another module's helpers has Keras's rows", () => {
+    for (const project of ['project', 'project-edited']) {
+      const main = path.join(REPO_ROOT, 'test', 'truth', 'imports', project, 'main.py');
+      const r = cli(['summary', '--json', main]);
+      assert.strictEqual(r.code, 0, r.stderr);
+      const [file] = JSON.parse(r.stdout);
+      const pick = (m: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, m[k]]));
+      const rows = (models: Array<{ layers: Array<Record<string, unknown>> }>) =>
+        models.map((m) => m.layers.map((l) => pick(l, ['line', 'class', 'name', 'output_shape', 'params'])));
+      assert.deepStrictEqual(rows(file.models), rows(readProgramTruth(main).models as never));
+    }
+  });
+
   it('walks a folder given to it', () => {
     const dir = tmp();
     fs.copyFileSync(clean, path.join(dir, 'a.py'));

@@ -36,7 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // The Python cells of Jupyter notebooks, synced as notebooks (the server's notebookDocumentSync).
       { notebook: { notebookType: 'jupyter-notebook' }, language: 'python' },
     ],
-    synchronize: { configurationSection: 'shapeLens' },
+    // Imported workspace modules edited outside the editor refresh the hints of the files importing them.
+    synchronize: { configurationSection: 'shapeLens', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.py') },
   };
   client = new LanguageClient('shapeLens', 'Shape Lens', serverOptions, clientOptions);
 

@@ -63,11 +63,11 @@ export class LspTestClient {
 
   private readonly settings: unknown;
 
-  /** `locale`: the editor's display language, as VS Code sends it. */
-  async initialize(locale?: string): Promise<void> {
+  /** `locale`: the editor's display language, as VS Code sends it; `rootUri`: the workspace folder. */
+  async initialize(locale?: string, rootUri: string | null = null): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
+      rootUri,
       ...(locale ? { locale } : {}),
       capabilities: {},
       initializationOptions: { settings: this.settings },

@@ -19,7 +19,7 @@ import {
 import * as path from 'path';
 import { DEFAULT_OPTIONS } from '../shapes/args';
 import type { PythonParser } from '../syntax/parser';
-import { analysedPath, diskModuleProvider } from './modules';
+import { analysedPath, diskModuleProvider } from '../lsp/diskModules';
 import { InputError, readSourceText, type SourceFile } from './inputs';
 
 export interface FileResult {

@@ -7,7 +7,16 @@
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { analyzeModule, type Analysis, type AnalysisSettings } from '../analysis';
+import { fileURLToPath } from 'url';
+import {
+  analyzeModule,
+  ModuleParseCache,
+  type Analysis,
+  type AnalysisSettings,
+  type ModuleSourceProvider,
+  type Workspace,
+} from '../analysis';
+import { analysedPath, diskModuleProvider } from './diskModules';
 import { DocumentSyntax } from '../syntax/chunks';
 import type { PythonParser } from '../syntax/parser';
 
@@ -21,8 +30,61 @@ export interface DocumentState {
 
 export class DocumentStore {
   private readonly docs = new Map<string, DocumentState>();
+  private readonly moduleCache: ModuleParseCache;
+  /** The workspace folders (absolute paths): `sys.path`'s roots for imports of the workspace's modules. */
+  workspaceFolders: string[] = [];
 
-  constructor(private readonly parser: PythonParser) {}
+  constructor(private readonly parser: PythonParser) {
+    this.moduleCache = new ModuleParseCache(parser);
+  }
+
+  /** The path the analysis names a `file:` document by; undefined for other schemes. */
+  private pathOf(uri: string): string | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      return analysedPath(fileURLToPath(uri));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Imports of `uri` read open documents first (their unsaved text), then the workspace's files on disk. */
+  private workspaceOf(uri: string): Workspace | undefined {
+    const file = this.pathOf(uri);
+    if (!file) return undefined;
+    const folder = file.slice(0, Math.max(1, file.lastIndexOf('/')));
+    const disk = diskModuleProvider(this.workspaceFolders, [...this.workspaceFolders, folder]);
+    const provider: ModuleSourceProvider = {
+      roots: disk.roots,
+      read: (path) => {
+        for (const [u, state] of this.docs) {
+          if (this.pathOf(u) === path) return { text: state.doc.getText(), version: `open:${state.doc.version}` };
+        }
+        return disk.read(path);
+      },
+    };
+    return { file, provider, cache: this.moduleCache };
+  }
+
+  /**
+   * Drops the analyses that read `uri`'s file as an imported module, and returns their documents;
+   * with no `uri` (a file appeared, went, or changed on disk, which may also mend an import that
+   * found nothing), every analysis.
+   */
+  invalidateImporters(uri?: string): string[] {
+    const path = uri && this.pathOf(uri);
+    if (uri && !path) return [];
+    const dropped: string[] = [];
+    for (const [u, state] of this.docs) {
+      if (u === uri || !state.analysis) continue;
+      const imports = state.analysis.result.interpretation.imports;
+      if (path ? imports.includes(path) : true) {
+        state.analysis = undefined;
+        dropped.push(u);
+      }
+    }
+    return dropped;
+  }
 
   get(uri: string): DocumentState | undefined {
     return this.docs.get(uri);
@@ -76,7 +138,10 @@ export class DocumentStore {
     const { syntax } = state;
     let result: Analysis;
     try {
-      result = analyzeModule(syntax.module(), syntax.source, syntax.lines, settings);
+      result = analyzeModule(syntax.module(), syntax.source, syntax.lines, {
+        ...settings,
+        workspace: this.workspaceOf(uri),
+      });
     } catch (e) {
       // Faults stay local: the next version starts from a fresh parse, and this one keeps the last
       // good answers (stale) rather than none.

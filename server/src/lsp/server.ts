@@ -5,6 +5,7 @@
  * and the server keeps serving.
  */
 
+import { fileURLToPath } from 'url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -113,6 +114,22 @@ export function createServer(connection: Connection, parser: PythonParser): void
     );
   }
 
+  /**
+   * A workspace module changed (`uri`'s document edited), or files appeared, went or changed
+   * (no `uri`): the documents whose analysis read it are analysed again, their hints asked anew.
+   */
+  function refreshImporters(uri: string | undefined): void {
+    const dropped = store.invalidateImporters(uri);
+    for (const u of dropped) schedule(u);
+    if (dropped.length > 0) connection.languages.inlayHint.refresh().catch(() => undefined);
+  }
+
+  connection.onDidChangeWatchedFiles(() =>
+    guard('watched files', undefined, () => {
+      if (initialized) refreshImporters(undefined);
+    }),
+  );
+
   async function refreshSettings(): Promise<void> {
     if (!canPullConfiguration) return;
     const raw = await connection.workspace.getConfiguration('shapeLens').catch(() => undefined);
@@ -127,6 +144,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     locale = toLocale(params.locale);
     settings = readSettings(params.initializationOptions?.settings);
+    store.workspaceFolders = workspaceFoldersOf(params);
     initialized = true;
     return {
       capabilities: {
@@ -166,6 +184,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
         throw new Error(`didOpen: version ${JSON.stringify(d.version)} is not an integer`);
       store.open(d.uri, d.languageId, d.version, d.text);
       schedule(d.uri);
+      refreshImporters(undefined);
     }),
   );
 
@@ -178,6 +197,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
       // The previous analysis was just dropped: a good moment to collect what it leaves behind.
       collectYoungGarbageIfFull();
       schedule(d.uri);
+      refreshImporters(d.uri);
     }),
   );
 
@@ -188,6 +208,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
       timers.delete(d.uri);
       store.close(d.uri);
       void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
+      refreshImporters(undefined);
     }),
   );
 
@@ -237,4 +258,19 @@ export function createServer(connection: Connection, parser: PythonParser): void
       return a ? toDiagramResult(fileDiagram(a, line, settings.imageDataFormat)) : null;
     }),
   );
+}
+
+/** The workspace folders of `initialize` as absolute paths (`file:` ones only): the roots imports are found from. */
+function workspaceFoldersOf(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const paths: string[] = [];
+  for (const uri of uris) {
+    if (!uri.startsWith('file:')) continue;
+    try {
+      paths.push(fileURLToPath(uri));
+    } catch {
+      // Not a path on this machine: no imports are read from it.
+    }
+  }
+  return paths;
 }

@@ -1,8 +1,9 @@
 /**
- * The CLI's module source provider: the workspace modules a file imports,
- * read from disk. Only `.py` files inside the allowed folders (the current
- * folder, the analysed file's folder, the folders named on the command
- * line), regular and within the size limit, are read; nothing is run.
+ * The workspace modules a file imports, read from disk, for the CLI and the
+ * language server (which reads open documents first). Only `.py` files
+ * inside the allowed folders (the CLI's: the current folder and the analysed
+ * file's; the server's: the workspace folders and the document's), regular
+ * and within the size limit, are read; nothing is run.
  */
 
 import * as fs from 'fs';

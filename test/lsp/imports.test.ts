@@ -1,0 +1,74 @@
+/**
+ * Models built from helpers in another file of the workspace, over stdio: the importer's hints are
+ * Keras's rows (recorded by running the project), read from the imported module on disk; once that
+ * module is open and edited, the importer's hints follow its unsaved text (recorded for the edited
+ * project too), and they come back when the edit is closed unsaved.
+ */
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { InlayHint } from 'vscode-languageserver-protocol/node';
+import { labelText, LspTestClient } from '../helpers/lspClient';
+import { kerasShapeText, readProgramTruth } from '../helpers/programs';
+import { LOCAL_TRUTH } from '../helpers/truth';
+
+const PROJECTS = path.join(LOCAL_TRUTH, 'imports');
+
+/** For each line of `main.py` that Keras put rows on (InputLayer aside), the shapes it printed, as hints read. */
+function expectedHints(project: string): Map<number, string[]> {
+  const truth = readProgramTruth(path.join(PROJECTS, project, 'main.py'));
+  const byLine = new Map<number, string[]>();
+  for (const row of truth.models.flatMap((m) => m.layers)) {
+    if (row.class === 'InputLayer') continue;
+    const shapes = byLine.get(row.line - 1) ?? [];
+    shapes.push(kerasShapeText(row.output_shape as Array<number | null>));
+    byLine.set(row.line - 1, shapes);
+  }
+  return byLine;
+}
+
+function assertHintsMatch(hints: InlayHint[], project: string): void {
+  const expected = expectedHints(project);
+  assert.ok(expected.size > 0);
+  for (const [line, shapes] of expected) {
+    const labels = hints
+      .filter((h) => h.position.line === line)
+      .map(labelText)
+      .join(' | ');
+    for (const shape of shapes) assert.ok(labels.includes(shape), `line ${line + 1}: ${shape} not in "${labels}"`);
+  }
+}
+
+describe('imports of the workspace over stdio', function () {
+  this.timeout(60000);
+  let client: LspTestClient;
+  const root = path.join(PROJECTS, 'project');
+  const mainUri = pathToFileURL(path.join(root, 'main.py')).href;
+  const blocksFile = path.join(root, 'nets', 'blocks.py');
+  const blocksUri = pathToFileURL(blocksFile).href;
+
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize(undefined, pathToFileURL(root).href);
+    await client.open(mainUri, fs.readFileSync(path.join(root, 'main.py'), 'utf8'));
+  });
+
+  after(async () => {
+    await client.shutdown();
+  });
+
+  it('reads the imported module from disk: the importer gets Keras rows', async () => {
+    assertHintsMatch(await client.hints(mainUri), 'project');
+  });
+
+  it("follows the imported module's unsaved edits, and its file on disk again once closed", async () => {
+    await client.open(blocksUri, fs.readFileSync(blocksFile, 'utf8'));
+    const edited = fs.readFileSync(path.join(PROJECTS, 'project-edited', 'nets', 'blocks.py'), 'utf8');
+    await client.change(blocksUri, 2, [{ text: edited }]);
+    assertHintsMatch(await client.hints(mainUri), 'project-edited');
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: blocksUri } });
+    assertHintsMatch(await client.hints(mainUri), 'project');
+  });
+});
