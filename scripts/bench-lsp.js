@@ -227,7 +227,8 @@ async function fullAnalysis(conn, text, tag) {
 }
 
 function findKerasPython() {
-  const candidates = [process.env.SHAPE_LENS_PYTHON, '/work/keras-venv/bin/python', 'python3'].filter(Boolean);
+  // A Python with keras: $SHAPE_LENS_PYTHON, else python3 on PATH.
+  const candidates = [process.env.SHAPE_LENS_PYTHON, 'python3'].filter(Boolean);
   for (const py of candidates) {
     const r = spawnSync(py, ['-c', 'import keras'], { env: { ...process.env, KERAS_BACKEND: 'jax' }, stdio: 'ignore' });
     if (r.status === 0) return py;
@@ -342,7 +343,7 @@ async function main() {
   const sl = `\`shape-lens summary\` (new process, wall clock): ${f(kv.shapeLens)} ms${kv.shapeLensStatus === 0 ? '' : ` (exit ${kv.shapeLensStatus})`}`;
   if (!kv.keras)
     say(
-      `Seed summary (1,000-line file): ${sl}; no Python with \`keras\` found (SHAPE_LENS_PYTHON, /work/keras-venv/bin/python, python3), Keras not timed.`,
+      `Seed summary (1,000-line file): ${sl}; no Python with \`keras\` found ($SHAPE_LENS_PYTHON, python3), Keras not timed.`,
     );
   else if (kv.keras.failed !== undefined)
     say(`Seed summary (1,000-line file): ${sl}; Keras (${kv.keras.py}) exited ${kv.keras.failed}.`);
