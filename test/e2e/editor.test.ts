@@ -783,6 +783,7 @@ describe('in the editor with the display language zh-cn', function () {
   let failed = false;
 
   before(async function () {
+    // As the suite above: `SHAPE_LENS_E2E=0` leaves out the real-editor tests.
     if (process.env.SHAPE_LENS_E2E === '0') this.skip();
     const tools = ensureAll();
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'shape-lens-e2e-zh-'));

@@ -27,11 +27,14 @@ export function diskModuleProvider(roots: string[], allowed: string[]): ModuleSo
       return undefined;
     }
   };
-  const folders = allowed.map((d) => real(path.resolve(d))).filter((d): d is string => d !== undefined);
+  // Resolved at the first read: most analyses import no workspace module, and the server makes a
+  // provider for each one.
+  let folders: string[] | undefined;
   return {
     roots: roots.map((r) => toSlash(path.resolve(r))),
     read(file: string) {
       if (!file.endsWith('.py')) return undefined;
+      folders ??= allowed.map((d) => real(path.resolve(d))).filter((d): d is string => d !== undefined);
       const at = real(path.resolve(file));
       if (!at || !folders.some((d) => inside(at, d))) return undefined;
       try {

@@ -68,7 +68,7 @@ export class DocumentStore {
 
   /**
    * Drops the analyses that read `uri`'s file as an imported module, and returns their documents;
-   * with no `uri` (a file appeared, went, or changed on disk, which may also mend an import that
+   * with no `uri` (a file appeared or went on disk, which may also mend or break an import that
    * found nothing), every analysis.
    */
   invalidateImporters(uri?: string): string[] {

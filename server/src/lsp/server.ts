@@ -9,6 +9,7 @@ import { fileURLToPath } from 'url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  FileChangeType,
   ErrorCodes,
   LSPErrorCodes,
   ResponseError,
@@ -115,8 +116,9 @@ export function createServer(connection: Connection, parser: PythonParser): void
   }
 
   /**
-   * A workspace module changed (`uri`'s document edited), or files appeared, went or changed
-   * (no `uri`): the documents whose analysis read it are analysed again, their hints asked anew.
+   * A workspace module changed (`uri`'s document opened, edited, closed, or changed on disk), or
+   * files appeared or went (no `uri`): the documents whose analysis read it are analysed again,
+   * their hints asked anew.
    */
   function refreshImporters(uri: string | undefined): void {
     const dropped = store.invalidateImporters(uri);
@@ -124,9 +126,13 @@ export function createServer(connection: Connection, parser: PythonParser): void
     if (dropped.length > 0) connection.languages.inlayHint.refresh().catch(() => undefined);
   }
 
-  connection.onDidChangeWatchedFiles(() =>
+  connection.onDidChangeWatchedFiles(({ changes }) =>
     guard('watched files', undefined, () => {
-      if (initialized) refreshImporters(undefined);
+      if (!initialized) return;
+      // A file saved or changed on disk matters to its importers only; one that appeared or went may
+      // also mend or break an import that found nothing, which no analysis records.
+      if (changes.some((c) => c.type !== FileChangeType.Changed)) refreshImporters(undefined);
+      else for (const c of changes) refreshImporters(c.uri);
     }),
   );
 
@@ -184,7 +190,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
         throw new Error(`didOpen: version ${JSON.stringify(d.version)} is not an integer`);
       store.open(d.uri, d.languageId, d.version, d.text);
       schedule(d.uri);
-      refreshImporters(undefined);
+      refreshImporters(d.uri);
     }),
   );
 
@@ -208,7 +214,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
       timers.delete(d.uri);
       store.close(d.uri);
       void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
-      refreshImporters(undefined);
+      refreshImporters(d.uri);
     }),
   );
 
