@@ -38,7 +38,10 @@ function assertHintsMatch(hints: InlayHint[], project: string): void {
       .filter((h) => h.position.line === line)
       .map(labelText)
       .join(' | ');
-    for (const shape of shapes) assert.ok(labels.includes(shape), `line ${line + 1}: ${shape} not in "${labels}"`);
+    // A line that makes many layers (a helper's call) lists its first two shapes, "…" and its last.
+    const distinct = [...new Set(shapes)];
+    const listed = labels.includes('…') ? [distinct[0], distinct[1], distinct[distinct.length - 1]] : shapes;
+    for (const shape of listed) assert.ok(labels.includes(shape), `line ${line + 1}: ${shape} not in "${labels}"`);
   }
 }
 
@@ -71,6 +74,27 @@ describe('imports of the workspace over stdio', function () {
     assertHintsMatch(await client.hints(mainUri), 'project-edited');
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: blocksUri } });
     assertHintsMatch(await client.hints(mainUri), 'project');
+  });
+});
+
+describe('imports of a package over stdio', function () {
+  this.timeout(60000);
+
+  it('follows `import a.b as c`, `from a import m`, `*`, relative imports inside the package and a layer class of another module', async () => {
+    const root = path.join(PROJECTS, 'package');
+    const uri = pathToFileURL(path.join(root, 'main.py')).href;
+    const client = new LspTestClient();
+    try {
+      await client.initialize(undefined, pathToFileURL(root).href);
+      await client.open(uri, fs.readFileSync(path.join(root, 'main.py'), 'utf8'));
+      assertHintsMatch(await client.hints(uri), 'package');
+      assert.deepStrictEqual(
+        (await client.diagnosticsFor(uri, 1)).filter((d) => d.severity === 1),
+        [],
+      );
+    } finally {
+      await client.shutdown();
+    }
   });
 });
 
