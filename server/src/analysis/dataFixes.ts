@@ -55,15 +55,25 @@ function withNumpy(a: Analysis, fix: string): string | undefined {
   return np ? `${np}.${fix.slice(3)}` : undefined;
 }
 
-/** Every assignment in the file whose target is the plain name `name`. */
-function assignmentsOf(root: PyNode, name: string): PyNode[] {
+/** The names an assignment target binds: `x`, `(x_train, y_train), (x_test, y_test)`. */
+function targetNames(target: PyNode): string[] {
+  if (target.type === 'identifier') return [target.text];
+  if (/^(pattern_list|tuple_pattern|list_pattern|tuple|list|parenthesized_expression)$/.test(target.type))
+    return target.namedChildren.flatMap(targetNames);
+  return [];
+}
+
+/** Every statement of the file that binds `name`: assignments (plain or unpacking), `for` targets, `as` names. */
+function bindingsOf(root: PyNode, name: string): PyNode[] {
   const out: PyNode[] = [];
   const visit = (n: PyNode) => {
-    if (n.type === 'assignment' || n.type === 'augmented_assignment') {
-      const left = n.childForFieldName('left');
-      const names = left?.type === 'identifier' ? [left] : (left?.namedChildren ?? []);
-      if (names.some((x) => x.text === name)) out.push(n);
-    }
+    const target =
+      n.type === 'assignment' || n.type === 'augmented_assignment' || n.type === 'for_statement'
+        ? n.childForFieldName('left')
+        : n.type === 'as_pattern_target'
+          ? n
+          : null;
+    if (target && (n.type === 'as_pattern_target' ? n.text === name : targetNames(target).includes(name))) out.push(n);
     for (const c of n.children) visit(c);
   };
   visit(root);
@@ -71,12 +81,13 @@ function assignmentsOf(root: PyNode, name: string): PyNode[] {
 }
 
 /**
- * A line `NAME = FIX` right after the one statement that assigns `NAME`, when
- * that statement stands on its own line in the block of the call, before it.
+ * A line `NAME = FIX` right after the one statement that binds `NAME` (a
+ * plain or unpacking assignment), when that statement stands on its own
+ * lines in the block of the call, before it.
  */
 function afterAssignment(a: Analysis, call: PyNode, name: string, fix: string): SourceEdit | undefined {
-  const all = assignmentsOf(a.module, name);
-  if (all.length !== 1 || all[0].childForFieldName('left')?.type !== 'identifier') return undefined;
+  const all = bindingsOf(a.module, name);
+  if (all.length !== 1 || all[0].type !== 'assignment') return undefined;
   const callStatement = statementOf(locate(a.module, call.span(), 'call')!);
   const assign = locate(a.module, all[0].span(), 'assignment');
   const assignStatement = assign && statementOf(assign);
