@@ -32,7 +32,7 @@ import {
 import type { PythonParser } from '../syntax/parser';
 import { toCodeAction, toDiagnostic, toDiagramResult, toHover, toInlayHint, type DiagramResult } from './convert';
 import { DocumentStore } from './documents';
-import { collectYoungGarbageIfFull } from './heap';
+import { collectWhenIdle, collectYoungGarbageIfFull } from './heap';
 import { NOTEBOOK_SYNC, NotebookStore } from './notebooks';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 import { SentVersions } from './versions';
@@ -56,8 +56,8 @@ export function createServer(
   versions: SentVersions = new SentVersions(),
 ): void {
   const store = new DocumentStore(parser);
-  /** Per document, the version and analysis whose diagnostics were last published. */
-  const published = new Map<string, { version: number; analysis: unknown }>();
+  /** Per document, the version and analysis whose diagnostics were last published (weakly: a cold document drops its analysis). */
+  const published = new Map<string, { version: number; analysis: WeakRef<object> }>();
   let settings: ServerSettings = defaultSettings();
   let canPullConfiguration = false;
   /** The language of Shape Lens's texts: the editor's display language, from `initialize`. */
@@ -86,6 +86,7 @@ export function createServer(
     f: () => T,
   ): T | ResponseError {
     if (!initialized) return new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized');
+    collectWhenIdle();
     if (token?.isCancellationRequested) return cancelled();
     // A newer version of the document waits in the queue: this request is about one the editor replaced.
     const state = store.get(uri);
@@ -128,8 +129,8 @@ export function createServer(
       const a = store.analysis(uri, analysisSettings());
       if (!a) return;
       const last = published.get(uri);
-      if (last && last.version === state.doc.version && last.analysis === a) return;
-      published.set(uri, { version: state.doc.version, analysis: a });
+      if (last && last.version === state.doc.version && last.analysis.deref() === a) return;
+      published.set(uri, { version: state.doc.version, analysis: new WeakRef(a) });
       const findings = diagnostics(a, diagnosticSettings());
       void connection.sendDiagnostics({ uri, version: state.doc.version, diagnostics: findings.map(toDiagnostic) });
     });
@@ -143,6 +144,7 @@ export function createServer(
       setTimeout(() => {
         timers.delete(uri);
         publish(uri);
+        collectWhenIdle();
       }, DIAGNOSTICS_DELAY_MS),
     );
   }
@@ -221,6 +223,7 @@ export function createServer(
       if (!Number.isInteger(d.version))
         throw new Error(`didOpen: version ${JSON.stringify(d.version)} is not an integer`);
       store.open(d.uri, d.languageId, d.version, d.text);
+      collectWhenIdle();
       schedule(d.uri);
       refreshImporters(d.uri);
     }),
@@ -232,6 +235,7 @@ export function createServer(
       if (!Number.isInteger(d.version))
         throw new Error(`didChange: version ${JSON.stringify(d.version)} is not an integer`);
       store.change(d.uri, d.version, contentChanges);
+      collectWhenIdle();
       // The previous analysis was just dropped: a good moment to collect what it leaves behind.
       collectYoungGarbageIfFull();
       schedule(d.uri);
@@ -298,7 +302,8 @@ export function createServer(
     }),
   );
 
-  if (process.env.SHAPE_LENS_STATS === '1') connection.onRequest(STATS_REQUEST, () => ({ ...store.stats }));
+  if (process.env.SHAPE_LENS_STATS === '1')
+    connection.onRequest(STATS_REQUEST, () => ({ ...store.stats, memory: process.memoryUsage() }));
 }
 
 /** The workspace folders of `initialize` as absolute paths (`file:` ones only): the roots imports are found from. */
