@@ -10,7 +10,7 @@
  * there it only makes the results unknown.
  */
 
-import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { MAX_SYNTAX_DEPTH, TOO_DEEP, type PyNode as SyntaxNode } from '../../syntax/ast';
 import {
   isLibraryInstance,
   isLibraryValue,
@@ -193,6 +193,9 @@ export class Interpreter {
         // A user's own raise: on a certain path the file stops here, but not with a Keras error.
         if (this.uncertain === 0) throw new ReturnSignal(UNKNOWN);
         return;
+      case TOO_DEEP:
+        this.stopFollowing('too-deep', node, MAX_SYNTAX_DEPTH);
+        return;
       default:
         // pass, global, nonlocal, assert, delete, print, comments, ERROR nodes: nothing to model.
         return;
@@ -303,6 +306,8 @@ export class Interpreter {
         return this.eval(node.childForFieldName('value'), scope);
       case 'await':
         return this.eval(node.namedChildren[0] ?? null, scope);
+      case TOO_DEEP:
+        return this.stopFollowing('too-deep', node, MAX_SYNTAX_DEPTH);
       default:
         return unknown(node.type);
     }

@@ -29,8 +29,8 @@ export const LIMITS = {
 /** Thrown when a bound is reached; the interpreter stops that part and records why. */
 export class BudgetExceeded extends Error {}
 
-/** Why the analysis stopped following something: a value grown too large, too much work, the file's budget spent, a loop too long. */
-export type NoteKind = 'value-too-large' | 'too-much-work' | 'steps-spent' | 'loop-too-long';
+/** Why the analysis stopped following something: a value grown too large, too much work, the file's budget spent, a loop too long, syntax nested too deep. */
+export type NoteKind = 'value-too-large' | 'too-much-work' | 'steps-spent' | 'loop-too-long' | 'too-deep';
 
 /** A place where the analysis stopped following a value (or the rest of a loop, or of the file). */
 export interface AnalysisNote {
