@@ -126,7 +126,7 @@ export function binary(interp: Interpreter, op: string, a: Value, b: Value, node
   if ((a.kind === 'list' || a.kind === 'tuple') && op === '*' && b.kind === 'int') {
     return { kind: a.kind, items: Array.from({ length: Math.max(0, b.value) }, () => a.items).flat() };
   }
-  if (op === '%' && a.kind === 'str') return percentFormat(a.value, b);
+  if (op === '%' && a.kind === 'str') return interp.madeText(percentFormat(a.value, b), node);
   const isPy = (v: Value) => ['int', 'float', 'str', 'bool', 'none', 'tuple', 'list'].includes(v.kind);
   if (!isPy(a) || !isPy(b)) return UNKNOWN;
   return foldBinary(op, a as never, b as never) as Value;
