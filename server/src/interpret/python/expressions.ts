@@ -113,7 +113,13 @@ export function evalComparison(interp: Interpreter, node: SyntaxNode, scope: Sco
   return { kind: 'bool', value: true };
 }
 
+/** Values `foldBinary` reads. */
+const PLAIN_KINDS = new Set(['int', 'float', 'str', 'bool', 'none', 'tuple', 'list']);
+
 export function binary(interp: Interpreter, op: string, a: Value, b: Value, node: SyntaxNode): Value {
+  // Arithmetic on numbers first: the operators of a loop's body.
+  if ((a.kind === 'int' || a.kind === 'float') && (b.kind === 'int' || b.kind === 'float'))
+    return foldBinary(op, a, b) as Value;
   if (isLibraryValue(a) || isLibraryValue(b)) {
     const r = interp.host.binary(op, a, b, node);
     if (r) return r;
@@ -127,19 +133,20 @@ export function binary(interp: Interpreter, op: string, a: Value, b: Value, node
     return { kind: a.kind, items: Array.from({ length: Math.max(0, b.value) }, () => a.items).flat() };
   }
   if (op === '%' && a.kind === 'str') return interp.madeText(percentFormat(a.value, b), node);
-  const isPy = (v: Value) => ['int', 'float', 'str', 'bool', 'none', 'tuple', 'list'].includes(v.kind);
-  if (!isPy(a) || !isPy(b)) return UNKNOWN;
+  if (!PLAIN_KINDS.has(a.kind) || !PLAIN_KINDS.has(b.kind)) return UNKNOWN;
   return foldBinary(op, a as never, b as never) as Value;
+}
+
+function lengthOf(v: Value): number | undefined {
+  return v.kind === 'list' || v.kind === 'tuple' ? v.items.length : v.kind === 'str' ? v.value.length : undefined;
 }
 
 /** The length of the sequence or string `a op b` makes (concatenation, repetition); undefined for other operations. */
 function builtLength(op: string, a: Value, b: Value): number | undefined {
-  const len = (v: Value) =>
-    v.kind === 'list' || v.kind === 'tuple' ? v.items.length : v.kind === 'str' ? v.value.length : undefined;
-  const x = len(a);
+  const x = lengthOf(a);
   if (x === undefined) return undefined;
   if (op === '+') {
-    const y = len(b);
+    const y = lengthOf(b);
     return y === undefined ? undefined : x + y;
   }
   return op === '*' && b.kind === 'int' ? x * Math.max(0, b.value) : undefined;

@@ -24,6 +24,14 @@ export const LIMITS = {
   /** Values one comparison may visit, and how deep it may nest. */
   compareWork: 100_000,
   compareDepth: 200,
+  /**
+   * Layers the `keras.applications` networks of one file may make: a layer
+   * built costs `networkBuildCost`, one replayed from the cache 1. The
+   * recorded programs that use most (four EfficientNetV2 or NASNet networks)
+   * spend about 19,000; networks built in a loop stop here.
+   */
+  networkWork: 20_000,
+  networkBuildCost: 4,
 };
 
 /** Thrown when a bound is reached; the interpreter stops that part and records why. */
@@ -50,6 +58,8 @@ export class Budget {
   steps = 0;
   stepLimit = LIMITS.steps;
   cells = 0;
+  /** Work done by `keras.applications` networks so far (`LIMITS.networkWork`). */
+  networkWork = 0;
   degraded = false;
   readonly notes: AnalysisNote[] = [];
 
