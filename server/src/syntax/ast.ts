@@ -138,6 +138,23 @@ export class PyNode {
     return null;
   }
 
+  /** The child under field `name` when it is the only one there (`x[i]`, not `x[i, j]`), else null. */
+  soleChildForFieldName(name: string): PyNode | null {
+    let found: PyNode | null = null;
+    if (this.f0 === name) found = this.n0!;
+    if (this.f1 === name) {
+      if (found) return null;
+      found = this.n1!;
+    }
+    if (this.f2 === name) {
+      if (found) return null;
+      found = this.n2!;
+    }
+    const more = this.more;
+    if (more) for (let i = 0; i < more.length; i++) if (more[i][0] === name) return null;
+    return found;
+  }
+
   childrenForFieldName(name: string): PyNode[] {
     const out: PyNode[] = [];
     if (this.f0 === name) out.push(this.n0!);
