@@ -6,7 +6,7 @@
 
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { pyMod } from '../../shapes/python/numbers';
-import type { PyValue } from '../../shapes/values';
+import type { NumpyInt, PyValue } from '../../shapes/values';
 
 export function parseIntLiteral(text: string): PyValue {
   const t = text.replace(/_/g, '').toLowerCase();
@@ -79,12 +79,8 @@ function numberOf(v: PyValue): number | undefined {
 }
 
 /** A result of arithmetic: an int (a NumPy one when an operand was) or a float. */
-function numeric(n: number, asInt: boolean, numpy: boolean | undefined): PyValue {
-  return asInt
-    ? numpy
-      ? { kind: 'int', value: n, numpy: true }
-      : { kind: 'int', value: n }
-    : { kind: 'float', value: n };
+function numeric(n: number, asInt: boolean, numpy: NumpyInt | undefined): PyValue {
+  return asInt ? (numpy ? { kind: 'int', value: n, numpy } : { kind: 'int', value: n }) : { kind: 'float', value: n };
 }
 
 /** Python's `a op b` on known values. Runs on every operator of a loop's body: no closures, nothing made before it is needed. */
@@ -103,7 +99,7 @@ export function foldBinary(op: string, a: PyValue, b: PyValue): PyValue {
   }
   const isInt = a.kind !== 'float' && b.kind !== 'float';
   // NumPy scalars stay NumPy scalars through arithmetic with Python numbers.
-  const numpy = (a.kind === 'int' && a.numpy) || (b.kind === 'int' && b.numpy);
+  const numpy = (a.kind === 'int' && a.numpy) || (b.kind === 'int' && b.numpy) || undefined;
   switch (op) {
     case '+':
       return numeric(x + y, isInt, numpy);
