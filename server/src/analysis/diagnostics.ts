@@ -96,6 +96,7 @@ const STOPPED_MESSAGE: Record<NoteKind, MessageId> = {
   'too-much-work': 'diag.stopped.too-much-work',
   'steps-spent': 'diag.stopped.steps-spent',
   'loop-too-long': 'diag.stopped.loop-too-long',
+  'too-deep': 'diag.stopped.too-deep',
 };
 
 export function diagnosticsOf(a: Analysis, settings: DiagnosticSettings = DEFAULT_DIAGNOSTIC_SETTINGS): Finding[] {
