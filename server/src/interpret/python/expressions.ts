@@ -5,6 +5,7 @@
  * operand (a tensor, an array) the host says what the operator does.
  */
 
+import { errorOf } from '../../shapes/errors';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asInt, asItems, isLibraryValue, unknown, UNKNOWN, type Value } from '../values';
 import { isTruthy, iterate } from './builtins';
@@ -176,7 +177,7 @@ export function evalSubscript(interp: Interpreter, node: SyntaxNode, scope: Scop
     const at = i < 0 ? items.length + i : i;
     if (at >= 0 && at < items.length) return items[at];
     // A shape's length is its tensor's rank (`input_shape[2]` of a 2-D input in a layer's `build`).
-    if (obj.kind === 'tuple' && obj.shape) return interp.raise('IndexError', 'tuple index out of range', node);
+    if (obj.kind === 'tuple' && obj.shape) return interp.raise(errorOf('indexOutOfRange', { seq: 'tuple' }), node);
     return unknown('index out of range');
   }
   if (obj.kind === 'str' && i !== undefined) return { kind: 'str', value: obj.value.at(i) ?? '' };
