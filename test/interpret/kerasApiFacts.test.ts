@@ -13,6 +13,7 @@ import { COMPILE_KEYWORDS } from '../../server/src/interpret/keras/modelMethods'
 import { BASE, OPTIMIZER_NAMES, OWN } from '../../server/src/interpret/keras/optimizers';
 import { QUANTIZABLE } from '../../server/src/interpret/keras/quantize';
 import { LAYER_INIT_KEYWORDS } from '../../server/src/interpret/keras/subclass';
+import { ACTIVATIONS } from '../../server/src/interpret/ops/operators';
 import layerCalls from '../../server/src/shapes/messages/layerCalls.json';
 import { LOCAL_TRUTH } from '../helpers/truth';
 
@@ -24,6 +25,7 @@ interface KerasApiRecord {
   quantizable: string[];
   layer_init: string[];
   applications: Record<string, string[]>;
+  activations: Record<string, string>;
 }
 
 const record = JSON.parse(
@@ -61,6 +63,12 @@ describe('Keras API facts against recorded Keras', () => {
       .map(([name, family]) => `${name}: ${family.params.join(' ')}; Keras: ${record.applications[name]?.join(' ')}`);
     assert.deepStrictEqual(differ, []);
     assert.ok(Object.keys(FAMILIES).length > 30);
+  });
+
+  it('each keras.activations function on a tensor records the operation Keras records (linear: its input)', () => {
+    const recorded = Object.fromEntries(Object.entries(record.activations).filter(([, cls]) => cls !== 'identity'));
+    assert.deepStrictEqual(ACTIVATIONS, recorded);
+    assert.strictEqual(record.activations.linear, 'identity');
   });
 
   it('the optimizer names compile accepts are those keras.optimizers.get knows', () => {

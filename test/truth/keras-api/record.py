@@ -28,6 +28,11 @@
   keyword is "Unrecognized keyword arguments".
 - `applications`: for every network function `keras.applications` exports,
   its parameters in positional order.
+- `activations`: for every function of `keras.activations` (the lookup
+  helpers aside), called on a symbolic `(2, 3)` tensor: the class of the
+  one operation it records (the row `summary()` shows), `"identity"` when it
+  returns its input; absent when the call raises (`mish` does on the JAX
+  backend) or gives another shape.
 - `ops` (in `kerasOps.json`): for every public function of `keras.ops`, its parameters
   (`[name]`, `[name, default]` as in the layer signatures' record) and, where
   it runs on symbolic float32 tensors, what it does to shapes and the class
@@ -177,6 +182,23 @@ record["applications"] = {
     for n in sorted(dir(keras.applications))
     if not n.startswith("_") and inspect.isfunction(getattr(keras.applications, n))
 }
+
+# --- activations
+activations = {}
+for n in sorted(dir(keras.activations)):
+    fn = getattr(keras.activations, n)
+    if n.startswith("_") or n in ("get", "serialize", "deserialize") or not inspect.isfunction(fn):
+        continue
+    x = keras.KerasTensor((2, 3))
+    try:
+        y = fn(x)
+    except Exception:
+        continue
+    if y is x:
+        activations[n] = "identity"
+    elif isinstance(y, keras.KerasTensor) and tuple(y.shape) == (2, 3):
+        activations[n] = type(y._keras_history.operation).__name__
+record["activations"] = activations
 
 # --- ops
 def traced(fn, *args, **kwargs):
