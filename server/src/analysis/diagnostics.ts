@@ -54,20 +54,25 @@ function finding(span: Span, code: DiagnosticCode, message: string): Finding {
   };
 }
 
-/** Shape Lens's explanation of a Keras error that comes from a Keras 2 habit, read from its check. */
-function explanationOf(check: ErrorCheck): MessageId | undefined {
+/** Shape Lens's explanation of a Keras error (a Keras 2 habit, what Keras wanted), read from its check. */
+function explanationOf(check: ErrorCheck): { id: MessageId; args?: Record<string, string | number> } | undefined {
   const e = check;
   if (isKind(e, 'moduleNotFound') && e.data.module.split('.').slice(0, -1).join('.') === 'keras.layers')
-    return 'explain.layersModule';
-  if (isKind(e, 'optimizerArgsNotRecognized') && e.data.names.includes('lr')) return 'explain.learningRate';
-  if (isKind(e, 'modelLegacyKeywords')) return 'explain.modelInputsOutputs';
+    return { id: 'explain.layersModule' };
+  if (isKind(e, 'optimizerArgsNotRecognized') && e.data.names.includes('lr')) return { id: 'explain.learningRate' };
+  if (isKind(e, 'modelLegacyKeywords')) return { id: 'explain.modelInputsOutputs' };
+  if (isKind(e, 'inputShapeInt')) return { id: 'explain.shapeTuple', args: { argument: 'shape', value: e.data.value } };
+  if (isKind(e, 'sequentialInputShapeInt'))
+    return { id: 'explain.shapeTuple', args: { argument: 'input_shape', value: e.data.value } };
+  if (isKind(e, 'optimizerIdentifier'))
+    return { id: 'explain.optimizerNames', args: { names: e.data.known.join(', ') } };
   return undefined;
 }
 
 /** Keras's message as Keras prints it, then Shape Lens's explanation (if any) in `locale`. */
 export function kerasErrorMessage(error: Pick<RaisedError, 'message' | 'check'>, locale: Locale): string {
-  const id = explanationOf(error.check);
-  return id ? `${error.message} ${localize(locale, id)}` : error.message;
+  const x = explanationOf(error.check);
+  return x ? `${error.message} ${localize(locale, x.id, x.args)}` : error.message;
 }
 
 const sameSpan = (a: Span, b: Span) =>

@@ -23,11 +23,7 @@ interface ModelInputSpec {
 
 export const modelMessages = {
   // ------------------------------------------------ keras.Input, keras.Model(inputs, outputs)
-  inputShapeInt: message(
-    'ValueError',
-    (d: { value: number }) =>
-      `Cannot convert '${d.value}' to a shape: \`shape\` must be a tuple such as (${d.value},), not an int.`,
-  ),
+  inputShapeInt: message('ValueError', (d: { value: number }) => `Cannot convert '${d.value}' to a shape.`),
   /** Keras 1's `Model(input=..., output=...)`. */
   modelLegacyKeywords: message(
     'ValueError',
@@ -82,11 +78,7 @@ export const modelMessages = {
         : `a ${d.valueKind} value`;
     return `Only instances of \`keras.Layer\` can be added to a Sequential model. Received ${what}.`;
   }),
-  sequentialInputShapeInt: message(
-    'ValueError',
-    (d: { value: number }) =>
-      `Cannot convert '${d.value}' to a shape: \`input_shape\` must be a tuple such as (${d.value},).`,
-  ),
+  sequentialInputShapeInt: message('ValueError', (d: { value: number }) => `Cannot convert '${d.value}' to a shape.`),
   /** `input_dim` that is no integer: Keras makes the shape `(input_dim,)`. */
   sequentialInputDimInvalid: message(
     'ValueError',
@@ -100,10 +92,10 @@ export const modelMessages = {
   ),
 
   // ------------------------------------------------ compile
+  /** `known`: the names `optimizers.get` takes, for Shape Lens's explanation. */
   optimizerIdentifier: message(
     'ValueError',
-    (d: { identifier: string; known: string[] }) =>
-      `Could not interpret optimizer identifier: ${d.identifier} (Keras knows ${d.known.join(', ')}).`,
+    (d: { identifier: string; known: string[] }) => `Could not interpret optimizer identifier: ${d.identifier}`,
   ),
   /** A single metric not in a list: a string (`str`), or an instance of the metric class `cls`. */
   metricsNotList: message(
