@@ -59,7 +59,8 @@ function explanationOf(check: ErrorCheck): { id: MessageId; args?: Record<string
   const e = check;
   if (isKind(e, 'moduleNotFound') && e.data.module.split('.').slice(0, -1).join('.') === 'keras.layers')
     return { id: 'explain.layersModule' };
-  if (isKind(e, 'optimizerArgsNotRecognized') && e.data.names.includes('lr')) return { id: 'explain.learningRate' };
+  if (isKind(e, 'optimizerArgsNotRecognized') && e.data.keywords.some(([k]) => k === 'lr'))
+    return { id: 'explain.learningRate' };
   if (isKind(e, 'modelLegacyKeywords')) return { id: 'explain.modelInputsOutputs' };
   if (isKind(e, 'inputShapeInt')) return { id: 'explain.shapeTuple', args: { argument: 'shape', value: e.data.value } };
   if (isKind(e, 'sequentialInputShapeInt'))

@@ -144,7 +144,7 @@ const KERAS2_KEYWORDS: Record<string, string> = {
 /** The keywords an error says a constructor does not take (an optimizer's, a layer's, a subclass's `Layer.__init__`). */
 function refusedKeywords(e: RaisedError): string[] {
   const c = e.check;
-  if (isKind(c, 'optimizerArgsNotRecognized')) return c.data.names;
+  if (isKind(c, 'optimizerArgsNotRecognized')) return c.data.keywords.map(([k]) => k);
   if (isKind(c, 'unrecognizedKeywords')) return c.data.kwargs.map(([k]) => k);
   if (isKind(c, 'layerInitKeywords')) return c.data.keywords.map(([k]) => k);
   return [];

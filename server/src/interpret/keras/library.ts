@@ -25,6 +25,7 @@ import { constructLayerObj } from './layers';
 import { canonicalName, layerClassOf } from './names';
 import { checkOptimizerCall, checkOptimizerValues } from './optimizers';
 import { makeSequential } from './sequential';
+import { checkCallbackCall } from './trainingApi';
 
 /** Functional forms of the merge layers: `layers.concatenate([a, b])` is `Concatenate()([a, b])`. */
 export const MERGE_FUNCTIONS: Record<string, string> = {
@@ -79,6 +80,10 @@ export function callLibrary(
       kwargs.map(([k]) => k),
     );
     if (problem) return api.interp.raise(problem, node);
+  }
+  if (/^keras\.callbacks\.[A-Z]/.test(q)) {
+    const raised = checkCallbackCall(api, q, args, kwargs, node);
+    if (raised) return raised;
   }
   if (/^keras\.optimizers\.legacy\.[A-Z]\w*$/.test(q)) return api.interp.raise(errorOf('legacyOptimizer', {}), node);
   if (/^keras\.optimizers\.[A-Z]/.test(q)) {

@@ -5,6 +5,8 @@
  */
 
 import { errorOf, type CheckedError } from '../../shapes/errors';
+import { pyRepr } from '../python/strings';
+import type { Value } from '../values';
 
 /** Keyword arguments of `keras.optimizers.Optimizer.__init__`, common to all. */
 export const BASE = [
@@ -60,14 +62,18 @@ export const OWN: Record<string, string[]> = {
   ],
 };
 
-/** The Keras error for unaccepted keyword arguments, or undefined. Unknown optimizer classes are never flagged. */
-export function checkOptimizerCall(className: string, kwargs: Array<[string, unknown]>): CheckedError | undefined {
+/**
+ * The Keras error for unaccepted keyword arguments (`decay` is popped first), or undefined: Keras prints the
+ * rest as a dict, `{'lr': 0.01}`. Unknown optimizer classes are never flagged.
+ */
+export function checkOptimizerCall(className: string, kwargs: Array<[string, Value]>): CheckedError | undefined {
   const own = OWN[className];
   if (!own) return undefined;
   const allowed = new Set([...BASE, ...own]);
   const bad = kwargs.filter(([k]) => !allowed.has(k));
   if (bad.length === 0) return undefined;
-  return errorOf('optimizerArgsNotRecognized', { names: bad.map(([k]) => k), className });
+  const keywords = bad.map(([k, v]): [string, string | undefined] => [k, pyRepr(v)]);
+  return errorOf('optimizerArgsNotRecognized', { keywords });
 }
 
 /** Optimizer names `compile(optimizer="...")` accepts: Keras looks the lower-cased name up among these. */

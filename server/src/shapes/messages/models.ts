@@ -138,11 +138,36 @@ export const modelMessages = {
       `Layer '${d.layer}' was built for inputs of shape ${d.built ? formatShape(d.built) : '?'}; its weights do not fit inputs of shape ${d.given ? formatShape(d.given) : '?'}.`,
   ),
 
+  // ------------------------------------------------ fit/evaluate/predict, callbacks
+  /** `evaluate(**kwargs)`: keywords it does not take, each with its value's repr (`...` when not known). */
+  argumentsNotRecognized: message(
+    'ValueError',
+    (d: { keywords: Array<[name: string, repr: string | undefined]> }) =>
+      `Arguments not recognized: {${d.keywords.map(([k, r]) => `'${k}': ${r ?? '...'}`).join(', ')}}`,
+  ),
+  checkpointSaveFreq: message(
+    'ValueError',
+    (d: { saveFreq: string }) =>
+      `Unrecognized save_freq: ${d.saveFreq}. Expected save_freq are 'epoch' or integer values`,
+  ),
+  checkpointWeightsPath: message(
+    'ValueError',
+    (d: { path: string }) =>
+      'When using `save_weights_only=True` in `ModelCheckpoint`, the filepath provided must end in `.weights.h5` ' +
+      `(Keras weights format). Received: filepath=${d.path}`,
+  ),
+  checkpointModelPath: message(
+    'ValueError',
+    (d: { path: string }) =>
+      `The filepath provided must end in \`.keras\` (Keras model format). Received: filepath=${d.path}`,
+  ),
+
   // ------------------------------------------------ optimizers
+  /** Keywords an optimizer does not take, each with its value's repr (`...` when not known), as Keras prints the dict. */
   optimizerArgsNotRecognized: message(
     'ValueError',
-    (d: { names: string[]; className: string }) =>
-      `Argument(s) not recognized: {${d.names.map((k) => `'${k}'`).join(', ')}} passed to ${d.className}.`,
+    (d: { keywords: Array<[name: string, repr: string | undefined]> }) =>
+      `Argument(s) not recognized: {${d.keywords.map(([k, r]) => `'${k}': ${r ?? '...'}`).join(', ')}}`,
   ),
   sgdMomentum: message('ValueError', (_: object) => '`momentum` must be a float between [0, 1].'),
   /** More than one clipping argument: each with its value (null for None). */
