@@ -57,13 +57,13 @@ function bind(api: KerasApi, sig: Signature, args: Value[], kwargs: Kwargs, node
   const fn = sig.qualname;
   const names = sig.params.map((p) => p[0]);
   const splat = hasSplat(node);
-  const raise = (error: CheckedError) => api.interp.raise(error, node);
+  const fail = (error: CheckedError) => api.interp.raise(error, node);
   const byPosition = sig.positional === null ? args.length : Math.min(args.length, sig.positional);
   for (const [k] of kwargs) {
     const i = names.indexOf(k);
     if (i < 0) {
-      if (!sig.var_keyword) return raise(errorOf('unexpectedKeyword', { fn, name: k }));
-    } else if (!splat && i < byPosition) return raise(errorOf('multipleValues', { fn, name: k }));
+      if (!sig.var_keyword) return fail(errorOf('unexpectedKeyword', { fn, name: k }));
+    } else if (!splat && i < byPosition) return fail(errorOf('multipleValues', { fn, name: k }));
   }
   if (splat) return undefined;
   if (sig.positional !== null && args.length > sig.positional) {
@@ -71,7 +71,7 @@ function bind(api: KerasApi, sig: Signature, args: Value[], kwargs: Kwargs, node
     const required = sig.params.filter((p) => p.length === 1).length;
     const max = sig.positional + 1;
     const given = args.length + 1;
-    return raise(
+    return fail(
       required === sig.positional
         ? errorOf('tooManyPositional', { fn, takes: max, given })
         : errorOf('tooManyPositionalRange', { fn, min: required + 1, max, given }),
@@ -81,7 +81,7 @@ function bind(api: KerasApi, sig: Signature, args: Value[], kwargs: Kwargs, node
     .filter((p, i) => p.length === 1 && i >= args.length && !kwargs.some(([k]) => k === p[0]))
     .map((p) => p[0]);
   if (missing.length > 0) {
-    return raise(errorOf('missingPositional', { fn, names: missing }));
+    return fail(errorOf('missingPositional', { fn, names: missing }));
   }
   return undefined;
 }
