@@ -125,6 +125,14 @@ export const MESSAGES = {
     en: 'Keras 3 calls them `inputs` and `outputs`.',
     'zh-cn': 'Keras 3 中它们叫 `inputs` 和 `outputs`。',
   },
+  'explain.shapeTuple': {
+    en: '`{argument}` must be a tuple such as ({value},), not an int.',
+    'zh-cn': '`{argument}` 必须是元组，例如 ({value},)，而不是整数。',
+  },
+  'explain.optimizerNames': {
+    en: '(Keras knows {names})',
+    'zh-cn': '（Keras 认识的名字有：{names}）',
+  },
 
   // Hover.
   'hover.unknownLayer': {

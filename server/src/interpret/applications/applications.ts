@@ -54,7 +54,8 @@ export interface Family {
   build: (net: Net, a: AppArgs) => BuiltNetwork;
 }
 
-const FAMILIES: Record<string, Family> = {
+/** Every network by its `keras.applications` name (their parameters are held to Keras by a test). */
+export const FAMILIES: Record<string, Family> = {
   ...XCEPTION_FAMILIES,
   ...VGG_FAMILIES,
   ...RESNET_FAMILIES,
@@ -111,7 +112,7 @@ export function callApplication(
     budget.networkWork += template.created.length;
     return { kind: 'model', model: replay(api, template, span) };
   } catch (e) {
-    if (e instanceof AppRaise) return api.interp.raise(e.pyType, e.message, node);
+    if (e instanceof AppRaise) return api.interp.raise(e.error, node);
     if (e instanceof AppUnknown) return { kind: 'model', model: unknownModel(api, node, cls, kwargs) };
     throw e;
   }

@@ -5,6 +5,7 @@
  * operand (a tensor, an array) the host says what the operator does.
  */
 
+import { errorOf } from '../../shapes/errors';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asInt, asItems, isLibraryValue, unknown, UNKNOWN, type Value } from '../values';
 import { isTruthy, iterate } from './builtins';
@@ -117,7 +118,7 @@ export function evalComparison(interp: Interpreter, node: SyntaxNode, scope: Sco
 function subscriptMiss(interp: Interpreter, obj: Value, i: number | undefined, node: SyntaxNode): Value {
   // A shape's length is its tensor's rank (`input_shape[2]` of a 2-D input in a layer's `build`).
   if (i !== undefined && asItems(obj) && obj.kind === 'tuple' && obj.shape)
-    return interp.raise('IndexError', 'tuple index out of range', node);
+    return interp.raise(errorOf('indexOutOfRange', { seq: 'tuple' }), node);
   return i === undefined ? UNKNOWN : unknown('index out of range');
 }
 

@@ -46,7 +46,8 @@ import { ModuleRegistry, type ModuleLoader } from './modules';
 import { callMethod, findMethod, getAttribute, instantiate } from './objects';
 import { Scope } from './scope';
 import { assign, execDelete, execExpression } from './statements';
-import { BreakSignal, ContinueSignal, type EngineCheck, PyRaise, ReturnSignal } from './signals';
+import { BreakSignal, ContinueSignal, PyRaise, ReturnSignal } from './signals';
+import type { CheckedError } from '../../shapes/errors';
 import { evalFString, FSTRING, TOO_LARGE } from './strings';
 
 export class Interpreter {
@@ -83,10 +84,13 @@ export class Interpreter {
     this.moduleScope.set('__name__', { kind: 'str', value: '__main__' });
   }
 
-  /** Raises an exception, or, on an uncertain path, reports that the result is unknown. */
-  raise(pyType: string, message: string, node: SyntaxNode, check?: EngineCheck): never | Value {
-    if (this.uncertain > 0) return unknown(`would raise on an uncertain path: ${message}`);
-    throw new PyRaise(pyType, message, spanOf(node), check && { kind: check.kind, data: check.data });
+  /**
+   * Raises an error of the catalogue (`errorOf(kind, data)`, or an error the
+   * engine returned), or, on an uncertain path, reports that the result is unknown.
+   */
+  raise(error: CheckedError, node: SyntaxNode): never | Value {
+    if (this.uncertain > 0) return unknown(`would raise on an uncertain path: ${error.message}`);
+    throw new PyRaise(error, spanOf(node));
   }
 
   tick(): void {
