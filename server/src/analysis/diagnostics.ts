@@ -65,6 +65,10 @@ function explanationOf(check: ErrorCheck): { id: MessageId; args?: Record<string
   if (isKind(e, 'inputShapeInt')) return { id: 'explain.shapeTuple', args: { argument: 'shape', value: e.data.value } };
   if (isKind(e, 'sequentialInputShapeInt'))
     return { id: 'explain.shapeTuple', args: { argument: 'input_shape', value: e.data.value } };
+  if (isKind(e, 'modelNoneAmongTensors')) return { id: 'explain.callWithoutReturn' };
+  if (isKind(e, 'modelLayerAmongTensors')) return { id: 'explain.layerNotCalled' };
+  if (isKind(e, 'sequentialNotLayer') && e.data.className !== undefined)
+    return { id: 'explain.layerInstance', args: { className: e.data.className } };
   if (isKind(e, 'optimizerIdentifier'))
     return { id: 'explain.optimizerNames', args: { names: e.data.known.join(', ') } };
   return undefined;

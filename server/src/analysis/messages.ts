@@ -129,6 +129,18 @@ export const MESSAGES = {
     en: '`{argument}` must be a tuple such as ({value},), not an int.',
     'zh-cn': '`{argument}` 必须是元组，例如 ({value},)，而不是整数。',
   },
+  'explain.callWithoutReturn': {
+    en: "Does a layer's `call` lack a `return`?",
+    'zh-cn': '是不是某个层的 `call` 缺少 `return`？',
+  },
+  'explain.layerNotCalled': {
+    en: 'Call the layer on a tensor to get one.',
+    'zh-cn': '请在张量上调用这个层，以得到张量。',
+  },
+  'explain.layerInstance': {
+    en: 'This is the class itself; create an instance: `{className}(...)`.',
+    'zh-cn': '这是类本身；请创建实例：`{className}(...)`。',
+  },
   'explain.optimizerNames': {
     en: '(Keras knows {names})',
     'zh-cn': '（Keras 认识的名字有：{names}）',

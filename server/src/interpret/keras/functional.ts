@@ -47,8 +47,9 @@ export function makeFunctional(api: KerasApi, args: Value[], kwargs: Array<[stri
   ] as const) {
     const bad = notATensorAmong(v);
     // A layer never called (`out = layers.Dense(1)`), or the None a layer's `call` without `return` gives, where a tensor belongs.
-    if (bad === 'None') return api.interp.raise(errorOf('modelNoneAmongTensors', { what }), node);
-    if (bad) return api.interp.raise(errorOf('modelLayerAmongTensors', { what, ...bad }), node);
+    const single = v.kind === 'none' || v.kind === 'layer';
+    if (bad === 'None') return api.interp.raise(errorOf('modelNoneAmongTensors', { what, single }), node);
+    if (bad) return api.interp.raise(errorOf('modelLayerAmongTensors', { what, ...bad, single }), node);
   }
   const inputs = flattenTensorValues(inputsV);
   const outputs = flattenTensorValues(outputsV);
@@ -71,10 +72,12 @@ function repeatedName(ops: LayerObj[]): { name: string; count: number } | undefi
 }
 
 /** A layer, a model or None inside a structure of model inputs or outputs (where Keras wants tensors). */
-function notATensorAmong(v: Value): { className: string; name: string } | 'None' | undefined {
+function notATensorAmong(v: Value): { className: string; name: string; built: boolean } | 'None' | undefined {
   if (v.kind === 'none') return 'None';
-  if (v.kind === 'layer') return v.layer;
-  if (v.kind === 'model') return { className: v.model.kind, name: v.model.name };
+  // A layer called before has been built.
+  if (v.kind === 'layer')
+    return { className: v.layer.className, name: v.layer.name, built: v.layer.callSpans.length > 0 };
+  if (v.kind === 'model') return { className: v.model.kind, name: v.model.name, built: true };
   if (v.kind === 'dict') {
     for (const [, item] of v.entries) {
       const hit = notATensorAmong(item);

@@ -7,10 +7,11 @@ import { errorOf } from '../../shapes/errors';
 import type { Shape } from '../../shapes/shape';
 import { pyRepr } from '../../shapes/values';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
-import { asItems, type LayerObj, type ModelObj, newTensor, type Value } from '../values';
+import { asItems, type LayerObj, type ModelObj, newTensor, toPy, type Value } from '../values';
 import type { KerasApi } from './api';
 import { unexpectedKeyword } from './kerasClasses';
 import { baseInputDim, declaredInputShape } from './layers';
+import { layerClassOf } from './names';
 import { modelAsLayer, newModel } from './records';
 
 export function makeSequential(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
@@ -69,8 +70,9 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
       model.broken = true;
       return;
     }
-    const className = item.kind === 'ref' ? item.qualname.split('.').pop() : undefined;
-    api.interp.raise(errorOf('sequentialNotLayer', { className, valueKind: item.kind }), node);
+    const className = item.kind === 'ref' ? layerClassOf(item.qualname) : undefined;
+    const plain = ['int', 'float', 'str', 'bool', 'none'].includes(item.kind) ? toPy(item) : undefined;
+    api.interp.raise(errorOf('sequentialNotLayer', { className, value: plain, valueKind: item.kind }), node);
     return;
   }
   if (model.layers.length === 0 && model.inputShape === null) {

@@ -9,7 +9,11 @@
  */
 
 import { formatShape, type Shape } from '../shape';
+import type { PyValue } from '../values';
+import { pyClass } from './base';
 import { message } from './define';
+import { kerasClassOf, kerasModuleOf } from './layerCalls';
+import { pyStr } from './python';
 
 /** A model's input refused by its input spec: `Functional.input_spec`, `assert_input_compatibility`. */
 interface ModelInputSpec {
@@ -30,17 +34,25 @@ export const modelMessages = {
     (d: { names: string[] }) =>
       `Unrecognized keyword arguments passed to Model: {${d.names.map((k) => `'${k}'`).join(', ')}}.`,
   ),
-  /** `None` (a `call` without `return`) among a model's inputs or outputs. */
+  /**
+   * `None` (a `call` without `return`) among a model's inputs or outputs. Keras prints the whole argument
+   * first; that is written here when the argument is the None itself (`single`).
+   */
   modelNoneAmongTensors: message(
     'ValueError',
-    (d: { what: 'inputs' | 'outputs' }) =>
-      `All \`${d.what}\` values must be KerasTensors. Received: ${d.what} including invalid value None of type <class 'NoneType'> (does a layer's \`call\` lack a \`return\`?)`,
+    (d: { what: 'inputs' | 'outputs'; single: boolean }) =>
+      `All \`${d.what}\` values must be KerasTensors. Received: ${d.what}${d.single ? '=None' : ''} including invalid value None of type <class 'NoneType'>`,
   ),
-  /** A layer (or model) never called, where a tensor belongs. */
+  /**
+   * A layer never called, where a tensor belongs: `<Dense name=dense, built=False>` of its class's module.
+   * Keras prints the whole argument first; that is written here when it is the layer itself (`single`).
+   */
   modelLayerAmongTensors: message(
     'ValueError',
-    (d: { what: 'inputs' | 'outputs'; className: string; name: string }) =>
-      `All \`${d.what}\` values must be KerasTensors. Received: ${d.what} including invalid value <${d.className} name=${d.name}> of type <class '${d.className}'>: call the layer on a tensor to get one.`,
+    (d: { what: 'inputs' | 'outputs'; className: string; name: string; built: boolean; single: boolean }) => {
+      const layer = `<${kerasClassOf(d.className)} name=${d.name}, built=${d.built ? 'True' : 'False'}>`;
+      return `All \`${d.what}\` values must be KerasTensors. Received: ${d.what}${d.single ? `=${layer}` : ''} including invalid value ${layer} of type <class '${kerasModuleOf(d.className)}.${kerasClassOf(d.className)}'>`;
+    },
   ),
   /** An output that depends on an `Input` not among the model's inputs. */
   outputNotConnected: message(
@@ -70,13 +82,16 @@ export const modelMessages = {
     (d: { model: string; shape: Shape }) =>
       `Sequential model '${d.model}' has already been configured to use input shape ${formatShape(d.shape)}. You cannot add a different Input layer to it.`,
   ),
-  /** Something other than a layer added: a class itself (`className`), or a value of another kind. */
-  sequentialNotLayer: message('ValueError', (d: { className?: string; valueKind?: string }) => {
-    const what =
-      d.className !== undefined
-        ? `the class \`${d.className}\` itself; create an instance: \`${d.className}(...)\``
-        : `a ${d.valueKind} value`;
-    return `Only instances of \`keras.Layer\` can be added to a Sequential model. Received ${what}.`;
+  /**
+   * Something other than a layer added: a layer class itself (`className`, printed with its module), a
+   * Python value (`value`), or a value of another kind Keras prints in ways not recorded (`valueKind`).
+   */
+  sequentialNotLayer: message('ValueError', (d: { className?: string; value?: PyValue; valueKind?: string }) => {
+    const head = 'Only instances of `keras.Layer` can be added to a Sequential model.';
+    if (d.className !== undefined)
+      return `${head} Received: <class '${kerasModuleOf(d.className)}.${kerasClassOf(d.className)}'> (of type <class 'type'>)`;
+    if (d.value !== undefined) return `${head} Received: ${pyStr(d.value)} (of type ${pyClass(d.value)})`;
+    return `${head} Received a ${d.valueKind} value.`;
   }),
   sequentialInputShapeInt: message('ValueError', (d: { value: number }) => `Cannot convert '${d.value}' to a shape.`),
   /** `input_dim` that is no integer: Keras makes the shape `(input_dim,)`. */
