@@ -48,6 +48,8 @@ const UNET = 'unet.py';
 const UNET_TRUTH = path.join(REPO_ROOT, 'test', 'truth', 'programs', 'example_unet');
 /** A notebook whose model is begun in one cell and extended in later ones, recorded with Keras (test/truth/notebooks/). */
 const NOTEBOOK = 'seed_cells.ipynb';
+/** The seed's real mistake: data built channels first, (N, 20, 15, 15), fed to a model on (15, 15, 20). */
+const DATA_SEED = 'data_channels_first_conv2d';
 
 interface TruthLayer {
   line: number;
@@ -179,6 +181,10 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
       fs.copyFileSync(path.join(REPO_ROOT, 'examples', f), path.join(workspace, f));
     fs.copyFileSync(path.join(SHARED_TRUTH, 'programs', `${BROKEN}.py`), path.join(workspace, `${BROKEN}.py`));
     fs.copyFileSync(path.join(LOCAL_TRUTH, 'notebooks', NOTEBOOK), path.join(workspace, NOTEBOOK));
+    fs.copyFileSync(
+      path.join(SHARED_TRUTH, 'data-programs', `${DATA_SEED}.py`),
+      path.join(workspace, `${DATA_SEED}.py`),
+    );
 
     t = Date.now();
     server = await startCodeServer({
@@ -670,6 +676,51 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
     await hint.waitFor({ timeout: WAIT_MS });
     await page.mouse.move(0, 0);
     await screenshot(page, 'notebook.png');
+  });
+
+  it('hovering fit on channels-first data: Keras’s error with the transpose that cures it, and the model against the data', async () => {
+    const program = truth(path.join(SHARED_TRUTH, 'data-programs', DATA_SEED));
+    const [error] = cliFindings(path.join(workspace, `${DATA_SEED}.py`)).filter((f) => f.severity === 'error');
+    assert.strictEqual(error?.line, program.error!.line);
+    assert.ok(error.message.includes('np.transpose(X, (0, 2, 3, 1))'), error.message);
+    await page.keyboard.press('Escape');
+    await runCommand('View: Close All Editors');
+    await runCommand('View: Show Explorer');
+    await page
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: `${DATA_SEED}.py` })
+      .first()
+      .click();
+    await page.locator('.tabs-container .tab.active', { hasText: `${DATA_SEED}.py` }).waitFor({ timeout: WAIT_MS });
+    await editor().locator('.view-lines', { hasText: 'spectral bands' }).waitFor({ timeout: WAIT_MS });
+    const squiggle = editor().locator('.view-overlays .cdr.squiggly-error').first();
+    await squiggle.waitFor({ timeout: WAIT_MS });
+    assert.strictEqual(await lineOf(squiggle), program.error!.line);
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: WAIT_MS });
+    await editor()
+      .locator('.view-line', { hasText: 'model.fit(' })
+      .locator('span', { hasText: /^fit$/ })
+      .first()
+      .hover();
+    const table = page.locator('.monaco-hover:not(.hidden) .rendered-markdown', { hasText: 'model input' }).first();
+    await table.waitFor({ timeout: WAIT_MS });
+    const cells = await table
+      .locator('tr')
+      .evaluateAll((rows: any[]) =>
+        rows.map((r) => [...r.querySelectorAll('td')].map((c: any) => c.textContent.trim())),
+      );
+    // The data column is the array as the file builds it; the model's is Keras's input, channels last.
+    const x = cells.filter((r: string[]) => r.length === 3).slice(0, 4);
+    assert.deepStrictEqual(
+      x.map((r: string[]) => r[0]),
+      ['samples', 'rows', 'cols', 'channels'],
+    );
+    const marker = page.locator('.monaco-hover:not(.hidden) .marker.hover-contents', { hasText: 'np.transpose' });
+    await marker.first().waitFor({ timeout: WAIT_MS });
+    assert.ok(text(await marker.first().innerText()).includes('np.transpose(X, (0, 2, 3, 1))'));
+    await screenshot(page, 'data-hover.png');
+    await page.mouse.move(5, 400);
+    await page.keyboard.press('Escape');
   });
 
   it("shows the package's own README on the extension page, with no broken image", async () => {

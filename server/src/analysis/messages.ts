@@ -150,10 +150,37 @@ export const MESSAGES = {
     en: 'Keras puts channels last by default: (batch, rows, cols, channels) for 2-D layers.',
     'zh-cn': 'Keras 默认把通道放在最后：二维层的轴依次是（批次, 行, 列, 通道）。',
   },
+  'hover.array': { en: 'Array `{name}`: {shape} — {axes}', 'zh-cn': '数组 `{name}`：{shape} — {axes}' },
+  'hover.arrayUnknown': {
+    en: 'Array `{name}`: its shape is not known statically',
+    'zh-cn': '数组 `{name}`：无法静态确定它的形状',
+  },
+  'hover.arrayFeeds': {
+    en: 'Input of `{model}.{method}` on line {line}; the model takes {shape}.',
+    'zh-cn': '第 {line} 行 `{model}.{method}` 的输入；模型接受 {shape}。',
+  },
+  'hover.arrayTargets': {
+    en: 'Targets of `{model}.{method}` on line {line}; the model outputs {shape}.',
+    'zh-cn': '第 {line} 行 `{model}.{method}` 的目标；模型输出 {shape}。',
+  },
+  'hover.dataCall': {
+    en: '**{method}** on `{model}`: the model against the data, axis by axis',
+    'zh-cn': '`{model}` 的 **{method}**：模型与数据逐轴对照',
+  },
+  'hover.dataInput': { en: 'input `{name}`', 'zh-cn': '输入 `{name}`' },
+  'hover.dataTarget': { en: 'target `{name}`', 'zh-cn': '目标 `{name}`' },
+  'hover.dataModelIn': { en: 'model input', 'zh-cn': '模型输入' },
+  'hover.dataModelOut': { en: 'model output', 'zh-cn': '模型输出' },
+  'hover.dataGiven': { en: 'data', 'zh-cn': '数据' },
+  'hover.dataUnknown': {
+    en: 'The shapes of this data are not known statically.',
+    'zh-cn': '无法静态确定这些数据的形状。',
+  },
   'hover.docs': { en: 'Keras documentation', 'zh-cn': 'Keras 文档' },
 
   // Axis names in hovers.
   'axis.batch': { en: 'batch', 'zh-cn': '批次' },
+  'axis.samples': { en: 'samples', 'zh-cn': '样本' },
   'axis.rows': { en: 'rows', 'zh-cn': '行' },
   'axis.cols': { en: 'cols', 'zh-cn': '列' },
   'axis.depth': { en: 'depth', 'zh-cn': '深度' },

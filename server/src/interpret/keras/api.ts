@@ -11,6 +11,7 @@ import { toSnakeCase } from '../../shapes/naming';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { arrayBinary, arrayGetItem } from '../numpy/arrays';
 import type { DataHint } from './dataChecks';
+import type { DataCall } from './dataRecords';
 import { callOperator, callUnaryOperator } from '../ops/operators';
 import { callOp } from '../ops/ops';
 import type { ImportedPaths, LibraryHost } from '../python/host';
@@ -62,6 +63,8 @@ export class KerasApi implements LibraryHost {
   pendingHint: DataHint | undefined = undefined;
   dataArgText = 'x';
   dataTargetText = 'y';
+  /** Every data method called on a model, with its data (hover on data reads them). */
+  readonly dataCalls: DataCall[] = [];
 
   constructor(
     readonly interp: Interpreter,

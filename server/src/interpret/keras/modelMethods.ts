@@ -8,6 +8,7 @@ import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asShape, kwarg, type ModelObj, NONE_V, spanOf, UNKNOWN, type Value } from '../values';
 import type { KerasApi } from './api';
 import { checkModelData, isDataMethod } from './dataChecks';
+import { recordDataCall } from './dataRecords';
 import { canonicalName } from './names';
 import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
 import { quantizeMode, quantizeModel } from './quantize';
@@ -112,7 +113,10 @@ export function modelMethod(
     case '__call__':
       return UNKNOWN;
     default:
-      if (isDataMethod(name)) return checkModelData(api, model, name, args, kwargs, node) ?? UNKNOWN;
+      if (isDataMethod(name)) {
+        recordDataCall(api.dataCalls, model, name, args, kwargs, node, !name.startsWith('predict'));
+        return checkModelData(api, model, name, args, kwargs, node) ?? UNKNOWN;
+      }
       return UNKNOWN;
   }
 }

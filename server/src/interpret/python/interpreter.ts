@@ -21,6 +21,7 @@ import {
   spanContext,
   type ClassObj,
   type FunctionObj,
+  type Span,
   type Value,
 } from '../values';
 import { builtinName, callBuiltin, isTruthy } from './builtins';
@@ -49,6 +50,8 @@ import { assign, execDelete, execExpression } from './statements';
 import { BreakSignal, ContinueSignal, type EngineCheck, PyRaise, ReturnSignal } from './signals';
 import { evalFString, FSTRING } from './strings';
 
+type ArrayShape = Extract<Value, { kind: 'array' }>['shape'];
+
 export class Interpreter {
   /** The libraries the file uses: what their names, objects and classes do. */
   readonly host: LibraryHost;
@@ -72,6 +75,12 @@ export class Interpreter {
   readonly called = new Set<FunctionObj>();
   /** The workspace modules the file imports (`modules.ts`). */
   readonly modules: ModuleRegistry;
+  /**
+   * Each place a name was bound to an array, and where such a name was bound again to something else
+   * (`shape` undefined); the latest binding made at a place wins. Hover on data reads it.
+   */
+  readonly arrays = new Map<string, { name: string; span: Span; shape: ArrayShape | undefined }>();
+  readonly arrayNames = new Set<string>();
 
   /**
    * `makeHost` makes the host this evaluator asks (it may keep the evaluator, to call back into it);
@@ -87,6 +96,12 @@ export class Interpreter {
   raise(pyType: string, message: string, node: SyntaxNode, check?: EngineCheck): never | Value {
     if (this.uncertain > 0) return unknown(`would raise on an uncertain path: ${message}`);
     throw new PyRaise(pyType, message, spanOf(node), check && { kind: check.kind, data: check.data });
+  }
+
+  noteArray(target: SyntaxNode, shape: ArrayShape | undefined): void {
+    const span = spanOf(target);
+    if (shape !== undefined) this.arrayNames.add(target.text);
+    this.arrays.set(`${span.startLine}:${span.startCol}`, { name: target.text, span, shape });
   }
 
   tick(): void {
