@@ -108,6 +108,11 @@ export const MESSAGES = {
     'zh-cn':
       '这些是整数类别标签，而这个损失函数需要 one-hot 行：请用 `keras.utils.to_categorical({y}, {classes})`，或者改用 loss="sparse_categorical_crossentropy"。',
   },
+  'hint.missingFlatten': {
+    en: 'The output {output} kept the axes {axes} of the layers before `{layer}`, which acts on the last axis only, so the targets {targets} do not fit it. A `Flatten()` or `{pool}()` before `{layer}` gives {fixed}.',
+    'zh-cn':
+      '输出 {output} 保留了 `{layer}` 之前各层的轴 {axes}（`{layer}` 只作用于最后一个轴），所以目标 {targets} 与它不符。在 `{layer}` 之前加上 `Flatten()` 或 `{pool}()` 会得到 {fixed}。',
+  },
   'hint.labelsSparse': {
     en: 'These labels are already one-hot, but the loss wants integer labels: use loss="categorical_crossentropy", or `np.argmax({y}, axis=-1)`.',
     'zh-cn':

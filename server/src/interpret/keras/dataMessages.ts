@@ -78,3 +78,8 @@ export function invalidDtypeMessage(dtype: string): string {
 export function eqBroadcastMessage(a: Shape, b: Shape): string {
   return `eq got incompatible shapes for broadcasting: ${formatShape(a)}, ${formatShape(b)}.`;
 }
+
+/** JAX's rank promotion (`lax.broadcast_shapes`) on arrays of different ranks that do not broadcast. */
+export function rankBroadcastMessage(a: Shape, b: Shape): string {
+  return `Incompatible shapes for broadcasting: shapes=[${formatShape(a)}, ${formatShape(b)}]`;
+}
