@@ -48,8 +48,12 @@ const UNET = 'unet.py';
 const UNET_TRUTH = path.join(REPO_ROOT, 'test', 'truth', 'programs', 'example_unet');
 /** A notebook whose model is begun in one cell and extended in later ones, recorded with Keras (test/truth/notebooks/). */
 const NOTEBOOK = 'seed_cells.ipynb';
-/** The seed's real mistake: data built channels first, (N, 20, 15, 15), fed to a model on (15, 15, 20). */
-const DATA_SEED = 'data_channels_first_conv2d';
+/**
+ * The seed's real mistake: data built channels first, (N, 20, 15, 15), fed to a model on (15, 15, 20);
+ * examples/seed_data_channels_first.py, recorded with Keras in test/truth/data-programs/.
+ */
+const DATA_SEED = 'seed_data_channels_first';
+const DATA_SEED_TRUTH = path.join(LOCAL_TRUTH, 'data-programs', `example_${DATA_SEED}`);
 
 interface TruthLayer {
   line: number;
@@ -679,7 +683,11 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
   });
 
   it('hovering fit on channels-first data: Keras’s error with the transpose that cures it, and the model against the data', async () => {
-    const program = truth(path.join(SHARED_TRUTH, 'data-programs', DATA_SEED));
+    const program = truth(DATA_SEED_TRUTH);
+    assert.strictEqual(
+      fs.readFileSync(`${DATA_SEED_TRUTH}.py`, 'utf8'),
+      fs.readFileSync(path.join(workspace, `${DATA_SEED}.py`), 'utf8'),
+    );
     const [error] = cliFindings(path.join(workspace, `${DATA_SEED}.py`)).filter((f) => f.severity === 'error');
     assert.strictEqual(error?.line, program.error!.line);
     assert.ok(error.message.includes('np.transpose(X, (0, 2, 3, 1))'), error.message);
@@ -691,17 +699,21 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
       .first()
       .click();
     await page.locator('.tabs-container .tab.active', { hasText: `${DATA_SEED}.py` }).waitFor({ timeout: WAIT_MS });
-    await editor().locator('.view-lines', { hasText: 'spectral bands' }).waitFor({ timeout: WAIT_MS });
+    await editor().locator('.view-lines', { hasText: 'band first' }).waitFor({ timeout: WAIT_MS });
     const squiggle = editor().locator('.view-overlays .cdr.squiggly-error').first();
     await squiggle.waitFor({ timeout: WAIT_MS });
     assert.strictEqual(await lineOf(squiggle), program.error!.line);
     await page.keyboard.press('Control+B');
     await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: WAIT_MS });
-    await editor()
+    // The mouse on the `f` of `fit` (the token may share its span with `model.`): monospace, so by its offset.
+    const fitSpan = editor()
       .locator('.view-line', { hasText: 'model.fit(' })
-      .locator('span', { hasText: /^fit$/ })
-      .first()
-      .hover();
+      .locator('span', { hasText: 'fit' })
+      .last();
+    const spanText = text(await fitSpan.textContent());
+    const box = await fitSpan.boundingBox();
+    const charWidth = box.width / spanText.length;
+    await page.mouse.move(box.x + (spanText.indexOf('fit') + 1.5) * charWidth, box.y + box.height / 2);
     const table = page.locator('.monaco-hover:not(.hidden) .rendered-markdown', { hasText: 'model input' }).first();
     await table.waitFor({ timeout: WAIT_MS });
     const cells = await table

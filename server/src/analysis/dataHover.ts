@@ -62,7 +62,8 @@ function modelOutputs(model: ModelObj): Array<{ name?: string; shape: Shape | nu
   const outs = model.outputShapes ?? [];
   const producers = model.functional?.outputs.map((t) => t.node?.op);
   const last = [...model.layers].reverse().find((l) => !l.isOp);
-  return outs.map((shape, i) => ({ name: producers?.[i]?.name, shape, layer: producers?.[i] ?? last }));
+  const keys = model.functional?.outputKeys;
+  return outs.map((shape, i) => ({ name: keys?.[i] ?? producers?.[i]?.name, shape, layer: producers?.[i] ?? last }));
 }
 
 const dimText = (d: Dim | undefined) => (d === undefined ? '—' : d === null ? 'None' : d === '?' ? '?' : String(d));

@@ -167,7 +167,7 @@ export interface ModelObj {
   layers: LayerObj[];
   /** Sequential: batch input shape once known. */
   inputShape: Shape | null;
-  functional?: { inputs: TensorObj[]; outputs: TensorObj[]; ops: LayerObj[] };
+  functional?: { inputs: TensorObj[]; outputs: TensorObj[]; ops: LayerObj[]; outputKeys?: string[] };
   /** Subclassed models: the instance that holds `call`. */
   instance?: InstanceObj;
   built: boolean;

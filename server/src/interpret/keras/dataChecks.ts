@@ -27,6 +27,7 @@ import {
 import { canonicalName } from './names';
 import { sequentialRebuild } from './sequential';
 import { accuracyError, missingFlattenHint } from './targetChecks';
+import { buildByBatch, inModelOrder, lossesByName } from './dataStructure';
 
 type Kwargs = Array<[string, Value]>;
 
@@ -87,8 +88,8 @@ export function checkModelData(
   node: SyntaxNode,
 ): Raised {
   const spec = DATA_METHODS[method];
-  const x = arraysOf(args[spec.x] ?? kwarg(kwargs, 'x'));
-  const y = spec.targets ? arraysOf(args[spec.y] ?? kwarg(kwargs, 'y')) : undefined;
+  const x = arraysOf(inModelOrder(model, args[spec.x] ?? kwarg(kwargs, 'x'), 'inputs'));
+  const y = spec.targets ? arraysOf(inModelOrder(model, args[spec.y] ?? kwarg(kwargs, 'y'), 'outputs')) : undefined;
   const sw = arraysOf(kwarg(kwargs, 'sample_weight'));
   if (!x) return undefined;
   api.dataArgText = argumentText(node, 0) ?? 'x';
@@ -118,8 +119,8 @@ export function checkModelData(
   const val = kwarg(kwargs, 'validation_data');
   const valItems = val && (val.kind === 'tuple' || val.kind === 'list') ? asItems(val) : undefined;
   if (!valItems || valItems.length < 2) return undefined;
-  const vx = arraysOf(valItems[0]);
-  const vy = arraysOf(valItems[1]);
+  const vx = arraysOf(inModelOrder(model, valItems[0], 'inputs'));
+  const vy = arraysOf(inModelOrder(model, valItems[1], 'outputs'));
   const vbs = kwarg(kwargs, 'validation_batch_size');
   const vsize = vbs?.kind === 'int' ? vbs.value : vbs && vbs.kind !== 'none' ? null : bs;
   return vx ? checkBatch(api, model, vx, vy, vsize, false, node) : undefined;
@@ -160,6 +161,7 @@ function checkBatch(
     sequentialRebuild(api, model, node);
     if (!model.built) return undefined;
   }
+  if (model.instance && !model.built) buildByBatch(api, model, batches, node);
   if (!model.built) return undefined;
   const raised = checkInputs(api, model, batches, trains, node);
   if (raised) return raised;
@@ -381,7 +383,7 @@ function lossesFor(model: ModelObj, outputs: number): Array<Value | undefined> {
   if (!loss) return [];
   const items = loss.kind === 'list' || loss.kind === 'tuple' ? asItems(loss) : undefined;
   if (items) return items.length === outputs ? items : [];
-  if (loss.kind === 'dict') return [];
+  if (loss.kind === 'dict') return lossesByName(model, loss) ?? [];
   return Array.from({ length: outputs }, () => loss);
 }
 

@@ -31,8 +31,11 @@ function partsOf(v: Value | undefined, argNode: SyntaxNode | undefined): DataPar
   if (!v || v.kind === 'none') return undefined;
   if (v.kind === 'array') return [{ text: argNode?.text, shape: v.shape }];
   if (v.kind === 'dict') {
-    const parts = v.entries.map(([k, a]) => ({
+    // A literal dict's values keep their source text (`{"a": xa}` feeds `xa`).
+    const pairs = argNode?.type === 'dictionary' ? argNode.namedChildren.filter((c) => c.type === 'pair') : [];
+    const parts = v.entries.map(([k, a], i) => ({
       key: k.kind === 'str' ? k.value : undefined,
+      text: pairs.length === v.entries.length ? pairs[i].childForFieldName('value')?.text : undefined,
       shape: a.kind === 'array' ? a.shape : null,
     }));
     return parts.some((p) => p.shape) ? parts : undefined;
