@@ -66,7 +66,10 @@ const APPENDED_EXPLANATIONS: Array<[string, MessageId]> = [
 ];
 
 /** Keras's message as Keras prints it, then Shape Lens's explanation in `locale`. */
-export function kerasErrorMessage(message: string, locale: Locale): string {
+export function kerasErrorMessage(raw: string, locale: Locale): string {
+  // Keras sets its own text in terminal bold (`\x1b[1m`); an editor shows such codes as stray characters.
+  // eslint-disable-next-line no-control-regex
+  const message = raw.replace(/\x1b\[[0-9;]*m/g, '');
   for (const [suffix, id] of APPENDED_EXPLANATIONS)
     if (message.endsWith(suffix)) return `${message.slice(0, -suffix.length)} ${localize(locale, id)}`;
   return message;

@@ -252,6 +252,8 @@ export type Value =
       variable?: { trainable: boolean | undefined };
       /** Set for NumPy arrays of Python objects (a dataset's ragged sequences): Keras refuses them as data. */
       dtype?: 'object';
+      /** A pandas DataFrame (2-D) or Series (1-D), or a frame's `.iloc` indexer: indexed as pandas indexes. */
+      pandas?: 'frame' | 'series' | 'iloc';
     }
   | { kind: 'function'; fn: FunctionObj }
   | { kind: 'class'; cls: ClassObj }

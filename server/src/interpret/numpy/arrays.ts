@@ -12,6 +12,7 @@ import type { Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import type { KerasApi } from '../keras/api';
 import { getItemShape } from '../ops/getItem';
+import { pandasAttribute, pandasMethod } from './pandas';
 import { callOp, OP_FUNCTIONS } from '../ops/ops';
 import type { Interpreter } from '../python/interpreter';
 import { callMath } from '../python/pymath';
@@ -46,6 +47,8 @@ export function arrayGetItem(shape: Shape, subs: SyntaxNode[], scope: Scope, int
 }
 
 export function arrayAttribute(api: KerasApi, arr: ArrayValue, attr: string, node: SyntaxNode): Value {
+  const frame = arr.pandas && pandasAttribute(arr, attr);
+  if (frame) return frame;
   if (attr === 'shape') return arr.shape ? shapeValue(arr.shape) : UNKNOWN;
   if (attr === 'ndim') return arr.shape ? { kind: 'int', value: arr.shape.length } : UNKNOWN;
   if (attr === 'T') return callOp(api, 'transpose', [arr], [], node);
@@ -63,6 +66,7 @@ export function arrayMethod(
   kwargs: Kwargs,
   node: SyntaxNode,
 ): Value {
+  if (arr.pandas) return pandasMethod(arr, name, args, kwargs);
   if (name === 'reshape')
     return callOp(api, 'reshape', [arr, args.length === 1 ? args[0] : { kind: 'tuple', items: args }], [], node);
   if (name === 'astype') return arr;
