@@ -9,11 +9,13 @@ import { asShape, kwarg, type ModelObj, NONE_V, spanOf, UNKNOWN, type Value } fr
 import type { KerasApi } from './api';
 import { checkModelData, isDataMethod } from './dataChecks';
 import { recordDataCall } from './dataRecords';
+import { plainKerasModelClass } from './kerasClasses';
 import { canonicalName } from './names';
 import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
 import { quantizeMode, quantizeModel } from './quantize';
 import { modelLayers } from './records';
 import { sequentialAdd, sequentialRebuild } from './sequential';
+import { checkTrainingCall } from './trainingApi';
 
 export const COMPILE_KEYWORDS = new Set([
   'optimizer',
@@ -115,7 +117,14 @@ export function modelMethod(
     default:
       if (isDataMethod(name)) {
         recordDataCall(api.dataCalls, model, name, args, kwargs, node, !name.startsWith('predict'));
-        return checkModelData(api, model, name, args, kwargs, node) ?? UNKNOWN;
+        return (
+          // A class of the file with another library base may bring its own `fit`.
+          (!model.instance || plainKerasModelClass(model.instance.cls)
+            ? checkTrainingCall(api, name, args, kwargs, node)
+            : undefined) ??
+          checkModelData(api, model, name, args, kwargs, node) ??
+          UNKNOWN
+        );
       }
       return UNKNOWN;
   }
