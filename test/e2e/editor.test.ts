@@ -688,6 +688,8 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
     assert.strictEqual(error?.line, program.error!.line);
     assert.ok(error.message.includes('np.transpose(X, (0, 2, 3, 1))'), error.message);
     await page.keyboard.press('Escape');
+    // A taller window for this picture: VS Code gives a hover a quarter of the editor's height (250 px at least).
+    await page.setViewportSize({ width: 1400, height: 1400 });
     await runCommand('View: Close All Editors');
     await runCommand('View: Show Explorer');
     await page
@@ -738,14 +740,22 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
         if (!rows?.length) return false;
         return rows[rows.length - 1].getBoundingClientRect().bottom <= hover.getBoundingClientRect().bottom + 1;
       });
+    const transposeInSight = (): Promise<boolean> =>
+      page.evaluate(() => {
+        const hover = (globalThis as any).document.querySelector('.monaco-hover:not(.hidden)');
+        const marker = hover?.querySelector('.marker.hover-contents');
+        return !!marker && marker.getBoundingClientRect().bottom - 20 >= hover.getBoundingClientRect().top;
+      });
     for (let i = 0; i < 20 && !(await tableInSight()); i++) {
-      await page.mouse.wheel(0, 60);
+      await page.mouse.wheel(0, 30);
       await page.waitForTimeout(150);
     }
     assert.ok(await tableInSight(), 'the table scrolled into the hover');
+    assert.ok(await transposeInSight(), 'the transpose still in the hover');
     await screenshot(page, 'data-hover.png');
     await page.mouse.move(5, 400);
     await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1400, height: 860 });
   });
 
   it("shows the package's own README on the extension page, with no broken image", async () => {

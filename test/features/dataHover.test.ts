@@ -69,6 +69,7 @@ function tables(markdown: string): Array<{ head: string; model: string[]; data: 
 }
 
 const dims = (s: number[]) => s.map(String);
+const dict = (r: Recorded): boolean => !!r && typeof r === 'object' && !Array.isArray(r);
 
 describe('hover on data', () => {
   let parser: PythonParser;
@@ -129,13 +130,17 @@ describe('hover on data', () => {
         const ins = ts.filter((t) => t.head.startsWith('input'));
         const outs = ts.filter((t) => t.head.startsWith('target'));
         // A table shown is the call's data in order, each column as NumPy has it (the lengths pad with —).
-        for (const [list, shown] of [
-          [xs, ins],
-          [ys, outs],
+        const calls = { x: call.x, y: call.y };
+        for (const [list, shown, side] of [
+          [xs, ins, 'x'],
+          [ys, outs, 'y'],
         ] as const) {
           shown.forEach((t, i) => {
             checked++;
-            const want = list[i];
+            // A dict's part is its key's array; a list's, the array at its place.
+            const key = /`([^`]*)`/.exec(t.head)?.[1];
+            const want =
+              dict(calls[side]) && key !== undefined ? (calls[side] as Record<string, Recorded>)[key] : list[i];
             if (!single(want)) return problems.push(`${where}: table ${t.head} for data NumPy did not have`);
             const got = t.data.filter((d) => d !== '—');
             if (got.length !== want.length || got.some((d, k) => d !== '?' && d !== String(want[k])))

@@ -76,6 +76,8 @@ def record(path):
     FILE[0] = os.path.abspath(path)
     cwd = os.getcwd()
     os.chdir(os.path.dirname(FILE[0]))
+    # Files a program writes for itself (a CSV it then reads) are removed after it.
+    before = set(os.listdir("."))
     g = {"__name__": "__main__", "__file__": FILE[0]}
     error = None
     stdout = sys.stdout
@@ -87,6 +89,9 @@ def record(path):
         error = type(e).__name__
     finally:
         sys.stdout = stdout
+        for made in set(os.listdir(".")) - before:
+            if os.path.isfile(made):
+                os.remove(made)
         os.chdir(cwd)
     names = {k: [int(d) for d in v.shape] for k, v in g.items() if isinstance(v, np.ndarray)}
     return {"names": names, "calls": list(CALLS), "error": error}
