@@ -3,6 +3,12 @@
  * by edit (`DocumentSyntax`: incremental reparses, statement copies reused),
  * and the analysis of the latest version, computed at most once per version
  * and only when asked for.
+ *
+ * Only the documents asked about or edited most recently keep their syntax
+ * (tree-sitter trees in WebAssembly memory, which never shrinks, and the
+ * statement copies) and their analysis: a megabyte or more each, while most
+ * open documents are not shown. The others keep their text and are parsed and
+ * analysed again when next asked about, which gives the same answers.
  */
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -20,16 +26,37 @@ import { analysedPath, diskModuleProvider } from './diskModules';
 import { DocumentSyntax } from '../syntax/chunks';
 import type { PythonParser } from '../syntax/parser';
 
+/** How many documents keep their syntax and analysis (the most recently asked about or edited). */
+export const WARM_DOCUMENTS = 8;
+
 export interface DocumentState {
   doc: TextDocument;
-  syntax: DocumentSyntax;
+  /** Present while the document is among the warm ones; made again from the text when needed. */
+  syntax?: DocumentSyntax;
   analysis?: { version: number; settingsKey: string; result: Analysis };
   /** The analysis of the latest version that did not fail, answered (stale) for a version that did. */
   lastGood?: Analysis;
+  /** The workspace files the latest analysis imported, kept when the analysis is dropped: an edit of one refreshes this document. */
+  imports: readonly string[];
+  /** Whether the document had a syntax before (a syntax made again is a rebuild). */
+  parsed?: boolean;
+}
+
+/** Counts for tests and benchmarks. */
+export interface StoreStats {
+  /** Analyses run. */
+  analyses: number;
+  /** Syntaxes made again from the text of a document that had gone cold. */
+  rebuilds: number;
 }
 
 export class DocumentStore {
   private readonly docs = new Map<string, DocumentState>();
+  /** The open `file:` documents by the path the analysis names them by (what imports read). */
+  private readonly byPath = new Map<string, string>();
+  /** The warm documents, least recently used first. */
+  private readonly warm = new Set<string>();
+  readonly stats: StoreStats = { analyses: 0, rebuilds: 0 };
   private readonly moduleCache: ModuleParseCache;
   /** The workspace folders (absolute paths): `sys.path`'s roots for imports of the workspace's modules. */
   workspaceFolders: string[] = [];
@@ -57,9 +84,9 @@ export class DocumentStore {
     const provider: ModuleSourceProvider = {
       roots: disk.roots,
       read: (path) => {
-        for (const [u, state] of this.docs) {
-          if (this.pathOf(u) === path) return { text: state.doc.getText(), version: `open:${state.doc.version}` };
-        }
+        const open = this.byPath.get(path);
+        const state = open === undefined ? undefined : this.docs.get(open);
+        if (state) return { text: state.doc.getText(), version: `open:${state.doc.version}` };
         return disk.read(path);
       },
     };
@@ -76,9 +103,8 @@ export class DocumentStore {
     if (uri && !path) return [];
     const dropped: string[] = [];
     for (const [u, state] of this.docs) {
-      if (u === uri || !state.analysis) continue;
-      const imports = state.analysis.result.interpretation.imports;
-      if (path ? imports.includes(path) : true) {
+      if (u === uri) continue;
+      if (path ? state.imports.includes(path) : true) {
         state.analysis = undefined;
         dropped.push(u);
       }
@@ -90,42 +116,76 @@ export class DocumentStore {
     return this.docs.get(uri);
   }
 
+  /** Opens a document cold: it is parsed when first asked about. */
   open(uri: string, languageId: string, version: number, text: string): DocumentState {
     this.close(uri);
-    const state: DocumentState = {
-      doc: TextDocument.create(uri, languageId, version, text),
-      syntax: new DocumentSyntax(this.parser, text),
-    };
+    const state: DocumentState = { doc: TextDocument.create(uri, languageId, version, text), imports: [] };
     this.docs.set(uri, state);
+    const path = this.pathOf(uri);
+    if (path) this.byPath.set(path, uri);
     return state;
   }
 
-  /** Applies edits to the text and to its syntax. */
+  /** Applies edits to the text and, for a warm document, to its syntax; the document becomes warm. */
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): DocumentState | undefined {
     const state = this.docs.get(uri);
     if (!state) return undefined;
     for (const change of changes) {
-      if ('range' in change) {
+      if ('range' in change && state.syntax) {
         const start = state.doc.offsetAt(change.range.start);
         const oldEnd = state.doc.offsetAt(change.range.end);
         TextDocument.update(state.doc, [change], version);
         state.syntax.edit(start, oldEnd, change.text);
       } else {
         TextDocument.update(state.doc, [change], version);
-        state.syntax.dispose();
-        state.syntax = new DocumentSyntax(this.parser, change.text);
+        state.syntax?.dispose();
+        state.syntax = undefined;
       }
     }
     state.doc = TextDocument.update(state.doc, [], version);
     state.analysis = undefined;
+    this.syntaxOf(uri, state);
     return state;
   }
 
   close(uri: string): void {
     const state = this.docs.get(uri);
     if (!state) return;
-    state.syntax.dispose();
+    this.cool(state);
+    this.warm.delete(uri);
     this.docs.delete(uri);
+    const path = this.pathOf(uri);
+    if (path && this.byPath.get(path) === uri) {
+      this.byPath.delete(path);
+      // Another open URI naming the same file (spelt differently) answers for it now.
+      for (const u of this.docs.keys()) if (this.pathOf(u) === path) this.byPath.set(path, u);
+    }
+  }
+
+  /** The document's syntax, made from its text if it had gone cold; the document becomes the most recently used. */
+  private syntaxOf(uri: string, state: DocumentState): DocumentSyntax {
+    this.warm.delete(uri);
+    this.warm.add(uri);
+    if (!state.syntax) {
+      if (state.parsed) this.stats.rebuilds++;
+      state.parsed = true;
+      state.syntax = new DocumentSyntax(this.parser, state.doc.getText());
+    }
+    for (const u of this.warm) {
+      if (this.warm.size <= WARM_DOCUMENTS) break;
+      this.warm.delete(u);
+      const cold = this.docs.get(u);
+      if (cold) this.cool(cold);
+    }
+    return state.syntax;
+  }
+
+  /** Frees what the text can give again: the trees, the statement copies, the analyses. */
+  private cool(state: DocumentState): void {
+    state.syntax?.dispose();
+    state.syntax = undefined;
+    state.analysis = undefined;
+    state.lastGood = undefined;
   }
 
   /** The analysis of the document's current version, computed now if needed. */
@@ -133,10 +193,11 @@ export class DocumentStore {
     const state = this.docs.get(uri);
     if (!state) return undefined;
     const key = settings.imageDataFormat;
+    const syntax = this.syntaxOf(uri, state);
     if (state.analysis && state.analysis.version === state.doc.version && state.analysis.settingsKey === key)
       return state.analysis.result;
-    const { syntax } = state;
     let result: Analysis;
+    this.stats.analyses++;
     try {
       result = analyzeModule(syntax.module(), syntax.source, syntax.lines, {
         ...settings,
@@ -145,7 +206,7 @@ export class DocumentStore {
     } catch (e) {
       // Faults stay local: the next version starts from a fresh parse, and this one keeps the last
       // good answers (stale) rather than none.
-      state.syntax.dispose();
+      syntax.dispose();
       state.syntax = new DocumentSyntax(this.parser, state.doc.getText());
       if (!state.lastGood) throw e;
       process.stderr.write(
@@ -156,6 +217,7 @@ export class DocumentStore {
     }
     state.analysis = { version: state.doc.version, settingsKey: key, result };
     state.lastGood = result;
+    state.imports = result.interpretation.imports;
     return result;
   }
 

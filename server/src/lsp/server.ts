@@ -32,9 +32,10 @@ import {
 import type { PythonParser } from '../syntax/parser';
 import { toCodeAction, toDiagnostic, toDiagramResult, toHover, toInlayHint, type DiagramResult } from './convert';
 import { DocumentStore } from './documents';
-import { collectYoungGarbageIfFull } from './heap';
+import { collectWhenIdle, collectYoungGarbageIfFull } from './heap';
 import { NOTEBOOK_SYNC, NotebookStore } from './notebooks';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
+import { SentVersions } from './versions';
 
 /** Custom request: the document's models, and the diagram of the one at `line` (0-based); null for a document not open. */
 export const DIAGRAM_REQUEST = 'shapeLens/diagram';
@@ -42,8 +43,21 @@ export const DIAGRAM_REQUEST = 'shapeLens/diagram';
 /** How long diagnostics wait for typing to pause before they are computed and pushed. */
 const DIAGNOSTICS_DELAY_MS = 150;
 
-export function createServer(connection: Connection, parser: PythonParser): void {
+/** Custom request answering the server's counters (analyses run, documents rebuilt); only with `SHAPE_LENS_STATS=1`. */
+export const STATS_REQUEST = 'shapeLens/stats';
+
+/**
+ * `versions`: the document versions the client has sent, read ahead of handling (`versions.ts`); a
+ * transport that does not record them leaves every request to be answered.
+ */
+export function createServer(
+  connection: Connection,
+  parser: PythonParser,
+  versions: SentVersions = new SentVersions(),
+): void {
   const store = new DocumentStore(parser);
+  /** Per document, the version and analysis whose diagnostics were last published (weakly: a cold document drops its analysis). */
+  const published = new Map<string, { version: number; analysis: WeakRef<object> }>();
   let settings: ServerSettings = defaultSettings();
   let canPullConfiguration = false;
   /** The language of Shape Lens's texts: the editor's display language, from `initialize`. */
@@ -64,9 +78,20 @@ export function createServer(connection: Connection, parser: PythonParser): void
    * A request handler's body, guarded: before `initialize` it is refused (-32002), a request the
    * client cancelled before its work started ends with RequestCancelled, and a bug answers `fallback`.
    */
-  function answer<T>(what: string, token: CancellationToken | undefined, fallback: T, f: () => T): T | ResponseError {
+  function answer<T>(
+    what: string,
+    uri: string,
+    token: CancellationToken | undefined,
+    fallback: T,
+    f: () => T,
+  ): T | ResponseError {
     if (!initialized) return new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized');
+    collectWhenIdle();
     if (token?.isCancellationRequested) return cancelled();
+    // A newer version of the document waits in the queue: this request is about one the editor replaced.
+    const state = store.get(uri);
+    if (state && versions.superseded(uri, state.doc.version))
+      return new ResponseError(LSPErrorCodes.ContentModified, 'the document has changed');
     const result = guard(what, fallback, f);
     // The work is synchronous: a cancellation seen now arrived while it ran.
     return token?.isCancellationRequested ? cancelled() : result;
@@ -93,11 +118,19 @@ export function createServer(connection: Connection, parser: PythonParser): void
     guard,
   });
 
+  /**
+   * Publishes the diagnostics of the document's current version, once per version and analysis;
+   * none for a version a queued `didChange` supersedes (its own turn schedules them again).
+   */
   function publish(uri: string): void {
     guard('diagnostics', undefined, () => {
       const state = store.get(uri);
+      if (!state || versions.superseded(uri, state.doc.version)) return;
       const a = store.analysis(uri, analysisSettings());
-      if (!state || !a) return;
+      if (!a) return;
+      const last = published.get(uri);
+      if (last && last.version === state.doc.version && last.analysis.deref() === a) return;
+      published.set(uri, { version: state.doc.version, analysis: new WeakRef(a) });
       const findings = diagnostics(a, diagnosticSettings());
       void connection.sendDiagnostics({ uri, version: state.doc.version, diagnostics: findings.map(toDiagnostic) });
     });
@@ -111,6 +144,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
       setTimeout(() => {
         timers.delete(uri);
         publish(uri);
+        collectWhenIdle();
       }, DIAGNOSTICS_DELAY_MS),
     );
   }
@@ -189,6 +223,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
       if (!Number.isInteger(d.version))
         throw new Error(`didOpen: version ${JSON.stringify(d.version)} is not an integer`);
       store.open(d.uri, d.languageId, d.version, d.text);
+      collectWhenIdle();
       schedule(d.uri);
       refreshImporters(d.uri);
     }),
@@ -200,6 +235,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
       if (!Number.isInteger(d.version))
         throw new Error(`didChange: version ${JSON.stringify(d.version)} is not an integer`);
       store.change(d.uri, d.version, contentChanges);
+      collectWhenIdle();
       // The previous analysis was just dropped: a good moment to collect what it leaves behind.
       collectYoungGarbageIfFull();
       schedule(d.uri);
@@ -212,6 +248,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
       if (!initialized) return;
       clearTimeout(timers.get(d.uri));
       timers.delete(d.uri);
+      published.delete(d.uri);
       store.close(d.uri);
       void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
       refreshImporters(d.uri);
@@ -219,7 +256,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
   );
 
   connection.languages.inlayHint.on(({ textDocument, range }, token) =>
-    answer('inlay hints', token, [], () => {
+    answer('inlay hints', textDocument.uri, token, [], () => {
       if (notebooks.owns(textDocument.uri)) return notebooks.inlayHints(textDocument.uri, range);
       if (!settings.hints.enabled) return [];
       const a = store.analysis(textDocument.uri, analysisSettings());
@@ -233,7 +270,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
   );
 
   connection.onHover(({ textDocument, position }, token) =>
-    answer('hover', token, null, () => {
+    answer('hover', textDocument.uri, token, null, () => {
       if (notebooks.owns(textDocument.uri)) return notebooks.hover(textDocument.uri, position);
       const a = store.analysis(textDocument.uri, analysisSettings());
       const info = a && hover(a, position.line, position.character, settings.imageDataFormat, locale);
@@ -242,7 +279,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
   );
 
   connection.onCodeAction(({ textDocument, range, context }, token) =>
-    answer('code actions', token, [], () => {
+    answer('code actions', textDocument.uri, token, [], () => {
       if (context.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
       if (notebooks.owns(textDocument.uri)) return notebooks.codeActions(textDocument.uri, range);
       const a = store.analysis(textDocument.uri, analysisSettings());
@@ -258,12 +295,15 @@ export function createServer(connection: Connection, parser: PythonParser): void
   );
 
   connection.onRequest(DIAGRAM_REQUEST, (params: { uri: string; line: number }, token) =>
-    answer<DiagramResult | null>('diagram', token, null, () => {
+    answer<DiagramResult | null>('diagram', params?.uri ?? '', token, null, () => {
       const a = store.analysis(params.uri, analysisSettings());
       const line = Number.isInteger(params.line) ? params.line : 0;
       return a ? toDiagramResult(fileDiagram(a, line, settings.imageDataFormat)) : null;
     }),
   );
+
+  if (process.env.SHAPE_LENS_STATS === '1')
+    connection.onRequest(STATS_REQUEST, () => ({ ...store.stats, memory: process.memoryUsage() }));
 }
 
 /** The workspace folders of `initialize` as absolute paths (`file:` ones only): the roots imports are found from. */

@@ -8,7 +8,7 @@
  */
 
 import type { Shape } from '../../shapes/shape';
-import { formatShape } from '../../shapes/shape';
+import { errorOf } from '../../shapes/errors';
 import { findMethod } from '../python/objects';
 import { PyRaise } from '../python/signals';
 import type { ModelObj, Value } from '../values';
@@ -25,11 +25,6 @@ function plainParameters(model: ModelObj): string[] | undefined {
   return params.slice(1).map((p) => p.text);
 }
 
-/** `jnp.ndarray(shape=(6, 28, 28), dtype=float32)`: how Keras prints a JAX array argument. */
-function arrayArgument(shape: Shape): string {
-  return `jnp.ndarray(shape=${formatShape(shape)}, dtype=float32)`;
-}
-
 export function callSubclassedOnData(api: KerasApi, model: ModelObj, args: Value[], kwargs: Kwargs): Value {
   try {
     return callSubclassed(api, model, args, kwargs);
@@ -44,9 +39,8 @@ export function callSubclassedOnData(api: KerasApi, model: ModelObj, args: Value
       !shapes.every((s): s is Shape => !!s && s.every((d) => typeof d === 'number'))
     )
       throw e;
-    const name = `${model.instance!.cls.name}.call()`;
-    const received = names.map((n, i) => `  • ${n}=${arrayArgument(shapes[i])}`).join('\n');
-    const message = `Exception encountered when calling ${name}.\n\n\x1b[1m${e.message}\x1b[0m\n\nArguments received by ${name}:\n${received}`;
-    throw new PyRaise(e.pyType, message, e.span, e.check);
+    const inner = { pyType: e.pyType, message: e.message, kind: e.check.kind, data: e.check.data };
+    const received = names.map((n, i): [string, Shape] => [n, shapes[i]]);
+    throw new PyRaise(errorOf('subclassCall', { inner, className: model.instance!.cls.name, args: received }), e.span);
   }
 }

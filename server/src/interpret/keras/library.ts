@@ -7,6 +7,7 @@
  * (numpy/), `keras.applications` (applications/), Python's `math`.
  */
 
+import { errorOf } from '../../shapes/errors';
 import { toSnakeCase } from '../../shapes/naming';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { callApplication } from '../applications/applications';
@@ -24,7 +25,8 @@ import { makeFunctional, makeInput } from './functional';
 import { unexpectedKeyword } from './kerasClasses';
 import { constructLayerObj } from './layers';
 import { canonicalName, layerClassOf } from './names';
-import { checkOptimizerCall, checkOptimizerValues, LEGACY_OPTIMIZER_MESSAGE } from './optimizers';
+import { checkOptimizerCall, checkOptimizerValues } from './optimizers';
+import { saveModel } from './saving';
 import { makeSequential } from './sequential';
 import { checkCallbackCall } from './trainingApi';
 
@@ -80,18 +82,17 @@ export function callLibrary(
       q,
       kwargs.map(([k]) => k),
     );
-    if (problem) return api.interp.raise('TypeError', problem, node);
+    if (problem) return api.interp.raise(problem, node);
   }
   if (/^keras\.callbacks\.[A-Z]/.test(q)) {
     const raised = checkCallbackCall(api, q, args, kwargs, node);
     if (raised) return raised;
   }
-  if (/^keras\.optimizers\.legacy\.[A-Z]\w*$/.test(q))
-    return api.interp.raise('ImportError', LEGACY_OPTIMIZER_MESSAGE, node);
+  if (/^keras\.optimizers\.legacy\.[A-Z]\w*$/.test(q)) return api.interp.raise(errorOf('legacyOptimizer', {}), node);
   if (/^keras\.optimizers\.[A-Z]/.test(q)) {
     const problem =
       checkOptimizerCall(q.split('.').pop()!, kwargs) ?? checkOptimizerValues(q.split('.').pop()!, args, kwargs);
-    if (problem) return api.interp.raise('ValueError', problem, node);
+    if (problem) return api.interp.raise(problem, node);
     return { kind: 'object', qualname: q };
   }
   if (/^keras\.(backend|config)\.image_data_format$/.test(q))
@@ -132,6 +133,8 @@ export function callLibrary(
   const prep = /^keras\.applications\.([a-z_0-9]+)\.preprocess_input$/.exec(q)?.[1];
   const preprocessed = prep ? preprocessInput(api, prep, args, kwargs, node) : undefined;
   if (preprocessed) return preprocessed;
+  if (q === 'keras.models.save_model' || q === 'keras.saving.save_model')
+    return args[0]?.kind === 'model' ? saveModel(api, args.slice(1), kwargs, node) : UNKNOWN;
   if (q === 'keras.models.clone_model' && args[0]?.kind === 'model')
     return { kind: 'model', model: cloneModel(api, args[0].model, node) };
   if (q === 'keras.Variable' || q === 'keras.backend.Variable') return kerasVariable(args, kwargs);

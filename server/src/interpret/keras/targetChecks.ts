@@ -11,7 +11,7 @@ import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { formatShape } from '../../shapes/shape';
 import { asItems, type LayerObj, type ModelObj, spanOf } from '../values';
 import type { DataHint } from './dataChecks';
-import { eqBroadcastMessage, rankBroadcastMessage } from './dataMessages';
+import { errorOf, type CheckedError } from '../../shapes/errors';
 
 /** `metrics=["accuracy"]` (or `"acc"`), which Keras resolves by the shapes of the targets and the output. */
 function wantsAccuracy(model: ModelObj): boolean {
@@ -35,7 +35,7 @@ function broadcastable(a: Shape, b: Shape): boolean {
  * (both known, batch first), or undefined. Binary accuracy (an output of width 1) compares by broadcasting
  * after a threshold and is not judged here.
  */
-export function accuracyError(model: ModelObj, t: Shape, o: Shape): { pyType: string; message: string } | undefined {
+export function accuracyError(model: ModelObj, t: Shape, o: Shape): CheckedError | undefined {
   if (!wantsAccuracy(model) || t.length === 0 || o.length === 0) return undefined;
   const tLast = t[t.length - 1];
   const oLast = o[o.length - 1];
@@ -48,8 +48,8 @@ export function accuracyError(model: ModelObj, t: Shape, o: Shape): { pyType: st
   if (broadcastable(labels, predicted)) return undefined;
   // Same ranks reach `lax.eq`; different ranks fail in JAX's rank promotion first.
   return labels.length === predicted.length
-    ? { pyType: 'TypeError', message: eqBroadcastMessage(labels, predicted) }
-    : { pyType: 'ValueError', message: rankBroadcastMessage(labels, predicted) };
+    ? errorOf('eqBroadcast', { a: labels, b: predicted })
+    : errorOf('rankBroadcast', { a: labels, b: predicted });
 }
 
 const POOLING: Record<number, string> = {
