@@ -48,6 +48,12 @@ const UNET = 'unet.py';
 const UNET_TRUTH = path.join(REPO_ROOT, 'test', 'truth', 'programs', 'example_unet');
 /** A notebook whose model is begun in one cell and extended in later ones, recorded with Keras (test/truth/notebooks/). */
 const NOTEBOOK = 'seed_cells.ipynb';
+/**
+ * The seed's real mistake: data built channels first, (N, 20, 15, 15), fed to a model on (15, 15, 20);
+ * examples/seed_data_channels_first.py, recorded with Keras in test/truth/data-programs/.
+ */
+const DATA_SEED = 'seed_data_channels_first';
+const DATA_SEED_TRUTH = path.join(LOCAL_TRUTH, 'data-programs', `example_${DATA_SEED}`);
 
 interface TruthLayer {
   line: number;
@@ -670,6 +676,86 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
     await hint.waitFor({ timeout: WAIT_MS });
     await page.mouse.move(0, 0);
     await screenshot(page, 'notebook.png');
+  });
+
+  it('hovering fit on channels-first data: Keras’s error with the transpose that cures it, and the model against the data', async () => {
+    const program = truth(DATA_SEED_TRUTH);
+    assert.strictEqual(
+      fs.readFileSync(`${DATA_SEED_TRUTH}.py`, 'utf8'),
+      fs.readFileSync(path.join(workspace, `${DATA_SEED}.py`), 'utf8'),
+    );
+    const [error] = cliFindings(path.join(workspace, `${DATA_SEED}.py`)).filter((f) => f.severity === 'error');
+    assert.strictEqual(error?.line, program.error!.line);
+    assert.ok(error.message.includes('np.transpose(X, (0, 2, 3, 1))'), error.message);
+    await page.keyboard.press('Escape');
+    // A taller window for this picture: VS Code gives a hover a quarter of the editor's height (250 px at least).
+    await page.setViewportSize({ width: 1400, height: 1400 });
+    await runCommand('View: Close All Editors');
+    await runCommand('View: Show Explorer');
+    await page
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: `${DATA_SEED}.py` })
+      .first()
+      .click();
+    await page.locator('.tabs-container .tab.active', { hasText: `${DATA_SEED}.py` }).waitFor({ timeout: WAIT_MS });
+    await editor().locator('.view-lines', { hasText: 'band first' }).waitFor({ timeout: WAIT_MS });
+    const squiggle = editor().locator('.view-overlays .cdr.squiggly-error').first();
+    await squiggle.waitFor({ timeout: WAIT_MS });
+    assert.strictEqual(await lineOf(squiggle), program.error!.line);
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: WAIT_MS });
+    // The mouse on the `f` of `fit` (the token may share its span with `model.`): monospace, so by its offset.
+    const fitSpan = editor()
+      .locator('.view-line', { hasText: 'model.fit(' })
+      .locator('span', { hasText: 'fit' })
+      .last();
+    const spanText = text(await fitSpan.textContent());
+    const box = await fitSpan.boundingBox();
+    const charWidth = box.width / spanText.length;
+    await page.mouse.move(box.x + (spanText.indexOf('fit') + 1.5) * charWidth, box.y + box.height / 2);
+    const table = page.locator('.monaco-hover:not(.hidden) .rendered-markdown', { hasText: 'model input' }).first();
+    await table.waitFor({ timeout: WAIT_MS });
+    const cells = await table
+      .locator('tr')
+      .evaluateAll((rows: any[]) =>
+        rows.map((r) => [...r.querySelectorAll('td')].map((c: any) => c.textContent.trim())),
+      );
+    // The data column is the array as the file builds it; the model's is Keras's input, channels last.
+    const x = cells.filter((r: string[]) => r.length === 3).slice(0, 4);
+    assert.deepStrictEqual(
+      x.map((r: string[]) => r[0]),
+      ['samples', 'rows', 'cols', 'channels'],
+    );
+    const marker = page.locator('.monaco-hover:not(.hidden) .marker.hover-contents', { hasText: 'np.transpose' });
+    await marker.first().waitFor({ timeout: WAIT_MS });
+    assert.ok(text(await marker.first().innerText()).includes('np.transpose(X, (0, 2, 3, 1))'));
+    // For the picture: the hover scrolled to its table, the transpose still in sight above it.
+    const widget = page.locator('.monaco-hover:not(.hidden)').first();
+    const hb = await widget.boundingBox();
+    await page.mouse.move(hb.x + hb.width / 2, hb.y + 8);
+    await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+    const tableInSight = (): Promise<boolean> =>
+      page.evaluate(() => {
+        const hover = (globalThis as any).document.querySelector('.monaco-hover:not(.hidden)');
+        const rows = hover?.querySelectorAll('tr');
+        if (!rows?.length) return false;
+        return rows[rows.length - 1].getBoundingClientRect().bottom <= hover.getBoundingClientRect().bottom + 1;
+      });
+    const transposeInSight = (): Promise<boolean> =>
+      page.evaluate(() => {
+        const hover = (globalThis as any).document.querySelector('.monaco-hover:not(.hidden)');
+        const marker = hover?.querySelector('.marker.hover-contents');
+        return !!marker && marker.getBoundingClientRect().bottom - 20 >= hover.getBoundingClientRect().top;
+      });
+    for (let i = 0; i < 20 && !(await tableInSight()); i++) {
+      await page.mouse.wheel(0, 30);
+      await page.waitForTimeout(150);
+    }
+    assert.ok(await tableInSight(), 'the table scrolled into the hover');
+    assert.ok(await transposeInSight(), 'the transpose still in the hover');
+    await screenshot(page, 'data-hover.png');
+    await page.mouse.move(5, 400);
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1400, height: 860 });
   });
 
   it("shows the package's own README on the extension page, with no broken image", async () => {

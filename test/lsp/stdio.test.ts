@@ -58,6 +58,25 @@ describe('language server over stdio', function () {
     assert.match(text, /\(3·3·20 \+ 1\)·12 = 2,172/);
   });
 
+  it('hovers on fit with the model against the data, and on the data with its shape', async () => {
+    const file = path.join(SHARED_TRUTH, 'data-programs', 'data_channels_first_conv2d.py');
+    const text = fs.readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    const truth = truthOf(file);
+    const recorded = JSON.parse(
+      fs.readFileSync(path.join(REPO_ROOT, 'test', 'truth', 'data-hover', 'shapes.json'), 'utf8'),
+    )['data_channels_first_conv2d.py'] as { names: Record<string, number[]> };
+    await client.open(uriOf(file), text);
+    const fitLine = truth.error!.line - 1;
+    const h = await client.hover(uriOf(file), fitLine, lines[fitLine].indexOf('fit') + 1);
+    const table = (h?.contents as { value: string }).value;
+    assert.match(table, /\| input `X` \| model input \| data \|/);
+    assert.ok(table.includes(`| samples | None | ${recorded.names.X[0]} |`), table);
+    const xLine = lines.findIndex((l) => l.startsWith('X = '));
+    const x = await client.hover(uriOf(file), xLine, 0);
+    assert.ok((x?.contents as { value: string }).value.startsWith(`Array \`X\`: \`${formatShape(recorded.names.X)}\``));
+  });
+
   it('reports the error Keras raises on the line it raises it', async () => {
     const file = path.join(PROGRAMS, 'fail_lstm_2d_input.py');
     const truth = truthOf(file);

@@ -5,6 +5,7 @@
  */
 
 import type { LayerObj } from '../interpret';
+import { localize, type Locale, type MessageId } from './messages';
 
 /** The spatial names of a rank: 1 -> steps, 2 -> rows, cols, 3 -> depth, rows, cols. */
 function spatial(n: number): string[] {
@@ -55,4 +56,27 @@ export function axisNames(layer: LayerObj, rank: number, defaultFormat: string, 
   }
   for (let i = 1; i < rank; i++) names[i] = i === rank - 1 ? 'features' : `axis ${i}`;
   return names;
+}
+
+const AXIS_IDS: Record<string, MessageId> = {
+  batch: 'axis.batch',
+  rows: 'axis.rows',
+  cols: 'axis.cols',
+  depth: 'axis.depth',
+  steps: 'axis.steps',
+  timesteps: 'axis.timesteps',
+  channels: 'axis.channels',
+  units: 'axis.units',
+  features: 'axis.features',
+  sequence: 'axis.sequence',
+  'features (output_dim)': 'axis.embedding',
+};
+
+/** An axis name of axes.ts in the reader's language. */
+export function axisLabel(name: string, locale: Locale): string {
+  const id = AXIS_IDS[name];
+  if (id) return localize(locale, id);
+  const m = /^axis (\d+)( \(unchanged\))?$/.exec(name);
+  if (m) return localize(locale, m[2] ? 'axis.nUnchanged' : 'axis.n', { index: m[1] });
+  return name;
 }

@@ -77,7 +77,10 @@ function explanationOf(check: ErrorCheck): { id: MessageId; args?: Record<string
 /** Keras's message as Keras prints it, then Shape Lens's explanation (if any) in `locale`. */
 export function kerasErrorMessage(error: Pick<RaisedError, 'message' | 'check'>, locale: Locale): string {
   const x = explanationOf(error.check);
-  return x ? `${error.message} ${localize(locale, x.id, x.args)}` : error.message;
+  // Keras sets its own text in terminal bold (`\x1b[1m`); an editor shows such codes as stray characters.
+  // eslint-disable-next-line no-control-regex
+  const message = error.message.replace(/\x1b\[[0-9;]*m/g, '');
+  return x ? `${message} ${localize(locale, x.id, x.args)}` : message;
 }
 
 const sameSpan = (a: Span, b: Span) =>

@@ -7,7 +7,8 @@
 
 import { formatShape, type Shape } from '../shapes/shape';
 import { modelTotals, type LayerObj, type Span } from '../interpret';
-import { axisNames } from './axes';
+import { axisLabel, axisNames } from './axes';
+import { dataHover } from './dataHover';
 import { formatOutputs } from './hints';
 import { localize, type Locale, type MessageId } from './messages';
 import type { Analysis } from './index';
@@ -50,29 +51,6 @@ function layerAt(
   return best;
 }
 
-const AXIS_IDS: Record<string, MessageId> = {
-  batch: 'axis.batch',
-  rows: 'axis.rows',
-  cols: 'axis.cols',
-  depth: 'axis.depth',
-  steps: 'axis.steps',
-  timesteps: 'axis.timesteps',
-  channels: 'axis.channels',
-  units: 'axis.units',
-  features: 'axis.features',
-  sequence: 'axis.sequence',
-  'features (output_dim)': 'axis.embedding',
-};
-
-/** An axis name of axes.ts in the reader's language. */
-function axisLabel(name: string, locale: Locale): string {
-  const id = AXIS_IDS[name];
-  if (id) return localize(locale, id);
-  const m = /^axis (\d+)( \(unchanged\))?$/.exec(name);
-  if (m) return localize(locale, m[2] ? 'axis.nUnchanged' : 'axis.n', { index: m[1] });
-  return name;
-}
-
 function axesTable(
   layer: LayerObj,
   shape: Shape,
@@ -113,6 +91,9 @@ export function hover(
   locale: Locale = 'en',
 ): HoverInfo | undefined {
   const hit = layerAt(a, line, character);
+  // Data first where it is asked for by its own name (`fit`), then layers, then a name holding an array.
+  const data = dataHover(a, line, character, defaultFormat, locale);
+  if (data && (!hit || size(data.span) < size(hit.span))) return data;
   if (!hit) return undefined;
   const t = (id: MessageId, args?: Record<string, string | number>) => localize(locale, id, args);
   const { layer } = hit;

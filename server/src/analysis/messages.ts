@@ -112,6 +112,11 @@ export const MESSAGES = {
     'zh-cn':
       '这些是整数类别标签，而这个损失函数需要 one-hot 行：请用 `keras.utils.to_categorical({y}, {classes})`，或者改用 loss="sparse_categorical_crossentropy"。',
   },
+  'hint.missingFlatten': {
+    en: 'The output {output} kept the axes {axes} of the layers before `{layer}`, which acts on the last axis only, so the targets {targets} do not fit it. A `Flatten()` or `{pool}()` before `{layer}` gives {fixed}.',
+    'zh-cn':
+      '输出 {output} 保留了 `{layer}` 之前各层的轴 {axes}（`{layer}` 只作用于最后一个轴），所以目标 {targets} 与它不符。在 `{layer}` 之前加上 `Flatten()` 或 `{pool}()` 会得到 {fixed}。',
+  },
   'hint.labelsSparse': {
     en: 'These labels are already one-hot, but the loss wants integer labels: use loss="categorical_crossentropy", or `np.argmax({y}, axis=-1)`.',
     'zh-cn':
@@ -174,10 +179,37 @@ export const MESSAGES = {
     en: 'Keras puts channels last by default: (batch, rows, cols, channels) for 2-D layers.',
     'zh-cn': 'Keras 默认把通道放在最后：二维层的轴依次是（批次, 行, 列, 通道）。',
   },
+  'hover.array': { en: 'Array `{name}`: {shape} — {axes}', 'zh-cn': '数组 `{name}`：{shape} — {axes}' },
+  'hover.arrayUnknown': {
+    en: 'Array `{name}`: its shape is not known statically',
+    'zh-cn': '数组 `{name}`：无法静态确定它的形状',
+  },
+  'hover.arrayFeeds': {
+    en: 'Input of `{model}.{method}` on line {line}; the model takes {shape}.',
+    'zh-cn': '第 {line} 行 `{model}.{method}` 的输入；模型接受 {shape}。',
+  },
+  'hover.arrayTargets': {
+    en: 'Targets of `{model}.{method}` on line {line}; the model outputs {shape}.',
+    'zh-cn': '第 {line} 行 `{model}.{method}` 的目标；模型输出 {shape}。',
+  },
+  'hover.dataCall': {
+    en: '**{method}** on `{model}`: the model against the data, axis by axis',
+    'zh-cn': '`{model}` 的 **{method}**：模型与数据逐轴对照',
+  },
+  'hover.dataInput': { en: 'input `{name}`', 'zh-cn': '输入 `{name}`' },
+  'hover.dataTarget': { en: 'target `{name}`', 'zh-cn': '目标 `{name}`' },
+  'hover.dataModelIn': { en: 'model input', 'zh-cn': '模型输入' },
+  'hover.dataModelOut': { en: 'model output', 'zh-cn': '模型输出' },
+  'hover.dataGiven': { en: 'data', 'zh-cn': '数据' },
+  'hover.dataUnknown': {
+    en: 'The shapes of this data are not known statically.',
+    'zh-cn': '无法静态确定这些数据的形状。',
+  },
   'hover.docs': { en: 'Keras documentation', 'zh-cn': 'Keras 文档' },
 
   // Axis names in hovers.
   'axis.batch': { en: 'batch', 'zh-cn': '批次' },
+  'axis.samples': { en: 'samples', 'zh-cn': '样本' },
   'axis.rows': { en: 'rows', 'zh-cn': '行' },
   'axis.cols': { en: 'cols', 'zh-cn': '列' },
   'axis.depth': { en: 'depth', 'zh-cn': '深度' },

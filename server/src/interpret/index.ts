@@ -5,6 +5,8 @@
  */
 
 import type { DataHint } from './keras/dataChecks';
+import type { DataCall } from './keras/dataRecords';
+import type { Shape } from '../shapes/shape';
 import type { EngineOptions } from '../shapes/args';
 import type { Constructed } from '../shapes/engine';
 import type { PyNode } from '../syntax/ast';
@@ -15,7 +17,7 @@ import { runModule } from './python/run';
 import type { AnalysisNote } from './python/limits';
 import { PyRaise, type RaisedError } from './python/signals';
 import type { SummaryModel } from './keras/summaryRows';
-import type { LayerObj, ModelObj } from './values';
+import type { LayerObj, ModelObj, Span } from './values';
 
 export { runModule } from './python/run';
 export type { ErrorCheck, RaisedError } from './python/signals';
@@ -24,6 +26,7 @@ export type { ModuleLoader, ModuleSource } from './python/modules';
 export { modelTotals } from './keras/records';
 export type { SummaryModel, SummaryRow } from './keras/summaryRows';
 export type { LayerObj, ModelObj, Span } from './values';
+export type { DataCall, DataPart } from './keras/dataRecords';
 
 export interface Interpretation {
   /** Every model built, including those of functions run only for hints. */
@@ -38,6 +41,10 @@ export interface Interpretation {
   imports: string[];
   /** What would cure the data errors raised at `fit`/`predict`, by the call's span. */
   dataHints: DataHint[];
+  /** The data methods called on models, with their data; and each place a name was bound to an array. */
+  dataCalls: DataCall[];
+  /** `shape` undefined: the name was bound to something other than an array there. */
+  arrays: Array<{ name: string; span: Span; shape: Shape | null | undefined }>;
 }
 
 /** A Python evaluator whose host is the Keras API, and that API. */
@@ -65,6 +72,8 @@ export function interpretModule(module: PyNode, options?: EngineOptions, loader?
     incomplete,
     imports: interp.modules.paths(),
     dataHints: keras.dataHints,
+    dataCalls: keras.dataCalls,
+    arrays: [...interp.arrays.values()],
   };
 }
 

@@ -167,7 +167,7 @@ export interface ModelObj {
   layers: LayerObj[];
   /** Sequential: batch input shape once known. */
   inputShape: Shape | null;
-  functional?: { inputs: TensorObj[]; outputs: TensorObj[]; ops: LayerObj[] };
+  functional?: { inputs: TensorObj[]; outputs: TensorObj[]; ops: LayerObj[]; outputKeys?: string[] };
   /** Subclassed models: the instance that holds `call`. */
   instance?: InstanceObj;
   built: boolean;
@@ -252,6 +252,8 @@ export type Value =
       variable?: { trainable: boolean | undefined };
       /** Set for NumPy arrays of Python objects (a dataset's ragged sequences): Keras refuses them as data. */
       dtype?: 'object';
+      /** A pandas DataFrame (2-D) or Series (1-D), or a frame's `.iloc` indexer: indexed as pandas indexes. */
+      pandas?: 'frame' | 'series' | 'iloc';
       /** Its values, row-major, where the source gives every one (a literal integer array); an item read from it is a NumPy integer. */
       ints?: number[];
     }

@@ -11,7 +11,9 @@ import { DEFAULT_OPTIONS, type EngineOptions } from '../../shapes/args';
 import { toSnakeCase } from '../../shapes/naming';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { arrayBinary, arrayGetItem } from '../numpy/arrays';
+import { pandasGetItem } from '../numpy/pandas';
 import type { DataHint } from './dataChecks';
+import type { DataCall } from './dataRecords';
 import { callOperator, callUnaryOperator } from '../ops/operators';
 import { callOp } from '../ops/ops';
 import type { ImportedPaths, LibraryHost } from '../python/host';
@@ -41,7 +43,7 @@ import { callInstance, kerasBases, kerasInstance } from './subclass';
 import { summarizeModel, type SummaryModel } from './summaryRows';
 
 /** The top-level modules whose names this host models (`names.ts`, `library.ts`, the wings). */
-const LIBRARY_MODULES = new Set(['keras', 'tensorflow', 'tf_keras', 'numpy', 'math']);
+const LIBRARY_MODULES = new Set(['keras', 'tensorflow', 'tf_keras', 'numpy', 'math', 'sklearn', 'pandas']);
 
 export class KerasApi implements LibraryHost {
   /** Every model made, in order (the summary lists those of the file's own run). */
@@ -63,6 +65,8 @@ export class KerasApi implements LibraryHost {
   pendingHint: DataHint | undefined = undefined;
   dataArgText = 'x';
   dataTargetText = 'y';
+  /** Every data method called on a model, with its data (hover on data reads them). */
+  readonly dataCalls: DataCall[] = [];
 
   constructor(
     readonly interp: Interpreter,
@@ -205,6 +209,7 @@ export class KerasApi implements LibraryHost {
 
   getItem(obj: Value, subs: SyntaxNode[], scope: Scope, node: SyntaxNode): Value | undefined {
     if (obj.kind === 'tensor') return callOp(this, 'get_item', [obj], [], node, { subs, scope, interp: this.interp });
+    if (obj.kind === 'array' && obj.pandas) return pandasGetItem(obj, subs, scope, this.interp);
     if (obj.kind === 'array' && obj.shape) return arrayGetItem({ ...obj, shape: obj.shape }, subs, scope, this.interp);
     // `model[i]`: its i-th layer.
     if (obj.kind === 'model' && subs.length === 1 && subs[0].type !== 'slice') {

@@ -8,6 +8,7 @@
 
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { arrayAttribute, arrayMethod } from '../numpy/arrays';
+import { isSklearnName, sklearnAttribute, sklearnMethod } from '../numpy/sklearn';
 import { callOp } from '../ops/ops';
 import { mathConstant } from '../python/pymath';
 import {
@@ -67,6 +68,8 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
     }
     case 'array':
       return arrayAttribute(api, obj, attr, node);
+    case 'object':
+      return (isSklearnName(obj.qualname) && sklearnAttribute(obj, attr)) || UNKNOWN;
     default:
       return UNKNOWN;
   }
@@ -208,5 +211,6 @@ export function callMethod(
   if (self.kind === 'tensor' && name === 'reshape')
     return callOp(api, 'reshape', [self, args.length === 1 ? args[0] : { kind: 'tuple', items: args }], [], node);
   if (self.kind === 'array') return arrayMethod(api, self, name, args, kwargs, node);
+  if (self.kind === 'object' && isSklearnName(self.qualname)) return sklearnMethod(self, name, args);
   return UNKNOWN;
 }

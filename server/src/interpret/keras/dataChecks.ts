@@ -16,6 +16,8 @@ import { asItems, kwarg, type LayerObj, type ModelObj, type Span, spanOf, type V
 import type { KerasApi } from './api';
 import { canonicalName } from './names';
 import { sequentialRebuild } from './sequential';
+import { accuracyError, missingFlattenHint } from './targetChecks';
+import { buildByBatch, inModelOrder, lossesByName } from './dataStructure';
 
 type Kwargs = Array<[string, Value]>;
 
@@ -30,7 +32,8 @@ export interface DataHint {
     | 'hint.dataExpandDims'
     | 'hint.dataReshape'
     | 'hint.labelsToCategorical'
-    | 'hint.labelsSparse';
+    | 'hint.labelsSparse'
+    | 'hint.missingFlatten';
   args: Record<string, string>;
 }
 type Raised = Value | undefined;
@@ -75,8 +78,8 @@ export function checkModelData(
   node: SyntaxNode,
 ): Raised {
   const spec = DATA_METHODS[method];
-  const x = arraysOf(args[spec.x] ?? kwarg(kwargs, 'x'));
-  const y = spec.targets ? arraysOf(args[spec.y] ?? kwarg(kwargs, 'y')) : undefined;
+  const x = arraysOf(inModelOrder(model, args[spec.x] ?? kwarg(kwargs, 'x'), 'inputs'));
+  const y = spec.targets ? arraysOf(inModelOrder(model, args[spec.y] ?? kwarg(kwargs, 'y'), 'outputs')) : undefined;
   const sw = arraysOf(kwarg(kwargs, 'sample_weight'));
   if (!x) return undefined;
   api.dataArgText = argumentText(node, 0) ?? 'x';
@@ -106,8 +109,8 @@ export function checkModelData(
   const val = kwarg(kwargs, 'validation_data');
   const valItems = val && (val.kind === 'tuple' || val.kind === 'list') ? asItems(val) : undefined;
   if (!valItems || valItems.length < 2) return undefined;
-  const vx = arraysOf(valItems[0]);
-  const vy = arraysOf(valItems[1]);
+  const vx = arraysOf(inModelOrder(model, valItems[0], 'inputs'));
+  const vy = arraysOf(inModelOrder(model, valItems[1], 'outputs'));
   const vbs = kwarg(kwargs, 'validation_batch_size');
   const vsize = vbs?.kind === 'int' ? vbs.value : vbs && vbs.kind !== 'none' ? null : bs;
   return vx ? checkBatch(api, model, vx, vy, vsize, false, node) : undefined;
@@ -148,16 +151,19 @@ function checkBatch(
     sequentialRebuild(api, model, node);
     if (!model.built) return undefined;
   }
+  if (model.instance && !model.built) buildByBatch(api, model, batches, node);
   if (!model.built) return undefined;
   const raised = checkInputs(api, model, batches, trains, node);
   if (raised) return raised;
-  if (y && y.every(known))
-    return checkTargets(
-      api,
-      model,
-      y.map((s) => [batch, ...s.slice(1)]),
-      node,
-    );
+  if (y && y.every(known)) {
+    const ys = y.map((s) => [batch, ...s.slice(1)]);
+    // The cure is noted before the check, which throws, and taken back when nothing raised.
+    const hint = model.outputShapes?.every(known) ? missingFlattenHint(model, ys, model.outputShapes, node) : undefined;
+    if (hint) api.dataHints.push(hint);
+    const targets = checkTargets(api, model, ys, node);
+    if (hint && !targets) api.dataHints.splice(api.dataHints.indexOf(hint), 1);
+    return targets;
+  }
   return undefined;
 }
 
@@ -377,7 +383,7 @@ function lossesFor(model: ModelObj, outputs: number): Array<Value | undefined> {
   if (!loss) return [];
   const items = loss.kind === 'list' || loss.kind === 'tuple' ? asItems(loss) : undefined;
   if (items) return items.length === outputs ? items : [];
-  if (loss.kind === 'dict') return [];
+  if (loss.kind === 'dict') return lossesByName(model, loss) ?? [];
   return Array.from({ length: outputs }, () => loss);
 }
 
@@ -388,23 +394,6 @@ function sameRank(t: Shape, o: Shape): [Shape, Shape] {
   return [t, o];
 }
 
-/** `metrics=["accuracy"]` (or `"acc"`), which Keras resolves by the loss. */
-function wantsAccuracy(model: ModelObj): boolean {
-  const m = model.compiled?.metrics;
-  const items = m && (m.kind === 'list' || m.kind === 'tuple') ? asItems(m) : undefined;
-  return items?.some((v) => v.kind === 'str' && (v.value === 'accuracy' || v.value === 'acc')) ?? false;
-}
-
-/** NumPy's broadcasting of two known shapes. */
-function broadcastable(a: Shape, b: Shape): boolean {
-  for (let k = 1; k <= Math.min(a.length, b.length); k++) {
-    const x = a[a.length - k];
-    const y = b[b.length - k];
-    if (typeof x === 'number' && typeof y === 'number' && x !== y && x !== 1 && y !== 1) return false;
-  }
-  return true;
-}
-
 const equalShapes = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);
 
 function checkTargets(api: KerasApi, model: ModelObj, ys: Shape[], node: SyntaxNode): Raised {
@@ -412,17 +401,13 @@ function checkTargets(api: KerasApi, model: ModelObj, ys: Shape[], node: SyntaxN
   if (!outs || outs.length !== ys.length || !outs.every(known)) return undefined;
   const losses = lossesFor(model, outs.length);
   for (let i = 0; i < outs.length; i++) {
-    const rule = lossRule(losses[i]);
-    if (!rule) continue;
     const output: Shape = [ys[i][0], ...outs[i].slice(1)];
     if (!output.every((d) => typeof d === 'number')) continue;
-    // `fit` builds the compiled metrics before the loss: `accuracy` with a one-hot loss is `categorical_accuracy`.
-    if (rule === 'categorical' && wantsAccuracy(model) && ys[i].length >= 1) {
-      let t = ys[i].slice(0, -1);
-      if (t.length === output.length) t = t.slice(0, -1);
-      const p = output.slice(0, -1);
-      if (!broadcastable(t, p)) return api.interp.raise(errorOf('eqBroadcast', { a: t, b: p }), node);
-    }
+    // `fit` builds the compiled metrics before the loss: `accuracy` is chosen by the shapes.
+    const accuracy = accuracyError(model, ys[i], output);
+    if (accuracy) return api.interp.raise(accuracy, node);
+    const rule = lossRule(losses[i]);
+    if (!rule) continue;
     const [t, o] = sameRank(ys[i], output);
     const span = spanOf(node);
     const yName = api.dataTargetText;

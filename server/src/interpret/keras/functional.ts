@@ -113,7 +113,12 @@ export function fillFunctional(
     return;
   }
   const ops = functionalOps(inputs, outputs);
-  model.functional = { inputs, outputs, ops };
+  // Outputs given as a dict are named by its keys, in the sorted order Keras flattens them in.
+  const keys =
+    outputsV.kind === 'dict' && outputsV.entries.every(([k]) => k.kind === 'str')
+      ? outputsV.entries.map(([k]) => (k as { value: string }).value).sort()
+      : undefined;
+  model.functional = { inputs, outputs, ops, outputKeys: keys };
   model.layers = ops;
   model.built = true;
   model.inputShape = inputs[0]?.shape ?? null;

@@ -13,6 +13,8 @@ import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { callApplication } from '../applications/applications';
 import { preprocessInput } from '../applications/imagenetUtils';
 import { callNumpy } from '../numpy/arrays';
+import { callSklearn, isSklearnName } from '../numpy/sklearn';
+import { callPandas, isPandasName } from '../numpy/pandas';
 import { callActivation } from '../ops/operators';
 import { callOp, OP_FUNCTIONS } from '../ops/ops';
 import { callMath } from '../python/pymath';
@@ -124,6 +126,8 @@ export function callLibrary(
     return { kind: 'array', shape: width !== undefined ? [...base, width] : null };
   }
   if (q.startsWith('numpy.')) return callNumpy(api, q, args, kwargs, node) ?? UNKNOWN;
+  if (isSklearnName(q)) return callSklearn(q, args, kwargs);
+  if (isPandasName(q)) return callPandas(q, args, kwargs);
   if (/^keras\.applications\.([a-z_0-9]+\.)?[A-Z]/.test(q))
     return callApplication(api, q, args, kwargs, node, incomplete);
   const prep = /^keras\.applications\.([a-z_0-9]+)\.preprocess_input$/.exec(q)?.[1];

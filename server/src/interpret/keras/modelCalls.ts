@@ -13,6 +13,7 @@ import { findMethod } from '../python/objects';
 import { asItems, kwarg, type ModelObj, spanOf, UNKNOWN, type Value } from '../values';
 import type { KerasApi } from './api';
 import { replayFunctional } from './graphReplay';
+import { callSubclassedOnData } from './eagerCalls';
 import { callOpaque } from './opaque';
 import { flattenTensorValues, modelAsLayer, modelTotals } from './records';
 import { sequentialRebuild } from './sequential';
@@ -51,7 +52,10 @@ export function callModel(
   if (hasOwnCall(model)) {
     // On symbolic tensors a subclassed model is one node of the caller's graph, its `call` traced inside;
     // Keras gives no shape for its row when that happens inside another traced call.
-    if (inputTensors.length === 0) return callSubclassed(api, model, args, kwargs);
+    if (inputTensors.length === 0)
+      return x.kind === 'array'
+        ? callSubclassedOnData(api, model, args, kwargs)
+        : callSubclassed(api, model, args, kwargs);
     return callOpaque(
       api,
       layer,

@@ -9,6 +9,7 @@ import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asShape, kwarg, type ModelObj, NONE_V, spanOf, UNKNOWN, type Value } from '../values';
 import type { KerasApi } from './api';
 import { checkModelData, isDataMethod } from './dataChecks';
+import { recordDataCall } from './dataRecords';
 import { plainKerasModelClass } from './kerasClasses';
 import { canonicalName } from './names';
 import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
@@ -112,7 +113,8 @@ export function modelMethod(
       if (model.instance && !plainKerasModelClass(model.instance.cls)) return UNKNOWN;
       return name === 'save' ? saveModel(api, args, kwargs, node) : saveWeights(api, args, kwargs, node);
     default:
-      if (isDataMethod(name))
+      if (isDataMethod(name)) {
+        recordDataCall(api.dataCalls, model, name, args, kwargs, node, !name.startsWith('predict'));
         return (
           // A class of the file with another library base may bring its own `fit`.
           (!model.instance || plainKerasModelClass(model.instance.cls)
@@ -121,6 +123,7 @@ export function modelMethod(
           checkModelData(api, model, name, args, kwargs, node) ??
           UNKNOWN
         );
+      }
       return UNKNOWN;
   }
 }

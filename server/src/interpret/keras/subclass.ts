@@ -307,7 +307,8 @@ export function callSubclassed(api: KerasApi, model: ModelObj, args: Value[], kw
   maybeBuild(api, inst, args);
   const out = api.interp.callFunction(call, args, kwargs, { kind: 'instance', inst });
   model.built = model.layers.every((l) => l.params !== null) || model.layers.length === 0;
-  const shape = out.kind === 'tensor' ? out.tensor.shape : null;
+  // On data (an eager call, or the first batch of `fit`) the output is an array of the batch's size.
+  const shape = out.kind === 'tensor' ? out.tensor.shape : out.kind === 'array' ? out.shape : null;
   model.outputShapes = shape ? [shape] : null;
   return out;
 }

@@ -15,6 +15,7 @@ import type { NumpyInt } from '../../shapes/values';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import type { KerasApi } from '../keras/api';
 import { getItemShape } from '../ops/getItem';
+import { pandasAttribute, pandasMethod } from './pandas';
 import { callOp, OP_FUNCTIONS } from '../ops/ops';
 import { pySlice, sliceParts } from '../python/expressions';
 import type { Interpreter } from '../python/interpreter';
@@ -73,6 +74,8 @@ export function arrayGetItem(
 }
 
 export function arrayAttribute(api: KerasApi, arr: ArrayValue, attr: string, node: SyntaxNode): Value {
+  const frame = arr.pandas && pandasAttribute(arr, attr);
+  if (frame) return frame;
   if (attr === 'shape') return arr.shape ? shapeValue(arr.shape) : UNKNOWN;
   if (attr === 'ndim') return arr.shape ? { kind: 'int', value: arr.shape.length } : UNKNOWN;
   if (attr === 'T') return callOp(api, 'transpose', [arr], [], node);
@@ -97,6 +100,7 @@ export function arrayMethod(
   kwargs: Kwargs,
   node: SyntaxNode,
 ): Value {
+  if (arr.pandas) return pandasMethod(arr, name, args, kwargs);
   if (name === 'reshape')
     return callOp(api, 'reshape', [arr, args.length === 1 ? args[0] : { kind: 'tuple', items: args }], [], node);
   // Values cast to a float dtype are no longer integers.

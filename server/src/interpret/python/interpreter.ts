@@ -21,6 +21,7 @@ import {
   spanContext,
   type ClassObj,
   type FunctionObj,
+  type Span,
   type Value,
 } from '../values';
 import { builtinName, callBuiltin, isTruthy } from './builtins';
@@ -50,6 +51,8 @@ import { BreakSignal, ContinueSignal, PyRaise, ReturnSignal } from './signals';
 import type { CheckedError } from '../../shapes/errors';
 import { evalFString, FSTRING, TOO_LARGE } from './strings';
 
+type ArrayShape = Extract<Value, { kind: 'array' }>['shape'];
+
 export class Interpreter {
   /** The libraries the file uses: what their names, objects and classes do. */
   readonly host: LibraryHost;
@@ -73,6 +76,12 @@ export class Interpreter {
   readonly called = new Set<FunctionObj>();
   /** The workspace modules the file imports (`modules.ts`). */
   readonly modules: ModuleRegistry;
+  /**
+   * Each place a name was bound to an array, and where such a name was bound again to something else
+   * (`shape` undefined); the latest binding made at a place wins. Hover on data reads it.
+   */
+  readonly arrays = new Map<string, { name: string; span: Span; shape: ArrayShape | undefined }>();
+  readonly arrayNames = new Set<string>();
 
   /**
    * `makeHost` makes the host this evaluator asks (it may keep the evaluator, to call back into it);
@@ -91,6 +100,12 @@ export class Interpreter {
   raise(error: CheckedError, node: SyntaxNode): never | Value {
     if (this.uncertain > 0) return unknown(`would raise on an uncertain path: ${error.message}`);
     throw new PyRaise(error, spanOf(node));
+  }
+
+  noteArray(target: SyntaxNode, shape: ArrayShape | undefined): void {
+    const span = spanOf(target);
+    if (shape !== undefined) this.arrayNames.add(target.text);
+    this.arrays.set(`${span.startLine}:${span.startCol}`, { name: target.text, span, shape });
   }
 
   tick(): void {

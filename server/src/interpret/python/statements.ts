@@ -87,6 +87,8 @@ export function assign(interp: Interpreter, target: SyntaxNode, value: Value, sc
   switch (target.type) {
     case 'identifier':
       scope.set(target.text, value);
+      if (value.kind === 'array' || interp.arrayNames.has(target.text))
+        interp.noteArray(target, value.kind === 'array' ? value.shape : undefined);
       return;
     case 'pattern_list':
     case 'tuple_pattern':

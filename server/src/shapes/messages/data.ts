@@ -50,6 +50,18 @@ export const dataMessages = {
       `Arguments received by Sequential.call():\n  • inputs=jnp.ndarray(shape=${formatShape(d.given)}, dtype=${d.dtype})\n` +
       `  • training=False\n  • mask=None\n  • kwargs=<class 'inspect._empty'>`,
   ),
+  /** An error escaping a subclassed model's `call` run eagerly on arrays, with the arrays it received by parameter. */
+  subclassCall: message(
+    (d: {
+      inner: { pyType: string; message: string; kind: string; data: object };
+      className: string;
+      args: Array<[string, Shape]>;
+    }) => d.inner.pyType,
+    (d) =>
+      `Exception encountered when calling ${d.className}.call().\n\n\x1b[1m${d.inner.message}\x1b[0m\n\n` +
+      `Arguments received by ${d.className}.call():\n` +
+      d.args.map(([n, s]) => `  • ${n}=jnp.ndarray(shape=${formatShape(s)}, dtype=float32)`).join('\n'),
+  ),
   /**
    * `Trainer._symbolic_build`: an error other than a ValueError while `fit` builds the model on a batch. Keras
    * follows it with `Exception encountered:` and the backend's own text, which is not modelled; this is the head.
@@ -68,5 +80,11 @@ export const dataMessages = {
     'TypeError',
     (d: { a: Shape; b: Shape }) =>
       `eq got incompatible shapes for broadcasting: ${formatShape(d.a)}, ${formatShape(d.b)}.`,
+  ),
+  /** JAX's rank promotion (`lax.broadcast_shapes`) on arrays of different ranks that do not broadcast (an accuracy metric). */
+  rankBroadcast: message(
+    'ValueError',
+    (d: { a: Shape; b: Shape }) =>
+      `Incompatible shapes for broadcasting: shapes=[${formatShape(d.a)}, ${formatShape(d.b)}]`,
   ),
 };

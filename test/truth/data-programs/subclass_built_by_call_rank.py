@@ -1,0 +1,19 @@
+import numpy as np
+import keras
+from keras import layers
+
+
+class SmallCNN(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.conv = layers.Conv2D(8, 3, activation="relu")
+        self.pool = layers.GlobalAveragePooling2D()
+        self.head = layers.Dense(10)
+
+    def call(self, images):
+        return self.head(self.pool(self.conv(images)))
+
+
+images = np.random.rand(6, 28, 28).astype("float32")
+model = SmallCNN()
+scores = model(images)
