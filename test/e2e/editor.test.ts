@@ -111,12 +111,15 @@ const exactly = (s: string): RegExp =>
 /** The 1-based line of an element inside an editor's text or overlay layer: its row's `top` matched to the gutter. */
 async function lineOf(el: Locator): Promise<number> {
   const n = await el.evaluate((e: any) => {
+    // The editor may re-render between finding the element and reading it: a detached one has no line.
+    const editorElement = e.closest('.monaco-editor');
     const row = e.closest('.view-line') ?? e.parentElement;
+    if (!editorElement || !row) return undefined;
     const top = row.style.top;
-    const gutter = [...e.closest('.monaco-editor').querySelectorAll('.margin-view-overlays > div')] as any[];
+    const gutter = [...editorElement.querySelectorAll('.margin-view-overlays > div')] as any[];
     return gutter.find((d) => d.style.top === top)?.textContent.trim();
   });
-  return Number(n);
+  return n === undefined ? NaN : Number(n);
 }
 
 /** Every inlay hint on screen, as [line, text]. Hints are injected `dyn-rule-*` spans; the padding spacer is empty. */
@@ -377,10 +380,15 @@ describe('in the editor: the .vsix in code-server + Chromium', function () {
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('Control+B');
     await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: WAIT_MS });
+    // The lines of the squiggles, read again while the editor re-renders under them.
     const warnedLines = async (): Promise<number[]> => {
-      const lines: number[] = [];
-      for (const s of await editor().locator('.view-overlays .cdr.squiggly-warning').all()) lines.push(await lineOf(s));
-      return lines;
+      for (;;) {
+        const lines: number[] = [];
+        for (const s of await editor().locator('.view-overlays .cdr.squiggly-warning').all())
+          lines.push(await lineOf(s));
+        if (!lines.some(Number.isNaN)) return lines;
+        await page.waitForTimeout(100);
+      }
     };
     await editor().locator('.view-overlays .cdr.squiggly-warning').first().waitFor({ timeout: WAIT_MS });
     assert.ok((await warnedLines()).includes(warning.line));

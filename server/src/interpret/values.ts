@@ -377,6 +377,28 @@ export function knownArrayItems(v: Value): Value[] | undefined {
   });
 }
 
+/**
+ * How many values a walk over the items of `items` meets, shared items counted each time they appear,
+ * stopping as soon as it passes `cap` (a list that contains itself passes it): every walk over a value
+ * (printing, comparing, flattening a call's inputs) costs at most that.
+ */
+export function nestedSize(items: readonly Value[], cap: number): number {
+  let count = 0;
+  const stack: Value[] = [...items];
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    if (++count > cap) return count;
+    if (v.kind === 'list' || v.kind === 'tuple') {
+      if (count + v.items.length > cap) return cap + 1;
+      for (const x of v.items) stack.push(x);
+    } else if (v.kind === 'dict') {
+      if (count + 2 * v.entries.length > cap) return cap + 1;
+      for (const [k, x] of v.entries) stack.push(k, x);
+    }
+  }
+  return count;
+}
+
 /** The items of a tuple or list, or undefined. */
 export function asItems(v: Value): Value[] | undefined {
   return v.kind === 'tuple' || (v.kind === 'list' && !v.unsure) ? v.items : undefined;

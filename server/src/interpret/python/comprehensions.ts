@@ -4,7 +4,7 @@
  */
 
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
-import { UNKNOWN, type Value } from '../values';
+import { nestedSize, UNKNOWN, type Value } from '../values';
 import { isTruthy, iterate } from './builtins';
 import { LIMITS } from './limits';
 import type { Interpreter } from './interpreter';
@@ -40,5 +40,8 @@ export function evalComprehension(interp: Interpreter, node: SyntaxNode, scope: 
     }
     return true;
   };
-  return walk(0) ? { kind: 'list', items: out } : UNKNOWN;
+  if (!walk(0)) return UNKNOWN;
+  if (nestedSize(out, LIMITS.nestedItems) > LIMITS.nestedItems)
+    return interp.stopFollowing('value-too-large', node, LIMITS.nestedItems);
+  return { kind: 'list', items: out };
 }

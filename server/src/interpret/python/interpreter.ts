@@ -14,6 +14,7 @@ import { MAX_SYNTAX_DEPTH, TOO_DEEP, type PyNode as SyntaxNode } from '../../syn
 import {
   isLibraryInstance,
   isLibraryValue,
+  nestedSize,
   spanOf,
   unknown,
   UNKNOWN,
@@ -271,9 +272,10 @@ export class Interpreter {
       case 'list':
       case 'expression_list': {
         const items = evalItems(this, node, scope);
-        return items
-          ? { kind: node.type === 'list' ? 'list' : 'tuple', items }
-          : unknown('a starred item of unknown length');
+        if (!items) return unknown('a starred item of unknown length');
+        if (nestedSize(items, LIMITS.nestedItems) > LIMITS.nestedItems)
+          return this.stopFollowing('value-too-large', node, LIMITS.nestedItems);
+        return { kind: node.type === 'list' ? 'list' : 'tuple', items };
       }
       case 'set':
         return evalSet(this, node, scope);

@@ -21,6 +21,11 @@ export const LIMITS = {
   sequenceItems: 100_000,
   /** Items and characters all the values one file makes may hold together. */
   cells: 500_000,
+  /**
+   * Values a walk over one list, tuple or dict meets, shared items counted each time they appear (as
+   * `str()`, `==` or flattening a layer's inputs meet them): `x = [x, x]` in a loop doubles it.
+   */
+  nestedItems: 100_000,
   /** Values one comparison may visit, and how deep it may nest. */
   compareWork: 100_000,
   compareDepth: 200,

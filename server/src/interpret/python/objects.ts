@@ -12,6 +12,7 @@ import {
   asItems,
   isLibraryInstance,
   isLibraryValue,
+  nestedSize,
   NONE_V,
   unknown,
   UNKNOWN,
@@ -152,8 +153,15 @@ function listMethod(
     self.unsure = true;
     return UNKNOWN;
   };
-  if (name === 'append' && args[0]) self.items.push(args[0]);
-  else if (name === 'extend' && args[0]) {
+  // An item that nests too much (or the list itself) leaves the list unknown: walks over it would never end.
+  const nestsTooMuch = (x: Value) =>
+    x === self || nestedSize([x], LIMITS.nestedItems) > LIMITS.nestedItems
+      ? (interp.stopFollowing('value-too-large', node, LIMITS.nestedItems), true)
+      : false;
+  if (name === 'append' && args[0]) {
+    if (nestsTooMuch(args[0])) return unsure();
+    self.items.push(args[0]);
+  } else if (name === 'extend' && args[0]) {
     const items = asItems(args[0]);
     if (!items) return unsure();
     // A list that outgrows the budget is not followed further (`x.extend(x)` doubles it).
@@ -163,7 +171,7 @@ function listMethod(
     }
     for (let i = 0, n = items.length; i < n; i++) self.items.push(items[i]);
   } else if (name === 'insert') {
-    if (args.length !== 2 || args[0].kind !== 'int') return unsure();
+    if (args.length !== 2 || args[0].kind !== 'int' || nestsTooMuch(args[1])) return unsure();
     self.items.splice(args[0].value, 0, args[1]);
   } else if (name === 'pop') {
     if (args.length === 0) return self.items.pop() ?? UNKNOWN;
