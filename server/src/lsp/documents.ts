@@ -3,6 +3,11 @@
  * by edit (`DocumentSyntax`: incremental reparses, statement copies reused),
  * and the analysis of the latest version, computed at most once per version
  * and only when asked for.
+ *
+ * Faults stay local: a document past `MAX_DOCUMENT_BYTES` is not parsed (a
+ * note says so); a parse or analysis that fails drops the document's syntax
+ * (the next version is parsed afresh) and serves the last good analysis,
+ * marked stale, or none with a note.
  */
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,7 +15,9 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node'
 import { fileURLToPath } from 'url';
 import {
   analyzeModule,
+  MAX_DOCUMENT_BYTES,
   ModuleParseCache,
+  type DocumentNote,
   type Analysis,
   type AnalysisSettings,
   type ModuleSourceProvider,
@@ -22,10 +29,25 @@ import type { PythonParser } from '../syntax/parser';
 
 export interface DocumentState {
   doc: TextDocument;
-  syntax: DocumentSyntax;
-  analysis?: { version: number; settingsKey: string; result: Analysis };
+  /** Undefined when the text must be parsed afresh (after a failure), or is not parsed (too large). */
+  syntax?: DocumentSyntax;
+  analysis?: { version: number; settingsKey: string } & Served;
   /** The analysis of the latest version that did not fail, answered (stale) for a version that did. */
-  lastGood?: Analysis;
+  lastGood?: { version: number; result: Analysis };
+}
+
+/** What is answered for a document's current version: its analysis, and why it is not the version's own. */
+export interface Served {
+  result?: Analysis;
+  note?: DocumentNote;
+}
+
+/** The UTF-8 size of `text` when it is past MAX_DOCUMENT_BYTES, else undefined. */
+function oversize(text: string): number | undefined {
+  // A UTF-16 unit is at most 3 bytes of UTF-8: most texts need no count.
+  if (text.length * 3 <= MAX_DOCUMENT_BYTES) return undefined;
+  const bytes = Buffer.byteLength(text);
+  return bytes > MAX_DOCUMENT_BYTES ? bytes : undefined;
 }
 
 export class DocumentStore {
@@ -77,7 +99,7 @@ export class DocumentStore {
     const dropped: string[] = [];
     for (const [u, state] of this.docs) {
       if (u === uri || !state.analysis) continue;
-      const imports = state.analysis.result.interpretation.imports;
+      const imports = state.analysis.result?.interpretation.imports ?? [];
       if (path ? imports.includes(path) : true) {
         state.analysis = undefined;
         dropped.push(u);
@@ -92,10 +114,7 @@ export class DocumentStore {
 
   open(uri: string, languageId: string, version: number, text: string): DocumentState {
     this.close(uri);
-    const state: DocumentState = {
-      doc: TextDocument.create(uri, languageId, version, text),
-      syntax: new DocumentSyntax(this.parser, text),
-    };
+    const state: DocumentState = { doc: TextDocument.create(uri, languageId, version, text) };
     this.docs.set(uri, state);
     return state;
   }
@@ -105,15 +124,20 @@ export class DocumentStore {
     const state = this.docs.get(uri);
     if (!state) return undefined;
     for (const change of changes) {
-      if ('range' in change) {
+      if ('range' in change && state.syntax) {
         const start = state.doc.offsetAt(change.range.start);
         const oldEnd = state.doc.offsetAt(change.range.end);
         TextDocument.update(state.doc, [change], version);
-        state.syntax.edit(start, oldEnd, change.text);
+        try {
+          state.syntax.edit(start, oldEnd, change.text);
+        } catch (e) {
+          this.dropSyntax(state);
+          process.stderr.write(`shape-lens: parse of ${uri} v${version} failed, parsed afresh next time: ${e}\n`);
+        }
       } else {
+        // The whole text (or a document with no syntax yet): parsed when an analysis asks for it.
         TextDocument.update(state.doc, [change], version);
-        state.syntax.dispose();
-        state.syntax = new DocumentSyntax(this.parser, change.text);
+        this.dropSyntax(state);
       }
     }
     state.doc = TextDocument.update(state.doc, [], version);
@@ -124,39 +148,63 @@ export class DocumentStore {
   close(uri: string): void {
     const state = this.docs.get(uri);
     if (!state) return;
-    state.syntax.dispose();
+    this.dropSyntax(state);
     this.docs.delete(uri);
+  }
+
+  private dropSyntax(state: DocumentState): void {
+    try {
+      state.syntax?.dispose();
+    } catch {
+      // Its trees live in the memory that failed: dropped either way.
+    }
+    state.syntax = undefined;
   }
 
   /** The analysis of the document's current version, computed now if needed. */
   analysis(uri: string, settings: AnalysisSettings): Analysis | undefined {
+    return this.served(uri, settings)?.result;
+  }
+
+  /** What is answered for the document's current version (its analysis, or the last good one, or none) and why. */
+  served(uri: string, settings: AnalysisSettings): Served | undefined {
     const state = this.docs.get(uri);
     if (!state) return undefined;
     const key = settings.imageDataFormat;
-    if (state.analysis && state.analysis.version === state.doc.version && state.analysis.settingsKey === key)
-      return state.analysis.result;
-    const { syntax } = state;
-    let result: Analysis;
+    const version = state.doc.version;
+    if (state.analysis && state.analysis.version === version && state.analysis.settingsKey === key)
+      return state.analysis;
+    const served = this.compute(uri, state, settings);
+    state.analysis = { version, settingsKey: key, ...served };
+    return served;
+  }
+
+  private compute(uri: string, state: DocumentState, settings: AnalysisSettings): Served {
+    const text = state.doc.getText();
+    const bytes = oversize(text);
+    if (bytes !== undefined) {
+      this.dropSyntax(state);
+      return { note: { kind: 'too-large', bytes, limit: MAX_DOCUMENT_BYTES } };
+    }
     try {
-      result = analyzeModule(syntax.module(), syntax.source, syntax.lines, {
+      const syntax = (state.syntax ??= new DocumentSyntax(this.parser, text));
+      const result = analyzeModule(syntax.module(), syntax.source, syntax.lines, {
         ...settings,
         workspace: this.workspaceOf(uri),
       });
+      state.lastGood = { version: state.doc.version, result };
+      return { result };
     } catch (e) {
-      // Faults stay local: the next version starts from a fresh parse, and this one keeps the last
-      // good answers (stale) rather than none.
-      state.syntax.dispose();
-      state.syntax = new DocumentSyntax(this.parser, state.doc.getText());
-      if (!state.lastGood) throw e;
+      // The next version starts from a fresh parse; this one keeps the last good answers (stale) rather than none.
+      this.dropSyntax(state);
       process.stderr.write(
-        `shape-lens: analysis of ${uri} v${state.doc.version} failed, last good answers kept: ${e}\n`,
+        `shape-lens: analysis of ${uri} v${state.doc.version} failed${state.lastGood ? ', last good answers kept' : ''}: ${e}\n`,
       );
-      state.analysis = { version: state.doc.version, settingsKey: key, result: state.lastGood };
-      return state.lastGood;
+      const good = state.lastGood;
+      return good
+        ? { result: good.result, note: { kind: 'stale', version: good.version } }
+        : { note: { kind: 'failed' } };
     }
-    state.analysis = { version: state.doc.version, settingsKey: key, result };
-    state.lastGood = result;
-    return result;
   }
 
   /** Drops every cached analysis (settings changed). */

@@ -1,0 +1,71 @@
+/**
+ * `$/cancelRequest` over stdio: a request cancelled while its analysis runs ends with
+ * RequestCancelled (-32800) at the check point after the analysis, instead of its answer; one
+ * cancelled before it starts ends so at once; the analysis done is kept for the next request.
+ */
+
+import * as assert from 'assert';
+import { CancellationTokenSource, InlayHintRequest, LSPErrorCodes } from 'vscode-languageserver-protocol/node';
+import { LspTestClient } from '../helpers/lspClient';
+
+const URI = 'file:///tmp/cancel/model.py';
+
+/** A functional model of about `n` lines: its analysis takes long enough for a cancel to arrive meanwhile. */
+function modelFile(n: number): string {
+  const lines = ['import keras', 'from keras import layers', 'inputs = keras.Input(shape=(64, 64, 3))', 'x = inputs'];
+  while (lines.length < n) {
+    lines.push('x = layers.Conv2D(16, 3, padding="same", activation="relu")(x)');
+    lines.push('x = layers.BatchNormalization()(x)');
+  }
+  lines.push('outputs = layers.Dense(10)(layers.GlobalAveragePooling2D()(x))', 'model = keras.Model(inputs, outputs)');
+  return `${lines.join('\n')}\n`;
+}
+
+const hintParams = {
+  textDocument: { uri: URI },
+  range: { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } },
+};
+
+async function cancelledAfter(client: LspTestClient, ms: number): Promise<{ code?: number; ms: number }> {
+  const source = new CancellationTokenSource();
+  const started = Date.now();
+  const answer = client.connection.sendRequest(InlayHintRequest.type, hintParams, source.token);
+  setTimeout(() => source.cancel(), ms);
+  try {
+    await answer;
+    return { ms: Date.now() - started };
+  } catch (e) {
+    return { code: (e as { code?: number }).code, ms: Date.now() - started };
+  }
+}
+
+describe('cancellation over stdio', function () {
+  this.timeout(120000);
+  let client: LspTestClient;
+
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  it('ends a request cancelled during its analysis with RequestCancelled, and keeps the analysis', async () => {
+    // Long enough that the cancel, sent 200 ms after the request, arrives while the analysis runs.
+    await client.open(URI, modelFile(6000));
+    const r = await cancelledAfter(client, 200);
+    assert.strictEqual(r.code, LSPErrorCodes.RequestCancelled, `answered after ${r.ms} ms without being cancelled`);
+    // The answer came at the check point after the analysis, not before it (the analysis was under way).
+    const t0 = Date.now();
+    const hints = await client.hints(URI);
+    assert.ok(hints.length > 1000, `${hints.length} hints`);
+    assert.ok(Date.now() - t0 < r.ms, `the analysis was done again: ${Date.now() - t0} ms after ${r.ms} ms`);
+    assert.ok(client.alive);
+  });
+
+  it('ends a request cancelled before its work starts with RequestCancelled', async () => {
+    await client.change(URI, 2, [{ text: modelFile(3000) }]);
+    const r = await cancelledAfter(client, 0);
+    assert.strictEqual(r.code, LSPErrorCodes.RequestCancelled);
+    assert.ok((await client.hints(URI)).length > 500);
+  });
+});
