@@ -370,6 +370,7 @@ async function main() {
       sample: { type: 'string', default: '25' },
       'malformed-every': { type: 'string', default: '40' },
       'max-minutes': { type: 'string' },
+      progress: { type: 'string', default: '0' },
       bin: { type: 'string' },
       dump: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -387,6 +388,7 @@ async function main() {
     sample: num('sample'),
     malformedEvery: num('malformed-every'),
     maxMinutes: values['max-minutes'] ? Number(values['max-minutes']) : Infinity,
+    progress: Number(values.progress),
     bin: values.bin && path.resolve(values.bin),
     dump: values.dump,
   });
