@@ -119,30 +119,36 @@ export class DocumentStore {
     return state;
   }
 
-  /** Applies edits to the text and to its syntax. */
+  /**
+   * Applies edits to the text. The syntax catches up when an analysis asks for it, in one edit: a
+   * burst of edits costs one reparse, not one each.
+   */
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): DocumentState | undefined {
     const state = this.docs.get(uri);
     if (!state) return undefined;
     for (const change of changes) {
-      if ('range' in change && state.syntax) {
-        const start = state.doc.offsetAt(change.range.start);
-        const oldEnd = state.doc.offsetAt(change.range.end);
-        TextDocument.update(state.doc, [change], version);
-        try {
-          state.syntax.edit(start, oldEnd, change.text);
-        } catch (e) {
-          this.dropSyntax(state);
-          process.stderr.write(`shape-lens: parse of ${uri} v${version} failed, parsed afresh next time: ${e}\n`);
-        }
-      } else {
-        // The whole text (or a document with no syntax yet): parsed when an analysis asks for it.
-        TextDocument.update(state.doc, [change], version);
-        this.dropSyntax(state);
-      }
+      // The whole text: parsed afresh when an analysis asks for it.
+      if (!('range' in change)) this.dropSyntax(state);
+      TextDocument.update(state.doc, [change], version);
     }
     state.doc = TextDocument.update(state.doc, [], version);
     state.analysis = undefined;
     return state;
+  }
+
+  /** The syntax of the current text: the kept one brought up to date by the one edit between them, or a fresh parse. */
+  private syntaxOf(uri: string, state: DocumentState, text: string): DocumentSyntax {
+    const syntax = state.syntax;
+    if (syntax && syntax.source !== text) {
+      const { start, oldEnd, inserted } = editBetween(syntax.source, text);
+      try {
+        syntax.edit(start, oldEnd, inserted);
+      } catch (e) {
+        this.dropSyntax(state);
+        process.stderr.write(`shape-lens: parse of ${uri} v${state.doc.version} failed, parsed afresh: ${e}\n`);
+      }
+    }
+    return (state.syntax ??= new DocumentSyntax(this.parser, text));
   }
 
   close(uri: string): void {
@@ -187,7 +193,7 @@ export class DocumentStore {
       return { note: { kind: 'too-large', bytes, limit: MAX_DOCUMENT_BYTES } };
     }
     try {
-      const syntax = (state.syntax ??= new DocumentSyntax(this.parser, text));
+      const syntax = this.syntaxOf(uri, state, text);
       const result = analyzeModule(syntax.module(), syntax.source, syntax.lines, {
         ...settings,
         workspace: this.workspaceOf(uri),
@@ -215,4 +221,18 @@ export class DocumentStore {
   uris(): string[] {
     return [...this.docs.keys()];
   }
+}
+
+/** The one edit that turns `before` into `after`: what lies between their common start and common end. */
+export function editBetween(before: string, after: string): { start: number; oldEnd: number; inserted: string } {
+  const most = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < most && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (
+    tail < most - start &&
+    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
+  )
+    tail++;
+  return { start, oldEnd: before.length - tail, inserted: after.slice(start, after.length - tail) };
 }
