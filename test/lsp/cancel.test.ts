@@ -62,8 +62,31 @@ describe('cancellation over stdio', function () {
     assert.ok(client.alive);
   });
 
+  it('answers ContentModified, without analysing, a request its document was edited after', async () => {
+    const text = modelFile(3000);
+    await client.change(URI, 10, [{ text }]);
+    assert.ok((await client.hints(URI)).length > 500);
+    // A burst: each hover is followed by an edit sent without waiting for its answer.
+    const line = text.split('\n').length - 2;
+    const answers: Array<Promise<number>> = [];
+    const started = Date.now();
+    for (let v = 11; v < 21; v++) {
+      answers.push(
+        client.hover(URI, 5, 3).then(
+          () => 0,
+          (e: { code?: number }) => e.code ?? -1,
+        ),
+      );
+      const at = { line, character: 0 };
+      await client.change(URI, v, [{ range: { start: at, end: at }, text: `# edit ${v}\n` }]);
+    }
+    assert.deepStrictEqual(await Promise.all(answers), new Array(10).fill(LSPErrorCodes.ContentModified));
+    assert.ok((await client.hints(URI)).length > 500);
+    assert.ok(client.alive, `${Date.now() - started} ms`);
+  });
+
   it('ends a request cancelled before its work starts with RequestCancelled', async () => {
-    await client.change(URI, 2, [{ text: modelFile(3000) }]);
+    await client.change(URI, 30, [{ text: modelFile(3000) }]);
     const r = await cancelledAfter(client, 0);
     assert.strictEqual(r.code, LSPErrorCodes.RequestCancelled);
     assert.ok((await client.hints(URI)).length > 500);
