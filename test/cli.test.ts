@@ -112,7 +112,7 @@ describe('shape-lens summary', function () {
   });
 
   it("follows the imports of the file's own folder: a model built from another module's helpers has Keras's rows", () => {
-    for (const project of ['project', 'project-edited']) {
+    for (const project of ['project', 'project-edited', 'package']) {
       const main = path.join(REPO_ROOT, 'test', 'truth', 'imports', project, 'main.py');
       const r = cli(['summary', '--json', main]);
       assert.strictEqual(r.code, 0, r.stderr);

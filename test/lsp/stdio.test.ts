@@ -130,7 +130,9 @@ describe('language server over stdio', function () {
     }
   });
 
-  it('survives every prefix of every example typed in, and never leaves stale diagnostics', async () => {
+  it('survives every prefix of every example typed in, and never leaves stale diagnostics', async function () {
+    // Thousands of edits over every recorded program: minutes on a busy two-core machine.
+    this.timeout(180000);
     const files = [
       ...programFiles(PROGRAMS),
       ...programFiles(path.join(REPO_ROOT, 'test', 'truth', 'programs')),

@@ -2,9 +2,9 @@
  * Quick fixes: for each diagnostic at a range, the changes a careful person
  * would make, as plain data (a title, the finding it removes, source edits).
  * A fixer is chosen by the diagnostic's code (`FIXERS`); for Keras's errors,
- * each fixer in `KERAS_ERROR_FIXERS` recognises the errors it can cure. New
- * diagnostics (the data checks at `fit`) add their fixers in the same two
- * places. Every fix is tested by applying it and analysing again
+ * each fixer in `KERAS_ERROR_FIXERS` recognises the errors it can cure (the
+ * data checks at `fit` by the cure they recorded, dataFixes.ts; Keras 2's
+ * training API by the error's kind, trainingFixes.ts). Every fix is tested by applying it and analysing again
  * (test/features/codeActions.test.ts): its diagnostic is gone, and no new one
  * has come.
  */
@@ -17,6 +17,8 @@ import type { Analysis, Finding } from './index';
 import { importMoveFix, keywordRenameFix, rankFixes, returnSequencesFix } from './errorFixes';
 import type { Draft, FixContext } from './fixPlaces';
 import { channelsFirstFixes, inputArgumentFixes, lossActivationFixes } from './lintFixes';
+import { dataInputFixes, dataLabelFixes } from './dataFixes';
+import { generatorMethodFix, trainingKeywordFix } from './trainingFixes';
 
 export type { SourceEdit } from './source';
 export { applyEdits } from './source';
@@ -46,6 +48,10 @@ const KERAS_ERROR_FIXERS: Array<(e: RaisedError, cx: FixContext) => Draft[]> = [
   rankFixes,
   keywordRenameFix,
   importMoveFix,
+  trainingKeywordFix,
+  generatorMethodFix,
+  dataInputFixes,
+  dataLabelFixes,
 ];
 
 const overlaps = (f: Finding, r: Span): boolean => {

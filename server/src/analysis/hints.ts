@@ -23,7 +23,10 @@ export interface HintSettings {
 
 export const DEFAULT_HINT_SETTINGS: HintSettings = { shapes: true, paramTotals: true };
 
-/** How many different shapes one line lists (a helper called many times) before it says "…". */
+/**
+ * How many different shapes one line lists (a helper run many times, or a call of a helper that makes many
+ * layers) before it says "…": the first ones, then "…", then the last, which is what the line leaves.
+ */
 const MAX_SHAPES_PER_LINE = 3;
 
 export function formatOutputs(outputs: Shape[], single: boolean): string {
@@ -92,7 +95,10 @@ function allHints(a: Analysis, settings: HintSettings): HintItem[] {
   const lines = new Set([...calls.keys(), ...built.keys()]);
   for (const line of lines) {
     const shapes = calls.get(line)?.shapes ?? built.get(line)!.shapes;
-    const shown = shapes.length > MAX_SHAPES_PER_LINE ? [...shapes.slice(0, MAX_SHAPES_PER_LINE), '…'] : shapes;
+    const shown =
+      shapes.length > MAX_SHAPES_PER_LINE
+        ? [...shapes.slice(0, MAX_SHAPES_PER_LINE - 1), '…', shapes[shapes.length - 1]]
+        : shapes;
     items.push({ line, character: lineEnd(a, line), label: `→ ${shown.join(' | ')}`, kind: 'shape' });
   }
   if (settings.paramTotals) {

@@ -216,6 +216,19 @@ export const MESSAGES = {
     'zh-cn': '让最后一层输出线性值（去掉 activation="{activation}"）',
   },
   'fix.setLoss': { en: 'Change the loss to {loss}', 'zh-cn': '把损失函数改为 {loss}' },
+  'fix.removeKeywords': {
+    en: 'Remove {keywords} (Keras 3 takes them on a keras.utils.PyDataset)',
+    'zh-cn': '去掉 {keywords}（Keras 3 中它们是 keras.utils.PyDataset 的参数）',
+  },
+  'fix.renameMethod': {
+    en: "Call {new}( instead of {old}( (Keras 3's {new} takes generators)",
+    'zh-cn': '改为调用 {new}(，不再用 {old}(（Keras 3 的 {new} 可以接受生成器）',
+  },
+  'fix.dataWhereMade': {
+    en: 'Convert the data where it is made: {fix}',
+    'zh-cn': '在数据生成处转换：{fix}',
+  },
+  'fix.dataAtCall': { en: 'Pass {fix} here', 'zh-cn': '在这里传入 {fix}' },
 } satisfies Record<string, Table>;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -70,12 +70,13 @@ export function interpretModule(module: PyNode, options?: EngineOptions, loader?
 
 /**
  * Evaluates one expression that constructs a layer (`layers.Dense(8)`), with
- * `layers` bound to `keras.layers`: what the engine made of the constructor call.
+ * `layers` bound to `keras.layers` and `np` to NumPy: what the engine made of the constructor call.
  */
 export function evaluateLayerExpression(expr: PyNode | undefined, options?: EngineOptions): Constructed {
   if (!expr) return { status: 'unknown', reason: 'no expression' };
   const { interp } = createInterpreter(options);
   interp.moduleScope.set('layers', { kind: 'ref', qualname: 'keras.layers' });
+  interp.moduleScope.set('np', { kind: 'ref', qualname: 'numpy' });
   try {
     const v = interp.eval(expr, interp.moduleScope);
     return v.kind === 'layer' ? v.layer.constructed : { status: 'unknown', reason: 'not a layer constructor call' };

@@ -7,7 +7,7 @@
 
 import type { Constructed } from '../shapes/engine';
 import type { Shape } from '../shapes/shape';
-import type { LayerCall, PyValue } from '../shapes/values';
+import type { LayerCall, NumpyInt, PyValue } from '../shapes/values';
 import type { PyNode as SyntaxNode, SourceSpan } from '../syntax/ast';
 import type { Scope } from './python/scope';
 
@@ -224,7 +224,7 @@ export interface InstanceObj {
 }
 
 export type Value =
-  | { kind: 'int'; value: number; numpy?: boolean }
+  | { kind: 'int'; value: number; numpy?: NumpyInt }
   | { kind: 'float'; value: number }
   | { kind: 'str'; value: string }
   | { kind: 'bool'; value: boolean }
@@ -252,6 +252,8 @@ export type Value =
       variable?: { trainable: boolean | undefined };
       /** Set for NumPy arrays of Python objects (a dataset's ragged sequences): Keras refuses them as data. */
       dtype?: 'object';
+      /** Its values, row-major, where the source gives every one (a literal integer array); an item read from it is a NumPy integer. */
+      ints?: number[];
     }
   | { kind: 'function'; fn: FunctionObj }
   | { kind: 'class'; cls: ClassObj }
@@ -356,6 +358,21 @@ export function asInt(v: Value): number | undefined {
   if (v.kind === 'int') return v.value;
   if (v.kind === 'bool') return Number(v.value);
   return undefined;
+}
+
+/**
+ * The items of an array whose values are known (`for u in np.array([64, 32])`, `a[1]`): NumPy integers of
+ * a 1-D array, rows of a deeper one; undefined otherwise.
+ */
+export function knownArrayItems(v: Value): Value[] | undefined {
+  if (v.kind !== 'array' || !v.ints || !v.shape || v.shape.length === 0) return undefined;
+  const [n, ...rest] = v.shape as number[];
+  if (rest.length === 0) return v.ints.map((value) => ({ kind: 'int', value, numpy: 'int64' }));
+  const size = rest.reduce((p, d) => p * d, 1);
+  return Array.from({ length: n }, (_, i) => {
+    const ints = v.ints!.slice(i * size, (i + 1) * size);
+    return { kind: 'array', shape: rest, ints, max: Math.max(...ints) };
+  });
 }
 
 /** The items of a tuple or list, or undefined. */

@@ -9,9 +9,12 @@
 
 import { floatRepr, strRepr, tupleText } from './python/text';
 
+/** NumPy's integer scalar types. */
+export type NumpyInt = 'int8' | 'int16' | 'int32' | 'int64' | 'uint8' | 'uint16' | 'uint32' | 'uint64';
+
 export type PyValue =
-  /** `numpy`: a NumPy integer scalar (`np.max(y) + 1`), which Keras's `isinstance(x, int)` checks reject. */
-  | { kind: 'int'; value: number; numpy?: boolean }
+  /** `numpy`: a NumPy integer scalar's type (`np.max(y) + 1`), which Keras's `isinstance(x, int)` checks reject. */
+  | { kind: 'int'; value: number; numpy?: NumpyInt }
   | { kind: 'float'; value: number }
   | { kind: 'str'; value: string }
   | { kind: 'bool'; value: boolean }
@@ -103,7 +106,8 @@ export function pyTruth(v: PyValue): boolean | undefined {
 export function pyRepr(v: PyValue): string {
   switch (v.kind) {
     case 'int':
-      return String(v.value);
+      // NumPy 2 writes its scalars' type in their repr: `np.int64(1)`.
+      return v.numpy ? `np.${v.numpy}(${v.value})` : String(v.value);
     case 'float':
       return floatRepr(v.value);
     case 'str':
@@ -127,11 +131,16 @@ export function pyRepr(v: PyValue): string {
   }
 }
 
+/** The type's name with its module where it is not a builtin, as `TypeError`s and `<class ...>` print it: `numpy.int64`. */
+export function pyQualifiedTypeName(v: PyValue): string {
+  return v.kind === 'int' && v.numpy ? `numpy.${v.numpy}` : pyTypeName(v);
+}
+
 /** Python's name for the value's type, as in `<class 'float'>`. */
 export function pyTypeName(v: PyValue): string {
   switch (v.kind) {
     case 'int':
-      return 'int';
+      return v.numpy ?? 'int';
     case 'float':
       return 'float';
     case 'str':

@@ -4,9 +4,11 @@
  * test/helpers/fixes.ts numbers them) is written here as FIXTURE.N.py and run
  * by the shared `capture.py`, which writes FIXTURE.N.truth.json. The fixtures
  * named `fix_*.py` (and any fixture already recorded) get their own
- * `.truth.json` beside them the same way.
+ * `.truth.json` beside them the same way. Fixtures named `fix_fit_*.py`, whose
+ * errors come at `fit`/`evaluate`/`predict`, and their fixes are run with
+ * `capture.py --real-fit`. Fixture names given as arguments are recorded alone.
  *
- *   KERAS_BACKEND=jax PYTHON=/path/to/python npx tsx test/truth/fixed/record.ts
+ *   KERAS_BACKEND=jax PYTHON=/path/to/python npx tsx test/truth/fixed/record.ts [FIXTURE.py ...]
  */
 
 import { spawnSync } from 'child_process';
@@ -20,8 +22,9 @@ const FIXTURES = path.join(REPO_ROOT, 'test', 'features', 'fixtures');
 const OUT = __dirname;
 const PYTHON = process.env.PYTHON ?? 'python3';
 
-function capture(file: string): void {
-  const r = spawnSync(PYTHON, [path.join(SHARED_TRUTH, 'capture.py'), path.basename(file)], {
+function capture(file: string, realFit: boolean): void {
+  const flags = realFit ? ['--real-fit'] : [];
+  const r = spawnSync(PYTHON, [path.join(SHARED_TRUTH, 'capture.py'), ...flags, path.basename(file)], {
     cwd: path.dirname(file),
     encoding: 'utf8',
     env: { ...process.env, KERAS_BACKEND: process.env.KERAS_BACKEND ?? 'jax' },
@@ -32,20 +35,25 @@ function capture(file: string): void {
 
 async function main(): Promise<void> {
   const parser = await loadPythonParser();
-  for (const f of fs.readdirSync(OUT)) if (/\.\d+\.(py|truth\.json)$/.test(f)) fs.rmSync(path.join(OUT, f));
+  const only = process.argv.slice(2).map((f) => path.basename(f));
+  const chosen = (name: string) => only.length === 0 || only.includes(name);
+  for (const f of fs.readdirSync(OUT))
+    if (/\.\d+\.(py|truth\.json)$/.test(f) && chosen(f.replace(/\.\d+\.(py|truth\.json)$/, '.py')))
+      fs.rmSync(path.join(OUT, f));
   for (const name of fs
     .readdirSync(FIXTURES)
-    .filter((f) => f.endsWith('.py'))
+    .filter((f) => f.endsWith('.py') && chosen(f))
     .sort()) {
     const file = path.join(FIXTURES, name);
+    const realFit = name.startsWith('fix_fit_');
     if (name.startsWith('fix_') || fs.existsSync(file.replace(/\.py$/, '.truth.json'))) {
-      capture(file);
+      capture(file, realFit);
       console.log(`recorded ${name}`);
     }
     for (const { n, fixed } of numberedFixes(fs.readFileSync(file, 'utf8'), parser).fixes) {
       const out = path.join(OUT, `${name.replace(/\.py$/, '')}.${n}.py`);
       fs.writeFileSync(out, fixed);
-      capture(out);
+      capture(out, realFit);
       console.log(`recorded ${path.basename(out)}`);
     }
   }

@@ -25,7 +25,9 @@ import type { KerasApi } from './api';
 import { moduleAttributeError } from './kerasModules';
 import { modelMethod } from './modelMethods';
 import { modelAsLayer, modelLayers } from './records';
+import { plainKerasModelClass } from './kerasClasses';
 import { kerasBaseMethod, kerasInstanceAttribute, trackAssigned } from './subclass';
+import { isRemovedModelAttribute, raiseRemovedAttribute } from './trainingApi';
 
 export function getAttribute(api: KerasApi, obj: Value, attr: string, node: SyntaxNode): Value {
   switch (obj.kind) {
@@ -50,6 +52,9 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
       return unknown(`attribute ${attr}`);
     }
     case 'model':
+      // Keras 2's `fit_generator`, `predict_classes`: Keras 3's models (and a file's subclass of Model alone) lack them.
+      if (isRemovedModelAttribute(attr) && (!obj.model.instance || plainKerasModelClass(obj.model.instance.cls)))
+        return raiseRemovedAttribute(api, obj.model.kind, attr, node);
       return modelAttribute(obj.model, attr, obj);
     case 'layer':
       return layerAttribute(obj.layer, attr, obj);

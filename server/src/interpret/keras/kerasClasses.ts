@@ -85,3 +85,21 @@ export function unexpectedKeyword(qualname: string, keywords: string[]): string 
     ? undefined
     : `${qualname.split('.').pop()}.__init__() got an unexpected keyword argument '${bad}'`;
 }
+
+/**
+ * True when the class derives from `keras.Model` itself through classes of the
+ * file only (no other library class that could bring a `call`), so that what
+ * it lacks, Keras's `Model` lacks too.
+ */
+export function plainKerasModelClass(cls: ClassObj, depth = 0): boolean {
+  if (depth > 20 || cls.bases.length === 0) return false;
+  let reachesModel = false;
+  for (const b of cls.bases) {
+    if (b.kind === 'ref' && canonicalName(b.qualname) === 'keras.Model') reachesModel = true;
+    else if (b.kind === 'class' && b.cls.kerasBase === 'Model') {
+      if (!plainKerasModelClass(b.cls, depth + 1)) return false;
+      reachesModel = true;
+    } else if (!(b.kind === 'class' && !b.cls.kerasBase && b.cls.bases.length === 0)) return false; // only a plain mixin of the file's
+  }
+  return reachesModel;
+}

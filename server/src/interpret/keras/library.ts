@@ -24,6 +24,7 @@ import { constructLayerObj } from './layers';
 import { canonicalName, layerClassOf } from './names';
 import { checkOptimizerCall, checkOptimizerValues, LEGACY_OPTIMIZER_MESSAGE } from './optimizers';
 import { makeSequential } from './sequential';
+import { checkCallbackCall } from './trainingApi';
 
 /** Functional forms of the merge layers: `layers.concatenate([a, b])` is `Concatenate()([a, b])`. */
 export const MERGE_FUNCTIONS: Record<string, string> = {
@@ -78,6 +79,10 @@ export function callLibrary(
       kwargs.map(([k]) => k),
     );
     if (problem) return api.interp.raise('TypeError', problem, node);
+  }
+  if (/^keras\.callbacks\.[A-Z]/.test(q)) {
+    const raised = checkCallbackCall(api, q, args, kwargs, node);
+    if (raised) return raised;
   }
   if (/^keras\.optimizers\.legacy\.[A-Z]\w*$/.test(q))
     return api.interp.raise('ImportError', LEGACY_OPTIMIZER_MESSAGE, node);

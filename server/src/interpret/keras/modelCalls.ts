@@ -15,7 +15,8 @@ import { replayFunctional } from './graphReplay';
 import { callOpaque } from './opaque';
 import { flattenTensorValues, modelAsLayer, modelTotals } from './records';
 import { sequentialRebuild } from './sequential';
-import { callSubclassed, hasOwnCall, plainKerasModelClass } from './subclass';
+import { plainKerasModelClass } from './kerasClasses';
+import { callSubclassed, hasOwnCall } from './subclass';
 
 /** A model called on tensors: its output shapes with the caller's batch axis. */
 export function callModel(

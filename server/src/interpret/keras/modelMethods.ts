@@ -8,11 +8,13 @@ import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asShape, kwarg, type ModelObj, NONE_V, spanOf, UNKNOWN, type Value } from '../values';
 import type { KerasApi } from './api';
 import { checkModelData, isDataMethod } from './dataChecks';
+import { plainKerasModelClass } from './kerasClasses';
 import { canonicalName } from './names';
 import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
 import { quantizeMode, quantizeModel } from './quantize';
 import { modelLayers } from './records';
 import { sequentialAdd, sequentialRebuild } from './sequential';
+import { checkTrainingCall } from './trainingApi';
 
 export const COMPILE_KEYWORDS = new Set([
   'optimizer',
@@ -112,7 +114,15 @@ export function modelMethod(
     case '__call__':
       return UNKNOWN;
     default:
-      if (isDataMethod(name)) return checkModelData(api, model, name, args, kwargs, node) ?? UNKNOWN;
+      if (isDataMethod(name))
+        return (
+          // A class of the file with another library base may bring its own `fit`.
+          (!model.instance || plainKerasModelClass(model.instance.cls)
+            ? checkTrainingCall(api, name, args, kwargs, node)
+            : undefined) ??
+          checkModelData(api, model, name, args, kwargs, node) ??
+          UNKNOWN
+        );
       return UNKNOWN;
   }
 }

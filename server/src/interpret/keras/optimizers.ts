@@ -4,6 +4,9 @@
  * exception: taken and ignored, with a warning.
  */
 
+import { pyRepr } from '../python/strings';
+import type { Value } from '../values';
+
 /** Keyword arguments of `keras.optimizers.Optimizer.__init__`, common to all. */
 export const BASE = [
   'learning_rate',
@@ -58,15 +61,19 @@ export const OWN: Record<string, string[]> = {
   ],
 };
 
-/** The Keras error for unaccepted keyword arguments, or undefined. Unknown optimizer classes are never flagged. */
-export function checkOptimizerCall(className: string, kwargs: Array<[string, unknown]>): string | undefined {
+/**
+ * The Keras error for unaccepted keyword arguments (`decay` is popped first), or undefined: Keras prints the
+ * rest as a dict, `{'lr': 0.01}`. Unknown optimizer classes are never flagged.
+ */
+export function checkOptimizerCall(className: string, kwargs: Array<[string, Value]>): string | undefined {
   const own = OWN[className];
   if (!own) return undefined;
   const allowed = new Set([...BASE, ...own]);
   const bad = kwargs.filter(([k]) => !allowed.has(k));
   if (bad.length === 0) return undefined;
   const hint = bad.some(([k]) => k === 'lr') ? ' Keras 3 calls it `learning_rate`.' : '';
-  return `Argument(s) not recognized: {${bad.map(([k]) => `'${k}'`).join(', ')}} passed to ${className}.${hint}`;
+  const shown = bad.map(([k, v]) => `'${k}': ${pyRepr(v) ?? '...'}`).join(', ');
+  return `Argument(s) not recognized: {${shown}}${hint}`;
 }
 
 /** Optimizer names `compile(optimizer="...")` accepts: Keras looks the lower-cased name up among these. */

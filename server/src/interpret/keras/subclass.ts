@@ -40,24 +40,6 @@ import { modelAsLayer, modelTotals, newModel, rename } from './records';
 type Kwargs = Array<[string, Value]>;
 type Params = { total: number | null; trainable: number | null; nonTrainable: number | null };
 
-/**
- * True when the class derives from `keras.Model` itself through classes of the
- * file only (no other library class that could bring a `call`), so that what
- * it lacks, Keras's `Model` lacks too.
- */
-export function plainKerasModelClass(cls: ClassObj, depth = 0): boolean {
-  if (depth > 20 || cls.bases.length === 0) return false;
-  let reachesModel = false;
-  for (const b of cls.bases) {
-    if (b.kind === 'ref' && canonicalName(b.qualname) === 'keras.Model') reachesModel = true;
-    else if (b.kind === 'class' && b.cls.kerasBase === 'Model') {
-      if (!plainKerasModelClass(b.cls, depth + 1)) return false;
-      reachesModel = true;
-    } else if (!(b.kind === 'class' && !b.cls.kerasBase && b.cls.bases.length === 0)) return false; // only a plain mixin of the file's
-  }
-  return reachesModel;
-}
-
 /** A class of the file whose bases include Keras classes: which Keras base it has (`kerasBase`, `layerBase`). */
 export function kerasBases(cls: ClassObj): void {
   for (const b of cls.bases) {

@@ -2,21 +2,25 @@
  * NumPy arrays (and the eager tensors and weights that behave as arrays):
  * what `numpy` functions make (`np.zeros`, `np.random.rand`, ...), their
  * attributes and methods (`.shape`, `.T`, `.reshape`, `.sum(-1)`), their
- * arithmetic (broadcasting) and indexing. Only shapes are followed, and a
- * dataset's largest label (for `max()`); NumPy's functions that share a
- * name with a `keras.ops` function shape arrays by the same rule (ops/).
+ * arithmetic (broadcasting) and indexing. Shapes are followed, a dataset's
+ * largest label (for `max()`), and the values of an integer array the source
+ * writes out (`np.array([64, 32])`: its items are NumPy integers, which Keras
+ * refuses where it checks `isinstance(x, int)`); NumPy's functions that share
+ * a name with a `keras.ops` function shape arrays by the same rule (ops/).
  */
 
 import { broadcastShapes } from '../../shapes/arith';
 import type { Shape } from '../../shapes/shape';
+import type { NumpyInt } from '../../shapes/values';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import type { KerasApi } from '../keras/api';
 import { getItemShape } from '../ops/getItem';
 import { callOp, OP_FUNCTIONS } from '../ops/ops';
+import { pySlice, sliceParts } from '../python/expressions';
 import type { Interpreter } from '../python/interpreter';
 import { callMath } from '../python/pymath';
 import type { Scope } from '../python/scope';
-import { asShape, shapeValue, UNKNOWN, type Value } from '../values';
+import { asItems, asShape, knownArrayItems, shapeValue, UNKNOWN, type Value } from '../values';
 
 type Kwargs = Array<[string, Value]>;
 type ArrayValue = Value & { kind: 'array' };
@@ -39,8 +43,31 @@ export function arrayBinary(a: Value, b: Value, op?: string): Value {
   }
 }
 
-/** `array[...]` on an array (or a weight) of known shape: an array of the indexed shape; unknown for other indices. */
-export function arrayGetItem(shape: Shape, subs: SyntaxNode[], scope: Scope, interp: Interpreter): Value {
+/**
+ * `array[...]` on an array (or a weight) of known shape: an array of the indexed shape; unknown for other
+ * indices. An integer index into an array of known values reads the value (a NumPy integer) or the row.
+ */
+export function arrayGetItem(
+  arr: ArrayValue & { shape: Shape },
+  subs: SyntaxNode[],
+  scope: Scope,
+  interp: Interpreter,
+): Value {
+  const shape = arr.shape;
+  const items = arr.ints && subs.length === 1 ? knownArrayItems(arr) : undefined;
+  if (items && subs[0].type !== 'slice') {
+    const index = interp.eval(subs[0], scope);
+    if (index.kind === 'int' && index.value < items.length && index.value >= -items.length)
+      return items[index.value < 0 ? items.length + index.value : index.value];
+  } else if (items) {
+    // `a[1:]`: the rows sliced as Python slices a list, their values kept.
+    const parts = sliceParts(interp, subs[0], scope);
+    const rows = parts && parts[2] !== 0 ? pySlice(items, parts) : undefined;
+    if (rows && rows.length > 0) {
+      const ints = rows.flatMap((r) => (r.kind === 'int' ? [r.value] : r.kind === 'array' ? (r.ints ?? []) : []));
+      return { kind: 'array', shape: [rows.length, ...shape.slice(1)], ints, max: Math.max(...ints) };
+    }
+  }
   const out = getItemShape(shape, { subs, scope, interp });
   return out && out.every((d) => d !== undefined) ? { kind: 'array', shape: out } : UNKNOWN;
 }
@@ -49,7 +76,14 @@ export function arrayAttribute(api: KerasApi, arr: ArrayValue, attr: string, nod
   if (attr === 'shape') return arr.shape ? shapeValue(arr.shape) : UNKNOWN;
   if (attr === 'ndim') return arr.shape ? { kind: 'int', value: arr.shape.length } : UNKNOWN;
   if (attr === 'T') return callOp(api, 'transpose', [arr], [], node);
-  if (attr === 'reshape' || attr === 'astype' || attr === 'max' || attr === 'flatten' || OP_FUNCTIONS.has(attr))
+  if (
+    attr === 'reshape' ||
+    attr === 'astype' ||
+    attr === 'max' ||
+    attr === 'flatten' ||
+    attr === 'tolist' ||
+    OP_FUNCTIONS.has(attr)
+  )
     return { kind: 'method', self: arr, name: attr };
   return UNKNOWN;
 }
@@ -65,8 +99,12 @@ export function arrayMethod(
 ): Value {
   if (name === 'reshape')
     return callOp(api, 'reshape', [arr, args.length === 1 ? args[0] : { kind: 'tuple', items: args }], [], node);
-  if (name === 'astype') return arr;
-  if (name === 'max' && args.length === 0 && arr.max !== undefined) return { kind: 'int', value: arr.max, numpy: true };
+  // Values cast to a float dtype are no longer integers.
+  if (name === 'astype')
+    return isIntDtype(args[0] ?? kwargs.find(([k]) => k === 'dtype')?.[1]) ? arr : withoutValues(arr);
+  if (name === 'tolist') return arr.ints ? pythonList(arr) : UNKNOWN;
+  if (name === 'max' && args.length === 0 && arr.max !== undefined)
+    return { kind: 'int', value: arr.max, numpy: 'int64' };
   const op = name === 'flatten' ? 'ravel' : name;
   if (!OP_FUNCTIONS.has(op)) return UNKNOWN;
   // `a.transpose(1, 0)` and `a.transpose((1, 0))` are the same.
@@ -85,9 +123,20 @@ export function callNumpy(
 ): Value | undefined {
   const a = args[0];
   if (/^numpy\.(max|amax)$/.test(q) && a?.kind === 'array' && a.max !== undefined && args.length === 1)
-    return { kind: 'int', value: a.max, numpy: true };
+    return { kind: 'int', value: a.max, numpy: 'int64' };
   if (q === 'numpy.reshape' && a?.kind === 'array') return arrayMethod(api, a, 'reshape', args.slice(1), kwargs, node);
+  if (/^numpy\.(array|asarray)$/.test(q) && a && (a.kind === 'list' || a.kind === 'tuple')) {
+    const literal = literalIntArray(a, kwargs);
+    if (literal) return literal;
+  }
   if (/^numpy\.(array|asarray|float32|int32)$/.test(q) && a?.kind === 'array') return a;
+  // `np.int64(4)`: a NumPy integer, which `isinstance(x, int)` refuses.
+  const numpyInt = /^numpy\.(u?int(?:8|16|32|64))$/.exec(q)?.[1] as NumpyInt | undefined;
+  if (numpyInt && args.length === 1 && kwargs.length === 0) {
+    if (a.kind === 'int' || a.kind === 'bool') return { kind: 'int', value: Number(a.value), numpy: numpyInt };
+    if (a.kind === 'float' && Number.isFinite(a.value))
+      return { kind: 'int', value: Math.trunc(a.value), numpy: numpyInt };
+  }
   const maker = /^numpy\.(zeros|ones|empty|random\.(?:rand|randn|random|normal|uniform|randint))$/.exec(q)?.[1];
   if (maker) return newArray(maker, args, kwargs);
   // NumPy's functions of the same names shape arrays the same way (no tensor: no op is recorded).
@@ -129,4 +178,56 @@ function randint(args: Value[], kw: Map<string, Value>): Value {
   const k = top === undefined ? 0 : top - bottom + 1;
   const surelyDrawn = k >= 1 && count > 0 && count * Math.log1p(-1 / Math.max(k, 1.0000001)) < Math.log(1e-4);
   return surelyDrawn || k === 1 ? { kind: 'array', shape, max: top } : { kind: 'array', shape };
+}
+
+/** At most this many values are kept for an array the source writes out. */
+const MAX_KNOWN_VALUES = 4096;
+
+/**
+ * `np.array([[1, 2], [3, 4]])`: an integer array whose values are all known, when the list is rectangular,
+ * holds Python integers only and no `dtype` other than an integer one is asked; undefined otherwise (the
+ * shape is then worked out as for any array).
+ */
+function literalIntArray(list: Value, kwargs: Kwargs): ArrayValue | undefined {
+  const dtype = kwargs.find(([k]) => k === 'dtype')?.[1];
+  if (dtype && !isIntDtype(dtype)) return undefined;
+  if (kwargs.some(([k]) => k !== 'dtype')) return undefined;
+  const ints: number[] = [];
+  const shape: number[] = [];
+  const walk = (v: Value, depth: number): boolean => {
+    const items = asItems(v);
+    if (!items) {
+      if (v.kind !== 'int' || depth !== shape.length) return false;
+      ints.push(v.value);
+      return ints.length <= MAX_KNOWN_VALUES;
+    }
+    if (depth === shape.length) {
+      if (ints.length > 0) return false;
+      shape.push(items.length);
+    } else if (shape[depth] !== items.length) return false;
+    return items.every((x) => walk(x, depth + 1));
+  };
+  if (!walk(list, 0) || ints.length === 0) return undefined;
+  return { kind: 'array', shape, ints, max: Math.max(...ints) };
+}
+
+/** `a.tolist()` of an array of known values: nested Python lists of Python integers. */
+function pythonList(arr: ArrayValue): Value {
+  const items = knownArrayItems(arr) ?? [];
+  return {
+    kind: 'list',
+    items: items.map((x) => (x.kind === 'int' ? { kind: 'int', value: x.value } : pythonList(x as ArrayValue))),
+  };
+}
+
+/** `'int32'`, `np.int64`, `int`: a dtype of integers. */
+function isIntDtype(v: Value | undefined): boolean {
+  if (v?.kind === 'str') return /^u?int(8|16|32|64)?$/.test(v.value);
+  if (v?.kind === 'ref') return /^(numpy\.u?int(8|16|32|64)?|builtins\.int|int)$/.test(v.qualname);
+  return false;
+}
+
+function withoutValues(arr: ArrayValue): ArrayValue {
+  const { ints: _values, ...rest } = arr;
+  return rest;
 }

@@ -6,7 +6,7 @@
 
 import { pyTruth, type PyValue } from '../../shapes/values';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
-import { asInt, asItems, kwarg, NONE_V, UNKNOWN, type Value } from '../values';
+import { asInt, asItems, knownArrayItems, kwarg, NONE_V, UNKNOWN, type Value } from '../values';
 import type { Interpreter } from './interpreter';
 import { LIMITS } from './limits';
 import { pyStr } from './strings';
@@ -68,7 +68,7 @@ export function iterate(v: Value): Value[] | undefined {
   if (items) return items;
   if (v.kind === 'str') return [...v.value].map((c) => ({ kind: 'str', value: c }));
   if (v.kind === 'dict') return v.entries.map(([k]) => k);
-  return undefined;
+  return knownArrayItems(v);
 }
 
 function num(v: Value): number | undefined {
@@ -216,7 +216,7 @@ export function callBuiltin(
     case 'sum': {
       // max() over a NumPy array gives a NumPy scalar.
       if (name === 'max' && args.length === 1 && a.kind === 'array' && a.max !== undefined)
-        return { kind: 'int', value: a.max, numpy: true };
+        return { kind: 'int', value: a.max, numpy: 'int64' };
       // A key function or a start value other than 0 is not followed.
       if (kwargs.length > 0 || (name === 'sum' && args.length > 1)) return UNKNOWN;
       const items = args.length === 1 ? iterate(a) : args;

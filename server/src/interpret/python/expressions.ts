@@ -282,7 +282,7 @@ function compare(op: string, a: Value, b: Value, work = { left: LIMITS.compareWo
 }
 
 /** Python slicing of a sequence. */
-function pySlice<T>(items: T[], [start, stop, step]: Array<number | null>): T[] {
+export function pySlice<T>(items: T[], [start, stop, step]: Array<number | null>): T[] {
   const n = items.length;
   const s = step ?? 1;
   if (s === 0) return [];

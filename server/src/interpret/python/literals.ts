@@ -92,9 +92,9 @@ export function foldBinary(op: string, a: PyValue, b: PyValue): PyValue {
   }
   const isInt = a.kind !== 'float' && b.kind !== 'float';
   // NumPy scalars stay NumPy scalars through arithmetic with Python numbers.
-  const numpy = (a.kind === 'int' && a.numpy) || (b.kind === 'int' && b.numpy);
+  const numpy = (a.kind === 'int' && a.numpy) || (b.kind === 'int' && b.numpy) || undefined;
   const wrap = (n: number, asInt: boolean): PyValue =>
-    asInt ? (numpy ? { kind: 'int', value: n, numpy: true } : { kind: 'int', value: n }) : { kind: 'float', value: n };
+    asInt ? (numpy ? { kind: 'int', value: n, numpy } : { kind: 'int', value: n }) : { kind: 'float', value: n };
   switch (op) {
     case '+':
       return wrap(x + y, isInt);

@@ -162,7 +162,7 @@ interface MhaState {
 function positiveIntArg(a: Args, name: string, orNone = false): number | null {
   const v = a.known(name);
   if (orNone && v.kind === 'none') return null;
-  if ((v.kind !== 'int' && v.kind !== 'bool') || Number(v.value) <= 0) {
+  if ((v.kind !== 'int' && v.kind !== 'bool') || (v.kind === 'int' && v.numpy) || Number(v.value) <= 0) {
     raise('attentionSizeInvalid', { name, value: v, orNone });
   }
   return Number(v.value);
@@ -170,6 +170,8 @@ function positiveIntArg(a: Args, name: string, orNone = false): number | null {
 
 function mhaOutputShape(v: PyValue): Dim[] | null {
   if (v.kind === 'unknown') cannotTell('MultiHeadAttention: `output_shape` is not known statically');
+  // A NumPy integer is neither `int` nor a sequence: refused when truthy.
+  if (v.kind === 'int' && v.numpy && v.value !== 0) raise('attentionOutputShapeInvalid', { value: v });
   if (v.kind === 'int' || v.kind === 'bool') return v.value ? [Number(v.value)] : null;
   const items = sequenceItems(v);
   if (items) {
@@ -195,7 +197,7 @@ function mhaOutputShape(v: PyValue): Dim[] | null {
  */
 function mhaAxes(v: PyValue): Array<number | 'float'> | null {
   if (v.kind === 'unknown') cannotTell('MultiHeadAttention: `attention_axes` is not known statically');
-  if (v.kind === 'int' || v.kind === 'bool') return [Number(v.value)];
+  if ((v.kind === 'int' && !v.numpy) || v.kind === 'bool') return [Number(v.value)];
   if (v.kind === 'none') return null;
   const items = sequenceItems(v);
   if (items === null) {

@@ -98,7 +98,7 @@ const masking: LayerRule = {
 /** Embedding's own check of `input_dim`/`output_dim`: a real int (not a bool), > 0. */
 function embeddingDim(a: Args, name: string): number {
   const v = a.known(name);
-  if (v.kind !== 'int' || v.value <= 0) raise('embeddingDimInvalid', { name, value: v });
+  if (v.kind !== 'int' || v.numpy || v.value <= 0) raise('embeddingDimInvalid', { name, value: v });
   return v.value;
 }
 

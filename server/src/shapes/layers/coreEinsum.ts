@@ -17,7 +17,7 @@ import type { Dim, Shape } from '../shape';
 import type { LayerRule, Weight } from '../rule';
 import { shapeTuple } from '../messages/base';
 import { layerName } from '../naming';
-import { pyTypeName, type PyValue } from '../values';
+import { pyQualifiedTypeName, pyTypeName, type PyValue } from '../values';
 import { recordedParams } from '../signatures';
 import { makeWeight, pyIndex, sizeDim } from './corePy';
 import { einsumKernel } from './coreQuantized';
@@ -156,13 +156,13 @@ export function loraWeights(path: string, kernel: Weight, k: Shape, rank: Dim): 
 /** `output_shape` as EinsumDense stores it: an int becomes a 1-tuple; anything else must be iterable. */
 function partialOutputShape(v: PyValue): Dim[] {
   if (v.kind === 'unknown') cannotTell('EinsumDense: `output_shape` is not known statically');
-  if (v.kind === 'int' || v.kind === 'bool') return [v.kind === 'int' ? v.value : Number(v.value)];
+  if ((v.kind === 'int' && !v.numpy) || v.kind === 'bool') return [Number(v.value)];
   const items = sequenceItems(v);
   if (items === null) {
     // A string or dict iterates in Python; an opaque object may too.
     if (v.kind === 'str' || v.kind === 'dict' || v.kind === 'object' || v.kind === 'layer')
       cannotTell('EinsumDense: unusual `output_shape`');
-    raise('notIterable', { type: pyTypeName(v) });
+    raise('notIterable', { type: pyQualifiedTypeName(v) });
   }
   return items.map((x): Dim => {
     if (x.kind === 'none') return null;

@@ -147,13 +147,13 @@ const concatenate: LayerRule = {
 /** `Dot.__init__`'s check of `axes`: an int, or a list/tuple of two ints. */
 function dotAxes(v: PyValue): number | [number, number] {
   if (v.kind === 'unknown') cannotTell('Dot: `axes` is not known statically');
-  if (v.kind === 'int' || v.kind === 'bool') return Number(v.value);
+  if ((v.kind === 'int' && !v.numpy) || v.kind === 'bool') return Number(v.value);
   if (v.kind !== 'list' && v.kind !== 'tuple') {
     raise('dotAxesType', { axes: v });
   }
   if (v.items.length !== 2) raise('dotAxesLength', { axes: v });
   if (v.items.some((x) => x.kind === 'unknown')) cannotTell('Dot: `axes` is not known statically');
-  if (!v.items.every((x) => x.kind === 'int' || x.kind === 'bool')) {
+  if (!v.items.every((x) => (x.kind === 'int' && !x.numpy) || x.kind === 'bool')) {
     raise('dotAxesNotIntegers', { axes: v });
   }
   return [Number((v.items[0] as { value: number }).value), Number((v.items[1] as { value: number }).value)];

@@ -14,7 +14,7 @@ import { singleInput } from '../inputSpec';
 import { layerName } from '../naming';
 import type { CallResult, LayerRule, Weight } from '../rule';
 import type { Dim, Shape } from '../shape';
-import type { PyValue } from '../values';
+import { pyQualifiedTypeName, type PyValue } from '../values';
 import { recordedParams } from '../signatures';
 import {
   comparable,
@@ -106,7 +106,7 @@ const layerNormalization: LayerRule = {
   signature: recordedParams('LayerNormalization'),
   construct(a) {
     const axis = a.known('axis');
-    if (itemsOf(axis) === null && axis.kind !== 'int' && axis.kind !== 'bool') {
+    if (itemsOf(axis) === null && (axis.kind !== 'int' || axis.numpy) && axis.kind !== 'bool') {
       raise('layerNormAxisInvalid', { axis });
     }
     a.bool('rms_scaling');
@@ -142,7 +142,7 @@ const groupNormalization: LayerRule = {
   signature: recordedParams('GroupNormalization'),
   construct(a) {
     const g = a.known('groups');
-    const n = g.kind === 'int' ? g.value : g.kind === 'bool' ? Number(g.value) : null;
+    const n = g.kind === 'int' && !g.numpy ? g.value : g.kind === 'bool' ? Number(g.value) : null;
     if (n === null || (n <= 0 && n !== -1)) {
       raise('groupNormGroupsInvalid', { groups: g });
     }
@@ -159,6 +159,8 @@ const groupNormalization: LayerRule = {
       if (dim < groups) raise('groupNormTooManyGroups', { groups, channels: dim });
       if (dim % groups !== 0) raise('groupNormGroupsNotDividing', { groups, channels: dim });
     }
+    // Built, the layer's `call` iterates over `axis` as a sequence when it is not a Python int.
+    if (axis.kind === 'int' && axis.numpy) duringCall(() => raise('notIterable', { type: pyQualifiedTypeName(axis) }));
     const weights: Weight[] = [];
     if (a.bool('scale')) weights.push(vec('gamma', [dim]));
     if (a.bool('center')) weights.push(vec('beta', [dim]));
@@ -171,7 +173,7 @@ const unitNormalization: LayerRule = {
   signature: recordedParams('UnitNormalization'),
   construct(a) {
     const axis = a.known('axis');
-    if (itemsOf(axis) === null && axis.kind !== 'int' && axis.kind !== 'bool') {
+    if (itemsOf(axis) === null && (axis.kind !== 'int' || axis.numpy) && axis.kind !== 'bool') {
       raise('unitNormAxisInvalid', { axis });
     }
     return undefined;

@@ -29,7 +29,7 @@ interface AdaptiveState {
 /** The leaf's `__init__`: an int is repeated, a tuple/list must have one item per axis. */
 function readOutputSize(v: PyValue, rank: number): PyValue[] {
   if (v.kind === 'unknown' || v.kind === 'object') cannotTell('`output_size` is not known statically');
-  if (v.kind === 'int' || v.kind === 'bool') return new Array(rank).fill(v);
+  if ((v.kind === 'int' && !v.numpy) || v.kind === 'bool') return new Array(rank).fill(v);
   const items = v.kind === 'tuple' || v.kind === 'list' ? v.items : null;
   if (items !== null && items.length === rank) return items;
   if (items !== null && rank === 1) raise('adaptiveOutputSizeLength', { value: v });

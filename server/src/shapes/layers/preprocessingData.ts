@@ -14,7 +14,7 @@ import { layerName } from '../naming';
 import type { LayerRule, Weight } from '../rule';
 import type { Dim, Shape } from '../shape';
 import { flattenTensors } from '../tensors';
-import type { PyValue } from '../values';
+import { pyQualifiedTypeName, type PyValue } from '../values';
 import { recordedParams } from '../signatures';
 import { comparable, itemsOf, numeric } from './normalizationHelpers';
 import { toShape } from './preprocessingImage';
@@ -55,7 +55,8 @@ const categoryEncoding: LayerRule = {
 /** Normalization's `axis`: None is `()`, an int `(axis,)`, anything else `tuple(axis)`. */
 function normalizationAxes(v: PyValue): PyValue[] {
   if (v.kind === 'none') return [];
-  if (v.kind === 'int' || v.kind === 'bool') return [v];
+  if ((v.kind === 'int' && !v.numpy) || v.kind === 'bool') return [v];
+  if (v.kind === 'int') raise('notIterable', { type: pyQualifiedTypeName(v) });
   const items = itemsOf(v);
   if (items !== null) return items;
   if (v.kind === 'str') return [...v.value].map((c) => ({ kind: 'str', value: c }) as PyValue);

@@ -23,6 +23,7 @@ import { recordedParams } from '../signatures';
 import {
   baseImageInit,
   checkChoice,
+  checkSeedGeneratorSeed,
   FILL_MODES,
   INTERPOLATIONS,
   setFactor,
@@ -75,13 +76,18 @@ function assign(shape: Slot[], i: number, value: Slot): void {
 /**
  * `standardize_shape` on what `compute_output_shape` returned: the
  * KerasTensor accepts ints >= 0 and None, and refuses floats, strings and
- * negative sizes.
+ * negative sizes. `Layer.compute_output_spec` takes the shape as one tensor's
+ * only when its first item is a Python int or None; else it reads every item
+ * as a shape of its own, and the first (a NumPy integer) is not one.
  */
 export function toShape(slots: Slot[]): Shape {
   const shape = () => shapeTuple(slots as Array<Dim | PyValue>);
+  const first = slots[0];
   // The output tensor is made inside the call.
-  return duringCall(() =>
-    slots.map((d) => {
+  return duringCall(() => {
+    if (first !== null && typeof first === 'object' && first.kind === 'int' && first.numpy)
+      raise('shapeNotConvertible', { shape: first });
+    return slots.map((d) => {
       if (d === null || typeof d !== 'object') return d as Dim;
       if (d.kind === 'none') return null;
       if (d.kind === 'unknown' || d.kind === 'object') return '?';
@@ -91,8 +97,8 @@ export function toShape(slots: Slot[]): Shape {
         return n;
       }
       raise('shapeInvalidDimension', { shape: shape(), dim: d });
-    }),
-  );
+    });
+  });
 }
 
 /** Resizing/CenterCrop `compute_output_shape`: rank 4 is a batch, anything else is read as one image. */
@@ -131,6 +137,9 @@ const randomCrop = imageRule({
   className: 'RandomCrop',
   // RandomCrop keeps the base's `_USE_BASE_FACTOR = True`: a `factor` keyword is range-checked, not refused.
   use: { useBaseFactor: true, bounds: [-1, 1] },
+  checks(a) {
+    checkSeedGeneratorSeed(a.get('seed'));
+  },
   output(a, x, fmt) {
     // Negative axes: the same code serves one image and a batch.
     const out: Slot[] = [...x];
@@ -143,12 +152,16 @@ const randomCrop = imageRule({
 const randomFlip = imageRule({
   className: 'RandomFlip',
   use: IMG,
+  checks(a) {
+    checkSeedGeneratorSeed(a.get('seed'));
+  },
 });
 
 const randomRotation = imageRule({
   className: 'RandomRotation',
   use: { useBaseFactor: true, bounds: [-1, 1], forwardsFactor: true },
   checks(a) {
+    checkSeedGeneratorSeed(a.get('seed'));
     checkChoice(a, 'fill_mode', FILL_MODES);
     checkChoice(a, 'interpolation', INTERPOLATIONS);
   },

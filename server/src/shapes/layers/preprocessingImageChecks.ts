@@ -119,3 +119,13 @@ export function baseImageInit(a: Args, className: string, use: BaseUse): 'channe
   }
   return fmt;
 }
+
+/**
+ * `SeedGenerator(seed)`, which the random layers make in `__init__`: None or `isinstance(seed, int)` (a bool
+ * is one, a NumPy integer is not). A seed the source does not tell never changes a shape: it passes.
+ */
+export function checkSeedGeneratorSeed(v: PyValue): void {
+  if (v.kind === 'unknown' || v.kind === 'object' || v.kind === 'layer' || v.kind === 'none') return;
+  if (v.kind === 'bool' || (v.kind === 'int' && !v.numpy)) return;
+  raise('seedNotInteger', { value: v });
+}

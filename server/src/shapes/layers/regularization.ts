@@ -35,7 +35,8 @@ function checkSeed(a: Args, amount: number): void {
   const v = a.get('seed');
   // The seed never changes a shape: one the source does not tell is taken to be valid rather than losing the layer.
   if (v.kind === 'unknown' || v.kind === 'object' || v.kind === 'layer') return;
-  if (v.kind !== 'none' && v.kind !== 'int' && v.kind !== 'bool') {
+  // `isinstance(seed, int)`: a NumPy integer is refused too.
+  if ((v.kind !== 'none' && v.kind !== 'int' && v.kind !== 'bool') || (v.kind === 'int' && v.numpy)) {
     raise('seedNotInteger', { value: v });
   }
 }
@@ -50,7 +51,7 @@ function checkNoiseShape(v: PyValue): void {
     if (d.kind === 'none') return;
     // Like the seed, noise_shape only matters in training: an item the source does not tell passes.
     if (d.kind === 'unknown') return;
-    if (d.kind !== 'int' && d.kind !== 'bool') {
+    if ((d.kind !== 'int' && d.kind !== 'bool') || (d.kind === 'int' && d.numpy)) {
       raise('noiseShapeItemNotInteger', { index: i, item: d, type: pyTypeName(d) });
     }
     const n = (asNumber(d) as { value: number }).value;

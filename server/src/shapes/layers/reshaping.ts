@@ -128,7 +128,7 @@ const repeatVector: LayerRule = {
   signature: recordedParams('RepeatVector'),
   construct(a) {
     const v = a.known('n');
-    if (v.kind !== 'int') raise('expectedInteger', { name: 'n', value: v });
+    if (v.kind !== 'int' || v.numpy) raise('expectedInteger', { name: 'n', value: v });
     if (v.value <= 0) raise('argNotPositive', { name: 'n', value: v });
     return v.value;
   },

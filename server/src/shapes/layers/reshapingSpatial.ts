@@ -43,7 +43,8 @@ function spatialOffset(format: Format): number {
  */
 function nestedPairs(v: PyValue, n: number, what: 'cropping' | 'padding'): Pair[] {
   if (v.kind === 'unknown') cannotTell(`\`${what}\` is not known statically`);
-  const num = v.kind === 'int' || v.kind === 'bool' ? (asNumber(v) as PyNum) : null;
+  // `isinstance(x, int)`: a NumPy integer is neither an int nor has a `__len__`.
+  const num = (v.kind === 'int' && !v.numpy) || v.kind === 'bool' ? (asNumber(v) as PyNum) : null;
   if (num !== null) {
     if (what === 'cropping' && num.value < 0) raise('croppingNegative', { value: v });
     return new Array(n).fill(null).map((): Pair => [num, num]);
@@ -139,7 +140,7 @@ function zeroPaddingRule(n: 1 | 2 | 3): LayerRule {
 /** UpSampling1D takes a plain positive int; 2D/3D standardize a tuple of sizes. */
 function upSampling1DSize(a: Args): PyNum {
   const v = a.known('size');
-  if (v.kind !== 'int') raise('expectedInteger', { name: 'size', value: v });
+  if (v.kind !== 'int' || v.numpy) raise('expectedInteger', { name: 'size', value: v });
   if (v.value <= 0) raise('argNotPositive', { name: 'size', value: v });
   return { value: v.value, isFloat: false };
 }

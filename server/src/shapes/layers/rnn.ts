@@ -34,7 +34,7 @@ function gateLayer(kind: GateKind): LayerRule {
     signature: recordedParams(LAYER_CLASS[kind]),
     construct(a) {
       const cell = gateCell(kind, a);
-      checkIntStateSize(cell.floatStateSize);
+      checkIntStateSize(cell.nonIntStateSize);
       if (kind !== 'simple') checkUseCudnn(a.get('use_cudnn'));
       return recurrentState(a, 3, cell.model);
     },
@@ -55,7 +55,7 @@ function rnnCell(v: PyValue, ctx: RuleContext): CellModel | null {
   if (v.kind !== 'layer') raise('rnnCellNoCall', { cell: v });
   const layer = ctx.construct(v.call);
   if (isCellState(layer.state)) {
-    checkIntStateSize(layer.state.floatStateSize);
+    checkIntStateSize(layer.state.nonIntStateSize);
     return layer.state.model;
   }
   if (isRecurrentState(layer.state)) return null;

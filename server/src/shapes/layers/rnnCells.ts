@@ -28,8 +28,8 @@ export type GateKind = 'simple' | 'lstm' | 'gru';
 export interface CellState {
   kind: 'cell';
   model: CellModel;
-  /** `state_size` is a bare number that is a float (`SimpleRNNCell(4.0)`): `RNN` rejects it. */
-  floatStateSize: boolean;
+  /** `state_size` is a bare number that is no Python int (`SimpleRNNCell(4.0)`, a NumPy integer): `RNN` rejects it. */
+  nonIntStateSize: boolean;
 }
 
 export function isCellState(s: unknown): s is CellState {
@@ -47,7 +47,9 @@ const GATES: Record<GateKind, number> = { simple: 1, lstm: 4, gru: 3 };
  * whose constructors build the same cell from the same arguments.
  */
 export function gateCell(kind: GateKind, a: Args): CellState {
-  const units = cellUnits(a.get('units'));
+  const unitsArg = a.get('units');
+  const numpyUnits = unitsArg.kind === 'int' && unitsArg.numpy !== undefined;
+  const units = cellUnits(unitsArg);
   checkClippedRate(a.get('dropout'));
   checkClippedRate(a.get('recurrent_dropout'));
   checkSeed(a.get('seed'));
@@ -74,7 +76,8 @@ export function gateCell(kind: GateKind, a: Args): CellState {
       return { output: [u], states: kind === 'lstm' ? [[u], [u]] : [[u]] };
     },
   };
-  return { kind: 'cell', model, floatStateSize: kind !== 'lstm' && units.isFloat };
+  if (numpyUnits) model.numpySize = 'checked';
+  return { kind: 'cell', model, nonIntStateSize: kind !== 'lstm' && (units.isFloat || numpyUnits) };
 }
 
 function known(v: PyValue): PyValue {
@@ -112,7 +115,7 @@ export function stackedCell(cells: Array<CellModel | null>): CellState {
       return { output: last.slice(1), states };
     },
   };
-  return { kind: 'cell', model, floatStateSize: false };
+  return { kind: 'cell', model, nonIntStateSize: false };
 }
 
 /**

@@ -81,8 +81,10 @@ function convLength(n: Dim, k: number, s: number, d: number, padding: 'valid' | 
 function convLstmCell(a: Args, c: ConvConfig): CellModel {
   const spatialOf = (step: Shape): Shape => (c.channelsFirst ? step.slice(2) : step.slice(1, -1));
   const channelOf = (step: Shape): Dim => (c.channelsFirst ? step[1] : step[step.length - 1]) ?? null;
+  const filters = a.get('filters');
   return {
     className: 'ConvLSTMCell',
+    ...(filters.kind === 'int' && filters.numpy ? { numpySize: 'unchecked' as const } : {}),
     build(step, path): Weight[] {
       if (spatialOf(step).includes(null)) {
         raise('convLstmSpatialUndefined', { shape: step });

@@ -35,6 +35,12 @@ export interface CellModel {
    * in Keras's order (`tree.flatten` of `RNN.compute_output_shape`'s states).
    */
   shapes(step: Shape): { output: Shape; states: Shape[] };
+  /**
+   * Its size is a NumPy integer (`units`, `filters`): `RNN.compute_output_shape` refuses such an
+   * `output_size` ('checked'); ConvLSTM's own lets it into the shapes ('unchecked'), which
+   * `Layer.compute_output_spec` then reads item by item when there are several (`return_state`).
+   */
+  numpySize?: 'checked' | 'unchecked';
 }
 
 /** Constructor state of every recurrent layer rule (SimpleRNN, LSTM, GRU, RNN, ConvLSTM*D). */
@@ -74,12 +80,20 @@ export function recurrentShapes(st: RecurrentState, x: Shape): { outputs: Shape[
   // Inside the call: it reads `sequences_shape[1]`, and the cell computes its output there.
   const { output, states } = duringCall(() => {
     if (x.length < 2) raise('indexOutOfRange', { seq: 'tuple' });
+    if (cell.numpySize === 'checked') raise('rnnOutputSizeNotInteger', {});
     return cell.shapes([batch, ...x.slice(2)]);
   });
   const out: Shape = truthy(known(st.returnSequences, 'return_sequences'))
     ? [batch, x[1], ...output]
     : [batch, ...output];
   if (!truthy(known(st.returnState, 'return_state'))) return { outputs: [out], single: true };
+  // Nested shapes holding a NumPy integer are no shape tuples: their first item becomes a tensor's shape.
+  if (cell.numpySize === 'unchecked')
+    duringCall(() =>
+      batch === null
+        ? raise('shapeUndefined', {})
+        : raise('shapeNotConvertible', { shape: { kind: 'int', value: batch as number } }),
+    );
   return { outputs: [out, ...states.map((s) => [batch, ...s])], single: false };
 }
 
@@ -166,8 +180,8 @@ export function checkClippedRate(v: PyValue): void {
 }
 
 /** `RNN.__init__`: a cell whose `state_size` is a bare number must be an int. */
-export function checkIntStateSize(isFloat: boolean): void {
-  if (isFloat) raise('rnnStateSizeNotInteger', {});
+export function checkIntStateSize(notInt: boolean): void {
+  if (notInt) raise('rnnStateSizeNotInteger', {});
 }
 
 /** `use_cudnn not in ("auto", True, False)` (so 1 and 0.0 pass, as Python's == says). */

@@ -7,7 +7,7 @@
  */
 
 import { formatShape, type Shape } from '../shape';
-import { pyRepr, pyTypeName, type PyValue } from '../values';
+import { pyRepr, pyQualifiedTypeName, pyTypeName, type PyValue } from '../values';
 import { kerasTensorRepr } from './callFrame';
 import { message } from './define';
 import { pySetStr, pyStr } from './python';
@@ -24,7 +24,7 @@ const where = (d: InputSpecWhere) =>
 
 /** `<class 'float'>`, as `type(x)` prints. */
 export function pyClass(v: PyValue): string {
-  return `<class '${pyTypeName(v)}'>`;
+  return `<class '${pyQualifiedTypeName(v)}'>`;
 }
 
 export const baseMessages = {

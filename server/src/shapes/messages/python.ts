@@ -23,6 +23,7 @@ import { kerasClassOf } from './layerCalls';
  */
 export function pyStr(v: PyValue): string {
   if (v.kind === 'str') return v.value;
+  if (v.kind === 'int' && v.numpy) return String(v.value);
   if (v.kind === 'float' && !Number.isFinite(v.value))
     return Number.isNaN(v.value) ? 'nan' : v.value > 0 ? 'inf' : '-inf';
   if (v.kind === 'object' && !v.called) return `<class '${v.qualname}'>`;

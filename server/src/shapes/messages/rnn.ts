@@ -19,6 +19,8 @@ export const rnnMessages = {
     (d: { value: PyValue }) =>
       `Received an invalid value for argument \`units\`, expected a positive integer, got ${pyStr(d.value)}.`,
   ),
+  /** `RNN.compute_output_shape`: the cell's `output_size` is not a Python int. */
+  rnnOutputSizeNotInteger: message('ValueError', (_: object) => 'output_size must be an integer.'),
   rnnStateSizeNotInteger: message(
     'ValueError',
     (_: object) => 'state_size must be an integer, or a list/tuple of integers (one for each state tensor).',

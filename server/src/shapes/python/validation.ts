@@ -40,7 +40,7 @@ function intConvertible(x: PyValue): boolean {
 }
 
 /**
- * `standardize_tuple(value, n, name, allow_zero)`: an int is repeated `n`
+ * `standardize_tuple(value, n, name, allow_zero)`: an int (not a NumPy one) is repeated `n`
  * times; anything else must iterate to `n` items `int()` accepts, each
  * `> 0` (`>= 0` with `allowZero`). The items are kept as Python has them
  * (a float stays a float); a numeric string passes `int()` but then fails
@@ -50,7 +50,8 @@ export function standardizeTuple(v: PyValue, n: number, name: string, allowZero 
   if (v.kind === 'unknown' || v.kind === 'object' || v.kind === 'layer')
     cannotTell(`\`${name}\` is not known statically`);
   let items: PyValue[];
-  if (v.kind === 'int' || v.kind === 'bool') items = new Array<PyValue>(n).fill(v);
+  // `isinstance(value, int)` is False for a NumPy integer, and `tuple()` of one raises.
+  if ((v.kind === 'int' && !v.numpy) || v.kind === 'bool') items = new Array<PyValue>(n).fill(v);
   else {
     const it = pyIterItems(v);
     if (it === null || it.length !== n) raise('tupleArgInvalid', { name, n, value: v });

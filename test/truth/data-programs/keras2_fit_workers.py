@@ -1,0 +1,10 @@
+import numpy as np
+import keras
+from keras import layers
+
+x = np.random.rand(32, 8).astype("float32")
+y = np.random.rand(32, 1).astype("float32")
+model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(4, activation="relu"), layers.Dense(1)])
+model.compile(optimizer="sgd", loss="mse")
+model.fit(x, y, epochs=1, batch_size=8, verbose=0,
+          use_multiprocessing=True, workers=4, max_queue_size=10)

@@ -1,0 +1,12 @@
+# This sample tests the fix of Keras 2's data-loading keywords at fit.
+import numpy as np
+import keras
+from keras import layers
+
+x = np.random.rand(32, 8).astype("float32")
+y = np.random.rand(32, 1).astype("float32")
+model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(1)])
+model.compile(optimizer="sgd", loss="mse")
+model.fit(x, y, epochs=1, verbose=0)
+# ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error keras-error
+#   fix*: Remove workers=, use_multiprocessing= (Keras 3 takes them on a keras.utils.PyDataset)
