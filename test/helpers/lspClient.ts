@@ -32,6 +32,7 @@ import {
   NotebookCellKind,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ResponseMessage,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from './truth';
@@ -41,20 +42,34 @@ export class LspTestClient {
   readonly connection: ProtocolConnection;
   /** Latest diagnostics per URI, with the version they were computed for. */
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every diagnostics notification, in the order received. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  /** Answers to the requests of `sendAtOnce`, by id. */
+  private readonly rawAnswers = new Map<string, ResponseMessage>();
   private readonly waiters: Array<() => void> = [];
   stderr = '';
 
-  constructor(settings?: unknown) {
+  /** `env`: added to the server's environment (`SHAPE_LENS_STATS=1` answers `shapeLens/stats`). */
+  constructor(settings?: unknown, env: NodeJS.ProcessEnv = {}) {
     this.child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     });
     this.child.stderr!.on('data', (d) => (this.stderr += String(d)));
-    this.connection = createProtocolConnection(
-      new StreamMessageReader(this.child.stdout!),
-      new StreamMessageWriter(this.child.stdin!),
-    );
+    const reader = new StreamMessageReader(this.child.stdout!);
+    const listen = reader.listen.bind(reader);
+    reader.listen = (callback) =>
+      listen((m) => {
+        const r = m as ResponseMessage;
+        if (typeof r.id === 'string' && r.id.startsWith('at-once-')) {
+          this.rawAnswers.set(r.id, r);
+          for (const w of this.waiters.splice(0)) w();
+        } else callback(m);
+      });
+    this.connection = createProtocolConnection(reader, new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.diagnostics.set(p.uri, p);
+      this.published.push(p);
       for (const w of this.waiters.splice(0)) w();
     });
     this.connection.listen();
@@ -170,6 +185,37 @@ export class LspTestClient {
       });
     }
   }
+
+  /**
+   * Writes `messages` to the server in one write, so that it reads them all before it handles any,
+   * and resolves with the answers to those with an `id` (ids are made unique here), in order.
+   */
+  async sendAtOnce(
+    messages: Array<{ method: string; params: unknown; request?: boolean }>,
+    timeoutMs = 30000,
+  ): Promise<ResponseMessage[]> {
+    const ids: string[] = [];
+    const frames = messages.map((m) => {
+      const id = m.request ? `at-once-${++this.rawId}` : undefined;
+      if (id) ids.push(id);
+      const body = Buffer.from(
+        JSON.stringify({ jsonrpc: '2.0', ...(id ? { id } : {}), method: m.method, params: m.params }),
+      );
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    });
+    this.child.stdin!.write(Buffer.concat(frames));
+    const deadline = Date.now() + timeoutMs;
+    while (!ids.every((id) => this.rawAnswers.has(id))) {
+      if (Date.now() > deadline) throw new Error(`no answer to ${ids.join(', ')} within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+    return ids.map((id) => this.rawAnswers.get(id)!);
+  }
+
+  private rawId = 0;
 
   get alive(): boolean {
     return this.child.exitCode === null && !this.child.killed;

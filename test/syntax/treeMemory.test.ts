@@ -7,11 +7,12 @@
  */
 
 import * as assert from 'assert';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { dumpTree } from '../../server/src/syntax/ast';
 import { toAst } from '../../server/src/syntax/treeCopy';
-import { loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
+import { CHECKED_GRAMMARS, loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
 import { REPO_ROOT, SHARED_TRUTH } from '../helpers/truth';
 
 function pythonFiles(dir: string): string[] {
@@ -49,6 +50,22 @@ describe('syntax: reading trees from WebAssembly memory', () => {
   let parser: PythonParser;
   before(async () => {
     parser = await loadPythonParser();
+  });
+
+  it("is checked here on the files the server trusts without a probe: the pinned packages' runtime and grammar", () => {
+    const pinned = {
+      'tree-sitter.wasm': require.resolve('web-tree-sitter/tree-sitter.wasm'),
+      'tree-sitter-python.wasm': path.join(
+        path.dirname(require.resolve('tree-sitter-python/package.json')),
+        'tree-sitter-python.wasm',
+      ),
+    };
+    const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    assert.deepStrictEqual(
+      CHECKED_GRAMMARS,
+      Object.fromEntries(Object.entries(pinned).map(([name, file]) => [name, sha(file)])),
+      'a new runtime or grammar: run these tests, then record its SHA-256 in CHECKED_GRAMMARS',
+    );
   });
 
   it('reads every valid Python file of the tests and the shared truth as the cursor does', () => {

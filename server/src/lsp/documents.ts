@@ -4,10 +4,17 @@
  * and the analysis of the latest version, computed at most once per version
  * and only when asked for.
  *
+ * Only the documents asked about or edited most recently keep their syntax
+ * (tree-sitter trees in WebAssembly memory, which never shrinks, and the
+ * statement copies) and their analysis: a megabyte or more each, while most
+ * open documents are not shown. The others keep their text and are parsed and
+ * analysed again when next asked about, which gives the same answers.
+ *
  * Faults stay local: a document past `MAX_DOCUMENT_BYTES` is not parsed (a
- * note says so); a parse or analysis that fails drops the document's syntax
- * (the next version is parsed afresh) and serves the last good analysis,
- * marked stale, or none with a note.
+ * note says so); a parse or analysis that fails drops the document's syntax (the
+ * next version is parsed afresh) and serves the last good analysis, marked
+ * stale, or none with a note. The syntax catches up with the text when an
+ * analysis asks, in one edit: a burst of edits costs one reparse.
  */
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,13 +34,20 @@ import { analysedPath, diskModuleProvider } from './diskModules';
 import { DocumentSyntax } from '../syntax/chunks';
 import type { PythonParser } from '../syntax/parser';
 
+/** How many documents keep their syntax and analysis (the most recently asked about or edited). */
+export const WARM_DOCUMENTS = 8;
+
 export interface DocumentState {
   doc: TextDocument;
-  /** Undefined when the text must be parsed afresh (after a failure), or is not parsed (too large). */
+  /** Present while the document is among the warm ones; made again from the text when needed. */
   syntax?: DocumentSyntax;
   analysis?: { version: number; settingsKey: string } & Served;
   /** The analysis of the latest version that did not fail, answered (stale) for a version that did. */
   lastGood?: { version: number; result: Analysis };
+  /** The workspace files the latest analysis imported, kept when the analysis is dropped: an edit of one refreshes this document. */
+  imports: readonly string[];
+  /** Whether the document had a syntax before (a syntax made again is a rebuild). */
+  parsed?: boolean;
 }
 
 /** What is answered for a document's current version: its analysis, and why it is not the version's own. */
@@ -50,8 +64,21 @@ function oversize(text: string): number | undefined {
   return bytes > MAX_DOCUMENT_BYTES ? bytes : undefined;
 }
 
+/** Counts for tests and benchmarks. */
+export interface StoreStats {
+  /** Analyses run. */
+  analyses: number;
+  /** Syntaxes made again from the text of a document that had gone cold. */
+  rebuilds: number;
+}
+
 export class DocumentStore {
   private readonly docs = new Map<string, DocumentState>();
+  /** The open `file:` documents by the path the analysis names them by (what imports read). */
+  private readonly byPath = new Map<string, string>();
+  /** The warm documents, least recently used first. */
+  private readonly warm = new Set<string>();
+  readonly stats: StoreStats = { analyses: 0, rebuilds: 0 };
   private readonly moduleCache: ModuleParseCache;
   /** The workspace folders (absolute paths): `sys.path`'s roots for imports of the workspace's modules. */
   workspaceFolders: string[] = [];
@@ -79,9 +106,9 @@ export class DocumentStore {
     const provider: ModuleSourceProvider = {
       roots: disk.roots,
       read: (path) => {
-        for (const [u, state] of this.docs) {
-          if (this.pathOf(u) === path) return { text: state.doc.getText(), version: `open:${state.doc.version}` };
-        }
+        const open = this.byPath.get(path);
+        const state = open === undefined ? undefined : this.docs.get(open);
+        if (state) return { text: state.doc.getText(), version: `open:${state.doc.version}` };
         return disk.read(path);
       },
     };
@@ -98,9 +125,8 @@ export class DocumentStore {
     if (uri && !path) return [];
     const dropped: string[] = [];
     for (const [u, state] of this.docs) {
-      if (u === uri || !state.analysis) continue;
-      const imports = state.analysis.result?.interpretation.imports ?? [];
-      if (path ? imports.includes(path) : true) {
+      if (u === uri) continue;
+      if (path ? state.imports.includes(path) : true) {
         state.analysis = undefined;
         dropped.push(u);
       }
@@ -112,17 +138,17 @@ export class DocumentStore {
     return this.docs.get(uri);
   }
 
+  /** Opens a document cold: it is parsed when first asked about. */
   open(uri: string, languageId: string, version: number, text: string): DocumentState {
     this.close(uri);
-    const state: DocumentState = { doc: TextDocument.create(uri, languageId, version, text) };
+    const state: DocumentState = { doc: TextDocument.create(uri, languageId, version, text), imports: [] };
     this.docs.set(uri, state);
+    const path = this.pathOf(uri);
+    if (path) this.byPath.set(path, uri);
     return state;
   }
 
-  /**
-   * Applies edits to the text. The syntax catches up when an analysis asks for it, in one edit: a
-   * burst of edits costs one reparse, not one each.
-   */
+  /** Applies edits to the text (its syntax catches up when an analysis asks); the document becomes warm. */
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): DocumentState | undefined {
     const state = this.docs.get(uri);
     if (!state) return undefined;
@@ -133,11 +159,42 @@ export class DocumentStore {
     }
     state.doc = TextDocument.update(state.doc, [], version);
     state.analysis = undefined;
+    this.touch(uri);
     return state;
   }
 
-  /** The syntax of the current text: the kept one brought up to date by the one edit between them, or a fresh parse. */
+  close(uri: string): void {
+    const state = this.docs.get(uri);
+    if (!state) return;
+    this.cool(state);
+    this.warm.delete(uri);
+    this.docs.delete(uri);
+    const path = this.pathOf(uri);
+    if (path && this.byPath.get(path) === uri) {
+      this.byPath.delete(path);
+      // Another open URI naming the same file (spelt differently) answers for it now.
+      for (const u of this.docs.keys()) if (this.pathOf(u) === path) this.byPath.set(path, u);
+    }
+  }
+
+  /** The document becomes the most recently used; the least recently used beyond WARM_DOCUMENTS go cold. */
+  private touch(uri: string): void {
+    this.warm.delete(uri);
+    this.warm.add(uri);
+    for (const u of this.warm) {
+      if (this.warm.size <= WARM_DOCUMENTS) break;
+      this.warm.delete(u);
+      const cold = this.docs.get(u);
+      if (cold) this.cool(cold);
+    }
+  }
+
+  /**
+   * The syntax of the current text: the kept one brought up to date by the one edit between them, or
+   * one made from the text (the document had gone cold, or its syntax failed).
+   */
   private syntaxOf(uri: string, state: DocumentState, text: string): DocumentSyntax {
+    this.touch(uri);
     const syntax = state.syntax;
     if (syntax && syntax.source !== text) {
       const { start, oldEnd, inserted } = editBetween(syntax.source, text);
@@ -148,14 +205,12 @@ export class DocumentStore {
         process.stderr.write(`shape-lens: parse of ${uri} v${state.doc.version} failed, parsed afresh: ${e}\n`);
       }
     }
-    return (state.syntax ??= new DocumentSyntax(this.parser, text));
-  }
-
-  close(uri: string): void {
-    const state = this.docs.get(uri);
-    if (!state) return;
-    this.dropSyntax(state);
-    this.docs.delete(uri);
+    if (!state.syntax) {
+      if (state.parsed) this.stats.rebuilds++;
+      state.parsed = true;
+      state.syntax = new DocumentSyntax(this.parser, text);
+    }
+    return state.syntax;
   }
 
   private dropSyntax(state: DocumentState): void {
@@ -165,6 +220,13 @@ export class DocumentStore {
       // Its trees live in the memory that failed: dropped either way.
     }
     state.syntax = undefined;
+  }
+
+  /** Frees what the text can give again: the trees, the statement copies, the analyses. */
+  private cool(state: DocumentState): void {
+    this.dropSyntax(state);
+    state.analysis = undefined;
+    state.lastGood = undefined;
   }
 
   /** The analysis of the document's current version, computed now if needed. */
@@ -178,11 +240,12 @@ export class DocumentStore {
     if (!state) return undefined;
     const key = settings.imageDataFormat;
     const version = state.doc.version;
-    if (state.analysis && state.analysis.version === version && state.analysis.settingsKey === key)
+    if (state.analysis && state.analysis.version === version && state.analysis.settingsKey === key) {
+      this.touch(uri);
       return state.analysis;
-    const served = this.compute(uri, state, settings);
-    state.analysis = { version, settingsKey: key, ...served };
-    return served;
+    }
+    state.analysis = { version, settingsKey: key, ...this.compute(uri, state, settings) };
+    return state.analysis;
   }
 
   private compute(uri: string, state: DocumentState, settings: AnalysisSettings): Served {
@@ -192,6 +255,7 @@ export class DocumentStore {
       this.dropSyntax(state);
       return { note: { kind: 'too-large', bytes, limit: MAX_DOCUMENT_BYTES } };
     }
+    this.stats.analyses++;
     try {
       const syntax = this.syntaxOf(uri, state, text);
       const result = analyzeModule(syntax.module(), syntax.source, syntax.lines, {
@@ -199,6 +263,7 @@ export class DocumentStore {
         workspace: this.workspaceOf(uri),
       });
       state.lastGood = { version: state.doc.version, result };
+      state.imports = result.interpretation.imports;
       return { result };
     } catch (e) {
       // The next version starts from a fresh parse; this one keeps the last good answers (stale) rather than none.

@@ -13,7 +13,7 @@
 
 import * as v8 from 'v8';
 
-type Collect = (options: { type: 'minor' }) => void;
+type Collect = (options: { type: 'minor' | 'major' }) => void;
 
 /** Node exposes the collector with `--expose-gc` (the VS Code client starts the server so); without it, V8 decides alone. */
 const collect = (globalThis as { gc?: Collect }).gc;
@@ -26,4 +26,26 @@ export function collectYoungGarbageIfFull(): void {
   if (!collect) return;
   const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
   if (young && young.space_available_size < HEADROOM) collect({ type: 'minor' });
+}
+
+/** How long the server must have had nothing to do before it collects everything. */
+const IDLE_MS = 300;
+let idle: NodeJS.Timeout | undefined;
+
+/**
+ * Collects the whole heap once the server has been idle for a moment. V8 collects the old generation
+ * only as it nears a limit that grows with the heap, so the analyses of documents gone cold (and of
+ * every version before the current one) would otherwise stay in memory as garbage until then; at a
+ * pause in the work, the collection costs nobody a wait.
+ */
+export function collectWhenIdle(): void {
+  if (!collect) return;
+  if (idle) idle.refresh();
+  else {
+    idle = setTimeout(() => {
+      idle = undefined;
+      collect({ type: 'major' });
+    }, IDLE_MS);
+    idle.unref();
+  }
 }

@@ -6,6 +6,8 @@
 
 import {
   createConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   ProposedFeatures,
   StreamMessageReader,
   StreamMessageWriter,
@@ -13,6 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import { loadPythonParser } from '../syntax/parser';
 import { createServer } from './server';
+import { SentVersions, watchedReader } from './versions';
 
 /**
  * Over stdio, a stream the reader cannot frame (a bad `Content-Length`) ends the process with a
@@ -20,7 +23,7 @@ import { createServer } from './server';
  * again is one the client cannot tell to restart. A framed message whose body is not JSON is only
  * skipped: the next one starts where its length says.
  */
-function stdioConnection(): Connection {
+function stdioConnection(versions: SentVersions): Connection {
   const reader = new StreamMessageReader(process.stdin);
   reader.onError((e) => {
     if (e instanceof SyntaxError) {
@@ -30,13 +33,30 @@ function stdioConnection(): Connection {
     process.stderr.write(`shape-lens server: cannot read the LSP stream (${e.message}); exiting\n`);
     process.exit(1);
   });
-  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  return createConnection(
+    ProposedFeatures.all,
+    watchedReader(reader, versions),
+    new StreamMessageWriter(process.stdout),
+  );
+}
+
+/** The transport of the command line; stdio and IPC (the VS Code client's) are read through `versions`. */
+function connectionOf(versions: SentVersions): Connection {
+  if (process.argv.includes('--stdio')) return stdioConnection(versions);
+  if (process.argv.includes('--node-ipc'))
+    return createConnection(
+      ProposedFeatures.all,
+      watchedReader(new IPCMessageReader(process), versions),
+      new IPCMessageWriter(process),
+    );
+  return createConnection(ProposedFeatures.all);
 }
 
 export async function startServer(): Promise<void> {
   const parser = await loadPythonParser();
-  const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
-  createServer(connection, parser);
+  const versions = new SentVersions();
+  const connection = connectionOf(versions);
+  createServer(connection, parser, versions);
   connection.listen();
 }
 

@@ -36,9 +36,10 @@ import type { PythonParser } from '../syntax/parser';
 import { toCodeAction, toDiagnostic, toDiagramResult, toHover, toInlayHint, type DiagramResult } from './convert';
 import { DocumentStore, type Served } from './documents';
 import { badChange, badOpen, documentUri, isPosition, isRange } from './params';
-import { collectYoungGarbageIfFull } from './heap';
+import { collectWhenIdle, collectYoungGarbageIfFull } from './heap';
 import { NOTEBOOK_SYNC, NotebookStore } from './notebooks';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
+import { SentVersions } from './versions';
 
 /** Custom request: the document's models, and the diagram of the one at `line` (0-based); null for a document not open. */
 export const DIAGRAM_REQUEST = 'shapeLens/diagram';
@@ -46,8 +47,21 @@ export const DIAGRAM_REQUEST = 'shapeLens/diagram';
 /** How long diagnostics wait for typing to pause before they are computed and pushed. */
 const DIAGNOSTICS_DELAY_MS = 150;
 
-export function createServer(connection: Connection, parser: PythonParser): void {
+/** Custom request answering the server's counters (analyses run, documents rebuilt); only with `SHAPE_LENS_STATS=1`. */
+export const STATS_REQUEST = 'shapeLens/stats';
+
+/**
+ * `versions`: the document versions the client has sent, read ahead of handling (`versions.ts`); a
+ * transport that does not record them leaves every request to be answered.
+ */
+export function createServer(
+  connection: Connection,
+  parser: PythonParser,
+  versions: SentVersions = new SentVersions(),
+): void {
   const store = new DocumentStore(parser);
+  /** Per document, the version and answers whose diagnostics were last published (weakly: a cold document drops them). */
+  const published = new Map<string, { version: number; served: WeakRef<object> }>();
   let settings: ServerSettings = defaultSettings();
   let canPullConfiguration = false;
   /** The language of Shape Lens's texts: the editor's display language, from `initialize`. */
@@ -71,6 +85,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
    */
   async function answer<T>(
     what: string,
+    uri: string | undefined,
     token: CancellationToken | undefined,
     valid: boolean,
     fallback: T,
@@ -79,7 +94,12 @@ export function createServer(connection: Connection, parser: PythonParser): void
     if (!initialized) return new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized');
     if (!valid)
       return new ResponseError(ErrorCodes.InvalidParams, `${what}: the parameters are not as the protocol has them`);
+    collectWhenIdle();
     if (token?.isCancellationRequested) return cancelled();
+    // A newer version of the document waits in the queue: this request is about one the editor replaced.
+    const state = uri === undefined ? undefined : store.get(uri);
+    if (state && uri !== undefined && versions.superseded(uri, state.doc.version))
+      return new ResponseError(LSPErrorCodes.ContentModified, 'the document has changed');
     const checkpoint = async () => {
       // The work is synchronous: only between its steps can what came meanwhile be read. The first turn of
       // the event loop reads the input (a `$/cancelRequest` cancels the token as it is read); the second
@@ -142,8 +162,12 @@ export function createServer(connection: Connection, parser: PythonParser): void
   function publish(uri: string): void {
     guard('diagnostics', undefined, () => {
       const state = store.get(uri);
+      if (!state || versions.superseded(uri, state.doc.version)) return;
       const served = store.served(uri, analysisSettings());
-      if (!state || !served) return;
+      if (!served) return;
+      const last = published.get(uri);
+      if (last && last.version === state.doc.version && last.served.deref() === served) return;
+      published.set(uri, { version: state.doc.version, served: new WeakRef(served) });
       let findings = served.result ? diagnostics(served.result, diagnosticSettings()) : [];
       // Stale findings keep the places of an older text: none past the end of this one.
       if (staleNote(served)) findings = findings.filter((f) => f.endLine <= state.doc.lineCount);
@@ -161,6 +185,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
       setTimeout(() => {
         timers.delete(uri);
         publish(uri);
+        collectWhenIdle();
       }, DIAGNOSTICS_DELAY_MS),
     );
   }
@@ -240,6 +265,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
       if (bad) return ignored('didOpen', bad);
       const d = params.textDocument;
       store.open(d.uri, d.languageId, d.version, d.text);
+      collectWhenIdle();
       schedule(d.uri);
       refreshImporters(d.uri);
     }),
@@ -252,6 +278,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
       if (bad) return ignored('didChange', bad);
       const { textDocument: d, contentChanges } = params;
       if (!store.change(d.uri, d.version, contentChanges)) return ignored('didChange', `${d.uri} is not open`);
+      collectWhenIdle();
       // The previous analysis was just dropped: a good moment to collect what it leaves behind.
       collectYoungGarbageIfFull();
       schedule(d.uri);
@@ -266,6 +293,7 @@ export function createServer(connection: Connection, parser: PythonParser): void
       const d = params.textDocument;
       clearTimeout(timers.get(d.uri));
       timers.delete(d.uri);
+      published.delete(d.uri);
       store.close(d.uri);
       void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
       refreshImporters(d.uri);
@@ -273,66 +301,97 @@ export function createServer(connection: Connection, parser: PythonParser): void
   );
 
   connection.languages.inlayHint.on((params, token) =>
-    answer('inlay hints', token, !!documentUri(params) && isRange(params?.range), [], async (checkpoint) => {
-      const { textDocument, range } = params;
-      if (notebooks.owns(textDocument.uri)) return notebooks.inlayHints(textDocument.uri, range);
-      if (!settings.hints.enabled) return [];
-      const served = await servedFor(textDocument.uri, checkpoint);
-      if (!served?.result) return [];
-      const lineCount = store.get(textDocument.uri)!.doc.lineCount;
-      const items = inlayHints(
-        served.result,
-        { startLine: range.start.line, endLine: range.end.line },
-        { shapes: true, paramTotals: settings.hints.paramTotals },
-      );
-      const stale = staleNote(served);
-      if (!stale) return items.map(toInlayHint);
-      const tooltip = staleHintTooltip(stale.version, locale);
-      return items.filter((h) => h.line < lineCount).map((h) => ({ ...toInlayHint(h), tooltip }));
-    }),
+    answer(
+      'inlay hints',
+      documentUri(params),
+      token,
+      !!documentUri(params) && isRange(params?.range),
+      [],
+      async (checkpoint) => {
+        const { textDocument, range } = params;
+        if (notebooks.owns(textDocument.uri)) return notebooks.inlayHints(textDocument.uri, range);
+        if (!settings.hints.enabled) return [];
+        const served = await servedFor(textDocument.uri, checkpoint);
+        if (!served?.result) return [];
+        const lineCount = store.get(textDocument.uri)!.doc.lineCount;
+        const items = inlayHints(
+          served.result,
+          { startLine: range.start.line, endLine: range.end.line },
+          { shapes: true, paramTotals: settings.hints.paramTotals },
+        );
+        const stale = staleNote(served);
+        if (!stale) return items.map(toInlayHint);
+        const tooltip = staleHintTooltip(stale.version, locale);
+        return items.filter((h) => h.line < lineCount).map((h) => ({ ...toInlayHint(h), tooltip }));
+      },
+    ),
   );
 
   connection.onHover((params, token) =>
-    answer('hover', token, !!documentUri(params) && isPosition(params?.position), null, async (checkpoint) => {
-      const { textDocument, position } = params;
-      if (notebooks.owns(textDocument.uri)) return notebooks.hover(textDocument.uri, position);
-      const served = await servedFor(textDocument.uri, checkpoint);
-      const a = served?.result;
-      const info = a && hover(a, position.line, position.character, settings.imageDataFormat, locale);
-      if (!info) return null;
-      const h = toHover(info);
-      const stale = served && staleNote(served);
-      if (stale && typeof h.contents === 'object' && 'value' in h.contents)
-        h.contents.value += `\n\n---\n_${staleHintTooltip(stale.version, locale)}_`;
-      return h;
-    }),
+    answer(
+      'hover',
+      documentUri(params),
+      token,
+      !!documentUri(params) && isPosition(params?.position),
+      null,
+      async (checkpoint) => {
+        const { textDocument, position } = params;
+        if (notebooks.owns(textDocument.uri)) return notebooks.hover(textDocument.uri, position);
+        const served = await servedFor(textDocument.uri, checkpoint);
+        const a = served?.result;
+        const info = a && hover(a, position.line, position.character, settings.imageDataFormat, locale);
+        if (!info) return null;
+        const h = toHover(info);
+        const stale = served && staleNote(served);
+        if (stale && typeof h.contents === 'object' && 'value' in h.contents)
+          h.contents.value += `\n\n---\n_${staleHintTooltip(stale.version, locale)}_`;
+        return h;
+      },
+    ),
   );
 
   connection.onCodeAction((params, token) =>
-    answer('code actions', token, !!documentUri(params) && isRange(params?.range), [], async (checkpoint) => {
-      const { textDocument, range, context } = params;
-      if (context?.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
-      if (notebooks.owns(textDocument.uri)) return notebooks.codeActions(textDocument.uri, range);
-      const served = await servedFor(textDocument.uri, checkpoint);
-      // A stale analysis's edits are placed in an older text: none is offered.
-      if (!served?.result || served.note) return [];
-      const span = {
-        startLine: range.start.line,
-        startCol: range.start.character,
-        endLine: range.end.line,
-        endCol: range.end.character,
-      };
-      return codeActions(served.result, span, diagnosticSettings()).map((f) => toCodeAction(f, textDocument.uri));
-    }),
+    answer(
+      'code actions',
+      documentUri(params),
+      token,
+      !!documentUri(params) && isRange(params?.range),
+      [],
+      async (checkpoint) => {
+        const { textDocument, range, context } = params;
+        if (context?.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+        if (notebooks.owns(textDocument.uri)) return notebooks.codeActions(textDocument.uri, range);
+        const served = await servedFor(textDocument.uri, checkpoint);
+        // A stale analysis's edits are placed in an older text: none is offered.
+        if (!served?.result || served.note) return [];
+        const span = {
+          startLine: range.start.line,
+          startCol: range.start.character,
+          endLine: range.end.line,
+          endCol: range.end.character,
+        };
+        return codeActions(served.result, span, diagnosticSettings()).map((f) => toCodeAction(f, textDocument.uri));
+      },
+    ),
   );
 
   connection.onRequest(DIAGRAM_REQUEST, (params: { uri: string; line: number }, token) =>
-    answer<DiagramResult | null>('diagram', token, typeof params?.uri === 'string', null, async (checkpoint) => {
-      const a = (await servedFor(params.uri, checkpoint))?.result;
-      const line = Number.isInteger(params.line) ? params.line : 0;
-      return a ? toDiagramResult(fileDiagram(a, line, settings.imageDataFormat)) : null;
-    }),
+    answer<DiagramResult | null>(
+      'diagram',
+      typeof params?.uri === 'string' ? params.uri : undefined,
+      token,
+      typeof params?.uri === 'string',
+      null,
+      async (checkpoint) => {
+        const a = (await servedFor(params.uri, checkpoint))?.result;
+        const line = Number.isInteger(params.line) ? params.line : 0;
+        return a ? toDiagramResult(fileDiagram(a, line, settings.imageDataFormat)) : null;
+      },
+    ),
   );
+
+  if (process.env.SHAPE_LENS_STATS === '1')
+    connection.onRequest(STATS_REQUEST, () => ({ ...store.stats, memory: process.memoryUsage() }));
 }
 
 /** Thrown by a check point: the request ends with `error` (cancelled, or its document changed under it). */

@@ -23,6 +23,7 @@ import { unexpectedKeyword } from './kerasClasses';
 import { constructLayerObj } from './layers';
 import { canonicalName, layerClassOf } from './names';
 import { checkOptimizerCall, checkOptimizerValues, LEGACY_OPTIMIZER_MESSAGE } from './optimizers';
+import { saveModel } from './saving';
 import { makeSequential } from './sequential';
 import { checkCallbackCall } from './trainingApi';
 
@@ -128,6 +129,8 @@ export function callLibrary(
   const prep = /^keras\.applications\.([a-z_0-9]+)\.preprocess_input$/.exec(q)?.[1];
   const preprocessed = prep ? preprocessInput(api, prep, args, kwargs, node) : undefined;
   if (preprocessed) return preprocessed;
+  if (q === 'keras.models.save_model' || q === 'keras.saving.save_model')
+    return args[0]?.kind === 'model' ? saveModel(api, args.slice(1), kwargs, node) : UNKNOWN;
   if (q === 'keras.models.clone_model' && args[0]?.kind === 'model')
     return { kind: 'model', model: cloneModel(api, args[0].model, node) };
   if (q === 'keras.Variable' || q === 'keras.backend.Variable') return kerasVariable(args, kwargs);

@@ -13,6 +13,7 @@ import { canonicalName } from './names';
 import { isOptimizerName, OPTIMIZER_NAMES } from './optimizers';
 import { quantizeMode, quantizeModel } from './quantize';
 import { modelLayers } from './records';
+import { saveModel, saveWeights } from './saving';
 import { sequentialAdd, sequentialRebuild } from './sequential';
 import { checkTrainingCall } from './trainingApi';
 
@@ -113,6 +114,11 @@ export function modelMethod(
     }
     case '__call__':
       return UNKNOWN;
+    case 'save':
+    case 'save_weights':
+      // A class of the file with another library base may bring its own.
+      if (model.instance && !plainKerasModelClass(model.instance.cls)) return UNKNOWN;
+      return name === 'save' ? saveModel(api, args, kwargs, node) : saveWeights(api, args, kwargs, node);
     default:
       if (isDataMethod(name))
         return (

@@ -44,7 +44,7 @@ export function raiseRemovedAttribute(api: KerasApi, className: string, attr: st
 }
 
 /** True when the call's own arguments include `*xs` or `**kw`: how many values it passes is then not known. */
-function hasSplat(node: SyntaxNode): boolean {
+export function hasSplat(node: SyntaxNode): boolean {
   const list = node.childForFieldName('arguments');
   if (!list) return true;
   return list.namedChildren.some((c) => c.type === 'list_splat' || c.type === 'dictionary_splat');

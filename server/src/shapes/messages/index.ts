@@ -20,6 +20,7 @@ import { preprocessingMessages } from './preprocessing';
 import { regularizationMessages } from './regularization';
 import { reshapingMessages } from './reshaping';
 import { rnnMessages } from './rnn';
+import { savingMessages } from './saving';
 import { wrapperMessages } from './wrappers';
 import type { MessageSpec, PyExceptionType } from './define';
 
@@ -39,6 +40,7 @@ export const MESSAGE_FAMILIES = {
   wrappers: wrapperMessages,
   merging: mergingMessages,
   preprocessing: preprocessingMessages,
+  saving: savingMessages,
 };
 
 export const MESSAGES = {
@@ -56,6 +58,7 @@ export const MESSAGES = {
   ...wrapperMessages,
   ...mergingMessages,
   ...preprocessingMessages,
+  ...savingMessages,
 };
 
 export type MessageKind = keyof typeof MESSAGES;
