@@ -1,8 +1,9 @@
 /**
  * The error catalogue (`server/src/shapes/messages/`): each kind is defined
- * once and raised somewhere, every raise in the engine names a kind (no
- * message is written at a raise site), and the printers of Python values the
- * messages use agree with what Python printed (`test/truth/python-printing/`).
+ * once and raised somewhere, every raise in the engine and every error the
+ * interpreter makes names a kind (no message is written at a raise site),
+ * and the printers of Python values the messages use agree with what Python
+ * printed (`test/truth/python-printing/`).
  */
 
 import * as assert from 'assert';
@@ -15,6 +16,7 @@ import type { PyValue } from '../../server/src/shapes/values';
 import { LOCAL_TRUTH, REPO_ROOT } from '../helpers/truth';
 
 const SHAPES = path.join(REPO_ROOT, 'server', 'src', 'shapes');
+const INTERPRET = path.join(REPO_ROOT, 'server', 'src', 'interpret');
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -24,29 +26,40 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const INTERPRET = path.join(REPO_ROOT, 'server', 'src', 'interpret');
-
-/** Every `raise(...)` call of the engine's sources (the catalogue and `errors.ts` aside). */
-function raiseCalls(): Array<{ where: string; call: ts.CallExpression }> {
-  return callsOf(SHAPES, 'raise');
+/** The sources that raise: the engine's and the interpreter's (the catalogue and `errors.ts` aside). */
+function raisingSources(): Array<{ file: string; source: ts.SourceFile }> {
+  return [...sourceFiles(SHAPES), ...sourceFiles(INTERPRET)]
+    .filter((file) => !file.includes(`${path.sep}messages${path.sep}`) && path.basename(file) !== 'errors.ts')
+    .map((file) => ({
+      file,
+      source: ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true),
+    }));
 }
 
-/** The calls of a function named `name` in the sources under `dir`. */
-function callsOf(dir: string, name: string): Array<{ where: string; call: ts.CallExpression }> {
-  const out: Array<{ where: string; call: ts.CallExpression }> = [];
-  for (const file of sourceFiles(dir)) {
-    if (file.includes(`${path.sep}messages${path.sep}`) || path.basename(file) === 'errors.ts') continue;
-    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+/** Every node of those sources that `test` picks, with its place. */
+function nodesWhere<T extends ts.Node>(test: (node: ts.Node) => node is T): Array<{ where: string; node: T }> {
+  const out: Array<{ where: string; node: T }> = [];
+  for (const { file, source } of raisingSources()) {
     const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) {
+      if (test(node)) {
         const { line } = source.getLineAndCharacterOfPosition(node.getStart());
-        out.push({ where: `${path.relative(REPO_ROOT, file)}:${line + 1}`, call: node });
+        out.push({ where: `${path.relative(REPO_ROOT, file)}:${line + 1}`, node });
       }
       ts.forEachChild(node, visit);
     };
     visit(source);
   }
   return out;
+}
+
+/** Every `raise(kind, data)` (a rule's) and `errorOf(kind, data)` (the interpreter's) call. */
+function raiseCalls(): Array<{ where: string; call: ts.CallExpression }> {
+  return nodesWhere(
+    (node): node is ts.CallExpression =>
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      (node.expression.text === 'raise' || node.expression.text === 'errorOf'),
+  ).map(({ where, node }) => ({ where, call: node }));
 }
 
 /** The kinds a raise's first argument can name: a string literal, or the branches of a conditional. */
@@ -81,7 +94,7 @@ describe('error catalogue', () => {
     assert.ok(calls.length > 250, `${calls.length} raise calls`);
   });
 
-  it('has every raise in the engine name a kind and pass its data, never a text', () => {
+  it('has every raise in the engine and the interpreter name a kind and pass its data, never a text', () => {
     const wrong: string[] = [];
     for (const { where, call } of calls) {
       const kinds = call.arguments.length === 2 ? kindsNamed(call.arguments[0]) : null;
@@ -92,13 +105,30 @@ describe('error catalogue', () => {
     assert.deepStrictEqual(wrong, []);
   });
 
+  it('has no interpreter or engine file make an error from a text of its own', () => {
+    // An error is made by the catalogue only: no error class constructed with a text, no error-shaped object literal.
+    const made = nodesWhere(
+      (node): node is ts.Node =>
+        (ts.isNewExpression(node) &&
+          ts.isIdentifier(node.expression) &&
+          ['KerasError', 'PyRaise', 'AppRaise'].includes(node.expression.text) &&
+          (node.arguments ?? []).some((a) => ts.isStringLiteralLike(a) || ts.isTemplateExpression(a))) ||
+        (ts.isObjectLiteralExpression(node) &&
+          ['pyType', 'message'].every((name) =>
+            node.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === name),
+          ) &&
+          !node.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === 'kind')),
+    );
+    // A message read from an error passed on (`{ ...e.check, pyType: e.pyType, message: e.message }`) is no new text.
+    const wrong = made.filter(({ node }) => !/\bmessage: e\.message\b/.test(node.getText()));
+    assert.deepStrictEqual(
+      wrong.map(({ where, node }) => `${where}: ${node.getText().slice(0, 80)}`),
+      [],
+    );
+  });
+
   it('raises every kind it defines somewhere', () => {
-    // The interpreter raises Keras's errors outside layers (`model.save`, removed methods) by kind too.
-    const raised = new Set([
-      ...calls.flatMap(({ call }) => kindsNamed(call.arguments[0]) ?? []),
-      ...callsOf(INTERPRET, 'renderMessage').flatMap(({ call }) => kindsNamed(call.arguments[0]) ?? []),
-      ...callsOf(INTERPRET, 'raiseKind').flatMap(({ call }) => kindsNamed(call.arguments[1]) ?? []),
-    ]);
+    const raised = new Set(calls.flatMap(({ call }) => kindsNamed(call.arguments[0]) ?? []));
     assert.deepStrictEqual(
       Object.keys(MESSAGES).filter((k) => !raised.has(k)),
       [],

@@ -1,7 +1,8 @@
 /**
  * Hostile plain Python (values that double on every line, huge ranges,
  * shared structure compared, sorts in a loop, a loop that spends the file's
- * budget): the analysis finishes quickly, a note on the line says where it
+ * budget, strings of huge widths, joins and `str()` of huge lists, nested
+ * comprehensions, `keras.applications` networks built in a loop): the analysis finishes quickly, a note on the line says where it
  * stopped following a value, and the model defined after it still gets
  * Keras's rows (`test/truth/hostile/`, recorded with Keras).
  */
@@ -27,6 +28,14 @@ const NOTE_LINE: Record<string, RegExp | null> = {
   shared_structure_compare: null,
   sort_in_loop: /sorted\(L\)/,
   steps_spent: /^for _ in range\(50\)/,
+  format_width: /f"\{x:>100000000\}"/,
+  join_huge: /",".join/,
+  str_of_huge_list: /str\(grid\)/,
+  // The file's step budget runs out in the comprehension: it is unknown, with the note on its statement.
+  nested_comprehension: /^cube = /,
+  // A dict comprehension is not followed at all: unknown, nothing to note.
+  dict_comprehension_huge: null,
+  applications_in_loop: /keras\.applications\.EfficientNetB7/,
 };
 
 describe('budgets: hostile plain Python', () => {

@@ -7,10 +7,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { FAMILIES } from '../../server/src/interpret/applications/applications';
 import { CALL_TAKES_MASK, PASSES_MASK_ON } from '../../server/src/interpret/keras/masks';
 import { COMPILE_KEYWORDS } from '../../server/src/interpret/keras/modelMethods';
 import { BASE, OPTIMIZER_NAMES, OWN } from '../../server/src/interpret/keras/optimizers';
 import { QUANTIZABLE } from '../../server/src/interpret/keras/quantize';
+import { LAYER_INIT_KEYWORDS } from '../../server/src/interpret/keras/subclass';
+import { ACTIVATIONS } from '../../server/src/interpret/ops/operators';
 import layerCalls from '../../server/src/shapes/messages/layerCalls.json';
 import { LOCAL_TRUTH } from '../helpers/truth';
 
@@ -20,6 +23,9 @@ interface KerasApiRecord {
   optimizer_names: string[];
   masks: Record<string, { supports_masking: boolean; own_compute_mask: boolean }>;
   quantizable: string[];
+  layer_init: string[];
+  applications: Record<string, string[]>;
+  activations: Record<string, string>;
 }
 
 const record = JSON.parse(
@@ -45,6 +51,24 @@ describe('Keras API facts against recorded Keras', () => {
         differ.push(`${cls}: Keras takes ${sorted(new Set([...taken.params, ...taken.kwargs])).join(' ')}`);
     }
     assert.deepStrictEqual(differ, []);
+  });
+
+  it("the keywords a subclass's Layer.__init__ takes are Keras's", () => {
+    assert.deepStrictEqual(sorted(LAYER_INIT_KEYWORDS), sorted(record.layer_init));
+  });
+
+  it('each application network takes the parameters of its keras.applications function, in order', () => {
+    const differ = Object.entries(FAMILIES)
+      .filter(([name, family]) => JSON.stringify(family.params) !== JSON.stringify(record.applications[name]))
+      .map(([name, family]) => `${name}: ${family.params.join(' ')}; Keras: ${record.applications[name]?.join(' ')}`);
+    assert.deepStrictEqual(differ, []);
+    assert.ok(Object.keys(FAMILIES).length > 30);
+  });
+
+  it('each keras.activations function on a tensor records the operation Keras records (linear: its input)', () => {
+    const recorded = Object.fromEntries(Object.entries(record.activations).filter(([, cls]) => cls !== 'identity'));
+    assert.deepStrictEqual(ACTIVATIONS, recorded);
+    assert.strictEqual(record.activations.linear, 'identity');
   });
 
   it('the optimizer names compile accepts are those keras.optimizers.get knows', () => {

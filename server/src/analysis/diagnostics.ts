@@ -4,7 +4,7 @@
  * range covering the call it is about.
  */
 
-import type { EngineCheck, LayerObj, ModelObj, RaisedError, Span } from '../interpret';
+import type { ErrorCheck, LayerObj, ModelObj, RaisedError, Span } from '../interpret';
 import { isKind } from '../shapes/messages';
 import { formatShape, isKnown, type Shape } from '../shapes/shape';
 import type { PyValue } from '../shapes/values';
@@ -54,22 +54,26 @@ function finding(span: Span, code: DiagnosticCode, message: string): Finding {
   };
 }
 
-/**
- * Explanations the interpreter appends to Keras's text, until its errors
- * carry a kind: each is replaced by the catalogue's text in the reader's
- * language, Keras's part kept as it is.
- */
-const APPENDED_EXPLANATIONS: Array<[string, MessageId]> = [
-  [' (Keras 3 keeps every layer in keras.layers: import from there)', 'explain.layersModule'],
-  [' Keras 3 calls it `learning_rate`.', 'explain.learningRate'],
-  [' Keras 3 calls them `inputs` and `outputs`.', 'explain.modelInputsOutputs'],
-];
+/** Shape Lens's explanation of a Keras error (a Keras 2 habit, what Keras wanted), read from its check. */
+function explanationOf(check: ErrorCheck): { id: MessageId; args?: Record<string, string | number> } | undefined {
+  const e = check;
+  if (isKind(e, 'moduleNotFound') && e.data.module.split('.').slice(0, -1).join('.') === 'keras.layers')
+    return { id: 'explain.layersModule' };
+  if (isKind(e, 'optimizerArgsNotRecognized') && e.data.keywords.some(([k]) => k === 'lr'))
+    return { id: 'explain.learningRate' };
+  if (isKind(e, 'modelLegacyKeywords')) return { id: 'explain.modelInputsOutputs' };
+  if (isKind(e, 'inputShapeInt')) return { id: 'explain.shapeTuple', args: { argument: 'shape', value: e.data.value } };
+  if (isKind(e, 'sequentialInputShapeInt'))
+    return { id: 'explain.shapeTuple', args: { argument: 'input_shape', value: e.data.value } };
+  if (isKind(e, 'optimizerIdentifier'))
+    return { id: 'explain.optimizerNames', args: { names: e.data.known.join(', ') } };
+  return undefined;
+}
 
-/** Keras's message as Keras prints it, then Shape Lens's explanation in `locale`. */
-export function kerasErrorMessage(message: string, locale: Locale): string {
-  for (const [suffix, id] of APPENDED_EXPLANATIONS)
-    if (message.endsWith(suffix)) return `${message.slice(0, -suffix.length)} ${localize(locale, id)}`;
-  return message;
+/** Keras's message as Keras prints it, then Shape Lens's explanation (if any) in `locale`. */
+export function kerasErrorMessage(error: Pick<RaisedError, 'message' | 'check'>, locale: Locale): string {
+  const x = explanationOf(error.check);
+  return x ? `${error.message} ${localize(locale, x.id, x.args)}` : error.message;
 }
 
 const sameSpan = (a: Span, b: Span) =>
@@ -96,6 +100,7 @@ const STOPPED_MESSAGE: Record<NoteKind, MessageId> = {
   'too-much-work': 'diag.stopped.too-much-work',
   'steps-spent': 'diag.stopped.steps-spent',
   'loop-too-long': 'diag.stopped.loop-too-long',
+  'too-deep': 'diag.stopped.too-deep',
 };
 
 export function diagnosticsOf(a: Analysis, settings: DiagnosticSettings = DEFAULT_DIAGNOSTIC_SETTINGS): Finding[] {
@@ -112,7 +117,7 @@ export function diagnose(a: Analysis, settings: DiagnosticSettings = DEFAULT_DIA
   if (e) {
     // Keras's text first, then the cure of a data error at fit/predict when one is known.
     const hint = a.interpretation.dataHints.find((h) => sameSpan(h.span, e.span));
-    const text = kerasErrorMessage(e.message, locale) + (hint ? `\n${t(hint.id, hint.args)}` : '');
+    const text = kerasErrorMessage(e, locale) + (hint ? `\n${t(hint.id, hint.args)}` : '');
     out.push({
       finding: finding(e.span, 'keras-error', text),
       subject: { code: 'keras-error', error: e },
@@ -193,8 +198,7 @@ function batchAxisInput(a: Analysis, raised: RaisedError): LayerObj | undefined 
 }
 
 /** The layer's input spec (or a convolution's kernel, which has the input's rank) wanted one axis fewer. */
-function oneAxisTooMany(error: EngineCheck): boolean {
-  const e = { kind: error.kind ?? 'inline', data: error.data };
+function oneAxisTooMany(e: ErrorCheck): boolean {
   if (isKind(e, 'inputSpecNdim')) return e.data.shape.length === e.data.ndim + 1;
   if (isKind(e, 'inputSpecMaxNdim')) return e.data.shape.length === e.data.maxNdim + 1;
   if (isKind(e, 'inputSpecMinNdim')) return e.data.shape.length === e.data.minNdim + 1;

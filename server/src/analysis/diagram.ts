@@ -14,6 +14,7 @@
 import { formatDim, formatShape, type Shape } from '../shapes/shape';
 import type { LayerObj, ModelObj, SummaryModel, SummaryRow } from '../interpret';
 import { axisNames } from './axes';
+import { kerasErrorMessage } from './diagnostics';
 import type { Analysis } from './index';
 
 type TensorObj = NonNullable<ModelObj['functional']>['inputs'][number];
@@ -89,7 +90,9 @@ export function fileDiagram(a: Analysis, line: number, defaultFormat = 'channels
     selected,
     diagram:
       selected === null ? null : buildDiagram(summary[selected], models[selected], refs[selected], defaultFormat),
-    error: error ? { line: error.span.startLine + 1, type: error.pyType, message: error.message } : null,
+    error: error
+      ? { line: error.span.startLine + 1, type: error.pyType, message: kerasErrorMessage(error, 'en') }
+      : null,
   };
 }
 

@@ -1,6 +1,7 @@
 /** Quick fixes for Keras's errors: each returns nothing for an error it does not cure. */
 
 import type { LayerObj, RaisedError } from '../interpret';
+import { isKind } from '../shapes/messages';
 import type { PyNode } from '../syntax/ast';
 import kerasModules from '../interpret/keras/kerasModules.json';
 import {
@@ -140,11 +141,18 @@ const KERAS2_KEYWORDS: Record<string, string> = {
   b_constraint: 'bias_constraint',
 };
 
+/** The keywords an error says a constructor does not take (an optimizer's, a layer's, a subclass's `Layer.__init__`). */
+function refusedKeywords(e: RaisedError): string[] {
+  const c = e.check;
+  if (isKind(c, 'optimizerArgsNotRecognized')) return c.data.keywords.map(([k]) => k);
+  if (isKind(c, 'unrecognizedKeywords')) return c.data.kwargs.map(([k]) => k);
+  if (isKind(c, 'layerInitKeywords')) return c.data.keywords.map(([k]) => k);
+  return [];
+}
+
 /** `Adam(lr=0.01)` -> `Adam(learning_rate=0.01)`: the keywords Keras names as unrecognised. */
 export function keywordRenameFix(e: RaisedError, cx: FixContext): Draft[] {
-  const m = /(?:Argument\(s\) not recognized|Unrecognized keyword arguments[^:]*): \{([^}]*)\}/.exec(e.message);
-  if (!m) return [];
-  const refused = [...m[1].matchAll(/'(\w+)'/g)].map((x) => x[1]).filter((k) => k in KERAS2_KEYWORDS);
+  const refused = refusedKeywords(e).filter((k) => Object.hasOwn(KERAS2_KEYWORDS, k));
   const call = locate(cx.a.module, e.span, 'call')?.node;
   if (!call || refused.length === 0) return [];
   const edits: SourceEdit[] = [];
@@ -167,12 +175,13 @@ const exportsAll = (module: string, names: string[]) =>
  * A name a module no longer exports moves to the one module that does.
  */
 export function importMoveFix(e: RaisedError, cx: FixContext): Draft[] {
-  if (!/^(No module named '[\w.]+'|cannot import name '\w+' from '[\w.]+')/.test(e.message)) return [];
+  const c = e.check;
+  const moduleMissing = isKind(c, 'moduleNotFound');
+  if (!moduleMissing && !isKind(c, 'cannotImportName')) return [];
   const statement = locate(cx.a.module, e.span, 'import_from_statement')?.node;
   const moduleNode = statement?.childForFieldName('module_name');
   if (!statement || !moduleNode || moduleNode.type !== 'dotted_name') return [];
   const names = importedNames(statement);
-  const moduleMissing = /^No module named/.test(e.message);
   if (moduleMissing) {
     const wanted = names.map((n) => n.name);
     const parts = moduleNode.text.split('.');
@@ -185,7 +194,8 @@ export function importMoveFix(e: RaisedError, cx: FixContext): Draft[] {
     }
     return [];
   }
-  const name = /^cannot import name '(\w+)'/.exec(e.message)![1];
+  const name = isKind(c, 'cannotImportName') ? c.data.name : undefined;
+  if (!name) return [];
   const homes = Object.keys(MODULES).filter((m) => exportsAll(m, [name]));
   const shortest = Math.min(...homes.map((m) => m.split('.').length));
   const best = homes.filter((m) => m.split('.').length === shortest);

@@ -145,9 +145,7 @@ export function failingLayer(a: Analysis, name: string, error: RaisedError): Lay
 export function rankError(
   e: RaisedError,
 ): { layer: string; expected: number; bound: '' | 'min_' | 'max_'; found: number } | undefined {
-  const error = e.check;
-  if (!error) return undefined;
-  const x = { kind: error.kind ?? 'inline', data: error.data };
+  const x = e.check;
   if (isKind(x, 'inputSpecNdim'))
     return { layer: x.data.layer, bound: '', expected: x.data.ndim, found: x.data.shape.length };
   if (isKind(x, 'inputSpecMinNdim'))

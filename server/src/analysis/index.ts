@@ -10,7 +10,7 @@ import { lineStartsOf, type PyNode } from '../syntax/ast';
 import { AstCache } from '../syntax/treeCopy';
 import type { PythonParser, Tree } from '../syntax/parser';
 import type { DiagnosticCode, Severity } from './codes';
-import { diagnosticsOf, type DiagnosticSettings } from './diagnostics';
+import { diagnosticsOf, kerasErrorMessage, type DiagnosticSettings } from './diagnostics';
 import { summarizeModels, type SummaryModel } from './summary';
 
 import { workspaceLoader, type Workspace } from './modules';
@@ -133,7 +133,9 @@ export function summaryJson(a: Analysis, file?: string, notebook?: NotebookProgr
       ...at(m.line),
       layers: m.layers.map((r) => ({ ...r, ...at(r.line) })),
     })),
-    error: e ? { line: e.span.startLine + 1, ...at(e.span.startLine + 1), type: e.pyType, message: e.message } : null,
+    error: e
+      ? { line: e.span.startLine + 1, ...at(e.span.startLine + 1), type: e.pyType, message: kerasErrorMessage(e, 'en') }
+      : null,
     diagnostics: diagnostics(a).map((d) => (notebook ? placeFinding(notebook, d) : d)),
   };
 }

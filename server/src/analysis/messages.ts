@@ -78,6 +78,10 @@ export const MESSAGES = {
     en: 'From version {version} of the file: Shape Lens could not analyse the current one.',
     'zh-cn': '来自这个文件的版本 {version}：Shape Lens 无法分析当前版本。',
   },
+  'diag.stopped.too-deep': {
+    en: 'Shape Lens stopped following this code: it nests deeper than {limit} levels. Its value is unknown; the rest of the file is still analysed.',
+    'zh-cn': 'Shape Lens 不再跟踪这段代码：它的嵌套超过了 {limit} 层。它的值是未知的；文件的其余部分仍会分析。',
+  },
   'diag.channelsFirst': {
     en: 'Keras reads this input as (batch, rows={rows}, cols={cols}, channels={channels}): channels come last. If {rows} is the number of channels (planes of {cols}×{channels}), give the input as ({cols}, {channels}, {rows}), or pass data_format="channels_first".',
     'zh-cn':
@@ -137,6 +141,14 @@ export const MESSAGES = {
   'explain.modelInputsOutputs': {
     en: 'Keras 3 calls them `inputs` and `outputs`.',
     'zh-cn': 'Keras 3 中它们叫 `inputs` 和 `outputs`。',
+  },
+  'explain.shapeTuple': {
+    en: '`{argument}` must be a tuple such as ({value},), not an int.',
+    'zh-cn': '`{argument}` 必须是元组，例如 ({value},)，而不是整数。',
+  },
+  'explain.optimizerNames': {
+    en: '(Keras knows {names})',
+    'zh-cn': '（Keras 认识的名字有：{names}）',
   },
 
   // Hover.

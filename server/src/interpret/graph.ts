@@ -12,13 +12,14 @@
  * the walk (`mark`) instead of going into a fresh set.
  */
 
+import { errorOf, type CheckedError } from '../shapes/errors';
 import type { Shape } from '../shapes/shape';
 import { newTensor, type GraphNode, type LayerObj, type TensorObj, type Value } from './values';
 
 let walks = 0;
 
 /** The message Keras gives when an output depends on an input that was not declared; undefined when connected. */
-export function findDisconnected(inputs: TensorObj[], outputs: TensorObj[]): string | undefined {
+export function findDisconnected(inputs: TensorObj[], outputs: TensorObj[]): CheckedError | undefined {
   const walk = ++walks;
   const stack: TensorObj[] = outputs.slice();
   while (stack.length > 0) {
@@ -29,7 +30,7 @@ export function findDisconnected(inputs: TensorObj[], outputs: TensorObj[]): str
     if (node.mark === walk) continue;
     node.mark = walk;
     if (node.isInput) {
-      return `Output is not connected to \`inputs\`: it depends on the input '${node.op.name}', which is not among the model's inputs.`;
+      return errorOf('outputNotConnected', { input: node.op.name });
     }
     for (let i = 0; i < node.inputs.length; i++) stack.push(node.inputs[i]);
   }

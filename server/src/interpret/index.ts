@@ -18,7 +18,7 @@ import type { SummaryModel } from './keras/summaryRows';
 import type { LayerObj, ModelObj } from './values';
 
 export { runModule } from './python/run';
-export type { EngineCheck, RaisedError } from './python/signals';
+export type { ErrorCheck, RaisedError } from './python/signals';
 export type { AnalysisNote, NoteKind } from './python/limits';
 export type { ModuleLoader, ModuleSource } from './python/modules';
 export { modelTotals } from './keras/records';

@@ -26,13 +26,10 @@ export interface EngineError {
   pyType: string;
   /** Keras's message, word for word. */
   message: string;
-  /**
-   * The Keras check that failed (`messages/`); `inline` for a text made
-   * outside the catalogue.
-   */
-  kind?: MessageKind | 'inline';
+  /** The Keras check that failed (`messages/`). */
+  kind: MessageKind;
   /** The check's values, as its message prints them (see the kind's entry for their shape). */
-  data?: object;
+  data: object;
   /** Raised inside the layer's `call`: Keras's message then lists the call's arguments, `frame`. */
   inCall?: boolean;
   frame?: CallFrame;

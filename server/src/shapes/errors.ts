@@ -25,33 +25,44 @@ export class KerasError extends Error {
   constructor(
     /** The check's own text, without the call's arguments. */
     readonly text: string,
-    readonly pyType: string = 'ValueError',
-    /** The catalogue's name for the check; `inline` for a text made at the raise site (outside the engine). */
-    readonly kind: MessageKind | 'inline' = 'inline',
-    readonly data: object = {},
+    readonly pyType: string,
+    /** The catalogue's name for the check. */
+    readonly kind: MessageKind,
+    readonly data: object,
   ) {
     super(text);
   }
+}
+
+/**
+ * An error as a value: the check that failed (its kind and data), the Python
+ * exception class and Keras's text, written by the catalogue from the data.
+ */
+export interface CheckedError {
+  pyType: string;
+  message: string;
+  kind: MessageKind;
+  data: object;
+}
+
+/** The catalogue's error `kind` for its data, as a value (to raise in the interpreter or return). */
+export function errorOf<K extends MessageKind>(kind: K, data: MessageData<K>): CheckedError {
+  const { text, pyType } = renderMessage(kind, data);
+  return { pyType, message: text, kind, data: data as object };
+}
+
+/** A raised `KerasError` as a value. */
+export function checkedError(e: KerasError): CheckedError {
+  return { pyType: e.pyType, message: e.message, kind: e.kind, data: e.data };
 }
 
 /** A value the rule needs is not known statically: the answer is "unknown", never an error. */
 export class CannotTell extends Error {}
 
 /** Raises the catalogue's error `kind` with its data. */
-export function raise<K extends MessageKind>(kind: K, data: MessageData<K>): never;
-/**
- * Raises with a text made at the raise site. Only for code outside the
- * engine whose messages have not joined the catalogue yet; the engine's
- * rules raise kinds (a test holds them to it).
- */
-export function raise(message: string, pyType?: string): never;
-export function raise(kindOrMessage: string, dataOrType?: unknown): never {
-  if (typeof dataOrType === 'object' && dataOrType !== null) {
-    const kind = kindOrMessage as MessageKind;
-    const { text, pyType } = renderMessage(kind, dataOrType as MessageData<typeof kind>);
-    throw new KerasError(text, pyType, kind, dataOrType);
-  }
-  throw new KerasError(kindOrMessage, (dataOrType as string | undefined) ?? 'ValueError');
+export function raise<K extends MessageKind>(kind: K, data: MessageData<K>): never {
+  const { text, pyType } = renderMessage(kind, data);
+  throw new KerasError(text, pyType, kind, data as object);
 }
 
 export function cannotTell(why: string): never {

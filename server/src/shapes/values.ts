@@ -42,25 +42,9 @@ export interface LayerCall {
 }
 
 export const NONE: PyValue = { kind: 'none' };
-export const UNKNOWN: PyValue = { kind: 'unknown' };
 
-export function int(value: number): PyValue {
-  return { kind: 'int', value };
-}
-export function float(value: number): PyValue {
-  return { kind: 'float', value };
-}
-export function str(value: string): PyValue {
-  return { kind: 'str', value };
-}
-export function bool(value: boolean): PyValue {
-  return { kind: 'bool', value };
-}
 export function tuple(items: PyValue[]): PyValue {
   return { kind: 'tuple', items };
-}
-export function list(items: PyValue[]): PyValue {
-  return { kind: 'list', items };
 }
 
 /** True when the value, or anything inside it, is unknown. */

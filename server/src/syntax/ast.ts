@@ -30,6 +30,18 @@ export interface Anchor {
 const NO_CHILDREN: PyNode[] = [];
 
 /**
+ * How deep a statement's copy goes. Python itself refuses far less (200
+ * nested brackets, 100 levels of indentation); past this depth a subtree is
+ * copied as one `TOO_DEEP` leaf (its span kept), which the interpreter takes
+ * as unknown with a note, so every recursive walk over a copy stays shallow
+ * whatever the source holds (10,000 nested brackets, unary minus signs, calls).
+ */
+export const MAX_SYNTAX_DEPTH = 400;
+
+/** The type of the leaf that stands for a subtree nested past `MAX_SYNTAX_DEPTH`. */
+export const TOO_DEEP = 'too_deep';
+
+/**
  * A copy of `s` that does not hold on to the string it was sliced from. V8
  * makes `slice` of 13 characters or more a view into its parent: a node's
  * text would keep its whole version of the document alive for as long as the
@@ -126,6 +138,23 @@ export class PyNode {
     return null;
   }
 
+  /** The child under field `name` when it is the only one there (`x[i]`, not `x[i, j]`), else null. */
+  soleChildForFieldName(name: string): PyNode | null {
+    let found: PyNode | null = null;
+    if (this.f0 === name) found = this.n0!;
+    if (this.f1 === name) {
+      if (found) return null;
+      found = this.n1!;
+    }
+    if (this.f2 === name) {
+      if (found) return null;
+      found = this.n2!;
+    }
+    const more = this.more;
+    if (more) for (let i = 0; i < more.length; i++) if (more[i][0] === name) return null;
+    return found;
+  }
+
   childrenForFieldName(name: string): PyNode[] {
     const out: PyNode[] = [];
     if (this.f0 === name) out.push(this.n0!);
@@ -197,11 +226,17 @@ export function lineStartsOf(text: string): number[] {
 }
 
 /** Everything a copy holds (types, texts, spans, fields, error marks), one line a node: for comparing two ways of reading. */
-export function dumpTree(node: PyNode, depth = 0, field: string | null = null, out: string[] = []): string[] {
-  const s = node.span();
-  out.push(
-    `${'  '.repeat(depth)}${field ? `${field}: ` : ''}${node.type}${node.isNamed ? '' : '!'} ${s.startLine}:${s.startCol}-${s.endLine}:${s.endCol}${node.hasError ? ' ERR' : ''} ${JSON.stringify(node.text)}`,
-  );
-  for (const child of node.children) dumpTree(child, depth + 1, node.fieldOf(child), out);
+export function dumpTree(root: PyNode): string[] {
+  const out: string[] = [];
+  const stack: Array<[PyNode, number, string | null]> = [[root, 0, null]];
+  while (stack.length > 0) {
+    const [node, depth, field] = stack.pop()!;
+    const s = node.span();
+    out.push(
+      `${'  '.repeat(depth)}${field ? `${field}: ` : ''}${node.type}${node.isNamed ? '' : '!'} ${s.startLine}:${s.startCol}-${s.endLine}:${s.endCol}${node.hasError ? ' ERR' : ''} ${JSON.stringify(node.text)}`,
+    );
+    for (let i = node.children.length - 1; i >= 0; i--)
+      stack.push([node.children[i], depth + 1, node.fieldOf(node.children[i])]);
+  }
   return out;
 }

@@ -20,7 +20,7 @@ import { TreeMemory, type WasmHeap } from './treeMemory';
 
 const { Language, Parser } = TreeSitter;
 
-export type { Node as SyntaxNode, Tree, Point, Edit } from 'web-tree-sitter';
+export type { Tree } from 'web-tree-sitter';
 
 let ready: Promise<PythonParser> | undefined;
 

@@ -17,7 +17,7 @@ import {
   ChildList,
   type TreeMemory,
 } from './treeMemory';
-import { type Anchor, intern, lineStartsOf, ownCopy, PyNode, rowOf } from './ast';
+import { type Anchor, intern, lineStartsOf, MAX_SYNTAX_DEPTH, ownCopy, PyNode, rowOf, TOO_DEEP } from './ast';
 
 /** Types whose source text the interpreter reads (besides every leaf). */
 const TEXT_TYPES = new Set([
@@ -76,28 +76,57 @@ function newNode(
   );
 }
 
-/** Copies the node under `cursor` (and its subtree) with rows relative to `base`. */
+/** What stands for a subtree nested deeper than `MAX_SYNTAX_DEPTH`: a leaf without text, where the subtree was. */
+const TOO_DEEP_KIND = { name: TOO_DEEP, named: true };
+
+/**
+ * Copies the node under `cursor` (and its subtree) with rows relative to `base`.
+ * The walk keeps its own stack, so any depth of nesting copies; a node
+ * `MAX_SYNTAX_DEPTH` levels down is copied as a `TOO_DEEP` leaf, so that no
+ * later walk over the copy goes deeper. The cursor ends where it started.
+ */
 function copySubtree(cursor: TreeCursor, ctx: CopyContext, anchor: Anchor, base: number): PyNode {
-  // ERROR (symbol 65535) and other built-in symbols are not in the grammar's table.
-  const kind = ctx.types[cursor.nodeTypeId] ?? { name: intern(cursor.nodeType), named: cursor.nodeIsNamed };
-  const startIndex = cursor.startIndex;
-  const endIndex = cursor.endIndex;
-  const hasChildren = cursor.gotoFirstChild();
-  const node = newNode(ctx, kind, startIndex, endIndex, hasChildren, anchor, base);
-  if (hasChildren) {
-    do {
-      const fieldId = cursor.currentFieldId;
-      const missing = ctx.checkMissing && cursor.nodeIsMissing;
-      const child = copySubtree(cursor, ctx, anchor, base);
-      if (missing) child.hasError = true;
-      node.addChild(child, fieldId ? ctx.fields[fieldId] : null);
-      if (child.hasError) node.hasError = true;
-    } while (cursor.gotoNextSibling());
-    cursor.gotoParent();
+  const parents: PyNode[] = [];
+  let root: PyNode | undefined;
+  for (;;) {
+    const depth = parents.length;
+    const fieldId = depth > 0 ? cursor.currentFieldId : 0;
+    const missing = depth > 0 && ctx.checkMissing && cursor.nodeIsMissing;
+    // ERROR (symbol 65535) and other built-in symbols are not in the grammar's table.
+    const kind = ctx.types[cursor.nodeTypeId] ?? { name: intern(cursor.nodeType), named: cursor.nodeIsNamed };
+    const startIndex = cursor.startIndex;
+    const endIndex = cursor.endIndex;
+    const cut = depth >= MAX_SYNTAX_DEPTH;
+    const hasChildren = !cut && cursor.gotoFirstChild();
+    const node = newNode(ctx, cut ? TOO_DEEP_KIND : kind, startIndex, endIndex, cut || hasChildren, anchor, base);
+    if (missing || kind.name === 'ERROR') node.hasError = true;
+    if (depth > 0) parents[depth - 1].addChild(node, fieldId ? ctx.fields[fieldId] : null);
+    else root = node;
+    if (hasChildren) {
+      parents.push(node);
+      continue;
+    }
+    // The node is complete: on to its next sibling, or up to the first ancestor that has one.
+    let done = node;
+    for (;;) {
+      if (parents.length === 0) return root!;
+      const parent = parents[parents.length - 1];
+      if (done.hasError) parent.hasError = true;
+      if (cursor.gotoNextSibling()) break;
+      cursor.gotoParent();
+      parents.pop();
+      done = parent;
+    }
   }
-  if (kind.name === 'ERROR') node.hasError = true;
-  return node;
 }
+
+/** The stack of `copyFromMemory`: per node whose children are being copied, the node and the next and end index of its children in the `ChildList`. */
+const memoryStack: { nodes: PyNode[]; next: number[]; to: number[]; from: number[] } = {
+  nodes: [],
+  next: [],
+  to: [],
+  from: [],
+};
 
 /**
  * Copies a node of a tree without syntax errors, read from WebAssembly memory
@@ -114,29 +143,42 @@ function copyFromMemory(
   anchor: Anchor,
   base: number,
 ): PyNode {
-  const from = kids.length;
-  memory.visibleChildren(slot, startIndex, kids);
-  const to = kids.length;
-  const node = newNode(ctx, ctx.types[typeId], startIndex, endIndex, to > from, anchor, base);
-  for (let i = from; i < to; i += CHILD_STRIDE) {
-    // Read before the call: a child's children go above `to` and may replace the buffer as it grows.
+  const { nodes, next, to, from } = memoryStack;
+  let depth = 0;
+  /** The copy of one node, its children read onto `kids` and its frame pushed when it has any. */
+  const open = (slot: number, startIndex: number, endIndex: number, typeId: number): PyNode => {
+    if (depth >= MAX_SYNTAX_DEPTH) return newNode(ctx, TOO_DEEP_KIND, startIndex, endIndex, true, anchor, base);
+    const first = kids.length;
+    memory.visibleChildren(slot, startIndex, kids);
+    const end = kids.length;
+    const node = newNode(ctx, ctx.types[typeId], startIndex, endIndex, end > first, anchor, base);
+    if (end > first) {
+      nodes[depth] = node;
+      next[depth] = first;
+      to[depth] = end;
+      from[depth] = first;
+      depth++;
+    }
+    return node;
+  };
+  const root = open(slot, startIndex, endIndex, typeId);
+  while (depth > 0) {
+    const top = depth - 1;
+    const i = next[top];
+    if (i >= to[top]) {
+      kids.length = from[top];
+      nodes[top] = root; // drop the reference
+      depth--;
+      continue;
+    }
+    next[top] = i + CHILD_STRIDE;
+    // Read before `open`: a child's children go above `to` and may replace the buffer as it grows.
     const d = kids.data;
     const fieldId = d[i + CHILD_FIELD];
-    const child = copyFromMemory(
-      memory,
-      kids,
-      d[i + CHILD_SLOT],
-      d[i + CHILD_START],
-      d[i + CHILD_END],
-      d[i + CHILD_TYPE],
-      ctx,
-      anchor,
-      base,
-    );
-    node.addChild(child, fieldId ? ctx.fields[fieldId] : null);
+    const child = open(d[i + CHILD_SLOT], d[i + CHILD_START], d[i + CHILD_END], d[i + CHILD_TYPE]);
+    nodes[top].addChild(child, fieldId ? ctx.fields[fieldId] : null);
   }
-  kids.length = from;
-  return node;
+  return root;
 }
 
 /**

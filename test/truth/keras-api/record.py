@@ -21,6 +21,18 @@
   layers' call signatures (`test/truth/layer-calls/`).
 - `quantizable`: the classes that override `Layer.quantize`, the ones
   `model.quantize(mode)` changes.
+- `layer_init`: the keywords `keras.layers.Layer.__init__` takes (what a
+  subclass's `super().__init__(**kwargs)` accepts): its keyword parameters
+  and those it takes through `**kwargs`, found by probing a subclass with
+  each candidate (the names its source pops from `kwargs`); any other
+  keyword is "Unrecognized keyword arguments".
+- `applications`: for every network function `keras.applications` exports,
+  its parameters in positional order.
+- `activations`: for every function of `keras.activations` (the lookup
+  helpers aside), called on a symbolic `(2, 3)` tensor: the class of the
+  one operation it records (the row `summary()` shows), `"identity"` when it
+  returns its input; absent when the call raises (`mish` does on the JAX
+  backend) or gives another shape.
 - `ops` (in `kerasOps.json`): for every public function of `keras.ops`, its parameters
   (`[name]`, `[name, default]` as in the layer signatures' record) and, where
   it runs on symbolic float32 tensors, what it does to shapes and the class
@@ -75,6 +87,7 @@ record["compile"] = [q[0] for q in params(keras.Model.compile)]
 
 # --- optimizers
 KERAS2_SPELLINGS = ["lr", "decay"]  # candidates to probe, not facts
+KWARG_NAME_POP = re.compile(r"""kwargs\.pop\(\s*["'](\w+)["']""")
 KWARG_NAME = re.compile(r"""kwargs(?:\.pop|\.get)\(\s*["'](\w+)["']|["'](\w+)["']\s+(?:not\s+)?in\s+kwargs""")
 optimizers = {}
 for name in sorted(dir(keras.optimizers)):
@@ -146,6 +159,46 @@ record["quantizable"] = sorted(
     n for n in dir(layers)
     if inspect.isclass(getattr(layers, n)) and issubclass(getattr(layers, n), keras.layers.Layer)
     and getattr(layers, n).quantize is not keras.layers.Layer.quantize)
+
+# --- Layer.__init__
+class Probe(keras.layers.Layer):
+    pass
+
+
+layer_init = [q.name for q in inspect.signature(keras.layers.Layer.__init__).parameters.values()
+              if q.kind == q.KEYWORD_ONLY or (q.kind == q.POSITIONAL_OR_KEYWORD and q.name != "self")]
+for k in sorted(set(KWARG_NAME_POP.findall(inspect.getsource(keras.layers.Layer.__init__))) - set(layer_init)):
+    try:
+        Probe(**{k: (2,) if k == "input_shape" else 2})
+    except Exception as e:
+        if "Unrecognized keyword" in str(e):
+            continue
+    layer_init.append(k)
+record["layer_init"] = layer_init
+
+# --- applications
+record["applications"] = {
+    n: [q[0] for q in params(getattr(keras.applications, n), skip_self=False)]
+    for n in sorted(dir(keras.applications))
+    if not n.startswith("_") and inspect.isfunction(getattr(keras.applications, n))
+}
+
+# --- activations
+activations = {}
+for n in sorted(dir(keras.activations)):
+    fn = getattr(keras.activations, n)
+    if n.startswith("_") or n in ("get", "serialize", "deserialize") or not inspect.isfunction(fn):
+        continue
+    x = keras.KerasTensor((2, 3))
+    try:
+        y = fn(x)
+    except Exception:
+        continue
+    if y is x:
+        activations[n] = "identity"
+    elif isinstance(y, keras.KerasTensor) and tuple(y.shape) == (2, 3):
+        activations[n] = type(y._keras_history.operation).__name__
+record["activations"] = activations
 
 # --- ops
 def traced(fn, *args, **kwargs):

@@ -25,6 +25,7 @@ import {
   type TensorObj,
   type Value,
 } from '../values';
+import { LIMITS } from '../python/limits';
 import { AppArgs } from './args';
 import { CONVNEXT_FAMILIES } from './convnext';
 import { DENSENET_FAMILIES } from './densenet';
@@ -53,7 +54,8 @@ export interface Family {
   build: (net: Net, a: AppArgs) => BuiltNetwork;
 }
 
-const FAMILIES: Record<string, Family> = {
+/** Every network by its `keras.applications` name (their parameters are held to Keras by a test). */
+export const FAMILIES: Record<string, Family> = {
   ...XCEPTION_FAMILIES,
   ...VGG_FAMILIES,
   ...RESNET_FAMILIES,
@@ -81,23 +83,36 @@ export function callApplication(
   const family = FAMILIES[cls];
   if (!family || incomplete) return { kind: 'model', model: unknownModel(api, node, cls, kwargs) };
   const span = spanOf(node);
+  const budget = api.interp.budget;
+  if (budget.networkWork >= LIMITS.networkWork) {
+    // Networks built in a loop: past the file's share of work, one is unknown (a model of unknown layers).
+    api.interp.stopFollowing('too-much-work', node, LIMITS.networkWork);
+    return { kind: 'model', model: unknownModel(api, node, cls, kwargs) };
+  }
   try {
     const key = cacheKey(api, cls, args, kwargs);
     if (key === undefined) {
       // With an `input_tensor` the network grows from the file's own graph: built in place, not cached.
       const net = new Net(api, span);
       const a = new AppArgs(family.params, args, kwargs);
-      return { kind: 'model', model: assemble(api, net, a, family.build(net, a)) };
+      try {
+        return { kind: 'model', model: assemble(api, net, a, family.build(net, a)) };
+      } finally {
+        budget.networkWork += net.created.length * LIMITS.networkBuildCost;
+      }
     }
     let template = TEMPLATES.get(key);
     if (!template) {
       template = buildTemplate(api, family, args, kwargs, span);
       if (TEMPLATES.size >= TEMPLATE_LIMIT) TEMPLATES.clear();
       TEMPLATES.set(key, template);
+      // A network cached by an earlier analysis of the file costs only its replay.
+      budget.networkWork += template.created.length * (LIMITS.networkBuildCost - 1);
     }
+    budget.networkWork += template.created.length;
     return { kind: 'model', model: replay(api, template, span) };
   } catch (e) {
-    if (e instanceof AppRaise) return api.interp.raise(e.pyType, e.message, node);
+    if (e instanceof AppRaise) return api.interp.raise(e.error, node);
     if (e instanceof AppUnknown) return { kind: 'model', model: unknownModel(api, node, cls, kwargs) };
     throw e;
   }

@@ -6,6 +6,7 @@
  * the network is never guessed.
  */
 
+import { errorOf } from '../../shapes/errors';
 import type { Shape } from '../../shapes/shape';
 import { toPy, type TensorObj, type Value } from '../values';
 import { validateActivation } from './imagenetUtils';
@@ -30,8 +31,6 @@ export const COMMON_PARAMS = [
 ];
 
 /** The message of the check most applications make first: ImageNet's classifier has 1000 classes. */
-export const classesMessage = (classes: number): string =>
-  `If using \`weights='imagenet'\` with \`include_top=True\`, \`classes\` should be 1000.  Received classes=${classes}`;
 
 export class AppArgs {
   private readonly values = new Map<string, Value>();
@@ -145,10 +144,10 @@ export class AppArgs {
     throw new AppUnknown('input_tensor not a known Keras tensor');
   }
 
-  /** The check each application makes first: ImageNet's classifier has 1000 classes (the message is the family's). */
-  checkClasses(message: (classes: number) => string): void {
+  /** The check each application makes first: ImageNet's classifier has 1000 classes (the message is the module's). */
+  checkClasses(error = (classes: number) => errorOf('imagenetClasses', { classes })): void {
     if (this.weights === 'imagenet' && this.includeTop && this.classes !== 1000)
-      throw new AppRaise('ValueError', message(this.classes));
+      throw new AppRaise(error(this.classes));
   }
 
   /** The Dense classifier's activation argument. */

@@ -14,6 +14,7 @@
  * each block ends with its `Activation("linear")`.
  */
 
+import { errorOf } from '../../shapes/errors';
 import type { TensorObj } from '../values';
 import type { Family } from './applications';
 import { type AppArgs, imageInput } from './args';
@@ -52,16 +53,9 @@ function convNeXtBlock(net: Net, inputs: TensorObj, dim: number, name: string): 
 
 function convNeXt(depths: number[], dims: number[], weightsName: string) {
   return (net: Net, a: AppArgs) => {
-    if (!net.channelsLast)
-      throw new AppRaise(
-        'ValueError',
-        'ConvNeXt does not support the `channels_first` image data format. Switch to `channels_last` by editing your local config file at ~/.keras/keras.json',
-      );
+    if (!net.channelsLast) throw new AppRaise(errorOf('channelsFirstUnsupported', { network: 'ConvNeXt' }));
     if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000)
-      throw new AppRaise(
-        'ValueError',
-        `If using \`weights="imagenet"\` with \`include_top=True\`, \`classes\` should be 1000. Received classes=${a.classes}`,
-      );
+      throw new AppRaise(errorOf('imagenetClassesConvNeXt', { classes: a.classes }));
     const name = a.strictName(weightsName);
     const shape = obtainInputShape(net, a, a.inputShape, 224, 32, a.includeTop);
     const img = imageInput(net, a, shape);
@@ -100,10 +94,7 @@ function convNeXt(depths: number[], dims: number[], weightsName: string) {
     }
     // Checked once the model is built, before the weights are loaded.
     if (a.weights === 'imagenet' && !name.includes(weightsName)) {
-      throw new AppRaise(
-        'ValueError',
-        `Model name "${name}" does not match weights variant "${weightsName}". When using imagenet weights, model name must contain the weights variant (e.g., "convnext_${weightsName.split('convnext_').pop()}").`,
-      );
+      throw new AppRaise(errorOf('convnextNameVariant', { name, weights: weightsName }));
     }
     return { img, out: x, name };
   };

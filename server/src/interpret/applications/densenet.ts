@@ -3,6 +3,7 @@
  * The two stem paddings are unnamed (`zero_padding2d`, `zero_padding2d_1`).
  */
 
+import { errorOf } from '../../shapes/errors';
 import type { TensorObj } from '../values';
 import type { Family } from './applications';
 import { type AppArgs, classifierTop, COMMON_PARAMS, imageInput } from './args';
@@ -34,16 +35,9 @@ function transition(net: Net, x: TensorObj, reduction: number, name: string): Te
 
 function denseNet(blocks: [number, number, number, number], dfltName: string) {
   return (net: Net, a: AppArgs) => {
-    if (!net.channelsLast)
-      throw new AppRaise(
-        'ValueError',
-        'DenseNet does not support the `channels_first` image data format. Switch to `channels_last` by editing your local config file at ~/.keras/keras.json',
-      );
+    if (!net.channelsLast) throw new AppRaise(errorOf('channelsFirstUnsupported', { network: 'DenseNet' }));
     if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000)
-      throw new AppRaise(
-        'ValueError',
-        'If using `weights` as `"imagenet"` with `include_top` as true, `classes` should be 1000',
-      );
+      throw new AppRaise(errorOf('imagenetClassesDenseNet', { classes: a.classes }));
     const shape = obtainInputShape(net, a, a.inputShape, 224, 32, a.includeTop);
     const img = imageInput(net, a, shape);
     let x = net.apply(

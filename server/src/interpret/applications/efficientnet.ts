@@ -8,6 +8,7 @@
  * they change no shape or count.
  */
 
+import { errorOf } from '../../shapes/errors';
 import type { TensorObj } from '../values';
 import type { Family } from './applications';
 import { type AppArgs, COMMON_PARAMS, imageInput } from './args';
@@ -95,10 +96,7 @@ function efficientNet(width: number, depth: number, defaultSize: number, dropout
   const roundRepeats = (r: number): number => Math.ceil(depth * r);
   return (net: Net, a: AppArgs) => {
     if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000)
-      throw new AppRaise(
-        'ValueError',
-        'If using `weights="imagenet"` with `include_top` as true, `classes` should be 1000',
-      );
+      throw new AppRaise(errorOf('imagenetClassesEfficientNet', { classes: a.classes }));
     const shape = obtainInputShape(net, a, a.inputShape, defaultSize, 32, a.includeTop);
     const img = imageInput(net, a, shape);
     const axis = net.bnAxis;

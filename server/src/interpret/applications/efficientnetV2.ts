@@ -11,6 +11,7 @@
  * the variant's coefficients.
  */
 
+import { errorOf } from '../../shapes/errors';
 import type { TensorObj } from '../values';
 import type { Family } from './applications';
 import { type AppArgs, imageInput } from './args';
@@ -200,13 +201,10 @@ function efficientNetV2(width: number, depthCoefficient: number, defaultSize: nu
     if (!blocksArgs) {
       // Python's repr of the name, for plain ones.
       if (!/^[\x20-\x7e]*$/.test(name) || /['\\]/.test(name)) throw new AppUnknown('name not in the block table');
-      throw new AppRaise('KeyError', `'${name}'`);
+      throw new AppRaise(errorOf('keyError', { key: name }));
     }
     if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000)
-      throw new AppRaise(
-        'ValueError',
-        'If using `weights="imagenet"` with `include_top` as true, `classes` should be 1000',
-      );
+      throw new AppRaise(errorOf('imagenetClassesEfficientNet', { classes: a.classes }));
     const shape = obtainInputShape(net, a, a.inputShape, defaultSize, 32, a.includeTop);
     const img = imageInput(net, a, shape);
     let x = img;

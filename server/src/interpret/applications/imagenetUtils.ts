@@ -11,7 +11,7 @@
  * returns `x`.
  */
 
-import { tupleText } from '../../shapes/python/text';
+import { errorOf } from '../../shapes/errors';
 import type { Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { emitNode } from '../graph';
@@ -21,12 +21,6 @@ import { callOp } from '../ops/ops';
 import { kwarg, spanOf, UNKNOWN, type TensorObj, type Value } from '../values';
 import type { AppArgs, ShapeArg } from './args';
 import { AppRaise, AppUnknown, type Net } from './net';
-
-/** Python's repr of a shape as written: a tuple (`(150, 150, 3)`, `(3,)`) or a list. */
-export function reprShape(dims: Array<number | null>, list: boolean): string {
-  const items = dims.map((d) => (d === null ? 'None' : String(d)));
-  return list ? `[${items.join(', ')}]` : tupleText(items);
-}
 
 /** `obtain_input_shape`: the input shape (without batch) the network is built for. */
 export function obtainInputShape(
@@ -46,38 +40,26 @@ export function obtainInputShape(
   } else dflt = last ? [defaultSize, defaultSize, 3] : [3, defaultSize, defaultSize];
   if (weights === 'imagenet' && requireFlatten) {
     if (given && (given.list || given.dims.length !== 3 || given.dims.some((d, i) => d !== dflt[i]))) {
-      throw new AppRaise(
-        'ValueError',
-        `When setting \`include_top=True\` and loading \`imagenet\` weights, \`input_shape\` should be ${reprShape(dflt, false)}.  Received: input_shape=${reprShape(given.dims, given.list)}`,
-      );
+      throw new AppRaise(errorOf('includeTopInputShape', { expected: { dims: dflt, list: false }, given }));
     }
     return dflt;
   }
   let shape: Array<number | null>;
   if (given && given.dims.length > 0) {
     const g = given.dims;
-    if (g.length !== 3) throw new AppRaise('ValueError', '`input_shape` must be a tuple of three integers.');
+    if (g.length !== 3) throw new AppRaise(errorOf('inputShapeThreeIntegers', {}));
     const channels = last ? g[2] : g[0];
     if (channels !== 3 && weights === 'imagenet')
-      throw new AppRaise(
-        'ValueError',
-        `The input must have 3 channels; Received \`input_shape=${reprShape(g, given.list)}\``,
-      );
+      throw new AppRaise(errorOf('inputThreeChannels', { inputShape: { dims: g, list: given.list } }));
     const [r, c] = last ? [g[0], g[1]] : [g[1], g[2]];
     if ((r !== null && r < minSize) || (c !== null && c < minSize)) {
-      throw new AppRaise(
-        'ValueError',
-        `Input size must be at least ${minSize}x${minSize}; Received: input_shape=${reprShape(g, given.list)}`,
-      );
+      throw new AppRaise(errorOf('inputMinSize', { min: minSize, inputShape: { dims: g, list: given.list } }));
     }
     shape = g;
   } else if (requireFlatten) shape = dflt;
   else shape = last ? [null, null, 3] : [3, null, null];
   if (requireFlatten && shape.includes(null)) {
-    throw new AppRaise(
-      'ValueError',
-      `If \`include_top\` is True, you should specify a static \`input_shape\`. Received: input_shape=${reprShape(shape, given?.list ?? false)}`,
-    );
+    throw new AppRaise(errorOf('includeTopStaticShape', { inputShape: { dims: shape, list: given?.list ?? false } }));
   }
   return shape;
 }

@@ -10,6 +10,7 @@
  * same-shaped inputs, whose shape rule it shares.
  */
 
+import { errorOf } from '../../shapes/errors';
 import type { TensorObj } from '../values';
 import type { Family } from './applications';
 import { type AppArgs, classifierTop, COMMON_PARAMS, imageInput } from './args';
@@ -75,10 +76,7 @@ function concat(net: Net, xs: TensorObj[], name: string): TensorObj {
 
 function inceptionResNetV2(net: Net, a: AppArgs) {
   if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000)
-    throw new AppRaise(
-      'ValueError',
-      `If using \`weights="imagenet"\` with \`include_top=True\`, \`classes\` should be 1000. Received classes=${a.classes}`,
-    );
+    throw new AppRaise(errorOf('imagenetClassesConvNeXt', { classes: a.classes }));
   const shape = obtainInputShape(net, a, a.inputShape, 299, 75, a.includeTop);
   const img = imageInput(net, a, shape);
   const maxPool = (x: TensorObj): TensorObj => net.apply('MaxPooling2D', { strides: 2 }, x, [3]);

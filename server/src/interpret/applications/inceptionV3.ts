@@ -5,6 +5,7 @@
  * no scale (`scale=False`), and only the `mixed*` concatenations are named.
  */
 
+import { errorOf } from '../../shapes/errors';
 import type { TensorObj } from '../values';
 import type { Family } from './applications';
 import { type AppArgs, classifierTop, COMMON_PARAMS, imageInput } from './args';
@@ -93,10 +94,7 @@ function inceptionBody(net: Net, img: TensorObj): TensorObj {
 
 function inceptionV3(net: Net, a: AppArgs) {
   if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000)
-    throw new AppRaise(
-      'ValueError',
-      `If using \`weights="imagenet"\` with \`include_top=True\`, \`classes\` should be 1000. Received classes=${a.classes}`,
-    );
+    throw new AppRaise(errorOf('imagenetClassesConvNeXt', { classes: a.classes }));
   const shape = obtainInputShape(net, a, a.inputShape, 299, 75, a.includeTop);
   const img = imageInput(net, a, shape);
   const x = classifierTop(net, a, inceptionBody(net, img), { topPool: 'avg_pool' });

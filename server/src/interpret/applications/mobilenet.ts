@@ -6,12 +6,13 @@
  * `mobilenet[v2]_{alpha:.2f}_{rows}`.
  */
 
-import { floatRepr } from '../../shapes/python/text';
-import { formatShape, type Shape } from '../../shapes/shape';
+import { errorOf } from '../../shapes/errors';
+import type { NumArg } from '../../shapes/messages/applications';
+import type { Shape } from '../../shapes/shape';
 import type { TensorObj, Value } from '../values';
 import type { Family } from './applications';
-import { type AppArgs, classesMessage, classifierTop, type ShapeArg } from './args';
-import { correctPad, obtainInputShape, reprShape, validateActivation } from './imagenetUtils';
+import { type AppArgs, classifierTop, type ShapeArg } from './args';
+import { correctPad, obtainInputShape, validateActivation } from './imagenetUtils';
 import { AppRaise, AppUnknown, float, type Net } from './net';
 
 /** Python's `f"{x:0.2f}"`: exact halves round to even (JavaScript's `toFixed` rounds them up). */
@@ -25,9 +26,9 @@ function fixed2(x: number): string {
 }
 
 /** Python's repr of a number argument (`1.0`, `2`, `0.3`). */
-function reprNum(v: Value | undefined, x: number): string {
-  if (v?.kind === 'int' || !v) return v ? String(x) : '1.0';
-  return floatRepr(x);
+/** A number argument as Python has it: an int as written, a float, or (not given) Keras's default `1.0`. */
+function numArg(v: Value | undefined, x: number): NumArg {
+  return v ? { value: x, float: v.kind !== 'int' } : { value: 1, float: true };
 }
 
 /** `rows`/`cols` of an input shape (without batch). */
@@ -115,7 +116,7 @@ const MOBILENET_BLOCKS: Array<[number, number]> = [
 ];
 
 function mobilenet(net: Net, a: AppArgs) {
-  a.checkClasses(classesMessage);
+  a.checkClasses();
   const alpha = a.num('alpha', 1.0);
   const depthMultiplier = a.num('depth_multiplier', 1);
   const given = a.inputShape;
@@ -125,14 +126,10 @@ function mobilenet(net: Net, a: AppArgs) {
   if (a.weights === 'imagenet') {
     if (depthMultiplier !== 1)
       throw new AppRaise(
-        'ValueError',
-        `If imagenet weights are being loaded, depth multiplier must be 1.  Received depth_multiplier=${reprNum(a.raw('depth_multiplier'), depthMultiplier)}`,
+        errorOf('mobilenetDepthMultiplier', { depthMultiplier: numArg(a.raw('depth_multiplier'), depthMultiplier) }),
       );
     if (![0.25, 0.5, 0.75, 1.0].includes(alpha))
-      throw new AppRaise(
-        'ValueError',
-        `If imagenet weights are being loaded, alpha can be one of\`0.25\`, \`0.50\`, \`0.75\` or \`1.0\` only.  Received alpha=${reprNum(a.raw('alpha'), alpha)}`,
-      );
+      throw new AppRaise(errorOf('mobilenetAlpha', { alpha: numArg(a.raw('alpha'), alpha) }));
   }
   const img = a.inputTensor ?? net.input(shape as Shape);
   let x = net.apply('Conv2D', { padding: 'same', use_bias: false, strides: [2, 2], name: 'conv1' }, img, [
@@ -246,13 +243,8 @@ function v2DefaultSize(net: Net, a: AppArgs, given: ShapeArg | null): number {
     const [ti, gi] = net.channelsLast ? [2, 1] : [1, 1];
     if (ts[ti] === '?') throw new AppUnknown('input_tensor shape not known');
     if (ts[ti] !== given.dims[gi]) {
-      const g = reprShape(given.dims, given.list);
-      const msg = net.channelsLast
-        ? 'input_tensor.shape[2] must equal input_shape[1]; Received `input_tensor.shape='
-        : 'input_shape[1] must equal shape(input_tensor)[1] when `image_data_format` is `channels_first`; Received `input_tensor.shape=';
       throw new AppRaise(
-        'ValueError',
-        `${msg}${formatShape(ts)}\`${net.channelsLast ? ', ' : ', '}\`input_shape=${g}\``,
+        errorOf('mobilenetV2InputTensor', { channelsLast: net.channelsLast, tensorShape: ts, inputShape: given }),
       );
     }
   }
@@ -266,19 +258,13 @@ function v2DefaultSize(net: Net, a: AppArgs, given: ShapeArg | null): number {
 }
 
 function mobilenetV2(net: Net, a: AppArgs) {
-  a.checkClasses(
-    (n) =>
-      `If using \`weights="imagenet"\` with \`include_top\` as true, \`classes\` should be 1000. Received \`classes=${n}\``,
-  );
+  a.checkClasses((classes) => errorOf('imagenetClassesMobileNetV2', { classes }));
   const alpha = a.num('alpha', 1.0);
   const given = a.inputShape;
   const shape = obtainInputShape(net, a, given, v2DefaultSize(net, a, given), 32, a.includeTop);
   const [rows, cols] = rowsCols(net, shape);
   if (a.weights === 'imagenet' && ![0.35, 0.5, 0.75, 1.0, 1.3, 1.4].includes(alpha)) {
-    throw new AppRaise(
-      'ValueError',
-      `If imagenet weights are being loaded, alpha must be one of \`0.35\`, \`0.50\`, \`0.75\`, \`1.0\`, \`1.3\` or \`1.4\` only; Received \`alpha=${reprNum(a.raw('alpha'), alpha)}\``,
-    );
+    throw new AppRaise(errorOf('mobilenetV2Alpha', { alpha: numArg(a.raw('alpha'), alpha) }));
   }
   const img = a.inputTensor ?? net.input(shape as Shape);
   let x = net.apply(

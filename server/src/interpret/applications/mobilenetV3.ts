@@ -9,11 +9,13 @@
  * counters) that summaries list as rows.
  */
 
+import { errorOf } from '../../shapes/errors';
+import type { InputShapeArg } from '../../shapes/messages/applications';
 import type { Shape } from '../../shapes/shape';
 import type { TensorObj } from '../values';
 import type { Family } from './applications';
 import type { AppArgs } from './args';
-import { correctPad, reprShape, validateActivation } from './imagenetUtils';
+import { correctPad, validateActivation } from './imagenetUtils';
 import { makeDivisible } from './mobilenet';
 import { AppRaise, AppUnknown, float, type Net } from './net';
 
@@ -139,42 +141,34 @@ const PARAMS = [
   'name',
 ];
 
-/** Python's repr of a Keras tensor's shape (a tuple). */
-function reprTensorShape(s: Shape): string {
+/** A Keras tensor's shape as an argument prints (a tuple). */
+function tensorShapeArg(s: Shape): InputShapeArg {
   if (s.includes('?')) throw new AppUnknown('input_tensor shape not known');
-  return reprShape(s as Array<number | null>, false);
+  return { dims: s as Array<number | null>, list: false };
 }
 
 /** The input shape Keras checks: `input_shape`, else the one it makes up from `input_tensor` (rows and cols swapped, as Keras swaps them). */
-function checkedInputShape(net: Net, a: AppArgs): { dims: Array<number | null>; repr: string } {
+function checkedInputShape(net: Net, a: AppArgs): InputShapeArg {
   const given = a.inputShape;
   const t = a.inputTensor;
   if (given && given.dims.length !== 3) throw new AppUnknown('input_shape not of rank 3');
   if (given && t) {
     const ts = t.shape!;
-    const [ti, msg] = net.channelsLast
-      ? [
-          2,
-          (g: string, s: string) =>
-            `input_shape[1] must equal input_tensor.shape[2].  Received input_shape=${g}, input_tensor.shape=${s}`,
-        ]
-      : [
-          1,
-          (g: string, s: string) =>
-            `When backend.image_data_format()=channels_first, input_shape[1] must equal input_tensor.shape[1].  Received input_shape=${g}, input_tensor.shape=${s}`,
-        ];
+    const ti = net.channelsLast ? 2 : 1;
     if (ts[ti] === '?') throw new AppUnknown('input_tensor shape not known');
-    if (ts[ti] !== given.dims[1])
-      throw new AppRaise('ValueError', msg(reprShape(given.dims, given.list), reprTensorShape(ts)));
+    if (ts[ti] !== given.dims[1]) {
+      const channelsLast = net.channelsLast;
+      throw new AppRaise(
+        errorOf('mobilenetV3InputTensor', { channelsLast, inputShape: given, tensorShape: tensorShapeArg(ts) }),
+      );
+    }
   }
-  if (given) return { dims: given.dims, repr: reprShape(given.dims, given.list) };
+  if (given) return { dims: given.dims, list: given.list };
   if (t) {
     const [rows, cols] = net.spatial(t);
-    const dims = net.channelsLast ? [cols, rows, 3] : [3, cols, rows];
-    return { dims, repr: reprShape(dims, false) };
+    return { dims: net.channelsLast ? [cols, rows, 3] : [3, cols, rows], list: false };
   }
-  const dims = net.channelsLast ? [null, null, 3] : [3, null, null];
-  return { dims, repr: reprShape(dims, false) };
+  return { dims: net.channelsLast ? [null, null, 3] : [3, null, null], list: false };
 }
 
 function mobileNetV3(stack: BlockSpec[], lastPointChannels: number, dfltName: string) {
@@ -184,22 +178,16 @@ function mobileNetV3(stack: BlockSpec[], lastPointChannels: number, dfltName: st
     const includeTop = a.includeTop;
     const classes = a.classes;
     if (a.weights === 'imagenet' && includeTop && classes !== 1000)
-      throw new AppRaise(
-        'ValueError',
-        `If using \`weights="imagenet"\` with \`include_top\` as true, \`classes\` should be 1000.  Received classes=${classes}`,
-      );
+      throw new AppRaise(errorOf('imagenetClassesMobileNetV3', { classes }));
     const shape = checkedInputShape(net, a);
     const [rows, cols] = net.channelsLast ? [shape.dims[0], shape.dims[1]] : [shape.dims[1], shape.dims[2]];
     if (rows && cols && (rows < 32 || cols < 32))
-      throw new AppRaise('ValueError', `Input size must be at least 32x32; Received \`input_shape=${shape.repr}\``);
+      throw new AppRaise(errorOf('mobilenetV3MinSize', { inputShape: shape }));
     if (
       a.weights === 'imagenet' &&
       ((!minimalistic && alpha !== 0.75 && alpha !== 1.0) || (minimalistic && alpha !== 1.0))
     ) {
-      throw new AppRaise(
-        'ValueError',
-        'If imagenet weights are being loaded, alpha can be one of `0.75`, `1.0` for non minimalistic or `1.0` for minimalistic only.',
-      );
+      throw new AppRaise(errorOf('mobilenetV3Alpha', {}));
     }
     const name = a.strictName(dfltName);
     const img = a.inputTensor ?? net.input(shape.dims as Shape);

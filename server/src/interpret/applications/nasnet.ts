@@ -12,10 +12,11 @@
  * each other, and the cells are built another way; that is followed as is.
  */
 
+import { errorOf } from '../../shapes/errors';
 import type { TensorObj } from '../values';
 import type { Family } from './applications';
 import { type AppArgs, classifierTop, imageInput } from './args';
-import { correctPad, obtainInputShape, reprShape } from './imagenetUtils';
+import { correctPad, obtainInputShape } from './imagenetUtils';
 import { AppRaise, AppUnknown, type Net } from './net';
 
 const PARAMS = [
@@ -218,21 +219,11 @@ function nasNet(c: Config) {
   return (net: Net, a: AppArgs) => {
     let given = a.inputShape;
     if (c.noTopShape && !a.includeTop && !given) given = { dims: [224, 224, 3], list: false };
-    if (!net.channelsLast)
-      throw new AppRaise(
-        'ValueError',
-        'NASNet does not support the `channels_first` image data format. Switch to `channels_last` by editing your local config file at ~/.keras/keras.json',
-      );
+    if (!net.channelsLast) throw new AppRaise(errorOf('channelsFirstUnsupported', { network: 'NASNet' }));
     if (a.weights === 'imagenet' && a.includeTop && a.classes !== 1000)
-      throw new AppRaise(
-        'ValueError',
-        'If using `weights` as `"imagenet"` with `include_top` as true, `classes` should be 1000',
-      );
+      throw new AppRaise(errorOf('imagenetClassesDenseNet', { classes: a.classes }));
     if (given && !given.list && given.dims.includes(null) && a.weights === 'imagenet') {
-      throw new AppRaise(
-        'ValueError',
-        `When specifying the input shape of a NASNet and loading \`ImageNet\` weights, the input_shape argument must be static (no None entries). Got: \`input_shape=${reprShape(given.dims, false)}\`.`,
-      );
+      throw new AppRaise(errorOf('nasnetStaticShape', { inputShape: { dims: given.dims, list: false } }));
     }
     const shape = obtainInputShape(net, a, given, c.defaultSize, 32, a.includeTop);
     const img = imageInput(net, a, shape);

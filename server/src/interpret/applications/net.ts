@@ -17,17 +17,15 @@ import { callLayer, constructLayer } from '../../shapes/engine';
 import { toSnakeCase } from '../../shapes/naming';
 import type { Shape } from '../../shapes/shape';
 import type { CallArg } from '../../shapes/tensors';
+import type { CheckedError } from '../../shapes/errors';
 import type { PyValue } from '../../shapes/values';
 import { emitNode, inputTensor } from '../graph';
 import type { KerasApi } from '../keras/api';
 import { newLayerRecord, type GraphNode, type LayerObj, type Span, type TensorObj } from '../values';
 
-/** Stops a build: Keras would raise this. */
+/** Stops a build: Keras would raise this error (of the catalogue, `errorOf(kind, data)`). */
 export class AppRaise {
-  constructor(
-    readonly pyType: string,
-    readonly message: string,
-  ) {}
+  constructor(readonly error: CheckedError) {}
 }
 
 /** Stops a build: the network cannot be worked out statically. */
@@ -116,7 +114,7 @@ export class Net {
         ? { ...call, kwargs: call.kwargs.filter(([k]) => k !== 'name') }
         : call;
     const constructed = constructLayer(shaped, this.api.options);
-    if (constructed.status === 'error') throw new AppRaise(constructed.error.pyType, constructed.error.message);
+    if (constructed.status === 'error') throw new AppRaise(constructed.error);
     if (constructed.status !== 'ok') throw new AppUnknown(constructed.reason);
     const className = asClass ?? constructed.layer.rule.className;
     const base = typeof name === 'string' ? undefined : toSnakeCase(className);
@@ -146,7 +144,7 @@ export class Net {
     const arg: CallArg = list ? { kind: 'list', items: shapes.map(tensor) } : tensor(shapes[0]);
     if (layer.constructed.status !== 'ok') throw new AppUnknown('layer not known');
     const result = callLayer(layer.constructed.layer, { args: [arg], kwargs: {} }, this.api.options);
-    if (result.status === 'error') throw new AppRaise(result.error.pyType, result.error.message);
+    if (result.status === 'error') throw new AppRaise(result.error);
     if (result.status !== 'ok') throw new AppUnknown(result.reason);
     if (!layer.params) {
       layer.params = result.params;

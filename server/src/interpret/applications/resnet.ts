@@ -8,7 +8,7 @@
 
 import type { TensorObj } from '../values';
 import type { Family } from './applications';
-import { type AppArgs, classesMessage, classifierTop, COMMON_PARAMS, imageInput } from './args';
+import { type AppArgs, classifierTop, COMMON_PARAMS, imageInput } from './args';
 import { obtainInputShape } from './imagenetUtils';
 import type { Net } from './net';
 
@@ -96,7 +96,7 @@ function stackV2(net: Net, x: TensorObj, filters: number, blocks: number, stride
 /** `resnet.ResNet`: blocks per stage (conv2..conv5), v2 (pre-activation) or v1. */
 function resnet(blocks: [number, number, number, number], v2: boolean, dfltName: string) {
   return (net: Net, a: AppArgs) => {
-    a.checkClasses(classesMessage);
+    a.checkClasses();
     const shape = obtainInputShape(net, a, a.inputShape, 224, 32, a.includeTop);
     const img = imageInput(net, a, shape);
     let x = net.apply(

@@ -5,13 +5,13 @@
  */
 
 import type { Family } from './applications';
-import { type AppArgs, classesMessage, classifierTop, COMMON_PARAMS, imageInput } from './args';
+import { type AppArgs, classifierTop, COMMON_PARAMS, imageInput } from './args';
 import { obtainInputShape, validateActivation } from './imagenetUtils';
 import type { Net } from './net';
 /** VGG: blocks of 3x3 ReLU convolutions and 2x2 max pools; the top is Flatten and two 4096-unit layers. */
 function vgg(convsPerBlock: number[], dfltName: string) {
   return (net: Net, a: AppArgs) => {
-    a.checkClasses(classesMessage);
+    a.checkClasses();
     const shape = obtainInputShape(net, a, a.inputShape, 224, 32, a.includeTop);
     const img = imageInput(net, a, shape);
     let x = img;

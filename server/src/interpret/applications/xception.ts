@@ -7,7 +7,7 @@
 
 import type { TensorObj } from '../values';
 import type { Family } from './applications';
-import { type AppArgs, classesMessage, classifierTop, COMMON_PARAMS, imageInput } from './args';
+import { type AppArgs, classifierTop, COMMON_PARAMS, imageInput } from './args';
 import { obtainInputShape } from './imagenetUtils';
 import type { Net } from './net';
 
@@ -66,7 +66,7 @@ function xceptionBody(net: Net, img: TensorObj): TensorObj {
 }
 
 function xception(net: Net, a: AppArgs) {
-  a.checkClasses(classesMessage);
+  a.checkClasses();
   const shape = obtainInputShape(net, a, a.inputShape, 299, 71, a.includeTop);
   const img = imageInput(net, a, shape);
   const x = classifierTop(net, a, xceptionBody(net, img), { topPool: 'avg_pool' });

@@ -6,6 +6,7 @@
  * `numpy/`) that models it. Shapes and errors come from the shape engine.
  */
 
+import type { CheckedError } from '../../shapes/errors';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../../shapes/args';
 import { toSnakeCase } from '../../shapes/naming';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
@@ -120,7 +121,7 @@ export class KerasApi implements LibraryHost {
     return { kind: 'ref', qualname: canonicalName(path), judged: !unjudged(path) };
   }
 
-  importError(paths: ImportedPaths): { pyType: string; message: string } | undefined {
+  importError(paths: ImportedPaths): CheckedError | undefined {
     for (const m of paths.modules) {
       const problem = moduleImportError(m);
       if (problem) return problem;

@@ -38,7 +38,7 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
       if (memo && memo.base === obj.qualname && memo.judged === judged) return memo.value;
       // A name Keras 3's module does not have (`keras.backend.Variable`, `keras.utils.np_utils`) is Python's AttributeError.
       const missing = judged ? moduleAttributeError(obj.qualname, attr) : undefined;
-      if (missing) return api.interp.raise(missing.pyType, missing.message, node);
+      if (missing) return api.interp.raise(missing, node);
       const qualname = `${obj.qualname}.${attr}`;
       const value: Value = mathConstant(qualname) ?? { kind: 'ref', qualname, judged };
       node.memo = { base: obj.qualname, judged, value };

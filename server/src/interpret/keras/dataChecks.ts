@@ -11,20 +11,9 @@
 import { callLayer } from '../../shapes/engine';
 import type { Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
-import { renderMessage } from '../../shapes/messages';
+import { errorOf, type CheckedError } from '../../shapes/errors';
 import { asItems, kwarg, type LayerObj, type ModelObj, type Span, spanOf, type Value } from '../values';
 import type { KerasApi } from './api';
-import {
-  cardinalityMessage,
-  functionalInputSpecMessage,
-  invalidInputShapeMessage,
-  sameShapeMessage,
-  sameShapeUpToLastMessage,
-  sequentialCallMessage,
-  unableToBuildMessage,
-  invalidDtypeMessage,
-  eqBroadcastMessage,
-} from './dataMessages';
 import { canonicalName } from './names';
 import { sequentialRebuild } from './sequential';
 
@@ -101,12 +90,12 @@ export function checkModelData(
     const firsts = parts.map(([label, arrs]) => [label, arrs.map((s) => s?.[0])] as const);
     const sizes = new Set(firsts.flatMap(([, f]) => f).filter((d): d is number => typeof d === 'number'));
     if (sizes.size > 1 && firsts.every(([, f]) => f.every((d) => typeof d === 'number')))
-      return api.interp.raise('ValueError', cardinalityMessage(firsts as Array<[string, number[]]>), node);
+      return api.interp.raise(errorOf('dataCardinality', { sizes: firsts as Array<[string, number[]]> }), node);
   }
   // Arrays of Python objects (sequences of their own lengths) have no dtype Keras takes.
   const all = [args[spec.x] ?? kwarg(kwargs, 'x'), spec.targets ? (args[spec.y] ?? kwarg(kwargs, 'y')) : undefined];
   if (all.some((v) => arrayValuesOf(v)?.some((a) => a.dtype === 'object')))
-    return api.interp.raise('ValueError', invalidDtypeMessage('object'), node);
+    return api.interp.raise(errorOf('invalidDtype', { dtype: 'object' }), node);
   const batchSize = kwarg(kwargs, 'batch_size');
   const bs = onBatch ? undefined : batchSize?.kind === 'int' ? batchSize.value : batchSize ? null : 32;
   // The first training call after `compile` builds the model symbolically, which is where a Sequential wraps its errors.
@@ -269,7 +258,10 @@ function inputChecks(
       const b = dropTrailingOne(given[i]);
       for (let k = 0; k < Math.min(a.length, b.length); k++) {
         if (typeof a[k] === 'number' && typeof b[k] === 'number' && a[k] !== b[k])
-          return api.interp.raise('ValueError', functionalInputSpecMessage(i, refs[i].name, model.name, spec, b), node);
+          return api.interp.raise(
+            errorOf('modelInputSpec', { index: i, name: refs[i].name, model: model.name, spec, found: b }),
+            node,
+          );
       }
     }
   }
@@ -283,9 +275,16 @@ function inputChecks(
     else if (g.length === ref.length - 1 && ref[ref.length - 1] === 1) adjusted.push([...g, 1]);
     else {
       const path = refs.length === 1 ? '' : String(i);
-      const inner = invalidInputShapeMessage(g, dtype, refs[i].name, path, [null, ...ref.slice(1)]);
-      const wrapped = trains && model.kind === 'Sequential' ? sequentialCallMessage(inner, g, dtype) : inner;
-      return api.interp.raise('ValueError', wrapped, node);
+      const inner = errorOf('invalidInputShape', {
+        given: g,
+        dtype,
+        name: refs[i].name,
+        path,
+        ref: [null, ...ref.slice(1)],
+      });
+      const wrapped =
+        trains && model.kind === 'Sequential' ? errorOf('sequentialCall', { inner, given: g, dtype }) : inner;
+      return api.interp.raise(wrapped, node);
     }
   }
   // A Sequential runs its layers on the batch: the first layer that refuses it raises.
@@ -295,19 +294,19 @@ function inputChecks(
       if (layer.constructed.status !== 'ok' || layer.model || layer.instance) return undefined;
       const r = callLayer(layer.constructed.layer, { args: [{ kind: 'tensor', shape }], kwargs: {} }, api.options);
       if (r.status === 'error') {
-        const inner = r.error.message;
-        const wrapped = trains ? sequentialCallMessage(inner, given[0], dtype) : inner;
-        return api.interp.raise(r.error.pyType, wrapped, node);
+        const inner = r.error;
+        const wrapped = trains ? errorOf('sequentialCall', { inner, given: given[0], dtype }) : inner;
+        return api.interp.raise(wrapped, node);
       }
       if (r.status !== 'ok' || r.outputs.length !== 1) return undefined;
       const refused = builtWeightsRefuse(layer, shape, r.weights);
-      if (refused?.pyType === 'backend') {
+      if (refused === 'backend') {
         // The backend's own op fails on the weights (not a ValueError): `fit`'s symbolic build says so; elsewhere its text is the backend's.
-        return trains ? api.interp.raise('RuntimeError', unableToBuildMessage(), node) : undefined;
+        return trains ? api.interp.raise(errorOf('unableToBuild', {}), node) : undefined;
       }
       if (refused) {
-        const wrapped = trains ? sequentialCallMessage(refused.text, given[0], dtype) : refused.text;
-        return api.interp.raise(refused.pyType, wrapped, node);
+        const wrapped = trains ? errorOf('sequentialCall', { inner: refused, given: given[0], dtype }) : refused;
+        return api.interp.raise(wrapped, node);
       }
       shape = r.outputs[0];
     }
@@ -344,16 +343,16 @@ function builtWeightsRefuse(
   layer: LayerObj,
   shape: Shape,
   weights: Array<{ shape: Shape }>,
-): { text: string; pyType: string } | undefined {
+): CheckedError | 'backend' | undefined {
   const before = layer.weights;
   if (before.length === 0 || before.length !== weights.length) return undefined;
   if (before.every((w, i) => equalShapes(w.shape, weights[i].shape))) return undefined;
-  if (!PINS_LAST_AXIS.has(layer.className)) return { text: '', pyType: 'backend' };
+  if (!PINS_LAST_AXIS.has(layer.className)) return 'backend';
   const built = layer.inputShapes?.[0];
   const value = built?.[built.length - 1];
   // Weights that changed with another axis than the last (channels_first) are not judged here.
   if (typeof value !== 'number' || value === shape[shape.length - 1]) return undefined;
-  return renderMessage('inputSpecAxis', { index: 0, layer: layer.name, axis: -1, value, shape });
+  return errorOf('inputSpecAxis', { index: 0, layer: layer.name, axis: -1, value, shape });
 }
 
 /** How a loss compares targets with the output: one-hot (same shape), sparse (integer labels), or broadcast. */
@@ -422,7 +421,7 @@ function checkTargets(api: KerasApi, model: ModelObj, ys: Shape[], node: SyntaxN
       let t = ys[i].slice(0, -1);
       if (t.length === output.length) t = t.slice(0, -1);
       const p = output.slice(0, -1);
-      if (!broadcastable(t, p)) return api.interp.raise('TypeError', eqBroadcastMessage(t, p), node);
+      if (!broadcastable(t, p)) return api.interp.raise(errorOf('eqBroadcast', { a: t, b: p }), node);
     }
     const [t, o] = sameRank(ys[i], output);
     const span = spanOf(node);
@@ -431,7 +430,7 @@ function checkTargets(api: KerasApi, model: ModelObj, ys: Shape[], node: SyntaxN
       const target = t.length === o.length && t[t.length - 1] === 1 ? t.slice(0, -1) : t;
       if (o.length >= 1 && !equalShapes(target, o.slice(0, -1))) {
         if (equalShapes(target, o)) api.dataHints.push({ span, id: 'hint.labelsSparse', args: { y: yName } });
-        return api.interp.raise('ValueError', sameShapeUpToLastMessage(target, o), node);
+        return api.interp.raise(errorOf('targetShapeUpToLast', { target, output: o }), node);
       }
     } else if (!equalShapes(t, o)) {
       // Integer labels (one per sample, or with a trailing axis of 1) where the loss wants one-hot rows.
@@ -442,7 +441,7 @@ function checkTargets(api: KerasApi, model: ModelObj, ys: Shape[], node: SyntaxN
           id: 'hint.labelsToCategorical',
           args: { y: yName, classes: String(o[o.length - 1]) },
         });
-      return api.interp.raise('ValueError', sameShapeMessage(t, o), node);
+      return api.interp.raise(errorOf('targetShape', { target: t, output: o }), node);
     }
   }
   return undefined;

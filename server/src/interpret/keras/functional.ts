@@ -4,6 +4,7 @@
  * checks (tensors only, outputs connected to the inputs, unique names).
  */
 
+import { errorOf } from '../../shapes/errors';
 import type { Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { findDisconnected, functionalOps, inputTensor } from '../graph';
@@ -21,12 +22,7 @@ export function makeInput(api: KerasApi, args: Value[], kwargs: Array<[string, V
   if (batchShape && batchShape.kind !== 'none') shape = asShape(batchShape);
   else if (shapeV && shapeV.kind !== 'none') {
     const s = asItems(shapeV) ? asShape(shapeV) : null;
-    if (shapeV.kind === 'int')
-      return api.interp.raise(
-        'ValueError',
-        `Cannot convert '${shapeV.value}' to a shape: \`shape\` must be a tuple such as (${shapeV.value},), not an int.`,
-        node,
-      );
+    if (shapeV.kind === 'int') return api.interp.raise(errorOf('inputShapeInt', { value: shapeV.value }), node);
     shape = s ? [batchSize?.kind === 'int' ? batchSize.value : null, ...s] : null;
   }
   const layer = makeInputLayer(api, shape, node, kw.get('name'));
@@ -37,14 +33,8 @@ export function makeInput(api: KerasApi, args: Value[], kwargs: Array<[string, V
 export function makeFunctional(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
   const kw = new Map(kwargs);
   // Keras 1's `Model(input=..., output=...)`: Keras 3 refuses the old names.
-  const legacy = kwargs.filter(([k]) => k === 'input' || k === 'output').map(([k]) => `'${k}'`);
-  if (legacy.length > 0) {
-    return api.interp.raise(
-      'ValueError',
-      `Unrecognized keyword arguments passed to Model: {${legacy.join(', ')}}. Keras 3 calls them \`inputs\` and \`outputs\`.`,
-      node,
-    );
-  }
+  const legacy = kwargs.filter(([k]) => k === 'input' || k === 'output').map(([k]) => k);
+  if (legacy.length > 0) return api.interp.raise(errorOf('modelLegacyKeywords', { names: legacy }), node);
   const inputsV = args[0] ?? kw.get('inputs');
   const outputsV = args[1] ?? kw.get('outputs');
   if (!inputsV || !outputsV) {
@@ -57,30 +47,16 @@ export function makeFunctional(api: KerasApi, args: Value[], kwargs: Array<[stri
   ] as const) {
     const bad = notATensorAmong(v);
     // A layer never called (`out = layers.Dense(1)`), or the None a layer's `call` without `return` gives, where a tensor belongs.
-    if (bad === 'None')
-      return api.interp.raise(
-        'ValueError',
-        `All \`${what}\` values must be KerasTensors. Received: ${what} including invalid value None of type <class 'NoneType'> (does a layer's \`call\` lack a \`return\`?)`,
-        node,
-      );
-    if (bad)
-      return api.interp.raise(
-        'ValueError',
-        `All \`${what}\` values must be KerasTensors. Received: ${what} including invalid value <${bad.className} name=${bad.name}> of type <class '${bad.className}'>: call the layer on a tensor to get one.`,
-        node,
-      );
+    if (bad === 'None') return api.interp.raise(errorOf('modelNoneAmongTensors', { what }), node);
+    if (bad) return api.interp.raise(errorOf('modelLayerAmongTensors', { what, ...bad }), node);
   }
   const inputs = flattenTensorValues(inputsV);
   const outputs = flattenTensorValues(outputsV);
   const problem = inputs && outputs ? findDisconnected(inputs, outputs) : undefined;
-  if (problem) return api.interp.raise('ValueError', problem, node);
+  if (problem) return api.interp.raise(problem, node);
   const repeated = inputs && outputs ? repeatedName(functionalOps(inputs, outputs)) : undefined;
   if (repeated)
-    return api.interp.raise(
-      'ValueError',
-      `The name "${repeated.name}" is used ${repeated.count} times in the model. All operation names should be unique.`,
-      node,
-    );
+    return api.interp.raise(errorOf('repeatedOperationName', { name: repeated.name, count: repeated.count }), node);
   const model = newModel(api, 'Functional', node, kw.get('name'));
   fillFunctional(api, model, inputsV, outputsV, node);
   return { kind: 'model', model };
@@ -129,7 +105,7 @@ export function fillFunctional(
   }
   const problem = findDisconnected(inputs, outputs);
   if (problem) {
-    api.interp.raise('ValueError', problem, node);
+    api.interp.raise(problem, node);
     model.broken = true;
     return;
   }

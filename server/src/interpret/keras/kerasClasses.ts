@@ -10,6 +10,7 @@
  * through their bases; anything else is unknown.
  */
 
+import { errorOf, type CheckedError } from '../../shapes/errors';
 import record from './kerasClasses.json';
 import type { ClassObj, Value } from '../values';
 import { canonicalName } from './names';
@@ -77,13 +78,13 @@ const SIGNATURES = record.signatures as Record<string, string[] | null>;
  * (canonical; a loss or metric class, keras.Sequential) does not take, or
  * undefined. A constructor that takes `**kwargs`, or one not recorded, lets every keyword through.
  */
-export function unexpectedKeyword(qualname: string, keywords: string[]): string | undefined {
+export function unexpectedKeyword(qualname: string, keywords: string[]): CheckedError | undefined {
   const accepted = SIGNATURES[qualname];
   if (!accepted) return undefined;
   const bad = keywords.find((k) => !accepted.includes(k));
   return bad === undefined
     ? undefined
-    : `${qualname.split('.').pop()}.__init__() got an unexpected keyword argument '${bad}'`;
+    : errorOf('unexpectedKeyword', { fn: `${qualname.split('.').pop()}.__init__`, name: bad });
 }
 
 /**

@@ -8,6 +8,7 @@
  * depending on the TensorFlow installed.
  */
 
+import { errorOf, type CheckedError } from '../../shapes/errors';
 import record from './kerasModules.json';
 
 const MODULES = new Map<string, Set<string>>(
@@ -32,25 +33,22 @@ function missingModule(path: string): string | undefined {
 }
 
 /** The error of `import path` / `from path import ...`, or undefined when Keras 3 has the module. */
-export function moduleImportError(path: string): { pyType: string; message: string } | undefined {
+export function moduleImportError(path: string): CheckedError | undefined {
   const missing = missingModule(path);
-  if (!missing) return undefined;
-  const parent = missing.split('.').slice(0, -1).join('.');
-  const hint = parent === 'keras.layers' ? ` (Keras 3 keeps every layer in keras.layers: import from there)` : '';
-  return { pyType: 'ModuleNotFoundError', message: `No module named '${missing}'${hint}` };
+  return missing ? errorOf('moduleNotFound', { module: missing }) : undefined;
 }
 
 /** The error of `from module import name`, or undefined when Keras 3 exports it (or cannot be judged). */
-export function nameImportError(module: string, name: string): { pyType: string; message: string } | undefined {
+export function nameImportError(module: string, name: string): CheckedError | undefined {
   if (unjudged(module) || name.startsWith('_')) return undefined;
   const names = MODULES.get(module);
   if (!names || names.has(name) || MODULES.has(`${module}.${name}`)) return undefined;
-  return { pyType: 'ImportError', message: `cannot import name '${name}' from '${module}'` };
+  return errorOf('cannotImportName', { name, module });
 }
 
 /** The error of reading `attr` from the Keras module `module` (canonical), or undefined when it exists or is not a recorded module. */
-export function moduleAttributeError(module: string, attr: string): { pyType: string; message: string } | undefined {
+export function moduleAttributeError(module: string, attr: string): CheckedError | undefined {
   const names = MODULES.get(module);
   if (!names || attr.startsWith('_') || names.has(attr) || MODULES.has(`${module}.${attr}`)) return undefined;
-  return { pyType: 'AttributeError', message: `module '${module}' has no attribute '${attr}'` };
+  return errorOf('moduleHasNoAttribute', { module, attribute: attr });
 }

@@ -5,9 +5,10 @@
  * graph node and its mask; a `Lambda` runs its function as one node.
  */
 
+import { errorOf, type CheckedError } from '../../shapes/errors';
 import { type Called, callLayer } from '../../shapes/engine';
 import type { ConstructedLayer } from '../../shapes/rule';
-import { formatShape, type Shape, shapesEqual } from '../../shapes/shape';
+import { type Shape, shapesEqual } from '../../shapes/shape';
 import type { CallArg } from '../../shapes/tensors';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { emitNode } from '../graph';
@@ -68,8 +69,7 @@ export function callBuiltinLayer(
   } else {
     result = callLayer(layer.constructed.layer, { args: callArgs, kwargs: callKwargs }, api.options);
   }
-  if (result.status === 'error')
-    return api.interp.raise(result.error.pyType, namedInMessage(result.error.message, layer), node, result.error);
+  if (result.status === 'error') return api.interp.raise(result.error, node);
   layer.called = true;
   if (inputTensors.length === 0 && result.status === 'ok') {
     // An eager call on arrays records no node: the row shows the first build's shapes, if any (tracedRows.ts).
@@ -93,8 +93,7 @@ function callOnTensor(api: KerasApi, layer: LayerObj, x: TensorObj, node: Syntax
     layer.constructed.status !== 'ok' || x.shape === null
       ? { status: 'unknown', reason: layer.constructed.status !== 'ok' ? 'layer not known' : 'input shape not known' }
       : callOnShapeRemembered(api, layer.constructed.layer, x.shape, node);
-  if (result.status === 'error')
-    return api.interp.raise(result.error.pyType, namedInMessage(result.error.message, layer), node, result.error);
+  if (result.status === 'error') return api.interp.raise(result.error, node);
   return recordCall(api, layer, result, [x], node);
 }
 
@@ -105,7 +104,7 @@ function recordCall(api: KerasApi, layer: LayerObj, result: Called, inputs: Tens
   layer.called = true;
   if (ok && layer.params) {
     const problem = rebuildProblem(layer, result.weights, inputShapes);
-    if (problem) return api.interp.raise('ValueError', problem, node);
+    if (problem) return api.interp.raise(problem, node);
   }
   if (ok) {
     // Inside a traced call Keras records no node: the row keeps the first build's shapes, if any (tracedRows.ts).
@@ -176,7 +175,7 @@ function hasUnknownTensor(a: CallArg): boolean {
  * the weights' own shapes). The message, in Keras's words where one axis
  * differs; undefined when the weights fit or are not all known.
  */
-function rebuildProblem(layer: LayerObj, weights: LayerObj['weights'], inputShapes: Shape[]): string | undefined {
+function rebuildProblem(layer: LayerObj, weights: LayerObj['weights'], inputShapes: Shape[]): CheckedError | undefined {
   const known = (ws: LayerObj['weights']) => ws.every((w) => w.shape.every((d) => typeof d === 'number'));
   if (layer.weights.length === 0 || weights.length !== layer.weights.length || !known(layer.weights) || !known(weights))
     return undefined;
@@ -189,16 +188,9 @@ function rebuildProblem(layer: LayerObj, weights: LayerObj['weights'], inputShap
       .filter((k) => k >= 0);
     if (differ.length === 1) {
       const k = differ[0];
-      return `Input 0 of layer '${layer.name}' is incompatible with the layer: expected axis ${k === now.length - 1 ? -1 : k} of input shape to have value ${first[k]}, but received input with shape ${formatShape(now)}`;
+      const axis = k === now.length - 1 ? -1 : k;
+      return errorOf('layerWeightsAxis', { layer: layer.name, axis, value: first[k] as number, shape: now });
     }
   }
-  return `Layer '${layer.name}' was built for inputs of shape ${first ? formatShape(first) : '?'}; its weights do not fit inputs of shape ${now ? formatShape(now) : '?'}.`;
-}
-
-/**
- * The engine names a layer in its messages by class (it does not know the
- * record); Keras names it by its name (`lstm_1`), which the record knows.
- */
-function namedInMessage(message: string, layer: LayerObj): string {
-  return message.replace(/^Input (\d+) of layer '[^']*'/, (_, i: string) => `Input ${i} of layer '${layer.name}'`);
+  return errorOf('layerWeightsMismatch', { layer: layer.name, built: first, given: now });
 }

@@ -72,8 +72,7 @@ function newLayerObj(
     layer.batchNamedDim = batchNamedDimension(node, 'input_shape');
   }
   api.layers.push(layer);
-  if (constructed.status === 'error')
-    api.interp.raise(constructed.error.pyType, constructed.error.message, node, constructed.error);
+  if (constructed.status === 'error') api.interp.raise(constructed.error, node);
   return layer;
 }
 

@@ -7,6 +7,7 @@
  * (numpy/), `keras.applications` (applications/), Python's `math`.
  */
 
+import { errorOf } from '../../shapes/errors';
 import { toSnakeCase } from '../../shapes/naming';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { callApplication } from '../applications/applications';
@@ -22,7 +23,7 @@ import { makeFunctional, makeInput } from './functional';
 import { unexpectedKeyword } from './kerasClasses';
 import { constructLayerObj } from './layers';
 import { canonicalName, layerClassOf } from './names';
-import { checkOptimizerCall, checkOptimizerValues, LEGACY_OPTIMIZER_MESSAGE } from './optimizers';
+import { checkOptimizerCall, checkOptimizerValues } from './optimizers';
 import { saveModel } from './saving';
 import { makeSequential } from './sequential';
 import { checkCallbackCall } from './trainingApi';
@@ -79,18 +80,17 @@ export function callLibrary(
       q,
       kwargs.map(([k]) => k),
     );
-    if (problem) return api.interp.raise('TypeError', problem, node);
+    if (problem) return api.interp.raise(problem, node);
   }
   if (/^keras\.callbacks\.[A-Z]/.test(q)) {
     const raised = checkCallbackCall(api, q, args, kwargs, node);
     if (raised) return raised;
   }
-  if (/^keras\.optimizers\.legacy\.[A-Z]\w*$/.test(q))
-    return api.interp.raise('ImportError', LEGACY_OPTIMIZER_MESSAGE, node);
+  if (/^keras\.optimizers\.legacy\.[A-Z]\w*$/.test(q)) return api.interp.raise(errorOf('legacyOptimizer', {}), node);
   if (/^keras\.optimizers\.[A-Z]/.test(q)) {
     const problem =
       checkOptimizerCall(q.split('.').pop()!, kwargs) ?? checkOptimizerValues(q.split('.').pop()!, args, kwargs);
-    if (problem) return api.interp.raise('ValueError', problem, node);
+    if (problem) return api.interp.raise(problem, node);
     return { kind: 'object', qualname: q };
   }
   if (/^keras\.(backend|config)\.image_data_format$/.test(q))

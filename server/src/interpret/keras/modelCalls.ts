@@ -5,7 +5,8 @@
  * its graph again on other shapes (graphReplay.ts).
  */
 
-import { formatShape, type Shape } from '../../shapes/shape';
+import { errorOf, type CheckedError } from '../../shapes/errors';
+import type { Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { emitNode } from '../graph';
 import { findMethod } from '../python/objects';
@@ -45,11 +46,7 @@ export function callModel(
   ) {
     // Keras builds the model before the call fails: its layers, never called, hold no weights.
     model.built = true;
-    return api.interp.raise(
-      'NotImplementedError',
-      `Model ${inst.cls.name} does not have a \`call()\` method implemented.`,
-      node,
-    );
+    return api.interp.raise(errorOf('modelCallNotImplemented', { className: inst.cls.name }), node);
   }
   if (hasOwnCall(model)) {
     // On symbolic tensors a subclassed model is one node of the caller's graph, its `call` traced inside;
@@ -73,7 +70,7 @@ export function callModel(
   }
   if (model.built && inputTensors.length > 0) {
     const problem = inputSpecProblem(model, x);
-    if (problem) return api.interp.raise('ValueError', problem, node);
+    if (problem) return api.interp.raise(problem, node);
   }
   let outs: Array<Shape | null> = [null];
   if (model.built && model.outputShapes) outs = outputsForInputs(api, model, x, inShape);
@@ -120,7 +117,7 @@ function declaredInputShapes(model: ModelObj): Array<Shape | null> {
  * Keras checks it only on symbolic calls: an eager call on data goes through
  * the layers, whose own checks decide.
  */
-function inputSpecProblem(model: ModelObj, x: Value): string | undefined {
+function inputSpecProblem(model: ModelObj, x: Value): CheckedError | undefined {
   const items = x.kind === 'tensor' ? [x] : x.kind === 'list' || x.kind === 'tuple' ? asItems(x) : undefined;
   if (!items || !items.every((v) => v.kind === 'tensor')) return undefined;
   const declared = declaredInputShapes(model);
@@ -137,7 +134,8 @@ function inputSpecProblem(model: ModelObj, x: Value): string | undefined {
       const b = shape[k];
       if (typeof a === 'number' && typeof b === 'number' && a !== b) {
         const inputName = model.functional ? model.functional.inputs[i].node?.op.name : model.inputLayer?.name;
-        return `Input ${i} with name '${inputName ?? 'input_layer'}' of layer '${model.name}' is incompatible with the layer: expected shape=${formatShape(spec)}, found shape=${formatShape(shape)}`;
+        const name = inputName ?? 'input_layer';
+        return errorOf('modelInputSpec', { index: i, name, model: model.name, spec, found: shape });
       }
     }
   }

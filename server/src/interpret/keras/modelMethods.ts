@@ -4,6 +4,7 @@
  * checked as Keras checks them), `quantize`, `get_layer`.
  */
 
+import { errorOf } from '../../shapes/errors';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asShape, kwarg, type ModelObj, NONE_V, spanOf, UNKNOWN, type Value } from '../values';
 import type { KerasApi } from './api';
@@ -62,16 +63,11 @@ export function modelMethod(
       // Keras's own `compile` takes these keywords only (Keras 2's `lr=` there raises).
       const unexpected = kwargs.find(([k]) => !COMPILE_KEYWORDS.has(k));
       if (unexpected)
-        return api.interp.raise(
-          'TypeError',
-          `Trainer.compile() got an unexpected keyword argument '${unexpected[0]}'`,
-          node,
-        );
+        return api.interp.raise(errorOf('unexpectedKeyword', { fn: 'Trainer.compile', name: unexpected[0] }), node);
       const optimizer = kwarg(kwargs, 'optimizer') ?? args[0];
       if (optimizer?.kind === 'str' && !isOptimizerName(optimizer.value)) {
         return api.interp.raise(
-          'ValueError',
-          `Could not interpret optimizer identifier: ${optimizer.value} (Keras knows ${OPTIMIZER_NAMES.join(', ')}).`,
+          errorOf('optimizerIdentifier', { identifier: optimizer.value, known: OPTIMIZER_NAMES }),
           node,
         );
       }
@@ -86,13 +82,9 @@ export function modelMethod(
           ((m.kind === 'str' && m.value !== '') ||
             (m.kind === 'object' && /^keras\.metrics\.[A-Z]/.test(canonicalName(m.qualname))));
         if (single) {
-          const cls = m.kind === 'str' ? 'str' : canonicalName(m.qualname).split('.').pop();
-          const shown = `${m.kind === 'str' ? m.value : `<${cls}>`} of type <class '${cls}'>`;
-          return api.interp.raise(
-            'ValueError',
-            `Expected \`${key}\` argument to be a list, tuple, or dict. Received instead: ${key}=${shown}`,
-            node,
-          );
+          const cls = m.kind === 'str' ? 'str' : canonicalName(m.qualname).split('.').pop()!;
+          const str = m.kind === 'str' ? m.value : undefined;
+          return api.interp.raise(errorOf('metricsNotList', { key, cls, str }), node);
         }
       }
       model.compiled = {

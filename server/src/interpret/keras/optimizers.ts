@@ -4,6 +4,7 @@
  * exception: taken and ignored, with a warning.
  */
 
+import { errorOf, type CheckedError } from '../../shapes/errors';
 import { pyRepr } from '../python/strings';
 import type { Value } from '../values';
 
@@ -65,15 +66,14 @@ export const OWN: Record<string, string[]> = {
  * The Keras error for unaccepted keyword arguments (`decay` is popped first), or undefined: Keras prints the
  * rest as a dict, `{'lr': 0.01}`. Unknown optimizer classes are never flagged.
  */
-export function checkOptimizerCall(className: string, kwargs: Array<[string, Value]>): string | undefined {
+export function checkOptimizerCall(className: string, kwargs: Array<[string, Value]>): CheckedError | undefined {
   const own = OWN[className];
   if (!own) return undefined;
   const allowed = new Set([...BASE, ...own]);
   const bad = kwargs.filter(([k]) => !allowed.has(k));
   if (bad.length === 0) return undefined;
-  const hint = bad.some(([k]) => k === 'lr') ? ' Keras 3 calls it `learning_rate`.' : '';
-  const shown = bad.map(([k, v]) => `'${k}': ${pyRepr(v) ?? '...'}`).join(', ');
-  return `Argument(s) not recognized: {${shown}}${hint}`;
+  const keywords = bad.map(([k, v]): [string, string | undefined] => [k, pyRepr(v) ?? undefined]);
+  return errorOf('optimizerArgsNotRecognized', { keywords });
 }
 
 /** Optimizer names `compile(optimizer="...")` accepts: Keras looks the lower-cased name up among these. */
@@ -113,7 +113,7 @@ export function checkOptimizerValues(
   className: string,
   args: ArgView[],
   kwargs: Array<[string, ArgView]>,
-): string | undefined {
+): CheckedError | undefined {
   const kw = new Map(kwargs);
   if (className === 'SGD') {
     const m = kw.get('momentum') ?? args[1];
@@ -122,31 +122,18 @@ export function checkOptimizerValues(
       (m.kind === 'int' ||
         m.kind === 'bool' ||
         (m.kind === 'float' && ((m.value as number) < 0 || (m.value as number) > 1)));
-    if (refused) return '`momentum` must be a float between [0, 1].';
+    if (refused) return errorOf('sgdMomentum', {});
   }
   const clipping = ['clipnorm', 'clipvalue', 'global_clipnorm'];
   const set = clipping.filter((k) => kw.has(k) && kw.get(k)!.kind !== 'none');
   if (set.length > 1 && set.every((k) => kw.get(k)!.kind !== 'unknown')) {
-    const shown = clipping.map(
-      (k) => `${k}=${kw.has(k) && kw.get(k)!.kind !== 'none' ? String(kw.get(k)!.value) : 'None'}`,
-    );
-    return `Only one of \`clipnorm\`, \`clipvalue\` and \`global_clipnorm\` can be set. Received: ${shown.join(', ')}`;
+    const values = clipping.map((k): [string, unknown] => [k, set.includes(k) ? kw.get(k)!.value : null]);
+    return errorOf('optimizerClipping', { values });
   }
-  if (className === 'AdamW' && kw.get('weight_decay')?.kind === 'none')
-    return 'Argument `weight_decay` must be a float. Received: weight_decay=None';
+  if (className === 'AdamW' && kw.get('weight_decay')?.kind === 'none') return errorOf('adamwWeightDecayNone', {});
   const steps = kw.get('gradient_accumulation_steps');
   if (steps?.kind === 'int' && (steps.value as number) !== 0 && (steps.value as number) < 2) {
-    return `\`gradient_accumulation_steps\` must be an integer >= 2. Received: gradient_accumulation_steps=${steps.value}`;
+    return errorOf('gradientAccumulationSteps', { steps: steps.value as number });
   }
   return undefined;
 }
-
-/**
- * Keras 3 keeps `keras.optimizers.legacy` (and `tf.keras.optimizers.legacy`) only to refuse it: each of its
- * classes raises ImportError when constructed.
- */
-export const LEGACY_OPTIMIZER_MESSAGE =
-  '`keras.optimizers.legacy` is not supported in Keras 3. When using `tf.keras`, to continue using a ' +
-  '`tf.keras.optimizers.legacy` optimizer, you can install the `tf_keras` package (Keras 2) and set the ' +
-  'environment variable `TF_USE_LEGACY_KERAS=True` to configure TensorFlow to use `tf_keras` when accessing ' +
-  '`tf.keras`.';

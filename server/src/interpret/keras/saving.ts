@@ -5,7 +5,7 @@
  * (Keras makes and names tensors and inner models while it rebuilds), so what it gives stays unknown.
  */
 
-import { renderMessage, type MessageData, type MessageKind } from '../../shapes/messages';
+import { errorOf } from '../../shapes/errors';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { isTruthy } from '../python/builtins';
 import { kwarg, NONE_V, toPy, UNKNOWN, type Value } from '../values';
@@ -13,12 +13,6 @@ import type { KerasApi } from './api';
 import { hasSplat } from './trainingApi';
 
 type Kwargs = Array<[string, Value]>;
-
-/** Raises Keras's error of `kind` (the catalogue writes its text) on the call. */
-function raiseKind<K extends MessageKind>(api: KerasApi, kind: K, data: MessageData<K>, node: SyntaxNode): Value {
-  const { text, pyType } = renderMessage(kind, data);
-  return api.interp.raise(pyType, text, node, { kind, data: data as object });
-}
 
 /** `save(filepath, overwrite=True, zipped=None, **kwargs)`, the model's own arguments after the model. */
 export function saveModel(api: KerasApi, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value {
@@ -33,16 +27,17 @@ export function saveModel(api: KerasApi, args: Value[], kwargs: Kwargs, node: Sy
     const given = isTruthy(saveFormat);
     if (given === undefined || (given && path === undefined)) return UNKNOWN;
     if (given && !/\.(h5|hdf5|keras)$/.test(path!))
-      return raiseKind(api, 'saveFormatRemoved', { saveFormat: toPy(saveFormat) }, node);
+      return api.interp.raise(errorOf('saveFormatRemoved', { saveFormat: toPy(saveFormat) }), node);
   }
   const others = rest.filter(([k]) => k !== 'save_format');
-  if (others.length > 0) return raiseKind(api, 'saveArgumentsNotSupported', { names: others.map(([k]) => k) }, node);
+  if (others.length > 0)
+    return api.interp.raise(errorOf('saveArgumentsNotSupported', { names: others.map(([k]) => k) }), node);
   if (path === undefined) return UNKNOWN;
   // `zipped=None` means zipped, except on the Hugging Face hub.
   const zip = zipped === undefined || zipped.kind === 'none' ? !path.startsWith('hf://') : isTruthy(zipped);
   if (zip === undefined) return UNKNOWN;
   if (zip && !path.endsWith('.keras') && !/\.(h5|hdf5)$/.test(path))
-    return raiseKind(api, 'saveFilepathExtension', { filepath: path }, node);
+    return api.interp.raise(errorOf('saveFilepathExtension', { filepath: path }), node);
   return NONE_V;
 }
 
@@ -53,6 +48,6 @@ export function saveWeights(api: KerasApi, args: Value[], kwargs: Kwargs, node: 
   const shard = args[2] ?? kwarg(kwargs, 'max_shard_size');
   if (filepath?.kind !== 'str' || (shard && shard.kind !== 'none')) return UNKNOWN;
   if (!filepath.value.endsWith('.weights.h5'))
-    return raiseKind(api, 'saveWeightsFilename', { filepath: filepath.value }, node);
+    return api.interp.raise(errorOf('saveWeightsFilename', { filepath: filepath.value }), node);
   return NONE_V;
 }

@@ -3,7 +3,8 @@
  * and Keras's rebuild from the input shape, which calls every layer in order.
  */
 
-import { formatShape, type Shape } from '../../shapes/shape';
+import { errorOf } from '../../shapes/errors';
+import type { Shape } from '../../shapes/shape';
 import { pyRepr } from '../../shapes/values';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asItems, type LayerObj, type ModelObj, newTensor, type Value } from '../values';
@@ -18,7 +19,7 @@ export function makeSequential(api: KerasApi, args: Value[], kwargs: Array<[stri
     'keras.Sequential',
     kwargs.map(([k]) => k),
   );
-  if (unexpected) return api.interp.raise('TypeError', unexpected, node);
+  if (unexpected) return api.interp.raise(unexpected, node);
   const kw = new Map(kwargs);
   const model = newModel(api, 'Sequential', node, kw.get('name'));
   const layersArg = args[0] ?? kw.get('layers');
@@ -43,11 +44,7 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
         : undefined;
   if (inputLayer) {
     if (model.inputLayer && model.inputShape) {
-      api.interp.raise(
-        'ValueError',
-        `Sequential model '${model.name}' has already been configured to use input shape ${formatShape(model.inputShape)}. You cannot add a different Input layer to it.`,
-        node,
-      );
+      api.interp.raise(errorOf('sequentialInputConfigured', { model: model.name, shape: model.inputShape }), node);
       return;
     }
     if (item.kind === 'tensor') {
@@ -72,26 +69,15 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
       model.broken = true;
       return;
     }
-    const what =
-      item.kind === 'ref'
-        ? `the class \`${item.qualname.split('.').pop()}\` itself; create an instance: \`${item.qualname.split('.').pop()}(...)\``
-        : `a ${item.kind} value`;
-    api.interp.raise(
-      'ValueError',
-      `Only instances of \`keras.Layer\` can be added to a Sequential model. Received ${what}.`,
-      node,
-    );
+    const className = item.kind === 'ref' ? item.qualname.split('.').pop() : undefined;
+    api.interp.raise(errorOf('sequentialNotLayer', { className, valueKind: item.kind }), node);
     return;
   }
   if (model.layers.length === 0 && model.inputShape === null) {
     const declaredArg = new Map(layer.call.kwargs).get('input_shape');
     if (declaredArg?.kind === 'int') {
       // Keras fails making the InputLayer, before the layer is added.
-      api.interp.raise(
-        'ValueError',
-        `Cannot convert '${declaredArg.value}' to a shape: \`input_shape\` must be a tuple such as (${declaredArg.value},).`,
-        node,
-      );
+      api.interp.raise(errorOf('sequentialInputShapeInt', { value: declaredArg.value }), node);
       return;
     }
     const dimArg = baseInputDim(layer) ? new Map(layer.call.kwargs).get('input_dim') : undefined;
@@ -99,11 +85,8 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
     const dimRepr = dimType && pyRepr(dimArg);
     if (dimRepr) {
       // Keras makes the input shape `(input_dim,)`, which only an integer fits.
-      api.interp.raise(
-        'ValueError',
-        `Cannot convert '(${dimRepr},)' to a shape. Found invalid dimension '${dimArg.kind === 'str' ? dimArg.value : dimRepr}' of type '<class '${dimType}'>'.`,
-        node,
-      );
+      const str = dimArg.kind === 'str' ? dimArg.value : dimRepr;
+      api.interp.raise(errorOf('sequentialInputDimInvalid', { repr: dimRepr, str, type: dimType }), node);
       return;
     }
     const declared = declaredInputShape(layer);
@@ -113,11 +96,7 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
   const clash =
     layer.namedInSource && model.layers.find((l) => l !== layer && l.namedInSource && l.name === layer.name);
   if (clash) {
-    api.interp.raise(
-      'ValueError',
-      `All layers added to a Sequential model should have unique names. Name '${layer.name}' is already the name of a layer in this model. Update the \`name\` argument to pass a unique name.`,
-      node,
-    );
+    api.interp.raise(errorOf('sequentialNameClash', { name: layer.name }), node);
     return;
   }
   model.layers.push(layer);

@@ -9,6 +9,7 @@
  * layer (its own weights plus those of the layers it holds).
  */
 
+import { errorOf, type CheckedError } from '../../shapes/errors';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { findMethod } from '../python/objects';
 import { pyRepr } from '../python/strings';
@@ -78,8 +79,11 @@ export function kerasInstance(api: KerasApi, inst: InstanceObj, node: SyntaxNode
 }
 
 /** Keras's own `Layer.__init__` / `Model.__init__` for a user subclass. */
-/** What `keras.layers.Layer.__init__` accepts (its keyword-only parameters, and the two input-shape keywords it pops). */
-const LAYER_INIT_KEYWORDS = new Set([
+/**
+ * What `keras.layers.Layer.__init__` accepts (its keyword-only parameters, and the two input-shape keywords it
+ * pops), held to Keras by `test/interpret/kerasApiFacts.test.ts` (`layer_init` of `test/truth/keras-api/`).
+ */
+export const LAYER_INIT_KEYWORDS = new Set([
   'activity_regularizer',
   'trainable',
   'dtype',
@@ -105,16 +109,12 @@ function kerasInit(api: KerasApi, inst: InstanceObj, args: Value[], kwargs: Kwar
     // `keras.layers.Layer.__init__` takes these keywords only (a user's `**kwargs` passed on must fit them).
     const unknownKw = kwargs.filter(([k]) => !LAYER_INIT_KEYWORDS.has(k));
     if (unknownKw.length > 0) {
-      const shown = unknownKw.map(([k, v]) => `'${k}': ${pyRepr(v) ?? '...'}`).join(', ');
-      api.interp.raise('ValueError', `Unrecognized keyword arguments passed to ${inst.cls.name}: {${shown}}`, node);
+      const keywords = unknownKw.map(([k, v]): [string, string | undefined] => [k, pyRepr(v) ?? undefined]);
+      api.interp.raise(errorOf('layerInitKeywords', { className: inst.cls.name, keywords }), node);
       return;
     }
     if (args.length > 0) {
-      api.interp.raise(
-        'TypeError',
-        `Layer.__init__() takes 1 positional argument but ${args.length + 1} were given`,
-        node,
-      );
+      api.interp.raise(errorOf('tooManyPositional', { fn: 'Layer.__init__', takes: 1, given: args.length + 1 }), node);
       return;
     }
   }
@@ -123,8 +123,7 @@ function kerasInit(api: KerasApi, inst: InstanceObj, args: Value[], kwargs: Kwar
     const { call, constructed } = constructCached(api, base, args, kwargs, node, false);
     inst.layer.call = call;
     inst.layer.constructed = constructed;
-    if (constructed.status === 'error')
-      api.interp.raise(constructed.error.pyType, constructed.error.message, node, constructed.error);
+    if (constructed.status === 'error') api.interp.raise(constructed.error, node);
   }
   if (inst.model && inputs && outputs) fillFunctional(api, inst.model, inputs, outputs, node);
 }
@@ -165,7 +164,7 @@ export function kerasBaseMethod(
       return NONE_V;
     case 'add_weight': {
       const problem = addWeightArgsProblem(args, kwargs);
-      if (problem) return api.interp.raise(problem.pyType, problem.text, node);
+      if (problem) return api.interp.raise(problem, node);
       return addWeight(inst, args, kwargs);
     }
     case 'add_variable':
@@ -186,23 +185,13 @@ export function kerasBaseMethod(
  * positional arguments, kept to catch Keras 2's order: more than three, a name first, or one given
  * both ways.
  */
-function addWeightArgsProblem(args: Value[], kwargs: Kwargs): { text: string; pyType: string } | undefined {
+function addWeightArgsProblem(args: Value[], kwargs: Kwargs): CheckedError | undefined {
   if (args.length === 0) return undefined;
-  if (args.length > 3)
-    return {
-      pyType: 'TypeError',
-      text: `add_weight() takes at most 3 positional arguments but ${args.length} were given.`,
-    };
-  if (args[0].kind === 'str') {
-    const name = args[0].value;
-    const text = `\`name\` must be passed as a keyword argument. Received: add_weight('${name}', ...). Use: add_weight(shape=..., name='${name}').`;
-    return { pyType: 'ValueError', text };
-  }
+  if (args.length > 3) return errorOf('addWeightTooManyPositional', { given: args.length });
+  if (args[0].kind === 'str') return errorOf('addWeightNamePositional', { name: args[0].value });
   const given = (k: string) => kwargs.some(([name, v]) => name === k && v.kind !== 'none' && v.kind !== 'unknown');
   const both = ['shape', 'initializer', 'dtype'].find((k, i) => i < args.length && given(k));
-  return both
-    ? { pyType: 'ValueError', text: `\`${both}\` was passed both positionally and as a keyword argument.` }
-    : undefined;
+  return both ? errorOf('addWeightBothWays', { argument: both }) : undefined;
 }
 
 /** `self.add_weight(shape=..., trainable=...)`: records the weight, gives a value of that shape. */

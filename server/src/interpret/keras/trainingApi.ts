@@ -10,7 +10,7 @@
  * its constructor does. These run before any data is looked at, as in Keras.
  */
 
-import { renderMessage } from '../../shapes/messages';
+import { errorOf, type CheckedError } from '../../shapes/errors';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { pyRepr } from '../python/strings';
 import { kwarg, type Value } from '../values';
@@ -38,9 +38,7 @@ export function isRemovedModelAttribute(name: string): boolean {
 
 /** `'Sequential' object has no attribute 'fit_generator'`: the error reading a removed method raises. */
 export function raiseRemovedAttribute(api: KerasApi, className: string, attr: string, node: SyntaxNode): Value {
-  const data = { type: className, attribute: attr };
-  const { text, pyType } = renderMessage('noAttribute', data);
-  return api.interp.raise(pyType, text, node, { kind: 'noAttribute', data });
+  return api.interp.raise(errorOf('noAttribute', { type: className, attribute: attr }), node);
 }
 
 /** True when the call's own arguments include `*xs` or `**kw`: how many values it passes is then not known. */
@@ -59,17 +57,13 @@ function bind(api: KerasApi, sig: Signature, args: Value[], kwargs: Kwargs, node
   const fn = sig.qualname;
   const names = sig.params.map((p) => p[0]);
   const splat = hasSplat(node);
-  const raise = (kind: 'unexpectedKeyword' | 'multipleValues', name: string) => {
-    const data = { fn, name };
-    const { text, pyType } = renderMessage(kind, data);
-    return api.interp.raise(pyType, text, node, { kind, data });
-  };
+  const fail = (error: CheckedError) => api.interp.raise(error, node);
   const byPosition = sig.positional === null ? args.length : Math.min(args.length, sig.positional);
   for (const [k] of kwargs) {
     const i = names.indexOf(k);
     if (i < 0) {
-      if (!sig.var_keyword) return raise('unexpectedKeyword', k);
-    } else if (!splat && i < byPosition) return raise('multipleValues', k);
+      if (!sig.var_keyword) return fail(errorOf('unexpectedKeyword', { fn, name: k }));
+    } else if (!splat && i < byPosition) return fail(errorOf('multipleValues', { fn, name: k }));
   }
   if (splat) return undefined;
   if (sig.positional !== null && args.length > sig.positional) {
@@ -77,25 +71,19 @@ function bind(api: KerasApi, sig: Signature, args: Value[], kwargs: Kwargs, node
     const required = sig.params.filter((p) => p.length === 1).length;
     const max = sig.positional + 1;
     const given = args.length + 1;
-    const { text, pyType } =
+    return fail(
       required === sig.positional
-        ? renderMessage('tooManyPositional', { fn, takes: max, given })
-        : renderMessage('tooManyPositionalRange', { fn, min: required + 1, max, given });
-    return api.interp.raise(pyType, text, node);
+        ? errorOf('tooManyPositional', { fn, takes: max, given })
+        : errorOf('tooManyPositionalRange', { fn, min: required + 1, max, given }),
+    );
   }
   const missing = sig.params
     .filter((p, i) => p.length === 1 && i >= args.length && !kwargs.some(([k]) => k === p[0]))
     .map((p) => p[0]);
   if (missing.length > 0) {
-    const { text, pyType } = renderMessage('missingPositional', { fn, names: missing });
-    return api.interp.raise(pyType, text, node);
+    return fail(errorOf('missingPositional', { fn, names: missing }));
   }
   return undefined;
-}
-
-/** Keyword arguments as Python prints a dict of them: `{'workers': 2}` (`...` for a value the source does not tell). */
-function kwargsRepr(kwargs: Kwargs): string {
-  return `{${kwargs.map(([k, v]) => `'${k}': ${pyRepr(v) ?? '...'}`).join(', ')}}`;
 }
 
 /** The training method's arguments as Keras takes them; the raised error, or undefined. */
@@ -114,7 +102,8 @@ export function checkTrainingCall(
   const names = new Set(sig.params.map((p) => p[0]));
   const rest = kwargs.filter(([k]) => !names.has(k) && k !== '_use_cached_eval_dataset');
   if (rest.length === 0 || hasSplat(node)) return undefined;
-  return api.interp.raise('ValueError', `Arguments not recognized: ${kwargsRepr(rest)}`, node);
+  const keywords = rest.map(([k, v]): [string, string | undefined] => [k, pyRepr(v) ?? undefined]);
+  return api.interp.raise(errorOf('argumentsNotRecognized', { keywords }), node);
 }
 
 /** A call of a `keras.callbacks` class (canonical name); the raised error, or undefined when Keras constructs it. */
@@ -135,7 +124,7 @@ export function checkCallbackCall(
     return kwarg(kwargs, name) ?? args[i];
   };
   const problem = checkpointProblem(arg('filepath'), arg('save_weights_only'), arg('save_freq'));
-  return problem ? api.interp.raise('ValueError', problem, node) : undefined;
+  return problem ? api.interp.raise(problem, node) : undefined;
 }
 
 /** Python's truth of a value the source tells; undefined otherwise. */
@@ -152,20 +141,15 @@ function checkpointProblem(
   filepath: Value | undefined,
   weightsOnly: Value | undefined,
   saveFreq: Value | undefined,
-): string | undefined {
+): CheckedError | undefined {
   if (saveFreq?.kind === 'str' && saveFreq.value !== 'epoch')
-    return `Unrecognized save_freq: ${saveFreq.value}. Expected save_freq are 'epoch' or integer values`;
+    return errorOf('checkpointSaveFreq', { saveFreq: saveFreq.value });
   if (saveFreq && saveFreq.kind !== 'str' && saveFreq.kind !== 'int') return undefined;
   if (filepath?.kind !== 'str') return undefined;
   const path = filepath.value;
   const weights = truth(weightsOnly);
   if (weights === undefined) return undefined;
-  if (weights && !path.endsWith('.weights.h5'))
-    return (
-      'When using `save_weights_only=True` in `ModelCheckpoint`, the filepath provided must end in `.weights.h5` ' +
-      `(Keras weights format). Received: filepath=${path}`
-    );
-  if (!weights && !path.endsWith('.keras') && !path.endsWith('.h5'))
-    return `The filepath provided must end in \`.keras\` (Keras model format). Received: filepath=${path}`;
+  if (weights && !path.endsWith('.weights.h5')) return errorOf('checkpointWeightsPath', { path });
+  if (!weights && !path.endsWith('.keras') && !path.endsWith('.h5')) return errorOf('checkpointModelPath', { path });
   return undefined;
 }

@@ -7,7 +7,7 @@
 
 import { broadcastShapes, canonicalizeAxis } from '../../shapes/arith';
 import { cannotTell, raise } from '../../shapes/errors';
-import { type Dim, dimProduct, formatShape, type Shape } from '../../shapes/shape';
+import { type Dim, dimProduct, type Shape } from '../../shapes/shape';
 import { asItems, type Value } from '../values';
 import { dimAdd, dimsOf, OpArgs, shapeOfValue, type MultiOut, type OpRule } from './args';
 
@@ -20,9 +20,7 @@ function splitShapes(x: Shape, sections: Value | undefined, axisArg: number): Sh
     const n = sections.value;
     if (typeof d !== 'number') return Array.from({ length: n }, () => withDim(d));
     if (d % n !== 0) {
-      raise(
-        `\`x\` size on given \`axis\` must be divisible by \`indices_or_sections\` when \`indices_or_sections\` is an int. But received ${d} and ${n}.`,
-      );
+      raise('splitNotDivisible', { size: d, sections: n });
     }
     return Array.from({ length: n }, () => withDim(d / n));
   }
@@ -52,10 +50,7 @@ function unstackShapes(a: OpArgs): MultiOut {
   const x = a.shape(0, 'x');
   const axis = canonicalizeAxis(a.int(2, 'axis', 0), x.length);
   let num: Dim = a.optInt(1, 'num', null) ?? x[axis];
-  if (num === null)
-    raise(
-      `Cannot infer argument \`num\` from shape ${formatShape(x)}. Either provide a tensor with a concrete shape in the \`axis\` dimension or explicitly pass the \`num\` argument.`,
-    );
+  if (num === null) raise('unstackNum', { shape: x });
   if (num === '?') num = cannotTell('num');
   const rest = x.filter((_, i) => i !== axis);
   return { outs: Array.from({ length: num }, () => rest), seq: 'list' };
@@ -84,19 +79,12 @@ function takeAlongAxisShape(a: OpArgs): Shape {
   const ind = a.shape(1, 'indices');
   const axis = a.optInt(2, 'axis', null);
   if (axis === null) x = [dimProduct(x)];
-  if (x.length !== ind.length)
-    raise(
-      `\`x\` and \`indices\` must have the same number of dimensions, but receive shape ${pyList(x)} and ${pyList(ind)}.`,
-    );
+  if (x.length !== ind.length) raise('takeAlongAxisRank', { x, indices: ind });
   const at = axis === null ? 0 : canonicalizeAxis(axis, x.length);
   return broadcastShapes(
     x.map((d, i) => (i === at ? ind[at] : d)),
     ind,
   );
-}
-
-function pyList(x: Shape): string {
-  return `[${x.map((d) => (d === null ? 'None' : String(d))).join(', ')}]`;
 }
 
 /** `ops.slice(inputs, start_indices, shape)`: -1 in `shape` takes the rest of the axis. */
@@ -105,9 +93,7 @@ function sliceShape(a: OpArgs): Shape {
   const starts = a.get(1, 'start_indices');
   const size = dimsOf(a.get(2, 'shape') ?? cannotTell('shape'));
   if (size.length !== x.length) {
-    raise(
-      `The number of dimensions in \`inputs\` must match the number of dimensions in \`shape\`. Received inputs.shape=${formatShape(x)} and shape=${formatShape(size)}`,
-    );
+    raise('sliceRank', { inputs: x, shape: size });
   }
   const startItems = starts && asItems(starts);
   return size.map((s, i) => {
@@ -183,8 +169,7 @@ function diagLength(m: Dim, n: Dim, offset: number): Dim {
 
 function diagonalShape(a: OpArgs): Shape {
   const x = a.shape(0, 'x');
-  if (x.length < 2)
-    raise(`\`diagonal\` requires an array of at least two dimensions, but \`x\` is of shape ${formatShape(x)}.`);
+  if (x.length < 2) raise('diagonalRank', { shape: x });
   const off = a.int(1, 'offset', 0);
   const i = canonicalizeAxis(a.int(2, 'axis1', 0), x.length);
   const j = canonicalizeAxis(a.int(3, 'axis2', 1), x.length);
@@ -207,7 +192,7 @@ function diagShape(a: OpArgs): Shape {
     return [n, n];
   }
   if (x.length === 2) return [diagLength(x[0], x[1], k)];
-  return raise(`\`x\` must be 1-D or 2-D, but received shape ${formatShape(x)}.`);
+  return raise('diagRank', { shape: x });
 }
 
 function appendShape(a: OpArgs): Shape {

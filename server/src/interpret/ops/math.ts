@@ -7,7 +7,7 @@
 
 import { broadcastShapes, canonicalizeAxis } from '../../shapes/arith';
 import { cannotTell, raise } from '../../shapes/errors';
-import { type Dim, dimProduct, formatShape, type Shape } from '../../shapes/shape';
+import { type Dim, dimProduct, type Shape } from '../../shapes/shape';
 import { asItems } from '../values';
 import { OpArgs, reduceDims, shapeOfValue, type MultiOut, type OpRule } from './args';
 
@@ -197,8 +197,7 @@ function gluShape(a: OpArgs): Shape {
   const at = canonicalizeAxis(a.int(1, 'axis', -1), x.length);
   const d = x[at];
   if (typeof d === 'number') {
-    if (d % 2 !== 0)
-      raise(`axis size must be divisible by 2. Received: x.shape=${formatShape(x)} with axis=${a.int(1, 'axis', -1)}`);
+    if (d % 2 !== 0) raise('gluOddAxis', { shape: x, axis: a.int(1, 'axis', -1) });
     x[at] = d / 2;
   }
   return x;
@@ -210,7 +209,7 @@ function oneHotShape(a: OpArgs): Shape {
   const axis = a.int(2, 'axis', -1);
   if (axis === -1) return [...x, n];
   if (axis >= 0 && axis < x.length) return [...x.slice(0, axis), n, ...x.slice(axis)];
-  return raise(`axis must be -1 or between [0, ${x.length}), but received ${axis}.`);
+  return raise('oneHotAxis', { rank: x.length, axis });
 }
 
 /** multi_hot: one_hot's insertion, then the second axis is summed away (the only one for rank-1 ids). */
@@ -220,7 +219,7 @@ function multiHotShape(a: OpArgs): Shape {
   const axis = a.int(2, 'axis', -1);
   if (axis === -1) x.push(n);
   else if (axis >= 0 && axis < x.length) x.splice(axis, 0, n);
-  else raise(`axis must be -1 or between [0, ${x.length}), but received ${axis}.`);
+  else raise('oneHotAxis', { rank: x.length, axis });
   return x.length === 2 ? [x[1]] : [x[0], ...x.slice(2)];
 }
 

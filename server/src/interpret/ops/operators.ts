@@ -12,25 +12,37 @@ import type { KerasApi } from '../keras/api';
 import { spanOf, UNKNOWN, type Value } from '../values';
 import { callOp } from './ops';
 
-/** `keras.activations.X(tensor)`: the operation Keras records (relu and mish are their own classes; linear returns its input). */
-const ACTIVATIONS: Record<string, string> = {
-  relu: 'ReLU',
-  mish: 'Mish',
-  sigmoid: 'Sigmoid',
-  tanh: 'Tanh',
-  softmax: 'Softmax',
-  gelu: 'Gelu',
-  silu: 'Silu',
-  swish: 'Silu',
+/**
+ * `keras.activations.X(tensor)`: the operation Keras records, each keeping its input's shape; `linear` returns
+ * its input. Held to Keras by `test/interpret/kerasApiFacts.test.ts` (`activations` of `test/truth/keras-api/`):
+ * `mish`, `hard_silu` and `sparsemax` are not here, since on the JAX backend they refuse a symbolic tensor.
+ */
+export const ACTIVATIONS: Record<string, string> = {
+  celu: 'Celu',
   elu: 'Elu',
+  exponential: 'Exp',
+  gelu: 'Gelu',
+  hard_shrink: 'HardShrink',
+  hard_sigmoid: 'HardSigmoid',
+  hard_tanh: 'HardTanh',
+  leaky_relu: 'LeakyRelu',
+  log_sigmoid: 'LogSigmoid',
+  log_softmax: 'LogSoftmax',
+  relu: 'ReLU',
+  relu6: 'Relu6',
+  selu: 'Selu',
+  sigmoid: 'Sigmoid',
+  silu: 'Silu',
+  soft_shrink: 'SoftShrink',
+  softmax: 'Softmax',
   softplus: 'Softplus',
   softsign: 'Softsign',
-  selu: 'Selu',
-  exponential: 'Exp',
-  leaky_relu: 'LeakyRelu',
-  relu6: 'Relu6',
-  hard_sigmoid: 'HardSigmoid',
-  log_softmax: 'LogSoftmax',
+  sparse_plus: 'SparsePlus',
+  sparse_sigmoid: 'SparseSigmoid',
+  squareplus: 'Squareplus',
+  swish: 'Silu',
+  tanh: 'Tanh',
+  tanh_shrink: 'TanhShrink',
 };
 
 /** An activation function applied to a value: a recorded op on tensors; undefined when not one of Keras's. */

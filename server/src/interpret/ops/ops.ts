@@ -5,7 +5,7 @@
  * records a graph node with its output shape.
  */
 
-import { CannotTell, KerasError } from '../../shapes/errors';
+import { CannotTell, checkedError, KerasError } from '../../shapes/errors';
 import type { Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { emitNode } from '../graph';
@@ -104,7 +104,7 @@ export function callOp(
   try {
     made = inlineOpShape(name, args, kw, api.tracing > 0, getItem);
   } catch (e) {
-    if (e instanceof KerasError) return api.interp.raise(e.pyType, e.message, node);
+    if (e instanceof KerasError) return api.interp.raise(checkedError(e), node);
     throw e;
   }
   return made ? recordOp(api, made.cls, tensorsIn, [made.out], undefined, node) : UNKNOWN;
@@ -123,7 +123,7 @@ function callRule(
   try {
     result = rule.shape(new OpArgs(args, kw));
   } catch (e) {
-    if (e instanceof KerasError) return api.interp.raise(e.pyType, e.message, node);
+    if (e instanceof KerasError) return api.interp.raise(checkedError(e), node);
     if (!(e instanceof CannotTell)) throw e;
   }
   if (result === null) return rule.multi ? UNKNOWN : recordOp(api, rule.cls, tensorsIn, [null], undefined, node);

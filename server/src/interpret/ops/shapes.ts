@@ -8,8 +8,8 @@
  */
 
 import { broadcastShapes, canonicalizeAxis } from '../../shapes/arith';
-import { KerasError } from '../../shapes/errors';
-import { dimProduct, formatShape, type Dim, type Shape } from '../../shapes/shape';
+import { raise } from '../../shapes/errors';
+import { dimProduct, type Dim, type Shape } from '../../shapes/shape';
 import { asInt, asItems, UNKNOWN, type Value } from '../values';
 import { shapeOfValue as shapeOf } from './args';
 import { getItemShape, type GetItemContext } from './getItem';
@@ -165,9 +165,7 @@ function matmulShape(a: Shape, b: Shape): Shape | null {
   const inner1 = x1[x1.length - 1];
   const inner2 = x2[x2.length - 2];
   if (typeof inner1 === 'number' && typeof inner2 === 'number' && inner1 !== inner2) {
-    throw new KerasError(
-      `Inner dimensions (\`x1.shape[-1]\` and \`x2.shape[-2]\`) must be equal, but received \`x1.shape=${formatShape(x1)}\` and \`x2.shape=${formatShape(x2)}\`.`,
-    );
+    raise('matmulInner', { x1, x2 });
   }
   const out: Dim[] = [...broadcastShapes(x1.slice(0, -2), x2.slice(0, -2)), x1[x1.length - 2], x2[x2.length - 1]];
   if (a.length === 1) out.splice(out.length - 2, 1);
@@ -228,9 +226,7 @@ function concatShape(xs: Shape[], axis: number): Shape | null {
       s.length !== rank ||
       s.some((d, i) => i !== at && typeof d === 'number' && typeof xs[0][i] === 'number' && d !== xs[0][i]);
     if (differs) {
-      throw new KerasError(
-        `Every value in \`xs\` must have the same shape except on the \`axis\` dim. But found element of shape ${formatShape(s)}, which is different from the first element's shape ${formatShape(xs[0])}.`,
-      );
+      raise('concatenateShapes', { shape: s, first: xs[0] });
     }
   }
   for (const s of xs.slice(1)) {

@@ -9,7 +9,7 @@ import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asInt, asItems, knownArrayItems, kwarg, NONE_V, UNKNOWN, type Value } from '../values';
 import type { Interpreter } from './interpreter';
 import { LIMITS } from './limits';
-import { pyStr } from './strings';
+import { pyStr, TOO_LARGE } from './strings';
 
 const BUILTIN_NAMES = new Set([
   'len',
@@ -155,7 +155,10 @@ export function callBuiltin(
     }
     case 'str': {
       const text = pyStr(a);
-      return text === undefined ? UNKNOWN : { kind: 'str', value: text };
+      return interp.madeText(
+        text === null ? TOO_LARGE : text === undefined ? UNKNOWN : { kind: 'str', value: text },
+        node,
+      );
     }
     case 'abs': {
       const n = num(a);

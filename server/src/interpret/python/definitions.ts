@@ -4,6 +4,7 @@
  * takes the `Interpreter` running them.
  */
 
+import type { CheckedError } from '../../shapes/errors';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { unknown, type ClassObj, type FunctionObj, type Value } from '../values';
 import type { ImportedPaths } from './host';
@@ -26,7 +27,7 @@ function importedPaths(node: SyntaxNode): ImportedPaths {
 }
 
 /** The error this import statement raises (a module or a name the library does not have), if any. */
-export function importError(interp: Interpreter, node: SyntaxNode): { pyType: string; message: string } | undefined {
+export function importError(interp: Interpreter, node: SyntaxNode): CheckedError | undefined {
   if (node.type !== 'import_statement' && node.type !== 'import_from_statement') return undefined;
   return interp.host.importError(importedPaths(node));
 }
@@ -38,7 +39,7 @@ export function execImport(interp: Interpreter, node: SyntaxNode, scope: Scope):
   // What a library does not have fails at the import, as Python runs it (inside `try`, see controlFlow.ts).
   const problem = importError(interp, node);
   if (problem) {
-    interp.raise(problem.pyType, problem.message, node);
+    interp.raise(problem, node);
     return;
   }
   const host = interp.host;

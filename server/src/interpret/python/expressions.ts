@@ -5,6 +5,7 @@
  * operand (a tensor, an array) the host says what the operator does.
  */
 
+import { errorOf } from '../../shapes/errors';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asInt, asItems, isLibraryValue, unknown, UNKNOWN, type Value } from '../values';
 import { isTruthy, iterate } from './builtins';
@@ -113,7 +114,21 @@ export function evalComparison(interp: Interpreter, node: SyntaxNode, scope: Sco
   return { kind: 'bool', value: true };
 }
 
+/** A list or tuple indexed where it has no item, or by what is not known: unknown, or Python's IndexError. */
+function subscriptMiss(interp: Interpreter, obj: Value, i: number | undefined, node: SyntaxNode): Value {
+  // A shape's length is its tensor's rank (`input_shape[2]` of a 2-D input in a layer's `build`).
+  if (i !== undefined && asItems(obj) && obj.kind === 'tuple' && obj.shape)
+    return interp.raise(errorOf('indexOutOfRange', { seq: 'tuple' }), node);
+  return i === undefined ? UNKNOWN : unknown('index out of range');
+}
+
+/** Values `foldBinary` reads. */
+const PLAIN_KINDS = new Set(['int', 'float', 'str', 'bool', 'none', 'tuple', 'list']);
+
 export function binary(interp: Interpreter, op: string, a: Value, b: Value, node: SyntaxNode): Value {
+  // Arithmetic on numbers first: the operators of a loop's body.
+  if ((a.kind === 'int' || a.kind === 'float') && (b.kind === 'int' || b.kind === 'float'))
+    return foldBinary(op, a, b) as Value;
   if (isLibraryValue(a) || isLibraryValue(b)) {
     const r = interp.host.binary(op, a, b, node);
     if (r) return r;
@@ -126,20 +141,21 @@ export function binary(interp: Interpreter, op: string, a: Value, b: Value, node
   if ((a.kind === 'list' || a.kind === 'tuple') && op === '*' && b.kind === 'int') {
     return { kind: a.kind, items: Array.from({ length: Math.max(0, b.value) }, () => a.items).flat() };
   }
-  if (op === '%' && a.kind === 'str') return percentFormat(a.value, b);
-  const isPy = (v: Value) => ['int', 'float', 'str', 'bool', 'none', 'tuple', 'list'].includes(v.kind);
-  if (!isPy(a) || !isPy(b)) return UNKNOWN;
+  if (op === '%' && a.kind === 'str') return interp.madeText(percentFormat(a.value, b), node);
+  if (!PLAIN_KINDS.has(a.kind) || !PLAIN_KINDS.has(b.kind)) return UNKNOWN;
   return foldBinary(op, a as never, b as never) as Value;
+}
+
+function lengthOf(v: Value): number | undefined {
+  return v.kind === 'list' || v.kind === 'tuple' ? v.items.length : v.kind === 'str' ? v.value.length : undefined;
 }
 
 /** The length of the sequence or string `a op b` makes (concatenation, repetition); undefined for other operations. */
 function builtLength(op: string, a: Value, b: Value): number | undefined {
-  const len = (v: Value) =>
-    v.kind === 'list' || v.kind === 'tuple' ? v.items.length : v.kind === 'str' ? v.value.length : undefined;
-  const x = len(a);
+  const x = lengthOf(a);
   if (x === undefined) return undefined;
   if (op === '+') {
-    const y = len(b);
+    const y = lengthOf(b);
     return y === undefined ? undefined : x + y;
   }
   return op === '*' && b.kind === 'int' ? x * Math.max(0, b.value) : undefined;
@@ -147,6 +163,17 @@ function builtLength(op: string, a: Value, b: Value): number | undefined {
 
 export function evalSubscript(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
   const obj = interp.eval(node.childForFieldName('value'), scope);
+  // `g[r][c]` on a list in a loop's body: one index, no slice, nothing made.
+  const only = node.soleChildForFieldName('subscript');
+  if (only && only.type !== 'slice' && (obj.kind === 'list' || obj.kind === 'tuple')) {
+    const i = asInt(interp.eval(only, scope));
+    const items = asItems(obj);
+    if (items && i !== undefined) {
+      const at = i < 0 ? items.length + i : i;
+      if (at >= 0 && at < items.length) return items[at];
+    }
+    return subscriptMiss(interp, obj, i, node);
+  }
   const subs = node.childrenForFieldName('subscript').filter((c): c is SyntaxNode => !!c);
   if (isLibraryValue(obj)) {
     const r = interp.host.getItem(obj, subs, scope, node);
@@ -175,9 +202,7 @@ export function evalSubscript(interp: Interpreter, node: SyntaxNode, scope: Scop
   if (items && i !== undefined) {
     const at = i < 0 ? items.length + i : i;
     if (at >= 0 && at < items.length) return items[at];
-    // A shape's length is its tensor's rank (`input_shape[2]` of a 2-D input in a layer's `build`).
-    if (obj.kind === 'tuple' && obj.shape) return interp.raise('IndexError', 'tuple index out of range', node);
-    return unknown('index out of range');
+    return subscriptMiss(interp, obj, i, node);
   }
   if (obj.kind === 'str' && i !== undefined) return { kind: 'str', value: obj.value.at(i) ?? '' };
   if (obj.kind === 'dict') return obj.entries.find(([k]) => keyEquals(k, index))?.[1] ?? UNKNOWN;

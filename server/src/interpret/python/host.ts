@@ -8,6 +8,7 @@
  * is given at construction (`interpret/index.ts` gives the Keras API).
  */
 
+import type { CheckedError } from '../../shapes/errors';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import type { ClassObj, InstanceObj, Value } from '../values';
 import type { Scope } from './scope';
@@ -25,7 +26,7 @@ export interface LibraryHost {
   /** The value `import path` binds (to the path's first name) or `from m import n` binds (path `m.n`). */
   imported(path: string): Value;
   /** What running this import raises (a module or a name the library does not have), if anything. */
-  importError(paths: ImportedPaths): { pyType: string; message: string } | undefined;
+  importError(paths: ImportedPaths): CheckedError | undefined;
   /**
    * A top-level module the library models (`keras`, `numpy`, ...): its imports never read a workspace
    * file of that name, so a checkout of the library's own source in the workspace is not run instead.

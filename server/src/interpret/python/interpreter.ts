@@ -10,7 +10,7 @@
  * there it only makes the results unknown.
  */
 
-import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { MAX_SYNTAX_DEPTH, TOO_DEEP, type PyNode as SyntaxNode } from '../../syntax/ast';
 import {
   isLibraryInstance,
   isLibraryValue,
@@ -46,8 +46,9 @@ import { ModuleRegistry, type ModuleLoader } from './modules';
 import { callMethod, findMethod, getAttribute, instantiate } from './objects';
 import { Scope } from './scope';
 import { assign, execDelete, execExpression } from './statements';
-import { BreakSignal, ContinueSignal, type EngineCheck, PyRaise, ReturnSignal } from './signals';
-import { evalFString, FSTRING } from './strings';
+import { BreakSignal, ContinueSignal, PyRaise, ReturnSignal } from './signals';
+import type { CheckedError } from '../../shapes/errors';
+import { evalFString, FSTRING, TOO_LARGE } from './strings';
 
 export class Interpreter {
   /** The libraries the file uses: what their names, objects and classes do. */
@@ -83,10 +84,13 @@ export class Interpreter {
     this.moduleScope.set('__name__', { kind: 'str', value: '__main__' });
   }
 
-  /** Raises an exception, or, on an uncertain path, reports that the result is unknown. */
-  raise(pyType: string, message: string, node: SyntaxNode, check?: EngineCheck): never | Value {
-    if (this.uncertain > 0) return unknown(`would raise on an uncertain path: ${message}`);
-    throw new PyRaise(pyType, message, spanOf(node), check && { kind: check.kind, data: check.data });
+  /**
+   * Raises an error of the catalogue (`errorOf(kind, data)`, or an error the
+   * engine returned), or, on an uncertain path, reports that the result is unknown.
+   */
+  raise(error: CheckedError, node: SyntaxNode): never | Value {
+    if (this.uncertain > 0) return unknown(`would raise on an uncertain path: ${error.message}`);
+    throw new PyRaise(error, spanOf(node));
   }
 
   tick(): void {
@@ -109,6 +113,13 @@ export class Interpreter {
     if (this.budget.grow(size)) return true;
     this.stopFollowing('value-too-large', node);
     return false;
+  }
+
+  /** A string made at `node` (f-string, `str()`, `%`, a string method): past its size budget or the file's, unknown with a note. */
+  madeText(v: Value, node: SyntaxNode): Value {
+    if (v === TOO_LARGE) return this.stopFollowing('value-too-large', node);
+    if (v.kind === 'str' && !this.grow(v.value.length, node)) return UNKNOWN;
+    return v;
   }
 
   // ---------------------------------------------------------------- statements
@@ -193,6 +204,9 @@ export class Interpreter {
         // A user's own raise: on a certain path the file stops here, but not with a Keras error.
         if (this.uncertain === 0) throw new ReturnSignal(UNKNOWN);
         return;
+      case TOO_DEEP:
+        this.stopFollowing('too-deep', node, MAX_SYNTAX_DEPTH);
+        return;
       default:
         // pass, global, nonlocal, assert, delete, print, comments, ERROR nodes: nothing to model.
         return;
@@ -217,7 +231,7 @@ export class Interpreter {
           if (v.kind === 'unknown' && v.why === 'f-string') v = FSTRING;
           node.memo = v;
         }
-        return v === FSTRING ? evalFString(this, node, scope) : v;
+        return v === FSTRING ? this.madeText(evalFString(this, node, scope), node) : v;
       }
       case 'concatenated_string':
         return evalConcatenated(this, node, scope);
@@ -303,6 +317,8 @@ export class Interpreter {
         return this.eval(node.childForFieldName('value'), scope);
       case 'await':
         return this.eval(node.namedChildren[0] ?? null, scope);
+      case TOO_DEEP:
+        return this.stopFollowing('too-deep', node, MAX_SYNTAX_DEPTH);
       default:
         return unknown(node.type);
     }

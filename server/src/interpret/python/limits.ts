@@ -24,13 +24,21 @@ export const LIMITS = {
   /** Values one comparison may visit, and how deep it may nest. */
   compareWork: 100_000,
   compareDepth: 200,
+  /**
+   * Layers the `keras.applications` networks of one file may make: a layer
+   * built costs `networkBuildCost`, one replayed from the cache 1. The
+   * recorded programs that use most (four EfficientNetV2 or NASNet networks)
+   * spend about 19,000; networks built in a loop stop here.
+   */
+  networkWork: 20_000,
+  networkBuildCost: 4,
 };
 
 /** Thrown when a bound is reached; the interpreter stops that part and records why. */
 export class BudgetExceeded extends Error {}
 
-/** Why the analysis stopped following something: a value grown too large, too much work, the file's budget spent, a loop too long. */
-export type NoteKind = 'value-too-large' | 'too-much-work' | 'steps-spent' | 'loop-too-long';
+/** Why the analysis stopped following something: a value grown too large, too much work, the file's budget spent, a loop too long, syntax nested too deep. */
+export type NoteKind = 'value-too-large' | 'too-much-work' | 'steps-spent' | 'loop-too-long' | 'too-deep';
 
 /** A place where the analysis stopped following a value (or the rest of a loop, or of the file). */
 export interface AnalysisNote {
@@ -50,6 +58,8 @@ export class Budget {
   steps = 0;
   stepLimit = LIMITS.steps;
   cells = 0;
+  /** Work done by `keras.applications` networks so far (`LIMITS.networkWork`). */
+  networkWork = 0;
   degraded = false;
   readonly notes: AnalysisNote[] = [];
 

@@ -6,7 +6,7 @@
 
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { pyMod } from '../../shapes/python/numbers';
-import type { PyValue } from '../../shapes/values';
+import type { NumpyInt, PyValue } from '../../shapes/values';
 
 export function parseIntLiteral(text: string): PyValue {
   const t = text.replace(/_/g, '').toLowerCase();
@@ -74,12 +74,19 @@ export function unescape(seq: string): string {
 }
 
 /** Python's numeric binary operators on known numbers; anything else is unknown. */
+function numberOf(v: PyValue): number | undefined {
+  return v.kind === 'int' || v.kind === 'float' ? v.value : v.kind === 'bool' ? Number(v.value) : undefined;
+}
+
+/** A result of arithmetic: an int (a NumPy one when an operand was) or a float. */
+function numeric(n: number, asInt: boolean, numpy: NumpyInt | undefined): PyValue {
+  return asInt ? (numpy ? { kind: 'int', value: n, numpy } : { kind: 'int', value: n }) : { kind: 'float', value: n };
+}
+
+/** Python's `a op b` on known values. Runs on every operator of a loop's body: no closures, nothing made before it is needed. */
 export function foldBinary(op: string, a: PyValue, b: PyValue): PyValue {
-  const unknown: PyValue = { kind: 'unknown', why: `${op} on values not known statically` };
-  const num = (v: PyValue): number | undefined =>
-    v.kind === 'int' || v.kind === 'float' ? v.value : v.kind === 'bool' ? Number(v.value) : undefined;
-  const x = num(a);
-  const y = num(b);
+  const x = numberOf(a);
+  const y = numberOf(b);
   if (x === undefined || y === undefined) {
     // Sequence repetition and concatenation, as used for shapes: (1,) * 3, (None,) + shape.
     if (op === '+' && (a.kind === 'tuple' || a.kind === 'list') && a.kind === b.kind)
@@ -88,30 +95,32 @@ export function foldBinary(op: string, a: PyValue, b: PyValue): PyValue {
       return { kind: a.kind, items: Array.from({ length: Math.max(0, b.value) }, () => a.items).flat() };
     }
     if (op === '+' && a.kind === 'str' && b.kind === 'str') return { kind: 'str', value: a.value + b.value };
-    return unknown;
+    return notFolded(op);
   }
   const isInt = a.kind !== 'float' && b.kind !== 'float';
   // NumPy scalars stay NumPy scalars through arithmetic with Python numbers.
   const numpy = (a.kind === 'int' && a.numpy) || (b.kind === 'int' && b.numpy) || undefined;
-  const wrap = (n: number, asInt: boolean): PyValue =>
-    asInt ? (numpy ? { kind: 'int', value: n, numpy } : { kind: 'int', value: n }) : { kind: 'float', value: n };
   switch (op) {
     case '+':
-      return wrap(x + y, isInt);
+      return numeric(x + y, isInt, numpy);
     case '-':
-      return wrap(x - y, isInt);
+      return numeric(x - y, isInt, numpy);
     case '*':
-      return wrap(x * y, isInt);
+      return numeric(x * y, isInt, numpy);
     case '/':
-      return y === 0 ? unknown : wrap(x / y, false);
+      return y === 0 ? notFolded(op) : numeric(x / y, false, numpy);
     case '//':
-      return y === 0 ? unknown : wrap(Math.floor(x / y), isInt);
+      return y === 0 ? notFolded(op) : numeric(Math.floor(x / y), isInt, numpy);
     case '%':
       // Python raises ZeroDivisionError; an exception of the file's own arithmetic is left unknown here.
-      return y === 0 ? unknown : wrap(pyMod(x, y, !isInt), isInt);
+      return y === 0 ? notFolded(op) : numeric(pyMod(x, y, !isInt), isInt, numpy);
     case '**':
-      return isInt && y < 0 ? wrap(x ** y, false) : wrap(x ** y, isInt);
+      return isInt && y < 0 ? numeric(x ** y, false, numpy) : numeric(x ** y, isInt, numpy);
     default:
-      return unknown;
+      return notFolded(op);
   }
+}
+
+function notFolded(op: string): PyValue {
+  return { kind: 'unknown', why: `${op} on values not known statically` };
 }

@@ -121,7 +121,7 @@ export function callMethod(
   node: SyntaxNode,
 ): Value {
   const { self, name } = method;
-  if (self.kind === 'str') return strMethod(self.value, name, args, kwargs);
+  if (self.kind === 'str') return interp.madeText(strMethod(self.value, name, args, kwargs), node);
   if (self.kind === 'list') return listMethod(interp, self, name, args, kwargs, node);
   if (self.kind === 'dict') return dictMethod(self, name, args);
   return interp.host.call(method, args, kwargs, node, false);

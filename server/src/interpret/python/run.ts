@@ -4,7 +4,7 @@
  * defines but never calls, each as a path that may not be taken.
  */
 
-import type { PyNode as SyntaxNode } from '../../syntax/ast';
+import { MAX_SYNTAX_DEPTH, type PyNode as SyntaxNode } from '../../syntax/ast';
 import { spanContext, spanOf } from '../values';
 import type { Interpreter } from './interpreter';
 import { forgetAbandoned } from './controlFlow';
@@ -32,6 +32,13 @@ export function runModule(interp: Interpreter, module: SyntaxNode): RunOutcome {
       try {
         interp.exec(statements[at], interp.moduleScope);
       } catch (e) {
+        if (isStackOverflow(e)) {
+          // Syntax is cut at a depth (`MAX_SYNTAX_DEPTH`) and values at theirs; should a walk still run out
+          // of stack, this statement's values are unknown and the rest of the file is analysed.
+          interp.budget.note('too-deep', spanOf(statements[at]), MAX_SYNTAX_DEPTH);
+          forgetAbandoned(interp, statements[at], interp.moduleScope);
+          continue;
+        }
         if (!(e instanceof BudgetExceeded) || !interp.budget.degraded || interp.budget.steps > interp.budget.stepLimit)
           throw e;
         // The file's budget ran out in this statement: what it assigns is unknown, and the
@@ -94,6 +101,7 @@ function runUnsure<T>(interp: Interpreter, items: T[], each: (item: T) => void):
         each(item);
       } catch (e) {
         if (e instanceof BudgetExceeded) break;
+        if (isStackOverflow(e)) continue;
         if (!(
           e instanceof PyRaise ||
           e instanceof ReturnSignal ||
@@ -106,4 +114,9 @@ function runUnsure<T>(interp: Interpreter, items: T[], each: (item: T) => void):
   } finally {
     interp.uncertain--;
   }
+}
+
+/** V8's error when the stack runs out: a `RangeError`, which a deeper catch may have let through. */
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && e.message.includes('call stack');
 }

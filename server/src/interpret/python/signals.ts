@@ -4,7 +4,7 @@
  * block early (`return`, `break`, `continue`).
  */
 
-import type { EngineError } from '../../shapes/engine';
+import type { CheckedError } from '../../shapes/errors';
 import type { Span, Value } from '../values';
 
 /** An exception the file would raise: where, and what. */
@@ -12,22 +12,24 @@ export interface RaisedError {
   span: Span;
   pyType: string;
   message: string;
-  /** The Keras check that failed and its values, when the engine raised it (analysis reads these, not the text). */
-  check?: EngineCheck;
+  /** The check that failed and its values (analysis reads these, never the text). */
+  check: ErrorCheck;
 }
 
-/** An engine error's kind and data. */
-export type EngineCheck = Pick<EngineError, 'kind' | 'data'>;
+/** An error's kind and data. */
+export type ErrorCheck = Pick<CheckedError, 'kind' | 'data'>;
 
 /** Raised through the evaluator's stack when the file would raise. */
 export class PyRaise extends Error {
+  readonly pyType: string;
+  readonly check: ErrorCheck;
   constructor(
-    readonly pyType: string,
-    message: string,
+    error: CheckedError,
     readonly span: Span,
-    readonly check?: EngineCheck,
   ) {
-    super(message);
+    super(error.message);
+    this.pyType = error.pyType;
+    this.check = { kind: error.kind, data: error.data };
   }
 }
 

@@ -4,6 +4,7 @@
  * `Interpreter` running them.
  */
 
+import { errorOf } from '../../shapes/errors';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asInt, asItems, unknown, UNKNOWN, type Value } from '../values';
 import { binary, keyEquals } from './expressions';
@@ -133,10 +134,9 @@ function assignItems(interp: Interpreter, target: SyntaxNode, value: Value, scop
     // another number of names is Python's error. Other lists may come from paths not followed: not checked.
     if (items && items.length !== targets.length && items.length > 0 && items.every((v) => v.kind === 'tensor')) {
       interp.raise(
-        'ValueError',
         items.length > targets.length
-          ? `too many values to unpack (expected ${targets.length})`
-          : `not enough values to unpack (expected ${targets.length}, got ${items.length})`,
+          ? errorOf('tooManyValuesToUnpack', { expected: targets.length })
+          : errorOf('notEnoughValuesToUnpack', { expected: targets.length, got: items.length }),
         target,
       );
     }

@@ -11,12 +11,24 @@ import type { Interpreter } from './interpreter';
 import { unescape } from './literals';
 import type { Scope } from './scope';
 import { asItems, UNKNOWN, type Value } from '../values';
+import { LIMITS } from './limits';
+
+/**
+ * What a string operation gives when its result would hold more than
+ * `LIMITS.sequenceItems` characters (`f'{x:>100000000}'`, a `join` of huge
+ * strings, `str()` of a huge list): not made. Helpers that give text say
+ * `null`; those that give a value, this one. The caller notes it on the line
+ * (`Interpreter.madeText`) and goes on with the value unknown.
+ */
+export const TOO_LARGE: Value = { kind: 'unknown', why: 'a string past the size budget' };
+
+const MAX_TEXT = LIMITS.sequenceItems;
 
 /** Memo marker on a `string` node that has interpolations (evaluated on every run). */
 export const FSTRING = Symbol('f-string');
 
-/** Python's `str()` of a known value; undefined when not known. */
-export function pyStr(v: Value): string | undefined {
+/** Python's `str()` of a known value; undefined when not known, null when too large. */
+export function pyStr(v: Value): string | undefined | null {
   switch (v.kind) {
     case 'str':
       return v.value;
@@ -25,9 +37,20 @@ export function pyStr(v: Value): string | undefined {
   }
 }
 
-/** Python's `repr()` of a known value; undefined when not known. */
-export function pyRepr(v: Value, depth = 0): string | undefined {
+/** Python's `repr()` of a known value; undefined when not known, null when it would pass `MAX_TEXT` characters. */
+export function pyRepr(v: Value): string | undefined | null {
+  return reprWithin(v, 0, { left: MAX_TEXT });
+}
+
+/** `repr` with the characters still allowed in `room`: the work stops as soon as the text would pass them. */
+function reprWithin(v: Value, depth: number, room: { left: number }): string | undefined | null {
   if (depth > 10) return undefined;
+  const text = reprItem(v, depth, room);
+  if (typeof text === 'string' && (room.left -= text.length) < 0) return null;
+  return text;
+}
+
+function reprItem(v: Value, depth: number, room: { left: number }): string | undefined | null {
   switch (v.kind) {
     case 'int':
       return String(v.value);
@@ -44,10 +67,14 @@ export function pyRepr(v: Value, depth = 0): string | undefined {
       if (v.kind === 'list' && v.unsure) return undefined;
       const parts: string[] = [];
       for (const x of v.items) {
-        const r = pyRepr(x, depth + 1);
-        if (r === undefined) return undefined;
+        // Separators count too: a list of a million empty lists is long.
+        if ((room.left -= 2) < 0) return null;
+        const r = reprWithin(x, depth + 1, room);
+        if (typeof r !== 'string') return r;
         parts.push(r);
       }
+      // The parts were counted as they came; the whole is counted again by the caller.
+      room.left += parts.reduce((n, p) => n + p.length + 2, 0);
       if (v.kind === 'list') return `[${parts.join(', ')}]`;
       return tupleText(parts);
     }
@@ -87,8 +114,10 @@ export function evalFString(interp: Interpreter, node: SyntaxNode, scope: Scope)
         }
         const shown: Value | undefined =
           conversion === '!r' ? strValue(pyRepr(value)) : conversion === '' || conversion === '!s' ? value : undefined;
+        if (shown === TOO_LARGE) return TOO_LARGE;
         const text = !shown ? undefined : spec ? formatSpec(shown, spec) : pyStr(shown);
-        if (text === undefined) return UNKNOWN;
+        if (typeof text !== 'string') return text === null ? TOO_LARGE : UNKNOWN;
+        if (out.length + text.length > MAX_TEXT) return TOO_LARGE;
         out += text;
         break;
       }
@@ -104,8 +133,11 @@ export function percentFormat(template: string, values: Value): Value {
   const items = values.kind === 'tuple' ? values.items : [values];
   let i = 0;
   let ok = true;
+  let tooLarge = false;
+  let length = template.length;
   const out = template.replace(/%([%sdir])/g, (_m, c: string) => {
     if (c === '%') return '%';
+    if (tooLarge) return '';
     const v = items[i++];
     const text =
       v === undefined
@@ -117,9 +149,11 @@ export function percentFormat(template: string, values: Value): Value {
             : v.kind === 'int'
               ? String(v.value)
               : undefined;
-    if (text === undefined) ok = false;
-    return text ?? '';
+    if (text === null || (typeof text === 'string' && (length += text.length) > MAX_TEXT)) tooLarge = true;
+    if (typeof text !== 'string') ok = false;
+    return tooLarge ? '' : (text ?? '');
   });
+  if (tooLarge) return TOO_LARGE;
   return ok && i === items.length ? { kind: 'str', value: out } : UNKNOWN;
 }
 
@@ -150,14 +184,18 @@ export function strMethod(self: string, name: string, args: Value[], kwargs: Arr
     case 'replace': {
       const a = strs(args[0]);
       const b = strs(args[1]);
-      return a !== undefined && b !== undefined && args.length === 2
-        ? { kind: 'str', value: self.split(a).join(b) }
-        : UNKNOWN;
+      if (a === undefined || b === undefined || args.length !== 2) return UNKNOWN;
+      const parts = self.split(a);
+      if (self.length + (parts.length - 1) * (b.length - a.length) > MAX_TEXT) return TOO_LARGE;
+      return { kind: 'str', value: parts.join(b) };
     }
     case 'join': {
       const items = args[0] ? asItems(args[0]) : undefined;
       if (!items || items.some((x) => x.kind !== 'str')) return UNKNOWN;
-      return { kind: 'str', value: items.map((x) => (x as { value: string }).value).join(self) };
+      const texts = items.map((x) => (x as { value: string }).value);
+      let length = Math.max(0, texts.length - 1) * self.length;
+      for (const t of texts) if ((length += t.length) > MAX_TEXT) return TOO_LARGE;
+      return { kind: 'str', value: texts.join(self) };
     }
     case 'format': {
       // Fields by position (`{}`, `{0}`) or keyword (`{name}`), each with an optional format spec.
@@ -165,15 +203,20 @@ export function strMethod(self: string, name: string, args: Value[], kwargs: Arr
       if (/[{}]/.test(self.replace(field, ''))) return UNKNOWN;
       let auto = 0;
       let ok = true;
+      let tooLarge = false;
+      let length = self.length;
       const out = self.replace(field, (m, key: string | undefined, spec: string | undefined) => {
         if (m === '{{') return '{';
         if (m === '}}') return '}';
+        if (tooLarge) return '';
         const v =
           key && /^[A-Za-z_]/.test(key) ? kwargs.find(([k]) => k === key)?.[1] : args[key ? Number(key) : auto++];
         const t = v === undefined ? undefined : spec ? formatSpec(v, spec) : pyStr(v);
-        if (t === undefined) ok = false;
-        return t ?? '';
+        if (t === null || (typeof t === 'string' && (length += t.length) > MAX_TEXT)) tooLarge = true;
+        if (typeof t !== 'string') ok = false;
+        return tooLarge ? '' : (t ?? '');
       });
+      if (tooLarge) return TOO_LARGE;
       return ok ? { kind: 'str', value: out } : UNKNOWN;
     }
     case 'startswith':
@@ -187,19 +230,20 @@ export function strMethod(self: string, name: string, args: Value[], kwargs: Arr
   }
 }
 
-function strValue(s: string | undefined): Value | undefined {
-  return s === undefined ? undefined : { kind: 'str', value: s };
+function strValue(s: string | undefined | null): Value | undefined {
+  return s === null ? TOO_LARGE : s === undefined ? undefined : { kind: 'str', value: s };
 }
 
 /**
  * Python's format spec mini-language for the common cases
  * (`[[fill]align][sign][0][width][,][.precision][type]`, types d, f, %, s or
- * none); undefined for anything else.
+ * none); undefined for anything else, null for a width or precision past `MAX_TEXT`.
  */
-function formatSpec(v: Value, spec: string): string | undefined {
+function formatSpec(v: Value, spec: string): string | undefined | null {
   const m = /^(?:(.)?([<>^=]))?([+\- ]?)(0)?(\d+)?(,)?(?:\.(\d+))?([dfs%]?)$/.exec(spec);
   if (!m) return undefined;
   const [, fill, align, sign, zero, widthText, comma, precisionText, type] = m;
+  if (Number(widthText ?? 0) > MAX_TEXT) return null;
   const isNumber = v.kind === 'int' || v.kind === 'float' || v.kind === 'bool';
   let body: string | undefined;
   if (type === 's' || (type === '' && !isNumber)) {
@@ -214,15 +258,17 @@ function formatSpec(v: Value, spec: string): string | undefined {
     } else if (type === 'f' || type === '%') {
       const x = type === '%' ? Math.abs(n) * 100 : Math.abs(n);
       const digits = precisionText ? Number(precisionText) : 6;
+      if (digits > MAX_TEXT) return null;
+      // JavaScript writes at most 100 decimals.
+      if (digits > 100) return undefined;
       // An exact half: Python rounds it to even, JavaScript's toFixed away from zero.
       const scaled = x * 10 ** digits;
       if (scaled - Math.floor(scaled) === 0.5) return undefined;
       body = x.toFixed(digits) + (type === '%' ? '%' : '');
     } else {
       if (precisionText) return undefined;
-      body = v.kind === 'float' ? pyRepr({ kind: 'float', value: Math.abs(n) }) : String(Math.abs(n));
+      body = v.kind === 'float' ? floatRepr(Math.abs(n)) : String(Math.abs(n));
     }
-    if (body === undefined) return undefined;
     if (comma) {
       const [int, frac] = body.split('.');
       body = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');

@@ -14,7 +14,7 @@ import { checkInputSpec, singleInput } from '../inputSpec';
 import { layerName } from '../naming';
 import type { CallResult, LayerRule } from '../rule';
 import type { CallInputs } from '../tensors';
-import { containsUnknown, float, pyTypeName, type PyValue } from '../values';
+import { containsUnknown, pyTypeName, type PyValue } from '../values';
 import { pyIterItems } from '../python/validation';
 import { asNumber, numberForCompare } from './reshapingPy';
 import { recordedParams } from '../signatures';

@@ -14,7 +14,7 @@ import { checkInputSpec, singleInput } from '../inputSpec';
 import { layerName } from '../naming';
 import type { LayerRule } from '../rule';
 import type { Dim, Shape } from '../shape';
-import { pyTypeName, tuple, int, type PyValue } from '../values';
+import { pyTypeName, tuple, type PyValue } from '../values';
 import { numValue, type PyNum } from '../python/numbers';
 import { pyIterItems, standardizeTuple } from '../python/validation';
 import { asNumber, finishShape, rawDims, type RawDim } from './reshapingPy';

@@ -66,6 +66,25 @@ export const builtinMessages = {
     const list = quoted.length <= 2 ? quoted.join(' and ') : `${quoted.slice(0, -1).join(', ')}, and ${quoted.at(-1)}`;
     return `${d.fn}() missing ${d.names.length} required positional argument${d.names.length > 1 ? 's' : ''}: ${list}`;
   }),
+  /** `a, b = value` with more items than names. */
+  tooManyValuesToUnpack: message(
+    'ValueError',
+    (d: { expected: number }) => `too many values to unpack (expected ${d.expected})`,
+  ),
+  notEnoughValuesToUnpack: message(
+    'ValueError',
+    (d: { expected: number; got: number }) => `not enough values to unpack (expected ${d.expected}, got ${d.got})`,
+  ),
+  /** An import of a module Keras 3 does not have. */
+  moduleNotFound: message('ModuleNotFoundError', (d: { module: string }) => `No module named '${d.module}'`),
+  cannotImportName: message(
+    'ImportError',
+    (d: { name: string; module: string }) => `cannot import name '${d.name}' from '${d.module}'`,
+  ),
+  moduleHasNoAttribute: message(
+    'AttributeError',
+    (d: { module: string; attribute: string }) => `module '${d.module}' has no attribute '${d.attribute}'`,
+  ),
   /** A dict lookup of a missing key: Python prints the key's repr. */
   keyError: message('KeyError', (d: { key: string }) => `'${d.key}'`),
   /** A callable given keywords it does not take. */

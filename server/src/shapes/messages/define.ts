@@ -14,14 +14,17 @@ export type PyExceptionType =
   | 'KeyError'
   | 'NotImplementedError'
   | 'RuntimeError'
-  | 'OverflowError';
+  | 'OverflowError'
+  | 'ImportError'
+  | 'ModuleNotFoundError';
 
 export interface MessageSpec<D> {
-  readonly pyType: PyExceptionType;
+  /** The class, or, for an error that wraps another (Keras re-raising it with more text), the class from the data. */
+  readonly pyType: PyExceptionType | ((data: D) => string);
   readonly text: (data: D) => string;
 }
 
 /** One catalogue entry: `message('ValueError', (d: { ... }) => \`...\`)`. */
-export function message<D>(pyType: PyExceptionType, text: (data: D) => string): MessageSpec<D> {
+export function message<D>(pyType: MessageSpec<D>['pyType'], text: (data: D) => string): MessageSpec<D> {
   return { pyType, text };
 }

@@ -2,9 +2,12 @@
  * The catalogue of the engine's errors: every Keras check a rule can fail,
  * by name (its kind), with the Python exception Keras raises and the one
  * function that writes Keras's message from the check's data. Rules raise
- * `raise(kind, data)` (`../errors.ts`); nothing else in the engine writes a
- * message. One file per family, as in `../layers/`; checks several families
- * share are in `base.ts`, Python's own errors in `builtins.ts`.
+ * `raise(kind, data)` (`../errors.ts`), the interpreter `errorOf(kind, data)`;
+ * nothing else writes a message. One file per family, as in `../layers/`;
+ * checks several families share are in `base.ts`, Python's own errors in
+ * `builtins.ts`. The interpreter's: the Keras API around the layers
+ * (`models.ts`), the data at `fit` (`data.ts`), `keras.ops` (`ops.ts`) and
+ * `keras.applications` (`applications.ts`).
  */
 
 import { activationMessages } from './activation';
@@ -22,7 +25,11 @@ import { reshapingMessages } from './reshaping';
 import { rnnMessages } from './rnn';
 import { savingMessages } from './saving';
 import { wrapperMessages } from './wrappers';
-import type { MessageSpec, PyExceptionType } from './define';
+import { modelMessages } from './models';
+import { dataMessages } from './data';
+import { opsMessages } from './ops';
+import { applicationMessages } from './applications';
+import type { MessageSpec } from './define';
 
 /** Each family's entries, for the check that no kind is defined twice. */
 export const MESSAGE_FAMILIES = {
@@ -41,6 +48,10 @@ export const MESSAGE_FAMILIES = {
   merging: mergingMessages,
   preprocessing: preprocessingMessages,
   saving: savingMessages,
+  models: modelMessages,
+  data: dataMessages,
+  ops: opsMessages,
+  applications: applicationMessages,
 };
 
 export const MESSAGES = {
@@ -59,18 +70,19 @@ export const MESSAGES = {
   ...mergingMessages,
   ...preprocessingMessages,
   ...savingMessages,
+  ...modelMessages,
+  ...dataMessages,
+  ...opsMessages,
+  ...applicationMessages,
 };
 
 export type MessageKind = keyof typeof MESSAGES;
 export type MessageData<K extends MessageKind> = (typeof MESSAGES)[K] extends MessageSpec<infer D> ? D : never;
 
 /** The message of `kind` for its data, and the exception class Keras raises it with. */
-export function renderMessage<K extends MessageKind>(
-  kind: K,
-  data: MessageData<K>,
-): { text: string; pyType: PyExceptionType } {
+export function renderMessage<K extends MessageKind>(kind: K, data: MessageData<K>): { text: string; pyType: string } {
   const spec = MESSAGES[kind] as unknown as MessageSpec<MessageData<K>>;
-  return { text: spec.text(data), pyType: spec.pyType };
+  return { text: spec.text(data), pyType: typeof spec.pyType === 'string' ? spec.pyType : spec.pyType(data) };
 }
 
 /** True when an error is of this kind; its data then has that kind's type. */
