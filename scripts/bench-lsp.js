@@ -360,7 +360,15 @@ async function main() {
     say(
       `Seed summary (1,000-line file): ${sl}; real Keras (\`${kv.keras.py}\`, jax backend, new process): ${f(kv.keras.time)} ms.`,
     );
-  if (!process.env.BENCH_NO_WRITE) fs.writeFileSync(path.join(root, 'bench', 'RESULTS.md'), `${out.join('\n')}\n`);
+  if (!process.env.BENCH_NO_WRITE) {
+    const file = path.join(root, 'bench', 'RESULTS.md');
+    // The file's other sections (the fuzzer's figures) are kept: a run replaces only its own.
+    const others = (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '')
+      .split(/^(?=# )/m)
+      .filter((section) => section.startsWith('# ') && !section.startsWith('# Benchmark figures (`npm run bench`)'))
+      .join('');
+    fs.writeFileSync(file, `${out.join('\n')}\n${others ? `\n${others}` : ''}`);
+  }
 }
 
 main().catch((e) => {

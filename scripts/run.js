@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Entry for `npm run build`, `npm test`, `npm run demo`, `npm run package` and the benchmarks.
+ * Entry for `npm run build`, `npm test`, `npm run demo`, `npm run package`, `npm run fuzz` and the benchmarks.
  * It works on a fresh clone: it installs the npm dependencies when they are missing or
  * older than package-lock.json, builds, then runs the task.
  */
@@ -70,6 +70,8 @@ async function main() {
       process.exit(node(path.join(root, 'scripts', 'bench-summary.js'), process.argv.slice(3)));
     case 'bench-hostile':
       process.exit(node(path.join(root, 'scripts', 'bench-hostile.js'), process.argv.slice(3)));
+    case 'fuzz':
+      process.exit(node(path.join(root, 'scripts', 'fuzz.js'), process.argv.slice(3)));
     case 'bench-layers':
       process.exit(node(path.join(root, 'scripts', 'bench-layers.js'), process.argv.slice(3)));
     default:

@@ -69,6 +69,41 @@ describe('protocol hygiene', function () {
     }
   });
 
+  it('skips a framed message that is not JSON, and answers InvalidParams to parameters of the wrong shape', async () => {
+    const s = startServer();
+    try {
+      s.send({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { processId: null, rootUri: null, capabilities: {} },
+      });
+      await until(() => s.out().includes('"id":1'));
+      const notJson = '{"jsonrpc":"2.0","id":2,"method":';
+      s.child.stdin.write(`Content-Length: ${Buffer.byteLength(notJson)}\r\n\r\n${notJson}`);
+      s.send({
+        jsonrpc: '2.0',
+        id: 3,
+        method: 'textDocument/hover',
+        params: { textDocument: { uri: 'file:///a.py' }, position: 'start' },
+      });
+      s.send({
+        jsonrpc: '2.0',
+        id: 4,
+        method: 'textDocument/inlayHint',
+        params: { textDocument: { uri: 'file:///a.py' } },
+      });
+      await until(() => s.out().includes('"id":4'));
+      assert.match(s.out(), /"id":3,"error":\{"code":-32602/);
+      assert.match(s.out(), /"id":4,"error":\{"code":-32602/);
+      assert.match(s.err(), /skipped a message that is not JSON/);
+      assert.doesNotMatch(s.out() + s.err(), /\n\s+at /);
+      assert.strictEqual(s.child.exitCode, null);
+    } finally {
+      s.child.kill();
+    }
+  });
+
   it('exits with a message on stderr when the stream cannot be framed', async () => {
     const s = startServer();
     s.child.stdin.write('Content-Length: abc\r\n\r\n{}');

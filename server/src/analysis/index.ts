@@ -39,6 +39,7 @@ export { fileDiagram, modelDiagram, type FileDiagram, type ModelDiagram } from '
 export type { DiagnosticSettings } from './diagnostics';
 export { codeActions, type QuickFix, type SourceEdit } from './codeActions';
 export { LOCALES, toLocale, type Locale } from './messages';
+export { noteFinding, staleHintTooltip, type DocumentNote } from './notes';
 
 export interface Finding {
   /** 1-based, as in the `summary --json` format. */

@@ -61,6 +61,23 @@ export const MESSAGES = {
     en: 'Shape Lens stopped following this loop after {limit} iterations: what it assigns is unknown from here on; the rest of the file is still analysed.',
     'zh-cn': 'Shape Lens 在 {limit} 次迭代后不再跟踪这个循环：它赋的值从这里起是未知的；文件的其余部分仍会分析。',
   },
+  'diag.stopped.document-too-large': {
+    en: 'Shape Lens does not analyse this document: it is {size} MB, past its limit of {limit} MB. Its hints and diagnostics come back once it is smaller.',
+    'zh-cn': 'Shape Lens 不分析这个文档：它有 {size} MB，超过了 {limit} MB 的上限。文档变小后，提示和诊断会恢复。',
+  },
+  'diag.stopped.stale': {
+    en: 'Shape Lens could not analyse this version of the file (an internal error, logged): the hints and diagnostics shown are those of version {version} and may be out of date.',
+    'zh-cn':
+      'Shape Lens 无法分析这个版本的文件（内部错误，已记录）：显示的提示和诊断来自版本 {version}，可能已经过时。',
+  },
+  'diag.stopped.failed': {
+    en: 'Shape Lens could not analyse this file (an internal error, logged): it shows no hints for it until an edit makes it analysable again.',
+    'zh-cn': 'Shape Lens 无法分析这个文件（内部错误，已记录）：在编辑使它可以再次分析之前，不会为它显示提示。',
+  },
+  'hint.stale': {
+    en: 'From version {version} of the file: Shape Lens could not analyse the current one.',
+    'zh-cn': '来自这个文件的版本 {version}：Shape Lens 无法分析当前版本。',
+  },
   'diag.stopped.too-deep': {
     en: 'Shape Lens stopped following this code: it nests deeper than {limit} levels. Its value is unknown; the rest of the file is still analysed.',
     'zh-cn': 'Shape Lens 不再跟踪这段代码：它的嵌套超过了 {limit} 层。它的值是未知的；文件的其余部分仍会分析。',

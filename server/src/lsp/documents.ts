@@ -9,6 +9,12 @@
  * statement copies) and their analysis: a megabyte or more each, while most
  * open documents are not shown. The others keep their text and are parsed and
  * analysed again when next asked about, which gives the same answers.
+ *
+ * Faults stay local: a document past `MAX_DOCUMENT_BYTES` is not parsed (a
+ * note says so); a parse or analysis that fails drops the document's syntax (the
+ * next version is parsed afresh) and serves the last good analysis, marked
+ * stale, or none with a note. The syntax catches up with the text when an
+ * analysis asks, in one edit: a burst of edits costs one reparse.
  */
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,7 +22,9 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node'
 import { fileURLToPath } from 'url';
 import {
   analyzeModule,
+  MAX_DOCUMENT_BYTES,
   ModuleParseCache,
+  type DocumentNote,
   type Analysis,
   type AnalysisSettings,
   type ModuleSourceProvider,
@@ -33,13 +41,27 @@ export interface DocumentState {
   doc: TextDocument;
   /** Present while the document is among the warm ones; made again from the text when needed. */
   syntax?: DocumentSyntax;
-  analysis?: { version: number; settingsKey: string; result: Analysis };
+  analysis?: { version: number; settingsKey: string } & Served;
   /** The analysis of the latest version that did not fail, answered (stale) for a version that did. */
-  lastGood?: Analysis;
+  lastGood?: { version: number; result: Analysis };
   /** The workspace files the latest analysis imported, kept when the analysis is dropped: an edit of one refreshes this document. */
   imports: readonly string[];
   /** Whether the document had a syntax before (a syntax made again is a rebuild). */
   parsed?: boolean;
+}
+
+/** What is answered for a document's current version: its analysis, and why it is not the version's own. */
+export interface Served {
+  result?: Analysis;
+  note?: DocumentNote;
+}
+
+/** The UTF-8 size of `text` when it is past MAX_DOCUMENT_BYTES, else undefined. */
+function oversize(text: string): number | undefined {
+  // A UTF-16 unit is at most 3 bytes of UTF-8: most texts need no count.
+  if (text.length * 3 <= MAX_DOCUMENT_BYTES) return undefined;
+  const bytes = Buffer.byteLength(text);
+  return bytes > MAX_DOCUMENT_BYTES ? bytes : undefined;
 }
 
 /** Counts for tests and benchmarks. */
@@ -126,25 +148,18 @@ export class DocumentStore {
     return state;
   }
 
-  /** Applies edits to the text and, for a warm document, to its syntax; the document becomes warm. */
+  /** Applies edits to the text (its syntax catches up when an analysis asks); the document becomes warm. */
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): DocumentState | undefined {
     const state = this.docs.get(uri);
     if (!state) return undefined;
     for (const change of changes) {
-      if ('range' in change && state.syntax) {
-        const start = state.doc.offsetAt(change.range.start);
-        const oldEnd = state.doc.offsetAt(change.range.end);
-        TextDocument.update(state.doc, [change], version);
-        state.syntax.edit(start, oldEnd, change.text);
-      } else {
-        TextDocument.update(state.doc, [change], version);
-        state.syntax?.dispose();
-        state.syntax = undefined;
-      }
+      // The whole text: parsed afresh when an analysis asks for it.
+      if (!('range' in change)) this.dropSyntax(state);
+      TextDocument.update(state.doc, [change], version);
     }
     state.doc = TextDocument.update(state.doc, [], version);
     state.analysis = undefined;
-    this.syntaxOf(uri, state);
+    this.touch(uri);
     return state;
   }
 
@@ -162,63 +177,105 @@ export class DocumentStore {
     }
   }
 
-  /** The document's syntax, made from its text if it had gone cold; the document becomes the most recently used. */
-  private syntaxOf(uri: string, state: DocumentState): DocumentSyntax {
+  /** The document becomes the most recently used; the least recently used beyond WARM_DOCUMENTS go cold. */
+  private touch(uri: string): void {
     this.warm.delete(uri);
     this.warm.add(uri);
-    if (!state.syntax) {
-      if (state.parsed) this.stats.rebuilds++;
-      state.parsed = true;
-      state.syntax = new DocumentSyntax(this.parser, state.doc.getText());
-    }
     for (const u of this.warm) {
       if (this.warm.size <= WARM_DOCUMENTS) break;
       this.warm.delete(u);
       const cold = this.docs.get(u);
       if (cold) this.cool(cold);
     }
+  }
+
+  /**
+   * The syntax of the current text: the kept one brought up to date by the one edit between them, or
+   * one made from the text (the document had gone cold, or its syntax failed).
+   */
+  private syntaxOf(uri: string, state: DocumentState, text: string): DocumentSyntax {
+    this.touch(uri);
+    const syntax = state.syntax;
+    if (syntax && syntax.source !== text) {
+      const { start, oldEnd, inserted } = editBetween(syntax.source, text);
+      try {
+        syntax.edit(start, oldEnd, inserted);
+      } catch (e) {
+        this.dropSyntax(state);
+        process.stderr.write(`shape-lens: parse of ${uri} v${state.doc.version} failed, parsed afresh: ${e}\n`);
+      }
+    }
+    if (!state.syntax) {
+      if (state.parsed) this.stats.rebuilds++;
+      state.parsed = true;
+      state.syntax = new DocumentSyntax(this.parser, text);
+    }
     return state.syntax;
+  }
+
+  private dropSyntax(state: DocumentState): void {
+    try {
+      state.syntax?.dispose();
+    } catch {
+      // Its trees live in the memory that failed: dropped either way.
+    }
+    state.syntax = undefined;
   }
 
   /** Frees what the text can give again: the trees, the statement copies, the analyses. */
   private cool(state: DocumentState): void {
-    state.syntax?.dispose();
-    state.syntax = undefined;
+    this.dropSyntax(state);
     state.analysis = undefined;
     state.lastGood = undefined;
   }
 
   /** The analysis of the document's current version, computed now if needed. */
   analysis(uri: string, settings: AnalysisSettings): Analysis | undefined {
+    return this.served(uri, settings)?.result;
+  }
+
+  /** What is answered for the document's current version (its analysis, or the last good one, or none) and why. */
+  served(uri: string, settings: AnalysisSettings): Served | undefined {
     const state = this.docs.get(uri);
     if (!state) return undefined;
     const key = settings.imageDataFormat;
-    const syntax = this.syntaxOf(uri, state);
-    if (state.analysis && state.analysis.version === state.doc.version && state.analysis.settingsKey === key)
-      return state.analysis.result;
-    let result: Analysis;
+    const version = state.doc.version;
+    if (state.analysis && state.analysis.version === version && state.analysis.settingsKey === key) {
+      this.touch(uri);
+      return state.analysis;
+    }
+    state.analysis = { version, settingsKey: key, ...this.compute(uri, state, settings) };
+    return state.analysis;
+  }
+
+  private compute(uri: string, state: DocumentState, settings: AnalysisSettings): Served {
+    const text = state.doc.getText();
+    const bytes = oversize(text);
+    if (bytes !== undefined) {
+      this.dropSyntax(state);
+      return { note: { kind: 'too-large', bytes, limit: MAX_DOCUMENT_BYTES } };
+    }
     this.stats.analyses++;
     try {
-      result = analyzeModule(syntax.module(), syntax.source, syntax.lines, {
+      const syntax = this.syntaxOf(uri, state, text);
+      const result = analyzeModule(syntax.module(), syntax.source, syntax.lines, {
         ...settings,
         workspace: this.workspaceOf(uri),
       });
+      state.lastGood = { version: state.doc.version, result };
+      state.imports = result.interpretation.imports;
+      return { result };
     } catch (e) {
-      // Faults stay local: the next version starts from a fresh parse, and this one keeps the last
-      // good answers (stale) rather than none.
-      syntax.dispose();
-      state.syntax = new DocumentSyntax(this.parser, state.doc.getText());
-      if (!state.lastGood) throw e;
+      // The next version starts from a fresh parse; this one keeps the last good answers (stale) rather than none.
+      this.dropSyntax(state);
       process.stderr.write(
-        `shape-lens: analysis of ${uri} v${state.doc.version} failed, last good answers kept: ${e}\n`,
+        `shape-lens: analysis of ${uri} v${state.doc.version} failed${state.lastGood ? ', last good answers kept' : ''}: ${e}\n`,
       );
-      state.analysis = { version: state.doc.version, settingsKey: key, result: state.lastGood };
-      return state.lastGood;
+      const good = state.lastGood;
+      return good
+        ? { result: good.result, note: { kind: 'stale', version: good.version } }
+        : { note: { kind: 'failed' } };
     }
-    state.analysis = { version: state.doc.version, settingsKey: key, result };
-    state.lastGood = result;
-    state.imports = result.interpretation.imports;
-    return result;
   }
 
   /** Drops every cached analysis (settings changed). */
@@ -229,4 +286,18 @@ export class DocumentStore {
   uris(): string[] {
     return [...this.docs.keys()];
   }
+}
+
+/** The one edit that turns `before` into `after`: what lies between their common start and common end. */
+export function editBetween(before: string, after: string): { start: number; oldEnd: number; inserted: string } {
+  const most = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < most && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (
+    tail < most - start &&
+    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
+  )
+    tail++;
+  return { start, oldEnd: before.length - tail, inserted: after.slice(start, after.length - tail) };
 }

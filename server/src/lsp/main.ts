@@ -20,11 +20,16 @@ import { SentVersions, watchedReader } from './versions';
 /**
  * Over stdio, a stream the reader cannot frame (a bad `Content-Length`) ends the process with a
  * message: the reader cannot find the next message in it, and a live server that never answers
- * again is one the client cannot tell to restart.
+ * again is one the client cannot tell to restart. A framed message whose body is not JSON is only
+ * skipped: the next one starts where its length says.
  */
 function stdioConnection(versions: SentVersions): Connection {
   const reader = new StreamMessageReader(process.stdin);
   reader.onError((e) => {
+    if (e instanceof SyntaxError) {
+      process.stderr.write(`shape-lens server: skipped a message that is not JSON (${e.message})\n`);
+      return;
+    }
     process.stderr.write(`shape-lens server: cannot read the LSP stream (${e.message}); exiting\n`);
     process.exit(1);
   });

@@ -2,7 +2,8 @@
  * The language server: capabilities, and one small handler per request, each
  * looking up the document's analysis, calling a feature and converting the
  * result. Every handler is guarded: a bug answers "nothing" and is logged,
- * and the server keeps serving.
+ * and the server keeps serving. A request's long work (the analysis) lies
+ * between two check points, where a `$/cancelRequest` read meanwhile ends it.
  */
 
 import { fileURLToPath } from 'url';
@@ -25,13 +26,16 @@ import {
   fileDiagram,
   hover,
   inlayHints,
+  noteFinding,
+  staleHintTooltip,
   toLocale,
   type AnalysisSettings,
   type Locale,
 } from '../analysis';
 import type { PythonParser } from '../syntax/parser';
 import { toCodeAction, toDiagnostic, toDiagramResult, toHover, toInlayHint, type DiagramResult } from './convert';
-import { DocumentStore } from './documents';
+import { DocumentStore, type Served } from './documents';
+import { badChange, badOpen, documentUri, isPosition, isRange } from './params';
 import { collectWhenIdle, collectYoungGarbageIfFull } from './heap';
 import { NOTEBOOK_SYNC, NotebookStore } from './notebooks';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
@@ -56,8 +60,8 @@ export function createServer(
   versions: SentVersions = new SentVersions(),
 ): void {
   const store = new DocumentStore(parser);
-  /** Per document, the version and analysis whose diagnostics were last published (weakly: a cold document drops its analysis). */
-  const published = new Map<string, { version: number; analysis: WeakRef<object> }>();
+  /** Per document, the version and answers whose diagnostics were last published (weakly: a cold document drops them). */
+  const published = new Map<string, { version: number; served: WeakRef<object> }>();
   let settings: ServerSettings = defaultSettings();
   let canPullConfiguration = false;
   /** The language of Shape Lens's texts: the editor's display language, from `initialize`. */
@@ -75,36 +79,73 @@ export function createServer(
   let initialized = false;
 
   /**
-   * A request handler's body, guarded: before `initialize` it is refused (-32002), a request the
-   * client cancelled before its work started ends with RequestCancelled, and a bug answers `fallback`.
+   * A request handler's body, guarded: before `initialize` it is refused (-32002), parameters of the wrong
+   * shape get InvalidParams, a cancelled request ends with RequestCancelled (at once, or at the body's next
+   * check point), and a bug answers `fallback`.
    */
-  function answer<T>(
+  async function answer<T>(
     what: string,
-    uri: string,
+    uri: string | undefined,
     token: CancellationToken | undefined,
+    valid: boolean,
     fallback: T,
-    f: () => T,
-  ): T | ResponseError {
+    f: (checkpoint: () => Promise<void>) => T | Promise<T>,
+  ): Promise<T | ResponseError> {
     if (!initialized) return new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized');
+    if (!valid)
+      return new ResponseError(ErrorCodes.InvalidParams, `${what}: the parameters are not as the protocol has them`);
     collectWhenIdle();
     if (token?.isCancellationRequested) return cancelled();
     // A newer version of the document waits in the queue: this request is about one the editor replaced.
-    const state = store.get(uri);
-    if (state && versions.superseded(uri, state.doc.version))
+    const state = uri === undefined ? undefined : store.get(uri);
+    if (state && uri !== undefined && versions.superseded(uri, state.doc.version))
       return new ResponseError(LSPErrorCodes.ContentModified, 'the document has changed');
-    const result = guard(what, fallback, f);
-    // The work is synchronous: a cancellation seen now arrived while it ran.
-    return token?.isCancellationRequested ? cancelled() : result;
+    const checkpoint = async () => {
+      // The work is synchronous: only between its steps can what came meanwhile be read. The first turn of
+      // the event loop reads the input (a `$/cancelRequest` cancels the token as it is read); the second
+      // lets the connection handle the message queued after this request (an edit makes it outdated).
+      for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+      if (token?.isCancellationRequested) throw new Interrupted(cancelled());
+    };
+    try {
+      return await f(checkpoint);
+    } catch (e) {
+      if (e instanceof Interrupted) return e.error;
+      logFailure(what, e);
+      return fallback;
+    }
   }
   const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'the request was cancelled');
+
+  /** The answers for `uri`'s current version, computed between two check points (the long work of a request). */
+  async function servedFor(uri: string, checkpoint: () => Promise<void>): Promise<Served | undefined> {
+    const version = store.get(uri)?.doc.version;
+    // An edit read at a check point makes the request's positions those of an older text: not worth analysing.
+    const unchanged = () => {
+      if (store.get(uri)?.doc.version !== version)
+        throw new Interrupted(new ResponseError(LSPErrorCodes.ContentModified, 'the document changed'));
+    };
+    await checkpoint();
+    unchanged();
+    const served = store.served(uri, analysisSettings());
+    await checkpoint();
+    unchanged();
+    return served;
+  }
+
+  const logFailure = (what: string, e: unknown) =>
+    connection.console.error(`shape-lens: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+
+  /** One line in the log for a notification that cannot be applied, which the protocol cannot answer. */
+  const ignored = (what: string, why: string) => connection.console.warn(`shape-lens: ${what} ignored: ${why}`);
+
+  const staleNote = (s: Served) => (s.note?.kind === 'stale' ? s.note : undefined);
 
   function guard<T>(what: string, fallback: T, f: () => T): T {
     try {
       return f();
     } catch (e) {
-      connection.console.error(
-        `shape-lens: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
-      );
+      logFailure(what, e);
       return fallback;
     }
   }
@@ -118,20 +159,20 @@ export function createServer(
     guard,
   });
 
-  /**
-   * Publishes the diagnostics of the document's current version, once per version and analysis;
-   * none for a version a queued `didChange` supersedes (its own turn schedules them again).
-   */
   function publish(uri: string): void {
     guard('diagnostics', undefined, () => {
       const state = store.get(uri);
       if (!state || versions.superseded(uri, state.doc.version)) return;
-      const a = store.analysis(uri, analysisSettings());
-      if (!a) return;
+      const served = store.served(uri, analysisSettings());
+      if (!served) return;
       const last = published.get(uri);
-      if (last && last.version === state.doc.version && last.analysis.deref() === a) return;
-      published.set(uri, { version: state.doc.version, analysis: new WeakRef(a) });
-      const findings = diagnostics(a, diagnosticSettings());
+      if (last && last.version === state.doc.version && last.served.deref() === served) return;
+      published.set(uri, { version: state.doc.version, served: new WeakRef(served) });
+      let findings = served.result ? diagnostics(served.result, diagnosticSettings()) : [];
+      // Stale findings keep the places of an older text: none past the end of this one.
+      if (staleNote(served)) findings = findings.filter((f) => f.endLine <= state.doc.lineCount);
+      if (served.note && !settings.disabledWarnings.includes('analysis-stopped'))
+        findings = [noteFinding(served.note, locale), ...findings];
       void connection.sendDiagnostics({ uri, version: state.doc.version, diagnostics: findings.map(toDiagnostic) });
     });
   }
@@ -217,11 +258,12 @@ export function createServer(
     }
   });
 
-  connection.onDidOpenTextDocument(({ textDocument: d }) =>
+  connection.onDidOpenTextDocument((params) =>
     guard('open', undefined, () => {
       if (!initialized) return;
-      if (!Number.isInteger(d.version))
-        throw new Error(`didOpen: version ${JSON.stringify(d.version)} is not an integer`);
+      const bad = badOpen(params);
+      if (bad) return ignored('didOpen', bad);
+      const d = params.textDocument;
       store.open(d.uri, d.languageId, d.version, d.text);
       collectWhenIdle();
       schedule(d.uri);
@@ -229,12 +271,13 @@ export function createServer(
     }),
   );
 
-  connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) =>
+  connection.onDidChangeTextDocument((params) =>
     guard('change', undefined, () => {
       if (!initialized) return;
-      if (!Number.isInteger(d.version))
-        throw new Error(`didChange: version ${JSON.stringify(d.version)} is not an integer`);
-      store.change(d.uri, d.version, contentChanges);
+      const bad = badChange(params);
+      if (bad) return ignored('didChange', bad);
+      const { textDocument: d, contentChanges } = params;
+      if (!store.change(d.uri, d.version, contentChanges)) return ignored('didChange', `${d.uri} is not open`);
       collectWhenIdle();
       // The previous analysis was just dropped: a good moment to collect what it leaves behind.
       collectYoungGarbageIfFull();
@@ -243,9 +286,11 @@ export function createServer(
     }),
   );
 
-  connection.onDidCloseTextDocument(({ textDocument: d }) =>
+  connection.onDidCloseTextDocument((params) =>
     guard('close', undefined, () => {
       if (!initialized) return;
+      if (documentUri(params) === undefined) return ignored('didClose', 'no textDocument.uri');
+      const d = params.textDocument;
       clearTimeout(timers.get(d.uri));
       timers.delete(d.uri);
       published.delete(d.uri);
@@ -255,55 +300,103 @@ export function createServer(
     }),
   );
 
-  connection.languages.inlayHint.on(({ textDocument, range }, token) =>
-    answer('inlay hints', textDocument.uri, token, [], () => {
-      if (notebooks.owns(textDocument.uri)) return notebooks.inlayHints(textDocument.uri, range);
-      if (!settings.hints.enabled) return [];
-      const a = store.analysis(textDocument.uri, analysisSettings());
-      if (!a) return [];
-      return inlayHints(
-        a,
-        { startLine: range.start.line, endLine: range.end.line },
-        { shapes: true, paramTotals: settings.hints.paramTotals },
-      ).map(toInlayHint);
-    }),
+  connection.languages.inlayHint.on((params, token) =>
+    answer(
+      'inlay hints',
+      documentUri(params),
+      token,
+      !!documentUri(params) && isRange(params?.range),
+      [],
+      async (checkpoint) => {
+        const { textDocument, range } = params;
+        if (notebooks.owns(textDocument.uri)) return notebooks.inlayHints(textDocument.uri, range);
+        if (!settings.hints.enabled) return [];
+        const served = await servedFor(textDocument.uri, checkpoint);
+        if (!served?.result) return [];
+        const lineCount = store.get(textDocument.uri)!.doc.lineCount;
+        const items = inlayHints(
+          served.result,
+          { startLine: range.start.line, endLine: range.end.line },
+          { shapes: true, paramTotals: settings.hints.paramTotals },
+        );
+        const stale = staleNote(served);
+        if (!stale) return items.map(toInlayHint);
+        const tooltip = staleHintTooltip(stale.version, locale);
+        return items.filter((h) => h.line < lineCount).map((h) => ({ ...toInlayHint(h), tooltip }));
+      },
+    ),
   );
 
-  connection.onHover(({ textDocument, position }, token) =>
-    answer('hover', textDocument.uri, token, null, () => {
-      if (notebooks.owns(textDocument.uri)) return notebooks.hover(textDocument.uri, position);
-      const a = store.analysis(textDocument.uri, analysisSettings());
-      const info = a && hover(a, position.line, position.character, settings.imageDataFormat, locale);
-      return info ? toHover(info) : null;
-    }),
+  connection.onHover((params, token) =>
+    answer(
+      'hover',
+      documentUri(params),
+      token,
+      !!documentUri(params) && isPosition(params?.position),
+      null,
+      async (checkpoint) => {
+        const { textDocument, position } = params;
+        if (notebooks.owns(textDocument.uri)) return notebooks.hover(textDocument.uri, position);
+        const served = await servedFor(textDocument.uri, checkpoint);
+        const a = served?.result;
+        const info = a && hover(a, position.line, position.character, settings.imageDataFormat, locale);
+        if (!info) return null;
+        const h = toHover(info);
+        const stale = served && staleNote(served);
+        if (stale && typeof h.contents === 'object' && 'value' in h.contents)
+          h.contents.value += `\n\n---\n_${staleHintTooltip(stale.version, locale)}_`;
+        return h;
+      },
+    ),
   );
 
-  connection.onCodeAction(({ textDocument, range, context }, token) =>
-    answer('code actions', textDocument.uri, token, [], () => {
-      if (context.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
-      if (notebooks.owns(textDocument.uri)) return notebooks.codeActions(textDocument.uri, range);
-      const a = store.analysis(textDocument.uri, analysisSettings());
-      if (!a) return [];
-      const span = {
-        startLine: range.start.line,
-        startCol: range.start.character,
-        endLine: range.end.line,
-        endCol: range.end.character,
-      };
-      return codeActions(a, span, diagnosticSettings()).map((f) => toCodeAction(f, textDocument.uri));
-    }),
+  connection.onCodeAction((params, token) =>
+    answer(
+      'code actions',
+      documentUri(params),
+      token,
+      !!documentUri(params) && isRange(params?.range),
+      [],
+      async (checkpoint) => {
+        const { textDocument, range, context } = params;
+        if (context?.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+        if (notebooks.owns(textDocument.uri)) return notebooks.codeActions(textDocument.uri, range);
+        const served = await servedFor(textDocument.uri, checkpoint);
+        // A stale analysis's edits are placed in an older text: none is offered.
+        if (!served?.result || served.note) return [];
+        const span = {
+          startLine: range.start.line,
+          startCol: range.start.character,
+          endLine: range.end.line,
+          endCol: range.end.character,
+        };
+        return codeActions(served.result, span, diagnosticSettings()).map((f) => toCodeAction(f, textDocument.uri));
+      },
+    ),
   );
 
   connection.onRequest(DIAGRAM_REQUEST, (params: { uri: string; line: number }, token) =>
-    answer<DiagramResult | null>('diagram', params?.uri ?? '', token, null, () => {
-      const a = store.analysis(params.uri, analysisSettings());
-      const line = Number.isInteger(params.line) ? params.line : 0;
-      return a ? toDiagramResult(fileDiagram(a, line, settings.imageDataFormat)) : null;
-    }),
+    answer<DiagramResult | null>(
+      'diagram',
+      typeof params?.uri === 'string' ? params.uri : undefined,
+      token,
+      typeof params?.uri === 'string',
+      null,
+      async (checkpoint) => {
+        const a = (await servedFor(params.uri, checkpoint))?.result;
+        const line = Number.isInteger(params.line) ? params.line : 0;
+        return a ? toDiagramResult(fileDiagram(a, line, settings.imageDataFormat)) : null;
+      },
+    ),
   );
 
   if (process.env.SHAPE_LENS_STATS === '1')
     connection.onRequest(STATS_REQUEST, () => ({ ...store.stats, memory: process.memoryUsage() }));
+}
+
+/** Thrown by a check point: the request ends with `error` (cancelled, or its document changed under it). */
+class Interrupted {
+  constructor(readonly error: ResponseError<void>) {}
 }
 
 /** The workspace folders of `initialize` as absolute paths (`file:` ones only): the roots imports are found from. */

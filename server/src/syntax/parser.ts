@@ -29,9 +29,12 @@ const CHUNK = 256;
 
 /** A Python parser over the bundled grammar. */
 export interface PythonParser {
+  /** Throws if tree-sitter fails (the parser is then replaced by a fresh one: the caller parses again from scratch). */
   parse(text: string, previous?: Tree): Tree;
   /** The grammar's ABI version, as loaded. */
   abiVersion: number;
+  /** How many times a failed parse replaced the parser. */
+  readonly resets: number;
 }
 
 /**
@@ -84,8 +87,8 @@ export function loadPythonParser(): Promise<PythonParser> {
     };
     await Parser.init(module);
     const python = await Language.load(path.join(dir, 'tree-sitter-python.wasm'));
-    const parser = new Parser();
-    parser.setLanguage(python);
+    const fresh = () => new Parser().setLanguage(python);
+    let parser = fresh();
     useTreeMemory(undefined);
     const language = (python as unknown as { 0: number })[0];
     useTreeMemory(
@@ -93,15 +96,33 @@ export function loadPythonParser(): Promise<PythonParser> {
         ? new TreeMemory(module as WasmHeap, language)
         : checkedTreeMemory(module, language, (text) => parser.parse(text)),
     );
+    let resets = 0;
     return {
       parse: (text: string, previous?: Tree) => {
-        // Hand the text over in small chunks: given a whole string, web-tree-sitter copies
-        // up to 10 KB from every position the lexer asks for, which dominates an incremental parse.
-        const tree = parser.parse((index: number) => readChunk(text, index), previous ?? null);
-        if (!tree) throw new Error('tree-sitter returned no tree');
-        return tree;
+        try {
+          // Hand the text over in small chunks: given a whole string, web-tree-sitter copies
+          // up to 10 KB from every position the lexer asks for, which dominates an incremental parse.
+          const tree = parser.parse((index: number) => readChunk(text, index), previous ?? null);
+          if (!tree) throw new Error('tree-sitter returned no tree');
+          return tree;
+        } catch (e) {
+          // A parse that stops half-way (a trap in WebAssembly, an abort, a throw while reading) leaves
+          // its state in the parser, and the next parse would resume it on another text: a fresh
+          // parser, so that one file cannot poison the next.
+          resets++;
+          try {
+            parser.delete();
+          } catch {
+            // Its memory may be what failed: it is dropped either way.
+          }
+          parser = fresh();
+          throw e;
+        }
       },
       abiVersion: python.abiVersion,
+      get resets() {
+        return resets;
+      },
     };
   })();
   return ready;
