@@ -116,4 +116,13 @@ describe('LSP: newest version first', function () {
     const versions = client.published.filter((p) => p.uri === URI).map((p) => p.version);
     assert.deepStrictEqual(versions, [1, 6, 11, 16]);
   });
+  it('a change the server refuses (malformed) does not leave the document stale: its requests are answered', async () => {
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 0 } }, text: 'x' }],
+    });
+    const [hints] = await client.sendAtOnce([hintsAsked]);
+    assert.ok(!modified(hints), JSON.stringify(hints));
+    assert.deepStrictEqual(hints.result, (await freshAnswers(source(10))).hints);
+  });
 });

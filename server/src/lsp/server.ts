@@ -260,6 +260,7 @@ export function createServer(
 
   connection.onDidOpenTextDocument((params) =>
     guard('open', undefined, () => {
+      versions.handled(params);
       if (!initialized) return;
       const bad = badOpen(params);
       if (bad) return ignored('didOpen', bad);
@@ -273,6 +274,7 @@ export function createServer(
 
   connection.onDidChangeTextDocument((params) =>
     guard('change', undefined, () => {
+      versions.handled(params);
       if (!initialized) return;
       const bad = badChange(params);
       if (bad) return ignored('didChange', bad);

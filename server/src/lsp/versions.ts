@@ -21,29 +21,51 @@ import {
 } from 'vscode-languageserver/node';
 
 export class SentVersions {
-  private readonly newest = new Map<string, number>();
+  /**
+   * The versions of each document read but not yet handled, in the order sent. A notification the
+   * server then refuses (a malformed change) leaves the list when handled, so it never marks the
+   * document's real version stale.
+   */
+  private readonly pending = new Map<string, number[]>();
 
-  /** Records the version a document notification sets. */
+  /** Records the version a document notification sets, as it is read. */
   observe(message: Message): void {
     if (!Message.isNotification(message)) return;
-    const params = message.params as { textDocument?: { uri?: unknown; version?: unknown } } | undefined;
-    const uri = params?.textDocument?.uri;
-    if (typeof uri !== 'string') return;
-    const version = params?.textDocument?.version;
-    if (message.method === DidCloseTextDocumentNotification.method) this.newest.delete(uri);
+    const sent = documentVersion(message.params);
+    if (!sent) return;
+    if (message.method === DidCloseTextDocumentNotification.method) this.pending.delete(sent.uri);
     else if (
       (message.method === DidChangeTextDocumentNotification.method ||
         message.method === DidOpenTextDocumentNotification.method) &&
-      Number.isInteger(version)
-    )
-      this.newest.set(uri, version as number);
+      sent.version !== undefined
+    ) {
+      const list = this.pending.get(sent.uri) ?? [];
+      list.push(sent.version);
+      this.pending.set(sent.uri, list);
+    }
+  }
+
+  /** A `didOpen`/`didChange` with these params is being handled (applied or refused): no longer waiting. */
+  handled(params: unknown): void {
+    const sent = documentVersion(params);
+    const list = sent && sent.version !== undefined ? this.pending.get(sent.uri) : undefined;
+    if (!list) return;
+    const i = list.indexOf(sent!.version!);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) this.pending.delete(sent!.uri);
   }
 
   /** True when the client has sent a version of `uri` newer than `version` that is not handled yet. */
   superseded(uri: string, version: number): boolean {
-    const newest = this.newest.get(uri);
-    return newest !== undefined && newest > version;
+    return this.pending.get(uri)?.some((v) => v > version) ?? false;
   }
+}
+
+/** The document and integer version a notification's params name, if they do. */
+function documentVersion(params: unknown): { uri: string; version: number | undefined } | undefined {
+  const d = (params as { textDocument?: { uri?: unknown; version?: unknown } } | undefined)?.textDocument;
+  if (typeof d?.uri !== 'string') return undefined;
+  return { uri: d.uri, version: Number.isInteger(d.version) ? (d.version as number) : undefined };
 }
 
 /** `reader`, with every message shown to `versions` as it is read, before the connection queues it. */
