@@ -368,13 +368,17 @@ export function asInt(v: Value): number | undefined {
  */
 export function knownArrayItems(v: Value): Value[] | undefined {
   if (v.kind !== 'array' || !v.ints || !v.shape || v.shape.length === 0) return undefined;
-  const [n, ...rest] = v.shape as number[];
-  if (rest.length === 0) return v.ints.map((value) => ({ kind: 'int', value, numpy: 'int64' }));
+  return Array.from({ length: v.shape[0] as number }, (_, i) => knownArrayRow(v, i)!);
+}
+
+/** Item `i` (0-based, in range) of an array whose values are known, as `knownArrayItems` gives it. */
+export function knownArrayRow(v: Value, i: number): Value | undefined {
+  if (v.kind !== 'array' || !v.ints || !v.shape || v.shape.length === 0) return undefined;
+  const rest = v.shape.slice(1) as number[];
+  if (rest.length === 0) return { kind: 'int', value: v.ints[i], numpy: 'int64' };
   const size = rest.reduce((p, d) => p * d, 1);
-  return Array.from({ length: n }, (_, i) => {
-    const ints = v.ints!.slice(i * size, (i + 1) * size);
-    return { kind: 'array', shape: rest, ints, max: Math.max(...ints) };
-  });
+  const ints = v.ints.slice(i * size, (i + 1) * size);
+  return { kind: 'array', shape: rest, ints, max: Math.max(...ints) };
 }
 
 /**
@@ -383,6 +387,8 @@ export function knownArrayItems(v: Value): Value[] | undefined {
  * (printing, comparing, flattening a call's inputs) costs at most that.
  */
 export function nestedSize(items: readonly Value[], cap: number): number {
+  // Most displays hold no container (a shape, a layer's arguments): nothing to walk.
+  if (!items.some((v) => v.kind === 'list' || v.kind === 'tuple' || v.kind === 'dict')) return items.length;
   let count = 0;
   const stack: Value[] = [...items];
   while (stack.length > 0) {

@@ -210,7 +210,7 @@ export class KerasApi implements LibraryHost {
   getItem(obj: Value, subs: SyntaxNode[], scope: Scope, node: SyntaxNode): Value | undefined {
     if (obj.kind === 'tensor') return callOp(this, 'get_item', [obj], [], node, { subs, scope, interp: this.interp });
     if (obj.kind === 'array' && obj.pandas) return pandasGetItem(obj, subs, scope, this.interp);
-    if (obj.kind === 'array' && obj.shape) return arrayGetItem({ ...obj, shape: obj.shape }, subs, scope, this.interp);
+    if (obj.kind === 'array' && obj.shape) return arrayGetItem(obj, obj.shape, subs, scope, this.interp);
     // `model[i]`: its i-th layer.
     if (obj.kind === 'model' && subs.length === 1 && subs[0].type !== 'slice') {
       const i = asInt(this.interp.eval(subs[0], scope));

@@ -21,7 +21,7 @@ import { pySlice, sliceParts } from '../python/expressions';
 import type { Interpreter } from '../python/interpreter';
 import { callMath } from '../python/pymath';
 import type { Scope } from '../python/scope';
-import { asItems, asShape, knownArrayItems, shapeValue, UNKNOWN, type Value } from '../values';
+import { asItems, asShape, knownArrayItems, knownArrayRow, shapeValue, UNKNOWN, type Value } from '../values';
 
 type Kwargs = Array<[string, Value]>;
 type ArrayValue = Value & { kind: 'array' };
@@ -49,21 +49,22 @@ export function arrayBinary(a: Value, b: Value, op?: string): Value {
  * indices. An integer index into an array of known values reads the value (a NumPy integer) or the row.
  */
 export function arrayGetItem(
-  arr: ArrayValue & { shape: Shape },
+  arr: ArrayValue,
+  shape: Shape,
   subs: SyntaxNode[],
   scope: Scope,
   interp: Interpreter,
 ): Value {
-  const shape = arr.shape;
-  const items = arr.ints && subs.length === 1 ? knownArrayItems(arr) : undefined;
-  if (items && subs[0].type !== 'slice') {
+  const known = arr.ints !== undefined && shape.length > 0 && subs.length === 1;
+  if (known && subs[0].type !== 'slice') {
     const index = interp.eval(subs[0], scope);
-    if (index.kind === 'int' && index.value < items.length && index.value >= -items.length)
-      return items[index.value < 0 ? items.length + index.value : index.value];
-  } else if (items) {
+    const n = shape[0] as number;
+    if (index.kind === 'int' && index.value < n && index.value >= -n)
+      return knownArrayRow(arr, index.value < 0 ? n + index.value : index.value)!;
+  } else if (known) {
     // `a[1:]`: the rows sliced as Python slices a list, their values kept.
     const parts = sliceParts(interp, subs[0], scope);
-    const rows = parts && parts[2] !== 0 ? pySlice(items, parts) : undefined;
+    const rows = parts && parts[2] !== 0 ? pySlice(knownArrayItems(arr)!, parts) : undefined;
     if (rows && rows.length > 0) {
       const ints = rows.flatMap((r) => (r.kind === 'int' ? [r.value] : r.kind === 'array' ? (r.ints ?? []) : []));
       return { kind: 'array', shape: [rows.length, ...shape.slice(1)], ints, max: Math.max(...ints) };
