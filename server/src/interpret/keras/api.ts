@@ -67,6 +67,8 @@ export class KerasApi implements LibraryHost {
   dataTargetText = 'y';
   /** Every data method called on a model, with its data (hover on data reads them). */
   readonly dataCalls: DataCall[] = [];
+  /** The models this run saved, by the path given to `save` (`load_model` of that path rebuilds them). */
+  readonly savedModels = new Map<string, ModelObj>();
 
   constructor(
     readonly interp: Interpreter,

@@ -26,7 +26,7 @@ import { unexpectedKeyword } from './kerasClasses';
 import { constructLayerObj } from './layers';
 import { canonicalName, layerClassOf } from './names';
 import { checkOptimizerCall, checkOptimizerValues } from './optimizers';
-import { saveModel } from './saving';
+import { loadModel, saveModel } from './saving';
 import { makeSequential } from './sequential';
 import { checkCallbackCall } from './trainingApi';
 
@@ -135,7 +135,8 @@ export function callLibrary(
   const preprocessed = prep ? preprocessInput(api, prep, args, kwargs, node) : undefined;
   if (preprocessed) return preprocessed;
   if (q === 'keras.models.save_model' || q === 'keras.saving.save_model')
-    return args[0]?.kind === 'model' ? saveModel(api, args.slice(1), kwargs, node) : UNKNOWN;
+    return args[0]?.kind === 'model' ? saveModel(api, args.slice(1), kwargs, node, args[0].model) : UNKNOWN;
+  if (q === 'keras.models.load_model' || q === 'keras.saving.load_model') return loadModel(api, args, kwargs, node);
   if (q === 'keras.models.clone_model' && args[0]?.kind === 'model')
     return { kind: 'model', model: cloneModel(api, args[0].model, node) };
   if (q === 'keras.Variable' || q === 'keras.backend.Variable') return kerasVariable(args, kwargs);
