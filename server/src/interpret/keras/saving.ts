@@ -93,6 +93,8 @@ export function loadModel(api: KerasApi, args: Value[], kwargs: Kwargs, node: Sy
       copy = { ...layer, id: api.nextId++, span, callSpans: [] };
       delete copy.lastOutputs;
       layers.set(layer, copy);
+      // Made on the loading line: its hint is there.
+      api.layers.push(copy);
     }
     return copy;
   };
