@@ -6,7 +6,8 @@
  * server or the client imports itself back at run time, directly or through
  * others. Imports written `import type` / `export type` (or with every name
  * marked `type`) are erased by the compiler and never run: they are allowed
- * anywhere a run-time import is not.
+ * anywhere a run-time import is not. Node's `url` is not used at all: file
+ * URIs and paths are converted with `vscode-uri`.
  */
 
 import * as assert from 'assert';
@@ -50,6 +51,9 @@ const PACKAGE_OWNERS: Array<[RegExp, string]> = [
   [/^vscode-languageserver/, 'lsp'],
   [/^vscode-jsonrpc/, 'lsp'],
 ];
+
+/** Modules no source of the server or the client imports, with the one to use instead. */
+const REPLACED: Array<[RegExp, string]> = [[/^(node:)?url$/, 'file URIs and paths are converted with vscode-uri']];
 
 /** The engine is pure: no IO, no protocol, no syntax trees. */
 const FORBIDDEN_IN_SHAPES = [/^fs$/, /^path$/, /^child_process$/, /^vscode/, /^web-tree-sitter$/];
@@ -262,6 +266,15 @@ describe('architecture', () => {
         }
       }
     }
+    assert.deepStrictEqual(wrong, []);
+  });
+
+  it('no source uses a module the project has replaced (server and client)', () => {
+    const wrong: string[] = [];
+    for (const file of files)
+      for (const { spec } of imports.get(file)!)
+        for (const [module, instead] of REPLACED)
+          if (module.test(spec)) wrong.push(`${rel(file)} imports ${spec}: ${instead}`);
     assert.deepStrictEqual(wrong, []);
   });
 
