@@ -30,7 +30,7 @@ const ALLOWED: Record<string, string[]> = {
 
 /**
  * interpret/'s wings and the wings each may import at run time. The shared
- * data (`values.ts`, `graph.ts`) may be imported by every wing and imports
+ * data (`values.ts`, `records.ts`, `graph.ts`) may be imported by every wing and imports
  * none; `index.ts` wires them all. The Python evaluator may not even name
  * another wing's types: it knows libraries only through its host interface.
  */
@@ -41,7 +41,7 @@ const WINGS: Record<string, string[]> = {
   applications: ['python', 'ops'],
   keras: ['python', 'ops', 'numpy', 'applications'],
 };
-const SHARED = ['values.ts', 'graph.ts'];
+const SHARED = ['values.ts', 'records.ts', 'graph.ts'];
 const WIRING = ['index.ts'];
 const TYPES_TOO = new Set(['python']);
 
@@ -252,6 +252,7 @@ describe('architecture', () => {
     const wrong: string[] = [];
     for (const file of serverFiles) {
       const folder = path.relative(SRC, file).split(path.sep)[0];
+      if (!(folder in ALLOWED)) wrong.push(`${rel(file)} is in no layer (a folder of server/src listed in ALLOWED)`);
       for (const { spec } of imports.get(file)!) {
         if (spec.startsWith('.')) {
           const target = path.relative(SRC, path.resolve(path.dirname(file), spec)).split(path.sep)[0];
@@ -283,8 +284,8 @@ describe('architecture', () => {
     for (const file of serverFiles) {
       const wing = wingOf(file);
       if (wing === undefined) continue;
-      if (wing.startsWith('(')) {
-        wrong.push(`${rel(file)} is in no wing (a wing's folder, the shared values.ts/graph.ts, or index.ts)`);
+      if (wing.startsWith('(') || !(wing in WINGS || wing === 'shared' || wing === 'wiring')) {
+        wrong.push(`${rel(file)} is in no wing (a wing's folder, the shared ${SHARED.join('/')}, or index.ts)`);
         continue;
       }
       for (const { spec, runtime } of imports.get(file)!) {
