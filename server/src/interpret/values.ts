@@ -105,6 +105,8 @@ export type Value =
       pandas?: 'frame' | 'series' | 'iloc';
       /** Its values, row-major, where the source gives every one (a literal integer array); an item read from it is a NumPy integer. */
       ints?: number[];
+      /** Set when its values are integers not known one by one (`np.random.permutation(n)`): it indexes as indices do. */
+      integer?: true;
     }
   | { kind: 'function'; fn: FunctionObj }
   | { kind: 'class'; cls: ClassObj }

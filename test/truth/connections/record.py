@@ -11,6 +11,11 @@ nothing. The program runs through `capture.py` (shared keras-truth), exactly
 as its `.truth.json` was recorded.
 
     KERAS_BACKEND=jax python3 record.py > connections.json
+
+With `--update NAME.py ...`, only those programs are recorded again and the other
+records are kept from connections.json (written to standard output as above):
+
+    KERAS_BACKEND=jax python3 record.py --update NAME.py > connections.new && mv connections.new connections.json
 """
 import json
 import os
@@ -67,11 +72,19 @@ def run_one(file):
 def main():
     if len(sys.argv) == 3 and sys.argv[1] == "--one":
         return run_one(sys.argv[2])
+    # `--update NAME.py ...`: record only these programs, keeping the others' records from connections.json.
+    only = None
     record = {}
+    if len(sys.argv) > 2 and sys.argv[1] == "--update":
+        only = set(os.path.basename(n) for n in sys.argv[2:])
+        with open(os.path.join(HERE, "connections.json"), encoding="utf-8") as f:
+            record = json.load(f)
     for where, folder in FOLDERS.items():
         for name in sorted(os.listdir(folder)):
             truth = os.path.join(folder, name[:-3] + ".truth.json")
             if not name.endswith(".py") or not os.path.exists(truth):
+                continue
+            if only is not None and name not in only:
                 continue
             with open(truth, encoding="utf-8") as f:
                 if all(m["kind"] == "Sequential" for m in json.load(f)["models"]):
@@ -87,7 +100,8 @@ def main():
             models = [m for m in json.loads(r.stdout) if m["connections"] is not None]
             record[f"{where}/{name[:-3]}"] = models
     print("{")
-    items = list(record.items())
+    order = list(FOLDERS)
+    items = sorted(record.items(), key=lambda kv: (order.index(kv[0].split("/")[0]), kv[0] + ".py"))
     for i, (key, models) in enumerate(items):
         print(f"  {json.dumps(key)}: {json.dumps(models)}" + ("," if i < len(items) - 1 else ""))
     print("}")

@@ -1,6 +1,6 @@
 """Records what real Keras builds when a notebook's code cells run, in order, as IPython runs them.
 
-    /tmp/ipy/bin/python record.py --keras-python /work/keras-venv/bin/python NAME.ipynb
+    /tmp/ipy/bin/python record.py --keras-python /work/keras-venv/bin/python [--real-fit] NAME.ipynb
 
 (a Python with IPython installed runs this script; the Keras one runs
 ../../../../shared/keras-truth/capture.py). It writes, beside the notebook:
@@ -15,7 +15,8 @@
   are empty lines. Markdown and raw cells are left out.
 * NAME.lines.json: for each program line (1-based, in order), [cell index in
   the notebook, 1-based line in the cell].
-* NAME.truth.json: capture.py's record of NAME.program.py, run with a
+* NAME.truth.json: capture.py's record of NAME.program.py (with --real-fit
+  when given: fit and predict train and predict as in a real run), run with a
   get_ipython() whose run_line_magic("time", CODE) runs CODE where it is
   called (as %time does) and whose other magics and shell commands do
   nothing (they build no model).
@@ -113,6 +114,7 @@ def lay_out(source):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--keras-python", required=True)
+    parser.add_argument("--real-fit", action="store_true", help="passed to capture.py: fit and predict run Keras's own")
     parser.add_argument("notebook")
     args = parser.parse_args()
     with open(args.notebook, encoding="utf-8") as f:
@@ -135,7 +137,9 @@ def main():
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as runner:
         runner.write(STUB)
     truth = subprocess.run(
-        [args.keras_python, runner.name, os.path.abspath(CAPTURE), os.path.abspath(base + ".program.py")],
+        [args.keras_python, runner.name, os.path.abspath(CAPTURE)]
+        + (["--real-fit"] if args.real_fit else [])
+        + [os.path.abspath(base + ".program.py")],
         env=env, capture_output=True, text=True, check=True,
     ).stdout
     with open(base + ".truth.json", "w") as f:

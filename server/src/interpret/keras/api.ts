@@ -67,6 +67,8 @@ export class KerasApi implements LibraryHost {
   dataTargetText = 'y';
   /** Every data method called on a model, with its data (hover on data reads them). */
   readonly dataCalls: DataCall[] = [];
+  /** The models this run saved, by the path given to `save` (`load_model` of that path rebuilds them). */
+  readonly savedModels = new Map<string, ModelObj>();
 
   constructor(
     readonly interp: Interpreter,
@@ -89,11 +91,11 @@ export class KerasApi implements LibraryHost {
   }
 
   /** A recorded op (`x * 2`, `x[:, 0]`, `ops.mean(x)`): a summary row with no weights. */
-  makeOp(className: string, span: Span): LayerObj {
+  makeOp(className: string, span: Span, name?: string): LayerObj {
     const layer = newLayerRecord({
       id: this.nextId++,
       className,
-      name: this.uniqueName(toSnakeCase(className)),
+      name: name ?? this.uniqueName(toSnakeCase(className)),
       call: { className, args: [], kwargs: [] },
       constructed: { status: 'unknown', reason: 'op' },
       span,

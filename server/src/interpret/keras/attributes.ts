@@ -118,6 +118,9 @@ function layerAttribute(layer: LayerObj, attr: string, self: Value): Value {
   switch (attr) {
     case 'output':
       if (layer.lastOutputs?.length === 1) return { kind: 'tensor', tensor: layer.lastOutputs[0] };
+      // A layer of several outputs (an RNN's `return_state`): the list of them, as its node holds them.
+      if (layer.lastOutputs && layer.lastOutputs.length > 1)
+        return { kind: 'list', items: layer.lastOutputs.map((t) => ({ kind: 'tensor', tensor: t }) as Value) };
       return layer.outputShapes?.length === 1 ? { kind: 'tensor', tensor: newTensor(layer.outputShapes[0]) } : UNKNOWN;
     case 'output_shape':
       return layer.outputShapes?.length === 1 ? shapeValue(layer.outputShapes[0]) : UNKNOWN;

@@ -8,7 +8,17 @@ import { errorOf } from '../../shapes/errors';
 import type { Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { findDisconnected, functionalOps, inputTensor } from '../graph';
-import { asItems, asShape, type LayerObj, type ModelObj, type Value } from '../values';
+import {
+  asItems,
+  asShape,
+  type GraphNode,
+  type LayerObj,
+  type ModelObj,
+  newTensor,
+  spanOf,
+  type TensorObj,
+  type Value,
+} from '../values';
 import type { KerasApi } from './api';
 import { batchNamedDimension } from './layers';
 import { flattenTensorValues, makeInputLayer, newModel } from './records';
@@ -100,8 +110,8 @@ export function fillFunctional(
   outputsV: Value,
   node: SyntaxNode,
 ): void {
-  const inputs = flattenTensorValues(inputsV);
-  const outputs = flattenTensorValues(outputsV);
+  let inputs = flattenTensorValues(inputsV);
+  let outputs = flattenTensorValues(outputsV);
   if (inputs === undefined || outputs === undefined) {
     model.broken = true;
     return;
@@ -111,6 +121,12 @@ export function fillFunctional(
     api.interp.raise(problem, node);
     model.broken = true;
     return;
+  }
+  // Tensors among the inputs that no `keras.Input` made: Keras gives each an Input of its own and cuts the graph there.
+  if (inputs.some((t) => !t.node?.isInput)) {
+    const cloned = cloneGraphNodes(api, inputs, outputs, node);
+    inputs = cloned.inputs;
+    outputs = cloned.outputs;
   }
   const ops = functionalOps(inputs, outputs);
   // Outputs given as a dict are named by its keys, in the sorted order Keras flattens them in.
@@ -123,4 +139,69 @@ export function fillFunctional(
   model.built = true;
   model.inputShape = inputs[0]?.shape ?? null;
   model.outputShapes = outputs.every((t) => t.shape) ? outputs.map((t) => t.shape!) : null;
+}
+
+/**
+ * Keras's `clone_graph_nodes`: each input tensor that is not a `keras.Input`'s becomes a new Input of its
+ * shape, made on the model's line and named after the tensor (`<tensor name>CLONE`; the number Keras gives
+ * the tensor is not followed, so it reads `keras_tensor_?`); the nodes from the inputs to the outputs are
+ * copied over their same layers, so that the model starts at those Inputs. The original graph is untouched.
+ */
+function cloneGraphNodes(
+  api: KerasApi,
+  inputs: TensorObj[],
+  outputs: TensorObj[],
+  node: SyntaxNode,
+): { inputs: TensorObj[]; outputs: TensorObj[] } {
+  const mapped = new Map<TensorObj, TensorObj>();
+  const newInputs = inputs.map((t) => {
+    if (t.node?.isInput) {
+      mapped.set(t, t);
+      return t;
+    }
+    const layer = api.makeOp('InputLayer', spanOf(node), 'keras_tensor_?CLONE');
+    layer.isOp = false;
+    layer.inputShape = t.shape ?? undefined;
+    layer.outputShapes = t.shape ? [t.shape] : null;
+    const clone = (inputTensor(layer) as { tensor: TensorObj }).tensor;
+    mapped.set(t, clone);
+    return clone;
+  });
+  const nodes = new Map<GraphNode, GraphNode>();
+  // Iteratively, children before parents: a graph may be deeper than the stack.
+  const copyOf = (t: TensorObj): TensorObj => {
+    const stack: TensorObj[] = [t];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const n = top.node;
+      if (mapped.has(top) || !n || n.isInput) {
+        if (!mapped.has(top)) mapped.set(top, top);
+        stack.pop();
+        continue;
+      }
+      const pending = n.inputs.filter((i) => !mapped.has(i));
+      if (pending.length > 0) {
+        stack.push(...pending);
+        continue;
+      }
+      let copy = nodes.get(n);
+      if (!copy) {
+        const made: GraphNode = {
+          op: n.op,
+          inputs: n.inputs.map((i) => mapped.get(i)!),
+          outputs: [],
+          isInput: false,
+          mark: 0,
+          depth: 0,
+        };
+        made.outputs = n.outputs.map((o) => ({ ...newTensor(o.shape, made, o.index), mask: o.mask }));
+        nodes.set(n, made);
+        copy = made;
+      }
+      n.outputs.forEach((o, k) => mapped.set(o, copy.outputs[k]));
+      stack.pop();
+    }
+    return mapped.get(t)!;
+  };
+  return { inputs: newInputs, outputs: outputs.map(copyOf) };
 }

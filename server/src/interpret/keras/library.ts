@@ -15,7 +15,7 @@ import { preprocessInput } from '../applications/imagenetUtils';
 import { callNumpy } from '../numpy/arrays';
 import { callSklearn, isSklearnName } from '../numpy/sklearn';
 import { callPandas, isPandasName } from '../numpy/pandas';
-import { callActivation } from '../ops/operators';
+import { ACTIVATIONS, callActivation } from '../ops/operators';
 import { callOp, OP_FUNCTIONS } from '../ops/ops';
 import { callMath } from '../python/pymath';
 import { asItems, asShape, kwarg, type ModelObj, NONE_V, spanOf, UNKNOWN, type Value } from '../values';
@@ -26,7 +26,7 @@ import { unexpectedKeyword } from './kerasClasses';
 import { constructLayerObj } from './layers';
 import { canonicalName, layerClassOf } from './names';
 import { checkOptimizerCall, checkOptimizerValues } from './optimizers';
-import { saveModel } from './saving';
+import { loadModel, saveModel } from './saving';
 import { makeSequential } from './sequential';
 import { checkCallbackCall } from './trainingApi';
 
@@ -72,6 +72,7 @@ export function callLibrary(
   }
   const op = /^keras\.ops\.(?:numpy\.|nn\.|core\.|image\.|linalg\.|math\.)?([a-z_0-9]+)$/.exec(q)?.[1];
   if (op && OP_FUNCTIONS.has(op)) return callOp(api, op, args, kwargs, node);
+  if (q === 'keras.activations.get') return activationsGet(args[0] ?? kwarg(kwargs, 'identifier'));
   const act = /^keras\.activations\.([a-z_0-9]+)$/.exec(q)?.[1];
   if (act) {
     const v = callActivation(api, act, args, node);
@@ -134,7 +135,8 @@ export function callLibrary(
   const preprocessed = prep ? preprocessInput(api, prep, args, kwargs, node) : undefined;
   if (preprocessed) return preprocessed;
   if (q === 'keras.models.save_model' || q === 'keras.saving.save_model')
-    return args[0]?.kind === 'model' ? saveModel(api, args.slice(1), kwargs, node) : UNKNOWN;
+    return args[0]?.kind === 'model' ? saveModel(api, args.slice(1), kwargs, node, args[0].model) : UNKNOWN;
+  if (q === 'keras.models.load_model' || q === 'keras.saving.load_model') return loadModel(api, args, kwargs, node);
   if (q === 'keras.models.clone_model' && args[0]?.kind === 'model')
     return { kind: 'model', model: cloneModel(api, args[0].model, node) };
   if (q === 'keras.Variable' || q === 'keras.backend.Variable') return kerasVariable(args, kwargs);
@@ -153,6 +155,18 @@ export function callLibrary(
   // A function of a module the analysis does not know (the user's own, not in the file) may return anything.
   if (!/^(keras|tensorflow|builtins)\./.test(q) && /^[a-z_]/.test(q.split('.').pop() ?? '')) return UNKNOWN;
   return { kind: 'object', qualname: q };
+}
+
+/**
+ * `keras.activations.get(identifier)`: `None` is `linear`, a name is the function of that name, a function is
+ * itself (Keras's `activations.get`). Names this analysis has no function for, and anything else, are unknown.
+ */
+function activationsGet(identifier: Value | undefined): Value {
+  if (!identifier || identifier.kind === 'none') return { kind: 'ref', qualname: 'keras.activations.linear' };
+  if (identifier.kind === 'str' && (identifier.value === 'linear' || ACTIVATIONS[identifier.value] !== undefined))
+    return { kind: 'ref', qualname: `keras.activations.${identifier.value}` };
+  if (identifier.kind === 'ref' && /^keras\.activations\.[a-z_0-9]+$/.test(identifier.qualname)) return identifier;
+  return UNKNOWN;
 }
 
 /** `keras.models.clone_model`: the same structure, fresh layers; made by Keras, so not listed. */

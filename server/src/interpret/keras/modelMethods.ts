@@ -111,7 +111,7 @@ export function modelMethod(
     case 'save_weights':
       // A class of the file with another library base may bring its own.
       if (model.instance && !plainKerasModelClass(model.instance.cls)) return UNKNOWN;
-      return name === 'save' ? saveModel(api, args, kwargs, node) : saveWeights(api, args, kwargs, node);
+      return name === 'save' ? saveModel(api, args, kwargs, node, model) : saveWeights(api, args, kwargs, node);
     default:
       if (isDataMethod(name)) {
         recordDataCall(api.dataCalls, model, name, args, kwargs, node, !name.startsWith('predict'));

@@ -1,21 +1,34 @@
 /**
  * Saving a model, checked as Keras 3 checks it: `model.save(path)` and `keras.saving.save_model(model, path)`
  * refuse Keras 2's `save_format=` and SavedModel folders, and `model.save_weights(path)` wants a
- * `*.weights.h5` name. Loading is not followed: `load_model` deserialises with name counters of its own
- * (Keras makes and names tensors and inner models while it rebuilds), so what it gives stays unknown.
+ * `*.weights.h5` name. `load_model` of a path this run saved a model to rebuilds that model as Keras
+ * deserialises it: fresh layers made on the loading line, with the saved names (a Sequential's rebuild makes
+ * its inner Functional, which draws a `functional` name); any other load stays unknown.
  */
 
 import { errorOf } from '../../shapes/errors';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { isTruthy } from '../python/builtins';
-import { kwarg, NONE_V, toPy, UNKNOWN, type Value } from '../values';
+import {
+  type GraphNode,
+  kwarg,
+  type LayerObj,
+  type ModelObj,
+  newTensor,
+  NONE_V,
+  spanOf,
+  type TensorObj,
+  toPy,
+  UNKNOWN,
+  type Value,
+} from '../values';
 import type { KerasApi } from './api';
 import { hasSplat } from './trainingApi';
 
 type Kwargs = Array<[string, Value]>;
 
 /** `save(filepath, overwrite=True, zipped=None, **kwargs)`, the model's own arguments after the model. */
-export function saveModel(api: KerasApi, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value {
+export function saveModel(api: KerasApi, args: Value[], kwargs: Kwargs, node: SyntaxNode, model?: ModelObj): Value {
   // `*args` or `**kwargs` in the call may hold any of them.
   if (hasSplat(node)) return UNKNOWN;
   const filepath = args[0] ?? kwarg(kwargs, 'filepath');
@@ -38,7 +51,91 @@ export function saveModel(api: KerasApi, args: Value[], kwargs: Kwargs, node: Sy
   if (zip === undefined) return UNKNOWN;
   if (zip && !path.endsWith('.keras') && !/\.(h5|hdf5)$/.test(path))
     return api.interp.raise(errorOf('saveFilepathExtension', { filepath: path }), node);
+  if (model && zip && path.endsWith('.keras')) api.savedModels.set(path, model);
   return NONE_V;
+}
+
+/**
+ * `keras.models.load_model(filepath)` of a `.keras` file this run saved: a copy of the saved functional or
+ * built Sequential model, its layers made anew on this line. Models holding models or layers of the file's
+ * own classes, and files not saved here, are unknown.
+ */
+export function loadModel(api: KerasApi, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value {
+  const filepath = args[0] ?? kwarg(kwargs, 'filepath');
+  const saved = filepath?.kind === 'str' ? api.savedModels.get(filepath.value) : undefined;
+  if (!saved || saved.broken || !saved.built) return UNKNOWN;
+  const span = spanOf(node);
+  const outputs = saved.functional?.outputs ?? (saved.outputTensor ? [saved.outputTensor] : undefined);
+  const inputs = saved.functional?.inputs ?? (saved.inputTensor ? [saved.inputTensor] : undefined);
+  if (!outputs || !inputs || (saved.kind !== 'Functional' && saved.kind !== 'Sequential')) return UNKNOWN;
+  // The graph's nodes from the inputs to the outputs, each after those it takes.
+  const order: GraphNode[] = [];
+  const seen = new Set<GraphNode>();
+  let plain = true;
+  const visit = (t: TensorObj): void => {
+    const n = t.node;
+    if (!n) {
+      plain = false;
+      return;
+    }
+    if (seen.has(n)) return;
+    seen.add(n);
+    if (n.op.model || n.op.instance || n.op.members || n.op.fn) plain = false;
+    if (!n.isInput) n.inputs.forEach(visit);
+    order.push(n);
+  };
+  outputs.forEach(visit);
+  if (!plain || inputs.some((t) => !t.node || !seen.has(t.node))) return UNKNOWN;
+  const layers = new Map<LayerObj, LayerObj>();
+  const copyOf = (layer: LayerObj): LayerObj => {
+    let copy = layers.get(layer);
+    if (!copy) {
+      copy = { ...layer, id: api.nextId++, span, callSpans: [] };
+      delete copy.lastOutputs;
+      layers.set(layer, copy);
+      // Made on the loading line: its hint is there.
+      api.layers.push(copy);
+    }
+    return copy;
+  };
+  const tensors = new Map<TensorObj, TensorObj>();
+  for (const n of order) {
+    const copy: GraphNode = {
+      op: copyOf(n.op),
+      inputs: n.inputs.map((i) => tensors.get(i)!),
+      outputs: [],
+      isInput: n.isInput,
+      mark: 0,
+      depth: 0,
+    };
+    copy.outputs = n.outputs.map((o) => {
+      const t = newTensor(o.shape, copy, o.index);
+      tensors.set(o, t);
+      return t;
+    });
+    copy.op.lastOutputs = copy.outputs;
+  }
+  const model: ModelObj = {
+    ...saved,
+    id: api.nextId++,
+    span,
+    layers: saved.layers.map(copyOf),
+    row: undefined,
+    compiled: undefined,
+  };
+  if (saved.functional)
+    model.functional = {
+      ...saved.functional,
+      inputs: saved.functional.inputs.map((t) => tensors.get(t)!),
+      outputs: saved.functional.outputs.map((t) => tensors.get(t)!),
+      ops: saved.functional.ops.map(copyOf),
+    };
+  if (saved.inputLayer) model.inputLayer = copyOf(saved.inputLayer);
+  if (saved.inputTensor) model.inputTensor = tensors.get(saved.inputTensor);
+  if (saved.outputTensor) model.outputTensor = tensors.get(saved.outputTensor);
+  // Keras builds a loaded Sequential, which makes the Functional inside it.
+  if (saved.kind === 'Sequential') api.uniqueName('functional');
+  return { kind: 'model', model };
 }
 
 /** `save_weights(filepath, overwrite=True, max_shard_size=None)`: the file name Keras 3 wants. */

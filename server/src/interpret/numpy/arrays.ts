@@ -21,7 +21,7 @@ import { pySlice, sliceParts } from '../python/expressions';
 import type { Interpreter } from '../python/interpreter';
 import { callMath } from '../python/pymath';
 import type { Scope } from '../python/scope';
-import { asItems, asShape, knownArrayItems, knownArrayRow, shapeValue, UNKNOWN, type Value } from '../values';
+import { asItems, asShape, knownArrayItems, knownArrayRow, NONE_V, shapeValue, UNKNOWN, type Value } from '../values';
 
 type Kwargs = Array<[string, Value]>;
 type ArrayValue = Value & { kind: 'array' };
@@ -70,8 +70,18 @@ export function arrayGetItem(
       return { kind: 'array', shape: [rows.length, ...shape.slice(1)], ints, max: Math.max(...ints) };
     }
   }
+  // `a[idx]` with an array of integers: NumPy's integer-array indexing takes the index's shape for the first axis.
+  if (subs.length === 1 && subs[0].type !== 'slice' && subs[0].type !== 'tuple') {
+    const index = interp.eval(subs[0], scope);
+    if (index.kind === 'array' && (index.ints !== undefined || index.integer) && index.shape && shape.length > 0)
+      return { kind: 'array', shape: [...index.shape, ...shape.slice(1)] };
+  }
   const out = getItemShape(shape, { subs, scope, interp });
-  return out && out.every((d) => d !== undefined) ? { kind: 'array', shape: out } : UNKNOWN;
+  if (!out || !out.every((d) => d !== undefined)) return UNKNOWN;
+  // Part of an array of integers is integers too.
+  return arr.ints !== undefined || arr.integer
+    ? { kind: 'array', shape: out, integer: true }
+    : { kind: 'array', shape: out };
 }
 
 export function arrayAttribute(api: KerasApi, arr: ArrayValue, attr: string, node: SyntaxNode): Value {
@@ -141,6 +151,19 @@ export function callNumpy(
     if (a.kind === 'int' || a.kind === 'bool') return { kind: 'int', value: Number(a.value), numpy: numpyInt };
     if (a.kind === 'float' && Number.isFinite(a.value))
       return { kind: 'int', value: Math.trunc(a.value), numpy: numpyInt };
+  }
+  // `np.random.permutation(n)`: the integers below n in some order; of an array, its rows in some order.
+  if (q === 'numpy.random.permutation' && args.length === 1 && kwargs.length === 0) {
+    if (a.kind === 'int') return { kind: 'array', shape: [a.value], integer: true };
+    if (a.kind === 'array') return withoutValues(a);
+  }
+  // `np.random.shuffle(a)` reorders `a` in place: its values are no longer known in order (the largest stays).
+  if (q === 'numpy.random.shuffle' && a?.kind === 'array') {
+    if (a.ints !== undefined) {
+      delete a.ints;
+      a.integer = true;
+    }
+    return NONE_V;
   }
   const maker = /^numpy\.(zeros|ones|empty|random\.(?:rand|randn|random|normal|uniform|randint))$/.exec(q)?.[1];
   if (maker) return newArray(maker, args, kwargs);

@@ -75,14 +75,19 @@ export function callOp(
       : UNKNOWN;
   }
   if (name === 'arange') {
-    const [start, stop, step] = [arg(0, 'start'), arg(1, 'stop'), arg(2, 'step')].map((v) =>
-      v ? asInt(v) : undefined,
-    );
+    const given = [arg(0, 'start'), arg(1, 'stop'), arg(2, 'step')];
+    // A bound that is a dynamic size (`ops.shape(x)[-1]` inside a traced call is `None`): as long as that size.
+    if (given.some((v) => v?.kind === 'none')) return { kind: 'array', shape: [null] };
+    if (given.some((v) => v !== undefined && asInt(v) === undefined)) return { kind: 'array', shape: ['?'] };
+    const [start, stop, step] = given.map((v) => (v ? asInt(v) : undefined));
     const [lo, hi] = stop === undefined ? [0, start] : [start ?? 0, stop];
     const st = step ?? 1;
-    return hi === undefined || st === 0
-      ? { kind: 'array', shape: ['?'] }
-      : { kind: 'array', shape: [Math.max(0, Math.ceil((hi - lo) / st))] };
+    if (hi === undefined || st === 0) return { kind: 'array', shape: ['?'] };
+    const n = Math.max(0, Math.ceil((hi - lo) / st));
+    // Its values, when few enough to keep (iterating over `np.arange(...)` reads them).
+    if (n === 0 || n > MAX_ARANGE_VALUES) return { kind: 'array', shape: [n] };
+    const ints = Array.from({ length: n }, (_, i) => lo + i * st);
+    return { kind: 'array', shape: [n], ints, max: Math.max(...ints) };
   }
   if (name === 'zeros' || name === 'ones' || name === 'full') {
     const shape = arg(0, 'shape');
@@ -109,6 +114,9 @@ export function callOp(
   }
   return made ? recordOp(api, made.cls, tensorsIn, [made.out], undefined, node) : UNKNOWN;
 }
+
+/** At most this many values of `arange` are kept. */
+const MAX_ARANGE_VALUES = 4096;
 
 /** An op with a rule of its own (array.ts, math.ts): unknown arguments give unknown shapes, never a guess. */
 function callRule(

@@ -118,6 +118,10 @@ export function assign(interp: Interpreter, target: SyntaxNode, value: Value, sc
         const at = obj.entries.findIndex(([k]) => keyEquals(k, index));
         if (at >= 0) obj.entries[at] = [index, value];
         else obj.entries.push([index, value]);
+      } else if (obj.kind === 'array' && (obj.ints !== undefined || obj.max !== undefined)) {
+        // `a[i] = v` changes an array's values: those known before (and its largest) are no longer known.
+        const holder = target.childForFieldName('value');
+        if (holder?.type === 'identifier') scope.set(holder.text, { kind: 'array', shape: obj.shape });
       }
       return;
     }
