@@ -8,7 +8,7 @@ import { errorOf } from '../../shapes/errors';
 import type { Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { findDisconnected, functionalOps, inputTensor } from '../graph';
-import { asItems, asShape, type LayerObj, type ModelObj, type Value } from '../values';
+import { asItems, asShape, layerBuilt, type LayerObj, type ModelObj, type Value } from '../values';
 import type { KerasApi } from './api';
 import { batchNamedDimension } from './layers';
 import { flattenTensorValues, makeInputLayer, newModel } from './records';
@@ -74,9 +74,7 @@ function repeatedName(ops: LayerObj[]): { name: string; count: number } | undefi
 /** A layer, a model or None inside a structure of model inputs or outputs (where Keras wants tensors). */
 function notATensorAmong(v: Value): { className: string; name: string; built: boolean } | 'None' | undefined {
   if (v.kind === 'none') return 'None';
-  // A layer called before has been built.
-  if (v.kind === 'layer')
-    return { className: v.layer.className, name: v.layer.name, built: v.layer.callSpans.length > 0 };
+  if (v.kind === 'layer') return { className: v.layer.className, name: v.layer.name, built: layerBuilt(v.layer) };
   if (v.kind === 'model') return { className: v.model.kind, name: v.model.name, built: true };
   if (v.kind === 'dict') {
     for (const [, item] of v.entries) {

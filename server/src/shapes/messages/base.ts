@@ -9,6 +9,7 @@
 import { formatShape, type Shape } from '../shape';
 import { pyRepr, pyQualifiedTypeName, pyTypeName, type PyValue } from '../values';
 import { kerasTensorRepr } from './callFrame';
+import { kerasClassOf, kerasModuleOf } from './layerCalls';
 import { message } from './define';
 import { pySetStr, pyStr } from './python';
 
@@ -24,6 +25,7 @@ const where = (d: InputSpecWhere) =>
 
 /** `<class 'float'>`, as `type(x)` prints. */
 export function pyClass(v: PyValue): string {
+  if (v.kind === 'layer') return `<class '${kerasModuleOf(v.call.className)}.${kerasClassOf(v.call.className)}'>`;
   return `<class '${pyQualifiedTypeName(v)}'>`;
 }
 
