@@ -180,8 +180,11 @@ function modelInputs(model: ModelObj): Array<{ shape: Shape; name: string }> | u
 
 const dropTrailingOne = (s: Shape): Shape => (s.length > 0 && s[s.length - 1] === 1 ? s.slice(0, -1) : s);
 
-function checkInputs(api: KerasApi, model: ModelObj, given: Shape[], trains: boolean, node: SyntaxNode): Raised {
+function checkInputs(api: KerasApi, model: ModelObj, all: Shape[], trains: boolean, node: SyntaxNode): Raised {
   const refs = modelInputs(model);
+  // A list of arrays for a Sequential's one input: Keras warns and its graph runs on the first.
+  const extra = model.kind === 'Sequential' && refs?.length === 1 && all.length > 1;
+  const given = extra ? all.slice(0, 1) : all;
   if (!refs || refs.length !== given.length || model.instance) return undefined;
   if (refs.length === 1) inputHint(api, given[0], refs[0].shape, node);
   const dtype = 'float32';
@@ -189,7 +192,7 @@ function checkInputs(api: KerasApi, model: ModelObj, given: Shape[], trains: boo
   const hint = api.pendingHint;
   api.pendingHint = undefined;
   if (hint) api.dataHints.push(hint);
-  const raised = inputChecks(api, model, refs, given, trains, node, dtype);
+  const raised = inputChecks(api, model, refs, given, trains, node, dtype, extra ? all : undefined);
   if (!raised && hint) api.dataHints.splice(api.dataHints.indexOf(hint), 1);
   return raised;
 }
@@ -255,6 +258,7 @@ function inputChecks(
   trains: boolean,
   node: SyntaxNode,
   dtype: string,
+  givenList?: Shape[],
 ): Raised {
   if (model.kind !== 'Sequential') {
     // Functional.input_spec: each input's shape with the batch axis open; a trailing 1 dropped on either side.
@@ -289,7 +293,9 @@ function inputChecks(
         ref: [null, ...ref.slice(1)],
       });
       const wrapped =
-        trains && model.kind === 'Sequential' ? errorOf('sequentialCall', { inner, given: g, dtype }) : inner;
+        trains && model.kind === 'Sequential'
+          ? errorOf('sequentialCall', { inner, given: g, dtype, givenList })
+          : inner;
       return api.interp.raise(wrapped, node);
     }
   }
@@ -301,7 +307,7 @@ function inputChecks(
       const r = callLayer(layer.constructed.layer, { args: [{ kind: 'tensor', shape }], kwargs: {} }, api.options);
       if (r.status === 'error') {
         const inner = r.error;
-        const wrapped = trains ? errorOf('sequentialCall', { inner, given: given[0], dtype }) : inner;
+        const wrapped = trains ? errorOf('sequentialCall', { inner, given: given[0], dtype, givenList }) : inner;
         return api.interp.raise(wrapped, node);
       }
       if (r.status !== 'ok' || r.outputs.length !== 1) return undefined;
@@ -311,7 +317,9 @@ function inputChecks(
         return trains ? api.interp.raise(errorOf('unableToBuild', {}), node) : undefined;
       }
       if (refused) {
-        const wrapped = trains ? errorOf('sequentialCall', { inner: refused, given: given[0], dtype }) : refused;
+        const wrapped = trains
+          ? errorOf('sequentialCall', { inner: refused, given: given[0], dtype, givenList })
+          : refused;
         return api.interp.raise(wrapped, node);
       }
       shape = r.outputs[0];

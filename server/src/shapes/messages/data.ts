@@ -43,12 +43,23 @@ export const dataMessages = {
    * class) with the call's arguments; `inner` is the layer's error.
    */
   sequentialCall: message(
-    (d: { inner: { pyType: string; message: string; kind: string; data: object }; given: Shape; dtype: string }) =>
-      d.inner.pyType,
-    (d) =>
-      `Exception encountered when calling Sequential.call().\n\n\x1b[1m${d.inner.message}\x1b[0m\n\n` +
-      `Arguments received by Sequential.call():\n  • inputs=jnp.ndarray(shape=${formatShape(d.given)}, dtype=${d.dtype})\n` +
-      `  • training=False\n  • mask=None\n  • kwargs=<class 'inspect._empty'>`,
+    (d: {
+      inner: { pyType: string; message: string; kind: string; data: object };
+      given: Shape;
+      dtype: string;
+      /** A list of arrays given for the Sequential's one input (Keras runs the first): all of them. */
+      givenList?: Shape[];
+    }) => d.inner.pyType,
+    (d) => {
+      const array = (s: Shape) => `jnp.ndarray(shape=${formatShape(s)}, dtype=${d.dtype})`;
+      const inputs = d.givenList ? `[${d.givenList.map((s) => `'${array(s)}'`).join(', ')}]` : array(d.given);
+      const mask = d.givenList ? `[${d.givenList.map(() => "'None'").join(', ')}]` : 'None';
+      return (
+        `Exception encountered when calling Sequential.call().\n\n\x1b[1m${d.inner.message}\x1b[0m\n\n` +
+        `Arguments received by Sequential.call():\n  • inputs=${inputs}\n` +
+        `  • training=False\n  • mask=${mask}\n  • kwargs=<class 'inspect._empty'>`
+      );
+    },
   ),
   /** An error escaping a subclassed model's `call` run eagerly on arrays, with the arrays it received by parameter. */
   subclassCall: message(
