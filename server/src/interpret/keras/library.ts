@@ -28,7 +28,7 @@ import { canonicalName, layerClassOf } from './names';
 import { checkOptimizerCall, checkOptimizerValues } from './optimizers';
 import { saveModel } from './saving';
 import { makeSequential } from './sequential';
-import { checkCallbackCall } from './trainingApi';
+import { checkCallbackCall, checkUnboundMethodCall } from './trainingApi';
 
 /** Functional forms of the merge layers: `layers.concatenate([a, b])` is `Concatenate()([a, b])`. */
 export const MERGE_FUNCTIONS: Record<string, string> = {
@@ -55,6 +55,8 @@ export function callLibrary(
   if (q === 'keras.Input') return makeInput(api, args, kwargs, node);
   if (q === 'keras.Sequential') return makeSequential(api, args, kwargs, node);
   if (q === 'keras.Model') return makeFunctional(api, args, kwargs, node);
+  const unbound = /^keras\.(Sequential|Model)\.([A-Za-z]\w*)$/.exec(q);
+  if (unbound) return checkUnboundMethodCall(api, unbound[1], unbound[2], args, kwargs, node) ?? UNKNOWN;
   const cls = layerClassOf(q);
   if (cls) return { kind: 'layer', layer: constructLayerObj(api, cls, args, kwargs, node, incomplete) };
   const fn = /^keras\.layers\.([a-z_]+)$/.exec(q)?.[1];
