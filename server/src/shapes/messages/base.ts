@@ -58,6 +58,14 @@ export const baseMessages = {
     );
     return `Layer "${d.layer}" expects ${d.expected} input(s), but it received ${d.shapes.length} input tensors. Inputs received: [${tensors.join(', ')}]`;
   }),
+  /** A layer whose input specs all have names (a functional model's inputs) given another number of tensors. */
+  inputSpecCountNamed: message('ValueError', (d: { layer: string; names: string[]; given: number }) => {
+    const keys = `[${d.names.map((n) => `'${n}'`).join(', ')}]`;
+    return (
+      `Layer "${d.layer}" expects ${d.names.length} named input(s) with keys ${keys}, but it received ${d.given} input tensors. ` +
+      `Pass inputs as a dict, e.g. \`layer({${d.names.map((n) => `'${n}': ...`).join(', ')}})\`.`
+    );
+  }),
 
   // ------------------------------------------------ Layer.__call__, before the input spec
   /** A plain Python value among a layer's positional arguments (`positionalArgs.ts`). */

@@ -14,6 +14,19 @@ function tracerText(shape: Shape, dtype: string): string {
 }
 
 export const dataMessages = {
+  /**
+   * `fit(..., validation_data=x_val)` with an array alone: Keras takes it as inputs without targets, and the
+   * loss at the end of the first epoch cannot make an array of the missing targets (JAX's text).
+   */
+  validationWithoutTargets: message('ValueError', (_: object) => 'None is not a valid value for jnp.array'),
+  /**
+   * `keras.utils.to_categorical(y, num_classes)` with a label past `num_classes`: NumPy's IndexError at
+   * `categorical[np.arange(batch_size), x] = 1`, for the first such label.
+   */
+  categoricalIndex: message(
+    'IndexError',
+    (d: { index: number; size: number }) => `index ${d.index} is out of bounds for axis 1 with size ${d.size}`,
+  ),
   /** `check_data_cardinality`: the first axis of every array of `x`, `y` (and `sample_weight`). */
   dataCardinality: message('ValueError', (d: { sizes: Array<[label: string, firsts: number[]]> }) => {
     let msg = 'Data cardinality is ambiguous. Make sure all arrays contain the same number of samples.';
