@@ -117,8 +117,14 @@ export function callLibrary(
     const y = args[0];
     const classes = args[1] ?? kwarg(kwargs, 'num_classes');
     // Keras's `to_categorical`: a trailing axis of 1 goes, the classes axis comes last; without `num_classes`, the largest label + 1.
+    // A label the source writes out past `num_classes`: NumPy's IndexError at the one-hot assignment.
+    if (classes?.kind === 'int' && classes.value > 0 && y?.kind === 'array' && y.ints) {
+      const n = classes.value;
+      const bad = y.ints.find((v) => v >= n || v < -n);
+      if (bad !== undefined) return api.interp.raise(errorOf('categoricalIndex', { index: bad, size: n }), node);
+    }
     const width =
-      classes?.kind === 'int'
+      classes?.kind === 'int' && classes.value > 0
         ? classes.value
         : (!classes || classes.kind === 'none') && y?.kind === 'array' && y.max !== undefined
           ? y.max + 1
