@@ -60,6 +60,7 @@ export function createInterpreter(
 /** Runs a file; `loader` finds the workspace modules it imports (without one, they are unknown). */
 export function interpretModule(module: PyNode, options?: EngineOptions, loader?: ModuleLoader): Interpretation {
   const { interp, keras } = createInterpreter(options, loader);
+  keras.program = module;
   const { error, incomplete } = runModule(interp, module);
   return {
     models: keras.models,

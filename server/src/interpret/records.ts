@@ -93,10 +93,17 @@ export interface LayerObj {
   batchNamedDim?: Span;
   /** `Lambda(fn)`: the function its calls run. */
   fn?: Value;
+  /** Its class builds the object in `__init__` (`InputLayer`, a class keeping `Layer.build`'s default). */
+  builtAtInit: boolean;
   /** Scratch for graph walks (graph.ts): the walk that last saw this layer, its order and depth there. */
   walk: number;
   walkIndex: number;
   walkDepth: number;
+}
+
+/** `layer.built`: built by its constructor, or by a call. */
+export function layerBuilt(layer: LayerObj): boolean {
+  return layer.builtAtInit || layer.callSpans.length > 0 || layer.params !== null;
 }
 
 /**
@@ -106,7 +113,7 @@ export interface LayerObj {
  */
 export function newLayerRecord(
   r: Pick<LayerObj, 'id' | 'className' | 'name' | 'call' | 'constructed' | 'span'> &
-    Partial<Pick<LayerObj, 'params' | 'isOp' | 'model'>>,
+    Partial<Pick<LayerObj, 'params' | 'isOp' | 'model' | 'builtAtInit'>>,
 ): LayerObj {
   return {
     id: r.id,
@@ -133,6 +140,7 @@ export function newLayerRecord(
     inputArgSpan: undefined,
     batchNamedDim: undefined,
     fn: undefined,
+    builtAtInit: r.builtAtInit ?? false,
     walk: 0,
     walkIndex: 0,
     walkDepth: 0,

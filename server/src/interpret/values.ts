@@ -10,10 +10,10 @@ import type { Shape } from '../shapes/shape';
 import type { LayerCall, NumpyInt, PyValue } from '../shapes/values';
 import type { PyNode as SyntaxNode, SourceSpan } from '../syntax/ast';
 import type { Scope } from './python/scope';
-import type { LayerObj, ModelObj, TensorObj } from './records';
+import { layerBuilt, type LayerObj, type ModelObj, type TensorObj } from './records';
 
 export type { CallSite, GraphNode, LayerObj, ModelObj, TensorObj } from './records';
-export { newLayerRecord, newTensor } from './records';
+export { layerBuilt, newLayerRecord, newTensor } from './records';
 
 /**
  * A source range (0-based lines and columns, as tree-sitter gives them).
@@ -184,7 +184,7 @@ export function toPy(v: Value, depth = 0): PyValue {
         entries: v.entries.map(([k, x]) => [toPy(k, depth + 1), toPy(x, depth + 1)] as [PyValue, PyValue]),
       };
     case 'layer':
-      return { kind: 'layer', call: v.layer.call };
+      return { kind: 'layer', call: v.layer.call, name: v.layer.name, built: layerBuilt(v.layer) };
     case 'ref':
       return { kind: 'object', qualname: v.qualname, called: false };
     case 'object':

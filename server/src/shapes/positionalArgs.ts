@@ -12,6 +12,7 @@
 
 import { cannotTell, raise } from './errors';
 import facts from './layerInputArgs.json';
+import { isKerasLayerClass } from './messages/layerCalls';
 import type { CallArg } from './tensors';
 import type { PyValue } from './values';
 
@@ -46,6 +47,10 @@ function walkValue(className: string, v: PyValue): void {
     case 'float':
     case 'str':
     case 'bool':
+      return plainLeaf(className, v);
+    case 'layer':
+      // A Keras layer object is no tensor (`layer(layers.InputLayer(...))`); a class of the file may define more.
+      if (!isKerasLayerClass(v.call.className)) cannotTell('an object of a class of the file');
       return plainLeaf(className, v);
     default:
       // A dict is flattened in key order, an object may be a tensor: which leaf comes first is not known.

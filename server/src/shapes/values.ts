@@ -22,8 +22,11 @@ export type PyValue =
   | { kind: 'tuple'; items: PyValue[] }
   | { kind: 'list'; items: PyValue[] }
   | { kind: 'dict'; entries: Array<[PyValue, PyValue]> }
-  /** A layer object passed as an argument (Bidirectional, TimeDistributed, RNN cells). */
-  | { kind: 'layer'; call: LayerCall }
+  /**
+   * A layer object passed as an argument (Bidirectional, TimeDistributed, RNN cells). `name` and `built`,
+   * where the interpreter knows them, are what `Layer.__repr__` prints.
+   */
+  | { kind: 'layer'; call: LayerCall; name?: string; built?: boolean }
   /**
    * Any other object or callable the interpreter recognised by name, e.g.
    * `keras.activations.relu`, `keras.initializers.HeNormal()`,

@@ -11,6 +11,10 @@
   do not have in Keras 3: reading one is an AttributeError.
 - `callbacks`: for every class exported by `keras.callbacks`, its
   `__init__`'s `__qualname__`, parameters and whether it takes `**kwargs`.
+- `unbound`: for `keras.Sequential` and `keras.Model`, every public method
+  as the class itself holds it (`Sequential.add`, read from the class, not
+  from a model): its signature as above, but with `self` among the
+  parameters: called through the class, `self` is the first argument.
 
     KERAS_BACKEND=jax python3 record.py > ../../../server/src/interpret/keras/kerasTraining.json
 """
@@ -31,9 +35,9 @@ def encode(v):
     return {"repr": repr(v)}
 
 
-def signature(fn):
+def signature(fn, skip=1):
     params, var_kw, positional = [], False, 0
-    for q in list(inspect.signature(fn).parameters.values())[1:]:
+    for q in list(inspect.signature(fn).parameters.values())[skip:]:
         if q.kind == q.VAR_KEYWORD:
             var_kw = True
         elif q.kind == q.VAR_POSITIONAL:
@@ -56,6 +60,14 @@ record = {
         n for n in KERAS2_MODEL_METHODS
         if not any(hasattr(c, n) for c in (keras.Model, keras.Sequential, Functional))
     ],
+    "unbound": {
+        cls.__name__: {
+            name: signature(fn, skip=0)
+            for name, fn in sorted(inspect.getmembers(cls, inspect.isfunction))
+            if not name.startswith("_")
+        }
+        for cls in (keras.Sequential, keras.Model)
+    },
     "callbacks": {
         name: signature(cls.__init__)
         for name, cls in sorted(vars(keras.callbacks).items())

@@ -54,6 +54,8 @@ export class KerasApi implements LibraryHost {
   readonly nameCounts = new Map<string, number>();
   private readonly starModules = new Set<string>();
   nextId = 1;
+  /** The file's syntax tree, when the whole file is run (`compileCheck.ts` reads which names it uses). */
+  program: SyntaxNode | undefined = undefined;
   /** >0 while a custom layer's or Lambda's body runs (Keras traces it with a concrete batch size). */
   tracing = 0;
   private seq = 0;

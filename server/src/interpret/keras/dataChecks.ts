@@ -105,17 +105,45 @@ export function checkModelData(
   const bs = onBatch ? undefined : batchSize?.kind === 'int' ? batchSize.value : batchSize ? null : 32;
   // The first training call after `compile` builds the model symbolically, which is where a Sequential wraps its errors.
   const symbolic = spec.trains && model.compiled !== undefined && !model.compiled.built;
-  const raised = checkBatch(api, model, x, y, bs, symbolic, node);
+  const counts = method === 'fit' || method === 'evaluate';
+  const raised = checkBatch(api, model, x, y, bs, symbolic, node, counts);
   if (!raised && spec.trains && model.compiled) model.compiled.built = true;
   if (raised || method !== 'fit') return raised;
   const val = kwarg(kwargs, 'validation_data');
+  if (val?.kind === 'array') return validationWithoutTargets(api, model, val, args, kwargs, bs, node);
   const valItems = val && (val.kind === 'tuple' || val.kind === 'list') ? asItems(val) : undefined;
   if (!valItems || valItems.length < 2) return undefined;
   const vx = arraysOf(inModelOrder(model, valItems[0], 'inputs'));
   const vy = arraysOf(inModelOrder(model, valItems[1], 'outputs'));
   const vbs = kwarg(kwargs, 'validation_batch_size');
   const vsize = vbs?.kind === 'int' ? vbs.value : vbs && vbs.kind !== 'none' ? null : bs;
-  return vx ? checkBatch(api, model, vx, vy, vsize, false, node) : undefined;
+  return vx ? checkBatch(api, model, vx, vy, vsize, false, node, counts) : undefined;
+}
+
+/**
+ * `validation_data` given as one array: Keras unpacks it as `x` with no `y`, runs the model on it at the
+ * end of the first epoch, and the loss refuses the missing targets. Said where the epoch surely ends with
+ * that validation (one epoch or more from the start, validated every epoch) and the arrays are known.
+ */
+function validationWithoutTargets(
+  api: KerasApi,
+  model: ModelObj,
+  val: Value & { kind: 'array' },
+  args: Value[],
+  kwargs: Kwargs,
+  bs: number | null | undefined,
+  node: SyntaxNode,
+): Raised {
+  const epochs = kwarg(kwargs, 'epochs') ?? args[3];
+  const freq = kwarg(kwargs, 'validation_freq');
+  const loss = model.compiled?.loss;
+  if (val.pandas || !val.shape || !known(val.shape) || !loss || loss.kind === 'none') return undefined;
+  if ((epochs && (epochs.kind !== 'int' || epochs.value < 1)) || kwarg(kwargs, 'initial_epoch')) return undefined;
+  if (freq && !(freq.kind === 'int' && freq.value === 1)) return undefined;
+  if (kwarg(kwargs, 'steps_per_epoch') || kwarg(kwargs, 'callbacks') || args.length > 5) return undefined;
+  const raised = checkBatch(api, model, [val.shape], undefined, bs, false, node, true);
+  if (raised) return raised;
+  return api.interp.raise(errorOf('validationWithoutTargets', {}), node);
 }
 
 /** The source text of a positional argument of the call. */
@@ -141,6 +169,7 @@ function checkBatch(
   bs: number | null | undefined,
   trains: boolean,
   node: SyntaxNode,
+  countsInputs: boolean,
 ): Raised {
   if (!x.every(known) || x.some((s) => s.length === 0)) return undefined;
   const batch = firstBatch(x[0], bs);
@@ -155,7 +184,7 @@ function checkBatch(
   }
   if (model.instance && !model.built) buildByBatch(api, model, batches, node);
   if (!model.built) return undefined;
-  const raised = checkInputs(api, model, batches, trains, node);
+  const raised = checkInputs(api, model, batches, trains, node, countsInputs);
   if (raised) return raised;
   if (y && y.every(known)) {
     const ys = y.map((s) => [batch, ...s.slice(1)]);

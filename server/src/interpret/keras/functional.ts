@@ -12,6 +12,7 @@ import {
   asItems,
   asShape,
   type GraphNode,
+  layerBuilt,
   type LayerObj,
   type ModelObj,
   newTensor,
@@ -84,9 +85,7 @@ function repeatedName(ops: LayerObj[]): { name: string; count: number } | undefi
 /** A layer, a model or None inside a structure of model inputs or outputs (where Keras wants tensors). */
 function notATensorAmong(v: Value): { className: string; name: string; built: boolean } | 'None' | undefined {
   if (v.kind === 'none') return 'None';
-  // A layer called before has been built.
-  if (v.kind === 'layer')
-    return { className: v.layer.className, name: v.layer.name, built: v.layer.callSpans.length > 0 };
+  if (v.kind === 'layer') return { className: v.layer.className, name: v.layer.name, built: layerBuilt(v.layer) };
   if (v.kind === 'model') return { className: v.model.kind, name: v.model.name, built: true };
   if (v.kind === 'dict') {
     for (const [, item] of v.entries) {

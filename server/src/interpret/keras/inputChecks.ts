@@ -29,16 +29,42 @@ function modelInputs(model: ModelObj): Array<{ shape: Shape; name: string }> | u
 
 const dropTrailingOne = (s: Shape): Shape => (s.length > 0 && s[s.length - 1] === 1 ? s.slice(0, -1) : s);
 
-export function checkInputs(api: KerasApi, model: ModelObj, given: Shape[], trains: boolean, node: SyntaxNode): Raised {
+/**
+ * `countsInputs`: the method refuses another number of arrays than a functional model's inputs (`fit` and
+ * `evaluate`; `predict` runs the graph on what it is given).
+ */
+export function checkInputs(
+  api: KerasApi,
+  model: ModelObj,
+  all: Shape[],
+  trains: boolean,
+  node: SyntaxNode,
+  countsInputs: boolean,
+): Raised {
   const refs = modelInputs(model);
-  if (!refs || refs.length !== given.length || model.instance) return undefined;
+  // A list of arrays for a Sequential's one input: Keras warns and its graph runs on the first.
+  const extra = model.kind === 'Sequential' && refs?.length === 1 && all.length > 1;
+  const given = extra ? all.slice(0, 1) : all;
+  if (!refs || model.instance) return undefined;
+  // A functional model's input spec names each input: another number of arrays is refused by those names.
+  if (
+    countsInputs &&
+    refs.length !== given.length &&
+    model.kind !== 'Sequential' &&
+    model.functional?.inputs.every((t) => t.node?.op.name !== undefined)
+  )
+    return api.interp.raise(
+      errorOf('inputSpecCountNamed', { layer: model.name, names: refs.map((r) => r.name), given: given.length }),
+      node,
+    );
+  if (refs.length !== given.length) return undefined;
   if (refs.length === 1) inputHint(api, given[0], refs[0].shape, node);
   const dtype = 'float32';
   // Keras's raise ends the run here (it throws): the cure is noted first and taken back when nothing raised.
   const hint = api.pendingHint;
   api.pendingHint = undefined;
   if (hint) api.dataHints.push(hint);
-  const raised = inputChecks(api, model, refs, given, trains, node, dtype);
+  const raised = inputChecks(api, model, refs, given, trains, node, dtype, extra ? all : undefined);
   if (!raised && hint) api.dataHints.splice(api.dataHints.indexOf(hint), 1);
   return raised;
 }
@@ -104,6 +130,7 @@ function inputChecks(
   trains: boolean,
   node: SyntaxNode,
   dtype: string,
+  givenList?: Shape[],
 ): Raised {
   if (model.kind !== 'Sequential') {
     // Functional.input_spec: each input's shape with the batch axis open; a trailing 1 dropped on either side.
@@ -138,7 +165,9 @@ function inputChecks(
         ref: [null, ...ref.slice(1)],
       });
       const wrapped =
-        trains && model.kind === 'Sequential' ? errorOf('sequentialCall', { inner, given: g, dtype }) : inner;
+        trains && model.kind === 'Sequential'
+          ? errorOf('sequentialCall', { inner, given: g, dtype, givenList })
+          : inner;
       return api.interp.raise(wrapped, node);
     }
   }
@@ -150,7 +179,7 @@ function inputChecks(
       const r = callLayer(layer.constructed.layer, { args: [{ kind: 'tensor', shape }], kwargs: {} }, api.options);
       if (r.status === 'error') {
         const inner = r.error;
-        const wrapped = trains ? errorOf('sequentialCall', { inner, given: given[0], dtype }) : inner;
+        const wrapped = trains ? errorOf('sequentialCall', { inner, given: given[0], dtype, givenList }) : inner;
         return api.interp.raise(wrapped, node);
       }
       if (r.status !== 'ok' || r.outputs.length !== 1) return undefined;
@@ -160,7 +189,9 @@ function inputChecks(
         return trains ? api.interp.raise(errorOf('unableToBuild', {}), node) : undefined;
       }
       if (refused) {
-        const wrapped = trains ? errorOf('sequentialCall', { inner: refused, given: given[0], dtype }) : refused;
+        const wrapped = trains
+          ? errorOf('sequentialCall', { inner: refused, given: given[0], dtype, givenList })
+          : refused;
         return api.interp.raise(wrapped, node);
       }
       shape = r.outputs[0];

@@ -6,6 +6,7 @@
  */
 
 import { type Called, type Constructed, constructLayer } from '../../shapes/engine';
+import { builtAtInit } from '../../shapes/layerBuilt';
 import { toSnakeCase } from '../../shapes/naming';
 import type { ConstructedLayer } from '../../shapes/rule';
 import type { Shape } from '../../shapes/shape';
@@ -64,6 +65,7 @@ function newLayerObj(
     call,
     constructed,
     span: spanOf(node),
+    builtAtInit: builtAtInit(canonical),
   });
   if (nameArg?.kind === 'str') layer.namedInSource = true;
   if (fn) layer.fn = fn;

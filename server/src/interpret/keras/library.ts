@@ -28,7 +28,7 @@ import { canonicalName, layerClassOf } from './names';
 import { checkOptimizerCall, checkOptimizerValues } from './optimizers';
 import { loadModel, saveModel } from './saving';
 import { makeSequential } from './sequential';
-import { checkCallbackCall } from './trainingApi';
+import { checkCallbackCall, checkUnboundMethodCall } from './trainingApi';
 
 /** Functional forms of the merge layers: `layers.concatenate([a, b])` is `Concatenate()([a, b])`. */
 export const MERGE_FUNCTIONS: Record<string, string> = {
@@ -55,6 +55,8 @@ export function callLibrary(
   if (q === 'keras.Input') return makeInput(api, args, kwargs, node);
   if (q === 'keras.Sequential') return makeSequential(api, args, kwargs, node);
   if (q === 'keras.Model') return makeFunctional(api, args, kwargs, node);
+  const unbound = /^keras\.(Sequential|Model)\.([A-Za-z]\w*)$/.exec(q);
+  if (unbound) return checkUnboundMethodCall(api, unbound[1], unbound[2], args, kwargs, node) ?? UNKNOWN;
   const cls = layerClassOf(q);
   if (cls) return { kind: 'layer', layer: constructLayerObj(api, cls, args, kwargs, node, incomplete) };
   const fn = /^keras\.layers\.([a-z_]+)$/.exec(q)?.[1];
@@ -116,8 +118,14 @@ export function callLibrary(
     const y = args[0];
     const classes = args[1] ?? kwarg(kwargs, 'num_classes');
     // Keras's `to_categorical`: a trailing axis of 1 goes, the classes axis comes last; without `num_classes`, the largest label + 1.
+    // A label the source writes out past `num_classes`: NumPy's IndexError at the one-hot assignment.
+    if (classes?.kind === 'int' && classes.value > 0 && y?.kind === 'array' && y.ints) {
+      const n = classes.value;
+      const bad = y.ints.find((v) => v >= n || v < -n);
+      if (bad !== undefined) return api.interp.raise(errorOf('categoricalIndex', { index: bad, size: n }), node);
+    }
     const width =
-      classes?.kind === 'int'
+      classes?.kind === 'int' && classes.value > 0
         ? classes.value
         : (!classes || classes.kind === 'none') && y?.kind === 'array' && y.max !== undefined
           ? y.max + 1

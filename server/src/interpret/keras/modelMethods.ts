@@ -8,6 +8,7 @@ import { errorOf } from '../../shapes/errors';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asShape, kwarg, type ModelObj, NONE_V, spanOf, UNKNOWN, type Value } from '../values';
 import type { KerasApi } from './api';
+import { surelyNotCompiled } from './compileCheck';
 import { checkModelData, isDataMethod } from './dataChecks';
 import { recordDataCall } from './dataRecords';
 import { plainKerasModelClass } from './kerasClasses';
@@ -118,7 +119,10 @@ export function modelMethod(
         return (
           // A class of the file with another library base may bring its own `fit`.
           (!model.instance || plainKerasModelClass(model.instance.cls)
-            ? checkTrainingCall(api, name, args, kwargs, node)
+            ? (checkTrainingCall(api, name, args, kwargs, node) ??
+              (surelyNotCompiled(api.program, model, name)
+                ? api.interp.raise(errorOf('compileNotCalled', {}), node)
+                : undefined))
             : undefined) ??
           checkModelData(api, model, name, args, kwargs, node) ??
           UNKNOWN

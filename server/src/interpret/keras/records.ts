@@ -18,6 +18,7 @@ export function makeInputLayer(api: KerasApi, shape: Shape | null, node: SyntaxN
     layer.namedInSource = true;
   }
   layer.isOp = false;
+  layer.builtAtInit = true;
   layer.inputShape = shape ?? undefined;
   layer.outputShapes = shape ? [shape] : null;
   return layer;

@@ -28,6 +28,7 @@ interface Signature {
 }
 
 const METHODS = record.methods as unknown as Record<string, Signature>;
+const UNBOUND = record.unbound as unknown as Record<string, Record<string, Signature>>;
 const CALLBACKS = record.callbacks as unknown as Record<string, Signature>;
 const REMOVED = new Set(record.removed_attributes);
 
@@ -53,7 +54,32 @@ export function hasSplat(node: SyntaxNode): boolean {
  * keywords, then the count of positional arguments, then the missing ones):
  * the raised error, or undefined when the call binds.
  */
-function bind(api: KerasApi, sig: Signature, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value | undefined {
+/**
+ * A method read from the class rather than from a model (`model = Sequential` without the call, then
+ * `model.add(layer)`): Python binds the arguments with the first one as `self`. The raised error, or
+ * undefined when they bind (what the method then does is not modelled).
+ */
+export function checkUnboundMethodCall(
+  api: KerasApi,
+  cls: string,
+  method: string,
+  args: Value[],
+  kwargs: Kwargs,
+  node: SyntaxNode,
+): Value | undefined {
+  const sig = UNBOUND[cls]?.[method];
+  return sig ? bind(api, sig, args, kwargs, node, 0) : undefined;
+}
+
+/** Binds a call as Python does; `self` (one more positional argument) is counted unless the signature lists it. */
+function bind(
+  api: KerasApi,
+  sig: Signature,
+  args: Value[],
+  kwargs: Kwargs,
+  node: SyntaxNode,
+  implicitSelf = 1,
+): Value | undefined {
   const fn = sig.qualname;
   const names = sig.params.map((p) => p[0]);
   const splat = hasSplat(node);
@@ -69,12 +95,12 @@ function bind(api: KerasApi, sig: Signature, args: Value[], kwargs: Kwargs, node
   if (sig.positional !== null && args.length > sig.positional) {
     // Python counts `self` among a method's positional arguments.
     const required = sig.params.filter((p) => p.length === 1).length;
-    const max = sig.positional + 1;
-    const given = args.length + 1;
+    const max = sig.positional + implicitSelf;
+    const given = args.length + implicitSelf;
     return fail(
       required === sig.positional
         ? errorOf('tooManyPositional', { fn, takes: max, given })
-        : errorOf('tooManyPositionalRange', { fn, min: required + 1, max, given }),
+        : errorOf('tooManyPositionalRange', { fn, min: required + implicitSelf, max, given }),
     );
   }
   const missing = sig.params

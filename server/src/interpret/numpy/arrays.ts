@@ -10,11 +10,13 @@
  */
 
 import { broadcastShapes } from '../../shapes/arith';
+import { errorOf } from '../../shapes/errors';
 import type { Shape } from '../../shapes/shape';
 import type { NumpyInt } from '../../shapes/values';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import type { KerasApi } from '../keras/api';
 import { getItemShape } from '../ops/getItem';
+import kerasTensorArgs from './kerasTensorArgs.json';
 import { pandasAttribute, pandasMethod } from './pandas';
 import { callOp, OP_FUNCTIONS } from '../ops/ops';
 import { pySlice, sliceParts } from '../python/expressions';
@@ -137,12 +139,15 @@ export function callNumpy(
   node: SyntaxNode,
 ): Value | undefined {
   const a = args[0];
+  if (refusesKerasTensor(api, q, a)) return api.interp.raise(errorOf('kerasTensorToNumpy', {}), node);
   if (/^numpy\.(max|amax)$/.test(q) && a?.kind === 'array' && a.max !== undefined && args.length === 1)
     return { kind: 'int', value: a.max, numpy: 'int64' };
   if (q === 'numpy.reshape' && a?.kind === 'array') return arrayMethod(api, a, 'reshape', args.slice(1), kwargs, node);
   if (/^numpy\.(array|asarray)$/.test(q) && a && (a.kind === 'list' || a.kind === 'tuple')) {
     const literal = literalIntArray(a, kwargs);
     if (literal) return literal;
+    const stacked = kwargs.length === 0 ? stackedShape(a, 0) : undefined;
+    if (stacked) return { kind: 'array', shape: stacked };
   }
   if (/^numpy\.(array|asarray|float32|int32)$/.test(q) && a?.kind === 'array') return a;
   // `np.int64(4)`: a NumPy integer, which `isinstance(x, int)` refuses.
@@ -172,6 +177,22 @@ export function callNumpy(
   if (fn && OP_FUNCTIONS.has(fn) && !args.some((x) => x.kind === 'tensor'))
     return callMath(q, args) ?? callOp(api, fn, args, kwargs, node);
   return callMath(q, args);
+}
+
+const TENSOR_FIRST: ReadonlySet<string> = new Set(kerasTensorArgs.first);
+const TENSOR_LIST: ReadonlySet<string> = new Set(kerasTensorArgs.list);
+
+/**
+ * A NumPy function that converts its first argument to an array, given a symbolic tensor there (or a list of
+ * them, for `np.concatenate`): Keras's KerasTensor refuses to become an array. Only in the file's own graph
+ * building: inside a traced `call` the tensors are the backend's, which refuse in words of their own.
+ */
+function refusesKerasTensor(api: KerasApi, q: string, a: Value | undefined): boolean {
+  if (api.tracing > 0 || !a || !q.startsWith('numpy.')) return false;
+  const fn = q.slice('numpy.'.length);
+  if (a.kind === 'tensor') return TENSOR_FIRST.has(fn);
+  const items = a.kind === 'list' || a.kind === 'tuple' ? asItems(a) : undefined;
+  return !!items && items.length > 0 && items.every((x) => x.kind === 'tensor') && TENSOR_LIST.has(fn);
 }
 
 /** `np.zeros(shape)`, `np.random.rand(d0, d1)`, `np.random.normal(size=...)`, ...: an array of that shape. */
@@ -206,6 +227,32 @@ function randint(args: Value[], kw: Map<string, Value>): Value {
   const k = top === undefined ? 0 : top - bottom + 1;
   const surelyDrawn = k >= 1 && count > 0 && count * Math.log1p(-1 / Math.max(k, 1.0000001)) < Math.log(1e-4);
   return surelyDrawn || k === 1 ? { kind: 'array', shape, max: top } : { kind: 'array', shape };
+}
+
+/**
+ * `np.array(rows)` of a list (or tuple) whose items are Python numbers or arrays (or lists of them) of one
+ * known shape, as a loop that appends windows of a series makes: the list's length, then that shape.
+ * Undefined when the items are of other kinds or of several shapes (NumPy refuses ragged lists).
+ */
+function stackedShape(v: Value, depth: number): number[] | undefined {
+  const items = asItems(v);
+  if (!items || items.length === 0 || depth > 32) return undefined;
+  let inner: number[] | undefined;
+  for (const item of items) {
+    let s: number[] | undefined;
+    if (item.kind === 'int' || item.kind === 'float' || item.kind === 'bool') s = [];
+    else if (
+      item.kind === 'array' &&
+      !item.pandas &&
+      item.dtype === undefined &&
+      item.shape?.every((d) => typeof d === 'number')
+    )
+      s = item.shape as number[];
+    else if (item.kind === 'list' || item.kind === 'tuple') s = stackedShape(item, depth + 1);
+    if (!s || (inner && (inner.length !== s.length || inner.some((d, i) => d !== s[i])))) return undefined;
+    inner = s;
+  }
+  return [items.length, ...inner!];
 }
 
 /** At most this many values are kept for an array the source writes out. */

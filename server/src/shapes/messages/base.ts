@@ -9,6 +9,7 @@
 import { formatShape, type Shape } from '../shape';
 import { pyRepr, pyQualifiedTypeName, pyTypeName, type PyValue } from '../values';
 import { kerasTensorRepr } from './callFrame';
+import { kerasClassOf, kerasModuleOf } from './layerCalls';
 import { message } from './define';
 import { pySetStr, pyStr } from './python';
 
@@ -24,6 +25,7 @@ const where = (d: InputSpecWhere) =>
 
 /** `<class 'float'>`, as `type(x)` prints. */
 export function pyClass(v: PyValue): string {
+  if (v.kind === 'layer') return `<class '${kerasModuleOf(v.call.className)}.${kerasClassOf(v.call.className)}'>`;
   return `<class '${pyQualifiedTypeName(v)}'>`;
 }
 
@@ -55,6 +57,14 @@ export const baseMessages = {
       kerasTensorRepr({ shape, dtype: 'float32', name: i === 0 ? 'keras_tensor' : `keras_tensor_${i}` }),
     );
     return `Layer "${d.layer}" expects ${d.expected} input(s), but it received ${d.shapes.length} input tensors. Inputs received: [${tensors.join(', ')}]`;
+  }),
+  /** A layer whose input specs all have names (a functional model's inputs) given another number of tensors. */
+  inputSpecCountNamed: message('ValueError', (d: { layer: string; names: string[]; given: number }) => {
+    const keys = `[${d.names.map((n) => `'${n}'`).join(', ')}]`;
+    return (
+      `Layer "${d.layer}" expects ${d.names.length} named input(s) with keys ${keys}, but it received ${d.given} input tensors. ` +
+      `Pass inputs as a dict, e.g. \`layer({${d.names.map((n) => `'${n}': ...`).join(', ')}})\`.`
+    );
   }),
 
   // ------------------------------------------------ Layer.__call__, before the input spec

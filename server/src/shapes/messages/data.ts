@@ -14,6 +14,19 @@ function tracerText(shape: Shape, dtype: string): string {
 }
 
 export const dataMessages = {
+  /**
+   * `fit(..., validation_data=x_val)` with an array alone: Keras takes it as inputs without targets, and the
+   * loss at the end of the first epoch cannot make an array of the missing targets (JAX's text).
+   */
+  validationWithoutTargets: message('ValueError', (_: object) => 'None is not a valid value for jnp.array'),
+  /**
+   * `keras.utils.to_categorical(y, num_classes)` with a label past `num_classes`: NumPy's IndexError at
+   * `categorical[np.arange(batch_size), x] = 1`, for the first such label.
+   */
+  categoricalIndex: message(
+    'IndexError',
+    (d: { index: number; size: number }) => `index ${d.index} is out of bounds for axis 1 with size ${d.size}`,
+  ),
   /** `check_data_cardinality`: the first axis of every array of `x`, `y` (and `sample_weight`). */
   dataCardinality: message('ValueError', (d: { sizes: Array<[label: string, firsts: number[]]> }) => {
     let msg = 'Data cardinality is ambiguous. Make sure all arrays contain the same number of samples.';
@@ -43,12 +56,23 @@ export const dataMessages = {
    * class) with the call's arguments; `inner` is the layer's error.
    */
   sequentialCall: message(
-    (d: { inner: { pyType: string; message: string; kind: string; data: object }; given: Shape; dtype: string }) =>
-      d.inner.pyType,
-    (d) =>
-      `Exception encountered when calling Sequential.call().\n\n\x1b[1m${d.inner.message}\x1b[0m\n\n` +
-      `Arguments received by Sequential.call():\n  • inputs=jnp.ndarray(shape=${formatShape(d.given)}, dtype=${d.dtype})\n` +
-      `  • training=False\n  • mask=None\n  • kwargs=<class 'inspect._empty'>`,
+    (d: {
+      inner: { pyType: string; message: string; kind: string; data: object };
+      given: Shape;
+      dtype: string;
+      /** A list of arrays given for the Sequential's one input (Keras runs the first): all of them. */
+      givenList?: Shape[];
+    }) => d.inner.pyType,
+    (d) => {
+      const array = (s: Shape) => `jnp.ndarray(shape=${formatShape(s)}, dtype=${d.dtype})`;
+      const inputs = d.givenList ? `[${d.givenList.map((s) => `'${array(s)}'`).join(', ')}]` : array(d.given);
+      const mask = d.givenList ? `[${d.givenList.map(() => "'None'").join(', ')}]` : 'None';
+      return (
+        `Exception encountered when calling Sequential.call().\n\n\x1b[1m${d.inner.message}\x1b[0m\n\n` +
+        `Arguments received by Sequential.call():\n  • inputs=${inputs}\n` +
+        `  • training=False\n  • mask=${mask}\n  • kwargs=<class 'inspect._empty'>`
+      );
+    },
   ),
   /** An error escaping a subclassed model's `call` run eagerly on arrays, with the arrays it received by parameter. */
   subclassCall: message(

@@ -24,6 +24,11 @@ export function kerasCallParams(name: string): string[] {
   return (LAYERS[name]?.call ?? []).map(([param]) => param);
 }
 
+/** Whether Keras has a layer class of this public name (a class of the user's file is not one). */
+export function isKerasLayerClass(name: string): boolean {
+  return LAYERS[name] !== undefined;
+}
+
 /** `cls.__module__` of a layer class (`keras.src.layers.core.dense`). */
 export function kerasModuleOf(name: string): string {
   return LAYERS[name]?.module ?? 'keras.layers';

@@ -70,6 +70,8 @@ export const modelMessages = {
     (d: ModelInputSpec) =>
       `Input ${d.index} with name '${d.name}' of layer '${d.model}' is incompatible with the layer: expected shape=${formatShape(d.spec)}, found shape=${formatShape(d.found)}`,
   ),
+  /** `fit`, `evaluate`, `train_on_batch` or `test_on_batch` before `compile` (`Trainer._assert_compile_called`). */
+  compileNotCalled: message('ValueError', (_: object) => 'You must call `compile()` before using the model.'),
   /** A subclassed model without `call` called on tensors. */
   modelCallNotImplemented: message(
     'NotImplementedError',

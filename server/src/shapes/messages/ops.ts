@@ -12,6 +12,15 @@ function pyList(x: Shape): string {
 }
 
 export const opsMessages = {
+  /**
+   * A NumPy function given a symbolic tensor (`np.log1p(inputs)`): `KerasTensor.__array__` refuses. Which
+   * functions convert their argument is recorded (`interpret/numpy/kerasTensorArgs.json`).
+   */
+  kerasTensorToNumpy: message(
+    'ValueError',
+    (_: object) =>
+      "A KerasTensor is symbolic: it's a placeholder for a shape an a dtype. It doesn't have any actual numerical value. You cannot convert it to a NumPy array.",
+  ),
   /** `ops.split` into `sections` equal parts of an axis of `size`. */
   splitNotDivisible: message(
     'ValueError',

@@ -29,8 +29,8 @@ export function pyStr(v: PyValue): string {
   if (v.kind === 'object' && !v.called) return `<class '${v.qualname}'>`;
   if (v.kind === 'layer') {
     const name = v.call.kwargs.find(([k]) => k === 'name')?.[1];
-    const shown = name?.kind === 'str' ? name.value : toSnakeCase(kerasClassOf(v.call.className));
-    return `<${kerasClassOf(v.call.className)} name=${shown}, built=False>`;
+    const shown = v.name ?? (name?.kind === 'str' ? name.value : toSnakeCase(kerasClassOf(v.call.className)));
+    return `<${kerasClassOf(v.call.className)} name=${shown}, built=${v.built ? 'True' : 'False'}>`;
   }
   return pyRepr(v);
 }

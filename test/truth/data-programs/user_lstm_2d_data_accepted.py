@@ -1,0 +1,13 @@
+import numpy as np
+from keras.models import Sequential
+from keras.layers import LSTM, Dense
+
+# 2D input: 100 samples of 10 values
+X = np.random.rand(100, 10)
+y = np.random.rand(100, 1)
+
+model = Sequential()
+model.add(LSTM(64, input_shape=(10, 1)))
+model.add(Dense(1))
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, y, epochs=10)

@@ -1,0 +1,13 @@
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense, LSTM
+
+X = np.random.rand(100, 9)
+X = X.reshape(X.shape + (1,))
+Y = np.random.rand(100, 2)
+
+model = Sequential()
+model.add(LSTM(32, input_shape=(9, 1)))
+model.add(Dense(2))
+model.compile(loss="mean_squared_error", optimizer="adam")
+model.fit(X, Y, epochs=1, batch_size=32)

@@ -1,0 +1,14 @@
+import numpy as np
+import keras
+from keras.models import Sequential
+from keras.layers import LSTM, Dense
+
+X = np.random.rand(320, 10, 1).astype("float32")
+y = np.random.rand(320, 1).astype("float32")
+
+model = Sequential()
+model.add(keras.Input(shape=(10, 1), batch_size=32))
+model.add(LSTM(16, stateful=True))
+model.add(Dense(1))
+model.compile(loss="mse", optimizer="adam")
+model.fit(X, y, epochs=1, batch_size=32, shuffle=False)
