@@ -156,6 +156,7 @@ export function createServer(
     hintSettings: () => (settings.hints.enabled ? { shapes: true, paramTotals: settings.hints.paramTotals } : null),
     imageDataFormat: () => settings.imageDataFormat,
     locale: () => locale,
+    disabledWarnings: () => settings.disabledWarnings,
     guard,
   });
 
