@@ -6,7 +6,8 @@
  * server or the client imports itself back at run time, directly or through
  * others. Imports written `import type` / `export type` (or with every name
  * marked `type`) are erased by the compiler and never run: they are allowed
- * anywhere a run-time import is not.
+ * anywhere a run-time import is not. Node's `url` is not used at all: file
+ * URIs and paths are converted with `vscode-uri`.
  */
 
 import * as assert from 'assert';
@@ -29,7 +30,7 @@ const ALLOWED: Record<string, string[]> = {
 
 /**
  * interpret/'s wings and the wings each may import at run time. The shared
- * data (`values.ts`, `graph.ts`) may be imported by every wing and imports
+ * data (`values.ts`, `records.ts`, `graph.ts`) may be imported by every wing and imports
  * none; `index.ts` wires them all. The Python evaluator may not even name
  * another wing's types: it knows libraries only through its host interface.
  */
@@ -40,7 +41,7 @@ const WINGS: Record<string, string[]> = {
   applications: ['python', 'ops'],
   keras: ['python', 'ops', 'numpy', 'applications'],
 };
-const SHARED = ['values.ts', 'graph.ts'];
+const SHARED = ['values.ts', 'records.ts', 'graph.ts'];
 const WIRING = ['index.ts'];
 const TYPES_TOO = new Set(['python']);
 
@@ -50,6 +51,9 @@ const PACKAGE_OWNERS: Array<[RegExp, string]> = [
   [/^vscode-languageserver/, 'lsp'],
   [/^vscode-jsonrpc/, 'lsp'],
 ];
+
+/** Modules no source of the server or the client imports, with the one to use instead. */
+const REPLACED: Array<[RegExp, string]> = [[/^(node:)?url$/, 'file URIs and paths are converted with vscode-uri']];
 
 /** The engine is pure: no IO, no protocol, no syntax trees. */
 const FORBIDDEN_IN_SHAPES = [/^fs$/, /^path$/, /^child_process$/, /^vscode/, /^web-tree-sitter$/];
@@ -248,6 +252,7 @@ describe('architecture', () => {
     const wrong: string[] = [];
     for (const file of serverFiles) {
       const folder = path.relative(SRC, file).split(path.sep)[0];
+      if (!(folder in ALLOWED)) wrong.push(`${rel(file)} is in no layer (a folder of server/src listed in ALLOWED)`);
       for (const { spec } of imports.get(file)!) {
         if (spec.startsWith('.')) {
           const target = path.relative(SRC, path.resolve(path.dirname(file), spec)).split(path.sep)[0];
@@ -265,13 +270,22 @@ describe('architecture', () => {
     assert.deepStrictEqual(wrong, []);
   });
 
+  it('no source uses a module the project has replaced (server and client)', () => {
+    const wrong: string[] = [];
+    for (const file of files)
+      for (const { spec } of imports.get(file)!)
+        for (const [module, instead] of REPLACED)
+          if (module.test(spec)) wrong.push(`${rel(file)} imports ${spec}: ${instead}`);
+    assert.deepStrictEqual(wrong, []);
+  });
+
   it('each file of interpret/ is in a wing, and a wing imports only the wings below it', () => {
     const wrong: string[] = [];
     for (const file of serverFiles) {
       const wing = wingOf(file);
       if (wing === undefined) continue;
-      if (wing.startsWith('(')) {
-        wrong.push(`${rel(file)} is in no wing (a wing's folder, the shared values.ts/graph.ts, or index.ts)`);
+      if (wing.startsWith('(') || !(wing in WINGS || wing === 'shared' || wing === 'wiring')) {
+        wrong.push(`${rel(file)} is in no wing (a wing's folder, the shared ${SHARED.join('/')}, or index.ts)`);
         continue;
       }
       for (const { spec, runtime } of imports.get(file)!) {

@@ -9,8 +9,8 @@
  */
 
 import * as crypto from 'crypto';
-import * as path from 'path';
 import * as vscode from 'vscode';
+import { Utils } from 'vscode-uri';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DIAGRAM_REQUEST, type DiagramResult, type FromWebview, type ToWebview } from './webview/protocol';
 
@@ -101,7 +101,7 @@ export class ModelView implements vscode.Disposable {
       return; // The server is restarting or the request was cancelled: the next change asks again.
     }
     if (id !== this.requests) return;
-    const file = path.basename(document.uri.path);
+    const file = Utils.basename(document.uri);
     this.panel.title = vscode.l10n.t('Model: {0}', result?.diagram ? result.diagram.name : file);
     if (!result)
       return this.post({ type: 'empty', message: vscode.l10n.t('{0} is not open in the language server yet.', file) });

@@ -8,12 +8,12 @@
  */
 
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import type * as Sarif from 'sarif';
 import { CODES, type DiagnosticCode, type Severity } from '../analysis/codes';
 import type { NotebookFinding } from '../analysis';
 import type { FileResult } from './analyse';
 import type { InputError } from './inputs';
+import { fileUriOf } from '../lsp/uris';
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
@@ -30,7 +30,7 @@ function artifactLocation(file: string, cwd: string): Sarif.ArtifactLocation {
   if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) {
     return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
   }
-  return { uri: pathToFileURL(abs).href };
+  return { uri: fileUriOf(abs) };
 }
 
 function region(r: FileResult, d: NotebookFinding): Sarif.Region {
@@ -92,7 +92,7 @@ export function sarifLog(
             })),
           },
         },
-        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd + path.sep).href } },
+        originalUriBaseIds: { SRCROOT: { uri: fileUriOf(cwd + path.sep) } },
         artifacts,
         results: sarifResults,
         columnKind: 'utf16CodeUnits',

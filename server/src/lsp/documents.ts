@@ -19,7 +19,6 @@
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { fileURLToPath } from 'url';
 import {
   analyzeModule,
   MAX_DOCUMENT_BYTES,
@@ -30,7 +29,8 @@ import {
   type ModuleSourceProvider,
   type Workspace,
 } from '../analysis';
-import { analysedPath, diskModuleProvider } from './diskModules';
+import { diskModuleProvider } from './diskModules';
+import { filePathOfUri } from './uris';
 import { DocumentSyntax } from '../syntax/chunks';
 import type { PythonParser } from '../syntax/parser';
 
@@ -89,12 +89,7 @@ export class DocumentStore {
 
   /** The path the analysis names a `file:` document by; undefined for other schemes. */
   private pathOf(uri: string): string | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    try {
-      return analysedPath(fileURLToPath(uri));
-    } catch {
-      return undefined;
-    }
+    return filePathOfUri(uri);
   }
 
   /** Imports of `uri` read open documents first (their unsaved text), then the workspace's files on disk. */

@@ -6,7 +6,6 @@
  * between two check points, where a `$/cancelRequest` read meanwhile ends it.
  */
 
-import { fileURLToPath } from 'url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -40,6 +39,7 @@ import { collectOldGarbageIfGrown, collectWhenIdle, collectYoungGarbageIfFull, o
 import { NOTEBOOK_SYNC, NotebookStore } from './notebooks';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 import { SentVersions } from './versions';
+import { filePathOfUri } from './uris';
 
 /** Custom request: the document's models, and the diagram of the one at `line` (0-based); null for a document not open. */
 export const DIAGRAM_REQUEST = 'shapeLens/diagram';
@@ -412,12 +412,9 @@ function workspaceFoldersOf(params: InitializeParams): string[] {
   const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   const paths: string[] = [];
   for (const uri of uris) {
-    if (!uri.startsWith('file:')) continue;
-    try {
-      paths.push(fileURLToPath(uri));
-    } catch {
-      // Not a path on this machine: no imports are read from it.
-    }
+    // Not a path on this machine (another scheme or host): no imports are read from it.
+    const file = filePathOfUri(uri);
+    if (file !== undefined) paths.push(file);
   }
   return paths;
 }

@@ -6,18 +6,20 @@
  * spec, `_adjust_input_rank`, then each layer's own checks on the batch); the
  * targets against the outputs per loss. Shapes carry the first batch's size,
  * as Keras prints them. A shape the source does not tell checks nothing.
+ * The inputs' checks are in inputChecks.ts, the `accuracy` metric and the
+ * missing `Flatten` in targetChecks.ts.
  */
 
-import { callLayer } from '../../shapes/engine';
-import type { Shape } from '../../shapes/shape';
+import { shapesEqual, type Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
-import { errorOf, type CheckedError } from '../../shapes/errors';
-import { asItems, kwarg, type LayerObj, type ModelObj, type Span, spanOf, type Value } from '../values';
+import { errorOf } from '../../shapes/errors';
+import { asItems, kwarg, type ModelObj, type Span, spanOf, type Value } from '../values';
 import type { KerasApi } from './api';
 import { canonicalName } from './names';
 import { sequentialRebuild } from './sequential';
 import { accuracyError, missingFlattenHint } from './targetChecks';
 import { buildByBatch, inModelOrder, lossesByName } from './dataStructure';
+import { checkInputs } from './inputChecks';
 
 type Kwargs = Array<[string, Value]>;
 
@@ -167,200 +169,6 @@ function checkBatch(
   return undefined;
 }
 
-/** The inputs a built model was made with, with their names as Keras's input spec and tensors call them. */
-function modelInputs(model: ModelObj): Array<{ shape: Shape; name: string }> | undefined {
-  if (model.kind === 'Sequential') {
-    // A Sequential's graph starts at a KerasTensor of its own.
-    return model.inputShape ? [{ shape: model.inputShape, name: 'keras_tensor' }] : undefined;
-  }
-  const ins = model.functional?.inputs;
-  if (!ins || ins.some((t) => !t.shape)) return undefined;
-  return ins.map((t) => ({ shape: t.shape as Shape, name: t.node?.op.name ?? 'input_layer' }));
-}
-
-const dropTrailingOne = (s: Shape): Shape => (s.length > 0 && s[s.length - 1] === 1 ? s.slice(0, -1) : s);
-
-function checkInputs(api: KerasApi, model: ModelObj, given: Shape[], trains: boolean, node: SyntaxNode): Raised {
-  const refs = modelInputs(model);
-  if (!refs || refs.length !== given.length || model.instance) return undefined;
-  if (refs.length === 1) inputHint(api, given[0], refs[0].shape, node);
-  const dtype = 'float32';
-  // Keras's raise ends the run here (it throws): the cure is noted first and taken back when nothing raised.
-  const hint = api.pendingHint;
-  api.pendingHint = undefined;
-  if (hint) api.dataHints.push(hint);
-  const raised = inputChecks(api, model, refs, given, trains, node, dtype);
-  if (!raised && hint) api.dataHints.splice(api.dataHints.indexOf(hint), 1);
-  return raised;
-}
-
-/**
- * The cure for data `given` against the model's input `ref` (both with the
- * batch axis), noted until a check raises: the axes permuted (the transpose
- * that orders them), the batch axis or one other axis missing (`expand_dims`),
- * or the same number of values in another shape (`reshape`).
- */
-function inputHint(api: KerasApi, given: Shape, ref: Shape, node: SyntaxNode): void {
-  const name = api.dataArgText;
-  const g = given.slice(1);
-  const r = ref.slice(1);
-  const span = spanOf(node);
-  api.pendingHint = undefined;
-  if (!g.every((d) => typeof d === 'number') || !r.every((d) => typeof d === 'number')) return;
-  if (g.length === r.length && g.some((d, i) => d !== r[i])) {
-    const used = new Set<number>();
-    const perm: number[] = [];
-    for (const d of r) {
-      const k = g.findIndex((e, i) => e === d && !used.has(i));
-      if (k < 0) break;
-      used.add(k);
-      perm.push(k + 1);
-    }
-    if (perm.length === r.length)
-      api.pendingHint = {
-        span,
-        id: 'hint.dataTranspose',
-        args: { fix: `np.transpose(${name}, (0, ${perm.join(', ')}))` },
-      };
-    return;
-  }
-  // One sample where a batch is wanted: the data is the model's input without the batch axis.
-  if (given.length === r.length && given.every((d, i) => d === r[i])) {
-    api.pendingHint = { span, id: 'hint.dataExpandDims', args: { fix: `np.expand_dims(${name}, 0)` } };
-    return;
-  }
-  if (g.length === r.length - 1) {
-    for (let k = 0; k <= g.length; k++) {
-      const withAxis = [...g.slice(0, k), 1, ...g.slice(k)];
-      if (withAxis.every((d, i) => d === r[i])) {
-        api.pendingHint = {
-          span,
-          id: 'hint.dataExpandDims',
-          args: { fix: `np.expand_dims(${name}, ${k + 1 === r.length ? -1 : k + 1})` },
-        };
-        return;
-      }
-    }
-  }
-  const size = (s: Shape) => (s as number[]).reduce((p, d) => p * d, 1);
-  if (g.length !== r.length && size(g) === size(r))
-    api.pendingHint = { span, id: 'hint.dataReshape', args: { fix: `${name}.reshape(-1, ${r.join(', ')})` } };
-}
-
-function inputChecks(
-  api: KerasApi,
-  model: ModelObj,
-  refs: Array<{ shape: Shape; name: string }>,
-  given: Shape[],
-  trains: boolean,
-  node: SyntaxNode,
-  dtype: string,
-): Raised {
-  if (model.kind !== 'Sequential') {
-    // Functional.input_spec: each input's shape with the batch axis open; a trailing 1 dropped on either side.
-    for (let i = 0; i < refs.length; i++) {
-      const spec: Shape = [null, ...refs[i].shape.slice(1)];
-      const a = dropTrailingOne(spec);
-      const b = dropTrailingOne(given[i]);
-      for (let k = 0; k < Math.min(a.length, b.length); k++) {
-        if (typeof a[k] === 'number' && typeof b[k] === 'number' && a[k] !== b[k])
-          return api.interp.raise(
-            errorOf('modelInputSpec', { index: i, name: refs[i].name, model: model.name, spec, found: b }),
-            node,
-          );
-      }
-    }
-  }
-  // Functional._adjust_input_rank: one trailing axis of 1 is added or dropped; any other rank is refused.
-  const adjusted: Shape[] = [];
-  for (let i = 0; i < refs.length; i++) {
-    const ref = refs[i].shape;
-    const g = given[i];
-    if (g.length === ref.length) adjusted.push(g);
-    else if (g.length === ref.length + 1 && g[g.length - 1] === 1) adjusted.push(g.slice(0, -1));
-    else if (g.length === ref.length - 1 && ref[ref.length - 1] === 1) adjusted.push([...g, 1]);
-    else {
-      const path = refs.length === 1 ? '' : String(i);
-      const inner = errorOf('invalidInputShape', {
-        given: g,
-        dtype,
-        name: refs[i].name,
-        path,
-        ref: [null, ...ref.slice(1)],
-      });
-      const wrapped =
-        trains && model.kind === 'Sequential' ? errorOf('sequentialCall', { inner, given: g, dtype }) : inner;
-      return api.interp.raise(wrapped, node);
-    }
-  }
-  // A Sequential runs its layers on the batch: the first layer that refuses it raises.
-  if (model.kind === 'Sequential') {
-    let shape = adjusted[0];
-    for (const layer of model.layers) {
-      if (layer.constructed.status !== 'ok' || layer.model || layer.instance) return undefined;
-      const r = callLayer(layer.constructed.layer, { args: [{ kind: 'tensor', shape }], kwargs: {} }, api.options);
-      if (r.status === 'error') {
-        const inner = r.error;
-        const wrapped = trains ? errorOf('sequentialCall', { inner, given: given[0], dtype }) : inner;
-        return api.interp.raise(wrapped, node);
-      }
-      if (r.status !== 'ok' || r.outputs.length !== 1) return undefined;
-      const refused = builtWeightsRefuse(layer, shape, r.weights);
-      if (refused === 'backend') {
-        // The backend's own op fails on the weights (not a ValueError): `fit`'s symbolic build says so; elsewhere its text is the backend's.
-        return trains ? api.interp.raise(errorOf('unableToBuild', {}), node) : undefined;
-      }
-      if (refused) {
-        const wrapped = trains ? errorOf('sequentialCall', { inner: refused, given: given[0], dtype }) : refused;
-        return api.interp.raise(wrapped, node);
-      }
-      shape = r.outputs[0];
-    }
-  }
-  return undefined;
-}
-
-/**
- * Classes whose `build` pins the channels axis in their input spec
- * (`InputSpec(axes={-1: ...})`): a batch with another last axis is refused
- * by name. channels_first layers pin axis 1 and are left alone.
- */
-const PINS_LAST_AXIS = new Set([
-  'Dense',
-  'Conv1D',
-  'Conv2D',
-  'Conv3D',
-  'SeparableConv1D',
-  'SeparableConv2D',
-  'DepthwiseConv1D',
-  'DepthwiseConv2D',
-  'Conv1DTranspose',
-  'Conv2DTranspose',
-  'Conv3DTranspose',
-]);
-
-/**
- * A built layer fed a batch its weights were not made for: the layer's own
- * input spec refuses it when its build pinned the last axis; undefined when
- * the weights fit. A layer whose spec does not pin the axis gets `backend`:
- * the backend's own op is what fails there.
- */
-function builtWeightsRefuse(
-  layer: LayerObj,
-  shape: Shape,
-  weights: Array<{ shape: Shape }>,
-): CheckedError | 'backend' | undefined {
-  const before = layer.weights;
-  if (before.length === 0 || before.length !== weights.length) return undefined;
-  if (before.every((w, i) => equalShapes(w.shape, weights[i].shape))) return undefined;
-  if (!PINS_LAST_AXIS.has(layer.className)) return 'backend';
-  const built = layer.inputShapes?.[0];
-  const value = built?.[built.length - 1];
-  // Weights that changed with another axis than the last (channels_first) are not judged here.
-  if (typeof value !== 'number' || value === shape[shape.length - 1]) return undefined;
-  return errorOf('inputSpecAxis', { index: 0, layer: layer.name, axis: -1, value, shape });
-}
-
 /** How a loss compares targets with the output: one-hot (same shape), sparse (integer labels), or broadcast. */
 function lossRule(loss: Value | undefined): 'categorical' | 'sparse' | 'binary' | undefined {
   if (!loss) return undefined;
@@ -394,8 +202,6 @@ function sameRank(t: Shape, o: Shape): [Shape, Shape] {
   return [t, o];
 }
 
-const equalShapes = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);
-
 function checkTargets(api: KerasApi, model: ModelObj, ys: Shape[], node: SyntaxNode): Raised {
   const outs = model.outputShapes;
   if (!outs || outs.length !== ys.length || !outs.every(known)) return undefined;
@@ -413,14 +219,14 @@ function checkTargets(api: KerasApi, model: ModelObj, ys: Shape[], node: SyntaxN
     const yName = api.dataTargetText;
     if (rule === 'sparse') {
       const target = t.length === o.length && t[t.length - 1] === 1 ? t.slice(0, -1) : t;
-      if (o.length >= 1 && !equalShapes(target, o.slice(0, -1))) {
-        if (equalShapes(target, o)) api.dataHints.push({ span, id: 'hint.labelsSparse', args: { y: yName } });
+      if (o.length >= 1 && !shapesEqual(target, o.slice(0, -1))) {
+        if (shapesEqual(target, o)) api.dataHints.push({ span, id: 'hint.labelsSparse', args: { y: yName } });
         return api.interp.raise(errorOf('targetShapeUpToLast', { target, output: o }), node);
       }
-    } else if (!equalShapes(t, o)) {
+    } else if (!shapesEqual(t, o)) {
       // Integer labels (one per sample, or with a trailing axis of 1) where the loss wants one-hot rows.
       const labels = t[t.length - 1] === 1 ? t.slice(0, -1) : t;
-      if (rule === 'categorical' && equalShapes(labels, o.slice(0, -1)))
+      if (rule === 'categorical' && shapesEqual(labels, o.slice(0, -1)))
         api.dataHints.push({
           span,
           id: 'hint.labelsToCategorical',
