@@ -91,6 +91,8 @@ async function runFuzz(options = {}) {
   function openDoc(uri, text) {
     const d = docs.get(uri);
     Object.assign(d, { text, version: d.version + 1, open: true });
+    // Reopened: its diagnostics may come before any answer says the server saw it open again.
+    if (acked.get(uri)?.open === false) acked.delete(uri);
     server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: d.version, text } });
   }
   function closeDoc(uri) {

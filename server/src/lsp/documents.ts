@@ -57,7 +57,7 @@ export interface Served {
 }
 
 /** The UTF-8 size of `text` when it is past MAX_DOCUMENT_BYTES, else undefined. */
-function oversize(text: string): number | undefined {
+export function oversize(text: string): number | undefined {
   // A UTF-16 unit is at most 3 bytes of UTF-8: most texts need no count.
   if (text.length * 3 <= MAX_DOCUMENT_BYTES) return undefined;
   const bytes = Buffer.byteLength(text);

@@ -13,7 +13,7 @@
 
 import * as v8 from 'v8';
 
-type Collect = (options: { type: 'minor' | 'major' }) => void;
+export type Collect = (options: { type: 'minor' | 'major' }) => void;
 
 /** Node exposes the collector with `--expose-gc` (the VS Code client starts the server so); without it, V8 decides alone. */
 const collect = (globalThis as { gc?: Collect }).gc;
@@ -27,6 +27,58 @@ export function collectYoungGarbageIfFull(): void {
   const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
   if (young && young.space_available_size < HEADROOM) collect({ type: 'minor' });
 }
+
+/**
+ * How far the old generation may grow past what the last full collection left alive before the
+ * next edit collects it. Analyses that outlive a young collection or two (a large file's, or any
+ * analysis while edits come faster than the young generation fills) are promoted, and V8 lets the
+ * old generation grow to several times its live size, up to gigabytes, before collecting it: under
+ * a stream of edits with no idle moment, hundreds of megabytes of dead analyses stayed resident.
+ */
+const OLD_GROWTH = 64 * 1024 * 1024;
+
+/** Bytes used by the heap outside the young generation. */
+export function oldGenerationUsed(): number {
+  let used = 0;
+  for (const s of v8.getHeapSpaceStatistics()) if (!s.space_name.startsWith('new_')) used += s.space_used_size;
+  return used;
+}
+
+/**
+ * Collects the whole heap if the old generation grew by `OLD_GROWTH` since the last full
+ * collection: called when an edit has just dropped an analysis. A full collection of the live
+ * heap (the open documents' syntax and analyses) costs tens of milliseconds, at most once per
+ * `OLD_GROWTH` of promoted garbage.
+ */
+export function collectOldGarbageIfGrown(): void {
+  if (collect) oldGenerationWatch.check(collect);
+}
+
+/** Collects the whole heap each time the old generation grew by `growth` since the last full collection. */
+export class OldGenerationWatch {
+  /** The old generation's size after the last full collection made here. */
+  private afterMajor = 0;
+
+  constructor(
+    private readonly used: () => number = oldGenerationUsed,
+    private readonly growth = OLD_GROWTH,
+  ) {}
+
+  /** Collects now if the old generation grew past the bound; true if it did. */
+  check(collect: Collect): boolean {
+    if (this.used() <= this.afterMajor + this.growth) return false;
+    this.collected(collect);
+    return true;
+  }
+
+  /** Makes a full collection and records what it left. */
+  collected(collect: Collect): void {
+    collect({ type: 'major' });
+    this.afterMajor = this.used();
+  }
+}
+
+const oldGenerationWatch = new OldGenerationWatch();
 
 /** How long the server must have had nothing to do before it collects everything. */
 const IDLE_MS = 300;
@@ -44,7 +96,7 @@ export function collectWhenIdle(): void {
   else {
     idle = setTimeout(() => {
       idle = undefined;
-      collect({ type: 'major' });
+      oldGenerationWatch.collected(collect);
     }, IDLE_MS);
     idle.unref();
   }

@@ -5,6 +5,11 @@
  * computed on that program and put back in the cell and line they belong to.
  * The server answers a request on a cell document through `owns`/the feature
  * methods here; everything else in the server stays about plain documents.
+ *
+ * Faults stay local as for text documents (`documents.ts`): a notebook whose
+ * code is past `MAX_DOCUMENT_BYTES` is not parsed, with one note on its first
+ * code cell; an analysis that fails serves the last good one, marked stale (a
+ * note, hint tooltips, a line in the hover, no quick fixes), or none with a note.
  */
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,9 +32,13 @@ import {
   diagnostics,
   hover,
   inlayHints,
+  MAX_DOCUMENT_BYTES,
+  noteFinding,
+  staleHintTooltip,
   type Analysis,
   type AnalysisSettings,
   type DiagnosticSettings,
+  type DocumentNote,
   type Finding,
   type HintSettings,
   type Locale,
@@ -37,6 +46,7 @@ import {
 import { cellPosition, notebookProgram, type NotebookCell, type NotebookProgram } from '../analysis/notebook';
 import type { PythonParser } from '../syntax/parser';
 import { toCodeAction, toDiagnostic, toHover, toInlayHint } from './convert';
+import { oversize } from './documents';
 
 /** The notebooks the server reads: Jupyter's, their Python cells. */
 export const NOTEBOOK_SYNC: NotebookDocumentSyncOptions = {
@@ -50,25 +60,40 @@ export interface NotebookContext {
   hintSettings(): HintSettings | null;
   imageDataFormat(): AnalysisSettings['imageDataFormat'];
   locale(): Locale;
+  /** The warnings the user turned off (`analysis-stopped` among them hides the notes). */
+  disabledWarnings(): readonly string[];
   /** Runs a feature, logging a failure and answering `fallback`. */
   guard<T>(what: string, fallback: T, f: () => T): T;
 }
 
+/** An analysis of a notebook's program, and how its lines map to the cells it was made of. */
 interface Analysed {
-  key: string;
   program: NotebookProgram;
   analysis: Analysis;
   /** Cell document URI per cell index of the program's cells. */
   uris: string[];
   /** The program line where each cell starts, by cell index. */
   starts: Map<number, number>;
+  /** The notebook's version it was made for. */
+  version: number;
+}
+
+/** What is answered for a notebook's current cells: an analysis (its own, or the last good one), and why not its own. */
+interface Served {
+  key: string;
+  /** The code cells now, for a note when there is no analysis. */
+  uris: string[];
+  a?: Analysed;
+  note?: DocumentNote;
 }
 
 const DIAGNOSTICS_DELAY_MS = 150;
 
 export class NotebookStore {
   private readonly notebooks = new NotebookDocuments(TextDocument);
-  private readonly analysed = new Map<string, Analysed>();
+  private readonly analysed = new Map<string, Served>();
+  /** The analysis of the latest version that did not fail, answered (stale) for one that did. */
+  private readonly lastGood = new Map<string, Analysed>();
   /** Counts every change of a notebook (cells, text), so an analysis knows it is current. */
   private readonly changes = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -101,16 +126,21 @@ export class NotebookStore {
     const settings = this.cx.hintSettings();
     const at = this.cellOf(uri);
     if (!settings || !at) return [];
-    const { a, cell } = at;
+    const { a, cell, stale } = at;
     const start = a.starts.get(cell);
     if (start === undefined) return [];
+    // Stale hints keep the places of an older text: none past the end of the cell now.
+    const lineCount = stale ? (this.notebooks.cellTextDocuments.get(uri)?.lineCount ?? 0) : Infinity;
+    const tooltip = stale && staleHintTooltip(stale.version, this.cx.locale());
     return inlayHints(
       a.analysis,
       { startLine: start + range.start.line, endLine: start + range.end.line },
       settings,
     ).flatMap((h) => {
       const p = cellPosition(a.program, h.line, h.character);
-      return p && p.cell === cell ? [toInlayHint({ ...h, line: p.line, character: p.column })] : [];
+      if (!p || p.cell !== cell || p.line >= lineCount) return [];
+      const hint = toInlayHint({ ...h, line: p.line, character: p.column });
+      return [tooltip ? { ...hint, tooltip } : hint];
     });
   }
 
@@ -120,22 +150,25 @@ export class NotebookStore {
     if (!at || !p) return null;
     const info = hover(at.a.analysis, p.line, p.character, this.cx.imageDataFormat(), this.cx.locale());
     const span = info && this.toCellRange(at.a, at.cell, info.span);
-    return info && span
-      ? toHover({
-          ...info,
-          span: {
-            startLine: span.start.line,
-            startCol: span.start.character,
-            endLine: span.end.line,
-            endCol: span.end.character,
-          },
-        })
-      : null;
+    if (!info || !span) return null;
+    const h = toHover({
+      ...info,
+      span: {
+        startLine: span.start.line,
+        startCol: span.start.character,
+        endLine: span.end.line,
+        endCol: span.end.character,
+      },
+    });
+    if (at.stale && typeof h.contents === 'object' && 'value' in h.contents)
+      h.contents.value += `\n\n---\n_${staleHintTooltip(at.stale.version, this.cx.locale())}_`;
+    return h;
   }
 
   codeActions(uri: string, range: Range): CodeAction[] {
     const at = this.cellOf(uri);
-    if (!at) return [];
+    // A stale analysis's edits are placed in an older text: none is offered.
+    if (!at || at.stale) return [];
     const start = this.toProgram(at.a, at.cell, range.start);
     const end = this.toProgram(at.a, at.cell, range.end);
     if (!start || !end) return [];
@@ -175,6 +208,7 @@ export class NotebookStore {
     clearTimeout(this.timers.get(nb.uri));
     this.timers.delete(nb.uri);
     this.analysed.delete(nb.uri);
+    this.lastGood.delete(nb.uri);
     this.changes.delete(nb.uri);
     for (const uri of this.published.get(nb.uri) ?? []) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.published.delete(nb.uri);
@@ -193,33 +227,44 @@ export class NotebookStore {
 
   /** Diagnostics of every code cell (an empty list for a cell that has none, or no longer has any). */
   private publish(notebookUri: string): void {
-    const a = this.analysis(notebookUri);
-    if (!a) return;
+    const served = this.served(notebookUri);
+    if (!served) return;
     const perCell = new Map<string, Diagnostic[]>();
-    a.uris.forEach((uri, i) => {
-      if (a.program.cells[i].kind === 'code') perCell.set(uri, []);
-    });
-    for (const f of diagnostics(a.analysis, this.cx.diagnosticSettings())) {
-      const placed = this.toCellFinding(a, f);
-      if (placed) perCell.get(a.uris[placed.cell])?.push(toDiagnostic(placed.finding));
+    for (const uri of served.uris) perCell.set(uri, []);
+    const a = served.a;
+    if (served.note && !this.cx.disabledWarnings().includes('analysis-stopped') && served.uris.length > 0)
+      perCell.get(served.uris[0])!.push(toDiagnostic(noteFinding(served.note, this.cx.locale())));
+    for (const f of a ? diagnostics(a.analysis, this.cx.diagnosticSettings()) : []) {
+      const placed = this.toCellFinding(a!, f);
+      if (!placed) continue;
+      const uri = a!.uris[placed.cell];
+      // Stale findings keep the places of an older text: none past the end of the cell now.
+      const cell = this.notebooks.cellTextDocuments.get(uri);
+      if (served.note && (!cell || placed.finding.endLine > cell.lineCount)) continue;
+      perCell.get(uri)?.push(toDiagnostic(placed.finding));
     }
     for (const uri of this.published.get(notebookUri) ?? []) if (!perCell.has(uri)) perCell.set(uri, []);
     for (const [uri, list] of perCell) {
       const version = this.notebooks.cellTextDocuments.get(uri)?.version;
       void this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics: list });
     }
-    this.published.set(notebookUri, new Set(a.uris));
+    this.published.set(notebookUri, new Set([...served.uris, ...(a?.uris ?? [])]));
   }
 
-  private cellOf(uri: string): { a: Analysed; cell: number } | undefined {
+  /** The cell's analysis and its index there; `stale` when the analysis is of an earlier version. */
+  private cellOf(
+    uri: string,
+  ): { a: Analysed; cell: number; stale?: Extract<DocumentNote, { kind: 'stale' }> } | undefined {
     const nb = this.notebooks.findNotebookDocumentForCell(uri);
-    const a = nb && this.analysis(nb.uri);
+    const served = nb && this.served(nb.uri);
+    const a = served?.a;
     const cell = a ? a.uris.indexOf(uri) : -1;
-    return a && cell >= 0 ? { a, cell } : undefined;
+    if (!a || cell < 0) return undefined;
+    return { a, cell, stale: served.note?.kind === 'stale' ? served.note : undefined };
   }
 
-  /** The analysis of the notebook's current cells, computed now if needed. */
-  private analysis(notebookUri: string): Analysed | undefined {
+  /** What is answered for the notebook's current cells, computed now if needed. */
+  private served(notebookUri: string): Served | undefined {
     const nb = this.notebooks.getNotebookDocument(notebookUri);
     if (!nb) return undefined;
     const settings = this.cx.analysisSettings();
@@ -227,20 +272,50 @@ export class NotebookStore {
     const cached = this.analysed.get(notebookUri);
     if (cached?.key === key) return cached;
     const uris: string[] = [];
+    const codeUris: string[] = [];
     const cells: NotebookCell[] = nb.cells.map((c) => {
       uris.push(c.document);
       const doc = this.notebooks.cellTextDocuments.get(c.document);
       const code = c.kind === NotebookCellKind.Code && doc !== undefined && doc.languageId === 'python';
+      if (code) codeUris.push(c.document);
       return { kind: code ? 'code' : 'markdown', source: doc?.getText() ?? '' };
     });
-    const program = notebookProgram(cells);
-    const starts = new Map<number, number>();
-    program.lines.forEach((l, i) => {
-      if (!starts.has(l.cell)) starts.set(l.cell, i);
-    });
-    const analysed: Analysed = { key, program, analysis: analyze(program.text, this.parser, settings), uris, starts };
-    this.analysed.set(notebookUri, analysed);
-    return analysed;
+    const served: Served = { key, uris: codeUris, ...this.compute(nb, cells, uris, settings) };
+    this.analysed.set(notebookUri, served);
+    return served;
+  }
+
+  private compute(
+    nb: NotebookDocument,
+    cells: NotebookCell[],
+    uris: string[],
+    settings: AnalysisSettings,
+  ): Pick<Served, 'a' | 'note'> {
+    // The program is the code cells and a line or two between them: past the limit when its code is.
+    const bytes = oversize(
+      cells
+        .filter((c) => c.kind === 'code')
+        .map((c) => c.source)
+        .join('\n'),
+    );
+    if (bytes !== undefined) return { note: { kind: 'too-large', bytes, limit: MAX_DOCUMENT_BYTES } };
+    try {
+      const program = notebookProgram(cells);
+      const starts = new Map<number, number>();
+      program.lines.forEach((l, i) => {
+        if (!starts.has(l.cell)) starts.set(l.cell, i);
+      });
+      const analysis = analyze(program.text, this.parser, settings);
+      const a: Analysed = { program, analysis, uris, starts, version: nb.version };
+      this.lastGood.set(nb.uri, a);
+      return { a };
+    } catch (e) {
+      const good = this.lastGood.get(nb.uri);
+      process.stderr.write(
+        `shape-lens: analysis of ${nb.uri} v${nb.version} failed${good ? ', last good answers kept' : ''}: ${e}\n`,
+      );
+      return good ? { a: good, note: { kind: 'stale', version: good.version } } : { note: { kind: 'failed' } };
+    }
   }
 
   /** A cell position (0-based) in the program. */

@@ -35,7 +35,7 @@ import type { PythonParser } from '../syntax/parser';
 import { toCodeAction, toDiagnostic, toDiagramResult, toHover, toInlayHint, type DiagramResult } from './convert';
 import { DocumentStore, type Served } from './documents';
 import { badChange, badOpen, documentUri, isPosition, isRange } from './params';
-import { collectWhenIdle, collectYoungGarbageIfFull } from './heap';
+import { collectOldGarbageIfGrown, collectWhenIdle, collectYoungGarbageIfFull, oldGenerationUsed } from './heap';
 import { NOTEBOOK_SYNC, NotebookStore } from './notebooks';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 import { SentVersions } from './versions';
@@ -47,7 +47,7 @@ export const DIAGRAM_REQUEST = 'shapeLens/diagram';
 /** How long diagnostics wait for typing to pause before they are computed and pushed. */
 const DIAGNOSTICS_DELAY_MS = 150;
 
-/** Custom request answering the server's counters (analyses run, documents rebuilt); only with `SHAPE_LENS_STATS=1`. */
+/** Custom request answering the server's counters (analyses run, documents rebuilt) and memory; only with `SHAPE_LENS_STATS=1`. */
 export const STATS_REQUEST = 'shapeLens/stats';
 
 /**
@@ -156,6 +156,7 @@ export function createServer(
     hintSettings: () => (settings.hints.enabled ? { shapes: true, paramTotals: settings.hints.paramTotals } : null),
     imageDataFormat: () => settings.imageDataFormat,
     locale: () => locale,
+    disabledWarnings: () => settings.disabledWarnings,
     guard,
   });
 
@@ -282,6 +283,7 @@ export function createServer(
       if (!store.change(d.uri, d.version, contentChanges)) return ignored('didChange', `${d.uri} is not open`);
       collectWhenIdle();
       // The previous analysis was just dropped: a good moment to collect what it leaves behind.
+      collectOldGarbageIfGrown();
       collectYoungGarbageIfFull();
       schedule(d.uri);
       refreshImporters(d.uri);
@@ -393,7 +395,11 @@ export function createServer(
   );
 
   if (process.env.SHAPE_LENS_STATS === '1')
-    connection.onRequest(STATS_REQUEST, () => ({ ...store.stats, memory: process.memoryUsage() }));
+    connection.onRequest(STATS_REQUEST, () => ({
+      ...store.stats,
+      memory: process.memoryUsage(),
+      oldGeneration: oldGenerationUsed(),
+    }));
 }
 
 /** Thrown by a check point: the request ends with `error` (cancelled, or its document changed under it). */

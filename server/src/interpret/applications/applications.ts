@@ -36,7 +36,7 @@ import { INCEPTION_V3_FAMILIES } from './inceptionV3';
 import { MOBILENET_FAMILIES } from './mobilenet';
 import { MOBILENET_V3_FAMILIES } from './mobilenetV3';
 import { NASNET_FAMILIES } from './nasnet';
-import { AppRaise, AppUnknown, Net } from './net';
+import { AppRaise, AppUnknown, Net, NetworkWorkSpent } from './net';
 import { RESNET_FAMILIES } from './resnet';
 import { VGG_FAMILIES } from './vgg';
 import { XCEPTION_FAMILIES } from './xception';
@@ -95,23 +95,26 @@ export function callApplication(
       // With an `input_tensor` the network grows from the file's own graph: built in place, not cached.
       const net = new Net(api, span);
       const a = new AppArgs(family.params, args, kwargs);
-      try {
-        return { kind: 'model', model: assemble(api, net, a, family.build(net, a)) };
-      } finally {
-        budget.networkWork += net.created.length * LIMITS.networkBuildCost;
-      }
+      return { kind: 'model', model: assemble(api, net, a, family.build(net, a)) };
     }
     let template = TEMPLATES.get(key);
     if (!template) {
+      // Each layer is charged as it is made (`Net.layer`): a build past the file's share stops there.
       template = buildTemplate(api, family, args, kwargs, span);
       if (TEMPLATES.size >= TEMPLATE_LIMIT) TEMPLATES.clear();
       TEMPLATES.set(key, template);
-      // A network cached by an earlier analysis of the file costs only its replay.
-      budget.networkWork += template.created.length * (LIMITS.networkBuildCost - 1);
+    } else {
+      // A network cached by an earlier analysis costs what its build would: the file's answers do not
+      // depend on what the server analysed before.
+      budget.networkWork += template.created.length * LIMITS.networkBuildCost;
+      if (budget.networkWork > LIMITS.networkWork) throw new NetworkWorkSpent();
     }
-    budget.networkWork += template.created.length;
     return { kind: 'model', model: replay(api, template, span) };
   } catch (e) {
+    if (e instanceof NetworkWorkSpent) {
+      api.interp.stopFollowing('too-much-work', node, LIMITS.networkWork);
+      return { kind: 'model', model: unknownModel(api, node, cls, kwargs) };
+    }
     if (e instanceof AppRaise) return api.interp.raise(e.error, node);
     if (e instanceof AppUnknown) return { kind: 'model', model: unknownModel(api, node, cls, kwargs) };
     throw e;

@@ -22,6 +22,7 @@ import type { PyValue } from '../../shapes/values';
 import { emitNode, inputTensor } from '../graph';
 import type { KerasApi } from '../keras/api';
 import { newLayerRecord, type GraphNode, type LayerObj, type Span, type TensorObj } from '../values';
+import { LIMITS } from '../python/limits';
 
 /** Stops a build: Keras would raise this error (of the catalogue, `errorOf(kind, data)`). */
 export class AppRaise {
@@ -32,6 +33,9 @@ export class AppRaise {
 export class AppUnknown {
   constructor(readonly why: string) {}
 }
+
+/** Stops a build: the file's share of `keras.applications` work (`LIMITS.networkWork`) is spent. */
+export class NetworkWorkSpent {}
 
 /** A constructor argument written as in Python source: numbers, strings, tuples (arrays), None (null). */
 export type Arg = number | string | boolean | null | Arg[] | PyValue;
@@ -102,6 +106,9 @@ export class Net {
    * with the Keras layer `cls` whose shapes and weights are the same.
    */
   layer(cls: string, kwargs: Kw = {}, args: Arg[] = [], asClass?: string): LayerObj {
+    const budget = this.api.interp.budget;
+    budget.networkWork += LIMITS.networkBuildCost;
+    if (budget.networkWork > LIMITS.networkWork) throw new NetworkWorkSpent();
     const call = {
       className: cls,
       args: args.map(py),

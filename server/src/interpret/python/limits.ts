@@ -30,10 +30,12 @@ export const LIMITS = {
   compareWork: 100_000,
   compareDepth: 200,
   /**
-   * Layers the `keras.applications` networks of one file may make: a layer
-   * built costs `networkBuildCost`, one replayed from the cache 1. The
+   * Layers the `keras.applications` networks of one file may make, each
+   * costing `networkBuildCost`, whether built now or replayed from the cache
+   * (so a file's answers do not depend on what was analysed before). The
    * recorded programs that use most (four EfficientNetV2 or NASNet networks)
-   * spend about 19,000; networks built in a loop stop here.
+   * spend about 19,000; networks built in a loop stop here, in the middle of
+   * the network that passes it.
    */
   networkWork: 20_000,
   networkBuildCost: 4,
