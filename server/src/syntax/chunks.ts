@@ -3,57 +3,67 @@
  *
  * Tree-sitter's incremental reparse of a whole file still costs time in
  * proportion to the number of top-level statements (it rebuilds the module
- * node), so a large flat model file would pay that on every keystroke. A
- * document is therefore kept as chunks — groups of top-level statements that
- * share lines — each with its own small tree:
+ * node), so a large flat model file would pay that on every keystroke. An edit
+ * is therefore reparsed in a window: the lines of the statements it touches,
+ * with one more statement on each side (new text may join them: an `else:`,
+ * an indented line) and guard statements beyond, parsed on their own, then
+ * incrementally (`tree.edit` + `parse(text, oldTree)`) while the edits stay in
+ * the same window. The window is accepted when it starts and ends on line
+ * boundaries between top-level statements and its outer guards come back
+ * exactly as they were (same offsets, same type, no syntax error): tree-sitter
+ * parses a top-level statement from the same state wherever the file starts,
+ * so what lies between the guards is what a parse of the whole text gives
+ * there, errors included, as long as the error's recovery stays between them.
+ * Recovery that reaches a guard (an unclosed bracket swallows the statements
+ * after it) makes the window grow, and past the largest window the whole
+ * document is reparsed incrementally from the document tree, which receives
+ * every edit.
  *
- * - an edit inside one chunk edits that chunk's tree (`tree.edit`) and
- *   reparses only it, incrementally; if the chunk still parses cleanly as
- *   complete top-level statements ending where it ends, it is accepted and
- *   only that chunk is copied again;
- * - anything else (an edit between chunks or across them, a chunk that no
- *   longer parses cleanly) reparses the whole file incrementally from the
- *   document tree, which receives every edit, and splits it into chunks again.
+ * Either way only statements that changed are copied: a statement of the new
+ * parse with the offsets (moved by the edit) and type of an earlier one, both
+ * without syntax error, keeps the earlier copy, its rows moved.
+ * `test/syntax/chunks.test.ts` holds the result to a fresh parse and copy of
+ * the whole text, node by node, broken states included.
  *
  * Parsing never fails either way: broken code gives trees with error nodes.
  */
 
 import type { Edit, Tree } from 'web-tree-sitter';
 import { lineStartsOf, ownCopy, PyNode, rowOf } from './ast';
-import { AstCache, copyStatements, type Statement } from './treeCopy';
+import { copyStatements, type Statement } from './treeCopy';
 import type { PythonParser } from './parser';
 
-interface Chunk {
-  /** Offsets of the chunk in the document. */
-  start: number;
-  end: number;
-  /** Its statements, copied, each with the row it starts on counted from the chunk's first line. */
-  nodes: Statement[];
-  /** Its own tree, made on the first edit inside it. */
-  tree?: Tree;
+/** Counts of how edits were handled and how many statements were copied (for benchmarks and tests). */
+export interface SyntaxStats {
+  windowReparses: number;
+  fullReparses: number;
+  copied: number;
 }
 
-/** Counts of how edits were handled (for benchmarks and tests). */
-export interface SyntaxStats {
-  chunkReparses: number;
-  fullReparses: number;
+/** Guard statements on each side of the edited ones, tried in turn until the window's parse gives them back. */
+const GUARDS = [2, 8, 32, 128];
+/** How many of the outermost guards on each side must come back unchanged. */
+const KEPT_GUARDS = 2;
+/** How many statements on each side of a window must be without syntax error. */
+const CLEAN_AROUND = 8;
+
+/** The tree of the last window and where it lies in the document. */
+interface Window {
+  tree: Tree;
+  start: number;
+  end: number;
 }
 
 export class DocumentSyntax {
   private text: string;
   private lineStarts: number[];
-  private readonly tree: { current: Tree };
-  /** True when the document tree has edits it was not reparsed for yet. */
-  private treeBehind = false;
-  /**
-   * True while the document has no syntax error. Only then is a chunk reparsed
-   * alone: around broken code, statement boundaries can move (an `else:` that
-   * stood alone may join the `if` an edit just wrote).
-   */
-  private clean = false;
-  private chunks: Chunk[] = [];
-  private readonly cache = new AstCache();
-  readonly stats: SyntaxStats = { chunkReparses: 0, fullReparses: 0 };
+  private tree: Tree;
+  /** The module's children, in order, with offsets in the current text. */
+  private statements: Statement[];
+  private window: Window | undefined;
+  /** Copies of statements without error that a whole reparse dropped, by type, column and text. */
+  private readonly stash = new Stash();
+  readonly stats: SyntaxStats = { windowReparses: 0, fullReparses: 0, copied: 0 };
 
   constructor(
     private readonly parser: PythonParser,
@@ -61,8 +71,9 @@ export class DocumentSyntax {
   ) {
     this.text = text;
     this.lineStarts = lineStartsOf(text);
-    this.tree = { current: parser.parse(text) };
-    this.rechunk();
+    this.tree = parser.parse(text);
+    this.statements = copyStatements(this.tree, text, this.lineStarts);
+    this.stats.copied += this.statements.length;
   }
 
   get source(): string {
@@ -83,119 +94,324 @@ export class DocumentSyntax {
     }
     const oldText = this.text;
     const next = oldText.slice(0, start) + inserted + oldText.slice(oldEnd);
-    const nextLines = lineStartsOf(next);
-    this.tree.current.edit(editOf(start, oldEnd, start + inserted.length, this.lineStarts, nextLines));
-    this.treeBehind = true;
+    const nextLines = movedLineStarts(this.lineStarts, next, start, oldEnd, inserted.length);
+    this.tree.edit(editOf(start, oldEnd, start + inserted.length, this.lineStarts, nextLines));
     this.text = next;
     this.lineStarts = nextLines;
-    const k = this.clean ? this.chunks.findIndex((c) => c.start <= start && oldEnd <= c.end) : -1;
-    if (k < 0 || !this.reparseChunk(k, start, oldEnd, inserted, oldText)) this.reparseAll();
+    const moved = new Moved(start, oldEnd, inserted.length - (oldEnd - start));
+    if (!this.reparseWindow(moved, oldText)) this.reparseAll(moved);
   }
 
-  /** The module: every chunk's statements, rows anchored to where the chunk now starts. */
+  /** The module: every statement, its rows anchored to where it now starts. */
   module(): PyNode {
-    const lastRow = this.lineStarts.length - 1;
-    const module = new PyNode(
-      'module',
-      true,
-      '',
-      { row: 0 },
-      0,
-      0,
-      lastRow,
-      this.text.length - this.lineStarts[lastRow],
-    );
+    const lines = this.lineStarts;
+    const lastRow = lines.length - 1;
+    const module = new PyNode('module', true, '', { row: 0 }, 0, 0, lastRow, this.text.length - lines[lastRow]);
     let row = 0;
-    for (const c of this.chunks) {
-      while (row < lastRow && this.lineStarts[row + 1] <= c.start) row++;
-      for (const { node, rowOffset } of c.nodes) {
-        node.setAnchorRow(row + rowOffset);
-        module.addChild(node, null);
-        if (node.hasError) module.hasError = true;
-      }
+    for (const s of this.statements) {
+      while (row < lastRow && lines[row + 1] <= s.start) row++;
+      s.node.setAnchorRow(row);
+      module.addChild(s.node, null);
+      if (s.node.hasError) module.hasError = true;
     }
     return module;
   }
 
   dispose(): void {
-    this.tree.current.delete();
-    for (const c of this.chunks) c.tree?.delete();
-    this.chunks = [];
+    this.tree.delete();
+    this.dropWindow();
+    this.statements = [];
   }
 
-  private reparseChunk(k: number, start: number, oldEnd: number, inserted: string, oldText: string): boolean {
-    const c = this.chunks[k];
-    const delta = inserted.length - (oldEnd - start);
-    // Own copies: a tree keeps its text, and a slice would keep the whole document of this version alive.
-    const oldChunkText = ownCopy(oldText.slice(c.start, c.end));
-    const chunkText = ownCopy(this.text.slice(c.start, c.end + delta));
-    let tree = c.tree ?? this.parser.parse(oldChunkText);
-    tree.edit(
-      editOf(
-        start - c.start,
-        oldEnd - c.start,
-        start - c.start + inserted.length,
-        lineStartsOf(oldChunkText),
-        lineStartsOf(chunkText),
-      ),
-    );
-    const reparsed = this.parser.parse(chunkText, tree);
-    tree.delete();
-    tree = reparsed;
-    const root = tree.rootNode;
-    // Accept only complete statements from the chunk's first character to its last.
-    const clean =
-      !root.hasError &&
-      root.childCount > 0 &&
-      root.firstChild!.startIndex === 0 &&
-      root.lastChild!.endIndex === chunkText.length;
-    if (!clean) {
-      tree.delete();
-      c.tree = undefined;
+  private dropWindow(): void {
+    this.window?.tree.delete();
+    this.window = undefined;
+  }
+
+  /** Reparses the edit's window, if one gives back its guards; false when the whole document must be reparsed. */
+  private reparseWindow(moved: Moved, oldText: string): boolean {
+    const old = this.statements;
+    const n = old.length;
+    const kept = this.window;
+    this.window = undefined;
+    if (n === 0) {
+      kept?.tree.delete();
       return false;
     }
-    this.stats.chunkReparses++;
-    c.tree = tree;
-    c.end += delta;
-    c.nodes = copyStatements(tree, chunkText);
-    for (let i = k + 1; i < this.chunks.length; i++) {
-      this.chunks[i].start += delta;
-      this.chunks[i].end += delta;
+    // The statements the edit touches (or lies between), with one neighbour on each side.
+    const a = firstIndex(n, (i) => old[i].end >= moved.start);
+    const b = firstIndex(n, (i) => old[i].start > moved.oldEnd) - 1;
+    const first = Math.max(0, Math.min(a, b + 1) - 1);
+    const last = Math.min(n - 1, Math.max(b, a - 1) + 1);
+    let reusable = kept;
+    try {
+      for (const guards of GUARDS) {
+        let lo = Math.max(0, first - guards);
+        while (lo > 0 && !startsLine(oldText, old[lo - 1].end, old[lo].start)) lo--;
+        let hi = Math.min(n - 1, last + guards);
+        while (hi < n - 1 && !startsLine(oldText, old[hi].end, old[hi + 1].start)) hi++;
+        // A window of the whole document, or of most of it, is the document tree's reparse.
+        if (lo === 0 && hi === n - 1) return false;
+        const start = lo === 0 ? 0 : old[lo].start;
+        const oldEnd = hi === n - 1 ? oldText.length : old[hi].end;
+        const end = hi === n - 1 ? this.text.length : moved.end(old[hi].end);
+        if (end - start > this.text.length / 2) return false;
+        const text = ownCopy(this.text.slice(start, end));
+        const lines = lineStartsOf(text);
+        let tree: Tree | undefined;
+        if (reusable && reusable.start === start && reusable.end === oldEnd) {
+          const oldLines = lineStartsOf(oldText.slice(start, oldEnd));
+          reusable.tree.edit(editOf(moved.start - start, moved.oldEnd - start, moved.newEnd - start, oldLines, lines));
+          tree = this.parser.parse(text, reusable.tree);
+          // Error recovery may go another way from an old tree than from scratch: only a clean reparse is kept.
+          if (tree.rootNode.hasError) {
+            tree.delete();
+            tree = undefined;
+          }
+        }
+        reusable?.tree.delete();
+        reusable = undefined;
+        tree ??= this.parser.parse(text);
+        const accepted = this.acceptWindow(tree, text, lines, start, lo, hi, moved);
+        if (accepted) {
+          this.window = { tree, start, end };
+          return true;
+        }
+        tree.delete();
+      }
+      return false;
+    } finally {
+      reusable?.tree.delete();
     }
+  }
+
+  /** Takes the window's statements in place of `old[lo..hi]` if its outer guards came back unchanged. */
+  private acceptWindow(
+    tree: Tree,
+    text: string,
+    lines: number[],
+    start: number,
+    lo: number,
+    hi: number,
+    moved: Moved,
+  ): boolean {
+    if (tree.rootNode.type !== 'module') return false;
+    const old = this.statements;
+    // A syntax error just outside the window can take the recovery of one inside it another way.
+    for (let k = 1; k <= CLEAN_AROUND; k++) {
+      if (old[lo - k]?.hasError || old[hi + k]?.hasError) return false;
+    }
+    let p = lo;
+    let reused = 0;
+    const fresh = copyStatements(tree, text, lines, (s, e, typeId) => {
+      const at = reuseAt(
+        old,
+        p,
+        hi,
+        moved,
+        start + s,
+        start + e,
+        typeId,
+        (o) => o - lines[rowOf(lines, o - start)] - start,
+      );
+      p = at.next;
+      if (at.index < 0) return undefined;
+      reused++;
+      return old[at.index].node;
+    });
+    // The outermost guards on each side must be the earlier statements themselves: KEPT_GUARDS statements
+    // and the comments among them (a comment is no guard: the parser puts it wherever the text around it goes).
+    const n = old.length;
+    const kept = (side: 1 | -1): boolean => {
+      let statements = 0;
+      for (let k = 0; statements < KEPT_GUARDS; k++) {
+        const was = old[side > 0 ? lo + k : hi - k];
+        const now = fresh[side > 0 ? k : fresh.length - 1 - k];
+        if (!was || !now || now.node !== was.node) return false;
+        if (was.node.type !== 'comment') statements++;
+      }
+      return true;
+    };
+    if ((lo > 0 && !kept(1)) || (hi < n - 1 && !kept(-1))) return false;
+    for (const f of fresh) {
+      f.start += start;
+      f.end += start;
+    }
+    for (let i = hi + 1; i < n; i++) {
+      old[i].start += moved.delta;
+      old[i].end += moved.delta;
+    }
+    old.splice(lo, hi - lo + 1, ...fresh);
+    this.stats.windowReparses++;
+    this.stats.copied += fresh.length - reused;
     return true;
   }
 
-  private reparseAll(): void {
+  /** Reparses the whole document from the document tree, reusing the copies of statements that did not change. */
+  private reparseAll(moved: Moved): void {
     this.stats.fullReparses++;
-    const old = this.tree.current;
-    this.tree.current = this.parser.parse(this.text, this.treeBehind ? old : undefined);
-    old.delete();
-    this.treeBehind = false;
-    this.rechunk();
+    const old = this.statements;
+    const previous = this.tree;
+    this.tree = this.parser.parse(this.text, previous);
+    previous.delete();
+    // Error recovery may go another way from an old tree than from scratch: a broken text is parsed afresh.
+    if (this.tree.rootNode.hasError) {
+      this.tree.delete();
+      this.tree = this.parser.parse(this.text);
+    }
+    let p = 0;
+    let reused = 0;
+    const lines = this.lineStarts;
+    const column = (o: number) => o - lines[rowOf(lines, o)];
+    const taken = new Set<PyNode>();
+    this.statements = copyStatements(this.tree, this.text, lines, (s, e, typeId) => {
+      const at = reuseAt(old, p, old.length - 1, moved, s, e, typeId, column);
+      p = at.next;
+      const node = at.index >= 0 ? old[at.index].node : this.stash.take(stashKey(typeId, column(s), this.text, s, e));
+      if (!node) return undefined;
+      reused++;
+      taken.add(node);
+      return node;
+    });
+    this.stats.copied += this.statements.length - reused;
+    // The statements this parse dropped are kept by text: an error that swallowed them (an unclosed
+    // bracket) is often closed a keystroke later, and they come back as they were.
+    for (const s of old) {
+      if (!s.hasError && !taken.has(s.node)) {
+        const r = moved.range(s);
+        if (r) this.stash.put(stashKey(s.typeId, s.node.span().startCol, this.text, r[0], r[1]), s.node);
+      }
+    }
+    this.stash.trim(2 * lines.length + 1000);
+  }
+}
+
+/** The key of a statement's copy in the stash. */
+function stashKey(typeId: number, column: number, text: string, start: number, end: number): string {
+  return `${typeId}:${column}:${text.slice(start, end)}`;
+}
+
+/** Copies of statements by key; a text may occur several times, so each key holds a list. */
+class Stash {
+  private entries = new Map<string, PyNode[]>();
+  private size = 0;
+
+  put(key: string, node: PyNode): void {
+    const k = ownCopy(key);
+    const list = this.entries.get(k);
+    if (list) list.push(node);
+    else this.entries.set(k, [node]);
+    this.size++;
   }
 
-  /** Splits the document tree's statements into chunks (statements sharing a line go together). */
-  private rechunk(): void {
-    for (const c of this.chunks) c.tree?.delete();
-    this.clean = !this.tree.current.rootNode.hasError;
-    const module = this.cache.build(this.tree.current, this.text, this.lineStarts);
-    const ranges = this.cache.lastRanges;
-    const chunks: Chunk[] = [];
-    let chunkRow = 0;
-    module.children.forEach((node, i) => {
-      const [start, end] = ranges[i];
-      const row = node.startPosition.row;
-      const prev = chunks[chunks.length - 1];
-      if (prev && !/[\r\n]/.test(this.text.slice(prev.end, start))) {
-        prev.end = end;
-        prev.nodes.push({ node, rowOffset: row - chunkRow });
-      } else {
-        chunkRow = row;
-        chunks.push({ start, end, nodes: [{ node, rowOffset: 0 }] });
-      }
-    });
-    this.chunks = chunks;
+  take(key: string): PyNode | undefined {
+    const list = this.entries.get(key);
+    const node = list?.pop();
+    if (node) this.size--;
+    if (list && list.length === 0) this.entries.delete(key);
+    return node;
   }
+
+  /** Forgets everything once it holds more than `limit` copies. */
+  trim(limit: number): void {
+    if (this.size <= limit) return;
+    this.entries.clear();
+    this.size = 0;
+  }
+}
+
+/** Where offsets of the text before an edit are in the text after it. */
+class Moved {
+  readonly newEnd: number;
+
+  constructor(
+    readonly start: number,
+    readonly oldEnd: number,
+    readonly delta: number,
+  ) {
+    this.newEnd = oldEnd + delta;
+  }
+
+  /** A statement's end, for a statement after the edit. */
+  end(offset: number): number {
+    return offset + this.delta;
+  }
+
+  /** A statement's offsets after the edit, or undefined if the edit touched it. */
+  range(s: Statement): [number, number] | undefined {
+    if (s.end <= this.start && s.start < this.start) return [s.start, s.end];
+    if (s.start >= this.oldEnd && s.end > this.oldEnd) return [s.start + this.delta, s.end + this.delta];
+    return undefined;
+  }
+}
+
+/**
+ * The earlier statement among `old[p..hi]` that a statement of the new parse at `start`..`end` of type
+ * `typeId` (without syntax error) may keep the copy of, and the index to look from for the next one.
+ * Its text is the same; it must start on the same column too (a copy's rows move, its columns do not).
+ */
+function reuseAt(
+  old: Statement[],
+  p: number,
+  hi: number,
+  moved: Moved,
+  start: number,
+  end: number,
+  typeId: number,
+  column: (offset: number) => number,
+): { index: number; next: number } {
+  while (p <= hi) {
+    const r = moved.range(old[p]);
+    if (r && r[0] >= start) {
+      const same =
+        r[0] === start &&
+        r[1] === end &&
+        old[p].typeId === typeId &&
+        !old[p].hasError &&
+        old[p].node.span().startCol === column(start);
+      return same ? { index: p, next: p + 1 } : { index: -1, next: p };
+    }
+    p++;
+  }
+  return { index: -1, next: p };
+}
+
+/** Whether statement text from `start` begins a line, with a line break since the previous statement's `prevEnd`. */
+function startsLine(text: string, prevEnd: number, start: number): boolean {
+  const c = text.charCodeAt(start - 1);
+  if (c !== 10 && c !== 13) return false;
+  return prevEnd < start;
+}
+
+/** The first `i` in `[0, n)` for which `test` holds (it holds for every index after it), or `n`. */
+function firstIndex(n: number, test: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The line starts of `text`, made from `old` (those of the text before the edit of `start`..`oldEnd`
+ * into `insertedLength` characters): kept before the edit, found again in it, moved after it.
+ * Whether an offset starts a line depends on the two characters around it (`\r\n` is one line end).
+ */
+function movedLineStarts(old: number[], text: string, start: number, oldEnd: number, insertedLength: number): number[] {
+  const delta = insertedLength - (oldEnd - start);
+  const out: number[] = [];
+  let i = 0;
+  for (; i < old.length && old[i] <= start; i++) out.push(old[i]);
+  const scanTo = Math.min(text.length, start + insertedLength + 1);
+  for (let p = start + 1; p <= scanTo; p++) {
+    const c = text.charCodeAt(p - 1);
+    if (c === 10 || (c === 13 && text.charCodeAt(p) !== 10)) out.push(p);
+  }
+  for (; i < old.length; i++) if (old[i] >= oldEnd + 2) out.push(old[i] + delta);
+  return out;
 }
 
 /** A tree-sitter edit from offsets, with rows and columns from the line starts before and after. */

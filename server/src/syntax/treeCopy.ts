@@ -201,10 +201,14 @@ function memoryFor(ctx: CopyContext, reading: TreeReading): TreeMemory | undefin
   return treeMemory;
 }
 
-/** Top-level statements of `tree`, in order: offsets, and a way to copy each. */
+/** Top-level statements of `tree`, in order: offsets, type, and a way to copy each. */
 interface StatementSource {
   startIndex: number;
   endIndex: number;
+  /** The node's public symbol (the cursor's `nodeTypeId`; 65535 for ERROR). */
+  typeId: number;
+  /** Whether the statement holds a syntax error (asked of WebAssembly only when the tree has one). */
+  hasError(): boolean;
   copy(ctx: CopyContext, anchor: Anchor, base: number): PyNode;
 }
 
@@ -229,6 +233,8 @@ function topLevelStatements(
       each({
         startIndex,
         endIndex,
+        typeId,
+        hasError: () => false,
         copy: (c, anchor, base) => copyFromMemory(memory, kids, slot, startIndex, endIndex, typeId, c, anchor, base),
       });
     }
@@ -241,6 +247,8 @@ function topLevelStatements(
         each({
           startIndex: cursor.startIndex,
           endIndex: cursor.endIndex,
+          typeId: cursor.nodeTypeId,
+          hasError: () => ctx.treeHasError && cursor.currentNode.hasError,
           copy: (c, anchor, base) => {
             // Only a statement with a syntax error can hold MISSING nodes; look for them there alone.
             c.checkMissing = c.treeHasError && cursor.currentNode.hasError;
@@ -338,26 +346,42 @@ export class AstCache {
   }
 }
 
-/** A top-level statement and the row it starts on, counted from the first line of its text. */
+/** A top-level statement of a tree: its copy, offsets in the tree's source, type, and whether it holds a syntax error. */
 export interface Statement {
   node: PyNode;
-  rowOffset: number;
+  start: number;
+  end: number;
+  typeId: number;
+  hasError: boolean;
 }
 
-/** Copies the top-level statements of a tree parsed from `source` (a chunk of a document). */
-export function copyStatements(tree: Tree, source: string): Statement[] {
-  const lineStarts = lineStartsOf(source);
-  const ctx: CopyContext = {
-    source,
-    lineStarts,
-    ...languageNames(tree),
-    checkMissing: false,
-    treeHasError: tree.rootNode.hasError,
-  };
+/**
+ * The top-level statements of a tree parsed from `source` (a document, or a
+ * run of its lines), each copied, or taken from `reuse`: it is asked, for each
+ * statement without a syntax error, for an earlier copy of a statement of this
+ * type at these offsets, and returns it or nothing. Each copy's rows count from
+ * its own first line (`PyNode.setAnchorRow` places it).
+ */
+export function copyStatements(
+  tree: Tree,
+  source: string,
+  lineStarts: number[],
+  reuse?: (start: number, end: number, typeId: number) => PyNode | undefined,
+): Statement[] {
+  const treeHasError = tree.rootNode.hasError;
+  const ctx: CopyContext = { source, lineStarts, ...languageNames(tree), checkMissing: false, treeHasError };
   const out: Statement[] = [];
+  let row = 0;
+  const lastRow = lineStarts.length - 1;
   topLevelStatements(tree, memoryFor(ctx, 'auto'), ctx, (statement) => {
-    const row = rowOf(lineStarts, statement.startIndex);
-    out.push({ node: statement.copy(ctx, { row }, row), rowOffset: row });
+    const { startIndex: start, endIndex: end, typeId } = statement;
+    const hasError = statement.hasError();
+    let node = hasError || !reuse ? undefined : reuse(start, end, typeId);
+    if (!node) {
+      while (row < lastRow && lineStarts[row + 1] <= start) row++;
+      node = statement.copy(ctx, { row }, row);
+    }
+    out.push({ node, start, end, typeId, hasError: hasError || node.hasError });
   });
   return out;
 }
