@@ -16,8 +16,10 @@ const path = require('path');
 const { modelFile } = require('./bench-lsp');
 
 const root = path.resolve(__dirname, '..');
-const { DocumentSyntax } = require(path.join(root, 'server', 'src', 'syntax', 'chunks.ts'));
-const { loadPythonParser } = require(path.join(root, 'server', 'src', 'syntax', 'parser.ts'));
+// `BENCH_SYNTAX_SRC=DIR` measures the `syntax/` sources of another checkout (an earlier version, for a before/after).
+const src = process.env.BENCH_SYNTAX_SRC ?? path.join(root, 'server', 'src', 'syntax');
+const { DocumentSyntax } = require(path.join(src, 'chunks.ts'));
+const { loadPythonParser } = require(path.join(src, 'parser.ts'));
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,20000').split(',').map(Number);
 /** Statements typed (and erased) per size; the first is not counted (JIT warm-up). */
@@ -44,7 +46,7 @@ async function main() {
   console.log(`Syntax update per keystroke (edit + module()), typing \`${STATEMENT}\` on a new line, then erasing it:`);
   console.log('');
   console.log(
-    '| file | p50 ms | p99 ms | mean ms | keystrokes | statement path | whole reparse | tree-sitter full parse ms | incremental reparse ms |',
+    '| file | p50 ms | p99 ms | mean ms | keystrokes | window (statement) path | whole reparse | tree-sitter full parse ms | incremental reparse ms |',
   );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const n of SIZES) {
@@ -53,16 +55,17 @@ async function main() {
     doc.module();
     const rand = rng(12345 + n);
     const times = [];
-    const counted = { chunkReparses: 0, fullReparses: 0 };
+    const counted = { windows: 0, fullReparses: 0 };
     const edit = (start, end, ins, timed) => {
       text = text.slice(0, start) + ins + text.slice(end);
-      const { chunkReparses, fullReparses } = doc.stats;
+      const windows = doc.stats.windowReparses ?? doc.stats.chunkReparses;
+      const { fullReparses } = doc.stats;
       const t0 = process.hrtime.bigint();
       doc.edit(start, end, ins);
       doc.module();
       if (!timed) return;
       times.push(ms(t0));
-      counted.chunkReparses += doc.stats.chunkReparses - chunkReparses;
+      counted.windows += (doc.stats.windowReparses ?? doc.stats.chunkReparses) - windows;
       counted.fullReparses += doc.stats.fullReparses - fullReparses;
     };
     const total = STATEMENTS[n] ?? 5;
@@ -105,7 +108,7 @@ async function main() {
     times.sort((a, b) => a - b);
     const mean = times.reduce((a, b) => a + b, 0) / times.length;
     console.log(
-      `| ${n.toLocaleString('en-US')} lines | ${f(pct(times, 50))} | ${f(pct(times, 99))} | ${f(mean)} | ${times.length} | ${counted.chunkReparses} | ${counted.fullReparses} | ${f(full)} | ${f(incr)} |`,
+      `| ${n.toLocaleString('en-US')} lines | ${f(pct(times, 50))} | ${f(pct(times, 99))} | ${f(mean)} | ${times.length} | ${counted.windows} | ${counted.fullReparses} | ${f(full)} | ${f(incr)} |`,
     );
   }
 }

@@ -45,6 +45,8 @@ interface CopyContext {
   checkMissing: boolean;
   /** Whether the tree has a syntax error anywhere (read once: each read crosses into WebAssembly). */
   treeHasError: boolean;
+  /** In a tree with a syntax error, the memory reader for its subtrees without one (statements, an ERROR's children). */
+  cleanSubtrees?: TreeMemory;
 }
 
 /** A node of type `kind` from `startIndex` to `endIndex`, rows relative to `base`, without its children. */
@@ -76,6 +78,15 @@ function newNode(
   );
 }
 
+/** The slot of the cursor's node if it has children and no syntax error (its subtree can be read from memory). */
+function cleanNode(cursor: TreeCursor): number | undefined {
+  const node = cursor.currentNode;
+  return node.childCount > 0 && !node.hasError ? node.id : undefined;
+}
+
+/** The children stack of memory reads made in the middle of a cursor's walk. */
+const cleanKids = new ChildList();
+
 /** What stands for a subtree nested deeper than `MAX_SYNTAX_DEPTH`: a leaf without text, where the subtree was. */
 const TOO_DEEP_KIND = { name: TOO_DEEP, named: true };
 
@@ -97,8 +108,24 @@ function copySubtree(cursor: TreeCursor, ctx: CopyContext, anchor: Anchor, base:
     const startIndex = cursor.startIndex;
     const endIndex = cursor.endIndex;
     const cut = depth >= MAX_SYNTAX_DEPTH;
-    const hasChildren = !cut && cursor.gotoFirstChild();
-    const node = newNode(ctx, cut ? TOO_DEEP_KIND : kind, startIndex, endIndex, cut || hasChildren, anchor, base);
+    // A child of an ERROR without an error of its own is read from memory, the whole subtree at once.
+    const clean =
+      !cut && depth > 0 && ctx.cleanSubtrees && parents[depth - 1].type === 'ERROR' ? cleanNode(cursor) : undefined;
+    const hasChildren = !cut && !clean && cursor.gotoFirstChild();
+    const node = clean
+      ? copyFromMemory(
+          ctx.cleanSubtrees!,
+          cleanKids,
+          clean,
+          startIndex,
+          endIndex,
+          cursor.nodeTypeId,
+          ctx,
+          anchor,
+          base,
+          depth,
+        )
+      : newNode(ctx, cut ? TOO_DEEP_KIND : kind, startIndex, endIndex, cut || hasChildren, anchor, base);
     if (missing || kind.name === 'ERROR') node.hasError = true;
     if (depth > 0) parents[depth - 1].addChild(node, fieldId ? ctx.fields[fieldId] : null);
     else root = node;
@@ -142,12 +169,17 @@ function copyFromMemory(
   ctx: CopyContext,
   anchor: Anchor,
   base: number,
+  /** How deep in its statement the node is. */
+  depthAbove = 0,
 ): PyNode {
+  // A call into WebAssembly since the last walk (a cursor made) may have grown its memory.
+  memory.refresh();
   const { nodes, next, to, from } = memoryStack;
   let depth = 0;
   /** The copy of one node, its children read onto `kids` and its frame pushed when it has any. */
   const open = (slot: number, startIndex: number, endIndex: number, typeId: number): PyNode => {
-    if (depth >= MAX_SYNTAX_DEPTH) return newNode(ctx, TOO_DEEP_KIND, startIndex, endIndex, true, anchor, base);
+    if (depth + depthAbove >= MAX_SYNTAX_DEPTH)
+      return newNode(ctx, TOO_DEEP_KIND, startIndex, endIndex, true, anchor, base);
     const first = kids.length;
     memory.visibleChildren(slot, startIndex, kids);
     const end = kids.length;
@@ -196,9 +228,12 @@ export type TreeReading = 'auto' | 'cursor' | 'memory';
 
 function memoryFor(ctx: CopyContext, reading: TreeReading): TreeMemory | undefined {
   if (reading === 'memory' && (!treeMemory || ctx.treeHasError)) throw new Error('no memory reader for this tree');
-  if (reading === 'cursor' || !treeMemory || ctx.treeHasError) return undefined;
+  if (reading === 'cursor' || !treeMemory) return undefined;
   treeMemory.refresh();
-  return treeMemory;
+  if (!ctx.treeHasError) return treeMemory;
+  // A tree with an error is walked with the cursor, and its subtrees without one are read from memory.
+  ctx.cleanSubtrees = treeMemory;
+  return undefined;
 }
 
 /** Top-level statements of `tree`, in order: offsets, type, and a way to copy each. */
@@ -252,6 +287,21 @@ function topLevelStatements(
           copy: (c, anchor, base) => {
             // Only a statement with a syntax error can hold MISSING nodes; look for them there alone.
             c.checkMissing = c.treeHasError && cursor.currentNode.hasError;
+            if (c.cleanSubtrees && !c.checkMissing && cursor.currentNode.childCount > 0) {
+              const { startIndex, endIndex } = cursor;
+              const slot = cursor.currentNode.id;
+              return copyFromMemory(
+                c.cleanSubtrees,
+                cleanKids,
+                slot,
+                startIndex,
+                endIndex,
+                cursor.nodeTypeId,
+                c,
+                anchor,
+                base,
+              );
+            }
             const missing = c.checkMissing && cursor.nodeIsMissing;
             const node = copySubtree(cursor, c, anchor, base);
             if (missing) node.hasError = true;
