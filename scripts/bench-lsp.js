@@ -16,6 +16,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const rpc = require('vscode-languageserver-protocol/node');
+const { modelFile, sequentialChainFile, manyModelsFile, smallFile } = require('./bench-files');
 
 const root = path.resolve(__dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,20000').split(',').map(Number);
@@ -24,40 +25,6 @@ const KEYSTROKES = { 1000: 100, 5000: 40, 20000: 20 };
 const WARMUP = 10;
 /** The Node flags the VS Code client starts the server with (client/src/extension.ts). */
 const SERVER_FLAGS = ['--max-semi-space-size=64', '--expose-gc'];
-
-/** A functional CNN of about `n` lines: conv blocks, a pooling every 100 blocks, and a head. */
-function modelFile(n) {
-  const lines = [
-    'import keras',
-    'from keras import layers',
-    '',
-    'inputs = keras.Input(shape=(64, 64, 3))',
-    'x = inputs',
-  ];
-  for (let i = 0; lines.length < n - 10; i++) {
-    lines.push(`x = layers.Conv2D(${16 + (i % 4) * 8}, 3, padding="same", activation="relu")(x)  # block ${i}`);
-    lines.push('x = layers.BatchNormalization()(x)');
-    if (i % 100 === 99) lines.push('x = layers.MaxPooling2D()(x)');
-  }
-  lines.push(
-    'x = layers.GlobalAveragePooling2D()(x)',
-    'x = layers.Dense(128, activation="relu")(x)',
-    'outputs = layers.Dense(10, activation="softmax")(x)',
-    'model = keras.Model(inputs, outputs)',
-  );
-  return `${lines.join('\n')}\n`;
-}
-
-/** A small file (~220 lines) of several Sequential models, for the memory figure. */
-function smallFile(k) {
-  const lines = ['import keras', 'from keras import layers', ''];
-  for (let m = 0; lines.length < 215; m++) {
-    lines.push(`model_${m} = keras.Sequential([`, `    keras.Input(shape=(${28 + (k % 5)}, ${28 + m}, 1)),`);
-    for (let j = 0; j < 8; j++) lines.push(`    layers.Conv2D(${8 + j}, 3, padding="same"),`);
-    lines.push('    layers.Flatten(),', `    layers.Dense(${10 + m}),`, '])', '');
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
