@@ -15,6 +15,11 @@
  * next version is parsed afresh) and serves the last good analysis, marked
  * stale, or none with a note. The syntax catches up with the text when an
  * analysis asks, in one edit: a burst of edits costs one reparse.
+ *
+ * Each warm document keeps its runs (`IncrementalInterpreter`): in idle
+ * moments the statements above its last edit are run again ahead of time,
+ * a slice at a time, and the next analysis takes that run over when those
+ * statements did not change (the same answers as a run from the top).
  */
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -39,6 +44,12 @@ import type { PythonParser } from '../syntax/parser';
 export const WARM_DOCUMENTS = 8;
 /** How long one idle slice of running ahead (`IncrementalInterpreter.step`) may take, in ms. */
 const AHEAD_SLICE_MS = 4;
+/**
+ * How long the server waits after an analysis before running ahead, in ms: keystrokes that come
+ * back to back (a burst, a paste, a client replaying edits) leave no idle moment, and running
+ * ahead then would only compete with them.
+ */
+const AHEAD_DELAY_MS = 25;
 
 export interface DocumentState {
   doc: TextDocument;
@@ -88,6 +99,8 @@ export class DocumentStore {
   private readonly warm = new Set<string>();
   readonly stats: StoreStats = { analyses: 0, rebuilds: 0, resumed: 0, skipped: 0 };
   private aheadQueued = false;
+  /** When the last analysis ended (`performance.now()`). */
+  private lastAnalysis = 0;
   private readonly moduleCache: ModuleParseCache;
   /** The workspace folders (absolute paths): `sys.path`'s roots for imports of the workspace's modules. */
   workspaceFolders: string[] = [];
@@ -280,6 +293,7 @@ export class DocumentStore {
       }
       state.lastGood = { version: state.doc.version, result };
       state.imports = result.interpretation.imports;
+      this.lastAnalysis = performance.now();
       if (runs.pending) this.scheduleAhead();
       return { result };
     } catch (e) {
@@ -306,19 +320,28 @@ export class DocumentStore {
   }
 
   /**
-   * In idle moments, the most recently used document's runs run ahead the statements above its
-   * last edit, a slice at a time, so that a request or an edit waits at most one slice.
+   * In idle moments (none has come for `AHEAD_DELAY_MS` since the last analysis), the most recently
+   * used document's runs run ahead the statements above its last edit, a slice at a time, so that a
+   * request or an edit waits at most one slice.
    */
   private scheduleAhead(): void {
     if (this.aheadQueued) return;
     this.aheadQueued = true;
-    setImmediate(() => {
+    const slice = () => {
       this.aheadQueued = false;
       this.stepAhead();
-    }).unref();
+    };
+    const wait = this.lastAnalysis + AHEAD_DELAY_MS - performance.now();
+    if (wait > 0) setTimeout(slice, Math.ceil(wait)).unref();
+    else setImmediate(slice).unref();
   }
 
   private stepAhead(): void {
+    if (this.lastAnalysis + AHEAD_DELAY_MS > performance.now()) {
+      // An analysis came since: not idle yet.
+      this.scheduleAhead();
+      return;
+    }
     const recent = [...this.warm].reverse();
     for (const uri of recent) {
       const state = this.docs.get(uri);
