@@ -92,12 +92,15 @@ export class KerasApi implements LibraryHost {
     return n === 0 ? base : `${base}_${n}`;
   }
 
-  /** A recorded op (`x * 2`, `x[:, 0]`, `ops.mean(x)`): a summary row with no weights. */
+  /**
+   * A recorded op (`x * 2`, `x[:, 0]`, `ops.mean(x)`): a summary row with no weights. Inside a traced call (a
+   * custom layer's `call`) Keras's ops run on the backend's own tensors and make no operation: no name is drawn.
+   */
   makeOp(className: string, span: Span, name?: string): LayerObj {
     const layer = newLayerRecord({
       id: this.nextId++,
       className,
-      name: name ?? this.uniqueName(toSnakeCase(className)),
+      name: name ?? (this.tracing > 0 ? toSnakeCase(className) : this.uniqueName(toSnakeCase(className))),
       call: { className, args: [], kwargs: [] },
       constructed: { status: 'unknown', reason: 'op' },
       span,

@@ -177,12 +177,16 @@ function activationsGet(identifier: Value | undefined): Value {
   return UNKNOWN;
 }
 
-/** `keras.models.clone_model`: the same structure, fresh layers; made by Keras, so not listed. */
+/**
+ * `keras.models.clone_model`: the same structure, fresh layers from their configs (so the same names), the
+ * model's own name; made by Keras, so not listed. A Sequential clone is built, wrapping a new `Functional`.
+ */
 function cloneModel(api: KerasApi, model: ModelObj, node: SyntaxNode): ModelObj {
+  if (model.kind === 'Sequential' && model.built) api.uniqueName('functional');
   const clone: ModelObj = {
     ...model,
     id: api.nextId++,
-    name: api.uniqueName(toSnakeCase(model.kind === 'Functional' ? 'functional' : model.kind)),
+    name: model.name,
     span: spanOf(node),
     layers: [...model.layers],
     row: undefined,

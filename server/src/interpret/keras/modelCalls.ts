@@ -137,7 +137,9 @@ function inputSpecProblem(model: ModelObj, x: Value): CheckedError | undefined {
       const a = specAxes[k];
       const b = shape[k];
       if (typeof a === 'number' && typeof b === 'number' && a !== b) {
-        const inputName = model.functional ? model.functional.inputs[i].node?.op.name : model.inputLayer?.name;
+        const inputName = model.functional
+          ? model.functional.inputs[i].node?.op.name
+          : (model.inputLayer?.name ?? model.inputLayerName);
         const name = inputName ?? 'input_layer';
         return errorOf('modelInputSpec', { index: i, name, model: model.name, spec, found: shape });
       }

@@ -10,6 +10,7 @@
  */
 
 import { errorOf, type CheckedError } from '../../shapes/errors';
+import { toSnakeCase } from '../../shapes/naming';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { findMethod } from '../python/objects';
 import { pyRepr } from '../python/strings';
@@ -71,7 +72,7 @@ export function kerasInstance(api: KerasApi, inst: InstanceObj, node: SyntaxNode
     // A Sequential subclass builds from the layers given to its constructor, as a Sequential: not followed, so unknown.
     if (cls.sequentialBase) inst.model.broken = true;
   } else if (cls.kerasBase === 'Layer') {
-    inst.layer = api.makeOp(cls.name, spanOf(node));
+    inst.layer = api.makeOp(cls.name, spanOf(node), api.uniqueName(toSnakeCase(cls.name)));
     inst.layer.isOp = false;
     inst.layer.params = null;
     inst.layer.instance = inst;
