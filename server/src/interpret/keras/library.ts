@@ -13,6 +13,7 @@ import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { callApplication } from '../applications/applications';
 import { preprocessInput } from '../applications/imagenetUtils';
 import { callNumpy } from '../numpy/arrays';
+import { callTensorflow } from './tensorflow';
 import { callSklearn, isSklearnName } from '../numpy/sklearn';
 import { callPandas, isPandasName } from '../numpy/pandas';
 import { ACTIVATIONS, callActivation } from '../ops/operators';
@@ -135,6 +136,7 @@ export function callLibrary(
     return { kind: 'array', shape: width !== undefined ? [...base, width] : null };
   }
   if (q.startsWith('numpy.')) return callNumpy(api, q, args, kwargs, node) ?? UNKNOWN;
+  if (q.startsWith('tensorflow.')) return callTensorflow(api, q, args, node) ?? UNKNOWN;
   if (isSklearnName(q)) return callSklearn(q, args, kwargs);
   if (isPandasName(q)) return callPandas(q, args, kwargs);
   if (/^keras\.applications\.([a-z_0-9]+\.)?[A-Z]/.test(q))

@@ -71,6 +71,12 @@ export function callModel(
   if (model.kind === 'Sequential' && !model.built && inShape) {
     model.inputShape = inShape;
     sequentialRebuild(api, model, node);
+  } else if (model.kind === 'Sequential' && !model.built && x.kind === 'tensor') {
+    // Built by a tensor of a shape not known: its layers have weights, of sizes not known. The build makes an
+    // InputLayer where the stack has none, and wraps the stack in a Functional (names drawn, as in a rebuild).
+    for (const l of model.layers) l.called = true;
+    if (!model.inputLayer && !model.inputLayerName) model.inputLayerName = api.uniqueName('input_layer');
+    api.uniqueName('functional');
   }
   if (model.built && inputTensors.length > 0) {
     const problem = inputSpecProblem(model, x);

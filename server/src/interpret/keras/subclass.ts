@@ -256,7 +256,7 @@ export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kw
       ? [...kwargs, ['mask', { kind: 'tensor', tensor: newTensor(inputMask.shape) }]]
       : kwargs;
     const supports = inst.attrs.get('supports_masking');
-    return callOpaque(
+    const out = callOpaque(
       api,
       inst.layer,
       args,
@@ -276,8 +276,28 @@ export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kw
       // with its own `build` (else Keras builds it at construction, without shapes) and `compute_output_shape`.
       !!outputShapeFn && !!findMethod(inst.cls, 'build'),
     );
+    return withOwnMask(api, inst, args, out);
   }
   return UNKNOWN;
+}
+
+/**
+ * A class that defines `compute_mask` supports masking: after a symbolic call Keras calls it on the call's
+ * own (symbolic) inputs and the input's mask, and the output carries what it returns. Its ops are graph
+ * ops of the model (rows of its summary); TensorFlow's functions there refuse the symbolic tensors.
+ */
+function withOwnMask(api: KerasApi, inst: InstanceObj, args: Value[], out: Value): Value {
+  const maskFn = findMethod(inst.cls, 'compute_mask');
+  if (!maskFn || api.tracing > 0 || out.kind !== 'tensor' || args[0]?.kind !== 'tensor') return out;
+  const previous = firstMask(args);
+  const mask = api.interp.callFunction(
+    maskFn,
+    [args[0], previous ? { kind: 'tensor', tensor: previous } : NONE_V],
+    [],
+    { kind: 'instance', inst },
+  );
+  if (mask.kind === 'tensor') out.tensor.mask = mask.tensor;
+  return out;
 }
 
 /**
@@ -336,7 +356,9 @@ function customLayerParams(inst: InstanceObj): Params {
         : v.kind === 'instance' && v.inst.model
           ? modelTotals(v.inst.model)
           : l && !seen.has(l)
-            ? (seen.add(l), l.params ?? (l.outputShapes === null ? { total: 0, trainable: 0, nonTrainable: 0 } : null))
+            ? // Never called: no weights; called on what is not known: built, with weights not known.
+              (seen.add(l),
+              l.params ?? (l.outputShapes === null && !l.called ? { total: 0, trainable: 0, nonTrainable: 0 } : null))
             : undefined;
     if (p === undefined) return;
     if (!p || p.trainable === null || p.nonTrainable === null || trainable === null || nonTrainable === null) {
