@@ -5,6 +5,7 @@ import * as path from 'path';
 import {
   EditorSession,
   cliFindings,
+  hoverUntil,
   lineOf,
   screenshot,
   text,
@@ -25,14 +26,13 @@ export function chineseTests(s: EditorSession): void {
     await s.page.keyboard.press('Control+B');
     await s.page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: WAIT_MS });
     await s.page.mouse.move(5, 400);
-    await s
+    const inputShape = s
       .editor()
       .locator('.view-line', { hasText: 'input_shape=(20, 15, 15)' })
       .locator('span', { hasText: /^input_shape$/ })
-      .first()
-      .hover();
+      .first();
     const marker = s.page.locator('.monaco-hover:not(.hidden) .marker.hover-contents', { hasText: '通道' }).first();
-    await marker.waitFor({ timeout: WAIT_MS });
+    await hoverUntil(s.page, inputShape, marker);
     const shown = text(await marker.innerText());
     assert.ok(shown.includes('Keras 把这个输入读作（批次, 行=20, 列=15, 通道=15）：通道在最后。'), shown);
     assert.ok(shown.includes('data_format="channels_first"'), shown);
@@ -45,13 +45,7 @@ export function chineseTests(s: EditorSession): void {
       text(await row.locator('.marker-line').textContent()),
       `[Ln ${warning.line}, Col ${warning.column}]`,
     );
-    await s
-      .editor()
-      .locator('.view-line', { hasText: 'input_shape=(20, 15, 15)' })
-      .locator('span', { hasText: /^input_shape$/ })
-      .first()
-      .hover();
-    await marker.waitFor({ timeout: WAIT_MS });
+    await hoverUntil(s.page, inputShape, marker);
     await screenshot(s.page, 'zh-cn-diagnostic.png');
   });
 

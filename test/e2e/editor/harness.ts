@@ -115,6 +115,24 @@ export async function lineOf(el: Locator): Promise<number> {
   return n === undefined ? NaN : Number(n);
 }
 
+/**
+ * Hovers `target` until `shown` appears. A hover made while the layout still moves (a sidebar closing, a
+ * re-render) lands beside its span and shows nothing, so the pointer leaves and comes back each few seconds.
+ */
+export async function hoverUntil(page: Page, target: Locator, shown: Locator, timeout = WAIT_MS): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    await target.hover();
+    try {
+      await shown.waitFor({ timeout: Math.min(8_000, Math.max(1, end - Date.now())) });
+      return;
+    } catch (e) {
+      if (Date.now() >= end) throw e;
+      await page.mouse.move(5, 400);
+    }
+  }
+}
+
 /** Every inlay hint on screen, as [line, text]. Hints are injected `dyn-rule-*` spans; the padding spacer is empty. */
 export async function hintsOnScreen(editor: Locator): Promise<[number, string][]> {
   const hints = editor.locator('.view-line span[class*="dyn-rule-"]', { hasText: /\S/ });
