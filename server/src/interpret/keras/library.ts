@@ -27,7 +27,7 @@ import { unexpectedKeyword } from './kerasClasses';
 import { constructLayerObj } from './layers';
 import { canonicalName, layerClassOf } from './names';
 import { checkOptimizerCall, checkOptimizerValues } from './optimizers';
-import { loadModel, saveModel } from './saving';
+import { loadModel, rebuiltModel, saveModel } from './saving';
 import { makeSequential } from './sequential';
 import { checkCallbackCall, checkUnboundMethodCall } from './trainingApi';
 
@@ -184,6 +184,8 @@ function activationsGet(identifier: Value | undefined): Value {
  * model's own name; made by Keras, so not listed. A Sequential clone is built, wrapping a new `Functional`.
  */
 function cloneModel(api: KerasApi, model: ModelObj, node: SyntaxNode): ModelObj {
+  const rebuilt = rebuiltModel(api, model, node);
+  if (rebuilt) return rebuilt;
   if (model.kind === 'Sequential' && model.built) api.uniqueName('functional');
   const clone: ModelObj = {
     ...model,
