@@ -70,6 +70,8 @@ export interface InstanceObj {
   ownWeights?: Array<{ shape: Shape | null; trainable: boolean | undefined }>;
   /** True once Keras has run its `build` (or the user set `self.built`). */
   built?: boolean;
+  /** True once Keras's base `__init__` ran for it (`super().__init__()`, or the base's own when the class has none). */
+  initialized?: boolean;
 }
 
 export type Value =

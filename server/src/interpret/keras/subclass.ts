@@ -161,6 +161,7 @@ export function kerasBaseMethod(
   const inst = target.inst;
   switch (name) {
     case '__init__':
+      inst.initialized = true;
       if (inst.layer || inst.model) kerasInit(api, inst, args, kwargs, node);
       return NONE_V;
     case 'add_weight': {
@@ -244,6 +245,9 @@ export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kw
   if (inst.layer) {
     // A built-in layer's subclass: the built-in's shapes and weights (see `KerasApi.callLayer`).
     if (inst.cls.layerBase) return api.callLayer(inst.layer, args, kwargs, node);
+    // `Layer.__call__` first checks that the base `__init__` ran.
+    if (!inst.initialized && !initCalledInSource(inst.cls))
+      return api.interp.raise(errorOf('layerSuperInitMissing', { className: inst.cls.name }), node);
     const fn = findMethod(inst.cls, 'call');
     // Keras takes a symbolic call's shapes from `compute_output_shape` when the class defines one,
     // without tracing `call` (which may use anything); `build` still makes the weights.
@@ -298,6 +302,18 @@ function withOwnMask(api: KerasApi, inst: InstanceObj, args: Value[], out: Value
   );
   if (mask.kind === 'tensor') out.tensor.mask = mask.tensor;
   return out;
+}
+
+/**
+ * Whether an `__init__` of the class or of its bases in the file could call another `__init__` (any
+ * `__init__` in its text: `super().__init__()`, `layers.Layer.__init__(self)`, a helper's): only a class
+ * whose constructors name none surely never ran Keras's.
+ */
+function initCalledInSource(cls: ClassObj, depth = 0): boolean {
+  const init = cls.methods.get('__init__');
+  if (!init) return cls.bases.some((b) => b.kind === 'class' && depth < 20 && initCalledInSource(b.cls, depth + 1));
+  const body = init.node.childForFieldName('body');
+  return !body || /__init__|super\s*\(/.test(body.text);
 }
 
 /**
