@@ -78,7 +78,11 @@ export function callModel(
     if (!model.inputLayer && !model.inputLayerName) model.inputLayerName = api.uniqueName('input_layer');
     api.uniqueName('functional');
   }
-  if (model.built && inputTensors.length > 0) {
+  // A functional model checks arrays against its inputs as it checks tensors (a Sequential leaves them to its
+  // first layer's own check, not modelled).
+  const onArrays =
+    model.kind === 'Functional' && (x.kind === 'array' || (asItems(x)?.every((v) => v.kind === 'array') ?? false));
+  if (model.built && (inputTensors.length > 0 || onArrays)) {
     const problem = inputSpecProblem(model, x);
     if (problem) return api.interp.raise(problem, node);
   }
@@ -128,12 +132,14 @@ function declaredInputShapes(model: ModelObj): Array<Shape | null> {
  * the layers, whose own checks decide.
  */
 function inputSpecProblem(model: ModelObj, x: Value): CheckedError | undefined {
-  const items = x.kind === 'tensor' ? [x] : x.kind === 'list' || x.kind === 'tuple' ? asItems(x) : undefined;
-  if (!items || !items.every((v) => v.kind === 'tensor')) return undefined;
+  const items =
+    x.kind === 'tensor' || x.kind === 'array' ? [x] : x.kind === 'list' || x.kind === 'tuple' ? asItems(x) : undefined;
+  if (!items || !(items.every((v) => v.kind === 'tensor') || items.every((v) => v.kind === 'array'))) return undefined;
   const declared = declaredInputShapes(model);
   if (declared.length !== items.length) return undefined;
   for (let i = 0; i < items.length; i++) {
-    const given = (items[i] as { kind: 'tensor'; tensor: { shape: Shape | null } }).tensor.shape;
+    const item = items[i];
+    const given = item.kind === 'tensor' ? item.tensor.shape : item.kind === 'array' ? item.shape : null;
     const ref = declared[i];
     if (!given || !ref) continue;
     const spec = [null, ...ref.slice(1)];
