@@ -69,6 +69,8 @@ export class KerasApi implements LibraryHost {
   dataTargetText = 'y';
   /** Every data method called on a model, with its data (hover on data reads them). */
   readonly dataCalls: DataCall[] = [];
+  /** The tokens `adapt` gave each lookup layer, where known (`lookups.ts`); undefined: adapted on what is not known. */
+  readonly lookupVocabularies = new Map<LayerObj, Value[] | undefined>();
   /** The models this run saved, by the path given to `save` (`load_model` of that path rebuilds them). */
   readonly savedModels = new Map<string, ModelObj>();
 
