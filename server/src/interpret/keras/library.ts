@@ -136,7 +136,7 @@ export function callLibrary(
     return { kind: 'array', shape: width !== undefined ? [...base, width] : null };
   }
   if (q.startsWith('numpy.')) return callNumpy(api, q, args, kwargs, node) ?? UNKNOWN;
-  if (q.startsWith('tensorflow.')) return callTensorflow(api, q, args, node) ?? UNKNOWN;
+  if (q.startsWith('tensorflow.')) return callTensorflow(api, q, args, kwargs, node) ?? UNKNOWN;
   if (isSklearnName(q)) return callSklearn(q, args, kwargs);
   if (isPandasName(q)) return callPandas(q, args, kwargs);
   if (/^keras\.applications\.([a-z_0-9]+\.)?[A-Z]/.test(q))
