@@ -184,7 +184,7 @@ function activationsGet(identifier: Value | undefined): Value {
  * model's own name; made by Keras, so not listed. A Sequential clone is built, wrapping a new `Functional`.
  */
 function cloneModel(api: KerasApi, model: ModelObj, node: SyntaxNode): ModelObj {
-  const rebuilt = rebuiltModel(api, model, node);
+  const rebuilt = rebuiltModel(api, model, node, false);
   if (rebuilt) return rebuilt;
   if (model.kind === 'Sequential' && model.built) api.uniqueName('functional');
   const clone: ModelObj = {

@@ -70,9 +70,10 @@ export function loadModel(api: KerasApi, args: Value[], kwargs: Kwargs, node: Sy
 /**
  * A built functional or Sequential model made again from its configs on `node`'s line (`load_model`,
  * `clone_model`): fresh layers of the same names and arguments, less `input_shape=`/`input_dim=`, which
- * no config keeps; undefined where it holds models or layers of the file's own classes.
+ * no config keeps; undefined where it holds models or layers of the file's own classes. `hinted`: the
+ * layers get hints on that line.
  */
-export function rebuiltModel(api: KerasApi, saved: ModelObj, node: SyntaxNode): ModelObj | undefined {
+export function rebuiltModel(api: KerasApi, saved: ModelObj, node: SyntaxNode, hinted = true): ModelObj | undefined {
   if (saved.broken || !saved.built) return undefined;
   const span = spanOf(node);
   const outputs = saved.functional?.outputs ?? (saved.outputTensor ? [saved.outputTensor] : undefined);
@@ -109,8 +110,8 @@ export function rebuiltModel(api: KerasApi, saved: ModelObj, node: SyntaxNode): 
       delete copy.lastOutputs;
       delete copy.inputArgSpan;
       layers.set(layer, copy);
-      // Made on the loading line: its hint is there.
-      api.layers.push(copy);
+      // Made on the loading line: its hint is there (a clone's layers have none: the line shows the clone).
+      if (hinted) api.layers.push(copy);
     }
     return copy;
   };
