@@ -16,48 +16,28 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const rpc = require('vscode-languageserver-protocol/node');
+const { modelFile, sequentialChainFile, manyModelsFile, smallFile } = require('./bench-files');
 
 const root = path.resolve(__dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,20000').split(',').map(Number);
+/**
+ * The generated files (`bench-files.js`), each with the statement the typing edits type: a functional
+ * CNN where each line reads the last, one Sequential built by `model.add` lines, and many small
+ * models that share nothing. `BENCH_FILES=functional` runs fewer.
+ */
+const FILES = {
+  functional: { make: modelFile, typed: 'x = layers.Dense(32)(x)' },
+  sequential: { make: sequentialChainFile, typed: 'model.add(layers.Dense(32))' },
+  many: { make: manyModelsFile, typed: 'extra = layers.Dense(32)' },
+};
+const FILE_NAMES = (process.env.BENCH_FILES ?? Object.keys(FILES).join(',')).split(',');
+/** The pause before each keystroke of the `paused` typing, in ms: a person typing about ten characters a second. */
+const PAUSE_MS = 100;
 /** Measured keystrokes per size and series (fewer on large files: each costs more); the first WARMUP are not counted. */
 const KEYSTROKES = { 1000: 100, 5000: 40, 20000: 20 };
 const WARMUP = 10;
 /** The Node flags the VS Code client starts the server with (client/src/extension.ts). */
 const SERVER_FLAGS = ['--max-semi-space-size=64', '--expose-gc'];
-
-/** A functional CNN of about `n` lines: conv blocks, a pooling every 100 blocks, and a head. */
-function modelFile(n) {
-  const lines = [
-    'import keras',
-    'from keras import layers',
-    '',
-    'inputs = keras.Input(shape=(64, 64, 3))',
-    'x = inputs',
-  ];
-  for (let i = 0; lines.length < n - 10; i++) {
-    lines.push(`x = layers.Conv2D(${16 + (i % 4) * 8}, 3, padding="same", activation="relu")(x)  # block ${i}`);
-    lines.push('x = layers.BatchNormalization()(x)');
-    if (i % 100 === 99) lines.push('x = layers.MaxPooling2D()(x)');
-  }
-  lines.push(
-    'x = layers.GlobalAveragePooling2D()(x)',
-    'x = layers.Dense(128, activation="relu")(x)',
-    'outputs = layers.Dense(10, activation="softmax")(x)',
-    'model = keras.Model(inputs, outputs)',
-  );
-  return `${lines.join('\n')}\n`;
-}
-
-/** A small file (~220 lines) of several Sequential models, for the memory figure. */
-function smallFile(k) {
-  const lines = ['import keras', 'from keras import layers', ''];
-  for (let m = 0; lines.length < 215; m++) {
-    lines.push(`model_${m} = keras.Sequential([`, `    keras.Input(shape=(${28 + (k % 5)}, ${28 + m}, 1)),`);
-    for (let j = 0; j < 8; j++) lines.push(`    layers.Conv2D(${8 + j}, 3, padding="same"),`);
-    lines.push('    layers.Flatten(),', `    layers.Dense(${10 + m}),`, '])', '');
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -67,6 +47,8 @@ async function startServer() {
   const t0 = process.hrtime.bigint();
   const child = spawn(process.execPath, [...SERVER_FLAGS, path.join(root, 'dist', 'server.js'), '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
+    // The server's counters (analyses, runs resumed) answer `shapeLens/stats`.
+    env: { ...process.env, SHAPE_LENS_STATS: '1' },
   });
   const conn = rpc.createProtocolConnection(
     new rpc.StreamMessageReader(child.stdout),
@@ -145,7 +127,7 @@ function rng(seed) {
   return () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
-/** The three kinds of edit; each returns the didChange -> inlayHint times of the keystrokes it made. */
+/** The kinds of edit; each returns the didChange -> inlayHint times of the keystrokes it made. */
 const KINDS = {
   /** One digit of a conv layer's filter count changed: the file stays valid. */
   async valid(doc, rand, whole) {
@@ -155,15 +137,29 @@ const KINDS = {
     return [(await doc.edit(line, col, col + 1, String(1 + Math.floor(rand() * 9)), whole)).time];
   },
   /** A new statement typed character by character on a new line, then erased the same way. */
-  async typing(doc, rand, whole) {
-    const stmt = 'x = layers.Dense(32)(x)';
-    const line = 6 + Math.floor(rand() * (doc.lines.length - 20));
+  async typing(doc, rand, whole, pause = 0) {
+    const stmt = doc.typed;
+    // At the start of a top-level statement, so that the typed line is a statement of its own.
+    const tops = doc.lines.map((l, i) => (i >= 6 && i < doc.lines.length - 14 && /^[a-z]/.test(l) ? i : -1));
+    const at = tops.filter((i) => i >= 0);
+    const line = at[Math.floor(rand() * at.length)];
     await doc.insertLine(line, '');
     const times = [];
-    for (let c = 0; c < stmt.length; c++) times.push((await doc.edit(line, c, c, stmt[c], whole)).time);
-    for (let c = stmt.length; c > 0; c--) times.push((await doc.edit(line, c - 1, c, '', whole)).time);
+    const wait = () => pause && new Promise((r) => setTimeout(r, pause));
+    for (let c = 0; c < stmt.length; c++) {
+      await wait();
+      times.push((await doc.edit(line, c, c, stmt[c], whole)).time);
+    }
+    for (let c = stmt.length; c > 0; c--) {
+      await wait();
+      times.push((await doc.edit(line, c - 1, c, '', whole)).time);
+    }
     await doc.deleteLine(line);
     return times;
+  },
+  /** The same typing with a pause before each keystroke, as a person types: the server has idle moments. */
+  async paused(doc, rand, whole) {
+    return KINDS.typing(doc, rand, whole, PAUSE_MS);
   },
   /** A character that breaks the syntax inserted somewhere, then removed. */
   async break(doc, rand, whole) {
@@ -311,30 +307,42 @@ async function main() {
   say('|---|---|---|---|---|---|---|');
   const ratios = [];
   for (const n of SIZES) {
-    const text = modelFile(n);
-    const server = await startServer();
-    const full = await fullAnalysis(server.conn, text, n);
-    const floor = await parseFloor(text);
-    ratios.push({ n, full, floor });
-    for (const kind of Object.keys(KINDS)) {
-      for (const whole of [true, false]) {
-        const doc = new Doc(server.conn, `file:///bench/model-${n}-${kind}-${whole}.py`, text);
-        await doc.open();
-        await doc.hints({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
-        const rand = rng(12345 + n);
-        const all = [];
-        while (all.length < (KEYSTROKES[n] ?? 20) + WARMUP) all.push(...(await KINDS[kind](doc, rand, whole)));
-        const times = all.slice(WARMUP);
-        times.sort((a, b) => a - b);
-        say(
-          `| ${n.toLocaleString('en-US')} lines | ${kind} | ${whole ? 'whole file' : '60 lines'} | ${f(pct(times, 50))} | ${f(pct(times, 99))} | ${f(times[times.length - 1])} | ${times.length} |`,
-        );
-        await server.conn.sendNotification(rpc.DidCloseTextDocumentNotification.type, {
-          textDocument: { uri: doc.uri },
-        });
+    for (const name of FILE_NAMES) {
+      const { make, typed } = FILES[name];
+      const text = make(n);
+      const server = await startServer();
+      if (name === 'functional') {
+        const full = await fullAnalysis(server.conn, text, n);
+        const floor = await parseFloor(text);
+        ratios.push({ n, full, floor });
       }
+      for (const kind of Object.keys(KINDS)) {
+        for (const whole of [true, false]) {
+          if (kind === 'paused' && !whole) continue;
+          const doc = new Doc(server.conn, `file:///bench/model-${n}-${name}-${kind}-${whole}.py`, text);
+          doc.typed = typed;
+          await doc.open();
+          await doc.hints({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
+          const rand = rng(12345 + n);
+          const all = [];
+          while (all.length < (KEYSTROKES[n] ?? 20) + WARMUP) all.push(...(await KINDS[kind](doc, rand, whole)));
+          const times = all.slice(WARMUP);
+          times.sort((a, b) => a - b);
+          say(
+            `| ${n.toLocaleString('en-US')} lines, ${name} | ${kind} | ${whole ? 'whole file' : '60 lines'} | ${f(pct(times, 50))} | ${f(pct(times, 99))} | ${f(times[times.length - 1])} | ${times.length} |`,
+          );
+          await server.conn.sendNotification(rpc.DidCloseTextDocumentNotification.type, {
+            textDocument: { uri: doc.uri },
+          });
+        }
+      }
+      const stats = await server.conn.sendRequest('shapeLens/stats').catch(() => undefined);
+      if (stats && stats.resumed !== undefined)
+        say(
+          `| ${n.toLocaleString('en-US')} lines, ${name} | (${stats.analyses} analyses, ${stats.resumed} resumed a run made ahead, ${stats.skipped.toLocaleString('en-US')} statements not run again) | | | | | |`,
+        );
+      await stopServer(server);
     }
-    await stopServer(server);
   }
   say('');
   say(
@@ -371,10 +379,7 @@ async function main() {
   }
 }
 
-module.exports = { modelFile };
-
-if (require.main === module)
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -3,7 +3,7 @@
  * `npm run bench:syntax`: the language server's syntax update alone
  * (`DocumentSyntax.edit` then `module()`, in this process, from the sources),
  * per keystroke, on the generated model files of `npm run bench`
- * (`bench-lsp.js`'s `modelFile`): a statement typed character by character on
+ * (`bench-files.js`'s `modelFile`): a statement typed character by character on
  * a new line, then erased, as `npm run bench`'s `typing` edit does. Prints p50,
  * p99 and mean per size, how many keystrokes took the statement path and how
  * many reparsed the whole document, and web-tree-sitter's own full parse and
@@ -13,7 +13,7 @@
 'use strict';
 require('tsx/cjs');
 const path = require('path');
-const { modelFile } = require('./bench-lsp');
+const { modelFile } = require('./bench-files');
 
 const root = path.resolve(__dirname, '..');
 // `BENCH_SYNTAX_SRC=DIR` measures the `syntax/` sources of another checkout (an earlier version, for a before/after).

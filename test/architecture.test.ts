@@ -40,6 +40,7 @@ const WINGS: Record<string, string[]> = {
   numpy: ['python', 'ops'],
   applications: ['python', 'ops'],
   keras: ['python', 'ops', 'numpy', 'applications'],
+  incremental: ['python', 'ops', 'numpy', 'applications', 'keras'],
 };
 const SHARED = ['values.ts', 'records.ts', 'graph.ts'];
 const WIRING = ['index.ts'];

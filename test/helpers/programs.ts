@@ -13,7 +13,8 @@ export interface ProgramTruth {
   models: Array<{
     line: number;
     kind: string;
-    layers: Array<{ line: number; class: string; output_shape: unknown; params: number }>;
+    name: string;
+    layers: Array<{ line: number; class: string; name: string; output_shape: unknown; params: number }>;
     total_params: number | null;
     trainable_params: number | null;
     non_trainable_params: number | null;
@@ -41,6 +42,16 @@ function agreesWhereKnown(got: unknown, want: unknown): boolean {
   if (Array.isArray(got))
     return Array.isArray(want) && got.length === want.length && got.every((g, i) => agreesWhereKnown(g, want[i]));
   return got === want;
+}
+
+/**
+ * Whether a name the analysis gives is Keras's: a `?` in it stands for a part the analysis does not know
+ * (`keras_tensor?CLONE`, a cloned input named after a tensor whose number, if any, is not followed).
+ */
+export function nameAgrees(got: string, want: string): boolean {
+  if (!got.includes('?')) return got === want;
+  const parts = got.split('?').map((p) => p.replace(/[.*+^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.*')}$`).test(want);
 }
 
 export function programFiles(dir: string): string[] {
@@ -74,6 +85,8 @@ export function compareProgram(file: string, parser: PythonParser, unknownAllowe
     }
     const where = `model ${i} (${t.kind}, line ${t.line})`;
     if (t.kind !== g.kind || t.line !== g.line) problems.push(`${where}: got ${g.kind} at line ${g.line}`);
+    if (!nameAgrees(g.name, t.name))
+      problems.push(`${where}: named ${JSON.stringify(g.name)}, Keras ${JSON.stringify(t.name)}`);
     const rows = Math.max(t.layers.length, g.layers.length);
     for (let r = 0; r < rows; r++) {
       const tr = t.layers[r];
@@ -89,6 +102,10 @@ export function compareProgram(file: string, parser: PythonParser, unknownAllowe
         agreesWhereKnown(gr.output_shape, tr.output_shape) &&
         (gr.params === null || gr.params === tr.params);
       if (tText !== gText && !unknownRow) problems.push(`${where} row ${r}: expected ${tText}, got ${gText}`);
+      else if (tr && gr && !nameAgrees(gr.name, tr.name))
+        problems.push(
+          `${where} row ${r} (${tr.class}@${tr.line}): named ${JSON.stringify(gr.name)}, Keras ${JSON.stringify(tr.name)}`,
+        );
     }
     for (const k of ['total_params', 'trainable_params', 'non_trainable_params'] as const) {
       if (t[k] !== g[k] && !(unknownAllowed && g[k] === null))

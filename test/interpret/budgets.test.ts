@@ -34,8 +34,8 @@ const NOTE_LINE: Record<string, RegExp | null> = {
   str_of_huge_list: /str\(grid\)/,
   // The file's step budget runs out in the comprehension: it is unknown, with the note on its statement.
   nested_comprehension: /^cube = /,
-  // A dict comprehension is not followed at all: unknown, nothing to note.
-  dict_comprehension_huge: null,
+  // A dict comprehension is followed as a list comprehension is: its range past the size budget is noted.
+  dict_comprehension_huge: /^squares = /,
   applications_in_loop: /keras\.applications\.EfficientNetB7/,
 };
 

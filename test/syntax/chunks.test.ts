@@ -19,9 +19,7 @@ import { DocumentSyntax } from '../../server/src/syntax/chunks';
 import { loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
 import { programFiles } from '../helpers/programs';
 import { REPO_ROOT, SHARED_TRUTH } from '../helpers/truth';
-// The generated model files of `npm run bench`.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { modelFile } = require('../../scripts/bench-lsp') as { modelFile: (n: number) => string };
+import { modelFile } from '../../scripts/bench-files';
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;

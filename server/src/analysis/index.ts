@@ -5,7 +5,7 @@
  */
 
 import { DEFAULT_OPTIONS, type EngineOptions } from '../shapes/args';
-import { interpretModule, type Interpretation } from '../interpret';
+import { interpretModule, type IncrementalInterpreter, type Interpretation } from '../interpret';
 import { lineStartsOf, type PyNode } from '../syntax/ast';
 import { AstCache } from '../syntax/treeCopy';
 import type { PythonParser, Tree } from '../syntax/parser';
@@ -17,6 +17,7 @@ import { workspaceLoader, type Workspace } from './modules';
 import { cellPosition, type NotebookProgram } from './notebook';
 
 export { inlayHints, type HintItem, type HintSettings } from './hints';
+export { IncrementalInterpreter } from '../interpret';
 export { ModuleParseCache, type ModuleSourceProvider, type Workspace } from './modules';
 export {
   cellPosition,
@@ -96,16 +97,21 @@ export function analyzeTree(
   return analyzeModule(cache.build(tree, text, lineStarts), text, lineStarts, settings, start);
 }
 
-/** Analyses a module already copied (the language server keeps it up to date edit by edit). */
+/**
+ * Analyses a module already copied (the language server keeps it up to date edit by edit);
+ * `runs` are the document's earlier runs, which this one may resume (the same answers).
+ */
 export function analyzeModule(
   module: PyNode,
   text: string,
   lineStarts: number[],
   settings: AnalysisSettings = DEFAULT_OPTIONS,
   start = process.hrtime.bigint(),
+  runs?: IncrementalInterpreter,
 ): Analysis {
   const loader = settings.workspace ? workspaceLoader(settings.workspace) : undefined;
-  const interpretation = interpretModule(module, { imageDataFormat: settings.imageDataFormat }, loader);
+  const options = { imageDataFormat: settings.imageDataFormat };
+  const interpretation = runs ? runs.interpret(module, options, loader) : interpretModule(module, options, loader);
   return { text, module, lineStarts, interpretation, analysisMs: Number(process.hrtime.bigint() - start) / 1e6 };
 }
 

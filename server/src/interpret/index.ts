@@ -13,7 +13,8 @@ import type { PyNode } from '../syntax/ast';
 import { KerasApi } from './keras/api';
 import { Interpreter } from './python/interpreter';
 import type { ModuleLoader } from './python/modules';
-import { runModule } from './python/run';
+import { runModule, type RunOutcome } from './python/run';
+import { ResumableRuns, type ResumeStats } from './incremental/resume';
 import type { AnalysisNote } from './python/limits';
 import { PyRaise, type RaisedError } from './python/signals';
 import type { SummaryModel } from './keras/summaryRows';
@@ -27,6 +28,7 @@ export { modelTotals } from './keras/records';
 export type { SummaryModel, SummaryRow } from './keras/summaryRows';
 export type { LayerObj, ModelObj, Span } from './values';
 export type { DataCall, DataPart } from './keras/dataRecords';
+export type { ResumeStats } from './incremental/resume';
 
 export interface Interpretation {
   /** Every model built, including those of functions run only for hints. */
@@ -61,7 +63,48 @@ export function createInterpreter(
 export function interpretModule(module: PyNode, options?: EngineOptions, loader?: ModuleLoader): Interpretation {
   const { interp, keras } = createInterpreter(options, loader);
   keras.program = module;
-  const { error, incomplete } = runModule(interp, module);
+  return interpretationOf(interp, keras, runModule(interp, module));
+}
+
+/**
+ * The runs of one document as it is edited (`incremental/`): each gives what
+ * `interpretModule` gives for its module, taking over a run of the first
+ * statements made ahead of time (`step`, in idle moments) when they are the same.
+ */
+export class IncrementalInterpreter {
+  private readonly runs: ResumableRuns;
+
+  /** `minPrefix`: the fewest top-level statements worth running ahead (tests take 1). */
+  constructor(minPrefix?: number) {
+    this.runs = new ResumableRuns(minPrefix);
+  }
+
+  get stats(): ResumeStats {
+    return this.runs.stats;
+  }
+
+  /** Whether `step` has work left. */
+  get pending(): boolean {
+    return this.runs.pending;
+  }
+
+  /** Forgets what was run ahead (a workspace module the document imports changed). */
+  clear(): void {
+    this.runs.clear();
+  }
+
+  /** Runs ahead for about `ms` milliseconds; true while there is more to run. */
+  step(ms: number): boolean {
+    return this.runs.step(ms);
+  }
+
+  interpret(module: PyNode, options?: EngineOptions, loader?: ModuleLoader): Interpretation {
+    const { interp, keras, ...outcome } = this.runs.run(module, options, loader);
+    return interpretationOf(interp, keras, outcome);
+  }
+}
+
+function interpretationOf(interp: Interpreter, keras: KerasApi, { error, incomplete }: RunOutcome): Interpretation {
   return {
     models: keras.models,
     layers: keras.layers,

@@ -164,6 +164,11 @@ export interface ModelObj {
   row?: LayerObj;
   /** The InputLayer a Sequential uses (not listed by summary). */
   inputLayer?: LayerObj;
+  /**
+   * A Sequential's InputLayer that Keras made itself (from `input_shape=` on its first layer, or a build
+   * from a shape): its automatic name. With `inputLayer`, Keras's stack starts with an InputLayer.
+   */
+  inputLayerName?: string;
   /** A Sequential's graph: the tensor of its `keras.Input` and the output of its last layer. */
   inputTensor?: TensorObj;
   outputTensor?: TensorObj;

@@ -70,6 +70,8 @@ export interface InstanceObj {
   ownWeights?: Array<{ shape: Shape | null; trainable: boolean | undefined }>;
   /** True once Keras has run its `build` (or the user set `self.built`). */
   built?: boolean;
+  /** True once Keras's base `__init__` ran for it (`super().__init__()`, or the base's own when the class has none). */
+  initialized?: boolean;
 }
 
 export type Value =
@@ -79,11 +81,18 @@ export type Value =
   | { kind: 'bool'; value: boolean }
   | { kind: 'none' }
   /** `shape`: a tensor's shape (`x.shape`, `build`'s `input_shape`), whose length is the tensor's rank for sure. */
-  | { kind: 'tuple'; items: Value[]; shape?: true }
+  /** `members`: made from a set (`tuple(s)`, `python/sets.ts`): its items are `slots`, standing for the set's items in an order not known. */
+  | { kind: 'tuple'; items: Value[]; shape?: true; members?: SetMembers }
   /** `trackedBy`: a model holding this list as an attribute, whose layers grow with it (Keras's tracked lists). */
   /** `unsure`: changed in a way not followed (`extend` of an unknown iterable): its items are no longer known. */
-  | { kind: 'list'; items: Value[]; trackedBy?: ModelObj; unsure?: boolean }
+  /** `members`: made from a set (`list(s)`), as a tuple's. */
+  | { kind: 'list'; items: Value[]; trackedBy?: ModelObj; unsure?: boolean; members?: SetMembers }
   | { kind: 'dict'; entries: Array<[Value, Value]> }
+  /**
+   * A set or frozenset (`python/sets.ts`): its distinct items in the order they were added, which is not
+   * Python's iteration order. `unsure`: changed in a way not followed, its items no longer known.
+   */
+  | { kind: 'set'; items: Value[]; frozen?: true; unsure?: boolean }
   | { kind: 'unknown'; why?: string }
   /** A module, class or function of a library, by canonical dotted name. */
   /** A library symbol; `judged` when imported from `keras` itself (not `tensorflow.keras`), whose modules are known. */
@@ -130,6 +139,12 @@ export interface ModuleObj {
   /** A package (`__init__.py`): its submodules are found in its folder. */
   isPackage: boolean;
   scope: Scope;
+}
+
+/** A set's items, for a list or tuple made from it: while its items are still `slots` (in any order), they are these. */
+export interface SetMembers {
+  items: Value[];
+  slots: Value[];
 }
 
 export const UNKNOWN: Value = { kind: 'unknown' };

@@ -15,12 +15,18 @@
  * next version is parsed afresh) and serves the last good analysis, marked
  * stale, or none with a note. The syntax catches up with the text when an
  * analysis asks, in one edit: a burst of edits costs one reparse.
+ *
+ * Each warm document keeps its runs (`IncrementalInterpreter`): in idle
+ * moments the statements above its last edit are run again ahead of time,
+ * a slice at a time, and the next analysis takes that run over when those
+ * statements did not change (the same answers as a run from the top).
  */
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import {
   analyzeModule,
+  IncrementalInterpreter,
   MAX_DOCUMENT_BYTES,
   ModuleParseCache,
   type DocumentNote,
@@ -36,6 +42,14 @@ import type { PythonParser } from '../syntax/parser';
 
 /** How many documents keep their syntax and analysis (the most recently asked about or edited). */
 export const WARM_DOCUMENTS = 8;
+/** How long one idle slice of running ahead (`IncrementalInterpreter.step`) may take, in ms. */
+const AHEAD_SLICE_MS = 4;
+/**
+ * How long the server waits after an analysis before running ahead, in ms: keystrokes that come
+ * back to back (a burst, a paste, a client replaying edits) leave no idle moment, and running
+ * ahead then would only compete with them.
+ */
+const AHEAD_DELAY_MS = 25;
 
 export interface DocumentState {
   doc: TextDocument;
@@ -48,6 +62,8 @@ export interface DocumentState {
   imports: readonly string[];
   /** Whether the document had a syntax before (a syntax made again is a rebuild). */
   parsed?: boolean;
+  /** Its runs, which the next analysis may resume (`interpret/incremental/`); kept while warm. */
+  runs?: IncrementalInterpreter;
 }
 
 /** What is answered for a document's current version: its analysis, and why it is not the version's own. */
@@ -70,6 +86,9 @@ export interface StoreStats {
   analyses: number;
   /** Syntaxes made again from the text of a document that had gone cold. */
   rebuilds: number;
+  /** Analyses that resumed a run made ahead, and the top-level statements they did not run again. */
+  resumed: number;
+  skipped: number;
 }
 
 export class DocumentStore {
@@ -78,7 +97,10 @@ export class DocumentStore {
   private readonly byPath = new Map<string, string>();
   /** The warm documents, least recently used first. */
   private readonly warm = new Set<string>();
-  readonly stats: StoreStats = { analyses: 0, rebuilds: 0 };
+  readonly stats: StoreStats = { analyses: 0, rebuilds: 0, resumed: 0, skipped: 0 };
+  private aheadQueued = false;
+  /** When the last analysis ended (`performance.now()`). */
+  private lastAnalysis = 0;
   private readonly moduleCache: ModuleParseCache;
   /** The workspace folders (absolute paths): `sys.path`'s roots for imports of the workspace's modules. */
   workspaceFolders: string[] = [];
@@ -123,6 +145,7 @@ export class DocumentStore {
       if (u === uri) continue;
       if (path ? state.imports.includes(path) : true) {
         state.analysis = undefined;
+        state.runs?.clear();
         dropped.push(u);
       }
     }
@@ -222,6 +245,7 @@ export class DocumentStore {
     this.dropSyntax(state);
     state.analysis = undefined;
     state.lastGood = undefined;
+    state.runs = undefined;
   }
 
   /** The analysis of the document's current version, computed now if needed. */
@@ -253,16 +277,30 @@ export class DocumentStore {
     this.stats.analyses++;
     try {
       const syntax = this.syntaxOf(uri, state, text);
-      const result = analyzeModule(syntax.module(), syntax.source, syntax.lines, {
-        ...settings,
-        workspace: this.workspaceOf(uri),
-      });
+      const runs = (state.runs ??= new IncrementalInterpreter());
+      const before = runs.stats.skipped;
+      const result = analyzeModule(
+        syntax.module(),
+        syntax.source,
+        syntax.lines,
+        { ...settings, workspace: this.workspaceOf(uri) },
+        undefined,
+        runs,
+      );
+      if (runs.stats.skipped > before) {
+        this.stats.resumed++;
+        this.stats.skipped += runs.stats.skipped - before;
+      }
       state.lastGood = { version: state.doc.version, result };
       state.imports = result.interpretation.imports;
+      this.lastAnalysis = performance.now();
+      if (runs.pending) this.scheduleAhead();
       return { result };
     } catch (e) {
-      // The next version starts from a fresh parse; this one keeps the last good answers (stale) rather than none.
+      // The next version starts from a fresh parse and a run from the top; this one keeps the last good
+      // answers (stale) rather than none.
       this.dropSyntax(state);
+      state.runs = undefined;
       process.stderr.write(
         `shape-lens: analysis of ${uri} v${state.doc.version} failed${state.lastGood ? ', last good answers kept' : ''}: ${e}\n`,
       );
@@ -275,7 +313,50 @@ export class DocumentStore {
 
   /** Drops every cached analysis (settings changed). */
   invalidateAll(): void {
-    for (const s of this.docs.values()) s.analysis = undefined;
+    for (const s of this.docs.values()) {
+      s.analysis = undefined;
+      s.runs?.clear();
+    }
+  }
+
+  /**
+   * In idle moments (none has come for `AHEAD_DELAY_MS` since the last analysis), the most recently
+   * used document's runs run ahead the statements above its last edit, a slice at a time, so that a
+   * request or an edit waits at most one slice.
+   */
+  private scheduleAhead(): void {
+    if (this.aheadQueued) return;
+    this.aheadQueued = true;
+    const slice = () => {
+      this.aheadQueued = false;
+      this.stepAhead();
+    };
+    const wait = this.lastAnalysis + AHEAD_DELAY_MS - performance.now();
+    if (wait > 0) setTimeout(slice, Math.ceil(wait)).unref();
+    else setImmediate(slice).unref();
+  }
+
+  private stepAhead(): void {
+    if (this.lastAnalysis + AHEAD_DELAY_MS > performance.now()) {
+      // An analysis came since: not idle yet.
+      this.scheduleAhead();
+      return;
+    }
+    const recent = [...this.warm].reverse();
+    for (const uri of recent) {
+      const state = this.docs.get(uri);
+      const runs = state?.runs;
+      if (!state || !runs?.pending) continue;
+      try {
+        runs.step(AHEAD_SLICE_MS);
+      } catch (e) {
+        // A fault while running ahead costs only the head start: the next analysis runs from the top.
+        state.runs = undefined;
+        process.stderr.write(`shape-lens: running ahead in ${uri} failed: ${e}\n`);
+      }
+      break;
+    }
+    if (recent.some((u) => this.docs.get(u)?.runs?.pending)) this.scheduleAhead();
   }
 
   uris(): string[] {

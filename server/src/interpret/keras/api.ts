@@ -69,6 +69,8 @@ export class KerasApi implements LibraryHost {
   dataTargetText = 'y';
   /** Every data method called on a model, with its data (hover on data reads them). */
   readonly dataCalls: DataCall[] = [];
+  /** The tokens `adapt` gave each lookup layer, where known (`lookups.ts`); undefined: adapted on what is not known. */
+  readonly lookupVocabularies = new Map<LayerObj, Value[] | undefined>();
   /** The models this run saved, by the path given to `save` (`load_model` of that path rebuilds them). */
   readonly savedModels = new Map<string, ModelObj>();
 
@@ -92,12 +94,15 @@ export class KerasApi implements LibraryHost {
     return n === 0 ? base : `${base}_${n}`;
   }
 
-  /** A recorded op (`x * 2`, `x[:, 0]`, `ops.mean(x)`): a summary row with no weights. */
+  /**
+   * A recorded op (`x * 2`, `x[:, 0]`, `ops.mean(x)`): a summary row with no weights. Inside a traced call (a
+   * custom layer's `call`) Keras's ops run on the backend's own tensors and make no operation: no name is drawn.
+   */
   makeOp(className: string, span: Span, name?: string): LayerObj {
     const layer = newLayerRecord({
       id: this.nextId++,
       className,
-      name: name ?? this.uniqueName(toSnakeCase(className)),
+      name: name ?? (this.tracing > 0 ? toSnakeCase(className) : this.uniqueName(toSnakeCase(className))),
       call: { className, args: [], kwargs: [] },
       constructed: { status: 'unknown', reason: 'op' },
       span,

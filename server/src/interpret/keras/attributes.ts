@@ -23,6 +23,7 @@ import {
   type Value,
 } from '../values';
 import type { KerasApi } from './api';
+import { lookupMethod } from './lookups';
 import { moduleAttributeError } from './kerasModules';
 import { modelMethod } from './modelMethods';
 import { modelAsLayer, modelLayers } from './records';
@@ -211,6 +212,8 @@ export function callMethod(
     api.callLayer(self.layer, [args[0]], [], node);
     return NONE_V;
   }
+  const lookup = self.kind === 'layer' ? lookupMethod(api, self.layer, name, args) : undefined;
+  if (lookup) return lookup;
   if (self.kind === 'tensor' && name === 'reshape')
     return callOp(api, 'reshape', [self, args.length === 1 ? args[0] : { kind: 'tuple', items: args }], [], node);
   if (self.kind === 'array') return arrayMethod(api, self, name, args, kwargs, node);

@@ -48,7 +48,7 @@ export function surelyNotCompiled(program: SyntaxNode | undefined, model: ModelO
 }
 
 /** No name that could compile a model out of sight, and only inert imports. */
-function closedProgram(program: SyntaxNode): boolean {
+export function closedProgram(program: SyntaxNode): boolean {
   const stack: SyntaxNode[] = [program];
   while (stack.length > 0) {
     const n = stack.pop()!;

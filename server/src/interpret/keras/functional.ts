@@ -143,7 +143,7 @@ export function fillFunctional(
 /**
  * Keras's `clone_graph_nodes`: each input tensor that is not a `keras.Input`'s becomes a new Input of its
  * shape, made on the model's line and named after the tensor (`<tensor name>CLONE`; the number Keras gives
- * the tensor is not followed, so it reads `keras_tensor_?`); the nodes from the inputs to the outputs are
+ * the tensor, `_N` or none, is not followed, so it reads `keras_tensor?`); the nodes from the inputs to the outputs are
  * copied over their same layers, so that the model starts at those Inputs. The original graph is untouched.
  */
 function cloneGraphNodes(
@@ -158,7 +158,7 @@ function cloneGraphNodes(
       mapped.set(t, t);
       return t;
     }
-    const layer = api.makeOp('InputLayer', spanOf(node), 'keras_tensor_?CLONE');
+    const layer = api.makeOp('InputLayer', spanOf(node), 'keras_tensor?CLONE');
     layer.isOp = false;
     layer.inputShape = t.shape ?? undefined;
     layer.outputShapes = t.shape ? [t.shape] : null;

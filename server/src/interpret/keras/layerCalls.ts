@@ -70,7 +70,7 @@ export function callBuiltinLayer(
     result = callLayer(layer.constructed.layer, { args: callArgs, kwargs: callKwargs }, api.options);
   }
   if (result.status === 'error') return api.interp.raise(result.error, node);
-  layer.called = true;
+  markCalled(api, layer);
   if (inputTensors.length === 0 && result.status === 'ok') {
     // An eager call on arrays records no node: the row shows the first build's shapes, if any (tracedRows.ts).
     if (!layer.params) {
@@ -101,7 +101,7 @@ function callOnTensor(api: KerasApi, layer: LayerObj, x: TensorObj, node: Syntax
 function recordCall(api: KerasApi, layer: LayerObj, result: Called, inputs: TensorObj[], node: SyntaxNode): Value {
   const inputShapes = inputs.map((t) => t.shape ?? []);
   const ok = result.status === 'ok';
-  layer.called = true;
+  markCalled(api, layer);
   if (ok && layer.params) {
     const problem = rebuildProblem(layer, result.weights, inputShapes);
     if (problem) return api.interp.raise(problem, node);
@@ -162,6 +162,21 @@ function lambdaOutputShape(layer: LayerObj, input: Value | undefined): Shape | u
   const first = flattenTensorValues(input ?? UNKNOWN)?.[0];
   if (!first?.shape) return undefined;
   return [first.shape[0] ?? null, ...declared.items.map((d) => (d.kind === 'int' ? d.value : null))];
+}
+
+/**
+ * Sub-layers Keras makes without a name when a layer of these classes is built (MultiHeadAttention's
+ * `_build_attention`): each draws its class's automatic name, so later layers of that class count on.
+ */
+const UNNAMED_SUBLAYERS: Record<string, readonly string[]> = {
+  MultiHeadAttention: ['softmax', 'dropout'],
+  GroupedQueryAttention: ['softmax', 'dropout'],
+};
+
+/** A layer's first call builds it: the names its unnamed sub-layers draw. */
+function markCalled(api: KerasApi, layer: LayerObj): void {
+  if (!layer.called) for (const stem of UNNAMED_SUBLAYERS[layer.className] ?? []) api.uniqueName(stem);
+  layer.called = true;
 }
 
 function hasUnknownTensor(a: CallArg): boolean {

@@ -46,6 +46,11 @@ export function constructRemembered(api: KerasApi, qualname: string, node: Synta
   return newLayerObj(api, memo.className, memo.call, memo.constructed, node, undefined, memo.nameArg);
 }
 
+/** Sub-layers Keras's constructor of these classes makes without a name (TextVectorization's `StringLookup`). */
+const INIT_SUBLAYERS: Record<string, readonly string[]> = {
+  TextVectorization: ['string_lookup'],
+};
+
 function newLayerObj(
   api: KerasApi,
   className: string,
@@ -68,6 +73,8 @@ function newLayerObj(
     builtAtInit: builtAtInit(canonical),
   });
   if (nameArg?.kind === 'str') layer.namedInSource = true;
+  // Sub-layers its constructor makes without a name draw theirs after it (a raising constructor makes none).
+  if (constructed.status !== 'error') for (const stem of INIT_SUBLAYERS[canonical] ?? []) api.uniqueName(stem);
   if (fn) layer.fn = fn;
   if (hasKwarg(call.kwargs, 'input_shape') || (hasKwarg(call.kwargs, 'input_dim') && baseInputDim(layer))) {
     layer.inputArgSpan = keywordSpan(node, baseInputDim(layer) ? ['input_shape', 'input_dim'] : ['input_shape']);

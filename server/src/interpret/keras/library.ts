@@ -13,6 +13,7 @@ import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { callApplication } from '../applications/applications';
 import { preprocessInput } from '../applications/imagenetUtils';
 import { callNumpy } from '../numpy/arrays';
+import { callTensorflow } from './tensorflow';
 import { callSklearn, isSklearnName } from '../numpy/sklearn';
 import { callPandas, isPandasName } from '../numpy/pandas';
 import { ACTIVATIONS, callActivation } from '../ops/operators';
@@ -26,7 +27,7 @@ import { unexpectedKeyword } from './kerasClasses';
 import { constructLayerObj } from './layers';
 import { canonicalName, layerClassOf } from './names';
 import { checkOptimizerCall, checkOptimizerValues } from './optimizers';
-import { loadModel, saveModel } from './saving';
+import { loadModel, rebuiltModel, saveModel } from './saving';
 import { makeSequential } from './sequential';
 import { checkCallbackCall, checkUnboundMethodCall } from './trainingApi';
 
@@ -135,6 +136,7 @@ export function callLibrary(
     return { kind: 'array', shape: width !== undefined ? [...base, width] : null };
   }
   if (q.startsWith('numpy.')) return callNumpy(api, q, args, kwargs, node) ?? UNKNOWN;
+  if (q.startsWith('tensorflow.')) return callTensorflow(api, q, args, kwargs, node) ?? UNKNOWN;
   if (isSklearnName(q)) return callSklearn(q, args, kwargs);
   if (isPandasName(q)) return callPandas(q, args, kwargs);
   if (/^keras\.applications\.([a-z_0-9]+\.)?[A-Z]/.test(q))
@@ -177,12 +179,18 @@ function activationsGet(identifier: Value | undefined): Value {
   return UNKNOWN;
 }
 
-/** `keras.models.clone_model`: the same structure, fresh layers; made by Keras, so not listed. */
+/**
+ * `keras.models.clone_model`: the same structure, fresh layers from their configs (so the same names), the
+ * model's own name; made by Keras, so not listed. A Sequential clone is built, wrapping a new `Functional`.
+ */
 function cloneModel(api: KerasApi, model: ModelObj, node: SyntaxNode): ModelObj {
+  const rebuilt = rebuiltModel(api, model, node, false);
+  if (rebuilt) return rebuilt;
+  if (model.kind === 'Sequential' && model.built) api.uniqueName('functional');
   const clone: ModelObj = {
     ...model,
     id: api.nextId++,
-    name: api.uniqueName(toSnakeCase(model.kind === 'Functional' ? 'functional' : model.kind)),
+    name: model.name,
     span: spanOf(node),
     layers: [...model.layers],
     row: undefined,

@@ -71,8 +71,18 @@ export function callModel(
   if (model.kind === 'Sequential' && !model.built && inShape) {
     model.inputShape = inShape;
     sequentialRebuild(api, model, node);
+  } else if (model.kind === 'Sequential' && !model.built && x.kind === 'tensor') {
+    // Built by a tensor of a shape not known: its layers have weights, of sizes not known. The build makes an
+    // InputLayer where the stack has none, and wraps the stack in a Functional (names drawn, as in a rebuild).
+    for (const l of model.layers) l.called = true;
+    if (!model.inputLayer && !model.inputLayerName) model.inputLayerName = api.uniqueName('input_layer');
+    api.uniqueName('functional');
   }
-  if (model.built && inputTensors.length > 0) {
+  // A functional model checks arrays against its inputs as it checks tensors (a Sequential leaves them to its
+  // first layer's own check, not modelled).
+  const onArrays =
+    model.kind === 'Functional' && (x.kind === 'array' || (asItems(x)?.every((v) => v.kind === 'array') ?? false));
+  if (model.built && (inputTensors.length > 0 || onArrays)) {
     const problem = inputSpecProblem(model, x);
     if (problem) return api.interp.raise(problem, node);
   }
@@ -122,12 +132,14 @@ function declaredInputShapes(model: ModelObj): Array<Shape | null> {
  * the layers, whose own checks decide.
  */
 function inputSpecProblem(model: ModelObj, x: Value): CheckedError | undefined {
-  const items = x.kind === 'tensor' ? [x] : x.kind === 'list' || x.kind === 'tuple' ? asItems(x) : undefined;
-  if (!items || !items.every((v) => v.kind === 'tensor')) return undefined;
+  const items =
+    x.kind === 'tensor' || x.kind === 'array' ? [x] : x.kind === 'list' || x.kind === 'tuple' ? asItems(x) : undefined;
+  if (!items || !(items.every((v) => v.kind === 'tensor') || items.every((v) => v.kind === 'array'))) return undefined;
   const declared = declaredInputShapes(model);
   if (declared.length !== items.length) return undefined;
   for (let i = 0; i < items.length; i++) {
-    const given = (items[i] as { kind: 'tensor'; tensor: { shape: Shape | null } }).tensor.shape;
+    const item = items[i];
+    const given = item.kind === 'tensor' ? item.tensor.shape : item.kind === 'array' ? item.shape : null;
     const ref = declared[i];
     if (!given || !ref) continue;
     const spec = [null, ...ref.slice(1)];
@@ -137,7 +149,9 @@ function inputSpecProblem(model: ModelObj, x: Value): CheckedError | undefined {
       const a = specAxes[k];
       const b = shape[k];
       if (typeof a === 'number' && typeof b === 'number' && a !== b) {
-        const inputName = model.functional ? model.functional.inputs[i].node?.op.name : model.inputLayer?.name;
+        const inputName = model.functional
+          ? model.functional.inputs[i].node?.op.name
+          : (model.inputLayer?.name ?? model.inputLayerName);
         const name = inputName ?? 'input_layer';
         return errorOf('modelInputSpec', { index: i, name, model: model.name, spec, found: shape });
       }

@@ -19,6 +19,7 @@ import { modelLayers } from './records';
 import { saveModel, saveWeights } from './saving';
 import { sequentialAdd, sequentialRebuild } from './sequential';
 import { checkTrainingCall } from './trainingApi';
+import { trainingResult } from './trainingResults';
 
 export const COMPILE_KEYWORDS = new Set([
   'optimizer',
@@ -125,7 +126,7 @@ export function modelMethod(
                 : undefined))
             : undefined) ??
           checkModelData(api, model, name, args, kwargs, node) ??
-          UNKNOWN
+          trainingResult(model, name, kwargs)
         );
       }
       return UNKNOWN;

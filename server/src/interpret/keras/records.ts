@@ -12,11 +12,10 @@ import { asItems, type LayerObj, type ModelObj, newLayerRecord, spanOf, type Ten
 import type { KerasApi } from './api';
 
 export function makeInputLayer(api: KerasApi, shape: Shape | null, node: SyntaxNode, nameArg?: Value): LayerObj {
-  const layer = api.makeOp('InputLayer', spanOf(node));
-  if (nameArg?.kind === 'str') {
-    layer.name = nameArg.value;
-    layer.namedInSource = true;
-  }
+  // A name given draws none from Keras's counters.
+  const named = nameArg?.kind === 'str' ? nameArg.value : undefined;
+  const layer = api.makeOp('InputLayer', spanOf(node), named ?? api.uniqueName('input_layer'));
+  if (named !== undefined) layer.namedInSource = true;
   layer.isOp = false;
   layer.builtAtInit = true;
   layer.inputShape = shape ?? undefined;

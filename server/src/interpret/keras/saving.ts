@@ -63,19 +63,34 @@ export function saveModel(api: KerasApi, args: Value[], kwargs: Kwargs, node: Sy
 export function loadModel(api: KerasApi, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value {
   const filepath = args[0] ?? kwarg(kwargs, 'filepath');
   const saved = filepath?.kind === 'str' ? api.savedModels.get(filepath.value) : undefined;
-  if (!saved || saved.broken || !saved.built) return UNKNOWN;
+  const model = saved && rebuiltModel(api, saved, node);
+  return model ? { kind: 'model', model } : UNKNOWN;
+}
+
+/**
+ * A built functional or Sequential model made again from its configs on `node`'s line (`load_model`,
+ * `clone_model`): fresh layers of the same names and arguments, less `input_shape=`/`input_dim=`, which
+ * no config keeps; undefined where it holds models or layers of the file's own classes. `hinted`: the
+ * layers get hints on that line.
+ */
+export function rebuiltModel(api: KerasApi, saved: ModelObj, node: SyntaxNode, hinted = true): ModelObj | undefined {
+  if (saved.broken || !saved.built) return undefined;
   const span = spanOf(node);
   const outputs = saved.functional?.outputs ?? (saved.outputTensor ? [saved.outputTensor] : undefined);
-  const inputs = saved.functional?.inputs ?? (saved.inputTensor ? [saved.inputTensor] : undefined);
-  if (!outputs || !inputs || (saved.kind !== 'Functional' && saved.kind !== 'Sequential')) return UNKNOWN;
+  // A Sequential built from a shape (no `Input`) starts from a tensor no layer made.
+  const fromShape = saved.kind === 'Sequential' && !saved.inputTensor;
+  const inputs = saved.functional?.inputs ?? (saved.inputTensor ? [saved.inputTensor] : fromShape ? [] : undefined);
+  if (!outputs || !inputs || (saved.kind !== 'Functional' && saved.kind !== 'Sequential')) return undefined;
   // The graph's nodes from the inputs to the outputs, each after those it takes.
   const order: GraphNode[] = [];
   const seen = new Set<GraphNode>();
   let plain = true;
+  const starts: TensorObj[] = [];
   const visit = (t: TensorObj): void => {
     const n = t.node;
     if (!n) {
-      plain = false;
+      if (fromShape && !starts.includes(t)) starts.push(t);
+      else if (!fromShape) plain = false;
       return;
     }
     if (seen.has(n)) return;
@@ -85,20 +100,22 @@ export function loadModel(api: KerasApi, args: Value[], kwargs: Kwargs, node: Sy
     order.push(n);
   };
   outputs.forEach(visit);
-  if (!plain || inputs.some((t) => !t.node || !seen.has(t.node))) return UNKNOWN;
+  if (!plain || starts.length > 1 || inputs.some((t) => !t.node || !seen.has(t.node))) return undefined;
   const layers = new Map<LayerObj, LayerObj>();
   const copyOf = (layer: LayerObj): LayerObj => {
     let copy = layers.get(layer);
     if (!copy) {
-      copy = { ...layer, id: api.nextId++, span, callSpans: [] };
+      const kwargs = layer.call.kwargs.filter(([k]) => k !== 'input_shape' && k !== 'input_dim');
+      copy = { ...layer, id: api.nextId++, span, callSpans: [], call: { ...layer.call, kwargs } };
       delete copy.lastOutputs;
+      delete copy.inputArgSpan;
       layers.set(layer, copy);
-      // Made on the loading line: its hint is there.
-      api.layers.push(copy);
+      // Made on the loading line: its hint is there (a clone's layers have none: the line shows the clone).
+      if (hinted) api.layers.push(copy);
     }
     return copy;
   };
-  const tensors = new Map<TensorObj, TensorObj>();
+  const tensors = new Map<TensorObj, TensorObj>(starts.map((t) => [t, newTensor(t.shape)]));
   for (const n of order) {
     const copy: GraphNode = {
       op: copyOf(n.op),
@@ -135,7 +152,7 @@ export function loadModel(api: KerasApi, args: Value[], kwargs: Kwargs, node: Sy
   if (saved.outputTensor) model.outputTensor = tensors.get(saved.outputTensor);
   // Keras builds a loaded Sequential, which makes the Functional inside it.
   if (saved.kind === 'Sequential') api.uniqueName('functional');
-  return { kind: 'model', model };
+  return model;
 }
 
 /** `save_weights(filepath, overwrite=True, max_shard_size=None)`: the file name Keras 3 wants. */

@@ -92,7 +92,11 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
       return;
     }
     const declared = declaredInputShape(layer);
-    if (declared) model.inputShape = declared;
+    if (declared) {
+      model.inputShape = declared;
+      // Keras adds `InputLayer(shape=...)` before the layer, drawing its name.
+      model.inputLayerName = api.uniqueName('input_layer');
+    }
   }
   // Names Keras draws are not compared: where numbering is not followed exactly, a false clash would follow.
   const clash =
@@ -111,6 +115,7 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
     layer.callSpans.length = spans;
     model.outputShapes = out.kind === 'tensor' && out.tensor.shape ? [out.tensor.shape] : null;
     model.built = out.kind === 'tensor';
+    api.uniqueName('functional');
     return;
   }
   sequentialRebuild(api, model, node);
@@ -131,6 +136,8 @@ export function sequentialRebuild(api: KerasApi, model: ModelObj, node: SyntaxNo
   const input = sequentialInput(model);
   if (!input || model.layers.length === 0) return;
   model.inputShape = input;
+  // Keras's `build` puts an InputLayer first when the stack has none, drawing its name.
+  if (!model.inputLayer && !model.inputLayerName) model.inputLayerName = api.uniqueName('input_layer');
   // From its Input, when it has one, the Sequential's layers form a graph (`model.inputs`, `layer.output`).
   let x: Value = { kind: 'tensor', tensor: model.inputTensor ?? newTensor(input) };
   // The graph is Keras's own symbolic one, even when the build happens inside a traced call.
@@ -151,4 +158,6 @@ export function sequentialRebuild(api: KerasApi, model: ModelObj, node: SyntaxNo
   model.built = true;
   model.outputShapes = x.kind === 'tensor' && x.tensor.shape ? [x.tensor.shape] : null;
   model.outputTensor = x.kind === 'tensor' ? x.tensor : undefined;
+  // Each build wraps the stack in a new `Functional`, which draws a name.
+  api.uniqueName('functional');
 }

@@ -10,6 +10,7 @@
  */
 
 import { errorOf, type CheckedError } from '../../shapes/errors';
+import { toSnakeCase } from '../../shapes/naming';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { findMethod } from '../python/objects';
 import { pyRepr } from '../python/strings';
@@ -71,7 +72,7 @@ export function kerasInstance(api: KerasApi, inst: InstanceObj, node: SyntaxNode
     // A Sequential subclass builds from the layers given to its constructor, as a Sequential: not followed, so unknown.
     if (cls.sequentialBase) inst.model.broken = true;
   } else if (cls.kerasBase === 'Layer') {
-    inst.layer = api.makeOp(cls.name, spanOf(node));
+    inst.layer = api.makeOp(cls.name, spanOf(node), api.uniqueName(toSnakeCase(cls.name)));
     inst.layer.isOp = false;
     inst.layer.params = null;
     inst.layer.instance = inst;
@@ -160,6 +161,7 @@ export function kerasBaseMethod(
   const inst = target.inst;
   switch (name) {
     case '__init__':
+      inst.initialized = true;
       if (inst.layer || inst.model) kerasInit(api, inst, args, kwargs, node);
       return NONE_V;
     case 'add_weight': {
@@ -243,6 +245,9 @@ export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kw
   if (inst.layer) {
     // A built-in layer's subclass: the built-in's shapes and weights (see `KerasApi.callLayer`).
     if (inst.cls.layerBase) return api.callLayer(inst.layer, args, kwargs, node);
+    // `Layer.__call__` first checks that the base `__init__` ran.
+    if (!inst.initialized && !initCalledInSource(inst.cls))
+      return api.interp.raise(errorOf('layerSuperInitMissing', { className: inst.cls.name }), node);
     const fn = findMethod(inst.cls, 'call');
     // Keras takes a symbolic call's shapes from `compute_output_shape` when the class defines one,
     // without tracing `call` (which may use anything); `build` still makes the weights.
@@ -255,7 +260,7 @@ export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kw
       ? [...kwargs, ['mask', { kind: 'tensor', tensor: newTensor(inputMask.shape) }]]
       : kwargs;
     const supports = inst.attrs.get('supports_masking');
-    return callOpaque(
+    const out = callOpaque(
       api,
       inst.layer,
       args,
@@ -275,8 +280,40 @@ export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kw
       // with its own `build` (else Keras builds it at construction, without shapes) and `compute_output_shape`.
       !!outputShapeFn && !!findMethod(inst.cls, 'build'),
     );
+    return withOwnMask(api, inst, args, out);
   }
   return UNKNOWN;
+}
+
+/**
+ * A class that defines `compute_mask` supports masking: after a symbolic call Keras calls it on the call's
+ * own (symbolic) inputs and the input's mask, and the output carries what it returns. Its ops are graph
+ * ops of the model (rows of its summary); TensorFlow's functions there refuse the symbolic tensors.
+ */
+function withOwnMask(api: KerasApi, inst: InstanceObj, args: Value[], out: Value): Value {
+  const maskFn = findMethod(inst.cls, 'compute_mask');
+  if (!maskFn || api.tracing > 0 || out.kind !== 'tensor' || args[0]?.kind !== 'tensor') return out;
+  const previous = firstMask(args);
+  const mask = api.interp.callFunction(
+    maskFn,
+    [args[0], previous ? { kind: 'tensor', tensor: previous } : NONE_V],
+    [],
+    { kind: 'instance', inst },
+  );
+  if (mask.kind === 'tensor') out.tensor.mask = mask.tensor;
+  return out;
+}
+
+/**
+ * Whether an `__init__` of the class or of its bases in the file could call another `__init__` (any
+ * `__init__` in its text: `super().__init__()`, `layers.Layer.__init__(self)`, a helper's): only a class
+ * whose constructors name none surely never ran Keras's.
+ */
+function initCalledInSource(cls: ClassObj, depth = 0): boolean {
+  const init = cls.methods.get('__init__');
+  if (!init) return cls.bases.some((b) => b.kind === 'class' && depth < 20 && initCalledInSource(b.cls, depth + 1));
+  const body = init.node.childForFieldName('body');
+  return !body || /__init__|super\s*\(/.test(body.text);
 }
 
 /**
@@ -335,7 +372,9 @@ function customLayerParams(inst: InstanceObj): Params {
         : v.kind === 'instance' && v.inst.model
           ? modelTotals(v.inst.model)
           : l && !seen.has(l)
-            ? (seen.add(l), l.params ?? (l.outputShapes === null ? { total: 0, trainable: 0, nonTrainable: 0 } : null))
+            ? // Never called: no weights; called on what is not known: built, with weights not known.
+              (seen.add(l),
+              l.params ?? (l.outputShapes === null && !l.called ? { total: 0, trainable: 0, nonTrainable: 0 } : null))
             : undefined;
     if (p === undefined) return;
     if (!p || p.trainable === null || p.nonTrainable === null || trainable === null || nonTrainable === null) {

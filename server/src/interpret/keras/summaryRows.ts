@@ -32,7 +32,8 @@ function rowOf(layer: LayerObj): SummaryRow {
   // (a subclassed model has no such outputs of its own).
   const shapes = layer.outputShapes ?? (nested?.built && !nested.instance ? nested.outputShapes : null);
   const single = layer.outputShapes ? layer.single : shapes?.length === 1;
-  // Keras prints 0 for a layer (or model) that was never built.
+  // Keras prints 0 for a layer (or model) that was never built; one called on what the analysis does not know
+  // was built, with weights not known.
   const params = nested
     ? nested.broken
       ? null
@@ -41,7 +42,9 @@ function rowOf(layer: LayerObj): SummaryRow {
         : 0
     : layer.params
       ? layer.params.total
-      : 0;
+      : layer.called && !layer.isOp
+        ? null
+        : 0;
   return {
     line: layer.span.startLine + 1,
     class: layer.className,

@@ -9,6 +9,7 @@ import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asInt, asItems, knownArrayItems, kwarg, NONE_V, UNKNOWN, type Value } from '../values';
 import type { Interpreter } from './interpreter';
 import { LIMITS } from './limits';
+import { hashKey, makeSet, sequenceOfSet, setIteration, unorderedItems } from './sets';
 import { pyStr, TOO_LARGE } from './strings';
 
 const BUILTIN_NAMES = new Set([
@@ -33,6 +34,7 @@ const BUILTIN_NAMES = new Set([
   'sorted',
   'dict',
   'set',
+  'frozenset',
   'super',
   'type',
   'getattr',
@@ -59,6 +61,7 @@ export function isTruthy(v: Value): boolean | undefined {
   // An instance of a library class is true; what a library function returns
   // (`glob.glob(...)`, an empty list perhaps) is not known.
   if (v.kind === 'object') return /^[A-Z]/.test(v.qualname.split('.').pop() ?? '') ? true : undefined;
+  if (v.kind === 'set') return v.unsure ? undefined : v.items.length > 0;
   return pyTruth(v as PyValue);
 }
 
@@ -68,7 +71,13 @@ export function iterate(v: Value): Value[] | undefined {
   if (items) return items;
   if (v.kind === 'str') return [...v.value].map((c) => ({ kind: 'str', value: c }));
   if (v.kind === 'dict') return v.entries.map(([k]) => k);
+  if (v.kind === 'set') return setIteration(v);
   return knownArrayItems(v);
+}
+
+/** The items of `v` where their order does not matter (`sorted`, `min`, `set(...)`): a set's too. */
+export function collectionItems(v: Value): Value[] | undefined {
+  return unorderedItems(v, iterate);
 }
 
 function num(v: Value): number | undefined {
@@ -132,6 +141,7 @@ export function callBuiltin(
     case 'list':
     case 'tuple': {
       if (args.length === 0) return { kind: name, items: [] };
+      if (a.kind === 'set') return sequenceOfSet(name, a);
       const items = iterate(a);
       if (items) return interp.grow(items.length, node) ? { kind: name, items: [...items] } : UNKNOWN;
       if (a.kind === 'tensor' && a.tensor.shape) return interp.host.getAttribute(a, 'shape', node);
@@ -191,9 +201,16 @@ export function callBuiltin(
         ],
       };
     }
+    case 'set':
+    case 'frozenset': {
+      if (args.length === 0) return makeSet([], name === 'frozenset');
+      const items = collectionItems(a);
+      if (!items || args.length > 1 || kwargs.length > 0 || !interp.grow(items.length, node)) return UNKNOWN;
+      return makeSet(items, name === 'frozenset');
+    }
     case 'any':
     case 'all': {
-      const items = iterate(a);
+      const items = collectionItems(a);
       if (!items) return UNKNOWN;
       const truths = items.map(isTruthy);
       if (name === 'any' ? truths.includes(true) : truths.includes(false))
@@ -201,12 +218,17 @@ export function callBuiltin(
       return truths.includes(undefined) ? UNKNOWN : { kind: 'bool', value: name === 'all' };
     }
     case 'sorted': {
-      const items = iterate(a);
+      const items = collectionItems(a);
       if (!items || kwarg(kwargs, 'key') || !interp.grow(items.length, node)) return UNKNOWN;
       // A sort's work grows as n log n: counted against the file's total like that many items.
       if (!interp.budget.spend(Math.ceil(items.length * Math.log2(items.length + 1))))
         return interp.stopFollowing('too-much-work', node, LIMITS.cells);
-      const keys = items.map((x) => (x.kind === 'int' || x.kind === 'float' || x.kind === 'str' ? x.value : undefined));
+      // Strings compare by code point: JavaScript's `<` compares UTF-16 units, which differ past U+FFFF.
+      const keys = items.map((x) =>
+        x.kind === 'int' || x.kind === 'float' || (x.kind === 'str' && !/[\uD800-\uDFFF]/.test(x.value))
+          ? x.value
+          : undefined,
+      );
       if (keys.some((k) => k === undefined) || new Set(keys.map((k) => typeof k)).size > 1) return UNKNOWN;
       const order = items.map((x, i) => [keys[i]!, x] as const).sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0));
       const reverse = kwarg(kwargs, 'reverse');
@@ -222,7 +244,7 @@ export function callBuiltin(
         return { kind: 'int', value: a.max, numpy: 'int64' };
       // A key function or a start value other than 0 is not followed.
       if (kwargs.length > 0 || (name === 'sum' && args.length > 1)) return UNKNOWN;
-      const items = args.length === 1 ? iterate(a) : args;
+      const items = args.length === 1 ? collectionItems(a) : args;
       if (!items) return UNKNOWN;
       const ns = items.map(num);
       if (ns.some((n) => n === undefined) || (ns.length === 0 && name !== 'sum')) return UNKNOWN;
@@ -260,17 +282,60 @@ export function callBuiltin(
         list: ['list'],
         tuple: ['tuple'],
         dict: ['dict'],
+        set: ['set'],
+        frozenset: ['set'],
       };
       if (names.some((n) => !kinds[n!])) return UNKNOWN;
-      const plain = ['int', 'float', 'str', 'bool', 'list', 'tuple', 'dict', 'none'].includes(a.kind);
+      const plain = ['int', 'float', 'str', 'bool', 'list', 'tuple', 'dict', 'none', 'set'].includes(a.kind);
       if (!plain) return names.length > 0 ? { kind: 'bool', value: false } : UNKNOWN;
-      return { kind: 'bool', value: names.some((n) => kinds[n!].includes(a.kind)) };
+      const frozen = a.kind === 'set' && a.frozen === true;
+      const holds = (n: string) =>
+        a.kind === 'set' ? (n === 'frozenset' ? frozen : n === 'set' ? !frozen : false) : kinds[n].includes(a.kind);
+      return { kind: 'bool', value: names.some((n) => holds(n!)) };
     }
     case 'dict': {
-      if (args.length > 0) return UNKNOWN;
-      return { kind: 'dict', entries: kwargs.map(([k, v]) => [{ kind: 'str', value: k }, v] as [Value, Value]) };
+      if (args.length > 1) return UNKNOWN;
+      let pairs: Array<[Value, Value]> = [];
+      if (args.length === 1) {
+        if (a.kind === 'dict') pairs = [...a.entries];
+        else {
+          const items = iterate(a);
+          if (!items) return UNKNOWN;
+          for (const item of items) {
+            const kv = iterate(item);
+            if (!kv || kv.length !== 2 || item.kind === 'str') return UNKNOWN;
+            pairs.push([kv[0], kv[1]]);
+          }
+        }
+      }
+      for (const [k, v] of kwargs) pairs.push([{ kind: 'str', value: k }, v]);
+      return dictOf(pairs);
     }
     default:
       return UNKNOWN;
   }
+}
+
+/**
+ * A dict of `pairs` in order, as Python builds one: a repeated key keeps its first place and takes the
+ * last value. Unknown where a key has no known hash key (it might equal another), unless `keepUnknownKeys`
+ * (a display: such a key is kept as an entry of its own, and lookups of the known keys are as before).
+ */
+export function dictOf(pairs: ReadonlyArray<readonly [Value, Value]>, keepUnknownKeys = false): Value {
+  const entries: Array<[Value, Value]> = [];
+  const at = new Map<string, number>();
+  for (const [k, v] of pairs) {
+    const key = hashKey(k);
+    if (key === undefined && !keepUnknownKeys) return UNKNOWN;
+    if (key === undefined) {
+      entries.push([k, v]);
+      continue;
+    }
+    const i = at.get(key);
+    if (i === undefined) {
+      at.set(key, entries.length);
+      entries.push([k, v]);
+    } else entries[i] = [entries[i][0], v];
+  }
+  return { kind: 'dict', entries };
 }

@@ -1,14 +1,15 @@
 /**
- * List, set and generator comprehensions, unrolled within limits: known when
+ * List, set, dict and generator comprehensions, unrolled within limits: known when
  * every iterable and condition they meet is.
  */
 
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { nestedSize, UNKNOWN, type Value } from '../values';
-import { isTruthy, iterate } from './builtins';
+import { dictOf, isTruthy, iterate } from './builtins';
 import { LIMITS } from './limits';
 import type { Interpreter } from './interpreter';
 import { Scope } from './scope';
+import { makeSet } from './sets';
 import { assign } from './statements';
 
 export function evalComprehension(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
@@ -22,7 +23,17 @@ export function evalComprehension(interp: Interpreter, node: SyntaxNode, scope: 
     if (i === clauses.length) {
       if (out.length >= LIMITS.sequenceItems) return !interp.stopFollowing('value-too-large', node);
       if (!interp.grow(1, node)) return false;
-      out.push(interp.eval(body, inner));
+      out.push(
+        body?.type === 'pair'
+          ? {
+              kind: 'tuple',
+              items: [
+                interp.eval(body.childForFieldName('key'), inner),
+                interp.eval(body.childForFieldName('value'), inner),
+              ],
+            }
+          : interp.eval(body, inner),
+      );
       return true;
     }
     const c = clauses[i];
@@ -43,5 +54,8 @@ export function evalComprehension(interp: Interpreter, node: SyntaxNode, scope: 
   if (!walk(0)) return UNKNOWN;
   if (nestedSize(out, LIMITS.nestedItems) > LIMITS.nestedItems)
     return interp.stopFollowing('value-too-large', node, LIMITS.nestedItems);
+  if (node.type === 'set_comprehension') return makeSet(out);
+  if (node.type === 'dictionary_comprehension')
+    return dictOf(out.map((p) => (p as Value & { kind: 'tuple' }).items as [Value, Value]));
   return { kind: 'list', items: out };
 }

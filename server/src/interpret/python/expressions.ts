@@ -8,11 +8,12 @@
 import { errorOf } from '../../shapes/errors';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asInt, asItems, isLibraryValue, unknown, UNKNOWN, type Value } from '../values';
-import { isTruthy, iterate } from './builtins';
+import { collectionItems, dictOf, isTruthy, iterate } from './builtins';
 import type { Interpreter } from './interpreter';
 import { LIMITS } from './limits';
 import { foldBinary } from './literals';
 import type { Scope } from './scope';
+import { makeSet, setContains, setOperator } from './sets';
 import { percentFormat } from './strings';
 
 /** The items of a tuple, list or set display; undefined when a `*splat` in it has an unknown length. */
@@ -45,17 +46,11 @@ export function evalConcatenated(interp: Interpreter, node: SyntaxNode, scope: S
   return { kind: 'str', value: s };
 }
 
-/** A set display, kept as a list of its distinct items (their iteration order is Python's hash order, not modelled). */
+/** A set display (`python/sets.ts`). */
 export function evalSet(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
   const items = evalItems(interp, node, scope);
   if (!items) return UNKNOWN;
-  const keys = items.map((v) =>
-    v.kind === 'int' || v.kind === 'str' || v.kind === 'bool' || v.kind === 'float'
-      ? `${v.kind === 'str' ? 's' : 'n'}${String(v.value === true ? 1 : v.value === false ? 0 : v.value)}`
-      : undefined,
-  );
-  if (keys.includes(undefined)) return UNKNOWN;
-  return { kind: 'list', items: items.filter((_, i) => keys.indexOf(keys[i]) === i) };
+  return makeSet(items);
 }
 
 export function evalDict(interp: Interpreter, node: SyntaxNode, scope: Scope): Value {
@@ -63,8 +58,14 @@ export function evalDict(interp: Interpreter, node: SyntaxNode, scope: Scope): V
   for (const c of node.namedChildren) {
     if (c?.type === 'pair')
       entries.push([interp.eval(c.childForFieldName('key'), scope), interp.eval(c.childForFieldName('value'), scope)]);
+    // `**other` merges another dict's entries; one not known leaves the display unknown.
+    else if (c?.type === 'dictionary_splat') {
+      const other = interp.eval(c.namedChildren[0] ?? null, scope);
+      if (other.kind !== 'dict') return UNKNOWN;
+      entries.push(...other.entries);
+    }
   }
-  return { kind: 'dict', entries };
+  return dictOf(entries, true);
 }
 
 /** `-x`, `+x`, `~x` on known numbers; on a library value, what the library makes of it. */
@@ -133,6 +134,8 @@ export function binary(interp: Interpreter, op: string, a: Value, b: Value, node
     const r = interp.host.binary(op, a, b, node);
     if (r) return r;
   }
+  const ofSets = setOperator(op, a, b);
+  if (ofSets) return ofSets;
   const made = builtLength(op, a, b);
   if (made !== undefined && !interp.grow(made, node)) return UNKNOWN;
   if ((a.kind === 'list' || a.kind === 'tuple') && (b.kind === 'list' || b.kind === 'tuple') && op === '+') {
@@ -256,7 +259,11 @@ function compare(op: string, a: Value, b: Value, work = { left: LIMITS.compareWo
         ? null
         : undefined;
   if (op === 'in' || op === 'not in') {
-    const items = asItems(b);
+    if (b.kind === 'set') {
+      const found = setContains(b, a);
+      return found === undefined ? undefined : (op === 'in') === found;
+    }
+    const items = collectionItems(b);
     const x = prim(a);
     if (b.kind === 'str' && a.kind === 'str') return (op === 'in') === b.value.includes(a.value);
     if (b.kind === 'dict' && x !== undefined) return (op === 'in') === b.entries.some(([k]) => prim(k) === x);

@@ -318,6 +318,7 @@ export class Interpreter {
       case 'list_comprehension':
       case 'generator_expression':
       case 'set_comprehension':
+      case 'dictionary_comprehension':
         return evalComprehension(this, node, scope);
       case 'lambda':
         return {

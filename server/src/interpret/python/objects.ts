@@ -21,10 +21,11 @@ import {
   type InstanceObj,
   type Value,
 } from '../values';
-import { callBuiltin } from './builtins';
+import { callBuiltin, collectionItems } from './builtins';
 import { pyEquals } from './expressions';
 import type { Interpreter } from './interpreter';
 import { LIMITS } from './limits';
+import { setMethod } from './sets';
 import { strMethod } from './strings';
 
 type Kwargs = Array<[string, Value]>;
@@ -100,6 +101,7 @@ export function getAttribute(interp: Interpreter, obj: Value, attr: string, node
     case 'list':
     case 'dict':
     case 'str':
+    case 'set':
       return { kind: 'method', self: obj, name: attr };
     default:
       return isLibraryValue(obj) ? interp.host.getAttribute(obj, attr, node) : UNKNOWN;
@@ -125,6 +127,7 @@ export function callMethod(
   if (self.kind === 'str') return interp.madeText(strMethod(self.value, name, args, kwargs), node);
   if (self.kind === 'list') return listMethod(interp, self, name, args, kwargs, node);
   if (self.kind === 'dict') return dictMethod(self, name, args);
+  if (self.kind === 'set') return setMethod(self, name, args, collectionItems);
   return interp.host.call(method, args, kwargs, node, false);
 }
 

@@ -20,33 +20,16 @@ export interface RunOutcome {
 /**
  * Runs a file: its statements in order until one raises (the host then
  * takes what the file's own run left, e.g. the summary), then the passes
- * for hints only.
+ * for hints only. With `from`, the statements before it have already run on
+ * this evaluator, one by one with `runTopLevel` (`interpret/incremental/`).
  */
-export function runModule(interp: Interpreter, module: SyntaxNode): RunOutcome {
+export function runModule(interp: Interpreter, module: SyntaxNode, from = 0): RunOutcome {
   let error: RaisedError | null = null;
   spanContext.anchor = undefined;
   const statements = module.namedChildren;
-  let at = 0;
+  let at = from;
   try {
-    for (; at < statements.length; at++) {
-      try {
-        interp.exec(statements[at], interp.moduleScope);
-      } catch (e) {
-        if (isStackOverflow(e)) {
-          // Syntax is cut at a depth (`MAX_SYNTAX_DEPTH`) and values at theirs; should a walk still run out
-          // of stack, this statement's values are unknown and the rest of the file is analysed.
-          interp.budget.note('too-deep', spanOf(statements[at]), MAX_SYNTAX_DEPTH);
-          forgetAbandoned(interp, statements[at], interp.moduleScope);
-          continue;
-        }
-        if (!(e instanceof BudgetExceeded) || !interp.budget.degraded || interp.budget.steps > interp.budget.stepLimit)
-          throw e;
-        // The file's budget ran out in this statement: what it assigns is unknown, and the
-        // statements after it run degraded (loops once, on unknown values), so they keep their hints.
-        interp.budget.note('steps-spent', spanOf(statements[at]), LIMITS.steps);
-        forgetAbandoned(interp, statements[at], interp.moduleScope);
-      }
-    }
+    for (; at < statements.length; at++) runTopLevel(interp, statements, at);
   } catch (e) {
     if (e instanceof PyRaise) error = { span: e.span, pyType: e.pyType, message: e.message, check: e.check };
     else if (e instanceof BudgetExceeded) interp.budget.note('steps-spent', spanOf(statements[at]), LIMITS.steps);
@@ -60,6 +43,35 @@ export function runModule(interp: Interpreter, module: SyntaxNode): RunOutcome {
   if (pastError.length > 0) runPastError(interp, pastError);
   runUncalledFunctions(interp);
   return { error, incomplete: interp.budget.notes };
+}
+
+/**
+ * Runs the file's statement `at` in its own pass, Python's. A syntax walk that
+ * runs out of stack, or the file's step budget running out here, does not end
+ * the pass: this statement's values are unknown and the rest runs (degraded).
+ * What ends the file's run is thrown: the exception the file raises, the budget
+ * spent again, a `return` at module level. Returns true when the stack ran out
+ * (how deep it may go depends on where the run is called from).
+ */
+export function runTopLevel(interp: Interpreter, statements: SyntaxNode[], at: number): boolean {
+  try {
+    interp.exec(statements[at], interp.moduleScope);
+  } catch (e) {
+    if (isStackOverflow(e)) {
+      // Syntax is cut at a depth (`MAX_SYNTAX_DEPTH`) and values at theirs; should a walk still run out
+      // of stack, this statement's values are unknown and the rest of the file is analysed.
+      interp.budget.note('too-deep', spanOf(statements[at]), MAX_SYNTAX_DEPTH);
+      forgetAbandoned(interp, statements[at], interp.moduleScope);
+      return true;
+    }
+    if (!(e instanceof BudgetExceeded) || !interp.budget.degraded || interp.budget.steps > interp.budget.stepLimit)
+      throw e;
+    // The file's budget ran out in this statement: what it assigns is unknown, and the
+    // statements after it run degraded (loops once, on unknown values), so they keep their hints.
+    interp.budget.note('steps-spent', spanOf(statements[at]), LIMITS.steps);
+    forgetAbandoned(interp, statements[at], interp.moduleScope);
+  }
+  return false;
 }
 
 /**

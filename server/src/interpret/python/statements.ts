@@ -130,6 +130,16 @@ export function assign(interp: Interpreter, target: SyntaxNode, value: Value, sc
   }
 }
 
+/**
+ * The type name of a number Python cannot iterate (`int`, `float`, `bool`); undefined otherwise. None is left
+ * out: a lookup the analysis cannot finish (`d.get(key)` of a dict not wholly known) may give it.
+ */
+function nonIterableType(v: Value): string | undefined {
+  if (v.kind === 'int' || v.kind === 'float' || v.kind === 'bool') return v.kind;
+  if (v.kind === 'object' && v.qualname === 'builtins.float') return 'float';
+  return undefined;
+}
+
 /** `a, b = value`, `[a, *rest] = value`: each target takes its item (unknown where the items are not known). */
 function assignItems(interp: Interpreter, target: SyntaxNode, value: Value, scope: Scope): void {
   const targets = target.namedChildren.filter((c): c is SyntaxNode => !!c && c.type !== 'comment');
@@ -146,6 +156,9 @@ function assignItems(interp: Interpreter, target: SyntaxNode, value: Value, scop
         target,
       );
     }
+    // A number or None has no items: Python's TypeError (a float not known but for its type comes from the host).
+    const scalar = nonIterableType(value);
+    if (scalar) interp.raise(errorOf('cannotUnpackNonIterable', { type: scalar }), target);
     targets.forEach((t, i) => assign(interp, t, items?.[i] ?? UNKNOWN, scope));
     return;
   }

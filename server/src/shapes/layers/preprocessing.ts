@@ -2,8 +2,8 @@
  * Preprocessing layers (`keras/src/layers/preprocessing/`). Rescaling lives
  * here; the other classes are split by kind into `preprocessingImage.ts`
  * (geometric image layers), `preprocessingColor.ts` (colour/intensity and
- * augmentation-pipeline layers) and `preprocessingData.ts` (categorical and
- * numerical layers). This file gathers their rules for the catalog.
+ * augmentation-pipeline layers), `preprocessingData.ts` (categorical and
+ * numerical layers) and `preprocessingText.ts` (text vectorization and lookups). This file gathers their rules for the catalog.
  */
 
 import { singleInput } from '../inputSpec';
@@ -13,6 +13,7 @@ import { recordedParams } from '../signatures';
 import { colorRules } from './preprocessingColor';
 import { dataRules } from './preprocessingData';
 import { geometricRules } from './preprocessingImage';
+import { textRules } from './preprocessingText';
 
 /** Rescaling stores `scale`/`offset` unchecked and returns its input shape. */
 const rescaling: LayerRule = {
@@ -23,4 +24,4 @@ const rescaling: LayerRule = {
   },
 };
 
-export const rules: LayerRule[] = [rescaling, ...geometricRules, ...colorRules, ...dataRules];
+export const rules: LayerRule[] = [rescaling, ...geometricRules, ...colorRules, ...dataRules, ...textRules];

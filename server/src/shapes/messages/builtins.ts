@@ -71,6 +71,8 @@ export const builtinMessages = {
     'ValueError',
     (d: { expected: number }) => `too many values to unpack (expected ${d.expected})`,
   ),
+  /** `a, b = 1.5`: a value with no items. */
+  cannotUnpackNonIterable: message('TypeError', (d: { type: string }) => `cannot unpack non-iterable ${d.type} object`),
   notEnoughValuesToUnpack: message(
     'ValueError',
     (d: { expected: number; got: number }) => `not enough values to unpack (expected ${d.expected}, got ${d.got})`,

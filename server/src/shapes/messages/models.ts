@@ -27,6 +27,12 @@ interface ModelInputSpec {
 
 export const modelMessages = {
   // ------------------------------------------------ keras.Input, keras.Model(inputs, outputs)
+  /** A layer of the file's class called though its `__init__` never ran Keras's (`Layer._check_super_called`). */
+  layerSuperInitMissing: message(
+    'RuntimeError',
+    (d: { className: string }) =>
+      `In layer '${d.className}', you forgot to call \`super().__init__()\` as the first statement in the \`__init__()\` method. Go add it!`,
+  ),
   inputShapeInt: message('ValueError', (d: { value: number }) => `Cannot convert '${d.value}' to a shape.`),
   /** Keras 1's `Model(input=..., output=...)`. */
   modelLegacyKeywords: message(

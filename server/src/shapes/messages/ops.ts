@@ -21,6 +21,15 @@ export const opsMessages = {
     (_: object) =>
       "A KerasTensor is symbolic: it's a placeholder for a shape an a dtype. It doesn't have any actual numerical value. You cannot convert it to a NumPy array.",
   ),
+  /**
+   * A TensorFlow function given a symbolic tensor (`tf.expand_dims(inputs, -1)`): `KerasTensor.__tf_tensor__`
+   * refuses. Which functions convert their argument is recorded (`interpret/keras/tfKerasTensorArgs.json`).
+   */
+  kerasTensorToTensorflow: message(
+    'ValueError',
+    (_: object) =>
+      'A KerasTensor cannot be used as input to a TensorFlow function. A KerasTensor is a symbolic placeholder for a shape and dtype, used when constructing Keras Functional models or Keras Functions. You can only use it as input to a Keras layer or a Keras operation (from the namespaces `keras.layers` and `keras.ops`). You are likely doing something like:\n\n```\nx = Input(...)\n...\ntf_fn(x)  # Invalid.\n```\n\nWhat you should do instead is wrap `tf_fn` in a layer:\n\n```\nclass MyLayer(Layer):\n    def call(self, x):\n        return tf_fn(x)\n\nx = MyLayer()(x)\n```\n',
+  ),
   /** `ops.split` into `sections` equal parts of an axis of `size`. */
   splitNotDivisible: message(
     'ValueError',
