@@ -66,6 +66,8 @@ async function main() {
       process.exit(node(path.join(root, 'scripts', 'demo.js'), process.argv.slice(3)));
     case 'bench':
       process.exit(node(path.join(root, 'scripts', 'bench-lsp.js'), process.argv.slice(3)));
+    case 'bench-syntax':
+      process.exit(node(path.join(root, 'scripts', 'bench-syntax.js'), process.argv.slice(3)));
     case 'bench-summary':
       process.exit(node(path.join(root, 'scripts', 'bench-summary.js'), process.argv.slice(3)));
     case 'bench-hostile':

@@ -31,7 +31,7 @@ describe('document store', () => {
     store.open(URI, 'python', 1, MODEL);
     assert.ok(store.analysis(URI, settings));
     const syntax = store.get(URI)!.syntax!;
-    const reparses = () => syntax.stats.chunkReparses + syntax.stats.fullReparses;
+    const reparses = () => syntax.stats.windowReparses + syntax.stats.fullReparses;
     const before = reparses();
     // Type `layers.Dense(5), ` into the list one character at a time, with a typo fixed on the way.
     const at = MODEL.indexOf('layers.Dense(10)');

@@ -1,85 +1,180 @@
 /**
- * The document syntax the language server keeps edit by edit must be the
- * syntax of the current text. Random edit sequences mix edits that keep the
- * code valid (a digit changed, a line duplicated, deleted, or commented) with
- * edits that break it (brackets, quotes, colons, newlines) and are undone
- * right after, as typing does. Whenever the text is valid Python, the module
- * must equal a fresh parse of the whole text. (For broken text, tree-sitter's
- * error recovery may legitimately differ between a fresh and an incremental
- * parse, so there the check is only that nothing throws.)
+ * The document syntax the language server keeps edit by edit must be, after
+ * every edit, exactly the copy a fresh parse of the whole text gives: every
+ * node's type, span, text, field and error mark, in broken states as in valid
+ * ones. Seeded random sequences do what typing does: a statement typed
+ * character by character on a new line (brackets, strings and blocks open
+ * half-way), then erased; a character that breaks brackets, strings or
+ * indentation, then removed; pastes of a few lines; deletes across
+ * statements; lines indented and dedented; edits at the file's start and end;
+ * on files with `\n`, `\r\n` and lone `\r` line ends.
  */
 
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { PyNode } from '../../server/src/syntax/ast';
+import { dumpTree, lineStartsOf } from '../../server/src/syntax/ast';
 import { toAst } from '../../server/src/syntax/treeCopy';
 import { DocumentSyntax } from '../../server/src/syntax/chunks';
 import { loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
 import { programFiles } from '../helpers/programs';
 import { REPO_ROOT, SHARED_TRUTH } from '../helpers/truth';
-
-/** A node and its subtree as text: type, positions, leaf text. */
-function show(n: PyNode): string {
-  const s = n.startPosition;
-  const e = n.endPosition;
-  const head = `${n.type}@${s.row}:${s.column}-${e.row}:${e.column}${n.hasError ? '!' : ''}`;
-  if (n.children.length === 0) return `${head}=${JSON.stringify(n.text)}`;
-  return `(${head} ${n.children.map(show).join(' ')})`;
-}
+import { modelFile } from '../../scripts/bench-files';
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
   return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-const SNIPPETS = [
-  'x',
-  '1',
-  '(',
-  ')',
-  ', ',
-  '\n',
-  '    ',
-  'layers.Dense(4)',
-  '"',
-  '#',
-  ':',
-  'if x:\n    ',
-  '[',
-  ']',
+/** Statements typed on a new line, character by character. */
+const STATEMENTS = [
+  'x = layers.Dense(32)(x)',
+  'model.add(layers.Conv2D(16, (3, 3), padding="same"))',
+  'name = \'a string\' + "another"',
+  'if x:\n    y = [1, 2,\n         3]\nelse:\n    y = {}',
+  'def f(a, *args, b=2):\n    """Doc."""\n    return a',
+  'class M(keras.Model):\n    def call(self, x):\n        return x',
+  'for i in range(3):\n    pass',
+  'else:\n    pass',
+  'try:\n    import keras\nexcept ImportError:\n    pass',
+  "s = '''multi\nline'''",
+  'x = (1,\n     2)  # comment',
+  '@decorator\ndef g():\n    pass',
+  'with open(p) as f: data = f.read()',
+  'y = x[1:2, ::3] if x else lambda z: z',
+  '    indented = 1',
+  'x = 1; y = 2; z = (',
+  '# a comment',
+  'return',
   '\\',
-  "'''",
-  '=',
-  'else:\n',
 ];
 
-/** An edit that keeps valid Python valid: a digit changed, a line duplicated, deleted or commented out. */
-function validEdit(text: string, rand: () => number, apply: (start: number, end: number, ins: string) => string): void {
-  const lines = text.split('\n');
-  const starts: number[] = [];
-  let at = 0;
-  for (const l of lines) {
-    starts.push(at);
-    at += l.length + 1;
+/** Characters that break the code somewhere, removed again right after. */
+const BREAKERS = [
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '"""',
+  ':',
+  '=',
+  ',',
+  '\\',
+  '#',
+  '    ',
+  '\t',
+  '\n',
+  'if ',
+  'else:\n',
+  '@',
+];
+
+/** Applies edits to a text and to a `DocumentSyntax`, and checks the syntax against a fresh parse after each. */
+class Session {
+  compared = 0;
+  broken = 0;
+  /** How the last edit was reparsed. */
+  path = 'none';
+
+  constructor(
+    private readonly parser: PythonParser,
+    public text: string,
+    readonly doc: DocumentSyntax,
+  ) {}
+
+  apply(start: number, end: number, inserted: string): string {
+    const removed = this.text.slice(start, end);
+    this.text = this.text.slice(0, start) + inserted + this.text.slice(end);
+    const windows = this.doc.stats.windowReparses;
+    this.doc.edit(start, end, inserted);
+    this.path = this.doc.stats.windowReparses > windows ? 'a window' : 'the whole document';
+    this.check();
+    return removed;
   }
-  const i = Math.floor(rand() * lines.length);
+
+  check(): void {
+    assert.strictEqual(this.doc.source, this.text);
+    assert.deepStrictEqual(this.doc.lines, lineStartsOf(this.text), 'line starts');
+    const fresh = this.parser.parse(this.text);
+    try {
+      if (fresh.rootNode.hasError) this.broken++;
+      this.compared++;
+      // Read with the cursor alone: the kept copies read subtrees without errors from memory.
+      const expected = dumpTree(toAst(fresh, this.text, 'cursor'));
+      const actual = dumpTree(this.doc.module());
+      if (actual.join('\n') !== expected.join('\n')) {
+        const at = actual.findIndex((line, i) => line !== expected[i]);
+        assert.fail(
+          `state ${this.compared} (reparsed in ${this.path}) differs from a fresh parse at node ${at}:\n` +
+            `  kept:  ${actual[at]}\n  fresh: ${expected[at]}\ntext:\n${JSON.stringify(this.text)}`,
+        );
+      }
+    } finally {
+      fresh.delete();
+    }
+  }
+}
+
+/** Offsets where lines start (for picking a place). */
+function lineStart(text: string, rand: () => number): number {
+  const starts = lineStartsOf(text);
+  return starts[Math.floor(rand() * starts.length)];
+}
+
+/** One random step of typing. */
+function step(s: Session, rand: () => number, eol: string): void {
+  const withEol = (t: string) => t.replace(/\n/g, eol);
   const choice = rand();
-  const digits = [...lines[i].matchAll(/\d/g)];
-  if (choice < 0.4 && digits.length > 0) {
-    const d = digits[Math.floor(rand() * digits.length)];
-    apply(starts[i] + d.index!, starts[i] + d.index! + 1, String(Math.floor(rand() * 9) + 1));
-  } else if (
-    choice < 0.6 &&
-    /^\S/.test(lines[i]) &&
-    !/^(else|elif|except|finally)\b/.test(lines[i]) &&
-    !/[(\[{,:\\]\s*$/.test(lines[i])
-  ) {
-    apply(starts[i], starts[i], `# ${lines[i]}\n`);
-  } else if (choice < 0.8) {
-    apply(starts[i], starts[i], '\n');
-  } else if (lines[i].trim() === '') {
-    apply(starts[i], Math.min(text.length, starts[i] + lines[i].length + 1), '');
+  if (choice < 0.3) {
+    // A statement typed on a new line, then erased.
+    const at = lineStart(s.text, rand);
+    const statement = withEol(STATEMENTS[Math.floor(rand() * STATEMENTS.length)]);
+    s.apply(at, at, eol);
+    for (let c = 0; c < statement.length; c++) s.apply(at + c, at + c, statement[c]);
+    for (let c = statement.length; c > 0; c--) s.apply(at + c - 1, at + c, '');
+    s.apply(at, at + eol.length, '');
+  } else if (choice < 0.55) {
+    // Break, then repair.
+    const at = Math.floor(rand() * (s.text.length + 1));
+    const breaker = withEol(BREAKERS[Math.floor(rand() * BREAKERS.length)]);
+    s.apply(at, at, breaker);
+    s.apply(at, at + breaker.length, '');
+  } else if (choice < 0.7) {
+    // A paste of a few lines from elsewhere, kept or undone.
+    const from = lineStart(s.text, rand);
+    const to = Math.min(s.text.length, from + Math.floor(rand() * 300));
+    const at = rand() < 0.5 ? lineStart(s.text, rand) : Math.floor(rand() * (s.text.length + 1));
+    const pasted = s.text.slice(from, to);
+    s.apply(at, at, pasted);
+    if (rand() < 0.7 || s.text.length > 20000) s.apply(at, at + pasted.length, '');
+  } else if (choice < 0.82) {
+    // A delete across statements, undone or not (the text is then grown back by a paste of itself).
+    const at = Math.floor(rand() * (s.text.length + 1));
+    const end = Math.min(s.text.length, at + Math.floor(rand() * 200));
+    const removed = s.apply(at, end, '');
+    if (rand() < 0.8) s.apply(at, at, removed);
+  } else if (choice < 0.92) {
+    // A line indented, or its indentation taken away.
+    const at = lineStart(s.text, rand);
+    const spaces = /^[ \t]*/.exec(s.text.slice(at))![0];
+    if (spaces.length > 0 && rand() < 0.5) {
+      s.apply(at, at + spaces.length, '');
+      s.apply(at, at, spaces);
+    } else {
+      s.apply(at, at, '    ');
+      s.apply(at, at + 4, '');
+    }
+  } else {
+    // At the very start or end of the file.
+    const atEnd = rand() < 0.5;
+    const at = atEnd ? s.text.length : 0;
+    const typed = withEol(rand() < 0.5 ? BREAKERS[Math.floor(rand() * BREAKERS.length)] : `x = 1${eol}`);
+    for (let c = 0; c < typed.length; c++) s.apply(at + c, at + c, typed[c]);
+    s.apply(at, at + typed.length, '');
   }
 }
 
@@ -89,54 +184,69 @@ describe('document syntax kept edit by edit', () => {
     parser = await loadPythonParser();
   });
 
-  const files = [
-    path.join(REPO_ROOT, 'examples', 'seed_model2.py'),
-    ...programFiles(path.join(SHARED_TRUTH, 'programs')).slice(0, 6),
+  const files: Array<[string, string]> = [
+    ['seed_model2.py', fs.readFileSync(path.join(REPO_ROOT, 'examples', 'seed_model2.py'), 'utf8')],
+    ['generated 80-line model', modelFile(80)],
+    ...programFiles(path.join(SHARED_TRUTH, 'programs'))
+      .filter((_, i) => i % 20 === 3)
+      .map((f): [string, string] => [path.basename(f), fs.readFileSync(f, 'utf8')]),
   ];
-  // Fixed seeds, three sequences a file (38 once found statement copies from a broken tree reused).
-  for (const file of files)
-    for (const seed of [38, 101, 202]) {
-      it(`equals a fresh parse whenever valid, over 300 edits: ${path.basename(file)}, sequence ${seed}`, () => {
-        const rand = lcg(seed);
-        let text = fs.readFileSync(file, 'utf8');
+  const endings: Array<[string, string]> = [
+    ['\\n', '\n'],
+    ['\\r\\n', '\r\n'],
+    ['\\r', '\r'],
+  ];
+  const paths = { window: 0, full: 0, broken: 0 };
+  files.forEach(([name, source], fileIndex) =>
+    (process.env.SEEDS ? process.env.SEEDS.split(',').map(Number) : [11, 38]).forEach((seed, seedIndex) => {
+      const [eolName, eol] = endings[(fileIndex + seedIndex) % endings.length];
+      it(`equals a fresh parse after every edit: ${name}, ${eolName} line ends, sequence ${seed}`, () => {
+        const rand = lcg(seed * 7919 + fileIndex);
+        const text = source.replace(/\r?\n/g, eol);
         const doc = new DocumentSyntax(parser, text);
         try {
-          let compared = 0;
-          const apply = (start: number, end: number, ins: string) => {
-            const removed = text.slice(start, end);
-            text = text.slice(0, start) + ins + text.slice(end);
-            doc.edit(start, end, ins);
-            return removed;
-          };
-          for (let k = 0; k < 300; k++) {
-            if (rand() < 0.5) {
-              // Break the code somewhere, look, then undo it.
-              const start = Math.floor(rand() * (text.length + 1));
-              const end = Math.min(text.length, start + (rand() < 0.4 ? Math.floor(rand() * 6) : 0));
-              const ins = SNIPPETS[Math.floor(rand() * SNIPPETS.length)];
-              const removed = apply(start, end, ins);
-              doc.module();
-              apply(start, start + ins.length, removed);
-            } else {
-              validEdit(text, rand, apply);
-            }
-            const fresh = parser.parse(text);
-            try {
-              if (!fresh.rootNode.hasError) {
-                compared++;
-                assert.strictEqual(show(doc.module()), show(toAst(fresh, text)), `after step ${k}`);
-              } else {
-                doc.module();
-              }
-            } finally {
-              fresh.delete();
-            }
+          const s = new Session(parser, text, doc);
+          s.check();
+          while (s.compared < 400) step(s, rand, eol);
+          // Small files are reparsed whole (a window would be most of them): the generated model is not.
+          if (name.startsWith('generated')) {
+            paths.window += doc.stats.windowReparses;
+            paths.full += doc.stats.fullReparses;
+            paths.broken += s.broken;
           }
-          assert.ok(compared > 100, `compared ${compared} valid states`);
-          assert.ok(doc.stats.chunkReparses > 0, 'some edits took the per-statement path');
+          assert.ok(s.broken > 50, `compared ${s.broken} broken states`);
         } finally {
           doc.dispose();
         }
       });
+    }),
+  );
+
+  it('took the window path for most edits of the generated model, broken states among them', () => {
+    assert.ok(paths.window > paths.full, `${paths.window} window reparses, ${paths.full} whole`);
+    assert.ok(paths.broken > 200, `${paths.broken} broken states compared`);
+  });
+
+  it('types a statement into a large file in windows, copying only what the edit changed', () => {
+    const text = modelFile(600);
+    const doc = new DocumentSyntax(parser, text);
+    try {
+      const s = new Session(parser, text, doc);
+      const at = lineStartsOf(text)[300];
+      const statement = 'x = layers.Dense(32)(x)';
+      const copiedBefore = doc.stats.copied;
+      s.apply(at, at, '\n');
+      for (let c = 0; c < statement.length; c++) s.apply(at + c, at + c, statement[c]);
+      // Only the states with an open bracket (`Dense(`, `Dense(3`, `Dense(32`, `(`, `(x`) swallow the rest of
+      // the file and reparse it whole; the others, `x = layers.` and `x = layers.Dense` among them, are windows.
+      assert.ok(doc.stats.windowReparses >= statement.length + 1 - 7, `${doc.stats.windowReparses} windows`);
+      // Each keystroke copies the statement being typed and the few around it that its window recopied.
+      assert.ok(
+        doc.stats.copied - copiedBefore < 10 * (statement.length + 1),
+        `${doc.stats.copied - copiedBefore} copies`,
+      );
+    } finally {
+      doc.dispose();
     }
+  });
 });

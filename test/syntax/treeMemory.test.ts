@@ -103,7 +103,7 @@ describe('syntax: reading trees from WebAssembly memory', () => {
     );
   });
 
-  it('is not used for a tree with a syntax error (the cursor copies those)', () => {
+  it('reads only the subtrees without a syntax error of a tree with one (the cursor walks the rest)', () => {
     const text = 'model = keras.Sequential([\n    layers.Dense(2\n';
     const tree = parser.parse(text);
     try {
@@ -113,5 +113,37 @@ describe('syntax: reading trees from WebAssembly memory', () => {
     } finally {
       tree.delete();
     }
+  });
+
+  it('reads broken versions of the Python files of the tests as the cursor does', () => {
+    const files = [...pythonFiles(path.join(REPO_ROOT, 'examples')), ...pythonFiles(SHARED_TRUTH)].filter(
+      (_, i) => i % 4 === 0,
+    );
+    let broken = 0;
+    for (const [k, file] of files.entries()) {
+      const source = fs.readFileSync(file, 'utf8');
+      // A bracket, a quote or a colon left somewhere: the statements after it are then inside an ERROR, or beside it.
+      for (const [j, breaker] of ['(', '"""', ':', ')', '[', 'def '].entries()) {
+        const at = Math.floor((((k * 7 + j * 13) % 17) / 17) * source.length);
+        const text = source.slice(0, at) + breaker + source.slice(at);
+        const tree = parser.parse(text);
+        try {
+          if (!tree.rootNode.hasError) continue;
+          broken++;
+          const auto = dumpTree(toAst(tree, text));
+          const cursor = dumpTree(toAst(tree, text, 'cursor'));
+          const i = auto.findIndex((line, n) => line !== cursor[n]);
+          assert.strictEqual(
+            i,
+            -1,
+            `${path.relative(REPO_ROOT, file)}, ${breaker} at ${at}: node ${i}:\n  ${auto[i]}\n  ${cursor[i]}`,
+          );
+          assert.strictEqual(auto.length, cursor.length);
+        } finally {
+          tree.delete();
+        }
+      }
+    }
+    assert.ok(broken >= 100, `only ${broken} broken files compared`);
   });
 });

@@ -45,6 +45,8 @@ interface CopyContext {
   checkMissing: boolean;
   /** Whether the tree has a syntax error anywhere (read once: each read crosses into WebAssembly). */
   treeHasError: boolean;
+  /** In a tree with a syntax error, the memory reader for its subtrees without one (statements, an ERROR's children). */
+  cleanSubtrees?: TreeMemory;
 }
 
 /** A node of type `kind` from `startIndex` to `endIndex`, rows relative to `base`, without its children. */
@@ -76,6 +78,15 @@ function newNode(
   );
 }
 
+/** The slot of the cursor's node if it has children and no syntax error (its subtree can be read from memory). */
+function cleanNode(cursor: TreeCursor): number | undefined {
+  const node = cursor.currentNode;
+  return node.childCount > 0 && !node.hasError ? node.id : undefined;
+}
+
+/** The children stack of memory reads made in the middle of a cursor's walk. */
+const cleanKids = new ChildList();
+
 /** What stands for a subtree nested deeper than `MAX_SYNTAX_DEPTH`: a leaf without text, where the subtree was. */
 const TOO_DEEP_KIND = { name: TOO_DEEP, named: true };
 
@@ -97,8 +108,24 @@ function copySubtree(cursor: TreeCursor, ctx: CopyContext, anchor: Anchor, base:
     const startIndex = cursor.startIndex;
     const endIndex = cursor.endIndex;
     const cut = depth >= MAX_SYNTAX_DEPTH;
-    const hasChildren = !cut && cursor.gotoFirstChild();
-    const node = newNode(ctx, cut ? TOO_DEEP_KIND : kind, startIndex, endIndex, cut || hasChildren, anchor, base);
+    // A child of an ERROR without an error of its own is read from memory, the whole subtree at once.
+    const clean =
+      !cut && depth > 0 && ctx.cleanSubtrees && parents[depth - 1].type === 'ERROR' ? cleanNode(cursor) : undefined;
+    const hasChildren = !cut && !clean && cursor.gotoFirstChild();
+    const node = clean
+      ? copyFromMemory(
+          ctx.cleanSubtrees!,
+          cleanKids,
+          clean,
+          startIndex,
+          endIndex,
+          cursor.nodeTypeId,
+          ctx,
+          anchor,
+          base,
+          depth,
+        )
+      : newNode(ctx, cut ? TOO_DEEP_KIND : kind, startIndex, endIndex, cut || hasChildren, anchor, base);
     if (missing || kind.name === 'ERROR') node.hasError = true;
     if (depth > 0) parents[depth - 1].addChild(node, fieldId ? ctx.fields[fieldId] : null);
     else root = node;
@@ -142,12 +169,17 @@ function copyFromMemory(
   ctx: CopyContext,
   anchor: Anchor,
   base: number,
+  /** How deep in its statement the node is. */
+  depthAbove = 0,
 ): PyNode {
+  // A call into WebAssembly since the last walk (a cursor made) may have grown its memory.
+  memory.refresh();
   const { nodes, next, to, from } = memoryStack;
   let depth = 0;
   /** The copy of one node, its children read onto `kids` and its frame pushed when it has any. */
   const open = (slot: number, startIndex: number, endIndex: number, typeId: number): PyNode => {
-    if (depth >= MAX_SYNTAX_DEPTH) return newNode(ctx, TOO_DEEP_KIND, startIndex, endIndex, true, anchor, base);
+    if (depth + depthAbove >= MAX_SYNTAX_DEPTH)
+      return newNode(ctx, TOO_DEEP_KIND, startIndex, endIndex, true, anchor, base);
     const first = kids.length;
     memory.visibleChildren(slot, startIndex, kids);
     const end = kids.length;
@@ -196,15 +228,22 @@ export type TreeReading = 'auto' | 'cursor' | 'memory';
 
 function memoryFor(ctx: CopyContext, reading: TreeReading): TreeMemory | undefined {
   if (reading === 'memory' && (!treeMemory || ctx.treeHasError)) throw new Error('no memory reader for this tree');
-  if (reading === 'cursor' || !treeMemory || ctx.treeHasError) return undefined;
+  if (reading === 'cursor' || !treeMemory) return undefined;
   treeMemory.refresh();
-  return treeMemory;
+  if (!ctx.treeHasError) return treeMemory;
+  // A tree with an error is walked with the cursor, and its subtrees without one are read from memory.
+  ctx.cleanSubtrees = treeMemory;
+  return undefined;
 }
 
-/** Top-level statements of `tree`, in order: offsets, and a way to copy each. */
+/** Top-level statements of `tree`, in order: offsets, type, and a way to copy each. */
 interface StatementSource {
   startIndex: number;
   endIndex: number;
+  /** The node's public symbol (the cursor's `nodeTypeId`; 65535 for ERROR). */
+  typeId: number;
+  /** Whether the statement holds a syntax error (asked of WebAssembly only when the tree has one). */
+  hasError(): boolean;
   copy(ctx: CopyContext, anchor: Anchor, base: number): PyNode;
 }
 
@@ -229,6 +268,8 @@ function topLevelStatements(
       each({
         startIndex,
         endIndex,
+        typeId,
+        hasError: () => false,
         copy: (c, anchor, base) => copyFromMemory(memory, kids, slot, startIndex, endIndex, typeId, c, anchor, base),
       });
     }
@@ -241,9 +282,26 @@ function topLevelStatements(
         each({
           startIndex: cursor.startIndex,
           endIndex: cursor.endIndex,
+          typeId: cursor.nodeTypeId,
+          hasError: () => ctx.treeHasError && cursor.currentNode.hasError,
           copy: (c, anchor, base) => {
             // Only a statement with a syntax error can hold MISSING nodes; look for them there alone.
             c.checkMissing = c.treeHasError && cursor.currentNode.hasError;
+            if (c.cleanSubtrees && !c.checkMissing && cursor.currentNode.childCount > 0) {
+              const { startIndex, endIndex } = cursor;
+              const slot = cursor.currentNode.id;
+              return copyFromMemory(
+                c.cleanSubtrees,
+                cleanKids,
+                slot,
+                startIndex,
+                endIndex,
+                cursor.nodeTypeId,
+                c,
+                anchor,
+                base,
+              );
+            }
             const missing = c.checkMissing && cursor.nodeIsMissing;
             const node = copySubtree(cursor, c, anchor, base);
             if (missing) node.hasError = true;
@@ -338,26 +396,42 @@ export class AstCache {
   }
 }
 
-/** A top-level statement and the row it starts on, counted from the first line of its text. */
+/** A top-level statement of a tree: its copy, offsets in the tree's source, type, and whether it holds a syntax error. */
 export interface Statement {
   node: PyNode;
-  rowOffset: number;
+  start: number;
+  end: number;
+  typeId: number;
+  hasError: boolean;
 }
 
-/** Copies the top-level statements of a tree parsed from `source` (a chunk of a document). */
-export function copyStatements(tree: Tree, source: string): Statement[] {
-  const lineStarts = lineStartsOf(source);
-  const ctx: CopyContext = {
-    source,
-    lineStarts,
-    ...languageNames(tree),
-    checkMissing: false,
-    treeHasError: tree.rootNode.hasError,
-  };
+/**
+ * The top-level statements of a tree parsed from `source` (a document, or a
+ * run of its lines), each copied, or taken from `reuse`: it is asked, for each
+ * statement without a syntax error, for an earlier copy of a statement of this
+ * type at these offsets, and returns it or nothing. Each copy's rows count from
+ * its own first line (`PyNode.setAnchorRow` places it).
+ */
+export function copyStatements(
+  tree: Tree,
+  source: string,
+  lineStarts: number[],
+  reuse?: (start: number, end: number, typeId: number) => PyNode | undefined,
+): Statement[] {
+  const treeHasError = tree.rootNode.hasError;
+  const ctx: CopyContext = { source, lineStarts, ...languageNames(tree), checkMissing: false, treeHasError };
   const out: Statement[] = [];
+  let row = 0;
+  const lastRow = lineStarts.length - 1;
   topLevelStatements(tree, memoryFor(ctx, 'auto'), ctx, (statement) => {
-    const row = rowOf(lineStarts, statement.startIndex);
-    out.push({ node: statement.copy(ctx, { row }, row), rowOffset: row });
+    const { startIndex: start, endIndex: end, typeId } = statement;
+    const hasError = statement.hasError();
+    let node = hasError || !reuse ? undefined : reuse(start, end, typeId);
+    if (!node) {
+      while (row < lastRow && lineStarts[row + 1] <= start) row++;
+      node = statement.copy(ctx, { row }, row);
+    }
+    out.push({ node, start, end, typeId, hasError: hasError || node.hasError });
   });
   return out;
 }
