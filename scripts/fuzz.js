@@ -168,6 +168,7 @@ async function runFuzz(options = {}) {
       problem(failure ? 'analysis-failure' : 'exception', step, `${kind}: ${e}`, current());
     }
     if (!usable) {
+      f.peakRssMb = Math.max(f.peakRssMb, rssMb(server));
       await server.kill();
       await startServer();
     }
@@ -312,6 +313,7 @@ async function runFuzz(options = {}) {
     }
   }
   f.seconds = Math.round((Date.now() - started) / 1000);
+  f.peakRssMb = Math.max(f.peakRssMb, rssMb(server));
   await Promise.all([server.kill(), fresh.kill(), bad.kill()]);
   return f;
 }
@@ -341,10 +343,11 @@ function firstDifference(a, b) {
   return 'same items';
 }
 
+/** The server's resident set in MB: its high-water mark (the kernel's `VmHWM`, every peak since it started). */
 function rssMb(client) {
   try {
     const status = fs.readFileSync(`/proc/${client.child.pid}/status`, 'utf8');
-    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024);
+    return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024);
   } catch {
     return 0;
   }

@@ -35,7 +35,14 @@ import type { PythonParser } from '../syntax/parser';
 import { toCodeAction, toDiagnostic, toDiagramResult, toHover, toInlayHint, type DiagramResult } from './convert';
 import { DocumentStore, type Served } from './documents';
 import { badChange, badOpen, documentUri, isPosition, isRange } from './params';
-import { collectOldGarbageIfGrown, collectWhenIdle, collectYoungGarbageIfFull, oldGenerationUsed } from './heap';
+import {
+  collectOldGarbageIfGrown,
+  collectOldGarbageNow,
+  collectWhenIdle,
+  collectYoungGarbageIfFull,
+  LARGE_TEXT_CHARS,
+  oldGenerationUsed,
+} from './heap';
 import { NOTEBOOK_SYNC, NotebookStore } from './notebooks';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 import { SentVersions } from './versions';
@@ -61,7 +68,14 @@ export function createServer(
 ): void {
   const store = new DocumentStore(parser);
   /** Per document, the version and answers whose diagnostics were last published (weakly: a cold document drops them). */
-  const published = new Map<string, { version: number; served: WeakRef<object> }>();
+  const published = new Map<string, { version: number; served: number }>();
+  /**
+   * Each answer published, numbered. Not a `WeakRef`: V8 keeps a `WeakRef`'s target alive until the
+   * job that made it ends, which under a stream of edits kept every published analysis (hundreds of
+   * megabytes) through full collections.
+   */
+  const servedIds = new WeakMap<object, number>();
+  let lastServedId = 0;
   let settings: ServerSettings = defaultSettings();
   let canPullConfiguration = false;
   /** The language of Shape Lens's texts: the editor's display language, from `initialize`. */
@@ -166,9 +180,11 @@ export function createServer(
       if (!state || versions.superseded(uri, state.doc.version)) return;
       const served = store.served(uri, analysisSettings());
       if (!served) return;
+      let id = servedIds.get(served);
+      if (id === undefined) servedIds.set(served, (id = ++lastServedId));
       const last = published.get(uri);
-      if (last && last.version === state.doc.version && last.served.deref() === served) return;
-      published.set(uri, { version: state.doc.version, served: new WeakRef(served) });
+      if (last && last.version === state.doc.version && last.served === id) return;
+      published.set(uri, { version: state.doc.version, served: id });
       let findings = served.result ? diagnostics(served.result, diagnosticSettings()) : [];
       // Stale findings keep the places of an older text: none past the end of this one.
       if (staleNote(served)) findings = findings.filter((f) => f.endLine <= state.doc.lineCount);
@@ -280,10 +296,12 @@ export function createServer(
       const bad = badChange(params);
       if (bad) return ignored('didChange', bad);
       const { textDocument: d, contentChanges } = params;
+      const before = store.get(d.uri)?.doc.getText().length ?? 0;
       if (!store.change(d.uri, d.version, contentChanges)) return ignored('didChange', `${d.uri} is not open`);
       collectWhenIdle();
       // The previous analysis was just dropped: a good moment to collect what it leaves behind.
-      collectOldGarbageIfGrown();
+      if (before > LARGE_TEXT_CHARS) collectOldGarbageNow();
+      else collectOldGarbageIfGrown();
       collectYoungGarbageIfFull();
       schedule(d.uri);
       refreshImporters(d.uri);
