@@ -94,11 +94,25 @@ async function overLsp(text) {
         120000,
       ),
     ]);
+    // The light bulb over the whole file: every diagnostic's quick fixes.
+    const actions = await c.request(
+      'textDocument/codeAction',
+      { textDocument: { uri }, range, context: { diagnostics: [] } },
+      120000,
+    );
     const cpu = cpuMs(c.child.pid) - cpu0;
     const status = fs.readFileSync(`/proc/${c.child.pid}/status`, 'utf8');
     const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
-    const failed = hints.timedOut || hints.exited || hover.timedOut || hover.exited;
-    return { hintsMs: hints.ms, hoverMs: hover.ms, cpuMs: cpu, peakMb: hwm, failed, alive: c.alive };
+    const failed = [hints, hover, actions].some((x) => x.timedOut || x.exited);
+    return {
+      hintsMs: hints.ms,
+      hoverMs: hover.ms,
+      actionsMs: actions.ms,
+      cpuMs: cpu,
+      peakMb: hwm,
+      failed,
+      alive: c.alive,
+    };
   } finally {
     await c.kill();
   }
@@ -125,7 +139,7 @@ async function main() {
   ].filter((x) => !only || x.name.includes(only));
   console.log(
     `${'input'.padEnd(30)} ${'bytes'.padStart(8)} ${'ms'.padStart(7)} ${'+MB'.padStart(6)} ${'notes'.padStart(5)}` +
-      `   ${'lsp hints ms'.padStart(12)} ${'hover ms'.padStart(8)} ${'server CPU ms'.padStart(13)} ${'peak RSS MB'.padStart(11)}`,
+      `   ${'lsp hints ms'.padStart(12)} ${'hover ms'.padStart(8)} ${'fixes ms'.padStart(8)} ${'server CPU ms'.padStart(13)} ${'peak RSS MB'.padStart(11)}`,
   );
   try {
     for (const { name, file } of inputs) {
@@ -140,7 +154,7 @@ async function main() {
         : `failed: ${r.stderr.split('\n')[0]}`;
       const served = lsp.failed
         ? `no answer (server ${lsp.alive ? 'alive' : 'gone'})`
-        : `${String(lsp.hintsMs).padStart(12)} ${String(lsp.hoverMs).padStart(8)} ${lsp.cpuMs.toFixed(0).padStart(13)} ${lsp.peakMb.toFixed(0).padStart(11)}`;
+        : `${String(lsp.hintsMs).padStart(12)} ${String(lsp.hoverMs).padStart(8)} ${String(lsp.actionsMs).padStart(8)} ${lsp.cpuMs.toFixed(0).padStart(13)} ${lsp.peakMb.toFixed(0).padStart(11)}`;
       console.log(`${name.padEnd(30)} ${analysis}   ${served}`);
     }
   } finally {

@@ -146,8 +146,17 @@ export const indentOf = (a: Analysis, line: number): string => /^[ \t]*/.exec(li
 export const startsLine = (a: Analysis, span: Span): boolean =>
   lineText(a, span.startLine).slice(0, span.startCol).trim() === '';
 
+/** Each analysis's quote, found once: a file's fixes ask for it each, and each walk is the whole module. */
+const quotes = new WeakMap<Analysis, string>();
+
 /** The quote the file's strings mostly use. */
 export function quoteOf(a: Analysis): string {
+  let quote = quotes.get(a);
+  if (quote === undefined) quotes.set(a, (quote = countQuotes(a)));
+  return quote;
+}
+
+function countQuotes(a: Analysis): string {
   let single = 0;
   let double = 0;
   const visit = (n: PyNode) => {
