@@ -306,14 +306,14 @@ function withOwnMask(api: KerasApi, inst: InstanceObj, args: Value[], out: Value
 
 /**
  * Whether an `__init__` of the class or of its bases in the file could call another `__init__` (any
- * `__init__` in its text: `super().__init__()`, `layers.Layer.__init__(self)`, a helper's): only a class
- * whose constructors name none surely never ran Keras's.
+ * `__init__` in its text: `super().__init__()`, `layers.Layer.__init__(self)`), or a method of its own
+ * that may (`self._setup()`): only a class whose constructors do none of these surely never ran Keras's.
  */
 function initCalledInSource(cls: ClassObj, depth = 0): boolean {
   const init = cls.methods.get('__init__');
   if (!init) return cls.bases.some((b) => b.kind === 'class' && depth < 20 && initCalledInSource(b.cls, depth + 1));
   const body = init.node.childForFieldName('body');
-  return !body || /__init__|super\s*\(/.test(body.text);
+  return !body || /__init__|super\s*\(|self\s*\.\s*\w+\s*\(/.test(body.text);
 }
 
 /**
