@@ -57,35 +57,34 @@ function answers(a: Analysis): Record<string, unknown> {
 }
 
 /**
- * Statements that reach across the groups of statements that share no names (`incremental/groups.ts`),
- * for the files of many models: `{a}`, `{b}` are the numbers of two models of the file, `{n}` a number.
- * A layer made without a name draws Keras's name counters (every later model's names move), a name
- * of one model read by another joins their groups, a Keras error changes how every later statement
- * runs, the global configuration changes every later layer, an uncalled function runs after the file.
+ * Statements that reach across the groups of statements that share no names (`incremental/groups.ts`):
+ * `{a}`, `{b}` are names the file binds at its top level, `{n}` a number. A layer made without a name
+ * draws Keras's name counters (every later model's names move), a name of one model read by another
+ * joins their groups, a Keras error changes how every later statement runs, the global configuration
+ * changes every later layer, an uncalled function runs after the file.
  */
 const COUPLING = [
   'extra_{n} = layers.Dense({n})',
   'extra_{n} = layers.Conv2D({n}, 3, padding="same")',
   'named_{n} = layers.Dense(3, name="dense_{n}")',
-  'x_{a} = x_{b}',
-  'model_{a} = model_{b}',
-  'mixed_{n} = layers.Dense(4)(x_{a})',
-  'bad_{n} = layers.Reshape((7, 5))(x_{a})',
+  '{a} = {b}',
+  'mixed_{n} = layers.Dense(4)({a})',
+  'bad_{n} = layers.Reshape((7, 5))({a})',
   'bad_{n} = layers.Dense(2)(keras.Input(shape=(3,)), mask=5)',
   'keras.config.set_image_data_format("channels_first")',
-  'print(model_{a}.output_shape)',
-  'def make_{n}():\n    return layers.Dense({n})(x_{a})',
+  'print({a}.output_shape)',
+  'def make_{n}():\n    return layers.Dense({n})({a})',
   'def make_{n}():\n    return keras.Sequential([keras.Input((4,)), layers.Dense({n})])',
-  'def use_{n}():\n    return model_{a}(keras.Input(shape=(8, 8, 3)))',
-  'model_{a}.summary()',
-  'del x_{a}',
+  'def use_{n}():\n    return {a}(keras.Input(shape=(8, 8, 3)))',
+  '{a}.summary()',
+  'del {a}',
 ];
 
 /** One of `COUPLING`, filled in, as a line of its own before a top-level statement of `text`. */
 function couplingEdit(text: string, rand: () => number): [number, number, string] {
   const lines = text.split('\n');
-  const models = [...new Set([...text.matchAll(/^(?:model|x)_(\d+) = /gm)].map((m) => m[1]))];
-  const any = () => models[Math.floor(rand() * models.length)] ?? '0';
+  const names = [...new Set([...text.matchAll(/^([A-Za-z_]\w*) = /gm)].map((m) => m[1]))];
+  const any = () => names[Math.floor(rand() * names.length)] ?? 'x';
   const stmt = COUPLING[Math.floor(rand() * COUPLING.length)]
     .replace(/\{a\}/g, any())
     .replace(/\{b\}/g, any())
@@ -240,7 +239,7 @@ describe('incremental analysis against a run from the top', function () {
       compareEdits(parser, manyModelsFile(size), seed, 40, true, stats);
     // Not vacuous: many analyses ran a few groups only (an edit that moves the lines below it runs
     // them again), and some fell back to a run from the top.
-    assert.ok(stats.groupRuns > stats.runs / 5, JSON.stringify(stats));
+    assert.ok(stats.groupRuns > stats.runs / 10, JSON.stringify(stats));
     assert.ok(stats.kept > 10 * stats.groupRuns, JSON.stringify(stats));
     assert.ok(stats.groupRuns < stats.runs - 12, JSON.stringify(stats));
   });

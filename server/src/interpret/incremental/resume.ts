@@ -130,10 +130,13 @@ export class ResumableRuns {
     const ahead = this.ahead;
     this.ahead = undefined;
     const groups = groupStatements(statements);
+    // The last analysis whose groups can be kept: an analysis that recorded none (a Keras error, broken
+    // syntax) leaves the one before it, whose unchanged statements are still what they were then.
     const gen = this.gen;
-    this.gen = undefined;
     const plan = gen && groups && planReuse(gen, statements, places, groups, format, closed);
-    if (plan) {
+    const resumable = ahead && this.resumable(ahead, statements, places, format, closed);
+    // Of the two, the one that runs less (a run ahead saves what it ran, the groups what they ran last time).
+    if (plan && !(resumable && ahead.state.interp.budget.steps > plan.saved)) {
       const watched = loader && new WatchedLoader(loader);
       const fresh = newRunState(options, watched);
       fresh.keras.program = module;
@@ -152,14 +155,7 @@ export class ResumableRuns {
     const watched = loader && new WatchedLoader(loader);
     let state: RunState;
     let from = 0;
-    if (
-      ahead &&
-      ahead.format === format &&
-      ahead.closed === closed &&
-      !ahead.loader?.asked &&
-      ahead.done <= statements.length &&
-      samePrefix(ahead.statements, ahead.places, statements, places, ahead.done) === ahead.done
-    ) {
+    if (ahead && resumable) {
       state = ahead.state;
       from = ahead.done;
       // The loader asked from here on is this run's (the run ahead asked none).
@@ -175,9 +171,20 @@ export class ResumableRuns {
     const outcome = runModule(state.interp, module, from, state.rec);
     this.counted(state);
     const asked = !!(watched?.asked || (state === ahead?.state && ahead.loader?.asked));
-    this.gen = recordRun(state.rec, statements, places, groups, format, closed, asked, outcome.error);
+    this.gen = recordRun(state.rec, statements, places, groups, format, closed, asked, outcome.error) ?? gen;
     this.finish(statements, places, changed, options, loader, module, format, closed, undefined);
     return viewOf(state.interp, state.keras, outcome);
+  }
+
+  /** Whether the run ahead ran first statements of this module, as they are now. */
+  private resumable(ahead: Ahead, statements: SyntaxNode[], places: Int32Array, format: string, closed: boolean) {
+    return (
+      ahead.format === format &&
+      ahead.closed === closed &&
+      !ahead.loader?.asked &&
+      ahead.done <= statements.length &&
+      samePrefix(ahead.statements, ahead.places, statements, places, ahead.done) === ahead.done
+    );
   }
 
   /** Keeps ids and call counters of later runs past this run's. */

@@ -327,6 +327,8 @@ export interface Plan {
   run: Uint8Array;
   oldOf: Int32Array;
   kept: number;
+  /** The steps the kept statements took when they ran. */
+  saved: number;
 }
 
 export function planReuse(
@@ -377,12 +379,15 @@ export function planReuse(
   }
   const run = new Uint8Array(n);
   let kept = 0;
+  let saved = 0;
   for (let i = 0; i < n; i++) {
     const g = groups.groupOf[i];
-    if (g >= 0 && keep.get(g)) kept++;
-    else run[i] = 1;
+    if (g >= 0 && keep.get(g)) {
+      kept++;
+      saved += gen.parts[oldOf[i]].steps;
+    } else run[i] = 1;
   }
-  return kept > 0 ? { run, oldOf, kept } : undefined;
+  return saved > 0 ? { run, oldOf, kept, saved } : undefined;
 }
 
 /**
