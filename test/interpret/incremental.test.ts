@@ -324,6 +324,14 @@ describe('incremental analysis against a run from the top', function () {
     assert.equal(oneEdit(quiet, 'layers.Dense(11)', 'layers.Dense(12)').ran, 3);
   });
 
+  it('past half the step budget, groups are kept only while no function is left uncalled', () => {
+    // Past 50,000 steps the functions the file never calls are not run.
+    const burn = Array.from({ length: 15 }, (_, i) => `for j_${i} in range(999):\n    k_${i} = j_${i} * 2\n`).join('');
+    const source = manyModelsFile(100) + burn;
+    assert.equal(oneEdit(source, 'layers.Dense(11)', 'layers.Dense(12)').ran, 3);
+    assert.equal(oneEdit(`${source}def later():\n    return 3\n`, 'layers.Dense(11)', 'layers.Dense(12)').kept, 0);
+  });
+
   it('two models joined by a name run together', () => {
     const source = manyModelsFile(100);
     const r = oneEdit(source, 'model_1 = keras.Sequential([', 'model_1 = [model_0] and keras.Sequential([');

@@ -93,6 +93,9 @@ export class Recorder implements RunMarks {
   /** Something at a mark made the run's parts not separable. */
   broken = false;
   ended = false;
+  /** Whether, when the file's own run ended, a function it defines had not been called (the pass after it runs those). */
+  uncalledAtEnd = false;
+  private passStarted = false;
 
   constructor(
     readonly interp: Interpreter,
@@ -106,6 +109,11 @@ export class Recorder implements RunMarks {
 
   private mark(part: number | FunctionObj | -1): void {
     const { interp, keras } = this;
+    // The first mark of the pass after the file's run: before it runs anything.
+    if (typeof part !== 'number' || part < 0) {
+      if (!this.passStarted) this.uncalledAtEnd = interp.defined.some((fn) => !interp.called.has(fn));
+      this.passStarted = true;
+    }
     const b = interp.budget;
     if (
       // The uncalled functions run as a path that may not be taken.
@@ -156,7 +164,7 @@ export class Recorder implements RunMarks {
     if (this.broken || !this.ended || error || loaderAsked) return false;
     const b = interp.budget;
     if (b.notes.length > 0 || b.degraded || keras.configWrites > 0 || keras.savedModels.size > 0) return false;
-    if (!withinBudget(b.steps, b.cells, b.networkWork)) return false;
+    if (!withinBudget(b.steps, b.cells, b.networkWork, this.uncalledAtEnd)) return false;
     const lists = this.lists();
     for (let m = 0; m < this.marks; m++)
       for (let l = 0; l < 4; l++) {
@@ -167,9 +175,12 @@ export class Recorder implements RunMarks {
   }
 }
 
-/** No budget check can have decided anything in a run that spent this much in all. */
-function withinBudget(steps: number, cells: number, network: number): boolean {
-  return steps <= LIMITS.steps / 2 && cells <= LIMITS.cells && network < LIMITS.networkWork;
+/**
+ * No budget check can have decided anything in a run that spent this much in all: none ran out, and
+ * the uncalled functions, when there are any, were all run (past half the steps they are not).
+ */
+function withinBudget(steps: number, cells: number, network: number, uncalled: boolean): boolean {
+  return steps <= (uncalled ? LIMITS.steps / 2 : LIMITS.steps) && cells <= LIMITS.cells && network < LIMITS.networkWork;
 }
 
 /** One part of a run: a top-level statement, or the uncalled functions of one group. */
@@ -449,7 +460,8 @@ export function runPlan(
     const outcome = runEndPasses(interp, rec);
     if (!rec.separable(loaderAsked(), outcome.error)) return undefined;
     const b = interp.budget;
-    if (!withinBudget(b.steps + steps, b.cells + cells, b.networkWork + network)) return undefined;
+    const uncalled = rec.uncalledAtEnd || keptTails.size > 0;
+    if (!withinBudget(b.steps + steps, b.cells + cells, b.networkWork + network, uncalled)) return undefined;
     const next = generationOf(rec, statements, places, groups, gen.format, gen.closed, taken, keptTails);
     if (!next) return undefined;
     return { view: mergedView(next, interp, outcome), gen: next };
