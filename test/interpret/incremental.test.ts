@@ -304,8 +304,13 @@ describe('incremental analysis against a run from the top', function () {
 
   it('a statement added on a line of its own moves the statements below: they run again', () => {
     const source = manyModelsFile(100);
-    const r = oneEdit(source, '\nmodel_1 = ', '\nmine = 1\nmodel_1 = ');
-    assert.equal(r.kept, 7);
+    const last = source.slice(source.lastIndexOf('\nmodel_'));
+    const r = oneEdit(source, last, `\nmine = 1${last}`);
+    // The imports, the new statement and the last model (one statement) run.
+    assert.equal(r.ran, 4);
+    assert.equal(r.kept, r.statements - 4);
+    // A line inserted above every model runs them all again (from the top: too little is kept).
+    assert.equal(oneEdit(source, '\nmodel_1 = ', '\nmine = 1\nmodel_1 = ').kept, 0);
   });
 
   it('an error in one model changes how every later statement runs: the file runs from the top', () => {

@@ -398,7 +398,10 @@ export function planReuse(
       saved += gen.parts[oldOf[i]].steps;
     } else run[i] = 1;
   }
-  return saved > 0 ? { run, oldOf, kept, saved } : undefined;
+  // Running again most of the file costs a little more this way than from the top (the replays, the merge).
+  let total = 0;
+  for (const p of gen.parts) total += p.steps;
+  return saved > 0 && saved * 8 >= total ? { run, oldOf, kept, saved } : undefined;
 }
 
 /**
