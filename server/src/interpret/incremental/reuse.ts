@@ -395,7 +395,8 @@ export function planReuse(
     const g = groups.groupOf[i];
     if (g >= 0 && keep.get(g)) {
       kept++;
-      saved += gen.parts[oldOf[i]].steps;
+      // A comment is a statement of the tree that runs as nothing: keeping comments saves no work.
+      if (statements[i].type !== 'comment') saved += gen.parts[oldOf[i]].steps;
     } else run[i] = 1;
   }
   // Running again most of the file costs a little more this way than from the top (the replays, the merge).
