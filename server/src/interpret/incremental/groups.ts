@@ -93,7 +93,13 @@ const cache = new WeakMap<SyntaxNode, StatementNames>();
 
 function namesOf(stmt: SyntaxNode): StatementNames {
   let hit = cache.get(stmt);
-  if (!hit) cache.set(stmt, (hit = readNames(stmt)));
+  if (!hit) {
+    hit = readNames(stmt);
+    // Each name once: the grouping walks them on every run.
+    hit.names = [...new Set(hit.names)];
+    hit.bound = [...new Set(hit.bound)];
+    cache.set(stmt, hit);
+  }
   return hit;
 }
 

@@ -329,7 +329,17 @@ export function recordRun(
   loaderAsked: boolean,
   error: RaisedError | null,
 ): Generation | undefined {
-  if (!groups || !rec.separable(loaderAsked, error)) return undefined;
+  if (!groups) return undefined;
+  // A file that is one group (and comments) has nothing to keep: keeping the run would only keep it alive.
+  let first = -1;
+  let several = false;
+  for (let i = 0; i < statements.length && !several; i++) {
+    const g = groups.groupOf[i];
+    if (g < 0 || statements[i].type === 'comment') continue;
+    if (first < 0) first = g;
+    else several = g !== first;
+  }
+  if (!several || !rec.separable(loaderAsked, error)) return undefined;
   return generationOf(rec, statements, places, groups, format, closed);
 }
 
