@@ -66,7 +66,9 @@ function assertSameReading(parser: PythonParser, text: string, label: string): v
   );
 }
 
-describe('syntax: reading trees from WebAssembly memory', () => {
+describe('syntax: reading trees from WebAssembly memory', function () {
+  // Every Python file of the tests read both ways: seconds on a quiet machine, more on a busy one.
+  this.timeout(120000);
   let parser: PythonParser;
   before(async () => {
     parser = await loadPythonParser();
