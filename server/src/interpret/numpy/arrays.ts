@@ -15,6 +15,7 @@ import type { Shape } from '../../shapes/shape';
 import type { NumpyInt } from '../../shapes/values';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import type { KerasApi } from '../keras/api';
+import { isKerasTensor } from '../graph';
 import { getItemShape } from '../ops/getItem';
 import kerasTensorArgs from './kerasTensorArgs.json';
 import { pandasAttribute, pandasMethod } from './pandas';
@@ -190,9 +191,14 @@ const TENSOR_LIST: ReadonlySet<string> = new Set(kerasTensorArgs.list);
 function refusesKerasTensor(api: KerasApi, q: string, a: Value | undefined): boolean {
   if (api.tracing > 0 || !a || !q.startsWith('numpy.')) return false;
   const fn = q.slice('numpy.'.length);
-  if (a.kind === 'tensor') return TENSOR_FIRST.has(fn);
+  if (a.kind === 'tensor') return isKerasTensor(a.tensor) && TENSOR_FIRST.has(fn);
   const items = a.kind === 'list' || a.kind === 'tuple' ? asItems(a) : undefined;
-  return !!items && items.length > 0 && items.every((x) => x.kind === 'tensor') && TENSOR_LIST.has(fn);
+  return (
+    !!items &&
+    items.length > 0 &&
+    items.every((x) => x.kind === 'tensor' && isKerasTensor(x.tensor)) &&
+    TENSOR_LIST.has(fn)
+  );
 }
 
 /** `np.zeros(shape)`, `np.random.rand(d0, d1)`, `np.random.normal(size=...)`, ...: an array of that shape. */
