@@ -9,6 +9,7 @@
  */
 
 import { errorOf } from '../../shapes/errors';
+import { isKerasTensor } from '../graph';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { callOp } from '../ops/ops';
 import { asItems, UNKNOWN, type Value } from '../values';
@@ -71,8 +72,11 @@ export function callTensorflow(
   const items = a.kind === 'list' || a.kind === 'tuple' ? asItems(a) : undefined;
   const refuses =
     a.kind === 'tensor'
-      ? TENSOR_FIRST.has(path)
-      : !!items && items.length > 0 && items.every((x) => x.kind === 'tensor') && TENSOR_LIST.has(path);
+      ? isKerasTensor(a.tensor) && TENSOR_FIRST.has(path)
+      : !!items &&
+        items.length > 0 &&
+        items.every((x) => x.kind === 'tensor' && isKerasTensor(x.tensor)) &&
+        TENSOR_LIST.has(path);
   return refuses ? api.interp.raise(errorOf('kerasTensorToTensorflow', {}), node) : undefined;
 }
 
