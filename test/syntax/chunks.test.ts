@@ -178,7 +178,9 @@ function step(s: Session, rand: () => number, eol: string): void {
   }
 }
 
-describe('document syntax kept edit by edit', () => {
+describe('document syntax kept edit by edit', function () {
+  // Hundreds of parses and copies compared node by node a test: seconds on a quiet machine, more on a busy one.
+  this.timeout(120000);
   let parser: PythonParser;
   before(async () => {
     parser = await loadPythonParser();
