@@ -18,7 +18,17 @@ import {
   ChildList,
   type TreeMemory,
 } from './treeMemory';
-import { type Anchor, intern, lineStartsOf, MAX_SYNTAX_DEPTH, ownCopy, PyNode, rowOf, TOO_DEEP } from './ast';
+import {
+  type Anchor,
+  intern,
+  KeyedQueue,
+  lineStartsOf,
+  MAX_SYNTAX_DEPTH,
+  ownCopy,
+  PyNode,
+  rowOf,
+  TOO_DEEP,
+} from './ast';
 
 /** Types whose source text the interpreter reads (besides every leaf). */
 const TEXT_TYPES = new Set([
@@ -304,7 +314,7 @@ function languageNames(tree: Tree): { types: CopyContext['types']; fields: strin
  * column. A text can occur several times in a file, so each key holds a list.
  */
 export class AstCache {
-  private entries = new Map<string, Array<{ node: PyNode; anchor: Anchor }>>();
+  private entries = new KeyedQueue<{ node: PyNode; anchor: Anchor }>();
   /** Start and end offsets of each module child of the last `build`. */
   lastRanges: Array<[number, number]> = [];
   /** Statements copied afresh by the last `build` (a figure for benchmarks). */
@@ -316,7 +326,7 @@ export class AstCache {
    * without asking the tree for positions.
    */
   build(tree: Tree, source: string, lineStarts: number[], reading: TreeReading = 'auto'): PyNode {
-    const next = new Map<string, Array<{ node: PyNode; anchor: Anchor }>>();
+    const next = new KeyedQueue<{ node: PyNode; anchor: Anchor }>();
     const rootAnchor: Anchor = { row: 0 };
     const lastRow = lineStarts.length - 1;
     const module = new PyNode('module', true, '', rootAnchor, 0, 0, lastRow, source.length - lineStarts[lastRow]);
@@ -334,8 +344,7 @@ export class AstCache {
       const key = ownCopy(
         column === 0 ? source.slice(startIndex, endIndex) : `${column}:${source.slice(startIndex, endIndex)}`,
       );
-      const pool = this.entries.get(key);
-      let entry = pool?.pop();
+      let entry = this.entries.take(key);
       const copiedBefore = this.lastCopied;
       if (entry) {
         entry.anchor.row = row;
@@ -348,9 +357,7 @@ export class AstCache {
       // kept for reuse: error recovery elsewhere (an unclosed string above it) can give the same
       // text another structure than it has in valid code.
       if (!treeHasError || this.lastCopied === copiedBefore) {
-        const kept = next.get(key);
-        if (kept) kept.push(entry);
-        else next.set(key, [entry]);
+        next.put(key, entry);
       }
       // Statements are the module's children; they have no field name.
       module.addChild(entry.node, null);
