@@ -69,8 +69,11 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
     }
     case 'array':
       return arrayAttribute(api, obj, attr, node);
-    case 'object':
+    case 'object': {
+      const known = obj.attrs?.find(([name]) => name === attr);
+      if (known) return known[1];
       return (isSklearnName(obj.qualname) && sklearnAttribute(obj, attr)) || UNKNOWN;
+    }
     default:
       return UNKNOWN;
   }

@@ -18,7 +18,7 @@ import { quantizeMode, quantizeModel } from './quantize';
 import { modelLayers } from './records';
 import { saveModel, saveWeights } from './saving';
 import { sequentialAdd, sequentialRebuild } from './sequential';
-import { checkTrainingCall } from './trainingApi';
+import { checkTrainingCall, hasSplat } from './trainingApi';
 import { trainingResult } from './trainingResults';
 
 export const COMPILE_KEYWORDS = new Set([
@@ -126,7 +126,7 @@ export function modelMethod(
                 : undefined))
             : undefined) ??
           checkModelData(api, model, name, args, kwargs, node) ??
-          trainingResult(model, name, kwargs)
+          trainingResult(model, name, args, kwargs, hasSplat(node))
         );
       }
       return UNKNOWN;

@@ -118,6 +118,7 @@ export function assign(interp: Interpreter, target: SyntaxNode, value: Value, sc
         const at = obj.entries.findIndex(([k]) => keyEquals(k, index));
         if (at >= 0) obj.entries[at] = [index, value];
         else obj.entries.push([index, value]);
+        if (index.kind !== 'str' && index.kind !== 'int') delete obj.closed;
       } else if (obj.kind === 'array' && (obj.ints !== undefined || obj.max !== undefined)) {
         // `a[i] = v` changes an array's values: those known before (and its largest) are no longer known.
         const holder = target.childForFieldName('value');
