@@ -12,6 +12,7 @@ import { type Shape, shapesEqual } from '../../shapes/shape';
 import type { CallArg } from '../../shapes/tensors';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { emitNode } from '../graph';
+import { withLayerName } from './errorNames';
 import { asItems, kwarg, type LayerObj, newTensor, spanOf, type TensorObj, toPy, UNKNOWN, type Value } from '../values';
 import type { KerasApi } from './api';
 import type { CallMemo, ConstructMemo } from './layers';
@@ -69,7 +70,7 @@ export function callBuiltinLayer(
   } else {
     result = callLayer(layer.constructed.layer, { args: callArgs, kwargs: callKwargs }, api.options);
   }
-  if (result.status === 'error') return api.interp.raise(result.error, node);
+  if (result.status === 'error') return api.interp.raise(withLayerName(result.error, layer), node);
   markCalled(api, layer);
   if (inputTensors.length === 0 && result.status === 'ok') {
     // An eager call on arrays records no node: the row shows the first build's shapes, if any (tracedRows.ts).
@@ -93,7 +94,7 @@ function callOnTensor(api: KerasApi, layer: LayerObj, x: TensorObj, node: Syntax
     layer.constructed.status !== 'ok' || x.shape === null
       ? { status: 'unknown', reason: layer.constructed.status !== 'ok' ? 'layer not known' : 'input shape not known' }
       : callOnShapeRemembered(api, layer.constructed.layer, x.shape, node);
-  if (result.status === 'error') return api.interp.raise(result.error, node);
+  if (result.status === 'error') return api.interp.raise(withLayerName(result.error, layer), node);
   return recordCall(api, layer, result, [x], node);
 }
 
