@@ -20,6 +20,7 @@ import { saveModel, saveWeights } from './saving';
 import { sequentialAdd, sequentialRebuild } from './sequential';
 import { checkTrainingCall, hasSplat } from './trainingApi';
 import { trainingResult } from './trainingResults';
+import { neverInitialised, uninitialisedMethodError } from './uninitialised';
 
 export const COMPILE_KEYWORDS = new Set([
   'optimizer',
@@ -41,6 +42,11 @@ export function modelMethod(
   kwargs: Array<[string, Value]>,
   node: SyntaxNode,
 ): Value {
+  // A model of the file's class whose `__init__` never ran Keras's fails on the first attribute the method reads.
+  if (model.instance && neverInitialised(model.instance)) {
+    const refused = uninitialisedMethodError(model.instance, name);
+    if (refused) return api.interp.raise(refused, node);
+  }
   switch (name) {
     case 'add':
       if (model.kind === 'Sequential') sequentialAdd(api, model, args[0] ?? kwargs[0]?.[1] ?? UNKNOWN, node, true);
