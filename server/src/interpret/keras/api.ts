@@ -6,6 +6,7 @@
  * `numpy/`) that models it. Shapes and errors come from the shape engine.
  */
 
+import type { SavedModel } from './saving';
 import type { CheckedError } from '../../shapes/errors';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../../shapes/args';
 import { toSnakeCase } from '../../shapes/naming';
@@ -72,7 +73,7 @@ export class KerasApi implements LibraryHost {
   /** The tokens `adapt` gave each lookup layer, where known (`lookups.ts`); undefined: adapted on what is not known. */
   readonly lookupVocabularies = new Map<LayerObj, Value[] | undefined>();
   /** The models this run saved, by the path given to `save` (`load_model` of that path rebuilds them). */
-  readonly savedModels = new Map<string, ModelObj>();
+  readonly savedModels = new Map<string, SavedModel>();
 
   constructor(
     readonly interp: Interpreter,

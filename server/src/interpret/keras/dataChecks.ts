@@ -13,7 +13,7 @@
 import { shapesEqual, type Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { errorOf } from '../../shapes/errors';
-import { asItems, kwarg, type ModelObj, type Span, spanOf, type Value } from '../values';
+import { asItems, kwarg, type ModelObj, newTensor, type Span, spanOf, type Value } from '../values';
 import type { KerasApi } from './api';
 import { canonicalName } from './names';
 import { sequentialRebuild } from './sequential';
@@ -265,4 +265,30 @@ function checkTargets(api: KerasApi, model: ModelObj, ys: Shape[], node: SyntaxN
     }
   }
   return undefined;
+}
+
+/** The training methods whose step computes the compiled loss and metrics. */
+const COMPUTES_LOSS: ReadonlySet<string> = new Set(['fit', 'evaluate', 'train_on_batch', 'test_on_batch']);
+
+/**
+ * The loss and metric functions of the file that a training step calls, `fn(y_true, y_pred)`, run once on
+ * tensors of shapes not told (traced, as Keras's step traces them): what Python raises in their body
+ * (`K.sqrt`, which Keras 3's `keras.backend` lacks) is raised there, on their line.
+ */
+export function callUserLosses(api: KerasApi, model: ModelObj, method: string): void {
+  if (!COMPUTES_LOSS.has(method) || !model.compiled) return;
+  const { loss, metrics } = model.compiled;
+  const functions = [loss, metrics].flatMap((v) =>
+    !v ? [] : v.kind === 'function' ? [v] : (asItems(v) ?? (v.kind === 'dict' ? v.entries.map(([, x]) => x) : [])),
+  );
+  for (const f of functions) {
+    if (f.kind !== 'function') continue;
+    const tensor = (): Value => ({ kind: 'tensor', tensor: newTensor(null) });
+    api.tracing++;
+    try {
+      api.interp.callFunction(f.fn, [tensor(), tensor()], [], undefined);
+    } finally {
+      api.tracing--;
+    }
+  }
 }

@@ -9,7 +9,7 @@ import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asShape, kwarg, type ModelObj, NONE_V, spanOf, UNKNOWN, type Value } from '../values';
 import type { KerasApi } from './api';
 import { surelyNotCompiled } from './compileCheck';
-import { checkModelData, isDataMethod } from './dataChecks';
+import { callUserLosses, checkModelData, isDataMethod } from './dataChecks';
 import { recordDataCall } from './dataRecords';
 import { plainKerasModelClass } from './kerasClasses';
 import { canonicalName } from './names';
@@ -132,7 +132,7 @@ export function modelMethod(
                 : undefined))
             : undefined) ??
           checkModelData(api, model, name, args, kwargs, node) ??
-          trainingResult(model, name, args, kwargs, hasSplat(node))
+          (callUserLosses(api, model, name), trainingResult(model, name, args, kwargs, hasSplat(node)))
         );
       }
       return UNKNOWN;

@@ -38,6 +38,12 @@ export const modelMessages = {
     'AttributeError',
     (d: { className: string; attr: string }) => `'${d.className}' object has no attribute '${d.attr}'`,
   ),
+  /** `load_model` of a legacy `.h5` file compiled with a loss alias of a `keras.metrics` function (`'mse'`). */
+  h5LossNotDeserialisable: message(
+    'ValueError',
+    (d: { name: string }) =>
+      `Could not deserialize 'keras.metrics.${d.name}' because it is not a KerasSaveable subclass`,
+  ),
   inputShapeInt: message('ValueError', (d: { value: number }) => `Cannot convert '${d.value}' to a shape.`),
   /** Keras 1's `Model(input=..., output=...)`. */
   modelLegacyKeywords: message(
