@@ -86,7 +86,8 @@ export type Value =
   /** `trackedBy`: a model holding this list as an attribute, whose layers grow with it (Keras's tracked lists). */
   /** `unsure`: changed in a way not followed (`extend` of an unknown iterable): its items are no longer known. */
   /** `members`: made from a set (`list(s)`), as a tuple's. */
-  | { kind: 'list'; items: Value[]; trackedBy?: ModelObj; unsure?: boolean; members?: SetMembers }
+  /** `sized`: a list a library returned, whose length the library fixes (`evaluate`'s loss and metrics). */
+  | { kind: 'list'; items: Value[]; trackedBy?: ModelObj; unsure?: boolean; members?: SetMembers; sized?: true }
   /** `closed`: every key is known (a History's `history`), so a key it lacks is Python's KeyError. */
   | { kind: 'dict'; entries: Array<[Value, Value]>; closed?: true }
   /**

@@ -132,7 +132,7 @@ export function modelMethod(
                 : undefined))
             : undefined) ??
           checkModelData(api, model, name, args, kwargs, node) ??
-          (callUserLosses(api, model, name), trainingResult(model, name, args, kwargs, hasSplat(node)))
+          (callUserLosses(api, model, name, node), trainingResult(model, name, args, kwargs, hasSplat(node)))
         );
       }
       return UNKNOWN;

@@ -1,7 +1,8 @@
 /**
  * What Keras's training methods return, where the source decides it: `evaluate` of a Sequential or
  * functional model with one output, compiled with one loss and no metrics, gives the loss alone, a Python
- * float (`_flatten_metrics_in_order` with a single result), not a list. `fit` gives a History whose
+ * float (`_flatten_metrics_in_order` with a single result), not a list; with metrics named by strings, a
+ * list of the loss and each metric. `fit` gives a History whose
  * `history` dict has one key per logged value: `loss` and each metric named by a string (the string
  * itself: `'acc'` logs `acc`, `'accuracy'` logs `accuracy`), sorted, and each again with `val_` when the
  * call validates; each holds one float per epoch. Anything else is unknown.
@@ -12,6 +13,8 @@ import { hasKwarg, kwarg, type ModelObj, UNKNOWN, type Value } from '../values';
 function noMetrics(v: Value | undefined): boolean {
   return !v || v.kind === 'none' || ((v.kind === 'list' || v.kind === 'tuple') && v.items.length === 0);
 }
+
+const FLOAT: Value = { kind: 'object', qualname: 'builtins.float' };
 
 /** The value `model.METHOD(...)` returns, once its data checks have passed. */
 export function trainingResult(
@@ -27,14 +30,12 @@ export function trainingResult(
   const outputs = model.functional ? model.functional.outputs.length : model.outputShapes?.length;
   const returnDict = kwarg(kwargs, 'return_dict');
   if (outputs !== 1 || (returnDict && !(returnDict.kind === 'bool' && !returnDict.value))) return UNKNOWN;
-  const { loss, metrics } = model.compiled;
-  const single = loss && ['str', 'ref', 'object', 'function', 'bound', 'partial'].includes(loss.kind);
-  if (!single || !noMetrics(metrics) || hasKwarg(kwargs, 'callbacks')) return UNKNOWN;
-  // A float whose value is not known.
-  return { kind: 'object', qualname: 'builtins.float' };
+  if (hasKwarg(kwargs, 'callbacks')) return UNKNOWN;
+  // The loss and each metric named by a string, in that order; the loss alone is a float whose value is not known.
+  const logs = loggedNames(model);
+  if (!logs) return UNKNOWN;
+  return logs.length === 1 ? FLOAT : { kind: 'list', items: logs.map(() => FLOAT), sized: true };
 }
-
-const FLOAT: Value = { kind: 'object', qualname: 'builtins.float' };
 
 /**
  * `fit`'s History (`fit(x, y, batch_size, epochs, verbose, callbacks, validation_split, validation_data,
