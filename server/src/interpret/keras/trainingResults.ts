@@ -8,7 +8,7 @@
  * call validates; each holds one float per epoch. Anything else is unknown.
  */
 
-import { hasKwarg, kwarg, type ModelObj, UNKNOWN, type Value } from '../values';
+import { asItems, hasKwarg, kwarg, type ModelObj, UNKNOWN, type Value } from '../values';
 
 function noMetrics(v: Value | undefined): boolean {
   return !v || v.kind === 'none' || ((v.kind === 'list' || v.kind === 'tuple') && v.items.length === 0);
@@ -44,9 +44,13 @@ export function trainingResult(
  */
 function fitHistory(model: ModelObj, args: Value[], kwargs: Array<[string, Value]>, splat: boolean): Value {
   const history: Value = { kind: 'object', qualname: 'keras.callbacks.History' };
+  const given = (name: string, position: number) => kwarg(kwargs, name) ?? args[position];
   const logs = splat ? undefined : loggedNames(model);
   if (!logs) return history;
-  const given = (name: string, position: number) => kwarg(kwargs, name) ?? args[position];
+  // Callbacks may log more (`ReduceLROnPlateau` logs `learning_rate`); `validation_freq` may skip validation.
+  const callbacks = given('callbacks', 5);
+  if (callbacks && !(callbacks.kind === 'none' || (asItems(callbacks)?.length ?? 1) === 0)) return history;
+  if (kwarg(kwargs, 'validation_freq')) return history;
   const split = given('validation_split', 6);
   const data = given('validation_data', 7);
   const splits =
@@ -60,6 +64,8 @@ function fitHistory(model: ModelObj, args: Value[], kwargs: Array<[string, Value
     epochs.kind === 'int' && !epochs.numpy && initial.kind === 'int' && !initial.numpy
       ? Math.max(0, epochs.value - initial.value)
       : undefined;
+  // No epoch run logs nothing at all.
+  if (count === 0) return history;
   const perEpoch = (): Value =>
     count === undefined || count > 1000 ? UNKNOWN : { kind: 'list', items: Array.from({ length: count }, () => FLOAT) };
   const dict: Value = {
