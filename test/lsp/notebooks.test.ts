@@ -156,4 +156,55 @@ describe('notebooks over LSP notebook document sync, against Keras', function ()
     assert.ok(still.map(labelText).includes(`→ ${kerasShapeText(conv.output_shape as Array<number | null>)}`));
     await client.closeNotebook(uri, cells.length);
   });
+
+  it('keeps the program edit by edit: typing in one cell copies only what it touches, and answers as a fresh open', async () => {
+    const name = NOTEBOOKS.reduce((a, b) =>
+      recorded(a)
+        .cells.map((c) => c.source)
+        .join('').length >=
+      recorded(b)
+        .cells.map((c) => c.source)
+        .join('').length
+        ? a
+        : b,
+    );
+    const { cells } = recorded(name);
+    const codeCells = cells.flatMap((c, i) => (c.kind === 'code' ? [i] : []));
+    const edited = codeCells[Math.floor(codeCells.length / 2)];
+    const stats = new LspTestClient(undefined, { SHAPE_LENS_STATS: '1' });
+    const fresh = new LspTestClient();
+    const uri = nbUri(name);
+    const hintsOf = (c: LspTestClient, u: string) => Promise.all(cells.map((_, i) => c.hints(cellUri(u, i))));
+    try {
+      await Promise.all([stats.initialize(), fresh.initialize()]);
+      await stats.openNotebook(uri, cells);
+      await hintsOf(stats, uri);
+      type Counters = { notebooks: { analyses: number; copied: number } };
+      const before = ((await stats.connection.sendRequest('shapeLens/stats')) as Counters).notebooks;
+      // A statement typed character by character at the end of a middle cell, each state asked for its hints.
+      const typed = '\nz = [1, 2, 3][0]';
+      let version = 1;
+      let source = cells[edited].source;
+      for (let k = 1; k <= typed.length; k++) {
+        source = cells[edited].source + typed.slice(0, k);
+        version++;
+        await stats.changeCell(uri, version, edited, version, source);
+        await hintsOf(stats, uri);
+      }
+      const after = ((await stats.connection.sendRequest('shapeLens/stats')) as Counters).notebooks;
+      assert.strictEqual(after.analyses - before.analyses, typed.length, 'one analysis per state');
+      // Copying the program afresh on each edit would copy all its statements each time.
+      const perEdit = (after.copied - before.copied) / typed.length;
+      assert.ok(
+        perEdit < 8 && perEdit < before.copied / 10,
+        `${perEdit} statements copied per edit, ${before.copied} at open`,
+      );
+      const now = cells.map((c, i) => (i === edited ? { ...c, source } : c));
+      const freshUri = nbUri(`fresh-${name}`);
+      await fresh.openNotebook(freshUri, now);
+      assert.deepStrictEqual(await hintsOf(stats, uri), await hintsOf(fresh, freshUri));
+    } finally {
+      await Promise.all([stats.shutdown(), fresh.shutdown()]);
+    }
+  });
 });

@@ -14,7 +14,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { dumpTree, lineStartsOf } from '../../server/src/syntax/ast';
-import { toAst } from '../../server/src/syntax/treeCopy';
+import { AstCache, toAst } from '../../server/src/syntax/treeCopy';
 import { DocumentSyntax } from '../../server/src/syntax/chunks';
 import { loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
 import { programFiles } from '../helpers/programs';
@@ -178,7 +178,9 @@ function step(s: Session, rand: () => number, eol: string): void {
   }
 }
 
-describe('document syntax kept edit by edit', () => {
+describe('document syntax kept edit by edit', function () {
+  // Hundreds of parses and copies compared node by node a test: seconds on a quiet machine, more on a busy one.
+  this.timeout(120000);
   let parser: PythonParser;
   before(async () => {
     parser = await loadPythonParser();
@@ -247,6 +249,37 @@ describe('document syntax kept edit by edit', () => {
       );
     } finally {
       doc.dispose();
+    }
+  });
+
+  it('gives identical statements their own earlier copies back, in order, after a whole reparse', () => {
+    const repeated = 'x = layers.BatchNormalization()(x)\n';
+    const text = `import keras\nx = keras.Input(shape=(4,))\n${repeated.repeat(4)}y = x\n`;
+    // The syntax of an open document: an unclosed bracket swallows the statements after it, then is removed.
+    const doc = new DocumentSyntax(parser, text);
+    try {
+      const before = doc.module().children.slice();
+      const at = text.indexOf(repeated);
+      doc.edit(at, at, 'x = layers.Dense(');
+      assert.ok(doc.module().children.length < before.length, 'the statements swallowed by the bracket');
+      doc.edit(at, at + 'x = layers.Dense('.length, '');
+      assert.strictEqual(doc.source, text);
+      assert.deepStrictEqual(doc.module().children, before, 'the same nodes in the same order');
+    } finally {
+      doc.dispose();
+    }
+    // The CLI's cache, built twice over the same text.
+    const cache = new AstCache();
+    const first = parser.parse(text);
+    const second = parser.parse(text);
+    try {
+      const a = cache.build(first, text, lineStartsOf(text)).children;
+      const b = cache.build(second, text, lineStartsOf(text)).children;
+      assert.strictEqual(cache.lastCopied, 0);
+      a.forEach((node, i) => assert.strictEqual(b[i], node, `statement ${i}`));
+    } finally {
+      first.delete();
+      second.delete();
     }
   });
 });

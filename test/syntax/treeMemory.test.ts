@@ -13,6 +13,7 @@ import * as path from 'path';
 import { dumpTree } from '../../server/src/syntax/ast';
 import { toAst } from '../../server/src/syntax/treeCopy';
 import { CHECKED_GRAMMARS, loadPythonParser, type PythonParser } from '../../server/src/syntax/parser';
+import type { Tree } from 'web-tree-sitter';
 import { REPO_ROOT, SHARED_TRUTH } from '../helpers/truth';
 
 function pythonFiles(dir: string): string[] {
@@ -24,7 +25,7 @@ function pythonFiles(dir: string): string[] {
   });
 }
 
-/** Both readings of `text`, or null when the tree has a syntax error (the memory reader is not used there). */
+/** Both readings of `text`, or null when the tree has a syntax error (compared by the tests of broken text). */
 function bothReadings(parser: PythonParser, text: string): { memory: string[]; cursor: string[] } | null {
   const tree = parser.parse(text);
   try {
@@ -33,6 +34,25 @@ function bothReadings(parser: PythonParser, text: string): { memory: string[]; c
   } finally {
     tree.delete();
   }
+}
+
+/** How many MISSING nodes the cursor meets in `tree`. */
+function missingNodes(tree: Tree): number {
+  const cursor = tree.walk();
+  let n = 0;
+  for (let depth = 0; ;) {
+    if (cursor.nodeIsMissing) n++;
+    if (cursor.gotoFirstChild()) depth++;
+    else {
+      while (depth > 0 && !cursor.gotoNextSibling()) {
+        cursor.gotoParent();
+        depth--;
+      }
+      if (depth === 0) break;
+    }
+  }
+  cursor.delete();
+  return n;
 }
 
 function assertSameReading(parser: PythonParser, text: string, label: string): void {
@@ -46,7 +66,9 @@ function assertSameReading(parser: PythonParser, text: string, label: string): v
   );
 }
 
-describe('syntax: reading trees from WebAssembly memory', () => {
+describe('syntax: reading trees from WebAssembly memory', function () {
+  // Every Python file of the tests read both ways: seconds on a quiet machine, more on a busy one.
+  this.timeout(120000);
   let parser: PythonParser;
   before(async () => {
     parser = await loadPythonParser();
@@ -103,16 +125,32 @@ describe('syntax: reading trees from WebAssembly memory', () => {
     );
   });
 
-  it('reads only the subtrees without a syntax error of a tree with one (the cursor walks the rest)', () => {
-    const text = 'model = keras.Sequential([\n    layers.Dense(2\n';
-    const tree = parser.parse(text);
-    try {
-      assert.ok(tree.rootNode.hasError);
-      assert.throws(() => toAst(tree, text, 'memory'), /no memory reader/);
-      assert.deepStrictEqual(dumpTree(toAst(tree, text)), dumpTree(toAst(tree, text, 'cursor')));
-    } finally {
-      tree.delete();
+  it('reads a tree with ERROR and MISSING nodes as the cursor does', () => {
+    // An unclosed call (MISSING `)`), an unterminated string, a stray token, broken lines between valid ones.
+    const texts = [
+      'model = keras.Sequential([\n    layers.Dense(2\n',
+      'x = f(1, 2\ny = 3\n',
+      `"${'\\\\'.repeat(40)}\n`.repeat(20),
+      'def f(:\n    return 1\nclass C(\n  pass\nz = [1, 2,, 3]\nw = 4 +\n',
+      'if x\n    y = 1\nelse:\n  z = $\n',
+    ];
+    let missing = 0;
+    for (const text of texts) {
+      const tree = parser.parse(text);
+      try {
+        assert.ok(tree.rootNode.hasError, text);
+        missing += missingNodes(tree);
+        const memory = dumpTree(toAst(tree, text, 'memory'));
+        assert.deepStrictEqual(memory, dumpTree(toAst(tree, text, 'cursor')), text);
+        assert.ok(
+          memory.some((line) => line.includes(' ERR ')),
+          'the copy marks the error',
+        );
+      } finally {
+        tree.delete();
+      }
     }
+    assert.ok(missing > 0, 'a MISSING node among the texts');
   });
 
   it('reads broken versions of the Python files of the tests as the cursor does', () => {
@@ -130,7 +168,7 @@ describe('syntax: reading trees from WebAssembly memory', () => {
         try {
           if (!tree.rootNode.hasError) continue;
           broken++;
-          const auto = dumpTree(toAst(tree, text));
+          const auto = dumpTree(toAst(tree, text, 'memory'));
           const cursor = dumpTree(toAst(tree, text, 'cursor'));
           const i = auto.findIndex((line, n) => line !== cursor[n]);
           assert.strictEqual(

@@ -6,6 +6,11 @@
  * The server answers a request on a cell document through `owns`/the feature
  * methods here; everything else in the server stays about plain documents.
  *
+ * The program is kept edit by edit as a text document's is (`documents.ts`):
+ * an edit of a cell is an edit of the program's text, so the syntax layer
+ * reparses and copies only the statements it touches (the program is then
+ * run from the top: runs made ahead are for text documents only).
+ *
  * Faults stay local as for text documents (`documents.ts`): a notebook whose
  * code is past `MAX_DOCUMENT_BYTES` is not parsed, with one note on its first
  * code cell; an analysis that fails serves the last good one, marked stale (a
@@ -27,7 +32,7 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import {
-  analyze,
+  analyzeModule,
   codeActions,
   diagnostics,
   hover,
@@ -44,9 +49,10 @@ import {
   type Locale,
 } from '../analysis';
 import { cellPosition, notebookProgram, type NotebookCell, type NotebookProgram } from '../analysis/notebook';
+import { DocumentSyntax } from '../syntax/chunks';
 import type { PythonParser } from '../syntax/parser';
 import { toCodeAction, toDiagnostic, toHover, toInlayHint } from './convert';
-import { oversize } from './documents';
+import { editBetween, oversize } from './documents';
 
 /** The notebooks the server reads: Jupyter's, their Python cells. */
 export const NOTEBOOK_SYNC: NotebookDocumentSyncOptions = {
@@ -99,6 +105,10 @@ export class NotebookStore {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Cell URIs that were last published with diagnostics, per notebook. */
   private readonly published = new Map<string, Set<string>>();
+  /** Per open notebook, its program's syntax kept edit by edit. */
+  private readonly programs = new Map<string, { syntax?: DocumentSyntax }>();
+  /** Counters for `shapeLens/stats`: analyses of notebooks, and the statements their syntax copied. */
+  readonly stats = { analyses: 0, copied: 0 };
 
   constructor(
     private readonly connection: Connection,
@@ -210,6 +220,7 @@ export class NotebookStore {
     this.analysed.delete(nb.uri);
     this.lastGood.delete(nb.uri);
     this.changes.delete(nb.uri);
+    this.dropProgram(nb.uri);
     for (const uri of this.published.get(nb.uri) ?? []) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.published.delete(nb.uri);
   }
@@ -305,17 +316,47 @@ export class NotebookStore {
       program.lines.forEach((l, i) => {
         if (!starts.has(l.cell)) starts.set(l.cell, i);
       });
-      const analysis = analyze(program.text, this.parser, settings);
+      const analysis = this.analyseProgram(nb.uri, program.text, settings);
       const a: Analysed = { program, analysis, uris, starts, version: nb.version };
       this.lastGood.set(nb.uri, a);
       return { a };
     } catch (e) {
+      // The next change parses the program afresh and runs it from the top.
+      this.dropProgram(nb.uri);
       const good = this.lastGood.get(nb.uri);
       process.stderr.write(
         `shape-lens: analysis of ${nb.uri} v${nb.version} failed${good ? ', last good answers kept' : ''}: ${e}\n`,
       );
       return good ? { a: good, note: { kind: 'stale', version: good.version } } : { note: { kind: 'failed' } };
     }
+  }
+
+  /** The analysis of the notebook's program `text`: its kept syntax brought up to date by the one edit between them. */
+  private analyseProgram(notebookUri: string, text: string, settings: AnalysisSettings): Analysis {
+    let state = this.programs.get(notebookUri);
+    if (!state) this.programs.set(notebookUri, (state = {}));
+    this.stats.analyses++;
+    if (state.syntax && state.syntax.source !== text) {
+      const { start, oldEnd, inserted } = editBetween(state.syntax.source, text);
+      const copied = state.syntax.stats.copied;
+      state.syntax.edit(start, oldEnd, inserted);
+      this.stats.copied += state.syntax.stats.copied - copied;
+    }
+    if (!state.syntax) {
+      state.syntax = new DocumentSyntax(this.parser, text);
+      this.stats.copied += state.syntax.stats.copied;
+    }
+    const syntax = state.syntax;
+    return analyzeModule(syntax.module(), syntax.source, syntax.lines, settings);
+  }
+
+  private dropProgram(notebookUri: string): void {
+    try {
+      this.programs.get(notebookUri)?.syntax?.dispose();
+    } catch {
+      // Its trees live in the memory that failed: dropped either way.
+    }
+    this.programs.delete(notebookUri);
   }
 
   /** A cell position (0-based) in the program. */

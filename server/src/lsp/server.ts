@@ -415,6 +415,7 @@ export function createServer(
   if (process.env.SHAPE_LENS_STATS === '1')
     connection.onRequest(STATS_REQUEST, () => ({
       ...store.stats,
+      notebooks: notebooks.stats,
       memory: process.memoryUsage(),
       oldGeneration: oldGenerationUsed(),
     }));

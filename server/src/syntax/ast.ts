@@ -53,6 +53,38 @@ export function ownCopy(s: string): string {
 }
 
 /**
+ * Items by key, taken in the order they were put: copies of statements kept by
+ * text, where a text can occur several times. Taking in document order the
+ * copies put in document order gives each of several identical statements its
+ * own earlier copy back (what makes it the same node for a resumed run).
+ */
+export class KeyedQueue<T> {
+  private readonly lists = new Map<string, { items: T[]; next: number }>();
+  size = 0;
+
+  put(key: string, item: T): void {
+    const list = this.lists.get(key);
+    if (list) list.items.push(item);
+    else this.lists.set(key, { items: [item], next: 0 });
+    this.size++;
+  }
+
+  take(key: string): T | undefined {
+    const list = this.lists.get(key);
+    if (!list) return undefined;
+    const item = list.items[list.next++];
+    this.size--;
+    if (list.next === list.items.length) this.lists.delete(key);
+    return item;
+  }
+
+  clear(): void {
+    this.lists.clear();
+    this.size = 0;
+  }
+}
+
+/**
  * Type and field names come from WebAssembly as fresh strings. The interpreter
  * compares them with string literals in every `switch`, which is a pointer
  * comparison only when both strings are internalized: using a string as a

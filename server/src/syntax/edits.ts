@@ -6,7 +6,7 @@
  */
 
 import type { Edit } from 'web-tree-sitter';
-import { type PyNode, ownCopy, rowOf } from './ast';
+import { KeyedQueue, type PyNode, ownCopy, rowOf } from './ast';
 import type { Statement } from './treeCopy';
 
 /** The key of a statement's copy in the stash. */
@@ -14,32 +14,21 @@ export function stashKey(typeId: number, column: number, text: string, start: nu
   return `${typeId}:${column}:${text.slice(start, end)}`;
 }
 
-/** Copies of statements by key; a text may occur several times, so each key holds a list. */
+/** Copies of statements by key, each text's copies taken in the order they were put (`KeyedQueue`). */
 export class Stash {
-  private entries = new Map<string, PyNode[]>();
-  private size = 0;
+  private readonly queue = new KeyedQueue<PyNode>();
 
   put(key: string, node: PyNode): void {
-    const k = ownCopy(key);
-    const list = this.entries.get(k);
-    if (list) list.push(node);
-    else this.entries.set(k, [node]);
-    this.size++;
+    this.queue.put(ownCopy(key), node);
   }
 
   take(key: string): PyNode | undefined {
-    const list = this.entries.get(key);
-    const node = list?.pop();
-    if (node) this.size--;
-    if (list && list.length === 0) this.entries.delete(key);
-    return node;
+    return this.queue.take(key);
   }
 
   /** Forgets everything once it holds more than `limit` copies. */
   trim(limit: number): void {
-    if (this.size <= limit) return;
-    this.entries.clear();
-    this.size = 0;
+    if (this.queue.size > limit) this.queue.clear();
   }
 }
 

@@ -155,20 +155,26 @@ function checkedTreeMemory(
 ): TreeMemory | undefined {
   if (!heap.HEAPU8 || !heap.HEAPU16 || !heap.HEAPU32 || !language) return undefined;
   const memory = new TreeMemory(heap as WasmHeap, language);
-  const tree = parse(PROBE);
-  if (!tree) return undefined;
-  try {
-    useTreeMemory(memory);
-    const same =
-      dumpTree(toAst(tree, PROBE, 'memory')).join('\n') === dumpTree(toAst(tree, PROBE, 'cursor')).join('\n');
-    return same ? memory : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    useTreeMemory(undefined);
-    tree.delete();
+  for (const probe of [PROBE, BROKEN_PROBE]) {
+    const tree = parse(probe);
+    if (!tree) return undefined;
+    try {
+      useTreeMemory(memory);
+      const same =
+        dumpTree(toAst(tree, probe, 'memory')).join('\n') === dumpTree(toAst(tree, probe, 'cursor')).join('\n');
+      if (!same) return undefined;
+    } catch {
+      return undefined;
+    } finally {
+      useTreeMemory(undefined);
+      tree.delete();
+    }
   }
+  return memory;
 }
+
+/** Python with syntax errors: ERROR nodes, a MISSING leaf, an unterminated string. */
+const BROKEN_PROBE = 'def f(:\n    return 1\nclass C(\n  pass\nz = [1, 2,, 3]\nw = 4 +\ns = "\\\\\\\\\nm = g(1,\n';
 
 /** Python with most of the grammar's node kinds, fields and aliases. */
 const PROBE = `"""Probe."""

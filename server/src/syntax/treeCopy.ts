@@ -14,10 +14,21 @@ import {
   CHILD_START,
   CHILD_STRIDE,
   CHILD_TYPE,
+  SYMBOL_ERROR,
   ChildList,
   type TreeMemory,
 } from './treeMemory';
-import { type Anchor, intern, lineStartsOf, MAX_SYNTAX_DEPTH, ownCopy, PyNode, rowOf, TOO_DEEP } from './ast';
+import {
+  type Anchor,
+  intern,
+  KeyedQueue,
+  lineStartsOf,
+  MAX_SYNTAX_DEPTH,
+  ownCopy,
+  PyNode,
+  rowOf,
+  TOO_DEEP,
+} from './ast';
 
 /** Types whose source text the interpreter reads (besides every leaf). */
 const TEXT_TYPES = new Set([
@@ -45,9 +56,10 @@ interface CopyContext {
   checkMissing: boolean;
   /** Whether the tree has a syntax error anywhere (read once: each read crosses into WebAssembly). */
   treeHasError: boolean;
-  /** In a tree with a syntax error, the memory reader for its subtrees without one (statements, an ERROR's children). */
-  cleanSubtrees?: TreeMemory;
 }
+
+/** ERROR (symbol 65535) is not in the grammar's table of node types. */
+const ERROR_KIND = { name: 'ERROR', named: true };
 
 /** A node of type `kind` from `startIndex` to `endIndex`, rows relative to `base`, without its children. */
 function newNode(
@@ -78,15 +90,6 @@ function newNode(
   );
 }
 
-/** The slot of the cursor's node if it has children and no syntax error (its subtree can be read from memory). */
-function cleanNode(cursor: TreeCursor): number | undefined {
-  const node = cursor.currentNode;
-  return node.childCount > 0 && !node.hasError ? node.id : undefined;
-}
-
-/** The children stack of memory reads made in the middle of a cursor's walk. */
-const cleanKids = new ChildList();
-
 /** What stands for a subtree nested deeper than `MAX_SYNTAX_DEPTH`: a leaf without text, where the subtree was. */
 const TOO_DEEP_KIND = { name: TOO_DEEP, named: true };
 
@@ -108,25 +111,11 @@ function copySubtree(cursor: TreeCursor, ctx: CopyContext, anchor: Anchor, base:
     const startIndex = cursor.startIndex;
     const endIndex = cursor.endIndex;
     const cut = depth >= MAX_SYNTAX_DEPTH;
-    // A child of an ERROR without an error of its own is read from memory, the whole subtree at once.
-    const clean =
-      !cut && depth > 0 && ctx.cleanSubtrees && parents[depth - 1].type === 'ERROR' ? cleanNode(cursor) : undefined;
-    const hasChildren = !cut && !clean && cursor.gotoFirstChild();
-    const node = clean
-      ? copyFromMemory(
-          ctx.cleanSubtrees!,
-          cleanKids,
-          clean,
-          startIndex,
-          endIndex,
-          cursor.nodeTypeId,
-          ctx,
-          anchor,
-          base,
-          depth,
-        )
-      : newNode(ctx, cut ? TOO_DEEP_KIND : kind, startIndex, endIndex, cut || hasChildren, anchor, base);
-    if (missing || kind.name === 'ERROR') node.hasError = true;
+    const hasChildren = !cut && cursor.gotoFirstChild();
+    const node = newNode(ctx, cut ? TOO_DEEP_KIND : kind, startIndex, endIndex, cut || hasChildren, anchor, base);
+    // A subtree cut at the depth limit holds an error if any node below it does (asked once, of WebAssembly).
+    if (missing || kind.name === 'ERROR' || (cut && ctx.treeHasError && cursor.currentNode.hasError))
+      node.hasError = true;
     if (depth > 0) parents[depth - 1].addChild(node, fieldId ? ctx.fields[fieldId] : null);
     else root = node;
     if (hasChildren) {
@@ -156,8 +145,9 @@ const memoryStack: { nodes: PyNode[]; next: number[]; to: number[]; from: number
 };
 
 /**
- * Copies a node of a tree without syntax errors, read from WebAssembly memory
- * (`treeMemory.ts`): the same walk as `copySubtree`, without calls into WebAssembly.
+ * Copies a node read from WebAssembly memory (`treeMemory.ts`): the same walk
+ * as `copySubtree`, without calls into WebAssembly. In a tree with a syntax
+ * error, ERROR nodes and MISSING leaves are marked, and so are their ancestors.
  */
 function copyFromMemory(
   memory: TreeMemory,
@@ -169,21 +159,25 @@ function copyFromMemory(
   ctx: CopyContext,
   anchor: Anchor,
   base: number,
-  /** How deep in its statement the node is. */
-  depthAbove = 0,
 ): PyNode {
   // A call into WebAssembly since the last walk (a cursor made) may have grown its memory.
   memory.refresh();
   const { nodes, next, to, from } = memoryStack;
+  const marks = ctx.treeHasError;
   let depth = 0;
   /** The copy of one node, its children read onto `kids` and its frame pushed when it has any. */
   const open = (slot: number, startIndex: number, endIndex: number, typeId: number): PyNode => {
-    if (depth + depthAbove >= MAX_SYNTAX_DEPTH)
-      return newNode(ctx, TOO_DEEP_KIND, startIndex, endIndex, true, anchor, base);
+    if (depth >= MAX_SYNTAX_DEPTH) {
+      const cut = newNode(ctx, TOO_DEEP_KIND, startIndex, endIndex, true, anchor, base);
+      if (marks && memory.hasError(slot)) cut.hasError = true;
+      return cut;
+    }
     const first = kids.length;
     memory.visibleChildren(slot, startIndex, kids);
     const end = kids.length;
-    const node = newNode(ctx, ctx.types[typeId], startIndex, endIndex, end > first, anchor, base);
+    const kind = typeId === SYMBOL_ERROR ? ERROR_KIND : ctx.types[typeId];
+    const node = newNode(ctx, kind, startIndex, endIndex, end > first, anchor, base);
+    if (marks && (kind === ERROR_KIND || (end === first && memory.isMissing(slot)))) node.hasError = true;
     if (end > first) {
       nodes[depth] = node;
       next[depth] = first;
@@ -199,6 +193,7 @@ function copyFromMemory(
     const i = next[top];
     if (i >= to[top]) {
       kids.length = from[top];
+      if (marks && top > 0 && nodes[top].hasError) nodes[top - 1].hasError = true;
       nodes[top] = root; // drop the reference
       depth--;
       continue;
@@ -209,14 +204,12 @@ function copyFromMemory(
     const fieldId = d[i + CHILD_FIELD];
     const child = open(d[i + CHILD_SLOT], d[i + CHILD_START], d[i + CHILD_END], d[i + CHILD_TYPE]);
     nodes[top].addChild(child, fieldId ? ctx.fields[fieldId] : null);
+    if (child.hasError) nodes[top].hasError = true;
   }
   return root;
 }
 
-/**
- * The memory reader to use for `tree`, if any: set by the parser once it has
- * checked the reader against the cursor, and used only for trees without errors.
- */
+/** The memory reader to use for trees, if any: set by the parser once it has checked the reader against the cursor. */
 let treeMemory: TreeMemory | undefined;
 
 export function useTreeMemory(memory: TreeMemory | undefined): void {
@@ -226,14 +219,11 @@ export function useTreeMemory(memory: TreeMemory | undefined): void {
 /** How a copy reads the tree: `auto` takes memory where it may, the others force one way (for checks). */
 export type TreeReading = 'auto' | 'cursor' | 'memory';
 
-function memoryFor(ctx: CopyContext, reading: TreeReading): TreeMemory | undefined {
-  if (reading === 'memory' && (!treeMemory || ctx.treeHasError)) throw new Error('no memory reader for this tree');
+function memoryFor(reading: TreeReading): TreeMemory | undefined {
+  if (reading === 'memory' && !treeMemory) throw new Error('no memory reader for this tree');
   if (reading === 'cursor' || !treeMemory) return undefined;
   treeMemory.refresh();
-  if (!ctx.treeHasError) return treeMemory;
-  // A tree with an error is walked with the cursor, and its subtrees without one are read from memory.
-  ctx.cleanSubtrees = treeMemory;
-  return undefined;
+  return treeMemory;
 }
 
 /** Top-level statements of `tree`, in order: offsets, type, and a way to copy each. */
@@ -269,7 +259,7 @@ function topLevelStatements(
         startIndex,
         endIndex,
         typeId,
-        hasError: () => false,
+        hasError: () => ctx.treeHasError && memory.hasError(slot),
         copy: (c, anchor, base) => copyFromMemory(memory, kids, slot, startIndex, endIndex, typeId, c, anchor, base),
       });
     }
@@ -287,21 +277,6 @@ function topLevelStatements(
           copy: (c, anchor, base) => {
             // Only a statement with a syntax error can hold MISSING nodes; look for them there alone.
             c.checkMissing = c.treeHasError && cursor.currentNode.hasError;
-            if (c.cleanSubtrees && !c.checkMissing && cursor.currentNode.childCount > 0) {
-              const { startIndex, endIndex } = cursor;
-              const slot = cursor.currentNode.id;
-              return copyFromMemory(
-                c.cleanSubtrees,
-                cleanKids,
-                slot,
-                startIndex,
-                endIndex,
-                cursor.nodeTypeId,
-                c,
-                anchor,
-                base,
-              );
-            }
             const missing = c.checkMissing && cursor.nodeIsMissing;
             const node = copySubtree(cursor, c, anchor, base);
             if (missing) node.hasError = true;
@@ -339,7 +314,7 @@ function languageNames(tree: Tree): { types: CopyContext['types']; fields: strin
  * column. A text can occur several times in a file, so each key holds a list.
  */
 export class AstCache {
-  private entries = new Map<string, Array<{ node: PyNode; anchor: Anchor }>>();
+  private entries = new KeyedQueue<{ node: PyNode; anchor: Anchor }>();
   /** Start and end offsets of each module child of the last `build`. */
   lastRanges: Array<[number, number]> = [];
   /** Statements copied afresh by the last `build` (a figure for benchmarks). */
@@ -351,7 +326,7 @@ export class AstCache {
    * without asking the tree for positions.
    */
   build(tree: Tree, source: string, lineStarts: number[], reading: TreeReading = 'auto'): PyNode {
-    const next = new Map<string, Array<{ node: PyNode; anchor: Anchor }>>();
+    const next = new KeyedQueue<{ node: PyNode; anchor: Anchor }>();
     const rootAnchor: Anchor = { row: 0 };
     const lastRow = lineStarts.length - 1;
     const module = new PyNode('module', true, '', rootAnchor, 0, 0, lastRow, source.length - lineStarts[lastRow]);
@@ -360,7 +335,7 @@ export class AstCache {
     let row = 0;
     const treeHasError = tree.rootNode.hasError;
     const ctx: CopyContext = { source, lineStarts, ...languageNames(tree), checkMissing: false, treeHasError };
-    topLevelStatements(tree, memoryFor(ctx, reading), ctx, (statement) => {
+    topLevelStatements(tree, memoryFor(reading), ctx, (statement) => {
       const { startIndex, endIndex } = statement;
       // Statements come in order: move the row forward to the line holding this one.
       while (row < lastRow && lineStarts[row + 1] <= startIndex) row++;
@@ -369,8 +344,7 @@ export class AstCache {
       const key = ownCopy(
         column === 0 ? source.slice(startIndex, endIndex) : `${column}:${source.slice(startIndex, endIndex)}`,
       );
-      const pool = this.entries.get(key);
-      let entry = pool?.pop();
+      let entry = this.entries.take(key);
       const copiedBefore = this.lastCopied;
       if (entry) {
         entry.anchor.row = row;
@@ -383,9 +357,7 @@ export class AstCache {
       // kept for reuse: error recovery elsewhere (an unclosed string above it) can give the same
       // text another structure than it has in valid code.
       if (!treeHasError || this.lastCopied === copiedBefore) {
-        const kept = next.get(key);
-        if (kept) kept.push(entry);
-        else next.set(key, [entry]);
+        next.put(key, entry);
       }
       // Statements are the module's children; they have no field name.
       module.addChild(entry.node, null);
@@ -423,7 +395,7 @@ export function copyStatements(
   const out: Statement[] = [];
   let row = 0;
   const lastRow = lineStarts.length - 1;
-  topLevelStatements(tree, memoryFor(ctx, 'auto'), ctx, (statement) => {
+  topLevelStatements(tree, memoryFor('auto'), ctx, (statement) => {
     const { startIndex: start, endIndex: end, typeId } = statement;
     const hasError = statement.hasError();
     let node = hasError || !reuse ? undefined : reuse(start, end, typeId);

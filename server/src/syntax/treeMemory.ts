@@ -10,11 +10,12 @@
  *
  * This ties the reader to the memory layout of the pinned tree-sitter runtime
  * (`lib/subtree.h`, `lib/parser.h` of web-tree-sitter 0.25, wasm32). So:
- * - it is used only for trees without syntax errors (ERROR and MISSING nodes
- *   have more cases; the cursor copies those);
- * - `parser.ts` checks it on a probe file when the grammar loads, comparing it
- *   with the cursor's walk, and turns it off on any difference;
- * - a test compares both walks on every Python file in the test suite.
+ * - `parser.ts` checks it on probe files (one valid, one broken) when the
+ *   grammar loads, comparing it with the cursor's walk, and turns it off on any
+ *   difference;
+ * - a test compares both walks on every Python file in the test suite, and on
+ *   broken versions of them (ERROR nodes are walked as any other node: their
+ *   production is 0, so no alias and no field; MISSING leaves are flagged).
  */
 
 /** The views of WebAssembly memory that web-tree-sitter's module object keeps up to date. */
@@ -69,14 +70,15 @@ const LANG_ALIAS_SEQUENCES = 84;
 // SubtreeHeapData (lib/subtree.h), wasm32.
 const HEAP_PADDING_BYTES = 4;
 const HEAP_SIZE_BYTES = 16;
+const HEAP_ERROR_COST = 32;
 const HEAP_CHILD_COUNT = 36;
 const HEAP_SYMBOL = 40;
-const HEAP_FLAGS = 44; // visible: bit 0, extra: bit 2
+const HEAP_FLAGS = 44; // visible: bit 0, extra: bit 2; is_missing: bit 9 (bit 1 of the next byte)
 const HEAP_PRODUCTION_ID = 66;
-// SubtreeInlineData: byte 0 holds is_inline (bit 0), visible (bit 1), extra (bit 3); byte 1 the symbol;
+// SubtreeInlineData: byte 0 holds is_inline (bit 0), visible (bit 1), extra (bit 3), is_missing (bit 5); byte 1 the symbol;
 // byte 6 the padding's bytes, byte 7 the size's bytes.
 
-const SYMBOL_ERROR = 65535;
+export const SYMBOL_ERROR = 65535;
 
 export class TreeMemory {
   private readonly maxAliasLength: number;
@@ -108,6 +110,19 @@ export class TreeMemory {
     this.u8 = this.heap.HEAPU8;
     this.u16 = this.heap.HEAPU16;
     this.u32 = this.heap.HEAPU32;
+  }
+
+  /** Whether the subtree whose slot is at `slot` is a MISSING leaf (inserted by error recovery). */
+  isMissing(slot: number): boolean {
+    const u8 = this.u8;
+    if (u8[slot] & 1) return (u8[slot] & 32) !== 0;
+    return (u8[this.u32[slot >> 2] + HEAP_FLAGS + 1] & 2) !== 0;
+  }
+
+  /** Whether the subtree at `slot` holds a syntax error (`ts_node_has_error`: its error cost is not 0). */
+  hasError(slot: number): boolean {
+    if (this.isMissing(slot)) return true;
+    return !(this.u8[slot] & 1) && this.u32[(this.u32[slot >> 2] + HEAP_ERROR_COST) >> 2] > 0;
   }
 
   /**
