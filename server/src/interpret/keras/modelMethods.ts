@@ -122,6 +122,8 @@ export function modelMethod(
       return name === 'save' ? saveModel(api, args, kwargs, node, model) : saveWeights(api, args, kwargs, node);
     default:
       if (isDataMethod(name)) {
+        // Training and prediction build the model symbolically, making KerasTensors not counted here.
+        api.tensorsCounted = false;
         recordDataCall(api.dataCalls, model, name, args, kwargs, node, !name.startsWith('predict'));
         return (
           // A class of the file with another library base may bring its own `fit`.
