@@ -27,6 +27,7 @@ function packageVsix({ out = vsixPath(), quiet = false } = {}) {
   for (const f of [
     'dist/extension.js',
     'dist/server.js',
+    'dist/server-main.js',
     'dist/webview.js',
     'dist/webview.css',
     'grammars/tree-sitter.wasm',

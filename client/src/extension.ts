@@ -24,9 +24,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // garbage right after an edit drops it (server/src/lsp/heap.ts) instead of in the
   // middle of the next analysis (measured with `npm run bench`, which uses the same flags).
   const execArgv = ['--max-semi-space-size=64', '--expose-gc'];
+  // V8's code cache of the server's bundle, in the extension's own storage (server/src/lsp/boot.ts).
+  const env = { SHAPE_LENS_CODE_CACHE: path.join(context.globalStorageUri.fsPath, 'code-cache') };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv, env } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...execArgv, '--nolazy', '--inspect=6011'], env },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

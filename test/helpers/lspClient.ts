@@ -49,9 +49,12 @@ export class LspTestClient {
   private readonly waiters: Array<() => void> = [];
   stderr = '';
 
-  /** `env`: added to the server's environment (`SHAPE_LENS_STATS=1` answers `shapeLens/stats`). */
-  constructor(settings?: unknown, env: NodeJS.ProcessEnv = {}) {
-    this.child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], {
+  /**
+   * `env`: added to the server's environment (`SHAPE_LENS_STATS=1` answers `shapeLens/stats`); `nodeFlags`:
+   * Node's flags for the server (the VS Code client's are `--max-semi-space-size=64 --expose-gc`).
+   */
+  constructor(settings?: unknown, env: NodeJS.ProcessEnv = {}, nodeFlags: string[] = []) {
+    this.child = spawn(process.execPath, [...nodeFlags, path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...env },
     });

@@ -13,7 +13,8 @@ export interface ProgramTruth {
   models: Array<{
     line: number;
     kind: string;
-    name: string;
+    /** Null for a model that never ran Keras's `__init__` (recorded by test/truth/capture/record.py). */
+    name: string | null;
     layers: Array<{ line: number; class: string; name: string; output_shape: unknown; params: number }>;
     total_params: number | null;
     trainable_params: number | null;
@@ -85,7 +86,7 @@ export function compareProgram(file: string, parser: PythonParser, unknownAllowe
     }
     const where = `model ${i} (${t.kind}, line ${t.line})`;
     if (t.kind !== g.kind || t.line !== g.line) problems.push(`${where}: got ${g.kind} at line ${g.line}`);
-    if (!nameAgrees(g.name, t.name))
+    if (g.name === null || t.name === null ? g.name !== t.name : !nameAgrees(g.name, t.name))
       problems.push(`${where}: named ${JSON.stringify(g.name)}, Keras ${JSON.stringify(t.name)}`);
     const rows = Math.max(t.layers.length, g.layers.length);
     for (let r = 0; r < rows; r++) {

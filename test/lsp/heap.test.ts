@@ -3,11 +3,14 @@
  * each edit drops are promoted to the old generation, which V8 lets grow to several times its live
  * size before collecting it, and the collection at idle never comes while edits keep coming. The
  * watch collects once the old generation grew by its bound since the last full collection, so the
- * garbage it holds stays bounded however many edits come, and costs no collection before that.
+ * garbage it holds stays bounded however many edits come, and costs no collection before that. Once
+ * idle, the server collects until V8 shrinks the young generation it grew while busy.
  */
 
 import * as assert from 'assert';
+import { smallFile } from '../../scripts/bench-files';
 import { OldGenerationWatch, type Collect } from '../../server/src/lsp/heap';
+import { LspTestClient } from '../helpers/lspClient';
 
 const MB = 1024 * 1024;
 
@@ -61,5 +64,35 @@ describe('full collections under a stream of edits', () => {
     assert.strictEqual(watch.check(collect), false);
     used += 60 * MB;
     assert.strictEqual(watch.check(collect), true);
+  });
+});
+
+describe('an idle server', function () {
+  this.timeout(120000);
+
+  it('gives the young generation back once idle, and answers the same after', async () => {
+    const client = new LspTestClient(undefined, { SHAPE_LENS_STATS: '1' }, ['--max-semi-space-size=64', '--expose-gc']);
+    await client.initialize();
+    const young = async () =>
+      ((await client.connection.sendRequest('shapeLens/stats')) as { youngGeneration: number }).youngGeneration;
+    const uris: string[] = [];
+    for (let k = 0; k < 80; k++) {
+      const uri = `file:///idle/small-${k}.py`;
+      uris.push(uri);
+      await client.open(uri, smallFile(k));
+      await client.hints(uri);
+    }
+    const grown = await young();
+    assert.ok(grown >= 16 * MB, `the young generation grew to ${grown / MB} MB`);
+    const before = await client.hints(uris[0]);
+    // The stats request is not activity: the server stays idle while it is asked.
+    let now = grown;
+    for (let waited = 0; waited < 40 && now >= grown; waited++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      now = await young();
+    }
+    assert.ok(now < grown / 4, `${now / MB} MB of ${grown / MB} MB`);
+    assert.deepStrictEqual(await client.hints(uris[0]), before);
+    await client.shutdown();
   });
 });

@@ -135,7 +135,14 @@ function modelRef(summary: SummaryModel, model: ModelObj | undefined): ModelRef 
     first = Math.min(first, row.line);
     last = Math.max(last, row.line);
   }
-  return { name: summary.name, kind: summary.kind, line: summary.line, firstLine: first, lastLine: last };
+  // A model that never ran Keras's `__init__` has no name: its class stands for it.
+  return {
+    name: summary.name ?? summary.kind,
+    kind: summary.kind,
+    line: summary.line,
+    firstLine: first,
+    lastLine: last,
+  };
 }
 
 /** Builds the nodes and edges of one model. */

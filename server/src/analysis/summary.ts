@@ -30,7 +30,7 @@ export function formatSummaryTable(m: SummaryModel, file: string, where = `${fil
   const line = (cells: string[]) => `${cells[0].padEnd(w[0])}  ${cells[1].padEnd(w[1])}  ${cells[2].padStart(w[2])}`;
   const rule = '─'.repeat(w[0] + w[1] + w[2] + 4);
   return [
-    `Model: "${m.name}" (${m.kind}) — ${where}`,
+    `Model: ${m.name === null ? '(no name)' : `"${m.name}"`} (${m.kind}) — ${where}`,
     rule,
     line(head),
     rule,

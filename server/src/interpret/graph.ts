@@ -110,6 +110,32 @@ export function emitNode(op: LayerObj, inputs: TensorObj[], outputs: Array<Shape
   return single ? values[0] : { kind: 'list', items: values };
 }
 
+/** Whether each tensor asked about is known to be a KerasTensor (a memo: a node's inputs never change). */
+const kerasTensors = new WeakMap<TensorObj, boolean>();
+
+/**
+ * Whether `t` is known to be Keras's symbolic tensor: it descends from an `Input` (a layer called on any
+ * KerasTensor gives KerasTensors). A tensor a model or layer made from a value the analysis does not know
+ * may be an eager one (a layer called on a TensorFlow tensor): what refuses a KerasTensor does not
+ * refuse it.
+ */
+export function isKerasTensor(t: TensorObj): boolean {
+  const memo = kerasTensors.get(t);
+  if (memo !== undefined) return memo;
+  const seen = new Set<GraphNode>();
+  const stack: TensorObj[] = [t];
+  let found = false;
+  while (stack.length > 0 && !found) {
+    const n = stack.pop()!.node;
+    if (!n || seen.has(n)) continue;
+    seen.add(n);
+    if (n.isInput) found = true;
+    else for (const i of n.inputs) stack.push(i);
+  }
+  kerasTensors.set(t, found);
+  return found;
+}
+
 /** The node an `Input` (the InputLayer `layer`) starts a graph with: its tensor. */
 export function inputTensor(layer: LayerObj): Value {
   const gnode: GraphNode = { op: layer, inputs: [], outputs: [], isInput: true, mark: 0, depth: 0 };

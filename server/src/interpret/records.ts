@@ -37,6 +37,8 @@ export interface TensorObj {
   index: number;
   /** The Keras mask it carries (from `Embedding(mask_zero=True)` or `Masking`). */
   mask?: TensorObj;
+  /** The name Keras drew for it (`keras_tensor_5`), where the file's tensors are counted (`KerasApi.nameTensors`). */
+  kerasName?: string;
 }
 
 /** One execution of a call of a layer in the source: where, on what, giving what. */
@@ -169,6 +171,8 @@ export interface ModelObj {
    * from a shape): its automatic name. With `inputLayer`, Keras's stack starts with an InputLayer.
    */
   inputLayerName?: string;
+  /** The Keras name of the tensor of the InputLayer its build puts first (`input_shape=`). */
+  inputTensorName?: string;
   /** A Sequential's graph: the tensor of its `keras.Input` and the output of its last layer. */
   inputTensor?: TensorObj;
   outputTensor?: TensorObj;

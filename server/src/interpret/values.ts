@@ -86,8 +86,10 @@ export type Value =
   /** `trackedBy`: a model holding this list as an attribute, whose layers grow with it (Keras's tracked lists). */
   /** `unsure`: changed in a way not followed (`extend` of an unknown iterable): its items are no longer known. */
   /** `members`: made from a set (`list(s)`), as a tuple's. */
-  | { kind: 'list'; items: Value[]; trackedBy?: ModelObj; unsure?: boolean; members?: SetMembers }
-  | { kind: 'dict'; entries: Array<[Value, Value]> }
+  /** `sized`: a list a library returned, whose length the library fixes (`evaluate`'s loss and metrics). */
+  | { kind: 'list'; items: Value[]; trackedBy?: ModelObj; unsure?: boolean; members?: SetMembers; sized?: true }
+  /** `closed`: every key is known (a History's `history`), so a key it lacks is Python's KeyError. */
+  | { kind: 'dict'; entries: Array<[Value, Value]>; closed?: true }
   /**
    * A set or frozenset (`python/sets.ts`): its distinct items in the order they were added, which is not
    * Python's iteration order. `unsure`: changed in a way not followed, its items no longer known.
@@ -98,7 +100,8 @@ export type Value =
   /** A library symbol; `judged` when imported from `keras` itself (not `tensorflow.keras`), whose modules are known. */
   | { kind: 'ref'; qualname: string; judged?: boolean }
   /** The result of calling a library thing we only know by name (e.g. an optimizer). */
-  | { kind: 'object'; qualname: string; call?: LayerCall }
+  /** `attrs`: attributes known of it (a History's `history`). */
+  | { kind: 'object'; qualname: string; call?: LayerCall; attrs?: Array<[string, Value]> }
   | { kind: 'layer'; layer: LayerObj }
   | { kind: 'tensor'; tensor: TensorObj }
   | { kind: 'model'; model: ModelObj }

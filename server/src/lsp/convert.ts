@@ -112,7 +112,7 @@ export function toDiagramResult(f: FileDiagram): DiagramResult {
     models: f.models.map((m) => ({ name: m.name, kind: m.kind, line: m.line - 1 })),
     selected: f.selected,
     diagram: d && {
-      name: d.summary.name,
+      name: d.summary.name ?? d.summary.kind,
       kind: d.summary.kind,
       line: d.summary.line - 1,
       firstLine: d.firstLine - 1,

@@ -42,6 +42,7 @@ import {
   collectYoungGarbageIfFull,
   LARGE_TEXT_CHARS,
   oldGenerationUsed,
+  youngGenerationSize,
 } from './heap';
 import { NOTEBOOK_SYNC, NotebookStore } from './notebooks';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
@@ -418,6 +419,7 @@ export function createServer(
       notebooks: notebooks.stats,
       memory: process.memoryUsage(),
       oldGeneration: oldGenerationUsed(),
+      youngGeneration: youngGenerationSize(),
     }));
 }
 

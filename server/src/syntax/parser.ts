@@ -86,7 +86,9 @@ export function loadPythonParser(): Promise<PythonParser> {
       locateFile: (file: string) => path.join(dir, file),
     };
     await Parser.init(module);
-    const python = await Language.load(path.join(dir, 'tree-sitter-python.wasm'));
+    // The bytes, not the path: given a path, web-tree-sitter reads it through a dynamic `import()`, which
+    // a bundle compiled from V8's code cache cannot make (`lsp/boot.ts`).
+    const python = await Language.load(fs.readFileSync(path.join(dir, 'tree-sitter-python.wasm')));
     const fresh = () => new Parser().setLanguage(python);
     let parser = fresh();
     useTreeMemory(undefined);

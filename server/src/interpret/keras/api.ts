@@ -6,6 +6,7 @@
  * `numpy/`) that models it. Shapes and errors come from the shape engine.
  */
 
+import type { SavedModel } from './saving';
 import type { CheckedError } from '../../shapes/errors';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../../shapes/args';
 import { toSnakeCase } from '../../shapes/naming';
@@ -93,7 +94,7 @@ export class KerasApi implements LibraryHost {
   /** The tokens `adapt` gave each lookup layer, where known (`lookups.ts`); undefined: adapted on what is not known. */
   readonly lookupVocabularies = new Map<LayerObj, Value[] | undefined>();
   /** The models this run saved, by the path given to `save` (`load_model` of that path rebuilds them). */
-  readonly savedModels = new Map<string, ModelObj>();
+  readonly savedModels = new Map<string, SavedModel>();
 
   constructor(
     readonly interp: Interpreter,
@@ -130,6 +131,29 @@ export class KerasApi implements LibraryHost {
   /** A counter of executed calls, so that later calls on a line win its hint. */
   nextSeq(): number {
     return ++this.seq;
+  }
+
+  /**
+   * Whether the KerasTensors the file makes are still counted: each `keras.Input`, and each output of a symbolic
+   * call of a layer or op outside a traced call, draws a `keras_tensor` name as Keras's KerasTensor does. A call
+   * that makes tensors not followed one by one (a model called on tensors, a graph cloned or replayed, the
+   * symbolic build of a training call) stops the count: later tensors get no name.
+   */
+  tensorsCounted = true;
+
+  /** Draws Keras's names for the tensors a symbolic call just made, in order. */
+  nameTensors(v: Value): Value {
+    const name = (x: Value): void => {
+      if (x.kind === 'tensor') x.tensor.kerasName ??= this.tensorName();
+      else if (x.kind === 'list' || x.kind === 'tuple') x.items.forEach(name);
+    };
+    name(v);
+    return v;
+  }
+
+  /** The name of a KerasTensor made now, where the count is followed. */
+  tensorName(): string | undefined {
+    return this.tracing > 0 || !this.tensorsCounted ? undefined : this.uniqueName('keras_tensor');
   }
 
   /** Keras's `uniquify`: the stem itself the first time, then `stem_1`, `stem_2`, ... */

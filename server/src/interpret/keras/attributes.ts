@@ -30,6 +30,7 @@ import { modelAsLayer, modelLayers } from './records';
 import { plainKerasModelClass } from './kerasClasses';
 import { kerasBaseMethod, kerasInstanceAttribute, trackAssigned } from './subclass';
 import { isRemovedModelAttribute, raiseRemovedAttribute } from './trainingApi';
+import { neverInitialised, uninitialisedAttributeError } from './uninitialised';
 
 export function getAttribute(api: KerasApi, obj: Value, attr: string, node: SyntaxNode): Value {
   switch (obj.kind) {
@@ -47,6 +48,10 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
       return value;
     }
     case 'instance': {
+      // A model whose `__init__` never ran Keras's lacks what it would have set.
+      const refused =
+        obj.inst.model && neverInitialised(obj.inst) ? uninitialisedAttributeError(obj.inst, attr) : undefined;
+      if (refused) return api.interp.raise(refused, node);
       // An instance of a file's layer or model: what Keras's base class has (its own attributes came first).
       const base = kerasInstanceAttribute(obj.inst, attr, obj);
       if (base) return base;
@@ -69,8 +74,11 @@ export function getAttribute(api: KerasApi, obj: Value, attr: string, node: Synt
     }
     case 'array':
       return arrayAttribute(api, obj, attr, node);
-    case 'object':
+    case 'object': {
+      const known = obj.attrs?.find(([name]) => name === attr);
+      if (known) return known[1];
       return (isSklearnName(obj.qualname) && sklearnAttribute(obj, attr)) || UNKNOWN;
+    }
     default:
       return UNKNOWN;
   }

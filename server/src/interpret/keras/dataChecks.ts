@@ -13,7 +13,7 @@
 import { shapesEqual, type Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { errorOf } from '../../shapes/errors';
-import { asItems, kwarg, type ModelObj, type Span, spanOf, type Value } from '../values';
+import { asItems, type FunctionObj, kwarg, type ModelObj, newTensor, type Span, spanOf, type Value } from '../values';
 import type { KerasApi } from './api';
 import { canonicalName } from './names';
 import { sequentialRebuild } from './sequential';
@@ -265,4 +265,58 @@ function checkTargets(api: KerasApi, model: ModelObj, ys: Shape[], node: SyntaxN
     }
   }
   return undefined;
+}
+
+/** The training methods whose step computes the compiled loss and metrics. */
+const COMPUTES_LOSS: ReadonlySet<string> = new Set(['fit', 'evaluate', 'train_on_batch', 'test_on_batch']);
+
+/**
+ * The loss and metric functions of the file that a training step calls, `fn(y_true, y_pred)`, run once on
+ * tensors of shapes not told (traced, as Keras's step traces them): what Python raises in their body
+ * (`K.sqrt`, which Keras 3's `keras.backend` lacks) is raised there, on their line.
+ */
+export function callUserLosses(api: KerasApi, model: ModelObj, method: string, node: SyntaxNode): void {
+  if (!COMPUTES_LOSS.has(method) || !model.compiled) return;
+  const { loss, metrics } = model.compiled;
+  const functions = [loss, metrics].flatMap((v) =>
+    !v ? [] : v.kind === 'function' ? [v] : (asItems(v) ?? (v.kind === 'dict' ? v.entries.map(([, x]) => x) : [])),
+  );
+  for (const f of functions) {
+    if (f.kind !== 'function') continue;
+    // More positional parameters without defaults than the two Keras passes: Python's TypeError, in Keras's code.
+    const required = requiredPositional(f.fn);
+    if (required && required.length > 2) {
+      const missing = required.slice(2);
+      api.interp.raise(errorOf('missingPositional', { fn: f.fn.name, names: missing }), node);
+      return;
+    }
+    const tensor = (): Value => ({ kind: 'tensor', tensor: newTensor(null) });
+    api.tracing++;
+    try {
+      api.interp.callFunction(f.fn, [tensor(), tensor()], [], undefined);
+    } finally {
+      api.tracing--;
+    }
+  }
+}
+
+/**
+ * The names of a function's positional parameters that have no default, when they end its positional ones
+ * (no `*args`, which would take what Keras passes); undefined when that is not plain to read.
+ */
+function requiredPositional(fn: FunctionObj): string[] | undefined {
+  const params = fn.node.childForFieldName('parameters')?.namedChildren.filter((p) => p.type !== 'comment');
+  if (!params) return undefined;
+  const names: string[] = [];
+  for (const p of params) {
+    if (p.type === 'identifier') names.push(p.text);
+    else if (p.type === 'typed_parameter') {
+      const name = p.namedChildren.find((c) => c.type === 'identifier');
+      if (!name) return undefined;
+      names.push(name.text);
+    } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') break;
+    else if (p.type === 'keyword_separator' || p.type === 'dictionary_splat_pattern') break;
+    else return undefined;
+  }
+  return names;
 }

@@ -55,15 +55,17 @@ export function lossesByName(model: ModelObj, loss: Value & { kind: 'dict' }): V
 
 /**
  * A subclassed model without a declared input, built by the first batch as `fit`/`predict` build it: its
- * `call` runs on the batch, so its rows carry that batch size. What the call would raise is not judged
- * here (Keras words it through the training step): the model then stays unbuilt and unknown.
+ * `call` runs on the batch (JAX's trainer calls it eagerly on the batch's arrays), so its rows carry that
+ * batch size, and an error that escapes it is Keras's as for `model(array)`. A batch of a size not known
+ * runs on a path that may not be taken: the model then stays unbuilt and unknown where it raises.
  */
 export function buildByBatch(api: KerasApi, model: ModelObj, batches: Shape[], node: SyntaxNode): void {
   if (batches.length !== 1 || !model.instance || !findMethod(model.instance.cls, 'call')) return;
-  api.interp.uncertain++;
+  const sure = batches[0].every((d) => typeof d === 'number');
+  if (!sure) api.interp.uncertain++;
   try {
     api.callLayer(modelAsLayer(api, model), [{ kind: 'array', shape: batches[0] }], [], node);
   } finally {
-    api.interp.uncertain--;
+    if (!sure) api.interp.uncertain--;
   }
 }

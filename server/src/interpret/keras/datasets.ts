@@ -32,14 +32,74 @@ const DATASETS: Record<string, [Shape, Shape, Shape, Shape]> = {
     [10000, 1],
   ],
   imdb: [[25000], [25000], [25000], [25000]],
-  reuters: [[8982], [8982], [2246], [2246]],
-  boston_housing: [[404, 13], [404], [102, 13], [102]],
 };
 
+/**
+ * Datasets `load_data` splits at `test_split` (0.2 by default): its parameters in order, the samples
+ * in all (per `version` for California housing), and the features of a sample (none for the Reuters
+ * newswires, lists of word ids). Keras takes `int(samples * (1 - test_split))` for training.
+ */
+const SPLIT: Record<string, { params: string[]; samples: Record<string, number>; features?: number }> = {
+  boston_housing: { params: ['path', 'test_split', 'seed'], samples: { '': 506 }, features: 13 },
+  california_housing: {
+    params: ['version', 'path', 'test_split', 'seed'],
+    samples: { small: 600, large: 20640 },
+    features: 8,
+  },
+  reuters: {
+    params: ['path', 'num_words', 'skip_top', 'maxlen', 'test_split', 'seed'],
+    samples: { '': 11228 },
+  },
+};
+
+/** Parameters of the IMDB loader, for `maxlen`. */
+const IMDB_PARAMS = ['path', 'num_words', 'skip_top', 'maxlen', 'seed'];
+
+/** The argument a loader's call gives for `param`, by keyword or position. */
+function argOf(params: string[], param: string, args: Value[], kwargs: Array<[string, Value]>): Value | undefined {
+  const kw = kwargs.find(([k]) => k === param);
+  if (kw) return kw[1];
+  const at = params.indexOf(param);
+  return at >= 0 ? args[at] : undefined;
+}
+
+/** The four shapes of a dataset `load_data` splits, as its arguments decide them (sizes unknown where they do not say). */
+function splitShapes(dataset: string, args: Value[], kwargs: Array<[string, Value]>): [Shape, Shape, Shape, Shape] {
+  const spec = SPLIT[dataset];
+  const version = argOf(spec.params, 'version', args, kwargs);
+  const split = argOf(spec.params, 'test_split', args, kwargs);
+  const maxlen = argOf(spec.params, 'maxlen', args, kwargs);
+  const total =
+    version === undefined
+      ? (spec.samples[''] ?? spec.samples.large)
+      : version.kind === 'str'
+        ? spec.samples[version.value]
+        : undefined;
+  const fraction = split === undefined ? 0.2 : split.kind === 'int' || split.kind === 'float' ? split.value : undefined;
+  // Newswires longer than `maxlen` are dropped: how many remain depends on the data.
+  const known = total !== undefined && fraction !== undefined && fraction >= 0 && fraction < 1 && !isGiven(maxlen);
+  const train = known ? Math.trunc(total * (1 - fraction)) : '?';
+  const test = known && typeof train === 'number' ? total - train : '?';
+  const rows = (n: number | '?'): Shape => (spec.features ? [n, spec.features] : [n]);
+  return [rows(train), [train], rows(test), [test]];
+}
+
+/** Whether an optional argument is given a value other than None. */
+function isGiven(v: Value | undefined): boolean {
+  return v !== undefined && v.kind !== 'none';
+}
+
 /** `((x_train, y_train), (x_test, y_test))` as arrays of known shapes, or undefined for other datasets. */
-export function loadDataValue(dataset: string, imageDataFormat: string): Value | undefined {
-  const d = DATASETS[dataset];
+export function loadDataValue(
+  dataset: string,
+  imageDataFormat: string,
+  args: Value[] = [],
+  kwargs: Array<[string, Value]> = [],
+): Value | undefined {
+  let d = SPLIT[dataset] ? splitShapes(dataset, args, kwargs) : DATASETS[dataset];
   if (!d) return undefined;
+  // Reviews longer than `maxlen` are dropped: how many remain depends on the data.
+  if (dataset === 'imdb' && isGiven(argOf(IMDB_PARAMS, 'maxlen', args, kwargs))) d = [['?'], ['?'], ['?'], ['?']];
   // The CIFAR loaders transpose images to the configured image_data_format.
   const arr = (shape: Shape): Value => ({
     kind: 'array',

@@ -38,7 +38,7 @@ export function makeInput(api: KerasApi, args: Value[], kwargs: Array<[string, V
   }
   const layer = makeInputLayer(api, shape, node, kw.get('name'));
   if (!batchShape) layer.batchNamedDim = batchNamedDimension(node, 'shape', 0);
-  return inputTensor(layer);
+  return api.nameTensors(inputTensor(layer));
 }
 
 export function makeFunctional(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
@@ -153,6 +153,8 @@ function cloneGraphNodes(
   node: SyntaxNode,
 ): { inputs: TensorObj[]; outputs: TensorObj[] } {
   const mapped = new Map<TensorObj, TensorObj>();
+  // The copies are KerasTensors of their own, not counted here.
+  api.tensorsCounted = false;
   const newInputs = inputs.map((t) => {
     if (t.node?.isInput) {
       mapped.set(t, t);

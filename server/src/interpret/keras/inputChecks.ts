@@ -13,6 +13,7 @@ import { shapesEqual, type Shape } from '../../shapes/shape';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { type LayerObj, type ModelObj, spanOf, type Value } from '../values';
 import type { KerasApi } from './api';
+import { withLayerName } from './errorNames';
 
 type Raised = Value | undefined;
 
@@ -178,7 +179,7 @@ function inputChecks(
       if (layer.constructed.status !== 'ok' || layer.model || layer.instance) return undefined;
       const r = callLayer(layer.constructed.layer, { args: [{ kind: 'tensor', shape }], kwargs: {} }, api.options);
       if (r.status === 'error') {
-        const inner = r.error;
+        const inner = withLayerName(r.error, layer);
         const wrapped = trains ? errorOf('sequentialCall', { inner, given: given[0], dtype, givenList }) : inner;
         return api.interp.raise(wrapped, node);
       }

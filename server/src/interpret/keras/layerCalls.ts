@@ -12,6 +12,7 @@ import { type Shape, shapesEqual } from '../../shapes/shape';
 import type { CallArg } from '../../shapes/tensors';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { emitNode } from '../graph';
+import { withLayerName } from './errorNames';
 import { asItems, kwarg, type LayerObj, newTensor, spanOf, type TensorObj, toPy, UNKNOWN, type Value } from '../values';
 import type { KerasApi } from './api';
 import type { CallMemo, ConstructMemo } from './layers';
@@ -45,7 +46,10 @@ export function callBuiltinLayer(
   const toArg = (v: Value): CallArg => {
     if (v.kind === 'tensor') {
       inputTensors.push(v.tensor);
-      return v.tensor.shape ? { kind: 'tensor', shape: v.tensor.shape } : { kind: 'value', value: { kind: 'unknown' } };
+      if (!v.tensor.shape) return { kind: 'value', value: { kind: 'unknown' } };
+      return v.tensor.kerasName
+        ? { kind: 'tensor', shape: v.tensor.shape, name: v.tensor.kerasName }
+        : { kind: 'tensor', shape: v.tensor.shape };
     }
     if (v.kind === 'array')
       return v.shape ? { kind: 'tensor', shape: v.shape } : { kind: 'value', value: { kind: 'unknown' } };
@@ -69,7 +73,7 @@ export function callBuiltinLayer(
   } else {
     result = callLayer(layer.constructed.layer, { args: callArgs, kwargs: callKwargs }, api.options);
   }
-  if (result.status === 'error') return api.interp.raise(result.error, node);
+  if (result.status === 'error') return api.interp.raise(withLayerName(result.error, layer), node);
   markCalled(api, layer);
   if (inputTensors.length === 0 && result.status === 'ok') {
     // An eager call on arrays records no node: the row shows the first build's shapes, if any (tracedRows.ts).
@@ -92,8 +96,8 @@ function callOnTensor(api: KerasApi, layer: LayerObj, x: TensorObj, node: Syntax
   const result: Called =
     layer.constructed.status !== 'ok' || x.shape === null
       ? { status: 'unknown', reason: layer.constructed.status !== 'ok' ? 'layer not known' : 'input shape not known' }
-      : callOnShapeRemembered(api, layer.constructed.layer, x.shape, node);
-  if (result.status === 'error') return api.interp.raise(result.error, node);
+      : callOnShapeRemembered(api, layer.constructed.layer, x.shape, node, x.kerasName);
+  if (result.status === 'error') return api.interp.raise(withLayerName(result.error, layer), node);
   return recordCall(api, layer, result, [x], node);
 }
 
@@ -125,7 +129,9 @@ function recordCall(api: KerasApi, layer: LayerObj, result: Called, inputs: Tens
     single: ok ? result.single : true,
     inputs: inputShapes,
   });
-  const out = emitNode(layer, withMasks(layer, inputs), ok ? result.outputs : [null], ok ? result.single : true);
+  const out = api.nameTensors(
+    emitNode(layer, withMasks(layer, inputs), ok ? result.outputs : [null], ok ? result.single : true),
+  );
   if (out.kind === 'tensor') setOutputMask(api, layer, inputs, [out.tensor], node);
   return out;
 }
@@ -135,18 +141,26 @@ function recordCall(api: KerasApi, layer: LayerObj, result: Called, inputs: Tens
  * node runs again with the same constructed layer (constant constructors
  * are shared across runs) on an equal shape, the answer is the same.
  */
-function callOnShapeRemembered(api: KerasApi, constructed: ConstructedLayer, shape: Shape, node: SyntaxNode): Called {
+function callOnShapeRemembered(
+  api: KerasApi,
+  constructed: ConstructedLayer,
+  shape: Shape,
+  node: SyntaxNode,
+  name?: string,
+): Called {
   const memo = node.memo as ConstructMemo | CallMemo | undefined;
   const format = api.options.imageDataFormat;
   if (
     memo?.tag === 'call' &&
     memo.constructed === constructed &&
     memo.format === format &&
+    memo.name === name &&
     shapesEqual(memo.shape, shape)
   )
     return memo.called;
-  const called = callLayer(constructed, { args: [{ kind: 'tensor', shape }], kwargs: {} }, api.options);
-  node.memo = { tag: 'call', constructed, format, shape, called } satisfies CallMemo;
+  const arg = name === undefined ? { kind: 'tensor' as const, shape } : { kind: 'tensor' as const, shape, name };
+  const called = callLayer(constructed, { args: [arg], kwargs: {} }, api.options);
+  node.memo = { tag: 'call', constructed, format, shape, name, called } satisfies CallMemo;
   return called;
 }
 

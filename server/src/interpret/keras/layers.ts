@@ -175,6 +175,8 @@ export interface CallMemo {
   constructed: ConstructedLayer;
   format: string;
   shape: Shape;
+  /** The input tensor's Keras name, which an error's text quotes. */
+  name?: string;
   called: Called;
 }
 

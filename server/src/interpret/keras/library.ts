@@ -109,7 +109,7 @@ export function callLibrary(
     return NONE_V;
   }
   const dataset = /^keras\.datasets\.([a-z_0-9]+)\.load_data$/.exec(q)?.[1];
-  if (dataset) return loadDataValue(dataset, api.options.imageDataFormat) ?? UNKNOWN;
+  if (dataset) return loadDataValue(dataset, api.options.imageDataFormat, args, kwargs) ?? UNKNOWN;
   if (/^(keras\.utils|keras\.preprocessing\.sequence)\.pad_sequences$/.test(q)) {
     const x = args[0];
     const maxlen = args[1] ?? kwarg(kwargs, 'maxlen');

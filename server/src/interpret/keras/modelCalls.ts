@@ -32,6 +32,8 @@ export function callModel(
   const layer = modelAsLayer(api, model);
   const inputTensors = flattenTensorValues(x) ?? [];
   const inShape = x.kind === 'tensor' ? x.tensor.shape : x.kind === 'array' ? x.shape : null;
+  // A Sequential or functional model's symbolic call runs its graph again, making tensors not counted here.
+  if (inputTensors.length > 0 && (!model.instance || model.functional)) api.tensorsCounted = false;
   // A subclass of keras.Model without `call` (nor a functional graph, nor its own output shape): Keras cannot run it.
   const inst = model.instance;
   const onTensorsOrData = inputTensors.length > 0 || x.kind === 'array';

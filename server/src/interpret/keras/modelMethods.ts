@@ -9,7 +9,7 @@ import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { asShape, kwarg, type ModelObj, NONE_V, spanOf, UNKNOWN, type Value } from '../values';
 import type { KerasApi } from './api';
 import { surelyNotCompiled } from './compileCheck';
-import { checkModelData, isDataMethod } from './dataChecks';
+import { callUserLosses, checkModelData, isDataMethod } from './dataChecks';
 import { recordDataCall } from './dataRecords';
 import { plainKerasModelClass } from './kerasClasses';
 import { canonicalName } from './names';
@@ -18,8 +18,9 @@ import { quantizeMode, quantizeModel } from './quantize';
 import { modelLayers } from './records';
 import { saveModel, saveWeights } from './saving';
 import { sequentialAdd, sequentialRebuild } from './sequential';
-import { checkTrainingCall } from './trainingApi';
+import { checkTrainingCall, hasSplat } from './trainingApi';
 import { trainingResult } from './trainingResults';
+import { neverInitialised, uninitialisedMethodError } from './uninitialised';
 
 export const COMPILE_KEYWORDS = new Set([
   'optimizer',
@@ -41,6 +42,11 @@ export function modelMethod(
   kwargs: Array<[string, Value]>,
   node: SyntaxNode,
 ): Value {
+  // A model of the file's class whose `__init__` never ran Keras's fails on the first attribute the method reads.
+  if (model.instance && neverInitialised(model.instance)) {
+    const refused = uninitialisedMethodError(model.instance, name);
+    if (refused) return api.interp.raise(refused, node);
+  }
   switch (name) {
     case 'add':
       if (model.kind === 'Sequential') sequentialAdd(api, model, args[0] ?? kwargs[0]?.[1] ?? UNKNOWN, node, true);
@@ -116,6 +122,8 @@ export function modelMethod(
       return name === 'save' ? saveModel(api, args, kwargs, node, model) : saveWeights(api, args, kwargs, node);
     default:
       if (isDataMethod(name)) {
+        // Training and prediction build the model symbolically, making KerasTensors not counted here.
+        api.tensorsCounted = false;
         recordDataCall(api.dataCalls, model, name, args, kwargs, node, !name.startsWith('predict'));
         return (
           // A class of the file with another library base may bring its own `fit`.
@@ -126,7 +134,7 @@ export function modelMethod(
                 : undefined))
             : undefined) ??
           checkModelData(api, model, name, args, kwargs, node) ??
-          trainingResult(model, name, kwargs)
+          (callUserLosses(api, model, name, node), trainingResult(model, name, args, kwargs, hasSplat(node)))
         );
       }
       return UNKNOWN;

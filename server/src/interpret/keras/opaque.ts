@@ -63,7 +63,7 @@ export function callOpaque(
     single,
     inputs: inputTensors.map((t) => t.shape ?? []),
   });
-  const result = emitNode(layer, withMasks(layer, inputTensors, takesMask), shapes, single);
+  const result = api.nameTensors(emitNode(layer, withMasks(layer, inputTensors, takesMask), shapes, single));
   // A custom layer that sets `supports_masking = True` passes its input's mask on.
   if (passesMask && result.kind === 'tensor' && inputTensors[0]?.mask) result.tensor.mask = inputTensors[0].mask;
   return result;

@@ -3,7 +3,9 @@
  * refuse Keras 2's `save_format=` and SavedModel folders, and `model.save_weights(path)` wants a
  * `*.weights.h5` name. `load_model` of a path this run saved a model to rebuilds that model as Keras
  * deserialises it: fresh layers made on the loading line, with the saved names (a Sequential's rebuild makes
- * its inner Functional, which draws a `functional` name); any other load stays unknown.
+ * its inner Functional, which draws a `functional` name per layer added); any other load stays unknown. A
+ * legacy `.h5` file compiled with a loss alias that does not deserialise (`'mse'`, recorded in `h5Reload.json`
+ * by `test/truth/h5-reload/record.py`) fails to load unless `compile=False`.
  */
 
 import { errorOf } from '../../shapes/errors';
@@ -23,6 +25,7 @@ import {
   type Value,
 } from '../values';
 import type { KerasApi } from './api';
+import h5Reload from './h5Reload.json';
 import { hasSplat } from './trainingApi';
 
 type Kwargs = Array<[string, Value]>;
@@ -51,9 +54,21 @@ export function saveModel(api: KerasApi, args: Value[], kwargs: Kwargs, node: Sy
   if (zip === undefined) return UNKNOWN;
   if (zip && !path.endsWith('.keras') && !/\.(h5|hdf5)$/.test(path))
     return api.interp.raise(errorOf('saveFilepathExtension', { filepath: path }), node);
-  if (model && zip && path.endsWith('.keras')) api.savedModels.set(path, model);
+  // A legacy `.h5` file keeps the compile's loss as it was given, which loading deserialises again.
+  const legacy = /\.(h5|hdf5)$/.test(path);
+  if (model && ((zip && path.endsWith('.keras')) || legacy))
+    api.savedModels.set(path, { model, legacy, loss: legacy ? model.compiled?.loss : undefined });
   return NONE_V;
 }
+
+/** A model a `save` of this run wrote: the model, whether to a legacy `.h5` file, and its compiled loss then. */
+export interface SavedModel {
+  model: ModelObj;
+  legacy: boolean;
+  loss?: Value;
+}
+
+const H5_RELOAD = h5Reload.losses as Record<string, { type: string; message: string } | null>;
 
 /**
  * `keras.models.load_model(filepath)` of a `.keras` file this run saved: a copy of the saved functional or
@@ -63,7 +78,15 @@ export function saveModel(api: KerasApi, args: Value[], kwargs: Kwargs, node: Sy
 export function loadModel(api: KerasApi, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value {
   const filepath = args[0] ?? kwarg(kwargs, 'filepath');
   const saved = filepath?.kind === 'str' ? api.savedModels.get(filepath.value) : undefined;
-  const model = saved && rebuiltModel(api, saved, node);
+  if (!saved) return UNKNOWN;
+  // `load_model(filepath, custom_objects=None, compile=True, safe_mode=True)`: a legacy file compiles the
+  // model again from the loss it keeps, and Keras's short aliases (`'mse'`) do not deserialise.
+  const compile = args[2] ?? kwarg(kwargs, 'compile');
+  const compiles = compile === undefined ? true : isTruthy(compile);
+  const loss = saved.loss;
+  if (saved.legacy && compiles === true && loss?.kind === 'str' && H5_RELOAD[loss.value] && !hasSplat(node))
+    return api.interp.raise(errorOf('h5LossNotDeserialisable', { name: loss.value }), node);
+  const model = rebuiltModel(api, saved.model, node, true, true);
   return model ? { kind: 'model', model } : UNKNOWN;
 }
 
@@ -73,7 +96,13 @@ export function loadModel(api: KerasApi, args: Value[], kwargs: Kwargs, node: Sy
  * no config keeps; undefined where it holds models or layers of the file's own classes. `hinted`: the
  * layers get hints on that line.
  */
-export function rebuiltModel(api: KerasApi, saved: ModelObj, node: SyntaxNode, hinted = true): ModelObj | undefined {
+export function rebuiltModel(
+  api: KerasApi,
+  saved: ModelObj,
+  node: SyntaxNode,
+  hinted = true,
+  loaded = false,
+): ModelObj | undefined {
   if (saved.broken || !saved.built) return undefined;
   const span = spanOf(node);
   const outputs = saved.functional?.outputs ?? (saved.outputTensor ? [saved.outputTensor] : undefined);
@@ -150,8 +179,12 @@ export function rebuiltModel(api: KerasApi, saved: ModelObj, node: SyntaxNode, h
   if (saved.inputLayer) model.inputLayer = copyOf(saved.inputLayer);
   if (saved.inputTensor) model.inputTensor = tensors.get(saved.inputTensor);
   if (saved.outputTensor) model.outputTensor = tensors.get(saved.outputTensor);
-  // Keras builds a loaded Sequential, which makes the Functional inside it.
-  if (saved.kind === 'Sequential') api.uniqueName('functional');
+  // Keras builds a Sequential made again, which makes the Functional inside it: a clone once, a loaded one
+  // once per layer its `from_config` adds after the input (each `add` builds it anew).
+  if (saved.kind === 'Sequential') {
+    const adds = loaded ? saved.layers.filter((l) => l.className !== 'InputLayer').length : 1;
+    for (let i = 0; i < adds; i++) api.uniqueName('functional');
+  }
   return model;
 }
 

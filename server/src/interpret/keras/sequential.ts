@@ -94,8 +94,9 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
     const declared = declaredInputShape(layer);
     if (declared) {
       model.inputShape = declared;
-      // Keras adds `InputLayer(shape=...)` before the layer, drawing its name.
+      // Keras adds `InputLayer(shape=...)` before the layer, drawing its name (and its tensor's).
       model.inputLayerName = api.uniqueName('input_layer');
+      model.inputTensorName = api.tensorName();
     }
   }
   // Names Keras draws are not compared: where numbering is not followed exactly, a false clash would follow.
@@ -111,7 +112,14 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
   if (model.built && last?.length === 1 && model.layers.length > 1) {
     // Keras rebuilds the whole stack, but built layers give the same shapes again: extend it by the new layer.
     const spans = layer.callSpans.length;
-    const out = api.callLayer(layer, [{ kind: 'tensor', tensor: newTensor(last[0]) }], [], node);
+    // Keras calls every earlier layer again first, each output a new KerasTensor: the last is the new layer's input.
+    const input = newTensor(last[0]);
+    const earlier = model.layers.filter((l) => l.className !== 'InputLayer').length - 1;
+    for (let i = 0; i < earlier; i++) {
+      const name = api.tensorName();
+      if (name) input.kerasName = name;
+    }
+    const out = api.callLayer(layer, [{ kind: 'tensor', tensor: input }], [], node);
     layer.callSpans.length = spans;
     model.outputShapes = out.kind === 'tensor' && out.tensor.shape ? [out.tensor.shape] : null;
     model.built = out.kind === 'tensor';
@@ -137,9 +145,13 @@ export function sequentialRebuild(api: KerasApi, model: ModelObj, node: SyntaxNo
   if (!input || model.layers.length === 0) return;
   model.inputShape = input;
   // Keras's `build` puts an InputLayer first when the stack has none, drawing its name.
-  if (!model.inputLayer && !model.inputLayerName) model.inputLayerName = api.uniqueName('input_layer');
+  if (!model.inputLayer && !model.inputLayerName) {
+    model.inputLayerName = api.uniqueName('input_layer');
+    model.inputTensorName = api.tensorName();
+  }
   // From its Input, when it has one, the Sequential's layers form a graph (`model.inputs`, `layer.output`).
   let x: Value = { kind: 'tensor', tensor: model.inputTensor ?? newTensor(input) };
+  if (!model.inputTensor && model.inputTensorName) x.tensor.kerasName = model.inputTensorName;
   // The graph is Keras's own symbolic one, even when the build happens inside a traced call.
   const tracing = api.tracing;
   api.tracing = 0;

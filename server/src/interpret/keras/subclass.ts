@@ -38,6 +38,7 @@ import { modelMethod } from './modelMethods';
 import { canonicalName, layerClassOf } from './names';
 import { callOpaque } from './opaque';
 import { modelAsLayer, modelTotals, newModel, rename } from './records';
+import { initCalledInSource, neverInitialised, uninitialisedMethodError } from './uninitialised';
 
 type Kwargs = Array<[string, Value]>;
 type Params = { total: number | null; trainable: number | null; nonTrainable: number | null };
@@ -241,6 +242,10 @@ function maybeBuild(api: KerasApi, inst: InstanceObj, args: Value[]): void {
 
 /** Calling an instance of a file's model or layer. */
 export function callInstance(api: KerasApi, inst: InstanceObj, args: Value[], kwargs: Kwargs, node: SyntaxNode): Value {
+  if (inst.model && neverInitialised(inst)) {
+    const refused = uninitialisedMethodError(inst, '__call__');
+    if (refused) return api.interp.raise(refused, node);
+  }
   if (inst.model) return api.callLayer(modelAsLayer(api, inst.model), args, kwargs, node);
   if (inst.layer) {
     // A built-in layer's subclass: the built-in's shapes and weights (see `KerasApi.callLayer`).
@@ -302,18 +307,6 @@ function withOwnMask(api: KerasApi, inst: InstanceObj, args: Value[], out: Value
   );
   if (mask.kind === 'tensor') out.tensor.mask = mask.tensor;
   return out;
-}
-
-/**
- * Whether an `__init__` of the class or of its bases in the file could call another `__init__` (any
- * `__init__` in its text: `super().__init__()`, `layers.Layer.__init__(self)`), or a method of its own
- * that may (`self._setup()`): only a class whose constructors do none of these surely never ran Keras's.
- */
-function initCalledInSource(cls: ClassObj, depth = 0): boolean {
-  const init = cls.methods.get('__init__');
-  if (!init) return cls.bases.some((b) => b.kind === 'class' && depth < 20 && initCalledInSource(b.cls, depth + 1));
-  const body = init.node.childForFieldName('body');
-  return !body || /__init__|super\s*\(|self\s*\.\s*\w+\s*\(/.test(body.text);
 }
 
 /**

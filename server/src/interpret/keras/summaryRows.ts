@@ -7,6 +7,7 @@
 import type { Shape } from '../../shapes/shape';
 import type { LayerObj, ModelObj } from '../values';
 import { modelTotals } from './records';
+import { neverInitialised } from './uninitialised';
 
 export interface SummaryRow {
   line: number;
@@ -19,7 +20,8 @@ export interface SummaryRow {
 export interface SummaryModel {
   line: number;
   kind: string;
-  name: string;
+  /** Null for a model of the file's class whose `__init__` never ran Keras's, which sets the name. */
+  name: string | null;
   layers: SummaryRow[];
   total_params: number | null;
   trainable_params: number | null;
@@ -59,7 +61,7 @@ export function summarizeModel(model: ModelObj): SummaryModel {
   return {
     line: model.span.startLine + 1,
     kind: model.kind,
-    name: model.name,
+    name: model.instance && neverInitialised(model.instance) ? null : model.name,
     layers: model.layers.map(rowOf),
     total_params: totals.total,
     trainable_params: totals.trainable,

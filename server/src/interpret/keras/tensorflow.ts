@@ -5,13 +5,16 @@
  * list of tensors given first, is recorded (`tfKerasTensorArgs.json`, by `test/truth/tf-keras-tensors/`).
  * Only in the file's own graph building: inside a traced `call` the tensors are TensorFlow's, and there the
  * functions that shape tensors as a `keras.ops` function does (same arguments, some renamed) are that
- * function. Anything else a TensorFlow function does is not modelled (unknown).
+ * function. `tf.shape(x)` there is the sizes the graph knows: a static size is its number (TensorFlow folds
+ * it), a dynamic one (`None`) a scalar tensor; `tf.range` is `keras.ops.arange`, as long as a dynamic bound's
+ * size (`None`). Anything else a TensorFlow function does is not modelled (unknown).
  */
 
 import { errorOf } from '../../shapes/errors';
+import { isKerasTensor } from '../graph';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import { callOp } from '../ops/ops';
-import { asItems, UNKNOWN, type Value } from '../values';
+import { asItems, newTensor, UNKNOWN, type Value } from '../values';
 import type { KerasApi } from './api';
 import recorded from './tfKerasTensorArgs.json';
 
@@ -64,15 +67,19 @@ export function callTensorflow(
   kwargs: Array<[string, Value]>,
   node: SyntaxNode,
 ): Value | undefined {
-  const a = args[0];
-  if (!a || !q.startsWith('tensorflow.')) return undefined;
+  if (!q.startsWith('tensorflow.')) return undefined;
   const path = q.slice('tensorflow.'.length);
   if (api.tracing > 0) return tracedTwin(api, path, args, kwargs, node);
+  const a = args[0];
+  if (!a) return undefined;
   const items = a.kind === 'list' || a.kind === 'tuple' ? asItems(a) : undefined;
   const refuses =
     a.kind === 'tensor'
-      ? TENSOR_FIRST.has(path)
-      : !!items && items.length > 0 && items.every((x) => x.kind === 'tensor') && TENSOR_LIST.has(path);
+      ? isKerasTensor(a.tensor) && TENSOR_FIRST.has(path)
+      : !!items &&
+        items.length > 0 &&
+        items.every((x) => x.kind === 'tensor' && isKerasTensor(x.tensor)) &&
+        TENSOR_LIST.has(path);
   return refuses ? api.interp.raise(errorOf('kerasTensorToTensorflow', {}), node) : undefined;
 }
 
@@ -84,6 +91,8 @@ function tracedTwin(
   kwargs: Array<[string, Value]>,
   node: SyntaxNode,
 ): Value {
+  if (path === 'shape') return tracedShape(args[0]);
+  if (path === 'range') return tracedRange(api, args, kwargs, node);
   const twin = TWINS[path];
   const onTensors = args.some((x) => x.kind === 'tensor' || (asItems(x) ?? []).some((i) => i.kind === 'tensor'));
   if (!twin || !onTensors) return UNKNOWN;
@@ -96,4 +105,33 @@ function tracedTwin(
     renamed.push([to, v]);
   }
   return callOp(api, op, args, renamed, node);
+}
+
+/** `tf.shape(x)` of a traced tensor: its static sizes as numbers, its dynamic ones as scalar tensors. */
+function tracedShape(x: Value | undefined): Value {
+  const shape = x?.kind === 'tensor' ? x.tensor.shape : undefined;
+  if (!shape) return UNKNOWN;
+  return {
+    kind: 'tuple',
+    items: shape.map((d) =>
+      typeof d === 'number'
+        ? { kind: 'int', value: d }
+        : d === null
+          ? { kind: 'tensor', tensor: newTensor([]) }
+          : UNKNOWN,
+    ),
+  };
+}
+
+/** `tf.range(limit)`, `tf.range(start, limit, delta)`: `keras.ops.arange`, a scalar tensor bound a dynamic size. */
+function tracedRange(api: KerasApi, args: Value[], kwargs: Array<[string, Value]>, node: SyntaxNode): Value {
+  const names: Record<string, string> = { start: 'start', limit: 'stop', delta: 'step' };
+  const dynamic = (v: Value): Value => (v.kind === 'tensor' && v.tensor.shape?.length === 0 ? { kind: 'none' } : v);
+  const renamed: Array<[string, Value]> = [];
+  for (const [k, v] of kwargs) {
+    if (k === 'name' || k === 'dtype') continue;
+    if (!names[k]) return UNKNOWN;
+    renamed.push([names[k], dynamic(v)]);
+  }
+  return callOp(api, 'arange', args.map(dynamic), renamed, node);
 }

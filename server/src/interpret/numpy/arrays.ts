@@ -11,10 +11,11 @@
 
 import { broadcastShapes } from '../../shapes/arith';
 import { errorOf } from '../../shapes/errors';
-import type { Shape } from '../../shapes/shape';
+import type { Dim, Shape } from '../../shapes/shape';
 import type { NumpyInt } from '../../shapes/values';
 import type { PyNode as SyntaxNode } from '../../syntax/ast';
 import type { KerasApi } from '../keras/api';
+import { isKerasTensor } from '../graph';
 import { getItemShape } from '../ops/getItem';
 import kerasTensorArgs from './kerasTensorArgs.json';
 import { pandasAttribute, pandasMethod } from './pandas';
@@ -170,8 +171,10 @@ export function callNumpy(
     }
     return NONE_V;
   }
-  const maker = /^numpy\.(zeros|ones|empty|random\.(?:rand|randn|random|normal|uniform|randint))$/.exec(q)?.[1];
-  if (maker) return newArray(maker, args, kwargs);
+  const maker = /^numpy\.(zeros|ones|empty|random\.(?:rand|randn|randint|[a-z_]+))$/.exec(q)?.[1];
+  const sampler =
+    !maker?.startsWith('random.') || maker in RANDOM_SIZE_AT || /^random\.(rand|randn|randint)$/.test(maker);
+  if (maker && sampler) return newArray(maker, args, kwargs);
   // NumPy's functions of the same names shape arrays the same way (no tensor: no op is recorded).
   const fn = /^numpy\.([a-z_0-9]+)$/.exec(q)?.[1];
   if (fn && OP_FUNCTIONS.has(fn) && !args.some((x) => x.kind === 'tensor'))
@@ -190,9 +193,14 @@ const TENSOR_LIST: ReadonlySet<string> = new Set(kerasTensorArgs.list);
 function refusesKerasTensor(api: KerasApi, q: string, a: Value | undefined): boolean {
   if (api.tracing > 0 || !a || !q.startsWith('numpy.')) return false;
   const fn = q.slice('numpy.'.length);
-  if (a.kind === 'tensor') return TENSOR_FIRST.has(fn);
+  if (a.kind === 'tensor') return isKerasTensor(a.tensor) && TENSOR_FIRST.has(fn);
   const items = a.kind === 'list' || a.kind === 'tuple' ? asItems(a) : undefined;
-  return !!items && items.length > 0 && items.every((x) => x.kind === 'tensor') && TENSOR_LIST.has(fn);
+  return (
+    !!items &&
+    items.length > 0 &&
+    items.every((x) => x.kind === 'tensor' && isKerasTensor(x.tensor)) &&
+    TENSOR_LIST.has(fn)
+  );
 }
 
 /** `np.zeros(shape)`, `np.random.rand(d0, d1)`, `np.random.normal(size=...)`, ...: an array of that shape. */
@@ -204,10 +212,42 @@ function newArray(fn: string, args: Value[], kwargs: Kwargs): Value {
       shape: args.every((a) => a.kind === 'int') ? args.map((a) => (a as { value: number }).value) : null,
     };
   if (fn === 'random.randint') return randint(args, kw);
+  if (fn === 'random.multivariate_normal') return multivariateNormal(args, kw);
   const shapeArg = fn.startsWith('random.')
-    ? (kw.get('size') ?? (fn === 'random.random' ? args[0] : args[2]))
+    ? (kw.get('size') ?? args[RANDOM_SIZE_AT[fn]])
     : (args[0] ?? kw.get('shape'));
   return { kind: 'array', shape: shapeArg ? asShape(shapeArg) : null };
+}
+
+/**
+ * NumPy's random samplers that take `size`, and its place among their
+ * parameters: `size` is the shape drawn (without it, a scalar, or the
+ * parameters' broadcast shape: not followed).
+ */
+const RANDOM_SIZE_AT: Record<string, number> = {
+  'random.random': 0,
+  'random.random_sample': 0,
+  'random.sample': 0,
+  'random.standard_normal': 0,
+  'random.normal': 2,
+  'random.uniform': 2,
+  'random.binomial': 2,
+  'random.beta': 2,
+  'random.gamma': 2,
+  'random.poisson': 1,
+  'random.exponential': 1,
+  'random.choice': 1,
+  'random.multivariate_normal': 2,
+};
+
+/** `np.random.multivariate_normal(mean, cov, size)`: `size` draws of a vector as long as `mean`. */
+function multivariateNormal(args: Value[], kw: Map<string, Value>): Value {
+  const mean = kw.get('mean') ?? args[0];
+  const size = kw.get('size') ?? args[2];
+  const items = mean && asItems(mean);
+  const length: Dim = mean?.kind === 'array' && mean.shape?.length === 1 ? mean.shape[0] : items ? items.length : '?';
+  const drawn = size === undefined || size.kind === 'none' ? [] : asShape(size);
+  return { kind: 'array', shape: drawn ? [...drawn, length] : null };
 }
 
 /**

@@ -3,11 +3,22 @@
  * (each array's sample axis split by `test_size`/`train_size` as
  * `_validate_shuffle_split` counts it, the other axes kept) and the scalers'
  * `fit_transform`/`transform` (the shape kept; `LabelEncoder` keeps its 1-D
- * labels). Anything else of scikit-learn is unknown.
+ * labels), and the datasets its loaders return (`load_iris()`, `fetch_california_housing()`, with
+ * `return_X_y=True` too: shapes recorded by `test/truth/sklearn-datasets/record.py`). Anything else
+ * of scikit-learn is unknown.
  */
 
 import type { Shape } from '../../shapes/shape';
 import { kwarg, UNKNOWN, type Value } from '../values';
+import recorded from './sklearnDatasets.json';
+
+/** Each loader's arrays by attribute (`data`, `target`, `images`). */
+const DATASETS: Record<string, Record<string, Shape>> = Object.fromEntries(
+  Object.entries(recorded.loaders).map(([name, arrays]) => [
+    `sklearn.datasets.${name}`,
+    arrays as Record<string, Shape>,
+  ]),
+);
 
 type Kwargs = Array<[string, Value]>;
 
@@ -59,12 +70,30 @@ function trainTestSplit(args: Value[], kwargs: Kwargs): Value {
 /** A call of a scikit-learn name: a transformer object, or `train_test_split`'s parts. */
 export function callSklearn(q: string, args: Value[], kwargs: Kwargs): Value {
   if (q === 'sklearn.model_selection.train_test_split') return trainTestSplit(args, kwargs);
+  const dataset = DATASETS[q];
+  if (dataset) {
+    // `as_frame=True` gives pandas frames; a positional argument is not followed.
+    const asFrame = kwarg(kwargs, 'as_frame');
+    if (args.length > 0 || (asFrame && !(asFrame.kind === 'bool' && !asFrame.value))) return UNKNOWN;
+    const xy = kwarg(kwargs, 'return_X_y');
+    if (xy?.kind === 'bool' && xy.value)
+      return {
+        kind: 'tuple',
+        items: [
+          { kind: 'array', shape: dataset.data },
+          { kind: 'array', shape: dataset.target },
+        ],
+      };
+    return xy === undefined || xy.kind === 'bool' ? { kind: 'object', qualname: q } : UNKNOWN;
+  }
   if (SHAPE_KEEPING.has(q)) return { kind: 'object', qualname: q };
   return UNKNOWN;
 }
 
 /** `scaler.fit_transform(X)` and the like: a method value, or undefined when not modelled. */
 export function sklearnAttribute(self: Value & { kind: 'object' }, attr: string): Value | undefined {
+  const dataset = DATASETS[self.qualname];
+  if (dataset) return dataset[attr] ? { kind: 'array', shape: dataset[attr] } : undefined;
   if (!SHAPE_KEEPING.has(self.qualname)) return undefined;
   return attr === 'fit_transform' || attr === 'transform' || attr === 'inverse_transform' || attr === 'fit'
     ? { kind: 'method', self, name: attr }

@@ -61,7 +61,7 @@ export function callActivation(api: KerasApi, name: string, args: Value[], node:
     single: true,
     inputs: [x.tensor.shape ?? []],
   });
-  return emitNode(op, [x.tensor], [x.tensor.shape], true);
+  return api.nameTensors(emitNode(op, [x.tensor], [x.tensor.shape], true));
 }
 
 /** The op class Keras records for a Python operator on tensors. */

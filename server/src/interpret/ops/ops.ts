@@ -167,6 +167,6 @@ function recordOp(
     single: !seq,
     inputs: tensorsIn.map((t) => t.shape ?? []),
   });
-  const value = emitNode(op, tensorsIn, outs, !seq);
+  const value = api.nameTensors(emitNode(op, tensorsIn, outs, !seq));
   return seq === 'tuple' && value.kind === 'list' ? { kind: 'tuple', items: value.items } : value;
 }

@@ -208,7 +208,13 @@ export function evalSubscript(interp: Interpreter, node: SyntaxNode, scope: Scop
     return subscriptMiss(interp, obj, i, node);
   }
   if (obj.kind === 'str' && i !== undefined) return { kind: 'str', value: obj.value.at(i) ?? '' };
-  if (obj.kind === 'dict') return obj.entries.find(([k]) => keyEquals(k, index))?.[1] ?? UNKNOWN;
+  if (obj.kind === 'dict') {
+    const found = obj.entries.find(([k]) => keyEquals(k, index));
+    if (found) return found[1];
+    if (obj.closed && (index.kind === 'str' || (index.kind === 'int' && !index.numpy)))
+      return interp.raise(errorOf('dictKeyMissing', { key: index.value }), node);
+    return UNKNOWN;
+  }
   return UNKNOWN;
 }
 

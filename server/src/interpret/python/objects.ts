@@ -206,6 +206,8 @@ function listMethod(
 }
 
 function dictMethod(self: Value & { kind: 'dict' }, name: string, args: Value[]): Value {
+  // A method not followed here (`update`, `pop`, `setdefault`) may change its keys.
+  if (!['get', 'items', 'keys', 'values', 'copy'].includes(name)) delete self.closed;
   if (name === 'get')
     return (
       self.entries.find(([k]) => k.kind === 'str' && args[0]?.kind === 'str' && k.value === args[0].value)?.[1] ??

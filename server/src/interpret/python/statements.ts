@@ -118,6 +118,7 @@ export function assign(interp: Interpreter, target: SyntaxNode, value: Value, sc
         const at = obj.entries.findIndex(([k]) => keyEquals(k, index));
         if (at >= 0) obj.entries[at] = [index, value];
         else obj.entries.push([index, value]);
+        if (index.kind !== 'str' && index.kind !== 'int') delete obj.closed;
       } else if (obj.kind === 'array' && (obj.ints !== undefined || obj.max !== undefined)) {
         // `a[i] = v` changes an array's values: those known before (and its largest) are no longer known.
         const holder = target.childForFieldName('value');
@@ -146,9 +147,10 @@ function assignItems(interp: Interpreter, target: SyntaxNode, value: Value, scop
   const star = targets.findIndex((t) => t.type === 'list_splat_pattern');
   const items = asItems(value);
   if (star < 0) {
-    // A layer's list of outputs has a length Keras fixes (an RNN's `return_state`): unpacking it into
-    // another number of names is Python's error. Other lists may come from paths not followed: not checked.
-    if (items && items.length !== targets.length && items.length > 0 && items.every((v) => v.kind === 'tensor')) {
+    // A layer's list of outputs has a length Keras fixes (an RNN's `return_state`), as has a list a library
+    // returned sized (`evaluate`'s): unpacking it into another number of names is Python's error. Other lists may come from paths not followed: not checked.
+    const sized = (value.kind === 'list' && value.sized) || (items?.every((v) => v.kind === 'tensor') ?? false);
+    if (items && items.length !== targets.length && items.length > 0 && sized) {
       interp.raise(
         items.length > targets.length
           ? errorOf('tooManyValuesToUnpack', { expected: targets.length })

@@ -15,6 +15,10 @@ export const builtinMessages = {
   listAssignmentIndexOutOfRange: message('IndexError', (_: object) => 'list assignment index out of range'),
   popIndexOutOfRange: message('IndexError', (_: object) => 'pop index out of range'),
   popFromEmptyList: message('IndexError', (_: object) => 'pop from empty list'),
+  /** `d[key]` of a key the dict lacks: the KeyError's text is the key's `repr`. */
+  dictKeyMissing: message('KeyError', (d: { key: string | number }) =>
+    typeof d.key === 'string' ? strRepr(d.key) : String(d.key),
+  ),
   /** NumPy's IndexError for an axis index past an array's rank. */
   numpyIndexOutOfBounds: message(
     'IndexError',

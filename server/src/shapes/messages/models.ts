@@ -33,6 +33,17 @@ export const modelMessages = {
     (d: { className: string }) =>
       `In layer '${d.className}', you forgot to call \`super().__init__()\` as the first statement in the \`__init__()\` method. Go add it!`,
   ),
+  /** An attribute Keras's `__init__` sets, read on a model of the file's class whose `__init__` never ran Keras's. */
+  objectHasNoAttribute: message(
+    'AttributeError',
+    (d: { className: string; attr: string }) => `'${d.className}' object has no attribute '${d.attr}'`,
+  ),
+  /** `load_model` of a legacy `.h5` file compiled with a loss alias of a `keras.metrics` function (`'mse'`). */
+  h5LossNotDeserialisable: message(
+    'ValueError',
+    (d: { name: string }) =>
+      `Could not deserialize 'keras.metrics.${d.name}' because it is not a KerasSaveable subclass`,
+  ),
   inputShapeInt: message('ValueError', (d: { value: number }) => `Cannot convert '${d.value}' to a shape.`),
   /** Keras 1's `Model(input=..., output=...)`. */
   modelLegacyKeywords: message(

@@ -1,0 +1,14 @@
+import numpy as np
+import keras
+from keras import layers, ops
+
+def weighted_mse(weight):
+    def loss(y_true, y_pred):
+        return ops.mean(weight * ops.square(y_true - y_pred))
+    return loss
+
+x = np.random.rand(64, 5).astype("float32")
+y = np.random.rand(64, 1).astype("float32")
+model = keras.Sequential([keras.Input((5,)), layers.Dense(1)])
+model.compile(optimizer="adam", loss=weighted_mse(2.0))
+model.fit(x, y, epochs=1)
