@@ -285,7 +285,7 @@ describe('incremental analysis against a run from the top', function () {
     assert.equal(r.kept, 0);
   });
 
-  it('a layer added without a name below every other layer of its kind moves no other name', () => {
+  it('a layer added below every other layer moves no other name (of layers or KerasTensors)', () => {
     const source = manyModelsFile(100);
     const last = source.lastIndexOf('layers.Flatten(),');
     const r = oneEdit(
@@ -293,12 +293,6 @@ describe('incremental analysis against a run from the top', function () {
       'layers.Flatten(), ',
       'layers.Flatten(), layers.Flatten(),',
     );
-    assert.equal(r.ran, 3);
-  });
-
-  it('a layer named by the file draws no counter: every other model is kept', () => {
-    const source = manyModelsFile(100);
-    const r = oneEdit(source, '    layers.Dense(11),', '    layers.Dense(11), layers.Dense(3, name="mine"),');
     assert.equal(r.ran, 3);
   });
 
@@ -335,6 +329,11 @@ describe('incremental analysis against a run from the top', function () {
     const source = manyModelsFile(100) + burn;
     assert.equal(oneEdit(source, 'layers.Dense(11)', 'layers.Dense(12)').ran, 3);
     assert.equal(oneEdit(`${source}def later():\n    return 3\n`, 'layers.Dense(11)', 'layers.Dense(12)').kept, 0);
+  });
+
+  it('a model called on tensors stops the count of KerasTensor names for every later statement: the file runs from the top', () => {
+    const source = `${manyModelsFile(100)}called = model_0(keras.Input(shape=(16, 16, 3)))\n`;
+    assert.equal(oneEdit(source, 'layers.Dense(11)', 'layers.Dense(12)').kept, 0);
   });
 
   it('two models joined by a name run together', () => {

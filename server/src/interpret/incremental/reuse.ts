@@ -20,7 +20,8 @@
  *   taken only when every run involved, and the new whole, stayed within
  *   every bound (and within half the steps, where the uncalled functions stop
  *   being run) and noted nothing: no budget check then decided anything.
- * - Global configuration (`keras.config.set_image_data_format`), saved models
+ * - Global configuration (`keras.config.set_image_data_format`), the count of
+ *   KerasTensor names stopped (`KerasApi.tensorsCounted`), saved models
  *   (`save` then `load_model` of a path), a workspace module, an exception (the
  *   after-error rule changes how every later statement runs), state left in
  *   the middle of a call at a statement's end: any of them in any run involved
@@ -164,6 +165,9 @@ export class Recorder implements RunMarks {
     if (this.broken || !this.ended || error || loaderAsked) return false;
     const b = interp.budget;
     if (b.notes.length > 0 || b.degraded || keras.configWrites > 0 || keras.savedModels.size > 0) return false;
+    // A statement that stopped the count of KerasTensor names (a model called on tensors, a training
+    // call) changes whether every later statement draws them: not replayed (the count only stops).
+    if (!keras.tensorsCounted) return false;
     if (!withinBudget(b.steps, b.cells, b.networkWork, this.uncalledAtEnd)) return false;
     const lists = this.lists();
     for (let m = 0; m < this.marks; m++)
