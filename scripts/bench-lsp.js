@@ -368,7 +368,7 @@ async function main() {
       const stats = await server.conn.sendRequest('shapeLens/stats').catch(() => undefined);
       if (stats && stats.resumed !== undefined)
         say(
-          `| ${n.toLocaleString('en-US')} lines, ${name} | (${stats.analyses} analyses, ${stats.resumed} resumed a run made ahead, ${stats.skipped.toLocaleString('en-US')} statements not run again) | | | | | |`,
+          `| ${n.toLocaleString('en-US')} lines, ${name} | (${stats.analyses} analyses, ${stats.resumed} resumed a run made ahead, ${stats.skipped.toLocaleString('en-US')} statements not run again; ${stats.groupRuns ?? 0} ran only the groups an edit touched, keeping ${(stats.kept ?? 0).toLocaleString('en-US')} statements) | | | | | |`,
         );
       await stopServer(server);
     }

@@ -15,6 +15,7 @@ import { Interpreter } from './python/interpreter';
 import type { ModuleLoader } from './python/modules';
 import { runModule, type RunOutcome } from './python/run';
 import { ResumableRuns, type ResumeStats } from './incremental/resume';
+import { viewOf } from './incremental/reuse';
 import type { AnalysisNote } from './python/limits';
 import { PyRaise, type RaisedError } from './python/signals';
 import type { SummaryModel } from './keras/summaryRows';
@@ -99,26 +100,12 @@ export class IncrementalInterpreter {
   }
 
   interpret(module: PyNode, options?: EngineOptions, loader?: ModuleLoader): Interpretation {
-    const { interp, keras, ...outcome } = this.runs.run(module, options, loader);
-    return interpretationOf(interp, keras, outcome);
+    return this.runs.run(module, options, loader);
   }
 }
 
-function interpretationOf(interp: Interpreter, keras: KerasApi, { error, incomplete }: RunOutcome): Interpretation {
-  return {
-    models: keras.models,
-    layers: keras.layers,
-    // Taken when first asked for (hints and diagnostics never need it).
-    get summary() {
-      return keras.summary;
-    },
-    error,
-    incomplete,
-    imports: interp.modules.paths(),
-    dataHints: keras.dataHints,
-    dataCalls: keras.dataCalls,
-    arrays: [...interp.arrays.values()],
-  };
+function interpretationOf(interp: Interpreter, keras: KerasApi, outcome: RunOutcome): Interpretation {
+  return viewOf(interp, keras, outcome);
 }
 
 /**

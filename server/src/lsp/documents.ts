@@ -89,6 +89,9 @@ export interface StoreStats {
   /** Analyses that resumed a run made ahead, and the top-level statements they did not run again. */
   resumed: number;
   skipped: number;
+  /** Analyses that ran only the groups of statements an edit touched, and the statements they kept. */
+  groupRuns: number;
+  kept: number;
 }
 
 export class DocumentStore {
@@ -97,7 +100,7 @@ export class DocumentStore {
   private readonly byPath = new Map<string, string>();
   /** The warm documents, least recently used first. */
   private readonly warm = new Set<string>();
-  readonly stats: StoreStats = { analyses: 0, rebuilds: 0, resumed: 0, skipped: 0 };
+  readonly stats: StoreStats = { analyses: 0, rebuilds: 0, resumed: 0, skipped: 0, groupRuns: 0, kept: 0 };
   private aheadQueued = false;
   /** When the last analysis ended (`performance.now()`). */
   private lastAnalysis = 0;
@@ -279,6 +282,7 @@ export class DocumentStore {
       const syntax = this.syntaxOf(uri, state, text);
       const runs = (state.runs ??= new IncrementalInterpreter());
       const before = runs.stats.skipped;
+      const keptBefore = runs.stats.kept;
       const result = analyzeModule(
         syntax.module(),
         syntax.source,
@@ -290,6 +294,10 @@ export class DocumentStore {
       if (runs.stats.skipped > before) {
         this.stats.resumed++;
         this.stats.skipped += runs.stats.skipped - before;
+      }
+      if (runs.stats.kept > keptBefore) {
+        this.stats.groupRuns++;
+        this.stats.kept += runs.stats.kept - keptBefore;
       }
       state.lastGood = { version: state.doc.version, result };
       state.imports = result.interpretation.imports;

@@ -28,13 +28,16 @@ import { closedProgram } from '../keras/compileCheck';
 import { KerasApi } from '../keras/api';
 import { Interpreter } from '../python/interpreter';
 import type { ModuleLoader } from '../python/modules';
-import { runModule, runTopLevel, type RunOutcome } from '../python/run';
+import { runModule, runTopLevel } from '../python/run';
 import { spanContext } from '../values';
+import { groupStatements } from './groups';
+import { planReuse, recordRun, Recorder, runPlan, viewOf, type Generation, type RunView } from './reuse';
 
-/** The state of one run: the evaluator and its host. */
+/** The state of one run: the evaluator and its host, and what each part of the run did. */
 export interface RunState {
   interp: Interpreter;
   keras: KerasApi;
+  rec: Recorder;
 }
 
 /** A run from the top, made ahead of time up to `target`, of the statements of a module. */
@@ -63,6 +66,11 @@ export interface ResumeStats {
   skipped: number;
   /** Runs ahead dropped before they were taken over. */
   dropped: number;
+  /** Runs that ran only the groups of statements an edit touched (`reuse.ts`), and the statements they took from the last analysis. */
+  groupRuns: number;
+  kept: number;
+  /** Top-level statements run, in all runs (a run ahead's included). */
+  ran: number;
 }
 
 /** A loader that says whether it was asked: what it finds is another file's, so no run ahead may read it. */
@@ -78,7 +86,7 @@ class WatchedLoader implements ModuleLoader {
 export function newRunState(options?: EngineOptions, loader?: ModuleLoader): RunState {
   let keras: KerasApi | undefined;
   const interp = new Interpreter((evaluator) => (keras = new KerasApi(evaluator, options)), loader);
-  return { interp, keras: keras! };
+  return { interp, keras: keras!, rec: new Recorder(interp, keras!) };
 }
 
 export class ResumableRuns {
@@ -87,7 +95,12 @@ export class ResumableRuns {
   private last: SyntaxNode[] = [];
   private lastPlaces: Int32Array = new Int32Array(0);
   private readonly closedOf = new WeakMap<SyntaxNode, boolean>();
-  readonly stats: ResumeStats = { runs: 0, resumed: 0, skipped: 0, dropped: 0 };
+  readonly stats: ResumeStats = { runs: 0, resumed: 0, skipped: 0, dropped: 0, groupRuns: 0, kept: 0, ran: 0 };
+  /** The last analysis, when a later one may take its groups (`reuse.ts`). */
+  private gen: Generation | undefined;
+  /** Past every id and call counter the kept results hold. */
+  private nextId = 1;
+  private nextSeq = 0;
 
   /** `minPrefix`: the fewest statements worth running ahead. */
   constructor(private readonly minPrefix = MIN_PREFIX) {}
@@ -96,6 +109,7 @@ export class ResumableRuns {
   clear(): void {
     if (this.ahead) this.stats.dropped++;
     this.ahead = undefined;
+    this.gen = undefined;
     this.last = [];
     this.lastPlaces = new Int32Array(0);
   }
@@ -106,7 +120,7 @@ export class ResumableRuns {
   }
 
   /** Runs the module: from the run ahead when it ran this module's first statements, else from the top. */
-  run(module: SyntaxNode, options: EngineOptions | undefined, loader?: ModuleLoader): RunState & RunOutcome {
+  run(module: SyntaxNode, options: EngineOptions | undefined, loader?: ModuleLoader): RunView {
     this.stats.runs++;
     const statements = module.namedChildren;
     const places = placesOf(statements);
@@ -115,17 +129,33 @@ export class ResumableRuns {
     const changed = samePrefix(this.last, this.lastPlaces, statements, places, statements.length);
     const ahead = this.ahead;
     this.ahead = undefined;
+    const groups = groupStatements(statements);
+    // The last analysis whose groups can be kept: an analysis that recorded none (a Keras error, broken
+    // syntax) leaves the one before it, whose unchanged statements are still what they were then.
+    const gen = this.gen;
+    const plan = gen && groups && planReuse(gen, statements, places, groups, format, closed);
+    const resumable = ahead && this.resumable(ahead, statements, places, format, closed);
+    // Of the two, the one that runs less (a run ahead saves what it ran, the groups what they ran last time).
+    if (plan && !(resumable && ahead.state.interp.budget.steps > plan.saved)) {
+      const watched = loader && new WatchedLoader(loader);
+      const fresh = newRunState(options, watched);
+      fresh.keras.program = module;
+      fresh.keras.startCounters(this.nextId, this.nextSeq);
+      const done = runPlan(fresh.rec, gen!, plan, statements, places, groups!, () => !!watched?.asked);
+      this.counted(fresh);
+      if (done) {
+        this.stats.groupRuns++;
+        this.stats.kept += plan.kept;
+        this.stats.ran += statements.length - plan.kept;
+        this.gen = done.gen;
+        this.finish(statements, places, changed, options, loader, module, format, closed, ahead);
+        return done.view;
+      }
+    }
     const watched = loader && new WatchedLoader(loader);
     let state: RunState;
     let from = 0;
-    if (
-      ahead &&
-      ahead.format === format &&
-      ahead.closed === closed &&
-      !ahead.loader?.asked &&
-      ahead.done <= statements.length &&
-      samePrefix(ahead.statements, ahead.places, statements, places, ahead.done) === ahead.done
-    ) {
+    if (ahead && resumable) {
       state = ahead.state;
       from = ahead.done;
       // The loader asked from here on is this run's (the run ahead asked none).
@@ -137,7 +167,45 @@ export class ResumableRuns {
       state = newRunState(options, watched);
     }
     state.keras.program = module;
-    const outcome = runModule(state.interp, module, from);
+    this.stats.ran += statements.length - from;
+    const outcome = runModule(state.interp, module, from, state.rec);
+    this.counted(state);
+    const asked = !!(watched?.asked || (state === ahead?.state && ahead.loader?.asked));
+    this.gen = recordRun(state.rec, statements, places, groups, format, closed, asked, outcome.error) ?? gen;
+    this.finish(statements, places, changed, options, loader, module, format, closed, undefined);
+    return viewOf(state.interp, state.keras, outcome);
+  }
+
+  /** Whether the run ahead ran first statements of this module, as they are now. */
+  private resumable(ahead: Ahead, statements: SyntaxNode[], places: Int32Array, format: string, closed: boolean) {
+    return (
+      ahead.format === format &&
+      ahead.closed === closed &&
+      !ahead.loader?.asked &&
+      ahead.done <= statements.length &&
+      samePrefix(ahead.statements, ahead.places, statements, places, ahead.done) === ahead.done
+    );
+  }
+
+  /** Keeps ids and call counters of later runs past this run's. */
+  private counted(state: RunState): void {
+    this.nextId = Math.max(this.nextId, state.keras.nextId);
+    this.nextSeq = Math.max(this.nextSeq, state.keras.lastSeq);
+  }
+
+  /** Remembers the run's statements and makes a run ahead of the statements above the edit. */
+  private finish(
+    statements: SyntaxNode[],
+    places: Int32Array,
+    changed: number,
+    options: EngineOptions | undefined,
+    loader: ModuleLoader | undefined,
+    module: SyntaxNode,
+    format: string,
+    closed: boolean,
+    unused: Ahead | undefined,
+  ): void {
+    if (unused) this.stats.dropped++;
     this.last = statements.slice();
     this.lastPlaces = places;
     // The next edit most likely lands where this one did: run ahead the statements above it.
@@ -156,7 +224,6 @@ export class ResumableRuns {
         target: changed,
       };
     }
-    return { ...state, ...outcome };
   }
 
   /** Runs statements of the run ahead for about `ms` milliseconds; true while some are left. */
@@ -168,6 +235,8 @@ export class ResumableRuns {
     spanContext.anchor = undefined;
     try {
       while (a.done < a.target) {
+        a.state.rec.statement(a.done);
+        this.stats.ran++;
         const overflow = runTopLevel(interp, a.statements, a.done);
         if (overflow || a.loader?.asked) return this.drop();
         a.done++;

@@ -43,6 +43,25 @@ import { canonicalName } from './names';
 import { callInstance, kerasBases, kerasInstance } from './subclass';
 import { summarizeModel, type SummaryModel } from './summaryRows';
 
+/**
+ * Keras's name counters, with a log of every change (the stem, the count before and after), so that
+ * the counts each statement read and left can be replayed (`interpret/incremental/reuse.ts`).
+ */
+export class NameCounts extends Map<string, number> {
+  readonly stems: string[] = [];
+  readonly counts: number[] = [];
+  override set(stem: string, n: number): this {
+    // The base constructor may set before the fields exist (it sets nothing without entries).
+    this.stems?.push(stem);
+    this.counts?.push(this.get(stem) ?? 0, n);
+    return super.set(stem, n);
+  }
+  /** Sets a count without logging it (a replay). */
+  replay(stem: string, n: number): void {
+    super.set(stem, n);
+  }
+}
+
 /** The top-level modules whose names this host models (`names.ts`, `library.ts`, the wings). */
 const LIBRARY_MODULES = new Set(['keras', 'tensorflow', 'tf_keras', 'numpy', 'math', 'sklearn', 'pandas']);
 
@@ -52,7 +71,7 @@ export class KerasApi implements LibraryHost {
   /** Every layer and op record made on the file's lines (hints, hover and diagnostics read them). */
   readonly layers: LayerObj[] = [];
   /** Keras's automatic name counters (`dense`, `dense_1`, ...), one per name stem. */
-  readonly nameCounts = new Map<string, number>();
+  readonly nameCounts = new NameCounts();
   private readonly starModules = new Set<string>();
   nextId = 1;
   /** The file's syntax tree, when the whole file is run (`compileCheck.ts` reads which names it uses). */
@@ -60,6 +79,8 @@ export class KerasApi implements LibraryHost {
   /** >0 while a custom layer's or Lambda's body runs (Keras traces it with a concrete batch size). */
   tracing = 0;
   private seq = 0;
+  /** How many times the file changed Keras's global configuration (`keras.config.set_image_data_format`). */
+  configWrites = 0;
   private summaryTaken: SummaryModel[] | undefined;
   private summaryLater: (() => SummaryModel[]) | undefined;
   readonly options: EngineOptions;
@@ -82,6 +103,30 @@ export class KerasApi implements LibraryHost {
     // A copy: `keras.config.set_image_data_format` in the file changes it for this run only.
     this.options = { ...options };
   }
+
+  /** Where this run's ids and call counters start (a run that adds to results of earlier runs). */
+  startCounters(id: number, seq: number): void {
+    this.nextId = id;
+    this.seq = seq;
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /**
+   * What `summary` holds for `model`, one of this run's top-level models: the snapshot taken when the
+   * file's run ended, or (when no pass came after it, so the model is as it was then) the model now.
+   */
+  summaryOf(model: ModelObj): SummaryModel {
+    const taken = this.summaryTaken;
+    if (taken === undefined) return summarizeModel(model);
+    this.summaryIndex ??= new Map(
+      this.models.filter((m) => m.span.imported === undefined).map((m, i) => [m, taken[i]]),
+    );
+    return this.summaryIndex.get(model) ?? summarizeModel(model);
+  }
+  private summaryIndex: Map<ModelObj, SummaryModel> | undefined;
 
   /** A counter of executed calls, so that later calls on a line win its hint. */
   nextSeq(): number {

@@ -103,6 +103,7 @@ export function callLibrary(
     return { kind: 'str', value: api.options.imageDataFormat };
   if (/^keras\.(backend|config)\.set_image_data_format$/.test(q)) {
     const v = args[0] ?? kwargs[0]?.[1];
+    api.configWrites++;
     if (v?.kind === 'str' && (v.value === 'channels_first' || v.value === 'channels_last'))
       api.options.imageDataFormat = v.value;
     return NONE_V;

@@ -53,6 +53,16 @@ import type { CheckedError } from '../../shapes/errors';
 import { evalFString, FSTRING, TOO_LARGE } from './strings';
 
 type ArrayShape = Extract<Value, { kind: 'array' }>['shape'];
+export type ArrayBinding = { name: string; span: Span; shape: ArrayShape | undefined };
+
+/** A map with a log of every `set` in order (`interpret/incremental/` replays a statement's). */
+export class LoggedMap<K, V> extends Map<K, V> {
+  readonly log: Array<[K, V]> = [];
+  override set(key: K, value: V): this {
+    this.log?.push([key, value]);
+    return super.set(key, value);
+  }
+}
 
 export class Interpreter {
   /** The libraries the file uses: what their names, objects and classes do. */
@@ -81,7 +91,7 @@ export class Interpreter {
    * Each place a name was bound to an array, and where such a name was bound again to something else
    * (`shape` undefined); the latest binding made at a place wins. Hover on data reads it.
    */
-  readonly arrays = new Map<string, { name: string; span: Span; shape: ArrayShape | undefined }>();
+  readonly arrays = new LoggedMap<string, ArrayBinding>();
   readonly arrayNames = new Set<string>();
 
   /**

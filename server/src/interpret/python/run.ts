@@ -5,11 +5,22 @@
  */
 
 import { MAX_SYNTAX_DEPTH, type PyNode as SyntaxNode } from '../../syntax/ast';
-import { spanContext, spanOf } from '../values';
+import { spanContext, spanOf, type FunctionObj } from '../values';
 import type { Interpreter } from './interpreter';
 import { forgetAbandoned } from './controlFlow';
 import { BudgetExceeded, LIMITS, type AnalysisNote } from './limits';
 import { BreakSignal, ContinueSignal, PyRaise, ReturnSignal, type RaisedError } from './signals';
+
+/**
+ * Told where each part of a run begins (`interpret/incremental/` records what
+ * each part did): top-level statement `at`, or the run of a function the file
+ * never called; `end` once the last part is done.
+ */
+export interface RunMarks {
+  statement(at: number): void;
+  uncalled(fn: FunctionObj): void;
+  end(): void;
+}
 
 /** How the file's run ended: the exception it raised, if any, and where the limits stopped the analysis following values. */
 export interface RunOutcome {
@@ -23,13 +34,17 @@ export interface RunOutcome {
  * for hints only. With `from`, the statements before it have already run on
  * this evaluator, one by one with `runTopLevel` (`interpret/incremental/`).
  */
-export function runModule(interp: Interpreter, module: SyntaxNode, from = 0): RunOutcome {
+export function runModule(interp: Interpreter, module: SyntaxNode, from = 0, marks?: RunMarks): RunOutcome {
   let error: RaisedError | null = null;
   spanContext.anchor = undefined;
   const statements = module.namedChildren;
   let at = from;
   try {
-    for (; at < statements.length; at++) runTopLevel(interp, statements, at);
+    for (; at < statements.length; at++) {
+      marks?.statement(at);
+      runTopLevel(interp, statements, at);
+    }
+    marks?.statement(statements.length);
   } catch (e) {
     if (e instanceof PyRaise) error = { span: e.span, pyType: e.pyType, message: e.message, check: e.check };
     else if (e instanceof BudgetExceeded) interp.budget.note('steps-spent', spanOf(statements[at]), LIMITS.steps);
@@ -41,8 +56,19 @@ export function runModule(interp: Interpreter, module: SyntaxNode, from = 0): Ru
   const pastError = error ? statements.slice(at + 1) : [];
   interp.host.fileRunEnded(pastError.length > 0 || interp.defined.some((fn) => !interp.called.has(fn)));
   if (pastError.length > 0) runPastError(interp, pastError);
-  runUncalledFunctions(interp);
+  runUncalledFunctions(interp, marks);
   return { error, incomplete: interp.budget.notes };
+}
+
+/**
+ * The passes after a file's own run that raised nothing (`runModule`'s end), for a
+ * caller that ran the top-level statements itself (`interpret/incremental/`).
+ */
+export function runEndPasses(interp: Interpreter, marks?: RunMarks): RunOutcome {
+  spanContext.anchor = undefined;
+  interp.host.fileRunEnded(interp.defined.some((fn) => !interp.called.has(fn)));
+  runUncalledFunctions(interp, marks);
+  return { error: null, incomplete: interp.budget.notes };
 }
 
 /**
@@ -91,7 +117,7 @@ function runPastError(interp: Interpreter, statements: SyntaxNode[]): void {
  * run once on unknown arguments, as a path that may not be taken (nothing in
  * it is reported as an error), after the summary was taken.
  */
-function runUncalledFunctions(interp: Interpreter): void {
+function runUncalledFunctions(interp: Interpreter, marks?: RunMarks): void {
   runUnsure(interp, interp.defined, (fn) => {
     // Another module's functions get their hints in that file's own analysis.
     if (
@@ -99,9 +125,12 @@ function runUncalledFunctions(interp: Interpreter): void {
       !interp.budget.degraded &&
       interp.steps <= LIMITS.steps / 2 &&
       !interp.modules.moduleOf(fn)
-    )
+    ) {
+      marks?.uncalled(fn);
       interp.callFunction(fn, [], [], undefined);
+    }
   });
+  marks?.end();
 }
 
 /** Runs `each` on every item as a path that may not be taken: what it raises or returns ends that item only; the budget ends all. */
