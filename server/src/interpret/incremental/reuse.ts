@@ -125,6 +125,8 @@ export class Recorder implements RunMarks {
     )
       this.broken = true;
     const lists = this.lists();
+    // The counter changes logged so far are this mark's: a later change starts an entry of its own.
+    keras.nameCounts.sealed = keras.nameCounts.stems.length;
     this.at.push(
       keras.nameCounts.stems.length,
       b.steps,

@@ -50,10 +50,22 @@ import { summarizeModel, type SummaryModel } from './summaryRows';
 export class NameCounts extends Map<string, number> {
   readonly stems: string[] = [];
   readonly counts: number[] = [];
+  /** Entries before this one belong to parts already marked (`reuse.ts`): never merged into. */
+  sealed = 0;
   override set(stem: string, n: number): this {
     // The base constructor may set before the fields exist (it sets nothing without entries).
-    this.stems?.push(stem);
-    this.counts?.push(this.get(stem) ?? 0, n);
+    if (this.stems) {
+      const before = this.get(stem) ?? 0;
+      const last = this.stems.length - 1;
+      // Changes of one stem in a row are one change (a Sequential's rebuild draws a name per tensor):
+      // the log stays as long as the stems' alternations, not the draws.
+      if (last >= this.sealed && this.stems[last] === stem && this.counts[2 * last + 1] === before)
+        this.counts[2 * last + 1] = n;
+      else {
+        this.stems.push(stem);
+        this.counts.push(before, n);
+      }
+    }
     return super.set(stem, n);
   }
   /** Sets a count without logging it (a replay). */
@@ -154,6 +166,14 @@ export class KerasApi implements LibraryHost {
   /** The name of a KerasTensor made now, where the count is followed. */
   tensorName(): string | undefined {
     return this.tracing > 0 || !this.tensorsCounted ? undefined : this.uniqueName('keras_tensor');
+  }
+
+  /** Draws the names of `k` KerasTensors made in a row at once (a Sequential's rebuild), giving the last one's. */
+  lastOfTensorNames(k: number): string | undefined {
+    if (k <= 0 || this.tracing > 0 || !this.tensorsCounted) return undefined;
+    const n = this.nameCounts.get('keras_tensor') ?? 0;
+    this.nameCounts.set('keras_tensor', n + k);
+    return n + k === 1 ? 'keras_tensor' : `keras_tensor_${n + k - 1}`;
   }
 
   /** Keras's `uniquify`: the stem itself the first time, then `stem_1`, `stem_2`, ... */

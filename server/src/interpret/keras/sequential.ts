@@ -115,10 +115,8 @@ export function sequentialAdd(api: KerasApi, model: ModelObj, item: Value, node:
     // Keras calls every earlier layer again first, each output a new KerasTensor: the last is the new layer's input.
     const input = newTensor(last[0]);
     const earlier = model.layers.filter((l) => l.className !== 'InputLayer').length - 1;
-    for (let i = 0; i < earlier; i++) {
-      const name = api.tensorName();
-      if (name) input.kerasName = name;
-    }
+    const name = api.lastOfTensorNames(earlier);
+    if (name) input.kerasName = name;
     const out = api.callLayer(layer, [{ kind: 'tensor', tensor: input }], [], node);
     layer.callSpans.length = spans;
     model.outputShapes = out.kind === 'tensor' && out.tensor.shape ? [out.tensor.shape] : null;
