@@ -17,6 +17,7 @@
  */
 
 import { TOO_DEEP, type PyNode as SyntaxNode } from '../../syntax/ast';
+import { BUILTIN_NAMES } from '../python/builtins';
 
 /** Names through which code reaches names it does not spell. */
 const DYNAMIC: ReadonlySet<string> = new Set([
@@ -38,44 +39,7 @@ const DYNAMIC: ReadonlySet<string> = new Set([
 ]);
 
 /** Names that hold the same value in every run unless the file binds them: Python's builtins and `__name__`. */
-const PRESET: ReadonlySet<string> = new Set([
-  'len',
-  'range',
-  'zip',
-  'enumerate',
-  'int',
-  'float',
-  'str',
-  'list',
-  'tuple',
-  'min',
-  'max',
-  'sum',
-  'abs',
-  'round',
-  'print',
-  'isinstance',
-  'bool',
-  'reversed',
-  'sorted',
-  'dict',
-  'set',
-  'frozenset',
-  'super',
-  'type',
-  'hasattr',
-  'open',
-  'map',
-  'filter',
-  'any',
-  'all',
-  'divmod',
-  'pow',
-  'None',
-  'True',
-  'False',
-  '__name__',
-]);
+const PRESET: ReadonlySet<string> = new Set([...BUILTIN_NAMES, 'None', 'True', 'False', '__name__']);
 
 /** What one top-level statement holds, read once per syntax node. */
 interface StatementNames {

@@ -12,7 +12,8 @@ import { LIMITS } from './limits';
 import { hashKey, makeSet, sequenceOfSet, setIteration, unorderedItems } from './sets';
 import { pyStr, TOO_LARGE } from './strings';
 
-const BUILTIN_NAMES = new Set([
+/** Python's builtins the evaluator knows by name. */
+export const BUILTIN_NAMES: ReadonlySet<string> = new Set([
   'len',
   'range',
   'zip',
