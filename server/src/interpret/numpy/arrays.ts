@@ -171,10 +171,8 @@ export function callNumpy(
     }
     return NONE_V;
   }
-  const maker = /^numpy\.(zeros|ones|empty|random\.(?:rand|randn|randint|[a-z_]+))$/.exec(q)?.[1];
-  const sampler =
-    !maker?.startsWith('random.') || maker in RANDOM_SIZE_AT || /^random\.(rand|randn|randint)$/.test(maker);
-  if (maker && sampler) return newArray(maker, args, kwargs);
+  const maker = /^numpy\.(zeros|ones|empty|random\.[a-z_]+)$/.exec(q)?.[1];
+  if (maker && (!maker.startsWith('random.') || maker in RANDOM_SIZE_AT)) return newArray(maker, args, kwargs);
   // NumPy's functions of the same names shape arrays the same way (no tensor: no op is recorded).
   const fn = /^numpy\.([a-z_0-9]+)$/.exec(q)?.[1];
   if (fn && OP_FUNCTIONS.has(fn) && !args.some((x) => x.kind === 'tensor'))
@@ -225,6 +223,10 @@ function newArray(fn: string, args: Value[], kwargs: Kwargs): Value {
  * parameters' broadcast shape: not followed).
  */
 const RANDOM_SIZE_AT: Record<string, number> = {
+  // `rand`, `randn` (dimensions as arguments) and `randint` are read by rules of their own.
+  'random.rand': -1,
+  'random.randn': -1,
+  'random.randint': -1,
   'random.random': 0,
   'random.random_sample': 0,
   'random.sample': 0,
